@@ -1,0 +1,1 @@
+//! sailau-storage
