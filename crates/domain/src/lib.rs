@@ -1,1 +1,28 @@
-//! sailau-domain
+//! The pure domain of sailau.
+//!
+//! Registry types (territories, precincts, parties and branches, people, accounts), the rules that
+//! make them valid, the typed [`Command`]s that change them, and who may issue which command.
+//!
+//! **Architecture invariant:** this crate knows no SQL, no HTTP, no files and no clock. Everything a
+//! rule needs to know about the world (does this code exist? what is today's date?) is handed to it
+//! as a value by the caller. That is what makes the ledger replayable: the same commands applied to
+//! the same facts give the same result, byte for byte.
+
+pub mod account;
+pub mod authz;
+pub mod command;
+pub mod error;
+pub mod party;
+pub mod person;
+pub mod precinct;
+pub mod territory;
+mod text;
+
+pub use account::{Account, Role, Scope, Username};
+pub use authz::{Denied, Principal, Target, authorize};
+pub use command::{Actor, Command, CommandKind, LedgerEntry, LedgerEntryError};
+pub use error::{DomainError, FieldError, Rule, ValidationErrors};
+pub use party::{Branch, Party, PartyCode};
+pub use person::{Gender, Person, PersonId};
+pub use precinct::{NewPrecinct, Precinct, PrecinctRef};
+pub use territory::{Names, Territory, TerritoryCode, TerritoryKind};

@@ -1,0 +1,295 @@
+//! Accounts, roles and the scope a role acts within.
+//!
+//! Credentials (password hashes) are deliberately not here: they never enter the public ledger.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Rule, ValidationErrors};
+use crate::party::PartyCode;
+use crate::precinct::PrecinctRef;
+use crate::territory::TerritoryCode;
+use crate::text;
+
+/// Passwords need at least this many characters.
+pub const MIN_PASSWORD: usize = 10;
+/// And at most this many (argon2 is given no more).
+pub const MAX_PASSWORD: usize = 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Username(String);
+
+impl Username {
+    pub fn parse(s: &str) -> Result<Self, Rule> {
+        let s = s.trim();
+        let ok = (3..=64).contains(&s.len())
+            && s.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+            });
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(Rule::UsernameFormat)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Username {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s).map_err(|r| r.english())
+    }
+}
+
+impl From<Username> for String {
+    fn from(u: Username) -> String {
+        u.0
+    }
+}
+
+impl fmt::Display for Username {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The roles of sailau. The anonymous public has no account and so no role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Administrator,
+    /// Member of the Central Election Commission.
+    CecMember,
+    /// Member of a territorial election commission: acts within a territory subtree.
+    TerritorialCommission,
+    /// Member of a precinct election commission: acts on its precincts.
+    PrecinctCommission,
+    /// Secretary of a party (or of a branch subtree).
+    PartySecretary,
+    Candidate,
+    Observer,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Administrator,
+        Role::CecMember,
+        Role::TerritorialCommission,
+        Role::PrecinctCommission,
+        Role::PartySecretary,
+        Role::Candidate,
+        Role::Observer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::CecMember => "cec_member",
+            Role::TerritorialCommission => "territorial_commission",
+            Role::PrecinctCommission => "precinct_commission",
+            Role::PartySecretary => "party_secretary",
+            Role::Candidate => "candidate",
+            Role::Observer => "observer",
+        }
+    }
+
+    /// Whether `scope` is the kind of scope this role acts within.
+    pub fn accepts(self, scope: &Scope) -> bool {
+        match (self, scope) {
+            (
+                Role::Administrator | Role::CecMember | Role::Candidate | Role::Observer,
+                Scope::Global,
+            ) => true,
+            (Role::TerritorialCommission, Scope::Territory { .. }) => true,
+            (Role::PrecinctCommission, Scope::Precincts { precincts }) => !precincts.is_empty(),
+            (Role::PartySecretary, Scope::Party { .. }) => true,
+            _ => false,
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = Rule;
+    fn from_str(s: &str) -> Result<Self, Rule> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or(Rule::RoleUnknown)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a role may act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Scope {
+    /// Everywhere (administrators, the CEC; candidates and observers act on nothing but themselves).
+    Global,
+    /// A territory and everything under it.
+    Territory { territory: TerritoryCode },
+    /// These precincts.
+    Precincts { precincts: Vec<PrecinctRef> },
+    /// A party, optionally only its branches within a territory subtree.
+    Party {
+        party: PartyCode,
+        territory: Option<TerritoryCode>,
+    },
+}
+
+impl Scope {
+    /// The textual form used by the CLI and forms: `global`, `territory:CODE`,
+    /// `precincts:REGION/N,REGION/N`, `party:CODE` or `party:CODE@TERRITORY`.
+    pub fn parse(s: &str) -> Result<Scope, Rule> {
+        let s = s.trim();
+        if s.is_empty() || s == "global" {
+            return Ok(Scope::Global);
+        }
+        let (kind, rest) = s.split_once(':').ok_or(Rule::RoleScopeMismatch)?;
+        match kind {
+            "territory" => Ok(Scope::Territory {
+                territory: TerritoryCode::parse(rest)?,
+            }),
+            "precincts" => {
+                let precincts = rest
+                    .split(',')
+                    .filter(|p| !p.trim().is_empty())
+                    .map(PrecinctRef::parse)
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Scope::Precincts { precincts })
+            }
+            "party" => match rest.split_once('@') {
+                Some((p, t)) => Ok(Scope::Party {
+                    party: PartyCode::parse(p)?,
+                    territory: Some(TerritoryCode::parse(t)?),
+                }),
+                None => Ok(Scope::Party {
+                    party: PartyCode::parse(rest)?,
+                    territory: None,
+                }),
+            },
+            _ => Err(Rule::RoleScopeMismatch),
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scope::Global => f.write_str("global"),
+            Scope::Territory { territory } => write!(f, "territory:{territory}"),
+            Scope::Precincts { precincts } => {
+                f.write_str("precincts:")?;
+                for (i, p) in precincts.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                Ok(())
+            }
+            Scope::Party {
+                party,
+                territory: None,
+            } => write!(f, "party:{party}"),
+            Scope::Party {
+                party,
+                territory: Some(t),
+            } => write!(f, "party:{party}@{t}"),
+        }
+    }
+}
+
+/// An account as the registry (and the ledger) knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub username: Username,
+    pub display_name: String,
+    pub role: Role,
+    pub scope: Scope,
+    pub active: bool,
+}
+
+/// What the caller looked up about the things a scope names.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScopeFacts {
+    /// Every territory, precinct and party the scope names exists.
+    pub all_exist: bool,
+}
+
+impl Account {
+    pub const MAX_DISPLAY: usize = 200;
+
+    pub fn validate_new(
+        &self,
+        taken: bool,
+        scope: ScopeFacts,
+    ) -> Result<Account, ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        if taken {
+            errs.push("username", Rule::UsernameTaken);
+        }
+        let display = errs.absorb(text::optional(
+            "display_name",
+            &self.display_name,
+            Self::MAX_DISPLAY,
+        ));
+        if let Err(e) = validate_role_scope(self.role, &self.scope, scope) {
+            errs.0.extend(e.0);
+        }
+        errs.into_result()?;
+        Ok(Account {
+            display_name: display.unwrap_or_default(),
+            ..self.clone()
+        })
+    }
+}
+
+/// Checks that a scope fits a role and names things that exist.
+pub fn validate_role_scope(
+    role: Role,
+    scope: &Scope,
+    facts: ScopeFacts,
+) -> Result<(), ValidationErrors> {
+    if !role.accepts(scope) {
+        return Err(ValidationErrors::one("scope", Rule::RoleScopeMismatch));
+    }
+    if !facts.all_exist {
+        let rule = match scope {
+            Scope::Global => return Ok(()),
+            Scope::Territory { .. } => Rule::TerritoryMissing,
+            Scope::Precincts { .. } => Rule::PrecinctMissing,
+            Scope::Party { .. } => Rule::PartyMissing,
+        };
+        return Err(ValidationErrors::one("scope", rule));
+    }
+    Ok(())
+}
+
+/// Checks a new password's length (the only rule; long passphrases are welcome).
+pub fn validate_password(field: &str, password: &str) -> Result<(), ValidationErrors> {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD {
+        return Err(ValidationErrors::one(
+            field,
+            Rule::PasswordTooShort { min: MIN_PASSWORD },
+        ));
+    }
+    if n > MAX_PASSWORD {
+        return Err(ValidationErrors::one(
+            field,
+            Rule::FieldTooLong { max: MAX_PASSWORD },
+        ));
+    }
+    Ok(())
+}

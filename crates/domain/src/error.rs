@@ -1,0 +1,267 @@
+//! Validation errors: each names the field and the rule it broke.
+//!
+//! A [`Rule`] has a stable message key (used by the Fluent catalogs, see `sailau-i18n`) and the
+//! arguments the message needs, so every interface can say the same thing in its own language.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::territory::TerritoryKind;
+
+/// One broken rule on one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The field, as the form and the API name it (`code`, `parent_code`, `voters`, ...).
+    pub field: String,
+    /// The rule that the value broke.
+    #[serde(flatten)]
+    pub rule: Rule,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, rule: Rule) -> Self {
+        Self {
+            field: field.into(),
+            rule,
+        }
+    }
+}
+
+/// The rules of the registry. Each maps to a message key of the same name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "kebab-case")]
+pub enum Rule {
+    /// A value must be given.
+    FieldRequired,
+    /// Text longer than allowed.
+    FieldTooLong { max: usize },
+    /// Not a 9-digit KATO code.
+    CodeFormat,
+    /// The code is already in the registry.
+    CodeTaken,
+    /// The parent territory named does not exist.
+    ParentMissing,
+    /// This kind of territory cannot sit under that parent.
+    ParentKindInvalid {
+        kind: TerritoryKind,
+        parent_kind: Option<TerritoryKind>,
+    },
+    /// The territory named does not exist.
+    TerritoryMissing,
+    /// Precincts belong to districts, cities, okrugs, villages and settlements, not to a whole region.
+    PrecinctTerritoryKind { kind: TerritoryKind },
+    /// Precinct numbers are whole numbers from 1 to 99,999.
+    PrecinctNumberFormat,
+    /// Precinct numbers are unique within a region.
+    PrecinctNumberTaken,
+    /// The precinct named does not exist.
+    PrecinctMissing,
+    /// Voters on the list: a whole number from 0 to the maximum.
+    VotersOutOfRange { max: u32 },
+    /// Party codes: 2–32 lowercase Latin letters, digits or hyphens.
+    PartyCodeFormat,
+    /// The party code is already in the registry.
+    PartyTaken,
+    /// The party named does not exist.
+    PartyMissing,
+    /// The party already has a branch on this territory.
+    BranchTaken,
+    /// A birth date must be a real date between 1900-01-01 and today.
+    PersonBirthDateInvalid,
+    /// The person id is already in the registry.
+    PersonTaken,
+    /// Gender: female or male.
+    GenderInvalid,
+    /// Usernames: 3–64 characters of a–z, 0–9, dot, hyphen, underscore.
+    UsernameFormat,
+    /// The username is already in use.
+    UsernameTaken,
+    /// The account named does not exist.
+    AccountMissing,
+    /// Passwords need at least `min` characters.
+    PasswordTooShort { min: usize },
+    /// The scope does not fit the role (e.g. a territorial commission needs a territory).
+    RoleScopeMismatch,
+    /// A role name that sailau does not know.
+    RoleUnknown,
+    /// A territory kind that sailau does not know.
+    KindUnknown,
+    /// Not a whole number.
+    NumberFormat,
+    /// A CSV file whose header is not the expected one.
+    CsvHeaderInvalid { expected: String },
+    /// Text with control characters (line breaks, tabs, ...).
+    TextControlChars,
+}
+
+impl Rule {
+    /// The message key in the Fluent catalogs.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Rule::FieldRequired => "field-required",
+            Rule::FieldTooLong { .. } => "field-too-long",
+            Rule::CodeFormat => "code-format",
+            Rule::CodeTaken => "code-taken",
+            Rule::ParentMissing => "parent-missing",
+            Rule::ParentKindInvalid { .. } => "parent-kind-invalid",
+            Rule::TerritoryMissing => "territory-missing",
+            Rule::PrecinctTerritoryKind { .. } => "precinct-territory-kind",
+            Rule::PrecinctNumberFormat => "precinct-number-format",
+            Rule::PrecinctNumberTaken => "precinct-number-taken",
+            Rule::PrecinctMissing => "precinct-missing",
+            Rule::VotersOutOfRange { .. } => "voters-out-of-range",
+            Rule::PartyCodeFormat => "party-code-format",
+            Rule::PartyTaken => "party-taken",
+            Rule::PartyMissing => "party-missing",
+            Rule::BranchTaken => "branch-taken",
+            Rule::PersonBirthDateInvalid => "person-birth-date-invalid",
+            Rule::PersonTaken => "person-taken",
+            Rule::GenderInvalid => "gender-invalid",
+            Rule::UsernameFormat => "username-format",
+            Rule::UsernameTaken => "username-taken",
+            Rule::AccountMissing => "account-missing",
+            Rule::PasswordTooShort { .. } => "password-too-short",
+            Rule::RoleScopeMismatch => "role-scope-mismatch",
+            Rule::RoleUnknown => "role-unknown",
+            Rule::KindUnknown => "kind-unknown",
+            Rule::NumberFormat => "number-format",
+            Rule::CsvHeaderInvalid { .. } => "csv-header-invalid",
+            Rule::TextControlChars => "text-control-chars",
+        }
+    }
+
+    /// The variables the message needs, by name.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Rule::FieldTooLong { max } => vec![("max", max.to_string())],
+            Rule::ParentKindInvalid { kind, parent_kind } => vec![
+                ("kind", kind.as_str().to_owned()),
+                (
+                    "parent_kind",
+                    parent_kind.map(|k| k.as_str()).unwrap_or("none").to_owned(),
+                ),
+            ],
+            Rule::PrecinctTerritoryKind { kind } => vec![("kind", kind.as_str().to_owned())],
+            Rule::VotersOutOfRange { max } => vec![("max", max.to_string())],
+            Rule::PasswordTooShort { min } => vec![("min", min.to_string())],
+            Rule::CsvHeaderInvalid { expected } => vec![("expected", expected.clone())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The rule in plain English, for logs, the CLI and API `detail` fields.
+    pub fn english(&self) -> String {
+        match self {
+            Rule::FieldRequired => "a value is required".into(),
+            Rule::FieldTooLong { max } => format!("at most {max} characters"),
+            Rule::CodeFormat => "a KATO code is exactly 9 digits".into(),
+            Rule::CodeTaken => "this code is already in the registry".into(),
+            Rule::ParentMissing => "no territory has this parent code".into(),
+            Rule::ParentKindInvalid { kind, parent_kind } => match parent_kind {
+                Some(p) => format!(
+                    "a {} cannot be placed under a {}",
+                    kind.as_str(),
+                    p.as_str()
+                ),
+                None => format!("a {} needs a parent territory", kind.as_str()),
+            },
+            Rule::TerritoryMissing => "no territory has this code".into(),
+            Rule::PrecinctTerritoryKind { kind } => {
+                format!("precincts cannot belong directly to a {}", kind.as_str())
+            }
+            Rule::PrecinctNumberFormat => {
+                "a precinct number is a whole number from 1 to 99999".into()
+            }
+            Rule::PrecinctNumberTaken => {
+                "this precinct number is already used in the region".into()
+            }
+            Rule::PrecinctMissing => "no such precinct".into(),
+            Rule::VotersOutOfRange { max } => format!("a whole number from 0 to {max}"),
+            Rule::PartyCodeFormat => "2 to 32 lowercase Latin letters, digits or hyphens".into(),
+            Rule::PartyTaken => "this party code is already in the registry".into(),
+            Rule::PartyMissing => "no party has this code".into(),
+            Rule::BranchTaken => "the party already has a branch on this territory".into(),
+            Rule::PersonBirthDateInvalid => "a date between 1900-01-01 and today".into(),
+            Rule::PersonTaken => "this person is already in the registry".into(),
+            Rule::GenderInvalid => "female or male".into(),
+            Rule::UsernameFormat => "3 to 64 characters: a-z, 0-9, dot, hyphen, underscore".into(),
+            Rule::UsernameTaken => "this username is taken".into(),
+            Rule::AccountMissing => "no such account".into(),
+            Rule::PasswordTooShort { min } => format!("at least {min} characters"),
+            Rule::RoleScopeMismatch => "this scope does not fit the role".into(),
+            Rule::RoleUnknown => "not a known role".into(),
+            Rule::KindUnknown => "not a known kind of territory".into(),
+            Rule::NumberFormat => "not a whole number".into(),
+            Rule::CsvHeaderInvalid { expected } => format!("the header row must be: {expected}"),
+            Rule::TextControlChars => "no line breaks, tabs or other control characters".into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.rule.english())
+    }
+}
+
+/// All the rules a command broke (never empty when returned as an error).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, thiserror::Error)]
+#[serde(transparent)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    pub fn new() -> Self {
+        Self(Vec::new())
+    }
+    pub fn one(field: impl Into<String>, rule: Rule) -> Self {
+        Self(vec![FieldError::new(field, rule)])
+    }
+    pub fn push(&mut self, field: impl Into<String>, rule: Rule) {
+        self.0.push(FieldError::new(field, rule));
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Ok when nothing was pushed, the errors otherwise.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.0.is_empty() { Ok(()) } else { Err(self) }
+    }
+    /// Collects the error of a sub-check, if any.
+    pub fn absorb<T>(&mut self, r: Result<T, ValidationErrors>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.extend(e.0);
+                None
+            }
+        }
+    }
+    /// The error for one field, if any (for forms that show errors next to fields).
+    pub fn for_field(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == field)
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for e in &self.0 {
+            if !first {
+                f.write_str("; ")?;
+            }
+            first = false;
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why the domain refused a command.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("invalid: {0}")]
+    Invalid(#[from] ValidationErrors),
+    #[error("forbidden: {0}")]
+    Forbidden(#[from] crate::authz::Denied),
+}

@@ -1,0 +1,134 @@
+//! Political parties and their branches on territories.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Rule, ValidationErrors};
+use crate::territory::{Territory, TerritoryCode};
+use crate::text;
+
+/// A party's short code: 2–32 of a–z, 0–9 and '-' (e.g. `amanat`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PartyCode(String);
+
+impl PartyCode {
+    pub fn parse(s: &str) -> Result<Self, Rule> {
+        let s = s.trim();
+        let ok = (2..=32).contains(&s.len())
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-');
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(Rule::PartyCodeFormat)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for PartyCode {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s).map_err(|r| r.english())
+    }
+}
+
+impl From<PartyCode> for String {
+    fn from(c: PartyCode) -> String {
+        c.0
+    }
+}
+
+impl fmt::Display for PartyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A registered political party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    pub code: PartyCode,
+    /// Official full name in Russian.
+    pub name_ru: String,
+    /// Official full name in Kazakh.
+    pub name_kk: String,
+    /// Name in English (may be empty).
+    pub name_en: String,
+    /// The short name the ballot and the press use («AMANAT», «Ак жол»).
+    pub short_name: String,
+}
+
+impl Party {
+    pub const MAX_NAME: usize = 300;
+    pub const MAX_SHORT: usize = 60;
+
+    /// Checks a party against whether its code is taken already (for a new party) or
+    /// whether it exists (for an update: pass `code_taken = false` and `exists`).
+    pub fn validate(&self, code_taken: bool) -> Result<Party, ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        if code_taken {
+            errs.push("code", Rule::PartyTaken);
+        }
+        let name_ru = errs.absorb(text::required("name_ru", &self.name_ru, Self::MAX_NAME));
+        let name_kk = errs.absorb(text::required("name_kk", &self.name_kk, Self::MAX_NAME));
+        let name_en = errs.absorb(text::optional("name_en", &self.name_en, Self::MAX_NAME));
+        let short = errs.absorb(text::required(
+            "short_name",
+            &self.short_name,
+            Self::MAX_SHORT,
+        ));
+        errs.into_result()?;
+        Ok(Party {
+            code: self.code.clone(),
+            name_ru: name_ru.unwrap_or_default(),
+            name_kk: name_kk.unwrap_or_default(),
+            name_en: name_en.unwrap_or_default(),
+            short_name: short.unwrap_or_default(),
+        })
+    }
+
+    /// The name to show in a language given by its code.
+    pub fn name(&self, lang: &str) -> &str {
+        match lang {
+            "kk" => &self.name_kk,
+            "en" if !self.name_en.is_empty() => &self.name_en,
+            _ => &self.name_ru,
+        }
+    }
+}
+
+/// A party's branch on a territory (regional, district or city branch).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Branch {
+    pub party_code: PartyCode,
+    pub territory_code: TerritoryCode,
+}
+
+impl Branch {
+    pub fn validate(
+        &self,
+        party_exists: bool,
+        territory: Option<&Territory>,
+        taken: bool,
+    ) -> Result<Branch, ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        if !party_exists {
+            errs.push("party_code", Rule::PartyMissing);
+        }
+        if territory.is_none() {
+            errs.push("territory_code", Rule::TerritoryMissing);
+        }
+        if taken {
+            errs.push("territory_code", Rule::BranchTaken);
+        }
+        errs.into_result()?;
+        Ok(self.clone())
+    }
+}

@@ -1,0 +1,107 @@
+//! People: candidates, delegates, commission members, party secretaries.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Rule, ValidationErrors};
+use crate::text;
+
+/// A person's identifier, chosen when the person is registered and recorded in the ledger so that
+/// a replay gives the same identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonId(pub uuid::Uuid);
+
+impl fmt::Display for PersonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+        }
+    }
+    pub fn parse(s: &str) -> Result<Self, Rule> {
+        match s.trim() {
+            "female" | "f" | "F" => Ok(Gender::Female),
+            "male" | "m" | "M" => Ok(Gender::Male),
+            _ => Err(Rule::GenderInvalid),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub surname: String,
+    pub given_name: String,
+    /// Empty when the person has none.
+    pub patronymic: String,
+    pub birth_date: Date,
+    pub gender: Gender,
+}
+
+impl Person {
+    pub const MAX_NAME: usize = 100;
+
+    /// Checks the person; `today` comes from the caller (the domain has no clock).
+    pub fn validate(&self, id_taken: bool, today: Date) -> Result<Person, ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        if id_taken {
+            errs.push("id", Rule::PersonTaken);
+        }
+        let surname = errs.absorb(text::required("surname", &self.surname, Self::MAX_NAME));
+        let given = errs.absorb(text::required(
+            "given_name",
+            &self.given_name,
+            Self::MAX_NAME,
+        ));
+        let patronymic = errs.absorb(text::optional(
+            "patronymic",
+            &self.patronymic,
+            Self::MAX_NAME,
+        ));
+        if self.birth_date < Date::constant(1900, 1, 1) || self.birth_date > today {
+            errs.push("birth_date", Rule::PersonBirthDateInvalid);
+        }
+        errs.into_result()?;
+        Ok(Person {
+            surname: surname.unwrap_or_default(),
+            given_name: given.unwrap_or_default(),
+            patronymic: patronymic.unwrap_or_default(),
+            ..self.clone()
+        })
+    }
+
+    /// "Surname Given Patronymic".
+    pub fn full_name(&self) -> String {
+        let mut s = format!("{} {}", self.surname, self.given_name);
+        if !self.patronymic.is_empty() {
+            s.push(' ');
+            s.push_str(&self.patronymic);
+        }
+        s
+    }
+
+    /// Age in whole years on `on`.
+    pub fn age_on(&self, on: Date) -> i16 {
+        let mut age = on.year() - self.birth_date.year();
+        if (on.month(), on.day()) < (self.birth_date.month(), self.birth_date.day()) {
+            age -= 1;
+        }
+        age
+    }
+}

@@ -1,0 +1,226 @@
+//! Territories: region → district or city of regional significance → okrug, village, settlement,
+//! city of district significance. Identified by their 9-digit KATO code.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Rule, ValidationErrors};
+use crate::text;
+
+/// A 9-digit KATO code (the official classifier of administrative-territorial objects).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TerritoryCode(String);
+
+impl TerritoryCode {
+    pub fn parse(s: &str) -> Result<Self, Rule> {
+        let s = s.trim();
+        if s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(Rule::CodeFormat)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for TerritoryCode {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s).map_err(|r| r.english())
+    }
+}
+
+impl From<TerritoryCode> for String {
+    fn from(c: TerritoryCode) -> String {
+        c.0
+    }
+}
+
+impl fmt::Display for TerritoryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The kinds of administrative-territorial unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerritoryKind {
+    /// Oblast.
+    Region,
+    /// City of republican significance (Astana, Almaty, Shymkent).
+    RepublicanCity,
+    /// District (audan) of a region, or of a republican city.
+    District,
+    /// City of regional significance.
+    RegionalCity,
+    /// Rural okrug.
+    RuralOkrug,
+    /// Village (auyl).
+    Village,
+    /// Settlement (kent).
+    Settlement,
+    /// City of district significance.
+    DistrictCity,
+}
+
+impl TerritoryKind {
+    pub const ALL: [TerritoryKind; 8] = [
+        TerritoryKind::Region,
+        TerritoryKind::RepublicanCity,
+        TerritoryKind::District,
+        TerritoryKind::RegionalCity,
+        TerritoryKind::RuralOkrug,
+        TerritoryKind::Village,
+        TerritoryKind::Settlement,
+        TerritoryKind::DistrictCity,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TerritoryKind::Region => "region",
+            TerritoryKind::RepublicanCity => "republican_city",
+            TerritoryKind::District => "district",
+            TerritoryKind::RegionalCity => "regional_city",
+            TerritoryKind::RuralOkrug => "rural_okrug",
+            TerritoryKind::Village => "village",
+            TerritoryKind::Settlement => "settlement",
+            TerritoryKind::DistrictCity => "district_city",
+        }
+    }
+
+    /// The kinds this kind may sit under; empty for top-level kinds.
+    pub fn allowed_parents(self) -> &'static [TerritoryKind] {
+        use TerritoryKind::*;
+        match self {
+            Region | RepublicanCity => &[],
+            District => &[Region, RepublicanCity],
+            RegionalCity => &[Region],
+            RuralOkrug => &[District, RegionalCity],
+            Village | Settlement => &[District, RegionalCity, RuralOkrug],
+            DistrictCity => &[District],
+        }
+    }
+
+    pub fn is_top_level(self) -> bool {
+        self.allowed_parents().is_empty()
+    }
+
+    /// Whether polling stations may belong directly to a territory of this kind.
+    pub fn hosts_precincts(self) -> bool {
+        self != TerritoryKind::Region
+    }
+}
+
+impl FromStr for TerritoryKind {
+    type Err = Rule;
+    fn from_str(s: &str) -> Result<Self, Rule> {
+        TerritoryKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim())
+            .ok_or(Rule::KindUnknown)
+    }
+}
+
+impl fmt::Display for TerritoryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name in the three languages of sailau.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub ru: String,
+    pub kk: String,
+    pub en: String,
+}
+
+impl Names {
+    pub const MAX: usize = 200;
+
+    /// Trims the names; Russian and Kazakh are required, English may be empty.
+    pub fn validated(&self) -> Result<Names, ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        let ru = errs.absorb(text::required("name_ru", &self.ru, Self::MAX));
+        let kk = errs.absorb(text::required("name_kk", &self.kk, Self::MAX));
+        let en = errs.absorb(text::optional("name_en", &self.en, Self::MAX));
+        match (ru, kk, en) {
+            (Some(ru), Some(kk), Some(en)) if errs.is_empty() => Ok(Names { ru, kk, en }),
+            _ => Err(errs),
+        }
+    }
+
+    /// The name in a language given by its code, falling back to Russian.
+    pub fn get(&self, lang: &str) -> &str {
+        match lang {
+            "kk" if !self.kk.is_empty() => &self.kk,
+            "en" if !self.en.is_empty() => &self.en,
+            _ => &self.ru,
+        }
+    }
+}
+
+/// An administrative-territorial unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Territory {
+    pub code: TerritoryCode,
+    pub parent_code: Option<TerritoryCode>,
+    pub kind: TerritoryKind,
+    pub names: Names,
+}
+
+impl Territory {
+    /// Checks a new territory against the registry facts the caller looked up:
+    /// whether its code is taken and what its parent is (None when the parent code names nothing).
+    /// Returns the territory with trimmed names.
+    pub fn validate_new(
+        &self,
+        code_taken: bool,
+        parent: Option<&Territory>,
+    ) -> Result<Territory, ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        if code_taken {
+            errs.push("code", Rule::CodeTaken);
+        }
+        match (&self.parent_code, parent) {
+            (Some(_), None) => errs.push("parent_code", Rule::ParentMissing),
+            (Some(_), Some(p)) => {
+                if !self.kind.allowed_parents().contains(&p.kind) {
+                    errs.push(
+                        "parent_code",
+                        Rule::ParentKindInvalid {
+                            kind: self.kind,
+                            parent_kind: Some(p.kind),
+                        },
+                    );
+                }
+            }
+            (None, _) => {
+                if !self.kind.is_top_level() {
+                    errs.push(
+                        "parent_code",
+                        Rule::ParentKindInvalid {
+                            kind: self.kind,
+                            parent_kind: None,
+                        },
+                    );
+                }
+            }
+        }
+        if self.parent_code.as_ref() == Some(&self.code) {
+            errs.push("parent_code", Rule::ParentMissing);
+        }
+        let names = errs.absorb(self.names.validated());
+        errs.into_result()?;
+        Ok(Territory {
+            names: names.unwrap_or_else(|| self.names.clone()),
+            ..self.clone()
+        })
+    }
+}
