@@ -1,0 +1,450 @@
+# sailau — English message catalog.
+#
+# The keys are the same in all three languages (a test checks it). Numeric variables always go
+# through NUMBER(…), so that plurals and digit grouping work even when a number arrives as text.
+# Polling-station, line and ledger-entry numbers are written without grouping (useGrouping: "false").
+
+## Site
+
+site-name = sailau
+site-tagline = Open election management system
+site-description = A registry of territories, polling stations and parties for akim elections in Kazakhstan, with an open, verifiable ledger of changes.
+site-logo-alt = sailau — home
+
+## Navigation
+
+nav-label = Main menu
+nav-home = Home
+nav-territories = Territories
+nav-precincts = Polling stations
+nav-parties = Parties
+nav-ledger = Ledger
+nav-login = Log in
+nav-logout = Log out
+nav-account = Account
+nav-administration = Administration
+nav-language = Language
+nav-skip-to-content = Skip to main content
+nav-breadcrumbs = You are here
+nav-signed-in-as = Signed in as { $username }
+
+## Home
+
+home-title = Home
+home-heading = An open registry for akim elections
+home-lead = sailau keeps the registry of territories, polling stations and political parties for akim elections in Kazakhstan. Every change is signed and written to an open ledger that anyone can verify.
+home-summary-heading = The registry in numbers
+home-demo-notice = Demonstration data: the regions, districts, polling stations and parties follow public sources on the election of 5 November 2023; the distribution of voters across polling stations is synthetic.
+home-what-heading = What sailau does
+home-what-registry = Registry: regions, districts, cities, rural okrugs, villages and settlements with their KATO codes; polling stations with the number of voters on their lists; parties and their branches.
+home-what-ledger = Ledger: every change is an entry in a Merkle tree (RFC 9162) with a signed tree head. Anyone can check that no entry has been altered or removed.
+home-what-roles = Roles: commission members and party secretaries act only within their scope. Anyone can browse the registry without logging in.
+home-browse-heading = Browse the registry
+
+## Counts: a number and a noun
+
+count-regions =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } region
+       *[other] { NUMBER($count) } regions
+    }
+count-districts =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } district or city
+       *[other] { NUMBER($count) } districts and cities
+    }
+count-territories =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } territory
+       *[other] { NUMBER($count) } territories
+    }
+count-precincts =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } polling station
+       *[other] { NUMBER($count) } polling stations
+    }
+count-voters =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } voter
+       *[other] { NUMBER($count) } voters
+    }
+count-parties =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } party
+       *[other] { NUMBER($count) } parties
+    }
+count-branches =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } branch
+       *[other] { NUMBER($count) } branches
+    }
+count-entries =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } entry
+       *[other] { NUMBER($count) } entries
+    }
+count-users =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } user
+       *[other] { NUMBER($count) } users
+    }
+
+## Labels under the big numbers of the summary cards (the number is shown separately)
+
+stat-regions =
+    { NUMBER($count) ->
+        [one] region
+       *[other] regions
+    }
+stat-districts =
+    { NUMBER($count) ->
+        [one] district or city of regional significance
+       *[other] districts and cities of regional significance
+    }
+stat-precincts =
+    { NUMBER($count) ->
+        [one] polling station
+       *[other] polling stations
+    }
+stat-voters =
+    { NUMBER($count) ->
+        [one] voter on the lists
+       *[other] voters on the lists
+    }
+stat-parties =
+    { NUMBER($count) ->
+        [one] political party
+       *[other] political parties
+    }
+stat-entries =
+    { NUMBER($count) ->
+        [one] ledger entry
+       *[other] ledger entries
+    }
+
+## Kinds of territory
+
+territory-kind-region = Region
+territory-kind-republican-city = City of republican significance
+territory-kind-district = District
+territory-kind-regional-city = City of regional significance
+territory-kind-rural-okrug = Rural okrug
+territory-kind-village = Village
+territory-kind-settlement = Settlement
+territory-kind-district-city = City of district significance
+
+## Territories
+
+territories-title = Territories
+territories-intro = The administrative division: regions and cities of republican significance, districts and cities, rural okrugs, villages and settlements. Codes follow the KATO classifier.
+territories-tree-heading = All territories
+territories-search-label = Find a territory
+territories-search-hint = A name in any language or a KATO code
+territories-search-submit = Search
+territories-search-results =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } territory
+       *[other] { NUMBER($count) } territories
+    } found for “{ $query }”
+territories-search-none = Nothing found for “{ $query }”.
+territories-empty = The registry has no territories yet.
+territory-code = KATO code
+territory-code-hint = 9 digits
+territory-name = Name
+territory-name-ru = Name in Russian
+territory-name-kk = Name in Kazakh
+territory-name-en = Name in English
+territory-kind = Kind
+territory-parent = Parent territory
+territory-parent-hint = The KATO code of the parent territory. Leave empty for a region or a city of republican significance.
+territory-parent-none = Top level
+territory-children = Territories within
+territory-no-children = No other territories within.
+territory-precincts-link = Polling stations of this territory
+
+## Polling stations
+
+precincts-title = Polling stations
+precincts-intro = Polling stations and the number of voters on their lists.
+precincts-in-territory = Polling stations: { $territory }
+precincts-empty = No polling stations yet.
+precincts-total-voters = Total voters on the lists: { NUMBER($count) }
+precinct-heading = Polling station No. { NUMBER($number, useGrouping: "false") }
+precinct-number = Number
+precinct-number-hint = A whole number from 1 to 99,999, unique within the region.
+precinct-address = Address
+precinct-voters = Voters on the list
+precinct-territory = Territory
+precinct-territory-hint = The KATO code of the district, city, rural okrug, village or settlement.
+
+## Parties
+
+parties-title = Parties
+parties-intro = Political parties registered in the Republic of Kazakhstan and their branches.
+parties-empty = No parties in the registry yet.
+party-code = Code
+party-code-hint = 2 to 32 lowercase Latin letters, digits or hyphens, e.g. amanat.
+party-full-name = Full name
+party-name-ru = Full name in Russian
+party-name-kk = Full name in Kazakh
+party-short-name = Short name
+party-branches = Branches
+party-branches-none = No branches in the registry.
+branch-party = Party
+branch-territory = Branch territory
+
+## People
+
+persons-title = People
+person-surname = Surname
+person-given-name = Given name
+person-patronymic = Patronymic
+person-patronymic-hint = If any
+person-birth-date = Date of birth
+person-birth-date-hint = As YYYY-MM-DD
+person-gender = Gender
+gender-male = Male
+gender-female = Female
+
+## Roles
+
+role-administrator = Administrator
+role-cec-member = Member of the Central Election Commission
+role-territorial-commission = Member of a territorial election commission
+role-precinct-commission = Member of a precinct election commission
+role-party-secretary = Party secretary
+role-candidate = Candidate
+role-observer = Observer
+role-anonymous = Visitor
+
+## Account and scope
+
+account-title = Account
+account-username = Username
+account-role = Role
+account-scope = Scope
+account-status = Status
+account-status-active = Active
+account-status-disabled = Disabled
+scope-global = Unrestricted
+scope-territory = { $territory } and everything within it
+scope-precincts = Polling stations: { $precincts }
+scope-party = Party { $party }
+scope-party-branch = Party { $party }, branches in { $territory }
+
+## Forms
+
+form-save = Save
+form-cancel = Cancel
+form-submit = Submit
+form-add-territory = Add a territory
+form-add-precinct = Add a polling station
+form-add-party = Add a party
+form-add-branch = Add a branch
+form-import-csv = Import from CSV
+form-import-kind = What to import
+form-file = File
+form-import-hint = CSV in UTF-8; the first row is the header: { $header }
+form-import-all-or-nothing = If any row is invalid, nothing is imported and every error is listed with its line number.
+form-import-done =
+    Import complete: { NUMBER($count) ->
+        [one] { NUMBER($count) } row
+       *[other] { NUMBER($count) } rows
+    } added.
+form-errors-heading =
+    { NUMBER($count) ->
+        [one] There is { NUMBER($count) } problem with this form
+       *[other] There are { NUMBER($count) } problems with this form
+    }
+form-required = required
+form-optional = optional
+form-choose = — choose —
+form-saved = The change is saved and recorded in the ledger.
+form-ledger-entry = Ledger entry No. { NUMBER($index, useGrouping: "false") }
+
+## Ledger
+
+ledger-title = Ledger of changes
+ledger-intro = Every change to the registry is an entry in this ledger. The entries form a Merkle tree (RFC 9162) whose head the server signs with an Ed25519 key, so anyone can check that no entry has been changed, removed or inserted after the fact.
+ledger-entries = Entries
+ledger-index = No.
+ledger-time = Time (UTC)
+ledger-actor = By
+ledger-actor-system = system
+ledger-command = Command
+ledger-subject = What changed
+ledger-leaf-hash = Leaf hash
+ledger-tree-head = Signed tree head
+ledger-size = Tree size
+ledger-root = Root hash
+ledger-signature = Signature
+ledger-key-id = Key ID
+ledger-public-key = Public key
+ledger-signed-at = Signed at
+ledger-inclusion-proof = Inclusion proof
+ledger-show-proof = Proof
+ledger-entry-heading = Ledger entry No. { NUMBER($index, useGrouping: "false") }
+ledger-entry-payload = Canonical content of the entry
+ledger-proof-heading = Proof that entry No. { NUMBER($index, useGrouping: "false") } is in the tree of size { NUMBER($size, useGrouping: "false") }
+ledger-audit-path = Audit path
+ledger-proof-valid = The proof matches the signed tree head.
+ledger-empty = The ledger is empty.
+ledger-range = Entries { NUMBER($from, useGrouping: "false") } to { NUMBER($to, useGrouping: "false") }
+ledger-verify-heading = How to verify the ledger
+ledger-verify-instructions = The tree head, the entries and the proofs are open to everyone through the API. Recompute the entry hashes as RFC 9162 defines and compare the root with the signed tree head; the signature checks against the server's public key.
+ledger-verify-cli = Whoever holds a copy of the database runs the command below: it recomputes the tree, checks the signature, replays every entry from the start, compares the result with the tables and names the first difference.
+ledger-api-heading = Public API
+
+## Commands (the kind of a ledger entry)
+
+command-create-territory = Territory added
+command-rename-territory = Territory renamed
+command-create-precinct = Polling station added
+command-update-precinct = Polling station updated
+command-create-party = Party added
+command-update-party = Party updated
+command-create-branch = Party branch added
+command-register-person = Person registered
+command-create-account = Account created
+command-change-account-role = Role changed
+command-set-account-active = Account enabled or disabled
+command-change-password = Password changed
+
+## Login
+
+login-title = Log in
+login-intro = Only commission members, party secretaries and administrators need to log in. The registry and the ledger are open to everyone.
+login-username = Username
+login-password = Password
+login-submit = Log in
+login-wrong-credentials = Wrong username or password.
+login-too-many-attempts = Too many failed attempts. Wait a few minutes and try again.
+login-logged-out = You have logged out.
+login-required = Log in to continue.
+
+## Administration
+
+admin-title = Administration
+admin-users = Users
+admin-add-user = Add a user
+admin-role = Role
+admin-scope = Scope
+admin-scope-hint = Leave empty for an administrator, CEC member, candidate or observer. Territorial commission: territory:CODE. Precinct commission: precincts:REGION/NUMBER,… Party secretary: party:CODE or party:CODE@TERRITORY_CODE.
+admin-password = Password
+admin-password-shown-once = This password is shown once and is not stored anywhere in readable form. Hand it to the user securely.
+admin-user-created = User { $username } created.
+admin-no-users = No users.
+
+## Errors
+
+error-status = Error { NUMBER($status, useGrouping: "false") }
+error-back-home = Back to the home page
+error-not-found-title = Page not found
+error-not-found-body = There is no such page. Check the address or start from the home page.
+error-forbidden-title = Access denied
+error-forbidden-body = Your account is not allowed to do this.
+error-bad-request-title = Bad request
+error-bad-request-body = The server could not understand the request. Check what you entered and try again.
+error-csrf-title = The form has expired
+error-csrf-body = The submission failed a security check: the form expired or was opened in another session. Go back, reload the page and submit the form again.
+error-too-large-title = Too large
+error-too-large-body = What you sent is larger than allowed.
+error-server-title = Something went wrong
+error-server-body = The server could not complete the request. Nothing was changed. Please try again later.
+
+## Validation (the keys are those of sailau-domain's rules: Rule::key)
+
+field-required = Enter a value.
+field-too-long =
+    Use at most { NUMBER($max) } { NUMBER($max) ->
+        [one] character
+       *[other] characters
+    }.
+field-error-with-label = { $field }: { $message }
+code-format = A KATO code is exactly 9 digits.
+code-taken = A territory with this code is already in the registry.
+parent-missing = No territory in the registry has this parent code.
+parent-kind-invalid =
+    { $kind ->
+        [region] A region
+        [republican_city] A city of republican significance
+        [district] A district
+        [regional_city] A city of regional significance
+        [rural_okrug] A rural okrug
+        [village] A village
+        [settlement] A settlement
+        [district_city] A city of district significance
+       *[other] “{ $kind }”
+    } { $parent_kind ->
+        [none] cannot be at the top level: enter its parent territory.
+        [region] cannot be part of a region.
+        [republican_city] cannot be part of a city of republican significance.
+        [district] cannot be part of a district.
+        [regional_city] cannot be part of a city of regional significance.
+        [rural_okrug] cannot be part of a rural okrug.
+        [village] cannot be part of a village.
+        [settlement] cannot be part of a settlement.
+        [district_city] cannot be part of a city of district significance.
+       *[other] cannot be part of “{ $parent_kind }”.
+    }
+territory-missing = No territory in the registry has this code.
+precinct-territory-kind =
+    A polling station cannot belong directly to { $kind ->
+        [region] a region
+        [republican_city] a city of republican significance
+        [district] a district
+        [regional_city] a city of regional significance
+        [rural_okrug] a rural okrug
+        [village] a village
+        [settlement] a settlement
+        [district_city] a city of district significance
+       *[other] “{ $kind }”
+    }: choose a district, city, rural okrug, village or settlement.
+precinct-number-format = A polling station number is a whole number from 1 to 99,999.
+precinct-number-taken = This number is already used by a polling station in the region.
+precinct-missing = No such polling station in the registry.
+voters-out-of-range = The number of voters is a whole number from 0 to { NUMBER($max) }.
+party-code-format = A party code is 2 to 32 lowercase Latin letters, digits or hyphens, not starting or ending with a hyphen.
+party-taken = A party with this code is already in the registry.
+party-missing = No party in the registry has this code.
+branch-taken = This party already has a branch on this territory.
+person-birth-date-invalid = The date of birth is a real date written as YYYY-MM-DD, from 1900-01-01 to today.
+person-taken = This person is already in the registry.
+gender-invalid = Choose female or male.
+username-format = A username is 3 to 64 characters: lowercase Latin letters, digits, dot, hyphen and underscore.
+username-taken = This username is taken.
+account-missing = No such account.
+password-too-short =
+    Use at least { NUMBER($min) } { NUMBER($min) ->
+        [one] character
+       *[other] characters
+    }.
+role-scope-mismatch = The scope does not fit the role: a territorial commission needs a territory, a precinct commission its polling stations, a party secretary a party; other roles take no scope.
+role-unknown = Unknown role.
+kind-unknown = Unknown kind of territory.
+number-format = Enter a whole number.
+csv-header-invalid = The first row of the file must be the header: { $expected }
+csv-row-invalid = Line { NUMBER($line, useGrouping: "false") }: { $reason }
+csv-encoding = The file must be in UTF-8.
+csv-empty = The file has no data rows.
+file-required = Choose a file.
+text-control-chars = No line breaks, tabs or other control characters.
+
+## Paging and common words
+
+pager-label = Pages
+pager-previous = Previous
+pager-next = Next
+pager-position = Page { NUMBER($page) } of { NUMBER($pages) }
+common-actions = Actions
+common-total = Total
+common-details = Details
+common-none = none
+common-back = Back
+
+## Footer
+
+footer-open-source = sailau is free, open-source software (AGPL-3.0).
+footer-source-code = Source code
+footer-verify-ledger = Verify the ledger
+footer-api = API (OpenAPI)

@@ -1,0 +1,371 @@
+# sailau — қазақша хабарламалар каталогы.
+#
+# Кілттер үш тілде бірдей (оны тест тексереді). Қазақ тілінде сан есімнен кейін зат есім
+# жекеше түрде тұрады («17 облыс»), сондықтан мұнда көпше түр таңдау қажет емес.
+# Сандық айнымалылар әрқашан NUMBER(…) арқылы өтеді; учаске, жол және жазба нөмірлері
+# разрядтарға бөлінбейді (useGrouping: "false").
+
+## Сайт
+
+site-name = sailau
+site-tagline = Сайлауды басқарудың ашық жүйесі
+site-description = Қазақстандағы әкімдер сайлауына арналған аумақтардың, сайлау учаскелері мен партиялардың тізілімі және өзгерістердің ашық, тексерілетін журналы.
+site-logo-alt = sailau — басты бетке
+
+## Навигация
+
+nav-label = Негізгі мәзір
+nav-home = Басты бет
+nav-territories = Аумақтар
+nav-precincts = Учаскелер
+nav-parties = Партиялар
+nav-ledger = Журнал
+nav-login = Кіру
+nav-logout = Шығу
+nav-account = Есептік жазба
+nav-administration = Әкімшілендіру
+nav-language = Тіл
+nav-skip-to-content = Негізгі мазмұнға өту
+nav-breadcrumbs = Сіз осындасыз
+nav-signed-in-as = Сіз { $username } ретінде кірдіңіз
+
+## Басты бет
+
+home-title = Басты бет
+home-heading = Әкімдер сайлауының ашық тізілімі
+home-lead = sailau Қазақстандағы әкімдер сайлауына арналған аумақтардың, сайлау учаскелерінің және саяси партиялардың тізілімін жүргізеді. Әрбір өзгеріске қол қойылып, кез келген адам тексере алатын ашық журналға жазылады.
+home-summary-heading = Тізілім сандармен
+home-demo-notice = Демонстрациялық деректер: облыстар, аудандар, учаскелер мен партиялар 2023 жылғы 5 қарашадағы сайлау туралы ашық дереккөздерге сәйкес келеді, ал сайлаушылардың учаскелер бойынша бөлінуі жасанды түрде құрылған.
+home-what-heading = sailau не істейді
+home-what-registry = Тізілім: ӘАОЖ кодтары бар облыстар, аудандар, қалалар, ауылдық округтер, ауылдар мен кенттер; тізімдегі сайлаушылар саны көрсетілген сайлау учаскелері; партиялар мен олардың филиалдары.
+home-what-ledger = Журнал: әрбір өзгеріс — қол қойылған төбесі бар Меркл ағашындағы (RFC 9162) жазба. Бірде-бір жазбаның өзгертілмегенін және жойылмағанын кез келген адам тексере алады.
+home-what-roles = Рөлдер: комиссия мүшелері мен партия хатшылары тек өз өкілеттігі шегінде әрекет етеді. Тізілімді жүйеге кірмей-ақ қарауға болады.
+home-browse-heading = Тізілімді ашу
+
+## Сандар: сан және зат есім
+
+count-regions = { NUMBER($count) } облыс
+count-districts = { NUMBER($count) } аудан және қала
+count-territories = { NUMBER($count) } аумақ
+count-precincts = { NUMBER($count) } сайлау учаскесі
+count-voters = { NUMBER($count) } сайлаушы
+count-parties = { NUMBER($count) } партия
+count-branches = { NUMBER($count) } филиал
+count-entries = { NUMBER($count) } жазба
+count-users = { NUMBER($count) } пайдаланушы
+
+## Карточкалардағы үлкен сандардың жазуы (сан бөлек шығарылады)
+
+stat-regions = облыс
+stat-districts = аудан және облыстық маңызы бар қала
+stat-precincts = сайлау учаскесі
+stat-voters = тізімдегі сайлаушы
+stat-parties = саяси партия
+stat-entries = журналдағы жазба
+
+## Аумақ түрлері
+
+territory-kind-region = Облыс
+territory-kind-republican-city = Республикалық маңызы бар қала
+territory-kind-district = Аудан
+territory-kind-regional-city = Облыстық маңызы бар қала
+territory-kind-rural-okrug = Ауылдық округ
+territory-kind-village = Ауыл
+territory-kind-settlement = Кент
+territory-kind-district-city = Аудандық маңызы бар қала
+
+## Аумақтар
+
+territories-title = Аумақтар
+territories-intro = Әкімшілік-аумақтық бөлініс: облыстар мен республикалық маңызы бар қалалар, аудандар мен қалалар, ауылдық округтер, ауылдар мен кенттер. Кодтары ӘАОЖ (КАТО) жіктеуіші бойынша берілген.
+territories-tree-heading = Барлық аумақтар
+territories-search-label = Аумақты іздеу
+territories-search-hint = Кез келген тілдегі атауы немесе ӘАОЖ коды
+territories-search-submit = Іздеу
+territories-search-results = «{ $query }» сұрауы бойынша { NUMBER($count) } аумақ табылды
+territories-search-none = «{ $query }» сұрауы бойынша ештеңе табылмады.
+territories-empty = Тізілімде әзірге аумақтар жоқ.
+territory-code = ӘАОЖ коды
+territory-code-hint = 9 цифр
+territory-name = Атауы
+territory-name-ru = Орысша атауы
+territory-name-kk = Қазақша атауы
+territory-name-en = Ағылшынша атауы
+territory-kind = Түрі
+territory-parent = Жоғары тұрған аумақ
+territory-parent-hint = Жоғары тұрған аумақтың ӘАОЖ коды. Облыс пен республикалық маңызы бар қала үшін бос қалдырыңыз.
+territory-parent-none = Жоғарғы деңгей
+territory-children = Құрамындағы аумақтар
+territory-no-children = Құрамында басқа аумақтар жоқ.
+territory-precincts-link = Осы аумақтың сайлау учаскелері
+
+## Сайлау учаскелері
+
+precincts-title = Сайлау учаскелері
+precincts-intro = Сайлау учаскелері және олардың тізімдеріне енгізілген сайлаушылар саны.
+precincts-in-territory = Сайлау учаскелері: { $territory }
+precincts-empty = Сайлау учаскелері әзірге жоқ.
+precincts-total-voters = Тізімдегі сайлаушылардың жалпы саны: { NUMBER($count) }
+precinct-heading = № { NUMBER($number, useGrouping: "false") } сайлау учаскесі
+precinct-number = Нөмірі
+precinct-number-hint = 1 мен 99 999 аралығындағы бүтін сан; нөмір облыс ішінде қайталанбайды.
+precinct-address = Мекенжайы
+precinct-voters = Тізімдегі сайлаушылар
+precinct-territory = Аумақ
+precinct-territory-hint = Ауданның, қаланың, ауылдық округтің, ауылдың немесе кенттің ӘАОЖ коды.
+
+## Партиялар
+
+parties-title = Партиялар
+parties-intro = Қазақстан Республикасында тіркелген саяси партиялар және олардың филиалдары.
+parties-empty = Тізілімде әзірге партиялар жоқ.
+party-code = Коды
+party-code-hint = 2-ден 32-ге дейін латынның кіші әріптері, цифрлар немесе дефис, мысалы: amanat.
+party-full-name = Толық атауы
+party-name-ru = Орысша толық атауы
+party-name-kk = Қазақша толық атауы
+party-short-name = Қысқаша атауы
+party-branches = Филиалдары
+party-branches-none = Тізілімде филиалдар жоқ.
+branch-party = Партия
+branch-territory = Филиалдың аумағы
+
+## Тұлғалар
+
+persons-title = Тұлғалар
+person-surname = Тегі
+person-given-name = Аты
+person-patronymic = Әкесінің аты
+person-patronymic-hint = Бар болса
+person-birth-date = Туған күні
+person-birth-date-hint = ЖЖЖЖ-АА-КК пішімінде
+person-gender = Жынысы
+gender-male = Ер
+gender-female = Әйел
+
+## Рөлдер
+
+role-administrator = Әкімші
+role-cec-member = Орталық сайлау комиссиясының мүшесі
+role-territorial-commission = Аумақтық сайлау комиссиясының мүшесі
+role-precinct-commission = Учаскелік сайлау комиссиясының мүшесі
+role-party-secretary = Партия хатшысы
+role-candidate = Кандидат
+role-observer = Байқаушы
+role-anonymous = Қонақ
+
+## Есептік жазба және өкілеттік
+
+account-title = Есептік жазба
+account-username = Пайдаланушы аты
+account-role = Рөлі
+account-scope = Өкілеттік аясы
+account-status = Күйі
+account-status-active = Белсенді
+account-status-disabled = Өшірілген
+scope-global = Шектеусіз
+scope-territory = «{ $territory }» аумағы және оның құрамындағы барлық аумақтар
+scope-precincts = Сайлау учаскелері: { $precincts }
+scope-party = «{ $party }» партиясы
+scope-party-branch = «{ $party }» партиясы, «{ $territory }» аумағындағы филиалдар
+
+## Формалар
+
+form-save = Сақтау
+form-cancel = Болдырмау
+form-submit = Жіберу
+form-add-territory = Аумақ қосу
+form-add-precinct = Учаске қосу
+form-add-party = Партия қосу
+form-add-branch = Филиал қосу
+form-import-csv = CSV-ден импорттау
+form-import-kind = Импорттау түрі
+form-file = Файл
+form-import-hint = UTF-8 кодтауындағы CSV; бірінші жол — тақырып: { $header }
+form-import-all-or-nothing = Кемінде бір жол қате болса, ештеңе импортталмайды, ал барлық қателер жол нөмірлерімен көрсетіледі.
+form-import-done = Импорт аяқталды: { NUMBER($count) } жол қосылды.
+form-errors-heading = Формада { NUMBER($count) } қате бар
+form-required = міндетті
+form-optional = міндетті емес
+form-choose = — таңдаңыз —
+form-saved = Өзгеріс сақталып, журналға жазылды.
+form-ledger-entry = Журналдың № { NUMBER($index, useGrouping: "false") } жазбасы
+
+## Журнал
+
+ledger-title = Өзгерістер журналы
+ledger-intro = Тізілімдегі әрбір өзгеріс — журналдағы жеке жазба. Жазбалар Меркл ағашын (RFC 9162) құрайды, ал оның төбесіне сервер Ed25519 кілтімен қол қояды. Сондықтан кез келген адам бірде-бір жазбаның өзгертілмегенін, жойылмағанын және кейін енгізілмегенін тексере алады.
+ledger-entries = Жазбалар
+ledger-index = №
+ledger-time = Уақыты (UTC)
+ledger-actor = Орындаған
+ledger-actor-system = жүйе
+ledger-command = Команда
+ledger-subject = Не өзгерді
+ledger-leaf-hash = Жапырақ хеші
+ledger-tree-head = Ағаштың қол қойылған төбесі
+ledger-size = Ағаш өлшемі
+ledger-root = Түбір хеші
+ledger-signature = Қолтаңба
+ledger-key-id = Кілт идентификаторы
+ledger-public-key = Ашық кілт
+ledger-signed-at = Қол қойылған уақыты
+ledger-inclusion-proof = Енгізу дәлелі
+ledger-show-proof = Дәлел
+ledger-entry-heading = Журналдың № { NUMBER($index, useGrouping: "false") } жазбасы
+ledger-entry-payload = Жазбаның канондық мазмұны
+ledger-proof-heading = № { NUMBER($index, useGrouping: "false") } жазбаның өлшемі { NUMBER($size, useGrouping: "false") } ағашқа енгізілу дәлелі
+ledger-audit-path = Аудит жолы
+ledger-proof-valid = Дәлел ағаштың қол қойылған төбесімен сәйкес келеді.
+ledger-empty = Журнал әзірге бос.
+ledger-range = Жазбалар: { NUMBER($from, useGrouping: "false") }–{ NUMBER($to, useGrouping: "false") }
+ledger-verify-heading = Журналды қалай тексеруге болады
+ledger-verify-instructions = Ағаштың төбесі, жазбалар мен дәлелдер API арқылы барлығына ашық. Жазбалардың хештерін RFC 9162 бойынша қайта есептеп, түбірді қол қойылған төбемен салыстырыңыз; қолтаңба сервердің ашық кілтімен тексеріледі.
+ledger-verify-cli = Дерекқордың көшірмесі бар адам төмендегі команданы орындайды: ол ағашты қайта есептейді, қолтаңбаны тексереді, барлық жазбаны басынан бастап қайта ойнатады, нәтижені кестелермен салыстырады және алғашқы сәйкессіздікті атайды.
+ledger-api-heading = Ашық API
+
+## Командалар (журнал жазбасының түрі)
+
+command-create-territory = Аумақ қосу
+command-rename-territory = Аумақтың атауын өзгерту
+command-create-precinct = Сайлау учаскесін қосу
+command-update-precinct = Сайлау учаскесін өзгерту
+command-create-party = Партия қосу
+command-update-party = Партия деректерін өзгерту
+command-create-branch = Партия филиалын қосу
+command-register-person = Тұлғаны тіркеу
+command-create-account = Есептік жазба құру
+command-change-account-role = Рөлді өзгерту
+command-set-account-active = Есептік жазбаны іске қосу немесе бұғаттау
+command-change-password = Құпиясөзді ауыстыру
+
+## Жүйеге кіру
+
+login-title = Жүйеге кіру
+login-intro = Жүйеге кіру тек комиссия мүшелеріне, партия хатшыларына және әкімшілерге қажет. Тізілім мен журнал барлығына кірусіз ашық.
+login-username = Пайдаланушы аты
+login-password = Құпиясөз
+login-submit = Кіру
+login-wrong-credentials = Пайдаланушы аты немесе құпиясөз қате.
+login-too-many-attempts = Сәтсіз кіру әрекеттері тым көп. Бірнеше минут күтіп, қайталап көріңіз.
+login-logged-out = Сіз жүйеден шықтыңыз.
+login-required = Жалғастыру үшін жүйеге кіріңіз.
+
+## Әкімшілендіру
+
+admin-title = Әкімшілендіру
+admin-users = Пайдаланушылар
+admin-add-user = Пайдаланушы қосу
+admin-role = Рөлі
+admin-scope = Өкілеттік аясы
+admin-scope-hint = Әкімші, ОСК мүшесі, кандидат пен байқаушы үшін бос қалдырыңыз. Аумақтық комиссия: territory:КОД. Учаскелік комиссия: precincts:ОБЛЫС/НӨМІР,… Партия хатшысы: party:КОД немесе party:КОД@АУМАҚ_КОДЫ.
+admin-password = Құпиясөз
+admin-password-shown-once = Құпиясөз бір рет қана көрсетіледі және оқылатын түрде еш жерде сақталмайды. Оны пайдаланушыға сенімді жолмен беріңіз.
+admin-user-created = { $username } пайдаланушысы құрылды.
+admin-no-users = Пайдаланушылар жоқ.
+
+## Қателер
+
+error-status = Қате коды: { NUMBER($status, useGrouping: "false") }
+error-back-home = Басты бетке оралу
+error-not-found-title = Бет табылмады
+error-not-found-body = Мұндай бет жоқ. Мекенжайды тексеріңіз немесе басты беттен бастаңыз.
+error-forbidden-title = Қол жеткізуге тыйым салынған
+error-forbidden-body = Есептік жазбаңыздың бұл әрекетке өкілеттігі жоқ.
+error-bad-request-title = Қате сұрау
+error-bad-request-body = Сервер сұрауды түсіне алмады. Енгізілген деректерді тексеріп, қайталап көріңіз.
+error-csrf-title = Форманың мерзімі өтті
+error-csrf-body = Жіберу қауіпсіздік тексерісінен өтпеді: форманың мерзімі өтіп кеткен немесе ол басқа сеанста ашылған. Артқа қайтып, бетті жаңартыңыз және форманы қайта жіберіңіз.
+error-too-large-title = Файл тым үлкен
+error-too-large-body = Жіберілген деректердің көлемі рұқсат етілгеннен асып кетті.
+error-server-title = Ішкі қате
+error-server-body = Сервер сұрауды орындай алмады. Ештеңе өзгертілмеді. Кейінірек қайталап көріңіз.
+
+## Деректерді тексеру (кілттер sailau-domain ережелерімен бірдей: Rule::key)
+
+field-required = Бұл өрісті толтырыңыз.
+field-too-long = { NUMBER($max) } таңбадан аспауы керек.
+field-error-with-label = { $field }: { $message }
+code-format = ӘАОЖ коды дәл 9 цифрдан тұрады.
+code-taken = Мұндай коды бар аумақ тізілімде бар.
+parent-missing = Мұндай коды бар жоғары тұрған аумақ тізілімде жоқ.
+parent-kind-invalid =
+    { $kind ->
+        [region] Облыс
+        [republican_city] Республикалық маңызы бар қала
+        [district] Аудан
+        [regional_city] Облыстық маңызы бар қала
+        [rural_okrug] Ауылдық округ
+        [village] Ауыл
+        [settlement] Кент
+        [district_city] Аудандық маңызы бар қала
+       *[other] «{ $kind }»
+    } { $parent_kind ->
+        [none] жоғарғы деңгейде бола алмайды: жоғары тұрған аумақты көрсетіңіз.
+        [region] облыстың құрамына кіре алмайды.
+        [republican_city] республикалық маңызы бар қаланың құрамына кіре алмайды.
+        [district] ауданның құрамына кіре алмайды.
+        [regional_city] облыстық маңызы бар қаланың құрамына кіре алмайды.
+        [rural_okrug] ауылдық округтің құрамына кіре алмайды.
+        [village] ауылдың құрамына кіре алмайды.
+        [settlement] кенттің құрамына кіре алмайды.
+        [district_city] аудандық маңызы бар қаланың құрамына кіре алмайды.
+       *[other] «{ $parent_kind }» құрамына кіре алмайды.
+    }
+territory-missing = Мұндай коды бар аумақ тізілімде жоқ.
+precinct-territory-kind =
+    Сайлау учаскесі тікелей { $kind ->
+        [region] облысқа
+        [republican_city] республикалық маңызы бар қалаға
+        [district] ауданға
+        [regional_city] облыстық маңызы бар қалаға
+        [rural_okrug] ауылдық округке
+        [village] ауылға
+        [settlement] кентке
+        [district_city] аудандық маңызы бар қалаға
+       *[other] «{ $kind }» түріне
+    } тиесілі бола алмайды: ауданды, қаланы, ауылдық округті, ауылды немесе кентті таңдаңыз.
+precinct-number-format = Учаске нөмірі — 1 мен 99 999 аралығындағы бүтін сан.
+precinct-number-taken = Бұл облыста мұндай нөмірлі учаске бар.
+precinct-missing = Мұндай сайлау учаскесі тізілімде жоқ.
+voters-out-of-range = Сайлаушылар саны 0 мен { NUMBER($max) } аралығындағы бүтін сан болуы керек.
+party-code-format = Партия коды — 2-ден 32-ге дейін латынның кіші әріптері, цифрлар немесе дефис; дефис басында не соңында тұрмайды.
+party-taken = Мұндай коды бар партия тізілімде бар.
+party-missing = Мұндай коды бар партия тізілімде жоқ.
+branch-taken = Бұл партияның осы аумақта филиалы бар.
+person-birth-date-invalid = Туған күні — ЖЖЖЖ-АА-КК пішіміндегі, 1900-01-01 мен бүгінгі күн аралығындағы нақты күн.
+person-taken = Бұл адам тізілімде бар.
+gender-invalid = Жынысын таңдаңыз: әйел немесе ер.
+username-format = Пайдаланушы аты 3–64 таңбадан тұрады: латынның кіші әріптері, цифрлар, нүкте, дефис және астыңғы сызық.
+username-taken = Бұл пайдаланушы аты бос емес.
+account-missing = Мұндай есептік жазба жоқ.
+password-too-short = Құпиясөз кемінде { NUMBER($min) } таңбадан тұруы керек.
+role-scope-mismatch = Өкілеттік аясы рөлге сәйкес келмейді: аумақтық комиссияға аумақ, учаскелік комиссияға сайлау учаскелері, партия хатшысына партия керек; басқа рөлдер үшін өкілеттік аясы көрсетілмейді.
+role-unknown = Белгісіз рөл.
+kind-unknown = Аумақтың белгісіз түрі.
+number-format = Бүтін сан енгізіңіз.
+csv-header-invalid = Файлдың бірінші жолы мына тақырып болуы керек: { $expected }
+csv-row-invalid = { NUMBER($line, useGrouping: "false") }-жол: { $reason }
+csv-encoding = Файл UTF-8 кодтауында болуы керек.
+csv-empty = Файлда деректері бар жолдар жоқ.
+file-required = Файлды таңдаңыз.
+text-control-chars = Жол ауыстыру, табуляция және басқа басқарушы таңбаларсыз жазыңыз.
+
+## Беттер және жалпы
+
+pager-label = Беттер
+pager-previous = Алдыңғы
+pager-next = Келесі
+pager-position = { NUMBER($pages) } беттің { NUMBER($page) }-беті
+common-actions = Әрекеттер
+common-total = Барлығы
+common-details = Толығырақ
+common-none = жоқ
+common-back = Артқа
+
+## Беттің төменгі бөлігі
+
+footer-open-source = sailau — бастапқы коды ашық еркін бағдарлама (AGPL-3.0).
+footer-source-code = Бастапқы код
+footer-verify-ledger = Журналды тексеру
+footer-api = API (OpenAPI)

@@ -1,0 +1,468 @@
+# sailau — русский каталог сообщений.
+#
+# Ключи одинаковы во всех трёх языках (это проверяет тест). Числовые переменные всегда
+# проходят через NUMBER(…): так плюрализация и разряды работают, даже если число передано строкой.
+# Номера участков, строк и записей журнала пишутся без разделителя разрядов (useGrouping: "false").
+
+## Сайт
+
+site-name = sailau
+site-tagline = Открытая система управления выборами
+site-description = Реестр территорий, избирательных участков и партий для выборов акимов в Казахстане с открытым проверяемым журналом изменений.
+site-logo-alt = sailau — на главную
+
+## Навигация
+
+nav-label = Основное меню
+nav-home = Главная
+nav-territories = Территории
+nav-precincts = Участки
+nav-parties = Партии
+nav-ledger = Журнал
+nav-login = Войти
+nav-logout = Выйти
+nav-account = Учётная запись
+nav-administration = Администрирование
+nav-language = Язык
+nav-skip-to-content = Перейти к основному содержанию
+nav-breadcrumbs = Вы здесь
+nav-signed-in-as = Вы вошли как { $username }
+
+## Главная
+
+home-title = Главная
+home-heading = Открытый реестр выборов акимов
+home-lead = sailau ведёт реестр территорий, избирательных участков и политических партий для выборов акимов в Казахстане. Каждое изменение подписывается и записывается в открытый журнал, который может проверить любой.
+home-summary-heading = Реестр в цифрах
+home-demo-notice = Демонстрационные данные: области, районы, участки и партии соответствуют открытым источникам о выборах 5 ноября 2023 года, а распределение избирателей по участкам синтетическое.
+home-what-heading = Что делает sailau
+home-what-registry = Реестр: области, районы, города, сельские округа, сёла и посёлки с кодами КАТО, избирательные участки с числом избирателей в списках, партии и их филиалы.
+home-what-ledger = Журнал: каждое изменение — запись в дереве Меркла (RFC 9162) с подписанной вершиной. Любой может проверить, что ни одна запись не изменена и не удалена.
+home-what-roles = Роли: члены комиссий и секретари партий действуют только в пределах своих полномочий. Просматривать реестр можно без входа.
+home-browse-heading = Открыть реестр
+
+## Количества: число и существительное
+
+count-regions =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } область
+        [few] { NUMBER($count) } области
+       *[other] { NUMBER($count) } областей
+    }
+count-districts =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } район или город
+        [few] { NUMBER($count) } района или города
+       *[other] { NUMBER($count) } районов и городов
+    }
+count-territories =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } территория
+        [few] { NUMBER($count) } территории
+       *[other] { NUMBER($count) } территорий
+    }
+count-precincts =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } избирательный участок
+        [few] { NUMBER($count) } избирательных участка
+       *[other] { NUMBER($count) } избирательных участков
+    }
+count-voters =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } избиратель
+        [few] { NUMBER($count) } избирателя
+       *[other] { NUMBER($count) } избирателей
+    }
+count-parties =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } партия
+        [few] { NUMBER($count) } партии
+       *[other] { NUMBER($count) } партий
+    }
+count-branches =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } филиал
+        [few] { NUMBER($count) } филиала
+       *[other] { NUMBER($count) } филиалов
+    }
+count-entries =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } запись
+        [few] { NUMBER($count) } записи
+       *[other] { NUMBER($count) } записей
+    }
+count-users =
+    { NUMBER($count) ->
+        [one] { NUMBER($count) } пользователь
+        [few] { NUMBER($count) } пользователя
+       *[other] { NUMBER($count) } пользователей
+    }
+
+## Подписи к большим числам на карточках (число выводится отдельно)
+
+stat-regions =
+    { NUMBER($count) ->
+        [one] область
+        [few] области
+       *[other] областей
+    }
+stat-districts =
+    { NUMBER($count) ->
+        [one] район или город областного значения
+        [few] района или города областного значения
+       *[other] районов и городов областного значения
+    }
+stat-precincts =
+    { NUMBER($count) ->
+        [one] избирательный участок
+        [few] избирательных участка
+       *[other] избирательных участков
+    }
+stat-voters =
+    { NUMBER($count) ->
+        [one] избиратель в списках
+        [few] избирателя в списках
+       *[other] избирателей в списках
+    }
+stat-parties =
+    { NUMBER($count) ->
+        [one] политическая партия
+        [few] политические партии
+       *[other] политических партий
+    }
+stat-entries =
+    { NUMBER($count) ->
+        [one] запись в журнале
+        [few] записи в журнале
+       *[other] записей в журнале
+    }
+
+## Виды территорий
+
+territory-kind-region = Область
+territory-kind-republican-city = Город республиканского значения
+territory-kind-district = Район
+territory-kind-regional-city = Город областного значения
+territory-kind-rural-okrug = Сельский округ
+territory-kind-village = Село
+territory-kind-settlement = Посёлок
+territory-kind-district-city = Город районного значения
+
+## Территории
+
+territories-title = Территории
+territories-intro = Административно-территориальное деление: области и города республиканского значения, районы и города, сельские округа, сёла и посёлки. Коды — по классификатору КАТО.
+territories-tree-heading = Все территории
+territories-search-label = Найти территорию
+territories-search-hint = Название на любом языке или код КАТО
+territories-search-submit = Найти
+territories-search-results =
+    По запросу «{ $query }» { NUMBER($count) ->
+        [one] найдена { NUMBER($count) } территория
+        [few] найдены { NUMBER($count) } территории
+       *[other] найдено { NUMBER($count) } территорий
+    }
+territories-search-none = По запросу «{ $query }» ничего не найдено.
+territories-empty = В реестре пока нет территорий.
+territory-code = Код КАТО
+territory-code-hint = 9 цифр
+territory-name = Название
+territory-name-ru = Название на русском
+territory-name-kk = Название на казахском
+territory-name-en = Название на английском
+territory-kind = Вид
+territory-parent = Вышестоящая территория
+territory-parent-hint = Код КАТО вышестоящей территории. Для области и города республиканского значения оставьте пустым.
+territory-parent-none = Верхний уровень
+territory-children = Входящие территории
+territory-no-children = Других территорий в составе нет.
+territory-precincts-link = Избирательные участки этой территории
+
+## Избирательные участки
+
+precincts-title = Избирательные участки
+precincts-intro = Избирательные участки и число избирателей, включённых в их списки.
+precincts-in-territory = Избирательные участки: { $territory }
+precincts-empty = Избирательных участков пока нет.
+precincts-total-voters = Всего избирателей в списках: { NUMBER($count) }
+precinct-heading = Избирательный участок № { NUMBER($number, useGrouping: "false") }
+precinct-number = Номер
+precinct-number-hint = Целое число от 1 до 99 999; номер не повторяется в пределах области.
+precinct-address = Адрес
+precinct-voters = Избирателей в списке
+precinct-territory = Территория
+precinct-territory-hint = Код КАТО района, города, сельского округа, села или посёлка.
+
+## Партии
+
+parties-title = Партии
+parties-intro = Политические партии, зарегистрированные в Республике Казахстан, и их филиалы.
+parties-empty = Партий в реестре пока нет.
+party-code = Код
+party-code-hint = От 2 до 32 строчных латинских букв, цифр или дефисов, например amanat.
+party-full-name = Полное название
+party-name-ru = Полное название на русском
+party-name-kk = Полное название на казахском
+party-short-name = Краткое название
+party-branches = Филиалы
+party-branches-none = Филиалов в реестре нет.
+branch-party = Партия
+branch-territory = Территория филиала
+
+## Лица
+
+persons-title = Лица
+person-surname = Фамилия
+person-given-name = Имя
+person-patronymic = Отчество
+person-patronymic-hint = Если есть
+person-birth-date = Дата рождения
+person-birth-date-hint = В формате ГГГГ-ММ-ДД
+person-gender = Пол
+gender-male = Мужской
+gender-female = Женский
+
+## Роли
+
+role-administrator = Администратор
+role-cec-member = Член Центральной избирательной комиссии
+role-territorial-commission = Член территориальной избирательной комиссии
+role-precinct-commission = Член участковой избирательной комиссии
+role-party-secretary = Секретарь партии
+role-candidate = Кандидат
+role-observer = Наблюдатель
+role-anonymous = Гость
+
+## Учётная запись и полномочия
+
+account-title = Учётная запись
+account-username = Имя пользователя
+account-role = Роль
+account-scope = Сфера полномочий
+account-status = Состояние
+account-status-active = Действует
+account-status-disabled = Отключена
+scope-global = Без ограничений
+scope-territory = Территория «{ $territory }» и всё, что в неё входит
+scope-precincts = Избирательные участки: { $precincts }
+scope-party = Партия «{ $party }»
+scope-party-branch = Партия «{ $party }», филиалы на территории «{ $territory }»
+
+## Формы
+
+form-save = Сохранить
+form-cancel = Отмена
+form-submit = Отправить
+form-add-territory = Добавить территорию
+form-add-precinct = Добавить участок
+form-add-party = Добавить партию
+form-add-branch = Добавить филиал
+form-import-csv = Импорт из CSV
+form-import-kind = Что импортировать
+form-file = Файл
+form-import-hint = CSV в кодировке UTF-8; первая строка — заголовок: { $header }
+form-import-all-or-nothing = Если хотя бы одна строка неверна, не импортируется ничего, а все ошибки показываются с номерами строк.
+form-import-done =
+    Импорт завершён: { NUMBER($count) ->
+        [one] добавлена { NUMBER($count) } строка
+        [few] добавлены { NUMBER($count) } строки
+       *[other] добавлено { NUMBER($count) } строк
+    }.
+form-errors-heading =
+    { NUMBER($count) ->
+        [one] В форме { NUMBER($count) } ошибка
+        [few] В форме { NUMBER($count) } ошибки
+       *[other] В форме { NUMBER($count) } ошибок
+    }
+form-required = обязательно
+form-optional = необязательно
+form-choose = — выберите —
+form-saved = Изменение сохранено и записано в журнал.
+form-ledger-entry = Запись журнала № { NUMBER($index, useGrouping: "false") }
+
+## Журнал
+
+ledger-title = Журнал изменений
+ledger-intro = Каждое изменение реестра — отдельная запись в журнале. Записи образуют дерево Меркла (RFC 9162), а его вершину сервер подписывает ключом Ed25519. Поэтому любой может проверить, что ни одна запись не изменена, не удалена и не вставлена задним числом.
+ledger-entries = Записи
+ledger-index = №
+ledger-time = Время (UTC)
+ledger-actor = Автор
+ledger-actor-system = система
+ledger-command = Команда
+ledger-subject = Что изменено
+ledger-leaf-hash = Хеш листа
+ledger-tree-head = Подписанная вершина дерева
+ledger-size = Размер дерева
+ledger-root = Корневой хеш
+ledger-signature = Подпись
+ledger-key-id = Идентификатор ключа
+ledger-public-key = Открытый ключ
+ledger-signed-at = Подписано
+ledger-inclusion-proof = Доказательство включения
+ledger-show-proof = Доказательство
+ledger-entry-heading = Запись журнала № { NUMBER($index, useGrouping: "false") }
+ledger-entry-payload = Каноническое содержимое записи
+ledger-proof-heading = Доказательство включения записи № { NUMBER($index, useGrouping: "false") } в дерево размера { NUMBER($size, useGrouping: "false") }
+ledger-audit-path = Путь аудита
+ledger-proof-valid = Доказательство сходится с подписанной вершиной дерева.
+ledger-empty = Журнал пока пуст.
+ledger-range = Записи с { NUMBER($from, useGrouping: "false") } по { NUMBER($to, useGrouping: "false") }
+ledger-verify-heading = Как проверить журнал
+ledger-verify-instructions = Вершина дерева, записи и доказательства открыты всем через API. Пересчитайте хеши записей по RFC 9162 и сравните корень с подписанной вершиной; подпись проверяется открытым ключом сервера.
+ledger-verify-cli = Тот, у кого есть копия базы, выполняет команду ниже: она пересчитывает дерево, проверяет подпись, воспроизводит все записи с нуля, сравнивает результат с таблицами и называет первое расхождение.
+ledger-api-heading = Открытый API
+
+## Команды (вид записи журнала)
+
+command-create-territory = Добавление территории
+command-rename-territory = Переименование территории
+command-create-precinct = Добавление избирательного участка
+command-update-precinct = Изменение избирательного участка
+command-create-party = Добавление партии
+command-update-party = Изменение партии
+command-create-branch = Добавление филиала партии
+command-register-person = Регистрация лица
+command-create-account = Создание учётной записи
+command-change-account-role = Изменение роли
+command-set-account-active = Включение или отключение учётной записи
+command-change-password = Смена пароля
+
+## Вход
+
+login-title = Вход
+login-intro = Вход нужен только членам комиссий, секретарям партий и администраторам. Реестр и журнал открыты всем без входа.
+login-username = Имя пользователя
+login-password = Пароль
+login-submit = Войти
+login-wrong-credentials = Неверное имя пользователя или пароль.
+login-too-many-attempts = Слишком много неудачных попыток входа. Подождите несколько минут и попробуйте снова.
+login-logged-out = Вы вышли из системы.
+login-required = Войдите, чтобы продолжить.
+
+## Администрирование
+
+admin-title = Администрирование
+admin-users = Пользователи
+admin-add-user = Добавить пользователя
+admin-role = Роль
+admin-scope = Сфера полномочий
+admin-scope-hint = Для администратора, члена ЦИК, кандидата и наблюдателя оставьте пустым. Территориальная комиссия: territory:КОД. Участковая комиссия: precincts:ОБЛАСТЬ/НОМЕР,… Секретарь партии: party:КОД или party:КОД@КОД_ТЕРРИТОРИИ.
+admin-password = Пароль
+admin-password-shown-once = Пароль показан один раз и больше нигде не хранится в читаемом виде. Передайте его пользователю надёжным способом.
+admin-user-created = Пользователь { $username } создан.
+admin-no-users = Пользователей нет.
+
+## Ошибки
+
+error-status = Код ошибки: { NUMBER($status, useGrouping: "false") }
+error-back-home = Вернуться на главную
+error-not-found-title = Страница не найдена
+error-not-found-body = Такой страницы нет. Проверьте адрес или начните с главной страницы.
+error-forbidden-title = Доступ запрещён
+error-forbidden-body = У вашей учётной записи нет полномочий на это действие.
+error-bad-request-title = Неверный запрос
+error-bad-request-body = Сервер не смог разобрать запрос. Проверьте введённые данные и попробуйте снова.
+error-csrf-title = Форма устарела
+error-csrf-body = Отправка не прошла проверку безопасности: форма устарела или была открыта в другом сеансе. Вернитесь, обновите страницу и отправьте форму снова.
+error-too-large-title = Слишком большой файл
+error-too-large-body = Размер отправленных данных превышает допустимый.
+error-server-title = Внутренняя ошибка
+error-server-body = Сервер не смог выполнить запрос. Ничего не изменено. Попробуйте позже.
+
+## Проверка данных (ключи совпадают с правилами sailau-domain: Rule::key)
+
+field-required = Заполните это поле.
+field-too-long =
+    Не длиннее { NUMBER($max) } { NUMBER($max) ->
+        [one] символа
+       *[other] символов
+    }.
+field-error-with-label = { $field }: { $message }
+code-format = Код КАТО состоит ровно из 9 цифр.
+code-taken = Территория с таким кодом уже есть в реестре.
+parent-missing = Вышестоящей территории с таким кодом нет в реестре.
+parent-kind-invalid =
+    { $kind ->
+        [region] Область
+        [republican_city] Город республиканского значения
+        [district] Район
+        [regional_city] Город областного значения
+        [rural_okrug] Сельский округ
+        [village] Село
+        [settlement] Посёлок
+        [district_city] Город районного значения
+       *[other] «{ $kind }»
+    } { $parent_kind ->
+        [none] не может быть верхним уровнем: укажите вышестоящую территорию.
+        [region] не может входить в состав области.
+        [republican_city] не может входить в состав города республиканского значения.
+        [district] не может входить в состав района.
+        [regional_city] не может входить в состав города областного значения.
+        [rural_okrug] не может входить в состав сельского округа.
+        [village] не может входить в состав села.
+        [settlement] не может входить в состав посёлка.
+        [district_city] не может входить в состав города районного значения.
+       *[other] не может входить в «{ $parent_kind }».
+    }
+territory-missing = Территории с таким кодом нет в реестре.
+precinct-territory-kind =
+    Избирательный участок не может относиться непосредственно к { $kind ->
+        [region] области
+        [republican_city] городу республиканского значения
+        [district] району
+        [regional_city] городу областного значения
+        [rural_okrug] сельскому округу
+        [village] селу
+        [settlement] посёлку
+        [district_city] городу районного значения
+       *[other] «{ $kind }»
+    }: выберите район, город, сельский округ, село или посёлок.
+precinct-number-format = Номер участка — целое число от 1 до 99 999.
+precinct-number-taken = Участок с таким номером уже есть в этой области.
+precinct-missing = Такого избирательного участка нет в реестре.
+voters-out-of-range = Число избирателей — целое число от 0 до { NUMBER($max) }.
+party-code-format = Код партии — от 2 до 32 строчных латинских букв, цифр или дефисов; дефис не может стоять в начале или в конце.
+party-taken = Партия с таким кодом уже есть в реестре.
+party-missing = Партии с таким кодом нет в реестре.
+branch-taken = У этой партии уже есть филиал на этой территории.
+person-birth-date-invalid = Дата рождения — настоящая дата в формате ГГГГ-ММ-ДД, не раньше 1900-01-01 и не позже сегодняшнего дня.
+person-taken = Этот человек уже есть в реестре.
+gender-invalid = Выберите пол: женский или мужской.
+username-format = Имя пользователя — от 3 до 64 символов: строчные латинские буквы, цифры, точка, дефис и подчёркивание.
+username-taken = Это имя пользователя уже занято.
+account-missing = Такой учётной записи нет.
+password-too-short =
+    Пароль должен содержать не менее { NUMBER($min) } { NUMBER($min) ->
+        [one] символа
+       *[other] символов
+    }.
+role-scope-mismatch = Сфера полномочий не подходит к роли: территориальной комиссии нужна территория, участковой — избирательные участки, секретарю партии — партия; для остальных ролей сфера не указывается.
+role-unknown = Неизвестная роль.
+kind-unknown = Неизвестный вид территории.
+number-format = Введите целое число.
+csv-header-invalid = Первая строка файла должна быть заголовком: { $expected }
+csv-row-invalid = Строка { NUMBER($line, useGrouping: "false") }: { $reason }
+csv-encoding = Файл должен быть в кодировке UTF-8.
+csv-empty = В файле нет строк с данными.
+file-required = Выберите файл.
+text-control-chars = Без переносов строк, табуляций и других управляющих символов.
+
+## Постраничный просмотр и общее
+
+pager-label = Страницы
+pager-previous = Предыдущие
+pager-next = Следующие
+pager-position = Страница { NUMBER($page) } из { NUMBER($pages) }
+common-actions = Действия
+common-total = Итого
+common-details = Подробнее
+common-none = нет
+common-back = Назад
+
+## Подвал
+
+footer-open-source = sailau — свободная программа с открытым исходным кодом (AGPL-3.0).
+footer-source-code = Исходный код
+footer-verify-ledger = Проверить журнал
+footer-api = API (OpenAPI)
