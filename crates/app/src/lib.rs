@@ -1,1 +1,99 @@
-//! sailau-app
+//! sailau's application layer: the one place where state changes.
+//!
+//! Every change is a [`Command`] executed by [`App::execute`] (or a batch, by
+//! [`App::execute_batch`]): in one database transaction the command's target is looked up,
+//! the actor is **authorized** (`sailau_domain::authorize`), the command is **validated** by the
+//! domain against the facts, the change is written, and the canonical [`LedgerEntry`] is appended
+//! to the Merkle ledger with a freshly signed tree head. Either all of it commits or none of it.
+//! The web handlers and the command line are thin layers over this crate.
+//!
+//! **Architecture invariant:** this crate knows nothing of HTTP, HTML or terminals. It owns the
+//! orchestration (transactions, clock, randomness, key files), never the rules themselves.
+
+mod auth;
+pub mod demo;
+mod error;
+mod execute;
+pub mod import;
+mod keyfile;
+pub mod ledger;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use sailau_ledger::LedgerSigningKey;
+use sailau_storage::Store;
+
+pub use auth::{NewSession, SessionInfo};
+pub use error::AppError;
+pub use execute::{Acting, Applied};
+pub use keyfile::{KeyFileError, load_or_create_key, read_public_key};
+pub use sailau_domain as domain;
+pub use sailau_storage as storage;
+
+/// Where the time comes from (a fixed clock in tests).
+pub trait Clock: Send + Sync + 'static {
+    /// Milliseconds since the Unix epoch, UTC.
+    fn now_ms(&self) -> i64;
+}
+
+/// The system clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now_ms(&self) -> i64 {
+        jiff::Timestamp::now().as_millisecond()
+    }
+}
+
+/// How to open an [`App`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite:PATH`, `sqlite::memory:` or `postgres://…`.
+    pub database_url: String,
+    /// The Ed25519 key that signs tree heads; created on first start. Kept outside the database.
+    pub ledger_key_path: PathBuf,
+}
+
+/// The application: storage, the ledger key, the clock. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub(crate) store: Store,
+    pub(crate) key: Arc<LedgerSigningKey>,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) leaves: Arc<tokio::sync::Mutex<ledger::LeafCache>>,
+}
+
+impl App {
+    /// Connects to the database (migrating it) and loads or creates the ledger key.
+    pub async fn open(config: &Config) -> Result<App, AppError> {
+        let key = load_or_create_key(&config.ledger_key_path)?;
+        let store = Store::connect(&config.database_url).await?;
+        Ok(App::with_parts(store, key, Arc::new(SystemClock)))
+    }
+
+    /// An app over an open store with a given key and clock (tests, replay).
+    pub fn with_parts(store: Store, key: LedgerSigningKey, clock: Arc<dyn Clock>) -> App {
+        App {
+            store,
+            key: Arc::new(key),
+            clock,
+            leaves: Arc::new(tokio::sync::Mutex::new(ledger::LeafCache::default())),
+        }
+    }
+
+    /// Read access to the registry (pages and the API read through this).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    /// The public key that verifies this installation's tree heads.
+    pub fn ledger_public_key(&self) -> ed25519_dalek::VerifyingKey {
+        self.key.verifying_key()
+    }
+}

@@ -1,1 +1,151 @@
-//! sailau-storage
+//! sailau's storage: the registry, the ledger, credentials and sessions in SQL.
+//!
+//! One query set serves both backends through sqlx's `Any` driver: SQLite (a file, WAL; the
+//! embedded default) and PostgreSQL (several server instances sharing one database). Each backend
+//! has its own migrations folder, embedded in the binary and run at start.
+//!
+//! **Architecture invariant:** storage knows tables and rows, not rules. It never decides whether
+//! a change is allowed or valid (that is `sailau-domain`, called by `sailau-app`); it reads facts and
+//! writes what it is told, inside the transaction it is given. The only writes outside a command
+//! transaction are sessions and login throttling, which are not registry state.
+//!
+//! Errors: [`StorageError`] for everything; callers map it to "try again later" (500/503).
+
+mod ledger;
+mod read;
+mod rows;
+mod session;
+mod tx;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+
+pub use ledger::{LedgerRow, LedgerStatus};
+pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
+pub use session::{LoginThrottle, SessionRow};
+pub use tx::Tx;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("unsupported database URL {0:?}: use sqlite:PATH or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+/// Which database a [`Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl FromStr for Backend {
+    type Err = StorageError;
+    fn from_str(url: &str) -> Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StorageError::UnsupportedUrl(url.to_owned()))
+        }
+    }
+}
+
+/// A connection pool to the database, migrated.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite:path/to/file.db`, `sqlite::memory:` or `postgres://…`),
+    /// creating a SQLite file if needed, and runs the migrations.
+    pub async fn connect(url: &str) -> Result<Store> {
+        install_default_drivers();
+        let backend: Backend = url.parse()?;
+        let memory = url.contains(":memory:");
+        let mut url = url.to_owned();
+        if backend == Backend::Sqlite && !memory && !url.contains("mode=") {
+            url.push_str(if url.contains('?') {
+                "&mode=rwc"
+            } else {
+                "?mode=rwc"
+            });
+        }
+        let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(30));
+        options = match backend {
+            Backend::Sqlite => options
+                // An in-memory database lives in one connection.
+                .max_connections(if memory { 1 } else { 8 })
+                .after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        )
+                        .await?;
+                        Ok(())
+                    })
+                }),
+            Backend::Postgres => options.max_connections(16),
+        };
+        let pool = options.connect(&url).await?;
+        let store = Store { pool, backend };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// A fresh in-memory SQLite database (used to replay the ledger).
+    pub async fn memory() -> Result<Store> {
+        Store::connect("sqlite::memory:").await
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Starts a command transaction: takes the ledger lock (serializing commands across
+    /// connections and server instances) and reads the ledger's current size and frontier.
+    pub async fn begin(&self) -> Result<Tx> {
+        Tx::begin(&self.pool).await
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}

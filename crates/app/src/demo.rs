@@ -1,0 +1,133 @@
+//! The demo registry: the 17 regions, the 45 units of 5 November 2023, their 1,491 precincts and
+//! the 7 parties, from the CSV files in `data/demo/` (embedded in the binary), loaded through the
+//! same import path users use; plus one account per role with a random password.
+
+use sailau_domain::{Account, Role, Scope, Username};
+
+use crate::import::{ImportError, Kind, read_csv};
+use crate::{Acting, App, AppError};
+
+pub const TERRITORIES_CSV: &str = include_str!("../../../data/demo/territories.csv");
+pub const PARTIES_CSV: &str = include_str!("../../../data/demo/parties.csv");
+pub const PRECINCTS_CSV: &str = include_str!("../../../data/demo/precincts.csv");
+
+/// A demo account and its one-time password (printed once at start).
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    pub username: Username,
+    pub role: Role,
+    pub scope: Scope,
+    pub password: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("demo data {file}: {source}")]
+    Data {
+        file: &'static str,
+        source: ImportError,
+    },
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+/// Loads the demo registry into an empty database and creates the demo accounts.
+pub async fn load(
+    app: &App,
+    progress: &(dyn Fn(&str, u64, u64) + Sync),
+) -> Result<Vec<DemoAccount>, DemoError> {
+    for (file, kind, text) in [
+        ("territories.csv", Kind::Territories, TERRITORIES_CSV),
+        ("parties.csv", Kind::Parties, PARTIES_CSV),
+        ("precincts.csv", Kind::Precincts, PRECINCTS_CSV),
+    ] {
+        let rows =
+            read_csv(kind, text.as_bytes()).map_err(|source| DemoError::Data { file, source })?;
+        app.import(&Acting::Operator, rows, &|done, total| {
+            progress(file, done, total)
+        })
+        .await
+        .map_err(|source| DemoError::Data { file, source })?;
+    }
+    let accounts = demo_accounts(app).await?;
+    let with_passwords: Vec<(Account, String)> = accounts
+        .iter()
+        .map(|a| {
+            (
+                Account {
+                    username: a.username.clone(),
+                    display_name: format!("Demo {}", a.role),
+                    role: a.role,
+                    scope: a.scope.clone(),
+                    active: true,
+                },
+                a.password.clone(),
+            )
+        })
+        .collect();
+    app.create_accounts(&Acting::Operator, with_passwords)
+        .await?;
+    Ok(accounts)
+}
+
+/// One account per role, scoped to real demo data (the first region, its first precincts, AMANAT).
+async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
+    let store = app.store();
+    let regions = store.territory_children(None).await?;
+    let region = regions
+        .first()
+        .ok_or_else(|| AppError::NotFound("a demo region".into()))?;
+    let precincts = store.precincts_in_region(&region.code, 2, 0).await?;
+    let party = store
+        .parties()
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AppError::NotFound("a demo party".into()))?;
+    let party = store
+        .party(
+            &sailau_domain::PartyCode::parse("amanat")
+                .map_err(|r| AppError::BadRequest(r.english()))?,
+        )
+        .await?
+        .unwrap_or(party);
+    let specs: Vec<(&str, Role, Scope)> = vec![
+        ("admin", Role::Administrator, Scope::Global),
+        ("cec", Role::CecMember, Scope::Global),
+        (
+            "territorial",
+            Role::TerritorialCommission,
+            Scope::Territory {
+                territory: region.code.clone(),
+            },
+        ),
+        (
+            "precinct",
+            Role::PrecinctCommission,
+            Scope::Precincts {
+                precincts: precincts.iter().map(|p| p.reference()).collect(),
+            },
+        ),
+        (
+            "secretary",
+            Role::PartySecretary,
+            Scope::Party {
+                party: party.code.clone(),
+                territory: None,
+            },
+        ),
+        ("candidate", Role::Candidate, Scope::Global),
+        ("observer", Role::Observer, Scope::Global),
+    ];
+    specs
+        .into_iter()
+        .map(|(name, role, scope)| {
+            Ok(DemoAccount {
+                username: Username::parse(name).map_err(|r| AppError::BadRequest(r.english()))?,
+                role,
+                scope,
+                password: App::generate_password(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,81 @@
+//! The ledger signing key on disk: a hex seed in a file readable by its owner only.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sailau_ledger::LedgerSigningKey;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyFileError {
+    #[error("cannot read the ledger key {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write the ledger key {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the ledger key {path} is not a 64-digit hex Ed25519 seed: {reason}")]
+    Malformed { path: PathBuf, reason: String },
+}
+
+/// Loads the key at `path`, or creates a new random one there (mode 0600) if there is none.
+pub fn load_or_create_key(path: &Path) -> Result<LedgerSigningKey, KeyFileError> {
+    match fs::read_to_string(path) {
+        Ok(text) => {
+            LedgerSigningKey::from_seed_hex(text.trim()).map_err(|e| KeyFileError::Malformed {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let key = LedgerSigningKey::generate(&mut rand::rng());
+            write_key(path, &key)?;
+            tracing::info!(path = %path.display(), key_id = %key.key_id(), "created a new ledger signing key");
+            Ok(key)
+        }
+        Err(source) => Err(KeyFileError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// The public key of the key file at `path`.
+pub fn read_public_key(path: &Path) -> Result<ed25519_dalek::VerifyingKey, KeyFileError> {
+    let text = fs::read_to_string(path).map_err(|source| KeyFileError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let key =
+        LedgerSigningKey::from_seed_hex(text.trim()).map_err(|e| KeyFileError::Malformed {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        })?;
+    Ok(key.verifying_key())
+}
+
+fn write_key(path: &Path, key: &LedgerSigningKey) -> Result<(), KeyFileError> {
+    let err = |source| KeyFileError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(err)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(err)?;
+    file.write_all(key.to_seed_hex().as_bytes()).map_err(err)?;
+    file.write_all(b"\n").map_err(err)?;
+    file.sync_all().map_err(err)?;
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! The public ledger: signed heads, proofs, and full verification with replay.
+
+use std::fmt;
+
+use sailau_domain::{Actor, LedgerEntry, Principal, Role, Scope};
+use sailau_ledger::{
+    ConsistencyProof, Frontier, Hash, InclusionProof, SignedTreeHead, Tree, TreeHead, VerifyingKey,
+    hash_to_hex, leaf_hash,
+};
+use sailau_storage::{LedgerRow, RegistryDump, Store};
+use serde::Serialize;
+
+use crate::execute::{Acting, apply, refresh_acting};
+use crate::{App, AppError};
+
+/// The most entries one request may list.
+pub const MAX_PAGE: u64 = 1000;
+
+/// The leaf hashes seen so far, kept in memory to answer proofs; the ledger only grows, so
+/// only new leaves are ever read.
+#[derive(Default)]
+pub struct LeafCache {
+    tree: Tree,
+}
+
+/// An entry as the API and pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    pub index: u64,
+    pub at_ms: i64,
+    pub kind: String,
+    #[serde(with = "sailau_ledger::hex32")]
+    pub leaf_hash: Hash,
+    /// The canonical entry, parsed.
+    pub entry: serde_json::Value,
+    /// The canonical entry bytes as text (what the leaf hash covers).
+    pub canonical: String,
+}
+
+impl EntryView {
+    fn of(row: LedgerRow) -> EntryView {
+        let canonical = String::from_utf8_lossy(&row.entry).into_owned();
+        EntryView {
+            index: row.index,
+            at_ms: row.at_ms,
+            kind: row.kind,
+            leaf_hash: row.leaf_hash,
+            entry: serde_json::from_slice(&row.entry).unwrap_or(serde_json::Value::Null),
+            canonical,
+        }
+    }
+}
+
+/// An inclusion proof with what it proves.
+#[derive(Debug, Clone, Serialize)]
+pub struct InclusionAnswer {
+    #[serde(with = "sailau_ledger::hex32")]
+    pub leaf_hash: Hash,
+    #[serde(with = "sailau_ledger::hex32")]
+    pub root: Hash,
+    pub proof: InclusionProof,
+}
+
+/// A consistency proof with the two roots it links.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsistencyAnswer {
+    #[serde(with = "sailau_ledger::hex32")]
+    pub first_root: Hash,
+    #[serde(with = "sailau_ledger::hex32")]
+    pub second_root: Hash,
+    pub proof: ConsistencyProof,
+}
+
+impl App {
+    /// The current signed tree head (signed at the last command; for an empty ledger, now).
+    pub async fn signed_head(&self) -> Result<SignedTreeHead, AppError> {
+        let status = self.store.ledger_status().await?;
+        if status.signed_head.is_empty() {
+            let head = TreeHead {
+                size: 0,
+                root: sailau_ledger::EMPTY_ROOT,
+                timestamp_ms: u64::try_from(self.clock.now_ms()).unwrap_or(0),
+            };
+            return Ok(self.key.sign(&head));
+        }
+        serde_json::from_str(&status.signed_head)
+            .map_err(|e| AppError::Ledger(format!("stored signed head: {e}")))
+    }
+
+    /// Entries `start..end` (at most [`MAX_PAGE`]).
+    pub async fn ledger_entries(&self, start: u64, end: u64) -> Result<Vec<EntryView>, AppError> {
+        if end < start {
+            return Err(AppError::BadRequest(
+                "end must not be less than start".into(),
+            ));
+        }
+        let end = end.min(start.saturating_add(MAX_PAGE));
+        Ok(self
+            .store
+            .ledger_entries(start, end)
+            .await?
+            .into_iter()
+            .map(EntryView::of)
+            .collect())
+    }
+
+    /// Brings the leaf cache up to the ledger's size and runs `f` on the tree.
+    async fn with_tree<T>(
+        &self,
+        f: impl FnOnce(&Tree) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let size = self.store.ledger_status().await?.size;
+        let mut cache = self.leaves.lock().await;
+        let have = cache.tree.len();
+        if have < size {
+            for leaf in self.store.ledger_leaf_hashes(have, size).await? {
+                cache.tree.push(leaf);
+            }
+        }
+        f(&cache.tree)
+    }
+
+    /// Proof that entry `index` is in the tree of size `size`.
+    pub async fn inclusion_proof(
+        &self,
+        index: u64,
+        size: u64,
+    ) -> Result<InclusionAnswer, AppError> {
+        self.with_tree(|tree| {
+            if size == 0 || size > tree.len() || index >= size {
+                return Err(AppError::BadRequest(format!(
+                    "need index < size <= {} (the ledger's size); got index {index}, size {size}",
+                    tree.len()
+                )));
+            }
+            let path = tree
+                .inclusion_proof(index, size)
+                .map_err(|e| AppError::BadRequest(e.to_string()))?;
+            let root = tree
+                .root_at(size)
+                .map_err(|e| AppError::BadRequest(e.to_string()))?;
+            let leaf_hash = *tree
+                .leaf(index)
+                .ok_or_else(|| AppError::NotFound(format!("entry {index}")))?;
+            Ok(InclusionAnswer {
+                leaf_hash,
+                root,
+                proof: InclusionProof { index, size, path },
+            })
+        })
+        .await
+    }
+
+    /// Proof that the tree of size `first` is a prefix of the tree of size `second`.
+    pub async fn consistency_proof(
+        &self,
+        first: u64,
+        second: u64,
+    ) -> Result<ConsistencyAnswer, AppError> {
+        self.with_tree(|tree| {
+            if first == 0 || first > second || second > tree.len() {
+                return Err(AppError::BadRequest(format!(
+                    "need 0 < first <= second <= {} (the ledger's size); got first {first}, second {second}",
+                    tree.len()
+                )));
+            }
+            let path = tree.consistency_proof(first, second).map_err(|e| AppError::BadRequest(e.to_string()))?;
+            let first_root = tree.root_at(first).map_err(|e| AppError::BadRequest(e.to_string()))?;
+            let second_root = tree.root_at(second).map_err(|e| AppError::BadRequest(e.to_string()))?;
+            Ok(ConsistencyAnswer { first_root, second_root, proof: ConsistencyProof { first, second, path } })
+        })
+        .await
+    }
+}
+
+/// What a successful verification established.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyReport {
+    pub entries: u64,
+    #[serde(with = "sailau_ledger::hex32")]
+    pub root: Hash,
+    pub signed_head: SignedTreeHead,
+    pub territories: usize,
+    pub precincts: usize,
+    pub parties: usize,
+    pub accounts: usize,
+}
+
+/// The first thing found wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyFailure {
+    #[error("entry {index} is missing (the stored indexes jump from {index} to {found})")]
+    EntryMissing { index: u64, found: u64 },
+    #[error("entry {index}: {reason}")]
+    Malformed { index: u64, reason: String },
+    #[error(
+        "entry {index}: its content says index {claimed}: entries were inserted, removed or reordered"
+    )]
+    OutOfOrder { index: u64, claimed: u64 },
+    #[error("entry {index}: the stored leaf hash does not match the entry: the entry was changed")]
+    LeafHash { index: u64 },
+    #[error("entry {index}: the stored root does not match the recomputed tree")]
+    Root { index: u64 },
+    #[error("ledger state: {0}")]
+    State(String),
+    #[error("signed tree head: {0}")]
+    Head(String),
+    #[error("entry {index} does not replay: {reason}")]
+    Replay { index: u64, reason: String },
+    #[error("registry differs from the replay of the ledger: {0}")]
+    Registry(String),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<sailau_storage::StorageError> for VerifyFailure {
+    fn from(e: sailau_storage::StorageError) -> Self {
+        VerifyFailure::App(AppError::Storage(e))
+    }
+}
+
+/// Progress callback: (done, total).
+pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Sync);
+
+/// Recomputes the Merkle tree from the stored entries, checks the signed head against `key`
+/// (and `extra_heads`, heads published earlier), replays every entry into an empty database and
+/// compares the result with the registry tables. The first difference is the error.
+pub async fn verify(
+    store: &Store,
+    key: &VerifyingKey,
+    extra_heads: &[SignedTreeHead],
+    progress: Progress<'_>,
+) -> Result<VerifyReport, VerifyFailure> {
+    let rows = store.ledger_all().await?;
+    let total = rows.len() as u64;
+    let mut tree = Tree::new();
+    let mut entries = Vec::with_capacity(rows.len());
+    for (position, row) in rows.into_iter().enumerate() {
+        let index = position as u64;
+        if row.index != index {
+            return Err(VerifyFailure::EntryMissing {
+                index,
+                found: row.index,
+            });
+        }
+        let entry =
+            LedgerEntry::decode_canonical(&row.entry).map_err(|e| VerifyFailure::Malformed {
+                index,
+                reason: e.to_string(),
+            })?;
+        if entry.index != index {
+            return Err(VerifyFailure::OutOfOrder {
+                index,
+                claimed: entry.index,
+            });
+        }
+        let leaf = leaf_hash(&row.entry);
+        if leaf != row.leaf_hash {
+            return Err(VerifyFailure::LeafHash { index });
+        }
+        tree.push(leaf);
+        if tree.root() != row.root {
+            return Err(VerifyFailure::Root { index });
+        }
+        if entry.at_ms != row.at_ms || entry.command.kind().as_str() != row.kind {
+            return Err(VerifyFailure::Malformed {
+                index,
+                reason: "time or kind column disagrees with the entry".into(),
+            });
+        }
+        entries.push(entry);
+        if index % 1024 == 0 {
+            progress(index / 2, total);
+        }
+    }
+    let root = tree.root();
+
+    // The ledger state row and the signed head.
+    let status = store.ledger_status().await?;
+    if status.size != total {
+        return Err(VerifyFailure::State(format!(
+            "records {} entries, the table holds {total}",
+            status.size
+        )));
+    }
+    let frontier = Frontier::from_leaves(tree.leaves());
+    if frontier.to_bytes() != status.frontier {
+        return Err(VerifyFailure::State(
+            "the stored frontier does not match the recomputed tree".into(),
+        ));
+    }
+    let head: SignedTreeHead = if total == 0 && status.signed_head.is_empty() {
+        return Ok(VerifyReport {
+            entries: 0,
+            root,
+            signed_head: SignedTreeHead {
+                head: TreeHead {
+                    size: 0,
+                    root,
+                    timestamp_ms: 0,
+                },
+                key_id: sailau_ledger::KeyId::of(key),
+                signature: sailau_ledger::Signature::from_bytes(&[0; 64]),
+            },
+            territories: 0,
+            precincts: 0,
+            parties: 0,
+            accounts: 0,
+        });
+    } else {
+        serde_json::from_str(&status.signed_head)
+            .map_err(|e| VerifyFailure::Head(format!("unreadable: {e}")))?
+    };
+    for h in std::iter::once(&head).chain(extra_heads) {
+        sailau_ledger::verify(h, key)
+            .map_err(|e| VerifyFailure::Head(format!("size {}: {e}", h.head.size)))?;
+        if h.head.size > total {
+            return Err(VerifyFailure::Head(format!(
+                "a head signed for {} entries, the ledger has {total}: entries were removed",
+                h.head.size
+            )));
+        }
+        let expected = tree
+            .root_at(h.head.size)
+            .map_err(|e| VerifyFailure::Head(e.to_string()))?;
+        if expected != h.head.root {
+            return Err(VerifyFailure::Head(format!(
+                "the head signed for size {} has root {}, the entries give {}: the ledger was rewritten",
+                h.head.size,
+                hash_to_hex(&h.head.root),
+                hash_to_hex(&expected)
+            )));
+        }
+    }
+    if head.head.size != total {
+        return Err(VerifyFailure::Head(format!(
+            "the last signed head covers {} entries, the ledger has {total}: entries {}.. were added without signing",
+            head.head.size, head.head.size
+        )));
+    }
+
+    // Replay into an empty database, re-authorizing every command with the actor's role at the time.
+    let replay = Store::memory().await?;
+    let mut tx = replay.begin().await?;
+    for entry in &entries {
+        let acting = match &entry.actor {
+            Actor::Operator => Acting::Operator,
+            Actor::Account { username } => {
+                let stub = Principal {
+                    username: username.clone(),
+                    role: Role::Observer,
+                    scope: Scope::Global,
+                };
+                refresh_acting(&mut tx, &Acting::Account(stub))
+                    .await
+                    .map_err(|e| VerifyFailure::Replay {
+                        index: entry.index,
+                        reason: format!("actor {username}: {e}"),
+                    })?
+            }
+        };
+        apply(&mut tx, &acting, &entry.command, entry.at_ms)
+            .await
+            .map_err(|e| VerifyFailure::Replay {
+                index: entry.index,
+                reason: e.to_string(),
+            })?;
+        let bytes = entry.encode().map_err(|e| VerifyFailure::Replay {
+            index: entry.index,
+            reason: e.to_string(),
+        })?;
+        tx.append_ledger(&bytes, entry.at_ms, entry.command.kind().as_str())
+            .await?;
+        if entry.index % 1024 == 0 {
+            progress(total / 2 + entry.index / 2, total);
+        }
+    }
+    tx.commit("").await?;
+
+    let live = store.dump_registry().await?;
+    let replayed = replay.dump_registry().await?;
+    compare(&live, &replayed).map_err(VerifyFailure::Registry)?;
+    if store.territory_placement().await? != replay.territory_placement().await? {
+        return Err(VerifyFailure::Registry(
+            "territories: region or depth columns differ".into(),
+        ));
+    }
+    progress(total, total);
+    Ok(VerifyReport {
+        entries: total,
+        root,
+        signed_head: head,
+        territories: live.territories.len(),
+        precincts: live.precincts.len(),
+        parties: live.parties.len(),
+        accounts: live.accounts.len(),
+    })
+}
+
+/// Names the first row that differs between the live registry and the replay.
+fn compare(live: &RegistryDump, replay: &RegistryDump) -> Result<(), String> {
+    fn table<T: PartialEq + fmt::Debug>(
+        name: &str,
+        live: &[T],
+        replay: &[T],
+    ) -> Result<(), String> {
+        for (i, (a, b)) in live.iter().zip(replay).enumerate() {
+            if a != b {
+                return Err(format!(
+                    "{name}, row {i}: the table has {a:?}, the ledger gives {b:?}"
+                ));
+            }
+        }
+        match live.len().cmp(&replay.len()) {
+            std::cmp::Ordering::Equal => Ok(()),
+            std::cmp::Ordering::Greater => Err(format!(
+                "{name}: the table has a row the ledger never created: {:?}",
+                live.get(replay.len())
+            )),
+            std::cmp::Ordering::Less => Err(format!(
+                "{name}: the ledger creates a row the table lacks: {:?}",
+                replay.get(live.len())
+            )),
+        }
+    }
+    table("territories", &live.territories, &replay.territories)?;
+    table("precincts", &live.precincts, &replay.precincts)?;
+    table("parties", &live.parties, &replay.parties)?;
+    table("branches", &live.branches, &replay.branches)?;
+    table("persons", &live.persons, &replay.persons)?;
+    table("accounts", &live.accounts, &replay.accounts)?;
+    Ok(())
+}
