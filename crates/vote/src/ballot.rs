@@ -210,7 +210,7 @@ impl PlaintextBallot {
                     found: marks.len(),
                 });
             }
-            let selected = marks.iter().filter(|m| **m).count() as u32;
+            let selected: u32 = marks.iter().map(|m| u32::from(*m)).sum();
             if selected < c.min_selections || selected > c.max_selections {
                 return Err(BallotError::SelectionCount {
                     contest: ci,
@@ -240,6 +240,12 @@ impl PlaintextBallot {
                 (c.id.clone(), ids)
             })
             .collect()
+    }
+}
+
+impl core::fmt::Debug for BallotSecrets {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "BallotSecrets(ballot {}, <redacted>)", self.ballot_hash)
     }
 }
 
@@ -544,12 +550,12 @@ pub fn encrypt_ballot<R: CryptoRng + ?Sized>(
         },
     };
     let ballot_hash = ballot.hash();
-    let c = crate::proofs::schnorr_challenge(
-        signature_prefix(&election_hash, &ballot_hash),
-        &x_pub,
-        &sig_commitment,
-    );
-    ballot.signature.response = PublicScalar(sig_nonce + c * credential.secret());
+    ballot.signature.response = PublicScalar(signature_response(
+        &ballot,
+        &ballot_hash,
+        &sig_nonce,
+        credential,
+    ));
     sig_nonce.zeroize();
 
     let nonces = sel_secrets
@@ -562,6 +568,38 @@ pub fn encrypt_ballot<R: CryptoRng + ?Sized>(
         nonces,
     };
     Ok((ballot, secrets))
+}
+
+fn signature_response(
+    ballot: &EncryptedBallot,
+    ballot_hash: &Hash32,
+    nonce: &Scalar,
+    credential: &CredentialKey,
+) -> Scalar {
+    let c = crate::proofs::schnorr_challenge(
+        signature_prefix(&ballot.election_hash, ballot_hash),
+        &ballot.credential,
+        &ballot.signature.commitment,
+    );
+    nonce + c * credential.secret()
+}
+
+/// (Re-)sign a ballot with a credential: sets `ballot.credential` to the key's public
+/// credential and replaces the signature. [`encrypt_ballot`] already signs; this exists for
+/// clients that assemble ballots themselves and for adversarial tests (a modified ballot
+/// re-signed by its credential holder must still be caught by its proofs). Note that the
+/// proofs are bound to the credential, so changing the credential invalidates them.
+pub fn sign_ballot<R: CryptoRng + ?Sized>(
+    ballot: &mut EncryptedBallot,
+    credential: &CredentialKey,
+    rng: &mut R,
+) {
+    let mut nonce = Scalar::random(rng);
+    ballot.credential = *credential.public();
+    ballot.signature.commitment = Point::from_point(mul_base(&nonce));
+    let bh = ballot.hash();
+    ballot.signature.response = PublicScalar(signature_response(ballot, &bh, &nonce, credential));
+    nonce.zeroize();
 }
 
 /// Complete a disjunctive proof: real challenge `c - Σ c_sim`, responses, in constant time.
@@ -639,9 +677,10 @@ pub(crate) fn check_shape(
 }
 
 /// Add the equations of one disjunctive proof to `msm`. Branch `i` stands for value
-/// `lo + i` and checks `v·G = a + c·X` and `v·K = b + c·(Y - value·G)` with weights
-/// `(z1, z2)` from `weights`. The coefficients of `X` and `Y` are returned instead of pushed.
-/// Returns `None` if the branch challenges do not sum to `c`.
+/// `lo + i` and checks `a + c·X − v·G = 0` and `b + c·(Y − value·G) − v·K = 0`, weighted by
+/// two short (128-bit) weights so that the commitments `a`, `b` carry short coefficients.
+/// The coefficients of `X` and `Y` are returned instead of pushed. Returns `None` if the
+/// branch challenges do not sum to `c`.
 pub(crate) fn disjunctive_equations(
     proof: &DisjunctiveProof,
     c: Scalar,
@@ -659,35 +698,103 @@ pub(crate) fn disjunctive_equations(
         let value = Scalar::from(u64::from(lo) + i as u64);
         let z1 = weight();
         let z2 = weight();
-        msm.g += z1 * b.v.0 + z2 * b.c.0 * value;
-        msm.k += z2 * b.v.0;
-        msm.push(-z1, b.a.point());
-        msm.push(-z2, b.b.point());
-        x_coef -= z1 * b.c.0;
-        y_coef -= z2 * b.c.0;
+        let z2c = z2 * b.c.0;
+        msm.g -= z1 * b.v.0 + z2c * value;
+        msm.k -= z2 * b.v.0;
+        msm.push(z1, b.a.point());
+        msm.push(z2, b.b.point());
+        x_coef += z1 * b.c.0;
+        y_coef += z2c;
     }
     Some((x_coef, y_coef))
 }
 
-fn proof_weights(
-    election_hash: &Hash32,
-    x: &Point,
-    tag: &[u8],
-    p: &DisjunctiveProof,
-    cts: &[(&Point, &Point)],
-) -> impl FnMut() -> Scalar + use<> {
-    let mut t = Transcript::new("verify-weights");
-    t.hash(election_hash).point(x).bytes(tag);
-    for (a, b) in cts {
-        t.point(a).point(b);
+/// Commitment encodings of a proof, in transcript order.
+fn commitment_bytes(p: &DisjunctiveProof) -> Vec<[u8; 32]> {
+    p.branches
+        .iter()
+        .flat_map(|b| [b.a.to_bytes(), b.b.to_bytes()])
+        .collect()
+}
+
+/// Add every group equation of a ballot (all 0/1 proofs, all count proofs, the signature)
+/// to `msm`, one weight per equation from `weight`. Checks shape and challenge sums first
+/// and names the failing part. The caller checks `msm` is zero.
+pub(crate) fn ballot_equations(
+    ctx: &ElectionContext,
+    ballot: &EncryptedBallot,
+    ballot_hash: &Hash32,
+    msm: &mut Msm,
+    mut weight: impl FnMut() -> Scalar,
+) -> Result<(), BallotError> {
+    check_shape(ctx, ballot)?;
+    let eh = ctx.election_hash();
+    let x = &ballot.credential;
+    for (ci, (ec, cdef)) in ballot
+        .contests
+        .iter()
+        .zip(&ctx.manifest().contests)
+        .enumerate()
+    {
+        let mut coefs: Vec<(Scalar, Scalar)> = Vec::with_capacity(ec.selections.len());
+        let mut cts = Vec::with_capacity(ec.selections.len());
+        for (oi, s) in ec.selections.iter().enumerate() {
+            let c = selection_challenge(
+                eh,
+                x,
+                ci,
+                oi,
+                s.alpha.as_bytes(),
+                s.beta.as_bytes(),
+                &commitment_bytes(&s.proof),
+            );
+            let coef = disjunctive_equations(&s.proof, c, 0, msm, &mut weight).ok_or(
+                BallotError::OptionProofInvalid {
+                    contest: ci,
+                    option: oi,
+                },
+            )?;
+            coefs.push(coef);
+            cts.push((s.alpha.to_bytes(), s.beta.to_bytes()));
+        }
+        let c = count_challenge(
+            eh,
+            x,
+            ci,
+            cdef.min_selections,
+            cdef.max_selections,
+            &cts,
+            &commitment_bytes(&ec.count_proof),
+        );
+        let (sa, sb) =
+            disjunctive_equations(&ec.count_proof, c, cdef.min_selections, msm, &mut weight)
+                .ok_or(BallotError::CountProofInvalid { contest: ci })?;
+        for (s, (ca, cb)) in ec.selections.iter().zip(coefs) {
+            msm.push(ca + sa, s.alpha.point());
+            msm.push(cb + sb, s.beta.point());
+        }
     }
-    absorb_proof(&mut t, p);
-    let seed = t.digest();
+    // Signature: R + c·X − s·G = 0.
+    let c = crate::proofs::schnorr_challenge(
+        signature_prefix(&ballot.election_hash, ballot_hash),
+        x,
+        &ballot.signature.commitment,
+    );
+    let z = weight();
+    msm.g -= z * ballot.signature.response.0;
+    msm.push(z, ballot.signature.commitment.point());
+    msm.push(z * c, x.point());
+    Ok(())
+}
+
+/// Deterministic 128-bit weights expanded from a seed digest (for verification without an
+/// RNG; the seed covers the whole statement and proof, so a prover cannot anticipate them).
+pub(crate) fn hash_weights(seed: [u8; 64]) -> impl FnMut() -> Scalar {
     let mut counter = 0u32;
     let mut buf: Vec<Scalar> = Vec::new();
     move || {
         if buf.is_empty() {
-            let mut t = Transcript::new("verify-weights-expand");
+            let mut t = Transcript::new("verify-weights");
             t.bytes(&seed).u32(counter);
             counter = counter.wrapping_add(1);
             buf.extend(derived_weights(t));
@@ -696,18 +803,27 @@ fn proof_weights(
     }
 }
 
-/// Verify one selection's 0/1 proof.
-pub(crate) fn verify_selection(
+fn ballot_weight_seed(ballot: &EncryptedBallot, ballot_hash: &Hash32) -> [u8; 64] {
+    let mut t = Transcript::new("verify-weights-seed");
+    t.hash(ballot_hash)
+        .point(&ballot.signature.commitment)
+        .scalar(&ballot.signature.response);
+    t.digest()
+}
+
+/// Verify one selection's 0/1 proof on its own.
+fn verify_selection(
     ctx: &ElectionContext,
     credential: &Point,
+    seed: [u8; 64],
     contest: usize,
     option: usize,
     s: &EncryptedSelection,
 ) -> Result<(), BallotError> {
     let err = BallotError::OptionProofInvalid { contest, option };
-    let [b0, b1] = s.proof.branches.as_slice() else {
+    if s.proof.branches.len() != 2 {
         return Err(BallotError::OptionProofShape { contest, option });
-    };
+    }
     let c = selection_challenge(
         ctx.election_hash(),
         credential,
@@ -715,22 +831,11 @@ pub(crate) fn verify_selection(
         option,
         s.alpha.as_bytes(),
         s.beta.as_bytes(),
-        &[
-            b0.a.to_bytes(),
-            b0.b.to_bytes(),
-            b1.a.to_bytes(),
-            b1.b.to_bytes(),
-        ],
+        &commitment_bytes(&s.proof),
     );
     let mut msm = Msm::with_capacity(6);
-    let weights = proof_weights(
-        ctx.election_hash(),
-        credential,
-        &[0],
-        &s.proof,
-        &[(&s.alpha, &s.beta)],
-    );
-    let (xa, yb) = disjunctive_equations(&s.proof, c, 0, &mut msm, weights).ok_or(err.clone())?;
+    let (xa, yb) =
+        disjunctive_equations(&s.proof, c, 0, &mut msm, hash_weights(seed)).ok_or(err.clone())?;
     msm.push(xa, s.alpha.point());
     msm.push(yb, s.beta.point());
     if msm.is_zero(Some(ctx.joint_public_key().point())) {
@@ -740,10 +845,11 @@ pub(crate) fn verify_selection(
     }
 }
 
-/// Verify one contest's count proof.
-pub(crate) fn verify_count(
+/// Verify one contest's count proof on its own.
+fn verify_count(
     ctx: &ElectionContext,
     credential: &Point,
+    seed: [u8; 64],
     contest: usize,
     ec: &EncryptedContest,
 ) -> Result<(), BallotError> {
@@ -756,12 +862,6 @@ pub(crate) fn verify_count(
         .iter()
         .map(|s| (s.alpha.to_bytes(), s.beta.to_bytes()))
         .collect();
-    let commitments: Vec<[u8; 32]> = ec
-        .count_proof
-        .branches
-        .iter()
-        .flat_map(|b| [b.a.to_bytes(), b.b.to_bytes()])
-        .collect();
     let c = count_challenge(
         ctx.election_hash(),
         credential,
@@ -769,22 +869,19 @@ pub(crate) fn verify_count(
         c_def.min_selections,
         c_def.max_selections,
         &cts,
-        &commitments,
+        &commitment_bytes(&ec.count_proof),
     );
     let sum_a: RistrettoPoint = ec.selections.iter().map(|s| s.alpha.point()).sum();
     let sum_b: RistrettoPoint = ec.selections.iter().map(|s| s.beta.point()).sum();
-    let pairs: Vec<(&Point, &Point)> = ec.selections.iter().map(|s| (&s.alpha, &s.beta)).collect();
-    let weights = proof_weights(
-        ctx.election_hash(),
-        credential,
-        &[1],
-        &ec.count_proof,
-        &pairs,
-    );
     let mut msm = Msm::with_capacity(2 * ec.count_proof.branches.len() + 2);
-    let (xa, yb) =
-        disjunctive_equations(&ec.count_proof, c, c_def.min_selections, &mut msm, weights)
-            .ok_or(err.clone())?;
+    let (xa, yb) = disjunctive_equations(
+        &ec.count_proof,
+        c,
+        c_def.min_selections,
+        &mut msm,
+        hash_weights(seed),
+    )
+    .ok_or(err.clone())?;
     msm.push(xa, &sum_a);
     msm.push(yb, &sum_b);
     if msm.is_zero(Some(ctx.joint_public_key().point())) {
@@ -794,11 +891,8 @@ pub(crate) fn verify_count(
     }
 }
 
-/// Verify a ballot's credential signature.
-pub(crate) fn verify_signature(
-    ballot: &EncryptedBallot,
-    ballot_hash: &Hash32,
-) -> Result<(), BallotError> {
+/// Verify a ballot's credential signature on its own.
+fn verify_signature(ballot: &EncryptedBallot, ballot_hash: &Hash32) -> Result<(), BallotError> {
     if crate::proofs::schnorr_verify(
         signature_prefix(&ballot.election_hash, ballot_hash),
         &ballot.credential,
@@ -811,17 +905,27 @@ pub(crate) fn verify_signature(
 }
 
 /// Verify one ballot completely (election binding, shape, every 0/1 proof, every count
-/// proof, the signature), naming the first invalid part. Eligibility of the credential and
+/// proof, the signature). All equations are first checked together (one multiscalar
+/// multiplication, weights derived by hashing the ballot); if that fails, each part is
+/// checked alone and the first invalid one is named. Eligibility of the credential and
 /// duplicate checks are the bulletin board's / verifier's job.
 pub fn verify_ballot(ctx: &ElectionContext, ballot: &EncryptedBallot) -> Result<(), BallotError> {
-    check_shape(ctx, ballot)?;
+    let bh = ballot.hash();
+    let seed = ballot_weight_seed(ballot, &bh);
+    let mut msm = Msm::with_capacity(64);
+    ballot_equations(ctx, ballot, &bh, &mut msm, hash_weights(seed))?;
+    if msm.is_zero(Some(ctx.joint_public_key().point())) {
+        return Ok(());
+    }
     for (ci, ec) in ballot.contests.iter().enumerate() {
         for (oi, s) in ec.selections.iter().enumerate() {
-            verify_selection(ctx, &ballot.credential, ci, oi, s)?;
+            verify_selection(ctx, &ballot.credential, seed, ci, oi, s)?;
         }
-        verify_count(ctx, &ballot.credential, ci, ec)?;
+        verify_count(ctx, &ballot.credential, seed, ci, ec)?;
     }
-    verify_signature(ballot, &ballot.hash())
+    verify_signature(ballot, &bh)?;
+    // Every part holds on its own: the combined check cannot fail (probability 2^-128).
+    Ok(())
 }
 
 /// Check a Benaloh opening against the ballot: every `(α, β)` must equal

@@ -12,15 +12,12 @@
 use curve25519_dalek::Scalar;
 use rand_core::CryptoRng;
 
-use crate::ballot::{
-    EncryptedBallot, check_shape, count_challenge, disjunctive_equations, selection_challenge,
-    signature_prefix,
-};
+use crate::ballot::{EncryptedBallot, ballot_equations};
 use crate::context::ElectionContext;
 use crate::decrypt::{DecryptionShare, check_share_shape};
 use crate::error::{BallotError, BatchError, DecryptionError};
 use crate::hash::Transcript;
-use crate::proofs::{Msm, random_weight, schnorr_challenge};
+use crate::proofs::{Msm, random_weight};
 use crate::tally::EncryptedTally;
 
 /// Points per multiscalar multiplication (Pippenger is fastest per point around here and
@@ -30,7 +27,8 @@ pub const SEGMENT_POINTS: usize = 4096;
 /// Accumulates ballots and decryption shares, then checks them all at once.
 pub struct BatchVerifier<'a> {
     ctx: &'a ElectionContext,
-    segments: Vec<Msm>,
+    full: Vec<Msm>,
+    current: Msm,
     items: usize,
 }
 
@@ -39,7 +37,8 @@ impl<'a> BatchVerifier<'a> {
     pub fn new(ctx: &'a ElectionContext) -> Self {
         BatchVerifier {
             ctx,
-            segments: vec![Msm::with_capacity(SEGMENT_POINTS + 64)],
+            full: Vec::new(),
+            current: Msm::with_capacity(SEGMENT_POINTS + 64),
             items: 0,
         }
     }
@@ -55,16 +54,12 @@ impl<'a> BatchVerifier<'a> {
     }
 
     fn current(&mut self) -> &mut Msm {
-        if self
-            .segments
-            .last()
-            .is_none_or(|m| m.len() >= SEGMENT_POINTS)
-        {
-            self.segments.push(Msm::with_capacity(SEGMENT_POINTS + 64));
+        if self.current.len() >= SEGMENT_POINTS {
+            let full =
+                std::mem::replace(&mut self.current, Msm::with_capacity(SEGMENT_POINTS + 64));
+            self.full.push(full);
         }
-        let n = self.segments.len();
-        // `segments` is non-empty here.
-        &mut self.segments[n - 1]
+        &mut self.current
     }
 
     /// Add a ballot: shape, election binding and every Fiat–Shamir challenge sum are checked
@@ -75,79 +70,21 @@ impl<'a> BatchVerifier<'a> {
         ballot: &EncryptedBallot,
         rng: &mut R,
     ) -> Result<(), BallotError> {
-        check_shape(self.ctx, ballot)?;
         let ctx = self.ctx;
-        let eh = ctx.election_hash();
-        let x = &ballot.credential;
-        let msm = self.current();
-        let mut weight = || random_weight(rng);
-        for (ci, (ec, cdef)) in ballot
-            .contests
-            .iter()
-            .zip(&ctx.manifest().contests)
-            .enumerate()
-        {
-            let mut coefs: Vec<(Scalar, Scalar)> = Vec::with_capacity(ec.selections.len());
-            let mut cts = Vec::with_capacity(ec.selections.len());
-            for (oi, s) in ec.selections.iter().enumerate() {
-                let commitments: Vec<[u8; 32]> = s
-                    .proof
-                    .branches
-                    .iter()
-                    .flat_map(|b| [b.a.to_bytes(), b.b.to_bytes()])
-                    .collect();
-                let c = selection_challenge(
-                    eh,
-                    x,
-                    ci,
-                    oi,
-                    s.alpha.as_bytes(),
-                    s.beta.as_bytes(),
-                    &commitments,
-                );
-                let coef = disjunctive_equations(&s.proof, c, 0, msm, &mut weight).ok_or(
-                    BallotError::OptionProofInvalid {
-                        contest: ci,
-                        option: oi,
-                    },
-                )?;
-                coefs.push(coef);
-                cts.push((s.alpha.to_bytes(), s.beta.to_bytes()));
-            }
-            let commitments: Vec<[u8; 32]> = ec
-                .count_proof
-                .branches
-                .iter()
-                .flat_map(|b| [b.a.to_bytes(), b.b.to_bytes()])
-                .collect();
-            let c = count_challenge(
-                eh,
-                x,
-                ci,
-                cdef.min_selections,
-                cdef.max_selections,
-                &cts,
-                &commitments,
-            );
-            let (sa, sb) =
-                disjunctive_equations(&ec.count_proof, c, cdef.min_selections, msm, &mut weight)
-                    .ok_or(BallotError::CountProofInvalid { contest: ci })?;
-            for (s, (ca, cb)) in ec.selections.iter().zip(coefs) {
-                msm.push(ca + sa, s.alpha.point());
-                msm.push(cb + sb, s.beta.point());
-            }
-        }
-        // Signature: s·G − R − c·X = 0.
         let bh = ballot.hash();
-        let c = schnorr_challenge(
-            signature_prefix(&ballot.election_hash, &bh),
-            x,
-            &ballot.signature.commitment,
-        );
-        let z = weight();
-        msm.g += z * ballot.signature.response.0;
-        msm.push(-z, ballot.signature.commitment.point());
-        msm.push(-(z * c), x.point());
+        let msm = self.current();
+        let before = msm.len();
+        let g = msm.g;
+        let k = msm.k;
+        let r = ballot_equations(ctx, ballot, &bh, msm, || random_weight(rng));
+        if r.is_err() {
+            // Roll back the partially added equations.
+            msm.scalars.truncate(before);
+            msm.points.truncate(before);
+            msm.g = g;
+            msm.k = k;
+        }
+        r?;
         self.items += 1;
         Ok(())
     }
@@ -180,13 +117,13 @@ impl<'a> BatchVerifier<'a> {
                 let c = t.challenge();
                 let z1 = random_weight(rng);
                 let z2 = random_weight(rng);
-                // v·G − a − c·Y = 0 ;  v·α − b − c·M = 0
-                msm.g += z1 * pd.proof.v.0;
-                msm.push(-z1, pd.proof.a.point());
-                y_coef -= z1 * c;
-                msm.push(z2 * pd.proof.v.0, ct.alpha.point());
-                msm.push(-z2, pd.proof.b.point());
-                msm.push(-(z2 * c), pd.share.point());
+                // a + c·Y − v·G = 0 ;  b + c·M − v·α = 0
+                msm.g -= z1 * pd.proof.v.0;
+                msm.push(z1, pd.proof.a.point());
+                y_coef += z1 * c;
+                msm.push(-(z2 * pd.proof.v.0), ct.alpha.point());
+                msm.push(z2, pd.proof.b.point());
+                msm.push(z2 * c, pd.share.point());
             }
         }
         msm.push(y_coef, y.point());
@@ -197,7 +134,7 @@ impl<'a> BatchVerifier<'a> {
     /// Check all deferred equations.
     pub fn verify(self) -> Result<(), BatchError> {
         let k = self.ctx.joint_public_key().point();
-        for m in &self.segments {
+        for m in self.full.iter().chain(core::iter::once(&self.current)) {
             if m.len() > 0 && !m.is_zero(Some(k)) {
                 return Err(BatchError::CombinedCheckFailed);
             }

@@ -3,3 +3,4 @@
 
 mod common;
 mod election;
+mod negative;
