@@ -7,7 +7,7 @@ use crate::frontier::Frontier;
 /// A SHA-256 output: a leaf hash, an interior node hash or a tree root.
 pub type Hash = [u8; 32];
 
-/// Length in bytes of a [`Hash`].
+/// Length in bytes of a [`Hash`](type@Hash).
 pub const HASH_LEN: usize = 32;
 
 /// Prefix byte of a leaf hash input (RFC 9162 §2.1.1): `SHA-256(0x00 || entry)`.

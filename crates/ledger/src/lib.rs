@@ -49,6 +49,41 @@
 //! ```
 //!
 //! Use `#[serde(with = "sailau_ledger::hex32")]` (or `hex32_vec`) for hashes in your own types.
+//!
+//! # Example
+//!
+//! ```
+//! use sailau_ledger::{
+//!     Frontier, LedgerSigningKey, Tree, TreeHead, leaf_hash, verify, verify_consistency,
+//!     verify_inclusion,
+//! };
+//!
+//! // Appending: storage keeps the frontier's bytes next to the entries.
+//! let mut stored = Frontier::new().to_bytes();
+//! let mut leaves = Vec::new();
+//! for entry in [&b"first entry"[..], b"second entry", b"third entry"] {
+//!     let mut frontier = Frontier::from_bytes(&stored)?;
+//!     let leaf = leaf_hash(entry);
+//!     frontier.push(leaf)?;
+//!     leaves.push(leaf);
+//!     stored = frontier.to_bytes(); // and record frontier.root() for this size
+//! }
+//! let frontier = Frontier::from_bytes(&stored)?;
+//!
+//! // Signing the head (the timestamp comes from the caller's clock).
+//! let key = LedgerSigningKey::from_seed(&[7; 32]);
+//! let head = TreeHead { size: frontier.size(), root: frontier.root(), timestamp_ms: 1_700_000_000_000 };
+//! let sth = key.sign(&head);
+//! verify(&sth, &key.verifying_key())?;
+//!
+//! // Proofs, from leaf hashes held in memory.
+//! let tree = Tree::from_leaves(leaves);
+//! let proof = tree.inclusion_proof(1, 3)?;
+//! verify_inclusion(&leaf_hash(b"second entry"), 1, 3, &proof, &sth.head.root)?;
+//! let old_root = tree.root_at(2)?;
+//! verify_consistency(2, 3, &old_root, &sth.head.root, &tree.consistency_proof(2, 3)?)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 #![deny(clippy::indexing_slicing, missing_docs)]
 
@@ -73,7 +108,7 @@ pub use sth::{
 };
 pub use tree::Tree;
 
-/// Serde for a [`Hash`] as 64 hex characters: `#[serde(with = "sailau_ledger::hex32")]`.
+/// Serde for a [`Hash`](type@crate::Hash) as 64 hex characters: `#[serde(with = "sailau_ledger::hex32")]`.
 pub mod hex32 {
     use serde::de::Error as _;
     use serde::{Deserialize, Deserializer, Serializer};
