@@ -1,0 +1,8 @@
+//! The JSON API.
+use axum::Router;
+
+use crate::WebState;
+
+pub fn router() -> Router<WebState> {
+    Router::new()
+}

@@ -1,0 +1,8 @@
+//! HTML pages.
+use axum::Router;
+
+use crate::WebState;
+
+pub fn router() -> Router<WebState> {
+    Router::new()
+}
