@@ -97,6 +97,13 @@ impl Lang {
         group_digits(&n.to_string(), self, true)
     }
 
+    /// Writes any number given in its plain form (`1062327`, `62.79`, `-5`; anything whose `Display` is a
+    /// plain decimal) with this language's grouping and decimal separator. Text that is not a plain number
+    /// comes back unchanged, so this never fails. Handy in templates, which pass values by reference.
+    pub fn format_number(self, n: impl fmt::Display) -> String {
+        group_digits(&n.to_string(), self, true)
+    }
+
     /// The separator between groups of three digits.
     const fn group_separator(self) -> char {
         match self {

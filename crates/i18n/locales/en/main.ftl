@@ -258,6 +258,7 @@ form-errors-heading =
     }
 form-required = required
 form-optional = optional
+form-error-prefix = Error:
 form-choose = — choose —
 form-saved = The change is saved and recorded in the ledger.
 form-ledger-entry = Ledger entry No. { NUMBER($index, useGrouping: "false") }

@@ -187,6 +187,7 @@ form-import-done = Импорт аяқталды: { NUMBER($count) } жол қо
 form-errors-heading = Формада { NUMBER($count) } қате бар
 form-required = міндетті
 form-optional = міндетті емес
+form-error-prefix = Қате:
 form-choose = — таңдаңыз —
 form-saved = Өзгеріс сақталып, журналға жазылды.
 form-ledger-entry = Журналдың № { NUMBER($index, useGrouping: "false") } жазбасы

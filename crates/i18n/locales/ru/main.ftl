@@ -276,6 +276,7 @@ form-errors-heading =
     }
 form-required = обязательно
 form-optional = необязательно
+form-error-prefix = Ошибка:
 form-choose = — выберите —
 form-saved = Изменение сохранено и записано в журнал.
 form-ledger-entry = Запись журнала № { NUMBER($index, useGrouping: "false") }
