@@ -4,3 +4,5 @@
 mod common;
 mod election;
 mod negative;
+mod properties;
+mod vectors;
