@@ -48,8 +48,10 @@ fn integers_are_grouped_by_language() {
         "18,446,744,073,709,551,615"
     );
     // Any plain number, by reference too (as askama passes template fields).
-    assert_eq!(Lang::Ru.format_number(&62.79), "62,79");
-    assert_eq!(Lang::En.format_number(&&1_491u32), "1,491");
+    let (share, count) = (62.79, 1_491u32);
+    let by_ref = &count;
+    assert_eq!(Lang::Ru.format_number(share), "62,79");
+    assert_eq!(Lang::En.format_number(by_ref), "1,491");
     assert_eq!(Lang::Kk.format_number("12345"), "12\u{a0}345");
     assert_eq!(Lang::Kk.format_number("115600000-x"), "115600000-x");
     assert_eq!(Lang::En.format_number(f64::INFINITY), "inf");
