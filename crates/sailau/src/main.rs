@@ -1,25 +1,72 @@
 //! The `sailau` binary: one executable, many subcommands.
+//!
+//! `serve` runs the web server; `import`, `user` and `ledger` administer an installation directly
+//! through its database (as the operator); the election subcommands (`election`, `trustee`,
+//! `credentials`, `vote`, `board`, `tally`, `combine`, `verify`) run verifiable elections in files.
 
+mod admin;
 mod election;
 
-use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "sailau", version, about = "sailau — election management for akim elections and party nominations")]
+#[command(
+    name = "sailau",
+    version,
+    about = "sailau — election management for akim elections and the party nominations that feed them",
+    long_about = "sailau — election management for akim elections and the party nominations that feed them.\n\n\
+                  Start with `sailau serve --demo` and open http://127.0.0.1:8080."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// Where the installation keeps its data.
+#[derive(Args, Debug, Clone)]
+pub struct Place {
+    /// Directory for the embedded database and the ledger key.
+    #[arg(
+        long,
+        env = "SAILAU_DATA_DIR",
+        default_value = "sailau-data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+    /// Database URL: `sqlite:PATH` (default: DATA_DIR/sailau.db) or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "SAILAU_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// The Ed25519 key that signs the ledger's tree heads (default: DATA_DIR/ledger.key); created on first start.
+    #[arg(long, env = "SAILAU_LEDGER_KEY", global = true)]
+    pub ledger_key: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Run the web server (pages and API).
+    Serve(admin::ServeArgs),
+    /// Import territories, precincts or parties from a CSV (UTF-8, header row) or XLSX file: all rows or none.
+    Import(admin::ImportArgs),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(admin::UserCommand),
+    /// Check or show the public ledger.
+    #[command(subcommand)]
+    Ledger(admin::LedgerCommand),
     #[command(flatten)]
     Election(election::ElectionCommand),
 }
 
-fn main() -> std::process::ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve(args) => admin::run(admin::serve(args)),
+        Command::Import(args) => admin::run(admin::import(args)),
+        Command::User(cmd) => admin::run(admin::user(cmd)),
+        Command::Ledger(cmd) => admin::run(admin::ledger(cmd)),
         Command::Election(cmd) => election::run(cmd),
     }
 }

@@ -97,4 +97,4 @@ CREATE TABLE ledger_state (
     -- The signed tree head over (size, root) as JSON, signed at the end of every command.
     signed_head TEXT NOT NULL
 );
-INSERT INTO ledger_state (id, size, frontier, writes, signed_head) VALUES (1, 0, x'', 0, '');
+INSERT INTO ledger_state (id, size, frontier, writes, signed_head) VALUES (1, 0, x'0000000000000000', 0, '');

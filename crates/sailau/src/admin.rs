@@ -1,0 +1,457 @@
+//! The installation's subcommands: serve, import, user, ledger.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Args, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use sailau_app::import::{self, ImportError, Kind};
+use sailau_app::{Acting, App, AppError, Config};
+use sailau_domain::{Account, Role, Scope, Username};
+use sailau_ledger::SignedTreeHead;
+
+use crate::Place;
+
+/// Errors of the installation's subcommands, printed as one line to stderr.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Demo(#[from] sailau_app::demo::DemoError),
+    #[error(transparent)]
+    Key(#[from] sailau_app::KeyFileError),
+    #[error(transparent)]
+    Storage(#[from] sailau_app::storage::StorageError),
+    #[error("ledger verification FAILED: {0}")]
+    Verify(#[from] sailau_app::ledger::VerifyFailure),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs an async subcommand on a fresh runtime and turns its outcome into an exit code.
+pub fn run(fut: impl Future<Output = Result<(), CliError>>) -> ExitCode {
+    init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(fut) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SAILAU_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+impl Place {
+    fn config(&self) -> Config {
+        Config {
+            database_url: self
+                .database_url
+                .clone()
+                .unwrap_or_else(|| sqlite_url(&self.data_dir.join("sailau.db"))),
+            ledger_key_path: self
+                .ledger_key
+                .clone()
+                .unwrap_or_else(|| self.data_dir.join("ledger.key")),
+        }
+    }
+
+    async fn open(&self) -> Result<App, CliError> {
+        let config = self.config();
+        if config.database_url.starts_with("sqlite:") && !config.database_url.contains(":memory:") {
+            std::fs::create_dir_all(&self.data_dir)?;
+        }
+        Ok(App::open(&config).await?)
+    }
+}
+
+fn sqlite_url(path: &Path) -> String {
+    format!("sqlite:{}", path.display())
+}
+
+fn bar(len: u64, what: &str) -> ProgressBar {
+    let pb = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} ({eta})") {
+        pb.set_style(style.progress_chars("=> "));
+    }
+    pb.set_message(what.to_owned());
+    pb
+}
+
+// ---------------------------------------------------------------- serve
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    place: Place,
+    /// Address to listen on.
+    #[arg(long, env = "SAILAU_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Start on a fresh demo database (DATA_DIR/demo.db, recreated at every start) with the demo
+    /// registry and one account per role, whose passwords are printed once.
+    #[arg(long)]
+    demo: bool,
+    /// Mark cookies Secure (serve over HTTPS, directly or behind a proxy).
+    #[arg(long, env = "SAILAU_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Take the client address from X-Forwarded-For (only behind a trusted proxy).
+    #[arg(long, env = "SAILAU_TRUST_FORWARDED_FOR")]
+    trust_forwarded_for: bool,
+}
+
+pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
+    let started = Instant::now();
+    let mut place = args.place.clone();
+    if args.demo {
+        if place.database_url.is_some() {
+            return Err(CliError::Usage(
+                "--demo uses its own SQLite database in DATA_DIR; drop --database-url".into(),
+            ));
+        }
+        std::fs::create_dir_all(&place.data_dir)?;
+        let db = place.data_dir.join("demo.db");
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = db.clone().into_os_string();
+            p.push(suffix);
+            match std::fs::remove_file(PathBuf::from(p)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        place.database_url = Some(sqlite_url(&db));
+        if place.ledger_key.is_none() {
+            place.ledger_key = Some(place.data_dir.join("demo-ledger.key"));
+        }
+    }
+    let app = place.open().await?;
+    if args.demo {
+        let pb = bar(0, "demo");
+        let accounts = sailau_app::demo::load(&app, &|file, done, total| {
+            pb.set_length(total);
+            pb.set_position(done);
+            pb.set_message(file.to_owned());
+        })
+        .await?;
+        pb.finish_and_clear();
+        let counts = app.store().counts().await?;
+        println!(
+            "Demo registry: {} regions, {} territories, {} precincts, {} voters, {} parties.",
+            counts.regions, counts.territories, counts.precincts, counts.voters, counts.parties
+        );
+        println!("Demo accounts (passwords are shown only now):");
+        for a in &accounts {
+            println!(
+                "  {:<12} {:<24} {:<40} password: {}",
+                a.username,
+                a.role,
+                a.scope.to_string(),
+                a.password
+            );
+        }
+    }
+    let state = sailau_web::WebState::new(
+        app.clone(),
+        sailau_web::WebConfig {
+            secure_cookies: args.secure_cookies,
+            trust_forwarded_for: args.trust_forwarded_for,
+        },
+    )
+    .map_err(|e| CliError::Usage(format!("message catalogs: {e}")))?;
+    let router = sailau_web::router(state);
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let addr = listener.local_addr()?;
+    println!(
+        "sailau is listening on http://{addr} (ready in {} ms)",
+        started.elapsed().as_millis()
+    );
+
+    // Expired sessions are swept now and then; any instance may do it.
+    let sweeper = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = sweeper.store().purge_sessions(sweeper.now_ms()).await {
+                tracing::warn!("session sweep failed: {e}");
+            }
+        }
+    });
+
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
+    app.store().close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+// ---------------------------------------------------------------- import
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ImportKind {
+    Territories,
+    Precincts,
+    Parties,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// What the file holds. Headers: territories `code,parent_code,kind,name_ru,name_kk,name_en`;
+    /// precincts `number,territory_code,address,voters`; parties `code,name_ru,name_kk,short_name[,name_en]`.
+    kind: ImportKind,
+    /// A .csv (UTF-8, header row) or .xlsx file (first worksheet, header row).
+    file: PathBuf,
+    #[command(flatten)]
+    place: Place,
+}
+
+pub async fn import(args: ImportArgs) -> Result<(), CliError> {
+    let kind = match args.kind {
+        ImportKind::Territories => Kind::Territories,
+        ImportKind::Precincts => Kind::Precincts,
+        ImportKind::Parties => Kind::Parties,
+    };
+    let rows = import::read_file(kind, &args.file)?;
+    let app = args.place.open().await?;
+    let pb = bar(rows.len() as u64, "importing");
+    let result = app
+        .import(&Acting::Operator, rows, &|done, _| pb.set_position(done))
+        .await;
+    pb.finish_and_clear();
+    let n = result?;
+    let head = app.signed_head().await?;
+    println!(
+        "imported {n} rows from {}; ledger size {}",
+        args.file.display(),
+        head.head.size
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------- user
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account. Prints a generated password unless --password-stdin is given.
+    Add {
+        /// 3–64 characters: a-z, 0-9, dot, hyphen, underscore.
+        username: String,
+        /// administrator, cec_member, territorial_commission, precinct_commission, party_secretary, candidate, observer.
+        #[arg(long)]
+        role: String,
+        /// global, territory:KATO, precincts:REGION/N[,REGION/N…], party:CODE or party:CODE@KATO.
+        #[arg(long, default_value = "global")]
+        scope: String,
+        /// The name shown in the interface.
+        #[arg(long, default_value = "")]
+        display_name: String,
+        /// Read the password from standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// List accounts.
+    List {
+        #[command(flatten)]
+        place: Place,
+    },
+}
+
+pub async fn user(cmd: UserCommand) -> Result<(), CliError> {
+    match cmd {
+        UserCommand::Add {
+            username,
+            role,
+            scope,
+            display_name,
+            password_stdin,
+            place,
+        } => {
+            let username = Username::parse(&username)
+                .map_err(|r| CliError::Usage(format!("username: {}", r.english())))?;
+            let role: Role = role.parse().map_err(|r: sailau_domain::Rule| {
+                CliError::Usage(format!("--role: {}", r.english()))
+            })?;
+            let scope = Scope::parse(&scope)
+                .map_err(|r| CliError::Usage(format!("--scope: {}", r.english())))?;
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line)?;
+                line.trim_end_matches(['\n', '\r']).to_owned()
+            } else {
+                App::generate_password()
+            };
+            let app = place.open().await?;
+            let account = Account {
+                username: username.clone(),
+                display_name,
+                role,
+                scope,
+                active: true,
+            };
+            let applied = app
+                .create_account(&Acting::Operator, account, &password)
+                .await?;
+            println!(
+                "created {username} ({role}); ledger entry {}",
+                applied.index
+            );
+            if !password_stdin {
+                println!("password: {password}");
+            }
+            Ok(())
+        }
+        UserCommand::List { place } => {
+            let app = place.open().await?;
+            for a in app.store().accounts().await? {
+                println!(
+                    "{:<20} {:<24} {:<40} {}",
+                    a.username,
+                    a.role,
+                    a.scope.to_string(),
+                    if a.active { "active" } else { "inactive" }
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+// ---------------------------------------------------------------- ledger
+
+#[derive(Subcommand, Debug)]
+pub enum LedgerCommand {
+    /// Recompute the Merkle tree, check the signed tree head, replay every entry into an empty
+    /// database and compare with the registry tables. Exits non-zero and names the first difference.
+    Verify {
+        /// The public key (64 hex digits) to check signatures with; default: the one of the ledger key file.
+        #[arg(long)]
+        public_key: Option<String>,
+        /// Signed tree heads published earlier (JSON files from `sailau ledger head` or /api/ledger/head):
+        /// the ledger must still contain exactly what they signed.
+        #[arg(long = "head")]
+        heads: Vec<PathBuf>,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Print the current signed tree head as JSON.
+    Head {
+        #[command(flatten)]
+        place: Place,
+    },
+}
+
+pub async fn ledger(cmd: LedgerCommand) -> Result<(), CliError> {
+    match cmd {
+        LedgerCommand::Verify {
+            public_key,
+            heads,
+            place,
+        } => {
+            let key = match public_key {
+                Some(hex) => sailau_ledger::verifying_key_from_hex(&hex)
+                    .map_err(|e| CliError::Usage(format!("--public-key: {e}")))?,
+                None => sailau_app::read_public_key(&place.config().ledger_key_path)?,
+            };
+            let mut extra = Vec::new();
+            for path in &heads {
+                let text = std::fs::read_to_string(path)?;
+                let value: serde_json::Value = serde_json::from_str(&text)
+                    .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
+                // Accept a bare signed head or the API's {"signed_head": …} wrapper.
+                let inner = value.get("signed_head").cloned().unwrap_or(value);
+                let head: SignedTreeHead = serde_json::from_value(inner).map_err(|e| {
+                    CliError::Usage(format!("{}: not a signed tree head: {e}", path.display()))
+                })?;
+                extra.push(head);
+            }
+            let config = place.config();
+            let store = sailau_app::storage::Store::connect(&config.database_url)
+                .await
+                .map_err(AppError::from)?;
+            let started = Instant::now();
+            let pb = bar(0, "verifying");
+            let report = sailau_app::ledger::verify(&store, &key, &extra, &|done, total| {
+                pb.set_length(total);
+                pb.set_position(done);
+            })
+            .await;
+            pb.finish_and_clear();
+            let report = report?;
+            println!(
+                "ledger OK: {} entries, root {}, signed by key {} at size {}; replay reproduces {} territories, {} precincts, {} parties, {} accounts ({} ms)",
+                report.entries,
+                sailau_ledger::hash_to_hex(&report.root),
+                report.signed_head.key_id,
+                report.signed_head.head.size,
+                report.territories,
+                report.precincts,
+                report.parties,
+                report.accounts,
+                started.elapsed().as_millis()
+            );
+            Ok(())
+        }
+        LedgerCommand::Head { place } => {
+            let app = place.open().await?;
+            let head = app.signed_head().await?;
+            let json = serde_json::json!({
+                "signed_head": head,
+                "public_key": sailau_ledger::verifying_key_to_hex(&app.ledger_public_key()),
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).map_err(|e| CliError::Usage(e.to_string()))?
+            );
+            Ok(())
+        }
+    }
+}
