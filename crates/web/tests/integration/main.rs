@@ -1,1 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! sailau-web's integration tests, in-process on every backend (see `common.rs`).
+
+mod api;
+mod common;
+mod pages;
