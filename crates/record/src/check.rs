@@ -1,0 +1,69 @@
+//! Parallel batch verification with per-item fallback.
+
+use rayon::prelude::*;
+use sailau_vote::{
+    BallotError, BatchVerifier, DecryptionError, DecryptionShare, ElectionContext, EncryptedBallot,
+    EncryptedTally, verify_ballot, verify_decryption_share,
+};
+
+/// Ballots per batch when none is given: enough points for an efficient multiscalar multiplication, small
+/// enough that a failed batch is cheap to re-check one by one.
+pub const DEFAULT_BATCH: usize = 128;
+
+/// Verifies `ballots` on the current rayon pool in batches of `batch`; the result has one entry per ballot:
+/// `None` when it is valid, else the reason. A batch whose combined check fails is re-checked ballot by
+/// ballot, so every bad ballot is named.
+pub fn verify_ballots(
+    ctx: &ElectionContext,
+    ballots: &[&EncryptedBallot],
+    batch: usize,
+) -> Vec<Option<BallotError>> {
+    ballots
+        .par_chunks(batch.max(1))
+        .flat_map_iter(|chunk| verify_chunk(ctx, chunk))
+        .collect()
+}
+
+fn verify_chunk(ctx: &ElectionContext, chunk: &[&EncryptedBallot]) -> Vec<Option<BallotError>> {
+    let mut rng = rand::rng();
+    let mut verifier = BatchVerifier::new(ctx);
+    // A ballot rejected while being added may leave part of its equations in the batch: re-check all then.
+    let mut clean = true;
+    for ballot in chunk {
+        if verifier.add_ballot(ballot, &mut rng).is_err() {
+            clean = false;
+            break;
+        }
+    }
+    if clean && verifier.verify().is_ok() {
+        return vec![None; chunk.len()];
+    }
+    chunk.iter().map(|b| verify_ballot(ctx, b).err()).collect()
+}
+
+/// Verifies decryption shares of `tally` in one batch, falling back to one by one; one entry per share.
+pub fn verify_shares(
+    ctx: &ElectionContext,
+    tally: &EncryptedTally,
+    shares: &[&DecryptionShare],
+) -> Vec<Option<DecryptionError>> {
+    let mut rng = rand::rng();
+    let mut verifier = BatchVerifier::new(ctx);
+    let mut clean = true;
+    for share in shares {
+        if verifier
+            .add_decryption_share(tally, share, &mut rng)
+            .is_err()
+        {
+            clean = false;
+            break;
+        }
+    }
+    if clean && verifier.verify().is_ok() {
+        return vec![None; shares.len()];
+    }
+    shares
+        .par_iter()
+        .map(|s| verify_decryption_share(ctx, tally, s).err())
+        .collect()
+}
