@@ -173,7 +173,7 @@ impl App {
                 .append_ledger(&bytes, at_ms, entry.command.kind().as_str())
                 .await?;
             applied.push(Applied { index, root });
-            if position % 64 == 0 {
+            if position.is_multiple_of(64) {
                 progress(position as u64, total);
             }
         }
@@ -241,7 +241,9 @@ pub(crate) async fn apply(
                 Some(p) => match tx.territory_region(p).await? {
                     Some((region, depth)) => (region, depth + 1),
                     None => {
-                        return Err(ValidationErrors::one("parent_code", Rule::ParentMissing).into());
+                        return Err(
+                            ValidationErrors::one("parent_code", Rule::ParentMissing).into()
+                        );
                     }
                 },
             };

@@ -269,7 +269,7 @@ pub async fn verify(
             });
         }
         entries.push(entry);
-        if index % 1024 == 0 {
+        if index.is_multiple_of(1024) {
             progress(index / 2, total);
         }
     }
@@ -371,7 +371,7 @@ pub async fn verify(
         })?;
         tx.append_ledger(&bytes, entry.at_ms, entry.command.kind().as_str())
             .await?;
-        if entry.index % 1024 == 0 {
+        if entry.index.is_multiple_of(1024) {
             progress(total / 2 + entry.index / 2, total);
         }
     }

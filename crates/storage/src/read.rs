@@ -157,7 +157,7 @@ impl Store {
             ..Default::default()
         };
         for c in &subtree {
-            let row = sqlx::query("SELECT COUNT(*) AS n, COALESCE(SUM(voters), 0) AS v FROM precincts WHERE territory_code = $1")
+            let row = sqlx::query("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(voters), 0) AS BIGINT) AS v FROM precincts WHERE territory_code = $1")
                 .bind(c.as_str())
                 .fetch_one(self.pool())
                 .await?;
@@ -267,7 +267,7 @@ impl Store {
                (SELECT COUNT(*) FROM territories WHERE parent_code IS NULL) AS regions, \
                (SELECT COUNT(*) FROM territories) AS territories, \
                (SELECT COUNT(*) FROM precincts) AS precincts, \
-               (SELECT COALESCE(SUM(voters), 0) FROM precincts) AS voters, \
+               (SELECT CAST(COALESCE(SUM(voters), 0) AS BIGINT) FROM precincts) AS voters, \
                (SELECT COUNT(*) FROM parties) AS parties, \
                (SELECT COUNT(*) FROM branches) AS branches, \
                (SELECT COUNT(*) FROM persons) AS persons, \
