@@ -18,6 +18,7 @@ use core::fmt;
 use curve25519_dalek::Scalar;
 use rand_core::CryptoRng;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::error::CredentialError;
@@ -31,7 +32,7 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub type PublicCredential = Point;
 
 /// A voter's secret credential code.
-#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
 pub struct CredentialCode {
     secret: [u8; 16],
 }
@@ -43,17 +44,35 @@ fn checksum(secret: &[u8; 16]) -> [u8; 4] {
     [h.0[0], h.0[1], h.0[2], h.0[3]]
 }
 
+/// Decode one character in constant time over the alphabet (the characters are secret).
 fn decode_char(c: char) -> Result<u8, CredentialError> {
-    let u = match c.to_ascii_uppercase() {
-        'O' => '0',
-        'I' | 'L' => '1',
-        u => u,
+    let Ok(byte) = u8::try_from(u32::from(c)) else {
+        return Err(CredentialError::Character(c));
     };
-    ALPHABET
-        .iter()
-        .position(|&a| char::from(a) == u)
-        .and_then(|p| u8::try_from(p).ok())
-        .ok_or(CredentialError::Character(c))
+    let mut b = byte.to_ascii_uppercase();
+    b.conditional_assign(&b'0', b.ct_eq(&b'O'));
+    b.conditional_assign(&b'1', b.ct_eq(&b'I') | b.ct_eq(&b'L'));
+    let mut value = 0u8;
+    let mut found = Choice::from(0);
+    for (i, a) in (0u8..).zip(ALPHABET.iter()) {
+        let eq = a.ct_eq(&b);
+        value.conditional_assign(&i, eq);
+        found |= eq;
+    }
+    if bool::from(found) {
+        Ok(value)
+    } else {
+        Err(CredentialError::Character(c))
+    }
+}
+
+/// The alphabet character for a 5-bit value, in constant time.
+fn encode_char(v: u8) -> char {
+    let mut out = b'0';
+    for (i, a) in (0u8..).zip(ALPHABET.iter()) {
+        out.conditional_assign(a, i.ct_eq(&v));
+    }
+    char::from(out)
 }
 
 impl CredentialCode {
@@ -94,7 +113,7 @@ impl CredentialCode {
         values.zeroize();
         let mut secret = [0u8; 16];
         secret.copy_from_slice(&bytes[..16]);
-        let ok = checksum(&secret) == bytes[16..20];
+        let ok = bool::from(checksum(&secret).ct_eq(&bytes[16..20]));
         bytes.zeroize();
         if !ok {
             secret.zeroize();
@@ -117,13 +136,11 @@ impl CredentialCode {
             bits += 8;
             while bits >= 5 {
                 bits -= 5;
-                let idx = ((acc >> bits) & 31) as usize;
+                let v = ((acc >> bits) & 31) as u8;
                 if n > 0 && n.is_multiple_of(4) {
                     out.push('-');
                 }
-                if let Some(c) = ALPHABET.get(idx) {
-                    out.push(char::from(*c));
-                }
+                out.push(encode_char(v));
                 n += 1;
             }
         }
@@ -143,6 +160,20 @@ impl CredentialCode {
         CredentialKey { secret, public }
     }
 }
+
+impl ConstantTimeEq for CredentialCode {
+    fn ct_eq(&self, other: &Self) -> Choice {
+        self.secret.ct_eq(&other.secret)
+    }
+}
+
+impl PartialEq for CredentialCode {
+    /// Constant-time comparison.
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq(other).into()
+    }
+}
+impl Eq for CredentialCode {}
 
 impl fmt::Debug for CredentialCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

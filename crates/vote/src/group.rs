@@ -41,6 +41,39 @@ pub(crate) fn decode_hex<const N: usize>(s: &str) -> Result<[u8; N], EncodingErr
     Ok(out)
 }
 
+/// Decode exactly 32 bytes from lowercase hex in constant time (for secrets).
+fn decode_hex_secret(s: &str) -> Result<[u8; 32], EncodingError> {
+    use subtle::{ConditionallySelectable, ConstantTimeLess};
+    let bytes = s.as_bytes();
+    if bytes.len() != 64 {
+        return Err(EncodingError::HexLength {
+            expected: 64,
+            found: bytes.len(),
+        });
+    }
+    let mut out = [0u8; 32];
+    let mut ok = Choice::from(1);
+    for (o, pair) in out.iter_mut().zip(bytes.chunks_exact(2)) {
+        let mut v = 0u8;
+        for &c in pair {
+            let d = c.wrapping_sub(b'0');
+            let l = c.wrapping_sub(b'a');
+            let is_d = d.ct_lt(&10);
+            let is_l = l.ct_lt(&6);
+            ok &= is_d | is_l;
+            let nib = u8::conditional_select(&l.wrapping_add(10), &d, is_d);
+            v = (v << 4) | (nib & 0x0f);
+        }
+        *o = v;
+    }
+    if bool::from(ok) {
+        Ok(out)
+    } else {
+        out.zeroize();
+        Err(EncodingError::NotLowercaseHex)
+    }
+}
+
 /// A public ristretto255 element with its canonical encoding cached.
 #[derive(Clone, Copy)]
 pub struct Point {
@@ -268,7 +301,7 @@ impl fmt::Debug for SecretScalar {
 impl Serialize for SecretScalar {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut bytes = self.0.to_bytes();
-        let mut text = hex::encode(bytes);
+        let mut text = encode_hex_secret(&bytes);
         let result = s.serialize_str(&text);
         bytes.zeroize();
         text.zeroize();
@@ -279,7 +312,7 @@ impl Serialize for SecretScalar {
 impl<'de> Deserialize<'de> for SecretScalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut s = String::deserialize(d)?;
-        let result = decode_hex::<32>(&s).and_then(|mut b| {
+        let result = decode_hex_secret(&s).and_then(|mut b| {
             let r = SecretScalar::from_bytes(&b);
             b.zeroize();
             r
@@ -287,6 +320,23 @@ impl<'de> Deserialize<'de> for SecretScalar {
         s.zeroize();
         result.map_err(serde::de::Error::custom)
     }
+}
+
+/// Encode 32 bytes as lowercase hex in constant time (for secrets).
+fn encode_hex_secret(bytes: &[u8; 32]) -> String {
+    use subtle::{ConditionallySelectable, ConstantTimeLess};
+    let mut out = String::with_capacity(64);
+    for b in bytes {
+        for nib in [b >> 4, b & 0x0f] {
+            let c = u8::conditional_select(
+                &b'a'.wrapping_add(nib.wrapping_sub(10)),
+                &b'0'.wrapping_add(nib),
+                nib.ct_lt(&10),
+            );
+            out.push(char::from(c));
+        }
+    }
+    out
 }
 
 /// `s · G` in constant time.

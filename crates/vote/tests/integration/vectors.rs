@@ -199,7 +199,11 @@ fn to_json<T: Serialize>(v: &T) -> String {
 }
 
 /// Replace coefficient 1 of a trustee (secret and public) via the serde formats.
-fn tamper_coefficient(secrets: &TrusteeSecrets, public: &TrusteePublic, new: Scalar) -> (TrusteeSecrets, TrusteePublic) {
+fn tamper_coefficient(
+    secrets: &TrusteeSecrets,
+    public: &TrusteePublic,
+    new: Scalar,
+) -> (TrusteeSecrets, TrusteePublic) {
     let mut sj = serde_json::to_value(secrets).unwrap();
     sj["coefficients"][1] = serde_json::Value::String(hex::encode(new.to_bytes()));
     let mut pj = serde_json::to_value(public).unwrap();
@@ -256,8 +260,9 @@ fn generate() -> BTreeMap<&'static str, String> {
         election_hash: *ctx.election_hash(),
     };
 
-    let creds: Vec<(CredentialCode, PublicCredential)> =
-        (0..4).map(|_| generate_credential(&params, &mut rng)).collect();
+    let creds: Vec<(CredentialCode, PublicCredential)> = (0..4)
+        .map(|_| generate_credential(&params, &mut rng))
+        .collect();
     let credentials: Vec<CredentialVector> = creds
         .iter()
         .map(|(c, p)| CredentialVector {
@@ -328,7 +333,11 @@ fn generate() -> BTreeMap<&'static str, String> {
     let mut view = cp.clone();
     view[1] = bad_p;
     let bad_shares = deal_shares(&params, &bad_s, &view, &mut rng).unwrap();
-    let bad_share = bad_shares.iter().find(|s| s.recipient == 1).unwrap().clone();
+    let bad_share = bad_shares
+        .iter()
+        .find(|s| s.recipient == 1)
+        .unwrap()
+        .clone();
     let mut all = bad_shares.clone();
     all.extend(deal_shares(&params, &cs[2], &cp, &mut rng).unwrap());
     let complaint = match receive_shares(&params, &cs[0], &cp, &all, &mut rng).unwrap() {
@@ -338,7 +347,11 @@ fn generate() -> BTreeMap<&'static str, String> {
     let verdict = verify_complaint(&params, &cp, &bad_share, &complaint).unwrap();
     // Trustee 3 complains about trustee 1's valid share by pretending its commitments differ.
     let good_from_1 = deal_shares(&params, &cs[0], &cp, &mut rng).unwrap();
-    let good_share = good_from_1.iter().find(|s| s.recipient == 3).unwrap().clone();
+    let good_share = good_from_1
+        .iter()
+        .find(|s| s.recipient == 3)
+        .unwrap()
+        .clone();
     let (_, fake_p1) = tamper_coefficient(&cs[0], &cp[0], Scalar::from(7u64));
     let mut liar_view = cp.clone();
     liar_view[0] = fake_p1;
@@ -397,9 +410,13 @@ fn vectors_are_reproduced_byte_for_byte() {
         }
     }
     for (name, text) in &generated {
-        let committed = std::fs::read_to_string(dir().join(name))
-            .unwrap_or_else(|e| panic!("{name}: {e} (regenerate with SAILAU_VOTE_WRITE_VECTORS=1)"));
-        assert!(committed == *text, "{name} differs from the generated vector");
+        let committed = std::fs::read_to_string(dir().join(name)).unwrap_or_else(|e| {
+            panic!("{name}: {e} (regenerate with SAILAU_VOTE_WRITE_VECTORS=1)")
+        });
+        assert!(
+            committed == *text,
+            "{name} differs from the generated vector"
+        );
     }
 }
 
@@ -437,10 +454,19 @@ fn vectors_verify() {
     assert_eq!(*ctx.election_hash(), e.election_hash);
     let mut rng = TestRng::new(b"verify");
     for t in &e.trustees {
-        assert_eq!(t.key.verification_key, e.verification_keys[t.key.index as usize - 1]);
+        assert_eq!(
+            t.key.verification_key,
+            e.verification_keys[t.key.index as usize - 1]
+        );
         // Each trustee's secrets reproduce its key share from the published shares.
-        match receive_shares(&e.parameters, &t.secrets, &publics, &e.encrypted_shares, &mut rng)
-            .unwrap()
+        match receive_shares(
+            &e.parameters,
+            &t.secrets,
+            &publics,
+            &e.encrypted_shares,
+            &mut rng,
+        )
+        .unwrap()
         {
             ShareOutcome::Accepted(k) => assert_eq!(k.verification_key, t.key.verification_key),
             ShareOutcome::Complaints(c) => panic!("{c:?}"),
@@ -450,12 +476,18 @@ fn vectors_verify() {
     // Credentials.
     let creds: Vec<CredentialVector> = read("credentials.json");
     for c in &creds {
-        assert_eq!(c.code.derive_key(&e.parameters_hash).public(), &c.public_credential);
+        assert_eq!(
+            c.code.derive_key(&e.parameters_hash).public(),
+            &c.public_credential
+        );
     }
 
     // Ballots, tracking codes, openings.
     let b: BallotsVector = read("ballots.json");
-    assert_eq!(b.initial_tracking_code, TrackingCode::initial(&e.election_hash));
+    assert_eq!(
+        b.initial_tracking_code,
+        TrackingCode::initial(&e.election_hash)
+    );
     let mut code = b.initial_tracking_code;
     for v in &b.ballots {
         verify_ballot(&ctx, &v.ballot).unwrap();
@@ -510,8 +542,13 @@ fn vectors_verify() {
     );
     assert_eq!(c.unfounded_verdict, ComplaintVerdict::ComplaintUnfounded);
     assert_eq!(
-        verify_complaint(&e.parameters, &c.trustees, &c.good_share, &c.unfounded_complaint)
-            .unwrap(),
+        verify_complaint(
+            &e.parameters,
+            &c.trustees,
+            &c.good_share,
+            &c.unfounded_complaint
+        )
+        .unwrap(),
         ComplaintVerdict::ComplaintUnfounded
     );
     // A complaint whose disclosed key is altered is itself invalid.
