@@ -2,6 +2,7 @@
 //! Integration tests of sailau-vote.
 
 mod common;
+mod conformance;
 mod election;
 mod negative;
 mod properties;
