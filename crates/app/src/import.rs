@@ -171,8 +171,21 @@ pub fn read_csv(kind: Kind, bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError>
         .from_reader(bytes);
     let mut rows = Vec::new();
     for (i, record) in reader.byte_records().enumerate() {
-        let line = i + 1;
-        let record = record.map_err(|e| ImportError::Read(format!("line {line}: {e}")))?;
+        let record = record.map_err(|e| ImportError::Read(format!("record {}: {e}", i + 1)))?;
+        // The line where the record starts (blank lines are skipped but still counted).
+        let line = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .map(|b| {
+                b + bytes
+                    .iter()
+                    .skip(b)
+                    .take_while(|&&c| c == b'\n' || c == b'\r')
+                    .count()
+            })
+            .and_then(|b| bytes.get(..b))
+            .map(|before| before.iter().filter(|&&c| c == b'\n').count() + 1)
+            .unwrap_or(i + 1);
         let mut cells = Vec::with_capacity(record.len());
         for field in record.iter() {
             match std::str::from_utf8(field) {

@@ -1,1 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The app layer end to end: commands, the ledger, authorization, import, accounts, the demo.
+
+mod authz_matrix;
+mod commands;
+mod demo;
+mod fixture;
+mod import;
+mod sessions;
+mod verify;
