@@ -10,7 +10,7 @@ use curve25519_dalek::{RistrettoPoint, Scalar};
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 use subtle::{Choice, ConditionallyNegatable, ConditionallySelectable, ConstantTimeEq};
-use zeroize::{Zeroize, ZeroizeOnDrop};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::context::ElectionContext;
 use crate::credential::{CredentialKey, PublicCredential};
@@ -415,54 +415,59 @@ pub fn encrypt_ballot<R: CryptoRng + ?Sized>(
         let mut m_sum: u32 = 0;
         for mark in marks {
             let m = u8::from(*mark);
-            let r = Scalar::random(rng);
-            let u = Scalar::random(rng);
-            let c_sim = Scalar::random(rng);
-            let v_sim = Scalar::random(rng);
+            let r = Zeroizing::new(Scalar::random(rng));
+            let u = Zeroizing::new(Scalar::random(rng));
+            let c_sim = Zeroizing::new(Scalar::random(rng));
+            let v_sim = Zeroizing::new(Scalar::random(rng));
             let m_choice = Choice::from(m);
             // α, β
-            let hr = h * r;
+            let hr = Zeroizing::new(h * *r);
             halves.push(mul_base(&hr));
-            let mut mg = RistrettoPoint::identity();
+            let mut mg = Zeroizing::new(RistrettoPoint::identity());
             mg.conditional_assign(&half_g, m_choice);
-            halves.push(&hr * k_table + mg);
+            halves.push(&*hr * k_table + *mg);
             // D = (h·c_sim)·G, signed by (j - m) for the simulated branch.
-            let mut d = mul_base(&(h * c_sim));
+            let mut d = Zeroizing::new(mul_base(&(h * *c_sim)));
             d.conditional_negate(m_choice);
             let mut branches: [BranchSecret; 2] = Default::default();
             for (j, br) in branches.iter_mut().enumerate() {
                 let is_real = (j as u8).ct_eq(&m);
                 let c_pre = Scalar::conditional_select(&c_sim, &Scalar::ZERO, is_real);
                 let v_pre = Scalar::conditional_select(&v_sim, &u, is_real);
-                let w = h * (v_pre - c_pre * r);
+                let w = Zeroizing::new(h * (v_pre - c_pre * *r));
                 halves.push(mul_base(&w));
-                let mut dj = d;
+                let mut dj = Zeroizing::new(*d);
                 dj.conditional_assign(&RistrettoPoint::identity(), is_real);
-                halves.push(&w * k_table + dj);
+                halves.push(&*w * k_table + *dj);
                 *br = BranchSecret {
                     c_pre,
                     v_pre,
                     is_real: is_real.unwrap_u8(),
                 };
             }
-            r_sum += r;
+            r_sum += *r;
             m_sum += u32::from(m);
-            row.push(SelectionSecret { r, m, u, branches });
+            row.push(SelectionSecret {
+                r: *r,
+                m,
+                u: *u,
+                branches,
+            });
         }
         // Count proof over values min..=max.
-        let u = Scalar::random(rng);
+        let u = Zeroizing::new(Scalar::random(rng));
         let m_scalar = Scalar::from(u64::from(m_sum));
         let single = contest.min_selections == contest.max_selections;
         let mut branches = Vec::new();
         for k in contest.min_selections..=contest.max_selections {
             let is_real = k.ct_eq(&m_sum);
-            let c_sim = Scalar::random(rng);
-            let v_sim = Scalar::random(rng);
+            let c_sim = Zeroizing::new(Scalar::random(rng));
+            let v_sim = Zeroizing::new(Scalar::random(rng));
             let c_pre = Scalar::conditional_select(&c_sim, &Scalar::ZERO, is_real);
             let v_pre = Scalar::conditional_select(&v_sim, &u, is_real);
-            let w = h * (v_pre - c_pre * r_sum);
+            let w = Zeroizing::new(h * (v_pre - c_pre * r_sum));
             halves.push(mul_base(&w));
-            let mut b = &w * k_table;
+            let mut b = &*w * k_table;
             if !single {
                 b += mul_base(&(h * c_pre * (Scalar::from(u64::from(k)) - m_scalar)));
             }
@@ -474,7 +479,11 @@ pub fn encrypt_ballot<R: CryptoRng + ?Sized>(
             });
         }
         m_sum.zeroize();
-        count_secrets.push(CountSecret { r_sum, u, branches });
+        count_secrets.push(CountSecret {
+            r_sum,
+            u: *u,
+            branches,
+        });
         r_sum.zeroize();
         sel_secrets.push(row);
     }

@@ -22,7 +22,7 @@ use curve25519_dalek::{RistrettoPoint, Scalar};
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
-use zeroize::{Zeroize, ZeroizeOnDrop};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::error::DkgError;
 use crate::group::{Point, PublicScalar, SecretScalar, mul_base};
@@ -504,14 +504,13 @@ pub fn receive_shares<R: CryptoRng + ?Sized>(
     let me = secrets.index;
     let ph = params.hash();
     let my_key = secrets.share_encryption_key();
-    let mut total = eval_secret(&secrets.coefficients, me);
+    let mut total = Zeroizing::new(eval_secret(&secrets.coefficients, me));
     let mut complaints = Vec::new();
     for dealer in trustees.iter().filter(|t| t.index != me) {
         let mut found = shares
             .iter()
             .filter(|s| s.recipient == me && s.dealer == dealer.index);
         let (Some(share), None) = (found.next(), found.next()) else {
-            total.zeroize();
             return Err(DkgError::ShareRouting {
                 dealer: dealer.index,
                 recipient: me,
@@ -523,7 +522,7 @@ pub fn receive_shares<R: CryptoRng + ?Sized>(
             Point::from_point(share.ephemeral.point() * secrets.share_decryption_key.expose());
         match open_share(share, &my_key, &shared) {
             Some(s) if share_matches(&s, dealer, me) => {
-                total += s.expose();
+                *total += s.expose();
             }
             _ => {
                 let proof = dleq_prove(
@@ -545,11 +544,9 @@ pub fn receive_shares<R: CryptoRng + ?Sized>(
         }
     }
     if !complaints.is_empty() {
-        total.zeroize();
         return Ok(ShareOutcome::Complaints(complaints));
     }
-    let secret_share = SecretScalar::new(total);
-    total.zeroize();
+    let secret_share = SecretScalar::new(*total);
     let verification_key = secret_share.public_point();
     Ok(ShareOutcome::Accepted(TrusteeKey {
         index: me,
