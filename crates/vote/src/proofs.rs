@@ -2,7 +2,7 @@
 //! prove/verify helpers.
 //!
 //! All proofs are Fiat–Shamir transformed sigma protocols on ristretto255 with the challenge
-//! computed by a [`Transcript`](crate::hash::Transcript) whose label and fields are given in
+//! computed by a [`Transcript`] whose label and fields are given in
 //! the specification. Responses are `v = u + c·x` and the verifier checks `v·B = a + c·X`.
 
 use curve25519_dalek::traits::{IsIdentity, VartimeMultiscalarMul};
