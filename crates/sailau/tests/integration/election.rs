@@ -1,0 +1,280 @@
+//! A small verifiable election run through the real `sailau` binary, then tampered with.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn sailau(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_sailau"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SAILAU_RECORD")
+        .env_remove("SAILAU_CREDENTIAL")
+        .output()
+        .unwrap();
+    out
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = sailau(dir, args);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "sailau {args:?} failed ({:?}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+fn fails(dir: &Path, args: &[&str]) -> String {
+    let out = sailau(dir, args);
+    assert!(!out.status.success(), "sailau {args:?} should fail");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn a_small_election_end_to_end_then_tampered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("election.toml"),
+        r#"
+election_id = "akim-test"
+title = "Выборы акима"
+trustees = 3
+threshold = 2
+
+[[contests]]
+id = "akim"
+title = "Аким"
+against_all = true
+options = ["Айгерім", "Берік", "Гүлнар"]
+"#,
+    )
+    .unwrap();
+    ok(
+        dir,
+        &[
+            "election",
+            "init",
+            "--record",
+            "rec",
+            "--spec",
+            "election.toml",
+        ],
+    );
+    for i in ["1", "2", "3"] {
+        let secret = format!("trustee-{i}.json");
+        ok(
+            dir,
+            &[
+                "trustee", "keygen", "-r", "rec", "--index", i, "--secret", &secret,
+            ],
+        );
+    }
+    for step in ["share", "finalize"] {
+        for i in ["1", "2", "3"] {
+            let secret = format!("trustee-{i}.json");
+            ok(dir, &["trustee", step, "-r", "rec", "--secret", &secret]);
+        }
+    }
+    assert!(dir.join("rec/election.json").exists());
+    ok(
+        dir,
+        &[
+            "credentials",
+            "generate",
+            "-r",
+            "rec",
+            "--count",
+            "6",
+            "--out-dir",
+            "voters",
+        ],
+    );
+    // The record holds only public credentials; the codes are in the voters' files.
+    let public = std::fs::read_to_string(dir.join("rec/credentials.jsonl")).unwrap();
+    let code1 = std::fs::read_to_string(dir.join("voters/voter-000001.txt")).unwrap();
+    assert!(!public.contains(code1.trim()));
+
+    // Voters 1..5 vote; 6 abstains. Voter 2 challenges first, voter 4 changes its mind.
+    let choices = ["1", "2", "Гүлнар", "against-all", "akim=1"];
+    let mut files = Vec::new();
+    for (v, choice) in choices.iter().enumerate() {
+        let voter = format!("voters/voter-00000{}.txt", v + 1);
+        let out = format!("b{}.json", v + 1);
+        let printed = ok(
+            dir,
+            &[
+                "vote",
+                "-r",
+                "rec",
+                "--credential",
+                &voter,
+                "--choice",
+                choice,
+                "--out",
+                &out,
+            ],
+        );
+        assert!(printed.contains("ballot fingerprint: "), "{printed}");
+        files.push(out);
+    }
+    let challenged = ok(
+        dir,
+        &[
+            "vote",
+            "-r",
+            "rec",
+            "--credential",
+            "voters/voter-000002.txt",
+            "--choice",
+            "3",
+            "--challenge",
+            "--out",
+            "c2.json",
+        ],
+    );
+    assert!(challenged.contains("opens to akim=3"), "{challenged}");
+    let mut args = vec!["board", "append", "-r", "rec", "c2.json"];
+    args.extend(files.iter().map(String::as_str));
+    let appended = ok(dir, &args);
+    assert_eq!(
+        appended.matches("accepted: tracking code").count(),
+        5,
+        "{appended}"
+    );
+    let revote = ok(
+        dir,
+        &[
+            "vote",
+            "-r",
+            "rec",
+            "--credential",
+            "voters/voter-000004.txt",
+            "--choice",
+            "2",
+            "--submit",
+        ],
+    );
+    assert!(
+        revote.contains("replaces this credential's earlier ballot"),
+        "{revote}"
+    );
+    // The board refuses a replay and names the reason.
+    let refused = fails(dir, &["board", "append", "-r", "rec", "b1.json"]);
+    assert!(refused.contains("replay"), "{refused}");
+
+    ok(dir, &["verify", "rec", "--incomplete"]);
+    let tallied = ok(dir, &["tally", "-r", "rec"]);
+    assert!(
+        tallied.contains("tallied 5 ballots of 5 voters (1 superseded"),
+        "{tallied}"
+    );
+    ok(
+        dir,
+        &[
+            "trustee",
+            "decrypt",
+            "-r",
+            "rec",
+            "--secret",
+            "trustee-3.json",
+        ],
+    );
+    ok(
+        dir,
+        &[
+            "trustee",
+            "decrypt",
+            "-r",
+            "rec",
+            "--secret",
+            "trustee-1.json",
+        ],
+    );
+    let results = ok(dir, &["combine", "-r", "rec"]);
+    assert!(results.contains("ballots counted: 5"), "{results}");
+
+    let verified = ok(dir, &["verify", "rec"]);
+    assert!(verified.contains("OK: everything holds"), "{verified}");
+    assert!(
+        verified.contains("ballots: 6 cast by 5 voters (1 superseded by a re-vote), 1 challenged"),
+        "{verified}"
+    );
+
+    // Counts: Айгерім 2 (voters 1, 5), Берік 2 (voters 2 and 4's re-vote), Гүлнар 1, against all 0.
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("rec/results.json")).unwrap())
+            .unwrap();
+    let counts: Vec<u64> = r["contests"][0]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [2, 2, 1, 0]);
+
+    // Tamper with a published count: verification fails and says why.
+    let mut bad = r.clone();
+    bad["contests"][0]["counts"][2]["count"] = 2.into();
+    std::fs::write(
+        dir.join("rec/results.json"),
+        serde_json::to_string_pretty(&bad).unwrap(),
+    )
+    .unwrap();
+    let failed = fails(dir, &["verify", "rec"]);
+    assert!(
+        failed.contains("results.json: [results] wrong published count"),
+        "{failed}"
+    );
+    assert!(failed.contains("FAILED"), "{failed}");
+    std::fs::write(
+        dir.join("rec/results.json"),
+        serde_json::to_string_pretty(&r).unwrap(),
+    )
+    .unwrap();
+    ok(dir, &["verify", "rec"]);
+
+    // Tamper with a ballot on the board: the verifier names the line and the reason.
+    let board = std::fs::read_to_string(dir.join("rec/ballots.jsonl")).unwrap();
+    let mut lines: Vec<String> = board.lines().map(str::to_owned).collect();
+    let mut entry: serde_json::Value = serde_json::from_str(&lines[1]).unwrap();
+    let other = entry["ballot"]["contests"][0]["selections"][1]["alpha"].clone();
+    entry["ballot"]["contests"][0]["selections"][0]["alpha"] = other;
+    lines[1] = serde_json::to_string(&entry).unwrap();
+    std::fs::write(dir.join("rec/ballots.jsonl"), lines.join("\n") + "\n").unwrap();
+    let failed = fails(dir, &["verify", "rec", "--threads", "1"]);
+    assert!(
+        failed.contains("ballots.jsonl:2: [ballot-proof]"),
+        "{failed}"
+    );
+    assert!(failed.contains("altered ciphertext"), "{failed}");
+    assert!(
+        failed.contains("ballots.jsonl:2: [tracking-chain]"),
+        "{failed}"
+    );
+}
+
+#[test]
+fn help_lists_the_election_commands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let help = ok(tmp.path(), &["--help"]);
+    for cmd in [
+        "election",
+        "trustee",
+        "credentials",
+        "vote",
+        "board",
+        "tally",
+        "combine",
+        "verify",
+        "bench-verify",
+    ] {
+        assert!(help.contains(cmd), "{cmd} missing from --help:\n{help}");
+    }
+}
