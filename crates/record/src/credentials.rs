@@ -7,7 +7,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand_core::CryptoRng;
 use rayon::prelude::*;
-use sailau_vote::{CredentialCode, Point, generate_credential};
+use sailau_vote::{CredentialCode, ElectionParameters, Point, generate_credential};
 
 use crate::error::{RecordError, Result};
 use crate::format::{CredentialLine, VoterSecretLine};
@@ -41,8 +41,21 @@ pub fn generate<R: CryptoRng + ?Sized>(
             hint: "credentials were already generated for this election".into(),
         });
     }
+    let generated = generate_codes(&parameters, count, rng)?;
+    write_secrets(out, &generated)?;
+    let publics: Vec<Point> = generated.iter().map(|(_, p)| *p).collect();
+    drop(generated);
+    publish(record, publics)
+}
+
+/// Generates `count` credential codes with their public credentials, in parallel on the current rayon pool
+/// (each chunk with its own generator seeded from `rng`).
+pub fn generate_codes<R: CryptoRng + ?Sized>(
+    parameters: &ElectionParameters,
+    count: u64,
+    rng: &mut R,
+) -> Result<Vec<(CredentialCode, Point)>> {
     let count = usize::try_from(count).map_err(|_| RecordError::invalid("too many credentials"))?;
-    // Each chunk gets its own generator seeded from the caller's.
     let seeds: Vec<[u8; 32]> = (0..count.div_ceil(CHUNK))
         .map(|_| {
             let mut seed = [0u8; 32];
@@ -50,8 +63,7 @@ pub fn generate<R: CryptoRng + ?Sized>(
             seed
         })
         .collect();
-    let parameters = &parameters;
-    let generated: Vec<(CredentialCode, Point)> = seeds
+    Ok(seeds
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, seed)| {
@@ -61,10 +73,13 @@ pub fn generate<R: CryptoRng + ?Sized>(
                 .map(move |_| generate_credential(parameters, &mut rng))
                 .collect::<Vec<_>>()
         })
-        .collect();
-    write_secrets(out, &generated)?;
-    let mut publics: Vec<Point> = generated.iter().map(|(_, p)| *p).collect();
-    drop(generated);
+        .collect())
+}
+
+/// Publishes public credentials: sorts them (so the list's order says nothing about the voters) and writes
+/// `credentials.jsonl`, which must not exist yet. Returns them in the published order.
+pub fn publish(record: &Record, mut publics: Vec<Point>) -> Result<Vec<Point>> {
+    let path = record.dir().credentials();
     publics.sort_unstable();
     let mut writer = JsonLinesWriter::create_new(&path, "credentials were already generated")?;
     for credential in &publics {

@@ -7,3 +7,4 @@ mod cheating;
 mod common;
 mod election;
 mod files;
+mod synthetic;
