@@ -6,4 +6,5 @@ mod conformance;
 mod election;
 mod negative;
 mod properties;
+mod units;
 mod vectors;
