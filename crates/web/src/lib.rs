@@ -35,11 +35,24 @@ pub struct WebState {
     pub app: App,
     pub i18n: Arc<Catalog>,
     pub config: Arc<WebConfig>,
+    /// The server runs on the demo registry (the home page says the data is partly synthetic).
+    pub demo: bool,
 }
 
 impl WebState {
     pub fn new(app: App, config: WebConfig) -> Result<WebState, sailau_i18n::I18nError> {
-        Ok(WebState { app, i18n: Arc::new(Catalog::new()?), config: Arc::new(config) })
+        Ok(WebState {
+            app,
+            i18n: Arc::new(Catalog::new()?),
+            config: Arc::new(config),
+            demo: false,
+        })
+    }
+
+    /// Marks the state as serving the demo registry (`sailau serve --demo`).
+    pub fn with_demo(mut self, demo: bool) -> WebState {
+        self.demo = demo;
+        self
     }
 }
 
@@ -48,6 +61,11 @@ pub fn router(state: WebState) -> Router {
     Router::new()
         .merge(pages::router())
         .merge(api::router())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            pages::remember_lang,
+        ))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(state)
 }

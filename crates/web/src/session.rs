@@ -217,6 +217,25 @@ pub fn client_address(
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
+/// The client's address for login throttling, as an extractor (see [`client_address`]).
+#[derive(Debug, Clone)]
+pub struct ClientAddr(pub String);
+
+impl FromRequestParts<WebState> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &WebState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(client_address(
+            &parts.headers,
+            peer_address(parts),
+            &state.config,
+        )))
+    }
+}
+
 /// The peer address of a request, when the server runs with
 /// `into_make_service_with_connect_info::<SocketAddr>()`.
 pub fn peer_address(parts: &Parts) -> Option<SocketAddr> {

@@ -449,3 +449,53 @@ footer-open-source = sailau is free, open-source software (AGPL-3.0).
 footer-source-code = Source code
 footer-verify-ledger = Verify the ledger
 footer-api = API (OpenAPI)
+
+## Web pages: forms, account, administration, ledger proofs
+
+territories-add-top-level = Add a region or a city of republican significance
+territory-subtree-heading = In this territory and everything within it
+territory-no-direct-precincts = No polling stations belong directly to this territory; see the territories within it.
+precincts-by-region = Polling stations by region
+precincts-region-territory = The region's page
+precinct-edit = Correct the address or the number of voters
+party-name-en = Full name in English
+branch-territory-hint = The KATO code of the territory where the branch works (a region, district or city).
+form-import-submit = Import
+form-import-nothing-imported = Nothing was imported. Correct these rows and upload the file again.
+csv-more-errors =
+    { NUMBER($count) ->
+        [one] … and { NUMBER($count) } more row with errors.
+       *[other] … and { NUMBER($count) } more rows with errors.
+    }
+csv-unreadable = The file could not be read: { $reason }
+ledger-actor-operator = operator (command line)
+ledger-signature-valid = The signature is valid
+ledger-signature-invalid = The signature does not verify
+ledger-proof-invalid = The proof does not match the signed tree head.
+ledger-entry-payload-hint = Exactly the bytes whose hash is the leaf hash (RFC 9162: SHA-256 of the byte 0x00 followed by these bytes).
+ledger-audit-path-empty = The tree has a single entry: the path is empty and the leaf hash is the root.
+ledger-consistency-heading = Consistency of the tree since this entry
+ledger-consistency-intro = Proof that the tree of size { NUMBER($from, useGrouping: "false") }, as it was right after this entry was appended, is the beginning of the current tree of size { NUMBER($to, useGrouping: "false") }: no earlier entry has been changed or removed since.
+ledger-root-at = Root of the tree of size { NUMBER($size, useGrouping: "false") }
+ledger-api-head = The signed tree head
+ledger-api-entries = Entries from start to end (at most 1,000)
+ledger-api-inclusion = Inclusion proof of one entry
+ledger-api-consistency = Consistency proof between two tree sizes
+account-display-name = Full name
+account-change-password = Change password
+account-change-password-intro = After the change you are signed out everywhere; sign in again with the new password.
+account-new-password = New password
+account-confirm-password = New password again
+account-password-hint =
+    At least { NUMBER($min) } { NUMBER($min) ->
+        [one] character
+       *[other] characters
+    }; a long phrase is best.
+account-password-changed = Your password has been changed. Sign in with the new password.
+password-mismatch = The two passwords do not match.
+admin-username-hint = 3 to 64 characters: lowercase Latin letters, digits, dot, hyphen and underscore.
+admin-password-hint = Leave empty to generate a strong password; it is shown once, after the user is created.
+admin-change-role = Change role
+admin-change-refused = The role of { $username } was not changed
+admin-deactivate = Disable
+admin-reactivate = Enable

@@ -467,3 +467,54 @@ footer-open-source = sailau — свободная программа с отк�
 footer-source-code = Исходный код
 footer-verify-ledger = Проверить журнал
 footer-api = API (OpenAPI)
+
+## Веб-страницы: формы, учётная запись, администрирование, доказательства журнала
+
+territories-add-top-level = Добавить область или город республиканского значения
+territory-subtree-heading = На этой территории и во всех входящих в неё
+territory-no-direct-precincts = Непосредственно к этой территории участки не относятся; смотрите входящие в неё территории.
+precincts-by-region = Избирательные участки по областям
+precincts-region-territory = Страница области
+precinct-edit = Исправить адрес или число избирателей
+party-name-en = Полное наименование на английском языке
+branch-territory-hint = Код КАТО территории, на которой работает филиал (область, район или город).
+form-import-submit = Импортировать
+form-import-nothing-imported = Ничего не импортировано. Исправьте эти строки и загрузите файл снова.
+csv-more-errors =
+    { NUMBER($count) ->
+        [one] … и ещё { NUMBER($count) } строка с ошибками.
+        [few] … и ещё { NUMBER($count) } строки с ошибками.
+       *[other] … и ещё { NUMBER($count) } строк с ошибками.
+    }
+csv-unreadable = Не удалось прочитать файл: { $reason }
+ledger-actor-operator = оператор (командная строка)
+ledger-signature-valid = Подпись верна
+ledger-signature-invalid = Подпись не проходит проверку
+ledger-proof-invalid = Доказательство не сходится с подписанной вершиной дерева.
+ledger-entry-payload-hint = Ровно те байты, хеш которых и есть хеш листа (RFC 9162: SHA-256 от байта 0x00, за которым следуют эти байты).
+ledger-audit-path-empty = В дереве одна запись: путь пуст, а хеш листа и есть корень.
+ledger-consistency-heading = Согласованность дерева после этой записи
+ledger-consistency-intro = Доказательство того, что дерево размера { NUMBER($from, useGrouping: "false") } — каким оно было сразу после добавления этой записи — является началом нынешнего дерева размера { NUMBER($to, useGrouping: "false") }: с тех пор ни одна прежняя запись не изменена и не удалена.
+ledger-root-at = Корень дерева размера { NUMBER($size, useGrouping: "false") }
+ledger-api-head = Подписанная вершина дерева
+ledger-api-entries = Записи с start по end (не более 1000)
+ledger-api-inclusion = Доказательство включения одной записи
+ledger-api-consistency = Доказательство согласованности двух размеров дерева
+account-display-name = Полное имя
+account-change-password = Сменить пароль
+account-change-password-intro = После смены пароля все ваши сеансы завершатся; войдите снова с новым паролем.
+account-new-password = Новый пароль
+account-confirm-password = Новый пароль ещё раз
+account-password-hint =
+    Не менее { NUMBER($min) } { NUMBER($min) ->
+        [one] символа
+       *[other] символов
+    }; лучше всего — длинная фраза.
+account-password-changed = Пароль изменён. Войдите с новым паролем.
+password-mismatch = Пароли не совпадают.
+admin-username-hint = От 3 до 64 символов: строчные латинские буквы, цифры, точка, дефис и подчёркивание.
+admin-password-hint = Оставьте пустым, чтобы создать надёжный пароль автоматически; он будет показан один раз после создания пользователя.
+admin-change-role = Изменить роль
+admin-change-refused = Роль пользователя { $username } не изменена
+admin-deactivate = Отключить
+admin-reactivate = Включить

@@ -1,18 +1,1268 @@
-//! HTML pages, on every backend.
+//! HTML pages, in-process on every backend (SQLite always, PostgreSQL when configured).
 
-use sailau_domain::{Role, Scope};
+use axum::http::StatusCode;
+use sailau_domain::{Role, Scope, TerritoryCode};
+use sailau_i18n::{Catalog, Lang};
 
-use crate::common;
+use crate::common::{self, TestApp, TestResponse};
+
+fn catalog() -> Catalog {
+    Catalog::new().unwrap()
+}
+
+/// The text of the error shown next to a field (`<p class="field-error" id="f-NAME-error">`).
+fn field_error(body: &str, field: &str) -> Option<String> {
+    let marker = format!("id=\"f-{field}-error\">");
+    let start = body.find(&marker)? + marker.len();
+    let end = body[start..].find("</p>")? + start;
+    Some(strip_tags(&body[start..end]))
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// Text as askama escapes it in HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
+fn assert_contains(r: &TestResponse, needle: &str, what: &str) {
+    assert!(
+        r.body.contains(needle),
+        "{what}: {needle:?} not found (status {}):\n{}",
+        r.status,
+        &r.body.chars().take(4000).collect::<String>()
+    );
+}
+
+fn tr(lang: Lang, key: &str) -> String {
+    esc(&catalog().tr(lang, key))
+}
+
+fn territorial_scope(code: &str) -> Scope {
+    Scope::Territory {
+        territory: TerritoryCode::parse(code).unwrap(),
+    }
+}
+
+// ---------------------------------------------------------------- home, language
 
 #[tokio::test]
-async fn harness_logs_in_and_counts_the_ledger() {
+async fn home_in_three_languages_shows_the_demo_registry() {
     for t in common::backends().await {
+        t.load_demo().await;
+        let b = t.backend;
+        for (lang, regions, precincts, voters) in [
+            (Lang::Ru, "17", "1\u{a0}491", "1\u{a0}062\u{a0}327"),
+            (Lang::Kk, "17", "1\u{a0}491", "1\u{a0}062\u{a0}327"),
+            (Lang::En, "17", "1,491", "1,062,327"),
+        ] {
+            let r = t.get(&format!("/?lang={}", lang.code())).await;
+            assert_eq!(r.status, StatusCode::OK, "{b} {lang}");
+            assert_contains(&r, &format!("<html lang=\"{}\">", lang.code()), b);
+            assert_contains(&r, &format!("<h1>{}</h1>", tr(lang, "home-heading")), b);
+            assert_contains(&r, &tr(lang, "home-summary-heading"), b);
+            for n in [regions, precincts, voters] {
+                assert_contains(&r, &format!("<span class=\"card__number\">{n}</span>"), b);
+            }
+            // 45 districts and cities, 7 parties.
+            assert_contains(&r, "<span class=\"card__number\">45</span>", b);
+            assert_contains(&r, "<span class=\"card__number\">7</span>", b);
+            assert!(!r.body.contains('⟦'), "{b} {lang}: a key is missing");
+        }
+        // Fixed texts, so that a broken catalog cannot pass unnoticed.
+        assert_contains(
+            &t.get("/?lang=en").await,
+            "An open registry for akim elections",
+            b,
+        );
+        assert_contains(&t.get("/?lang=ru").await, "Главная", b);
+        assert_contains(&t.get("/?lang=kk").await, "Басты бет", b);
+
+        // The registry's pages on the demo data.
+        let territories = t.get("/territories?lang=en").await;
+        assert_eq!(territories.status, StatusCode::OK, "{b}");
+        assert_contains(&territories, "Akmola Region", b);
+        assert_contains(&territories, "Kurchatov", b);
+        let search = t
+            .get("/territories?q=%D0%BA%D1%83%D1%80%D1%87%D0%B0%D1%82%D0%BE%D0%B2")
+            .await;
+        assert_contains(&search, "/territories/101800000", b);
+        let by_code = t.get("/territories?q=1018&lang=en").await;
+        assert_contains(&by_code, "Kurchatov", b);
+        let kurchatov = t.get("/territories/101800000?lang=en").await;
+        assert_eq!(kurchatov.status, StatusCode::OK, "{b}");
+        assert_contains(&kurchatov, "Курчатов қаласы", b);
+        assert_contains(&kurchatov, "/precincts/100000000/251", b);
+        let parties = t.get("/parties?lang=ru").await;
+        assert_contains(&parties, "AMANAT", b);
+        assert_contains(&t.get("/parties/amanat").await, "«AMANAT» партиясы", b);
+        let precincts = t.get("/precincts?lang=en").await;
+        assert_contains(&precincts, "1,062,327", b);
+        let region = t.get("/precincts?region=100000000&page=2").await;
+        assert_eq!(region.status, StatusCode::OK, "{b}");
+        let precinct = t.get("/precincts/100000000/251?lang=en").await;
+        assert_eq!(precinct.status, StatusCode::OK, "{b}");
+        assert_contains(&precinct, "Молодежная", b);
+        let ledger = t.get("/ledger?lang=en").await;
+        assert_contains(&ledger, &tr(Lang::En, "ledger-tree-head"), b);
+        assert_contains(&ledger, &tr(Lang::En, "ledger-signature-valid"), b);
+        let last = t.ledger_size().await - 1;
+        assert_contains(&ledger, &format!("href=\"/ledger/{last}\""), b);
+        let entry = t.get("/ledger/0?lang=en").await;
+        assert_eq!(entry.status, StatusCode::OK, "{b}");
+        assert_contains(&entry, &tr(Lang::En, "ledger-proof-valid"), b);
+        assert!(
+            !entry.body.contains(&tr(Lang::En, "ledger-proof-invalid")),
+            "{b}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn language_is_chosen_remembered_and_kept_across_the_switch() {
+    for t in common::backends().await {
+        let b = t.backend;
+        // Default: Russian.
+        assert_contains(&t.get("/").await, "<html lang=\"ru\">", b);
+        // Accept-Language.
+        let r = t
+            .get_with("/", &[("accept-language", "en-US,en;q=0.9,ru;q=0.5")])
+            .await;
+        assert_contains(&r, "<html lang=\"en\">", b);
+        // ?lang= sets the page language and a cookie.
+        let r = t.get("/territories?lang=kk&q=abai").await;
+        assert_contains(&r, "<html lang=\"kk\">", b);
+        let cookie = r
+            .set_cookies()
+            .into_iter()
+            .find(|c| c.starts_with("sailau_lang="))
+            .unwrap_or_else(|| panic!("{b}: no language cookie"));
+        assert!(cookie.starts_with("sailau_lang=kk;"), "{b}: {cookie}");
+        assert!(cookie.contains("Path=/"), "{b}: {cookie}");
+        // The switch keeps the path and the query.
+        assert_contains(&r, "href=\"/territories?q=abai&#38;lang=en\"", b);
+        // The cookie wins over Accept-Language.
+        let r = t
+            .get_with(
+                "/parties",
+                &[("cookie", "sailau_lang=kk"), ("accept-language", "en")],
+            )
+            .await;
+        assert_contains(&r, "<html lang=\"kk\">", b);
+        assert_contains(&r, &tr(Lang::Kk, "parties-title"), b);
+        // And ?lang= wins over the cookie.
+        let r = t
+            .get_with("/parties?lang=en", &[("cookie", "sailau_lang=kk")])
+            .await;
+        assert_contains(&r, "<html lang=\"en\">", b);
+        // An unknown language is ignored.
+        let r = t.get("/?lang=xx").await;
+        assert_eq!(r.status, StatusCode::OK, "{b}");
+        assert_contains(&r, "<html lang=\"ru\">", b);
+    }
+}
+
+// ---------------------------------------------------------------- sign in and out
+
+#[tokio::test]
+async fn login_fails_clearly_succeeds_and_logs_out() {
+    for t in common::backends().await {
+        let b = t.backend;
         t.load_small().await;
-        let before = t.ledger_size().await;
-        assert!(before > 0, "{}", t.backend);
+        t.create_user(
+            "akmola.tik",
+            Role::TerritorialCommission,
+            territorial_scope("110000000"),
+            "correct horse battery",
+        )
+        .await;
+        let page = t.get("/login?lang=en").await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
+        assert_contains(&page, "name=\"username\"", b);
+        assert_contains(&page, "autocomplete=\"current-password\"", b);
+
+        // Wrong password: a clear message, no cookie.
+        let r = t
+            .post_form(
+                "/login?lang=en",
+                &[("username", "akmola.tik"), ("password", "wrong password")],
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{b}");
+        assert_contains(&r, "Wrong username or password.", b);
+        assert_contains(&r, "value=\"akmola.tik\"", b);
+        assert!(!r.body.contains("wrong password"), "{b}: password echoed");
+        assert!(
+            r.set_cookies()
+                .iter()
+                .all(|c| !c.starts_with("sailau_session=")),
+            "{b}"
+        );
+
+        // Empty fields: errors next to them.
+        let r = t
+            .post_form(
+                "/login?lang=en",
+                &[("username", ""), ("password", "")],
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(field_error(&r.body, "username").is_some(), "{b}");
+        assert!(field_error(&r.body, "password").is_some(), "{b}");
+
+        // Right password: a session cookie and a redirect.
+        let r = t
+            .post_form(
+                "/login",
+                &[
+                    ("username", "akmola.tik"),
+                    ("password", "correct horse battery"),
+                    ("next", "/territories/110000000"),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        assert_eq!(r.location(), Some("/territories/110000000"), "{b}");
+        let cookie = r
+            .set_cookies()
+            .into_iter()
+            .find(|c| c.starts_with("sailau_session="))
+            .unwrap_or_else(|| panic!("{b}: no session cookie"));
+        for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(cookie.contains(attr), "{b}: {cookie} lacks {attr}");
+        }
+        let token = cookie
+            .trim_start_matches("sailau_session=")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let account = t
+            .get_with(
+                "/account?lang=en",
+                &[("cookie", &format!("sailau_session={token}"))],
+            )
+            .await;
+        assert_eq!(account.status, StatusCode::OK, "{b}");
+        assert_contains(&account, "akmola.tik", b);
+        assert_contains(&account, &tr(Lang::En, "role-territorial-commission"), b);
+        assert_eq!(account.header("cache-control"), Some("no-store"), "{b}");
+
+        // An open redirect is not possible.
+        let r = t
+            .post_form(
+                "/login",
+                &[
+                    ("username", "akmola.tik"),
+                    ("password", "correct horse battery"),
+                    ("next", "//evil.example/"),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(r.location(), Some("/account"), "{b}");
+
+        // Log out: needs the CSRF token, then the session is gone.
+        let session = t.app.session(&token).await.unwrap().unwrap();
+        let login = common::Login {
+            username: "akmola.tik".into(),
+            password: String::new(),
+            token: token.clone(),
+            csrf: session.csrf_token,
+        };
+        let r = t.post_form("/logout", &[], Some(&login)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert!(t.app.session(&token).await.unwrap().is_some(), "{b}");
+        let r = t.post_form_as("/logout", &[], &login).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}");
+        assert!(t.app.session(&token).await.unwrap().is_none(), "{b}");
+        let r = t.get_as("/account", &login).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: signed out");
+
+        // A login form posted from another site is refused.
+        let r = t
+            .send(
+                axum::http::Request::post("/login")
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("host", "sailau.example")
+                    .header("origin", "https://evil.example")
+                    .body(axum::body::Body::from(
+                        "username=akmola.tik&password=correct+horse+battery",
+                    ))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn login_is_throttled_with_a_message() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.create_user(
+            "observer1",
+            Role::Observer,
+            Scope::Global,
+            "a long password 1",
+        )
+        .await;
+        let mut last = None;
+        for _ in 0..7 {
+            last = Some(
+                t.post_form(
+                    "/login?lang=ru",
+                    &[("username", "observer1"), ("password", "nope nope nope")],
+                    None,
+                )
+                .await,
+            );
+        }
+        let r = last.unwrap();
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{b}");
+        assert_contains(&r, &tr(Lang::Ru, "login-too-many-attempts"), b);
+        // Even the right password is refused while throttled.
+        let r = t
+            .post_form(
+                "/login",
+                &[("username", "observer1"), ("password", "a long password 1")],
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{b}");
+    }
+}
+
+// ---------------------------------------------------------------- forms
+
+#[tokio::test]
+async fn a_form_without_its_csrf_token_is_refused_and_writes_nothing() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
         let admin = t.login(Role::Administrator, Scope::Global).await;
-        let session = t.app.session(&admin.token).await.unwrap().unwrap();
-        assert_eq!(session.csrf_token, admin.csrf, "{}", t.backend);
-        assert_eq!(t.ledger_size().await, before + 1, "{}", t.backend);
+        let before = t.ledger_size().await;
+        let fields = [
+            ("number", "901"),
+            ("address", "ул. Абая, 1"),
+            ("voters", "100"),
+        ];
+        let r = t
+            .post_form("/territories/101800000/precincts", &fields, Some(&admin))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert_contains(&r, &tr(Lang::Ru, "error-csrf-title"), b);
+        let mut wrong = fields.to_vec();
+        wrong.push(("csrf", "0000"));
+        let r = t
+            .post_form("/territories/101800000/precincts", &wrong, Some(&admin))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        // Another session's token does not do either.
+        let other = t.login(Role::Administrator, Scope::Global).await;
+        let before = before + 1; // the second login created an account
+        let mut foreign = fields.to_vec();
+        foreign.push(("csrf", other.csrf.as_str()));
+        let r = t
+            .post_form("/territories/101800000/precincts", &foreign, Some(&admin))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert_eq!(t.ledger_size().await, before, "{b}: something was written");
+        let page = t.get("/territories/101800000").await;
+        assert!(!page.body.contains("/precincts/100000000/901"), "{b}");
+        // Anonymous POSTs are refused too.
+        let r = t
+            .post_form("/territories/101800000/precincts", &fields, None)
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert_eq!(t.ledger_size().await, before, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn a_precinct_added_through_the_form_is_listed_and_in_the_ledger() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let page = t.get_as("/territories/101800000", &admin).await;
+        assert_contains(&page, "action=\"/territories/101800000/precincts\"", b);
+        assert_contains(&page, &format!("name=\"csrf\" value=\"{}\"", admin.csrf), b);
+        let before = t.ledger_size().await;
+        let r = t
+            .post_form_as(
+                "/territories/101800000/precincts",
+                &[
+                    ("number", "777"),
+                    ("address", "г. Курчатов, ул. Тестовая, 7"),
+                    ("voters", "1234"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        let location = r.location().unwrap().to_owned();
+        assert_eq!(
+            location,
+            format!("/territories/101800000?saved={before}#precincts"),
+            "{b}"
+        );
+        assert_eq!(t.ledger_size().await, before + 1, "{b}");
+        let page = t.get_as(location.split('#').next().unwrap(), &admin).await;
+        assert_contains(&page, "/precincts/100000000/777", b);
+        assert_contains(&page, "ул. Тестовая, 7", b);
+        assert_contains(&page, "1\u{a0}234", b);
+        assert_contains(&page, &tr(Lang::Ru, "form-saved"), b);
+        let ledger = t.get("/ledger?lang=en").await;
+        assert_contains(&ledger, &format!("href=\"/ledger/{before}\""), b);
+        assert_contains(&ledger, &tr(Lang::En, "command-create-precinct"), b);
+        let entry = t.get(&format!("/ledger/{before}?lang=en")).await;
+        assert_eq!(entry.status, StatusCode::OK, "{b}");
+        assert_contains(&entry, &admin.username, b);
+        assert_contains(&entry, "ул. Тестовая, 7", b);
+        assert_contains(&entry, &tr(Lang::En, "ledger-proof-valid"), b);
+        assert_contains(
+            &t.get("/precincts/100000000/777").await,
+            "ул. Тестовая, 7",
+            b,
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_precinct_is_refused_next_to_its_field_and_writes_nothing() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let before = t.ledger_size().await;
+        let path = "/territories/101800000/precincts?lang=en";
+
+        // Voters "abc".
+        let r = t
+            .post_form_as(
+                path,
+                &[
+                    ("number", "778"),
+                    ("address", "ул. Абая, 1"),
+                    ("voters", "abc"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        let e = field_error(&r.body, "voters").unwrap_or_else(|| panic!("{b}: no voters error"));
+        assert!(
+            e.contains("The number of voters is a whole number from 0 to 100,000"),
+            "{b}: {e}"
+        );
+        assert_contains(&r, "aria-describedby=\"f-voters-error\"", b);
+        assert_contains(&r, "aria-invalid=\"true\"", b);
+        assert_contains(&r, "value=\"abc\"", b); // what was typed is kept
+        assert_contains(&r, "class=\"error-summary\"", b);
+
+        // A number taken in the region (251 is Kurchatov's).
+        let r = t
+            .post_form_as(
+                path,
+                &[
+                    ("number", "251"),
+                    ("address", "ул. Абая, 1"),
+                    ("voters", "10"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        let e = field_error(&r.body, "number").unwrap();
+        assert!(
+            e.contains("already used by a polling station in the region"),
+            "{b}: {e}"
+        );
+
+        // Several rules at once: empty address, too many voters, number out of range.
+        let r = t
+            .post_form_as(
+                path,
+                &[("number", "0"), ("address", "  "), ("voters", "100001")],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        for f in ["number", "address", "voters"] {
+            assert!(field_error(&r.body, f).is_some(), "{b}: no error for {f}");
+        }
+
+        // In Russian, too.
+        let r = t
+            .post_form_as(
+                "/territories/101800000/precincts?lang=ru",
+                &[
+                    ("number", "778"),
+                    ("address", "ул. Абая, 1"),
+                    ("voters", "abc"),
+                ],
+                &admin,
+            )
+            .await;
+        let e = field_error(&r.body, "voters").unwrap();
+        assert!(e.contains("избирателей"), "{b}: {e}");
+
+        assert_eq!(t.ledger_size().await, before, "{b}: something was written");
+    }
+}
+
+#[tokio::test]
+async fn a_territorial_commission_acts_only_within_its_territory() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let tik = t
+            .login(Role::TerritorialCommission, territorial_scope("100000000"))
+            .await;
+        // Outside: no form, and a POST is forbidden.
+        let akkol = t.get_as("/territories/113200000", &tik).await;
+        assert_eq!(akkol.status, StatusCode::OK, "{b}");
+        assert!(
+            !akkol
+                .body
+                .contains("action=\"/territories/113200000/precincts\""),
+            "{b}"
+        );
+        assert!(
+            !akkol
+                .body
+                .contains("action=\"/territories/113200000/children\""),
+            "{b}"
+        );
+        assert!(
+            !akkol
+                .body
+                .contains("action=\"/territories/113200000/import\""),
+            "{b}"
+        );
+        let before = t.ledger_size().await;
+        let r = t
+            .post_form_as(
+                "/territories/113200000/precincts",
+                &[
+                    ("number", "55"),
+                    ("address", "г. Акколь, ул. Абая, 1"),
+                    ("voters", "10"),
+                ],
+                &tik,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert_contains(&r, &tr(Lang::Ru, "error-forbidden-title"), b);
+        assert_eq!(t.ledger_size().await, before, "{b}");
+        // Inside: the forms are there and work.
+        let kurchatov = t.get_as("/territories/101800000", &tik).await;
+        assert_contains(&kurchatov, "action=\"/territories/101800000/precincts\"", b);
+        let r = t
+            .post_form_as(
+                "/territories/101800000/precincts",
+                &[
+                    ("number", "56"),
+                    ("address", "г. Курчатов, ул. Абая, 1"),
+                    ("voters", "10"),
+                ],
+                &tik,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        // Nobody signed in sees no forms; the administration is not for them.
+        let anon = t.get("/territories/101800000").await;
+        assert!(
+            !anon.body.contains("method=\"post\" action=\"/territories"),
+            "{b}"
+        );
+        let admin_page = t.get_as("/admin/users", &tik).await;
+        assert_eq!(admin_page.status, StatusCode::FORBIDDEN, "{b}");
+        assert!(!kurchatov.body.contains("href=\"/admin\""), "{b}");
+        // A precinct commission member may edit its own precinct only.
+        let pik = t
+            .login(
+                Role::PrecinctCommission,
+                Scope::Precincts {
+                    precincts: vec![sailau_domain::PrecinctRef::parse("100000000/251").unwrap()],
+                },
+            )
+            .await;
+        let own = t.get_as("/precincts/100000000/251", &pik).await;
+        assert_contains(&own, "action=\"/precincts/100000000/251\"", b);
+        let other = t.get_as("/precincts/100000000/252", &pik).await;
+        assert!(
+            !other.body.contains("action=\"/precincts/100000000/252\""),
+            "{b}"
+        );
+        let r = t
+            .post_form_as(
+                "/precincts/100000000/251",
+                &[
+                    ("address", "г. Курчатов, ул. Молодежная, 116"),
+                    ("voters", "750"),
+                ],
+                &pik,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        assert_contains(&t.get("/precincts/100000000/251").await, ">750<", b);
+        let r = t
+            .post_form_as(
+                "/precincts/100000000/252",
+                &[("address", "x"), ("voters", "1")],
+                &pik,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn territories_and_branches_through_forms() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        // A rural okrug under a district.
+        let r = t
+            .post_form_as(
+                "/territories/103200000/children?lang=en",
+                &[
+                    ("code", "103230000"),
+                    ("kind", "rural_okrug"),
+                    ("name_ru", "Тестовый сельский округ"),
+                    ("name_kk", "Сынақ ауылдық округі"),
+                    ("name_en", "Test Rural Okrug"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        assert!(
+            r.location()
+                .unwrap()
+                .starts_with("/territories/103230000?saved="),
+            "{b}"
+        );
+        let page = t.get("/territories/103230000?lang=en").await;
+        assert_contains(&page, "Test Rural Okrug", b);
+        assert_contains(&page, "href=\"/territories/103200000\"", b); // breadcrumbs
+        // A kind that cannot sit there, a taken code, a missing name: each next to its field.
+        let r = t
+            .post_form_as(
+                "/territories/103200000/children?lang=en",
+                &[
+                    ("code", "103230000"),
+                    ("kind", "region"),
+                    ("name_ru", ""),
+                    ("name_kk", "Сынақ"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(
+            field_error(&r.body, "code")
+                .unwrap()
+                .contains("already in the registry"),
+            "{b}"
+        );
+        assert!(field_error(&r.body, "kind").is_some(), "{b}");
+        assert!(field_error(&r.body, "name_ru").is_some(), "{b}");
+        let r = t
+            .post_form_as(
+                "/territories/103200000/children",
+                &[
+                    ("code", "12"),
+                    ("kind", "castle"),
+                    ("name_ru", "x"),
+                    ("name_kk", "y"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        // A party branch.
+        let secretary = t
+            .login(
+                Role::PartySecretary,
+                Scope::Party {
+                    party: sailau_domain::PartyCode::parse("amanat").unwrap(),
+                    territory: None,
+                },
+            )
+            .await;
+        let party = t.get_as("/parties/amanat", &secretary).await;
+        assert_contains(&party, "action=\"/parties/amanat/branches\"", b);
+        let other_party = t.get_as("/parties/akzhol", &secretary).await;
+        assert!(
+            !other_party
+                .body
+                .contains("action=\"/parties/akzhol/branches\""),
+            "{b}"
+        );
+        let r = t
+            .post_form_as(
+                "/parties/amanat/branches",
+                &[("territory_code", "100000000")],
+                &secretary,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        let party = t.get("/parties/amanat?lang=en").await;
+        assert_contains(&party, "href=\"/territories/100000000\"", b);
+        let r = t
+            .post_form_as(
+                "/parties/amanat/branches?lang=en",
+                &[("territory_code", "100000000")],
+                &secretary,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(field_error(&r.body, "territory_code").is_some(), "{b}");
+        let r = t
+            .post_form_as(
+                "/parties/akzhol/branches",
+                &[("territory_code", "100000000")],
+                &secretary,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn a_precincts_csv_is_imported_all_or_nothing_with_line_numbers() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let before = t.ledger_size().await;
+        // Rows that do not parse are all reported with their lines...
+        let bad = "number,territory_code,address,voters\n\
+                   801,101800000,\"ул. Первая, 1\",100\n\
+                   802,101800000,\"ул. Вторая, 2\",abc\n\
+                   x,101800000,\"ул. Третья, 3\",50\n";
+        let r = t
+            .post_multipart_as(
+                "/territories/101800000/import?lang=en",
+                &[],
+                ("file", "precincts.csv", bad.as_bytes()),
+                &admin,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{b}: {}",
+            r.body
+        );
+        assert_contains(&r, "Line 3:", b);
+        assert_contains(&r, "Line 4:", b);
+        assert!(!r.body.contains("Line 2:"), "{b}");
+        // ... and so are rows the registry refuses (251 is taken, 999999999 does not exist).
+        let refused = "number,territory_code,address,voters\n\
+                       801,101800000,\"ул. Первая, 1\",100\n\
+                       251,101800000,\"ул. Вторая, 2\",10\n\
+                       803,999999999,\"ул. Третья, 3\",50\n";
+        let r = t
+            .post_multipart_as(
+                "/territories/101800000/import?lang=en",
+                &[],
+                ("file", "precincts.csv", refused.as_bytes()),
+                &admin,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{b}: {}",
+            r.body
+        );
+        assert_contains(&r, "Line 3:", b);
+        assert_contains(&r, "Line 4:", b);
+        assert_contains(&r, "already used by a polling station in the region", b);
+        assert!(!r.body.contains("Line 2:"), "{b}");
+        assert_eq!(
+            t.ledger_size().await,
+            before,
+            "{b}: a bad import wrote something"
+        );
+
+        let r = t
+            .post_multipart_as(
+                "/territories/101800000/import?lang=en",
+                &[],
+                ("file", "precincts.csv", b"num,terr\n1,2\n"),
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(
+            field_error(&r.body, "file")
+                .unwrap()
+                .contains("number,territory_code,address,voters"),
+            "{b}"
+        );
+
+        let r = t
+            .post_multipart_as(
+                "/territories/101800000/import",
+                &[],
+                ("file", "precincts.csv", b""),
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+
+        let good = "number,territory_code,address,voters\n\
+                    801,101800000,\"ул. Первая, 1\",100\n\
+                    802,101800000,\"ул. Вторая, 2\",200\n";
+        let r = t
+            .post_multipart_as(
+                "/territories/101800000/import",
+                &[],
+                ("file", "precincts.csv", good.as_bytes()),
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        assert_eq!(t.ledger_size().await, before + 2, "{b}");
+        let page = t.get("/territories/101800000").await;
+        assert_contains(&page, "/precincts/100000000/801", b);
+        assert_contains(&page, "/precincts/100000000/802", b);
+    }
+}
+
+#[tokio::test]
+async fn administrators_manage_users_with_a_password_shown_once() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        assert_eq!(
+            t.get("/admin/users").await.status,
+            StatusCode::FORBIDDEN,
+            "{b}"
+        );
+        let cec = t.login(Role::CecMember, Scope::Global).await;
+        assert_eq!(
+            t.get_as("/admin/users", &cec).await.status,
+            StatusCode::FORBIDDEN,
+            "{b}"
+        );
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let page = t.get_as("/admin/users?lang=en", &admin).await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
+        assert_contains(&page, &cec.username, b);
+        assert_contains(&t.get_as("/", &admin).await, "href=\"/admin\"", b);
+
+        // Generated password, shown once.
+        let r = t
+            .post_form_as(
+                "/admin/users?lang=en",
+                &[
+                    ("username", "akmola.tik"),
+                    ("display_name", "Akmola TEC"),
+                    ("role", "territorial_commission"),
+                    ("scope", "territory:110000000"),
+                    ("password", ""),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{b}: {}", r.body);
+        assert_eq!(r.header("cache-control"), Some("no-store"), "{b}");
+        let start = r.body.find("<p class=\"secret\">").unwrap() + "<p class=\"secret\">".len();
+        let password = &r.body[start..start + 16];
+        assert!(
+            t.app.login("akmola.tik", password, "x").await.is_ok(),
+            "{b}"
+        );
+
+        // Refused input: next to the fields.
+        let r = t
+            .post_form_as(
+                "/admin/users?lang=en",
+                &[
+                    ("username", "akmola.tik"),
+                    ("role", "territorial_commission"),
+                    ("scope", "global"),
+                    ("password", "short"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        // (The app checks the password before the rest.)
+        assert!(field_error(&r.body, "password").is_some(), "{b}");
+        let r = t
+            .post_form_as(
+                "/admin/users?lang=en",
+                &[
+                    ("username", "akmola.tik"),
+                    ("role", "territorial_commission"),
+                    ("scope", "global"),
+                    ("password", "long enough password"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(field_error(&r.body, "username").is_some(), "{b}: taken");
+        assert!(field_error(&r.body, "scope").is_some(), "{b}: scope");
+        let r = t
+            .post_form_as(
+                "/admin/users",
+                &[
+                    ("username", "Bad Name"),
+                    ("role", "king"),
+                    ("scope", "moon:1"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        for f in ["username", "role", "scope"] {
+            assert!(field_error(&r.body, f).is_some(), "{b}: {f}");
+        }
+
+        // Deactivate: the account can no longer sign in; reactivate.
+        let r = t
+            .post_form_as(
+                "/admin/users/akmola.tik/active",
+                &[("active", "false")],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        assert!(
+            t.app.login("akmola.tik", password, "y").await.is_err(),
+            "{b}"
+        );
+        let r = t
+            .post_form_as(
+                "/admin/users/akmola.tik/active",
+                &[("active", "true")],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}");
+        // Change role.
+        let r = t
+            .post_form_as(
+                "/admin/users/akmola.tik/role",
+                &[("role", "observer"), ("scope", "")],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        let r = t
+            .post_form_as(
+                "/admin/users/akmola.tik/role?lang=en",
+                &[("role", "precinct_commission"), ("scope", "")],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        let r = t
+            .post_form_as("/admin/users/nobody/active", &[("active", "false")], &admin)
+            .await;
+        assert!(r.status.is_client_error(), "{b}: {}", r.status);
+    }
+}
+
+#[tokio::test]
+async fn users_change_their_password() {
+    for t in common::backends().await {
+        let b = t.backend;
+        let me = t.login(Role::Observer, Scope::Global).await;
+        let r = t
+            .post_form_as(
+                "/account/password?lang=en",
+                &[
+                    ("password", "a new long password"),
+                    ("password_confirm", "another"),
+                ],
+                &me,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(field_error(&r.body, "password_confirm").is_some(), "{b}");
+        let r = t
+            .post_form_as(
+                "/account/password?lang=en",
+                &[("password", "short"), ("password_confirm", "short")],
+                &me,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(
+            field_error(&r.body, "password")
+                .unwrap()
+                .contains("at least 10"),
+            "{b}"
+        );
+        let r = t
+            .post_form_as(
+                "/account/password",
+                &[
+                    ("password", "a new long password"),
+                    ("password_confirm", "a new long password"),
+                ],
+                &me,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        assert!(
+            t.app
+                .login(&me.username, "a new long password", "z")
+                .await
+                .is_ok(),
+            "{b}"
+        );
+        assert!(t.app.session(&me.token).await.unwrap().is_none(), "{b}");
+    }
+}
+
+// ---------------------------------------------------------------- headers, errors, bad input
+
+#[tokio::test]
+async fn security_headers_and_caching() {
+    for t in common::backends().await {
+        let b = t.backend;
+        let r = t.get("/").await;
+        let csp = r.header("content-security-policy").unwrap();
+        for part in [
+            "default-src 'self'",
+            "frame-ancestors 'none'",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "object-src 'none'",
+        ] {
+            assert!(csp.contains(part), "{b}: CSP {csp} lacks {part}");
+        }
+        assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{b}");
+        assert_eq!(r.header("x-frame-options"), Some("DENY"), "{b}");
+        assert_eq!(r.header("referrer-policy"), Some("same-origin"), "{b}");
+        assert!(r.header("permissions-policy").is_some(), "{b}");
+        assert_eq!(r.header("cache-control"), Some("no-cache"), "{b}");
+        assert!(
+            r.header("content-type").unwrap().starts_with("text/html"),
+            "{b}"
+        );
+        let me = t.login(Role::Observer, Scope::Global).await;
+        let r = t.get_as("/", &me).await;
+        assert_eq!(r.header("cache-control"), Some("no-store"), "{b}");
+        // Errors carry the headers too.
+        let r = t.get("/no/such/page").await;
+        assert!(r.header("content-security-policy").is_some(), "{b}");
+        // No inline script or style anywhere (the CSP would block them).
+        for path in [
+            "/",
+            "/territories",
+            "/ledger",
+            "/login",
+            "/parties",
+            "/precincts",
+        ] {
+            let body = t.get(path).await.body;
+            assert!(!body.contains("<script"), "{b}: script in {path}");
+            assert!(!body.contains("style="), "{b}: inline style in {path}");
+            assert!(!body.contains("<style"), "{b}: style element in {path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn assets_are_served_with_types_and_caching() {
+    let t = TestApp::sqlite().await;
+    for (path, ty) in [
+        ("/assets/sailau.css", "text/css; charset=utf-8"),
+        ("/assets/logo.svg", "image/svg+xml"),
+        ("/assets/favicon.svg", "image/svg+xml"),
+    ] {
+        let r = t.get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert_eq!(r.header("content-type"), Some(ty), "{path}");
+        assert!(
+            r.header("cache-control").unwrap().contains("max-age"),
+            "{path}"
+        );
+        assert!(!r.body.is_empty(), "{path}");
+    }
+    assert_eq!(
+        t.get("/assets/../Cargo.toml").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(t.get("/assets/nope.js").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn unknown_things_get_the_404_page() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        for path in [
+            "/no/such/page",
+            "/territories/999999999",
+            "/territories/abc",
+            "/territories/10180000%00",
+            "/precincts/100000000/99998",
+            "/precincts/x/y",
+            "/precincts/100000000/-1",
+            "/precincts?region=999999999",
+            "/parties/nope",
+            "/parties/NOT_A_CODE",
+            "/ledger/999999",
+            "/ledger/-1",
+            "/ledger/abc",
+        ] {
+            let r = t.get(&format!("{path}")).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{b}: {path}");
+            assert!(
+                r.header("content-type").unwrap().starts_with("text/html"),
+                "{b}: {path}"
+            );
+        }
+        let r = t.get("/no/such/page?lang=en").await;
+        assert_contains(&r, &tr(Lang::En, "error-not-found-title"), b);
+        assert_contains(&r, "<html lang=\"en\">", b);
+        let r = t.get("/api/no-such-thing").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{b}");
+        assert!(
+            r.header("content-type").unwrap().contains("problem+json"),
+            "{b}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_input_never_gives_a_server_error() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let before = t.ledger_size().await;
+        let nasty = [
+            "",
+            " ",
+            "-1",
+            "4294967296",
+            "99999999999999999999999",
+            "1e3",
+            "１２３",
+            "<script>alert(1)</script>",
+            "\u{0}",
+            "a\r\nb",
+            "🗳️",
+            &"x".repeat(10_000),
+        ];
+        let posts: [(&str, &[&str]); 6] = [
+            (
+                "/territories/101800000/precincts",
+                &["number", "address", "voters"],
+            ),
+            (
+                "/territories/101800000/children",
+                &["code", "kind", "name_ru", "name_kk", "name_en"],
+            ),
+            (
+                "/territories",
+                &["code", "kind", "name_ru", "name_kk", "name_en"],
+            ),
+            ("/precincts/100000000/251", &["address", "voters"]),
+            ("/parties/amanat/branches", &["territory_code"]),
+            (
+                "/admin/users",
+                &["username", "display_name", "role", "scope", "password"],
+            ),
+        ];
+        for (path, fields) in posts {
+            for v in nasty {
+                let values: Vec<(&str, &str)> = fields.iter().map(|f| (*f, v)).collect();
+                let r = t.post_form_as(path, &values, &admin).await;
+                assert!(
+                    r.status.is_client_error(),
+                    "{b}: {path} with {:?} gave {}",
+                    v.chars().take(20).collect::<String>(),
+                    r.status
+                );
+                assert!(
+                    !r.body.contains("<script>alert"),
+                    "{b}: unescaped in {path}"
+                );
+            }
+        }
+        // Bodies that are not forms at all.
+        for (ct, body) in [
+            (
+                "application/x-www-form-urlencoded",
+                vec![0xff, 0xfe, b'=', 0x80],
+            ),
+            ("application/json", b"{\"number\":1}".to_vec()),
+            ("multipart/form-data", b"garbage".to_vec()),
+            (
+                "multipart/form-data; boundary=x",
+                b"--x\r\ngarbage".to_vec(),
+            ),
+        ] {
+            for path in [
+                "/territories/101800000/precincts",
+                "/territories/101800000/import",
+                "/login",
+            ] {
+                let r = t
+                    .send(
+                        axum::http::Request::post(path)
+                            .header("content-type", ct)
+                            .header("cookie", admin.cookie())
+                            .body(axum::body::Body::from(body.clone()))
+                            .unwrap(),
+                    )
+                    .await;
+                assert!(
+                    r.status.is_client_error(),
+                    "{b}: {path} {ct} gave {}",
+                    r.status
+                );
+            }
+        }
+        // Odd queries.
+        for q in [
+            "/?lang=%FF",
+            "/ledger?page=-5",
+            "/ledger?page=99999999999999999999",
+            "/precincts?region=abc&page=x",
+            "/territories?q=%00%FF",
+        ] {
+            let r = t.get(q).await;
+            assert!(r.status.as_u16() < 500, "{b}: {q} gave {}", r.status);
+        }
+        assert_eq!(
+            t.ledger_size().await,
+            before,
+            "{b}: bad input wrote something"
+        );
     }
 }

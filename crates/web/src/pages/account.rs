@@ -1,0 +1,259 @@
+//! Signing in and out, and the signed-in user's own account (who am I, change password).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Query, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sailau_app::{Acting, AppError};
+use sailau_domain::{Account, Rule};
+
+use super::forms::see_other;
+use super::{Fail, FormState, Page, PageCtx, check_form, form_map};
+use crate::WebState;
+use crate::session::{self, ClientAddr};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    ctx: PageCtx,
+    form: FormState,
+    /// A message about the whole form (wrong credentials, throttled), already translated.
+    problem: String,
+    /// A notice shown above the form (logged out, password changed).
+    notice: String,
+    next: String,
+}
+
+const LOGIN_FIELDS: &[&str] = &["username", "password"];
+
+/// Where to go after signing in: a local path only.
+fn safe_next(next: Option<&String>) -> String {
+    match next.map(|s| s.trim()) {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.contains(['\r', '\n'])
+                && n.len() < 512 =>
+        {
+            n.to_owned()
+        }
+        _ => "/account".to_owned(),
+    }
+}
+
+pub async fn login_form(page: Page, Query(query): Query<HashMap<String, String>>) -> Response {
+    let notice = if query.contains_key("logged_out") {
+        page.ctx.tr("login-logged-out")
+    } else if query.contains_key("password_changed") {
+        page.ctx.tr("account-password-changed")
+    } else {
+        String::new()
+    };
+    page.render(
+        StatusCode::OK,
+        &LoginPage {
+            ctx: page.ctx.clone(),
+            form: FormState::new(LOGIN_FIELDS),
+            problem: String::new(),
+            notice,
+            next: safe_next(query.get("next")),
+        },
+    )
+}
+
+/// POST /login
+pub async fn login(
+    page: Page,
+    State(state): State<WebState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let values = form_map(body)?;
+        // No session yet, so no CSRF token: refuse cross-site submissions instead.
+        if !crate::security::same_origin(&headers, &state.config) {
+            return Err(Fail::Csrf);
+        }
+        let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
+        // The password is never put back into the form.
+        let mut form = FormState::new(LOGIN_FIELDS);
+        form.set("username", get("username"));
+        let next = safe_next(values.get("next"));
+        let username = get("username").trim();
+        let password = get("password");
+        if username.is_empty() {
+            form.push("username", page.ctx.rule(&Rule::FieldRequired));
+        }
+        if password.is_empty() {
+            form.push("password", page.ctx.rule(&Rule::FieldRequired));
+        }
+        let refuse = |form: FormState, problem: String, status: StatusCode| {
+            page.render(
+                status,
+                &LoginPage {
+                    ctx: page.ctx.clone(),
+                    form,
+                    problem,
+                    notice: String::new(),
+                    next: next.clone(),
+                },
+            )
+        };
+        if form.has_errors() {
+            return Ok(refuse(
+                form,
+                String::new(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        match state.app.login(username, password, &client).await {
+            Ok(s) => {
+                let max_age = (s.expires_at_ms - state.app.now_ms()) / 1000;
+                let mut res = see_other(&next);
+                if let Some(cookie) = session::session_cookie(&s.token, max_age, &state.config) {
+                    res.headers_mut().append(SET_COOKIE, cookie);
+                }
+                Ok(res)
+            }
+            Err(AppError::BadCredentials) => Ok(refuse(
+                form,
+                page.ctx.tr("login-wrong-credentials"),
+                StatusCode::UNAUTHORIZED,
+            )),
+            Err(AppError::Throttled) => Ok(refuse(
+                form,
+                page.ctx.tr("login-too-many-attempts"),
+                StatusCode::TOO_MANY_REQUESTS,
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+    .await;
+    page.respond(result)
+}
+
+/// POST /logout
+pub async fn logout(
+    page: Page,
+    State(state): State<WebState>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let values = form_map(body)?;
+        if page.session.is_some() {
+            check_form(&page, &headers, &values)?;
+            if let Some((token, _)) = session::session_token(&headers) {
+                state.app.logout(&token).await?;
+            }
+        }
+        let mut res = see_other("/login?logged_out=1");
+        res.headers_mut()
+            .append(SET_COOKIE, session::clear_session_cookie(&state.config));
+        Ok(res)
+    }
+    .await;
+    page.respond(result)
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    ctx: PageCtx,
+    account: Account,
+    role: String,
+    scope: String,
+    form: FormState,
+}
+
+const PASSWORD_FIELDS: &[&str] = &["password", "password_confirm"];
+
+pub async fn show(page: Page, State(state): State<WebState>) -> Response {
+    let result = account_page(
+        &page,
+        &state,
+        FormState::new(PASSWORD_FIELDS),
+        StatusCode::OK,
+    )
+    .await;
+    page.respond(result)
+}
+
+async fn account_page(
+    page: &Page,
+    state: &WebState,
+    form: FormState,
+    status: StatusCode,
+) -> Result<Response, Fail> {
+    let Some(principal) = page.principal() else {
+        return Ok(see_other("/login?next=/account"));
+    };
+    let account = state
+        .app
+        .store()
+        .account(&principal.username)
+        .await?
+        .ok_or(Fail::NotFound)?;
+    Ok(page.render(
+        status,
+        &AccountPage {
+            ctx: page.ctx.clone(),
+            role: page.ctx.role_name(&account.role),
+            scope: page.ctx.scope_text(&account.scope),
+            account,
+            form,
+        },
+    ))
+}
+
+/// POST /account/password
+pub async fn change_password(
+    page: Page,
+    State(state): State<WebState>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let Some(principal) = page.principal() else {
+            return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
+        };
+        let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
+        let mut form = FormState::new(PASSWORD_FIELDS);
+        if get("password") != get("password_confirm") {
+            form.push("password_confirm", page.ctx.tr("password-mismatch"));
+            return account_page(&page, &state, form, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+        match state
+            .app
+            .change_password(
+                &Acting::Account(principal.clone()),
+                principal.username.clone(),
+                get("password"),
+            )
+            .await
+        {
+            Ok(_) => {
+                // Changing the password ends every session of the account, this one included.
+                let mut res = see_other("/login?password_changed=1");
+                res.headers_mut()
+                    .append(SET_COOKIE, session::clear_session_cookie(&state.config));
+                Ok(res.into_response())
+            }
+            Err(AppError::Invalid(errors)) => {
+                form.absorb(&page.ctx, &errors);
+                account_page(&page, &state, form, StatusCode::UNPROCESSABLE_ENTITY).await
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+    .await;
+    page.respond(result)
+}

@@ -1,0 +1,360 @@
+//! Administration of users (administrators only): list, add with a password shown once,
+//! deactivate and reactivate, change role and scope.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::header::CACHE_CONTROL;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use sailau_app::{Acting, App, AppError};
+use sailau_domain::{Account, Command, CommandKind, Role, Rule, Scope, Target, Username};
+
+use super::forms::see_other;
+use super::territories::execute;
+use super::{Fail, FormState, Page, PageCtx, check_form, form_map};
+use crate::WebState;
+
+pub struct UserRow {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub role_code: String,
+    pub scope: String,
+    pub scope_code: String,
+    pub active: bool,
+    pub is_self: bool,
+}
+
+/// A user just created, with the password to hand over (shown once).
+pub struct Created {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+struct UsersPage {
+    ctx: PageCtx,
+    users: Vec<UserRow>,
+    roles: Vec<(String, String)>,
+    form: FormState,
+    /// Errors of a row's form (change role), with the row's username.
+    row_errors: Option<(String, FormState)>,
+    created: Option<Created>,
+    saved: Option<u64>,
+}
+
+const CREATE_FIELDS: &[&str] = &["username", "display_name", "role", "scope", "password"];
+const ROLE_FIELDS: &[&str] = &["role", "scope"];
+
+pub async fn index() -> Response {
+    see_other("/admin/users")
+}
+
+/// Administrators only: 403 (or "sign in") for everyone else.
+fn require_admin(page: &Page) -> Result<(), Fail> {
+    let target = Target::default();
+    sailau_domain::authorize(page.principal(), CommandKind::CreateAccount, &target)
+        .map_err(|d| Fail::Forbidden(Some(d)))?;
+    Ok(())
+}
+
+pub async fn users(
+    page: Page,
+    State(state): State<WebState>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let result = async {
+        require_admin(&page)?;
+        users_page(
+            &page,
+            &state,
+            FormState::new(CREATE_FIELDS),
+            None,
+            None,
+            super::saved_index(&query),
+            StatusCode::OK,
+        )
+        .await
+    }
+    .await;
+    page.respond(result)
+}
+
+async fn users_page(
+    page: &Page,
+    state: &WebState,
+    form: FormState,
+    row_errors: Option<(String, FormState)>,
+    created: Option<Created>,
+    saved: Option<u64>,
+    status: StatusCode,
+) -> Result<Response, Fail> {
+    let ctx = &page.ctx;
+    let me = page.principal().map(|p| p.username.to_string());
+    let users = state
+        .app
+        .store()
+        .accounts()
+        .await?
+        .into_iter()
+        .map(|a| UserRow {
+            is_self: me.as_deref() == Some(a.username.as_str()),
+            username: a.username.to_string(),
+            display_name: a.display_name.clone(),
+            role: ctx.role_name(&a.role),
+            role_code: a.role.as_str().to_owned(),
+            scope: ctx.scope_text(&a.scope),
+            scope_code: match &a.scope {
+                Scope::Global => String::new(),
+                s => s.to_string(),
+            },
+            active: a.active,
+        })
+        .collect();
+    let roles = Role::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), ctx.role_name(r)))
+        .collect();
+    let has_secret = created.is_some();
+    let mut res = page.render(
+        status,
+        &UsersPage {
+            ctx: ctx.clone(),
+            users,
+            roles,
+            form,
+            row_errors,
+            created,
+            saved,
+        },
+    );
+    if has_secret {
+        res.headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}
+
+/// Parses role and scope fields into `form`'s errors; `None` when either is wrong.
+fn role_and_scope(
+    ctx: &PageCtx,
+    values: &HashMap<String, String>,
+    form: &mut FormState,
+) -> Option<(Role, Scope)> {
+    let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
+    let role = match get("role").parse::<Role>() {
+        Ok(r) => Some(r),
+        Err(rule) => {
+            let rule = if get("role").trim().is_empty() {
+                Rule::FieldRequired
+            } else {
+                rule
+            };
+            form.push("role", ctx.rule(&rule));
+            None
+        }
+    };
+    let scope = match Scope::parse(get("scope")) {
+        Ok(s) => Some(s),
+        Err(rule) => {
+            form.push("scope", ctx.rule(&rule));
+            None
+        }
+    };
+    Some((role?, scope?))
+}
+
+/// POST /admin/users: a new account.
+pub async fn create_user(
+    page: Page,
+    State(state): State<WebState>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        require_admin(&page)?;
+        let Some(principal) = page.principal() else {
+            return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
+        };
+        let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
+        let mut form = FormState::filled(CREATE_FIELDS, &values);
+        // A typed password is never shown again.
+        form.set("password", "");
+        let username = match Username::parse(get("username")) {
+            Ok(u) => Some(u),
+            Err(rule) => {
+                let rule = if get("username").trim().is_empty() {
+                    Rule::FieldRequired
+                } else {
+                    rule
+                };
+                form.push("username", page.ctx.rule(&rule));
+                None
+            }
+        };
+        let role_scope = role_and_scope(&page.ctx, &values, &mut form);
+        let (Some(username), Some((role, scope))) = (username, role_scope) else {
+            return users_page(
+                &page,
+                &state,
+                form,
+                None,
+                None,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        };
+        let password = match get("password") {
+            "" => App::generate_password(),
+            p => p.to_owned(),
+        };
+        let account = Account {
+            username: username.clone(),
+            display_name: get("display_name").to_owned(),
+            role,
+            scope,
+            active: true,
+        };
+        match state
+            .app
+            .create_account(&Acting::Account(principal.clone()), account, &password)
+            .await
+        {
+            Ok(_) => {
+                users_page(
+                    &page,
+                    &state,
+                    FormState::new(CREATE_FIELDS),
+                    None,
+                    Some(Created {
+                        username: username.to_string(),
+                        password,
+                    }),
+                    None,
+                    StatusCode::OK,
+                )
+                .await
+            }
+            Err(AppError::Invalid(errors)) => {
+                form.absorb(&page.ctx, &errors);
+                users_page(
+                    &page,
+                    &state,
+                    form,
+                    None,
+                    None,
+                    None,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+    .await;
+    page.respond(result)
+}
+
+fn username_of(s: &str) -> Result<Username, Fail> {
+    Username::parse(s).map_err(|_| Fail::NotFound)
+}
+
+/// POST /admin/users/{username}/active (`active` = `true` or `false`)
+pub async fn set_active(
+    page: Page,
+    State(state): State<WebState>,
+    Path(username): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let username = username_of(&username)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let active = match values.get("active").map(String::as_str) {
+            Some("true") => true,
+            Some("false") => false,
+            _ => return Err(Fail::BadRequest),
+        };
+        let command = Command::SetAccountActive { username, active };
+        match execute(&page, &state, command).await? {
+            Ok(index) => Ok(see_other(&format!("/admin/users?saved={index}"))),
+            Err(errors) => {
+                let mut form = FormState::new(&[]);
+                form.absorb(&page.ctx, &errors);
+                users_page(
+                    &page,
+                    &state,
+                    form,
+                    None,
+                    None,
+                    None,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await
+            }
+        }
+    }
+    .await;
+    page.respond(result)
+}
+
+/// POST /admin/users/{username}/role (`role`, `scope`)
+pub async fn change_role(
+    page: Page,
+    State(state): State<WebState>,
+    Path(username): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let username = username_of(&username)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        require_admin(&page)?;
+        let mut form = FormState::filled(ROLE_FIELDS, &values);
+        let refused = |form: FormState| Some((username.to_string(), form));
+        let Some((role, scope)) = role_and_scope(&page.ctx, &values, &mut form) else {
+            return users_page(
+                &page,
+                &state,
+                FormState::new(CREATE_FIELDS),
+                refused(form),
+                None,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        };
+        let command = Command::ChangeAccountRole {
+            username: username.clone(),
+            role,
+            scope,
+        };
+        match execute(&page, &state, command).await? {
+            Ok(index) => Ok(see_other(&format!("/admin/users?saved={index}"))),
+            Err(errors) => {
+                form.absorb(&page.ctx, &errors);
+                users_page(
+                    &page,
+                    &state,
+                    FormState::new(CREATE_FIELDS),
+                    refused(form),
+                    None,
+                    None,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await
+            }
+        }
+    }
+    .await;
+    page.respond(result)
+}

@@ -1,0 +1,24 @@
+//! The stylesheet and images, embedded in the binary.
+
+use axum::extract::Path;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+
+use super::{Fail, Page};
+
+const CSS: &str = include_str!("../../assets/sailau.css");
+const LOGO: &str = include_str!("../../assets/logo.svg");
+const FAVICON: &str = include_str!("../../assets/favicon.svg");
+
+/// Assets are not fingerprinted: cache them for a day, then revalidate.
+const CACHE: &str = "public, max-age=86400";
+
+pub async fn serve(page: Page, Path(file): Path<String>) -> Response {
+    let (body, content_type) = match file.as_str() {
+        "sailau.css" => (CSS, "text/css; charset=utf-8"),
+        "logo.svg" => (LOGO, "image/svg+xml"),
+        "favicon.svg" => (FAVICON, "image/svg+xml"),
+        _ => return page.fail(Fail::NotFound),
+    };
+    ([(CONTENT_TYPE, content_type), (CACHE_CONTROL, CACHE)], body).into_response()
+}

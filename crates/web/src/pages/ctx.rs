@@ -1,0 +1,304 @@
+//! What every page knows about its request: language, path, the signed-in user and the CSRF token.
+
+use std::fmt::Display;
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Request};
+use axum::http::header::{ACCEPT_LANGUAGE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use sailau_domain::{Principal, Role, Rule, Scope};
+use sailau_i18n::{Arg, Catalog, Lang};
+
+use crate::WebState;
+use crate::session::{self, CurrentUser, SessionInfo};
+
+/// The name of the language cookie.
+pub const LANG_COOKIE: &str = "sailau_lang";
+
+/// The signed-in account as the layout shows it.
+#[derive(Debug, Clone)]
+pub struct UserView {
+    pub username: String,
+    /// The role's message key: `role-administrator`, `role-cec-member`, …
+    pub role_key: String,
+}
+
+/// The context every template gets as `ctx` (see `templates/README.md`).
+#[derive(Clone)]
+pub struct PageCtx {
+    /// `ru`, `kk` or `en`.
+    pub lang: &'static str,
+    /// The path without the query string.
+    pub path: String,
+    /// The session's CSRF token (empty when signed out).
+    pub csrf: String,
+    pub user: Option<UserView>,
+    /// The query string without `lang=`, for the language switch.
+    query: String,
+    language: Lang,
+    catalog: Arc<Catalog>,
+}
+
+impl PageCtx {
+    pub fn new(
+        catalog: Arc<Catalog>,
+        language: Lang,
+        path: String,
+        query: String,
+        session: Option<&SessionInfo>,
+    ) -> PageCtx {
+        PageCtx {
+            lang: language.code(),
+            path,
+            csrf: session.map(|s| s.csrf_token.clone()).unwrap_or_default(),
+            user: session.map(|s| UserView {
+                username: s.principal.username.to_string(),
+                role_key: role_key(s.principal.role),
+            }),
+            query,
+            language,
+            catalog,
+        }
+    }
+
+    pub fn language(&self) -> Lang {
+        self.language
+    }
+
+    /// A message without variables.
+    pub fn tr(&self, key: &str) -> String {
+        self.catalog.tr(self.language, key)
+    }
+
+    /// A message with one variable.
+    pub fn tr_arg(&self, key: &str, name: &str, value: impl Display) -> String {
+        let value = value.to_string();
+        self.catalog
+            .tr_args(self.language, key, &[(name, arg_of(&value))])
+    }
+
+    /// A message with several variables (numbers are recognised and passed as numbers).
+    pub fn tr_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, arg_of(v))).collect();
+        self.catalog.tr_args(self.language, key, &args)
+    }
+
+    /// `tr_arg(key, "count", count)`, for plurals.
+    pub fn tr_count(&self, key: &str, count: impl Display) -> String {
+        self.tr_arg(key, "count", count)
+    }
+
+    /// A number with the language's digit grouping.
+    pub fn num(&self, n: impl Display) -> String {
+        self.language.format_number(n)
+    }
+
+    /// The message of a broken rule, in this language.
+    pub fn rule(&self, rule: &Rule) -> String {
+        let args: Vec<(&str, String)> = rule.args();
+        self.tr_args(rule.key(), &args)
+    }
+
+    /// The link of the language switch for `code`: this page, its query kept, in that language.
+    pub fn lang_href(&self, code: &str) -> String {
+        if self.query.is_empty() {
+            format!("{}?lang={code}", self.path)
+        } else {
+            format!("{}?{}&lang={code}", self.path, self.query)
+        }
+    }
+
+    /// A role's name.
+    pub fn role_name(&self, role: &Role) -> String {
+        self.tr(&role_key(*role))
+    }
+
+    /// A scope in words.
+    pub fn scope_text(&self, scope: &Scope) -> String {
+        match scope {
+            Scope::Global => self.tr("scope-global"),
+            Scope::Territory { territory } => {
+                self.tr_arg("scope-territory", "territory", territory)
+            }
+            Scope::Precincts { precincts } => self.tr_arg(
+                "scope-precincts",
+                "precincts",
+                precincts
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            Scope::Party {
+                party,
+                territory: None,
+            } => self.tr_arg("scope-party", "party", party),
+            Scope::Party {
+                party,
+                territory: Some(t),
+            } => self.tr_args(
+                "scope-party-branch",
+                &[("party", party.to_string()), ("territory", t.to_string())],
+            ),
+        }
+    }
+
+    /// A territory kind's name (`territory-kind-…`).
+    pub fn kind_name(&self, kind: &sailau_domain::TerritoryKind) -> String {
+        self.tr(&format!(
+            "territory-kind-{}",
+            kind.as_str().replace('_', "-")
+        ))
+    }
+
+    /// A ledger command kind's name (`command-…`).
+    pub fn command_name(&self, kind: &str) -> String {
+        self.tr(&format!("command-{}", kind.replace('_', "-")))
+    }
+
+    /// A territory's name in this language (Russian when missing).
+    pub fn name_of<'a>(&self, names: &'a sailau_domain::Names) -> &'a str {
+        names.get(self.lang)
+    }
+}
+
+/// The message key of a role.
+pub fn role_key(role: Role) -> String {
+    format!("role-{}", role.as_str().replace('_', "-"))
+}
+
+/// Numbers go to Fluent as numbers (plurals, grouping); everything else as text.
+fn arg_of(value: &str) -> Arg<'_> {
+    if !value.is_empty()
+        && value.len() <= 18
+        && value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && let Ok(n) = value.parse::<i64>()
+    {
+        return Arg::from(n);
+    }
+    Arg::from(value)
+}
+
+/// The language of a request: `?lang=`, else the `sailau_lang` cookie, else `Accept-Language`.
+pub fn request_lang(parts_uri_query: Option<&str>, headers: &axum::http::HeaderMap) -> Lang {
+    if let Some(l) = query_lang(parts_uri_query) {
+        return l;
+    }
+    if let Some(l) = session::cookie(headers, LANG_COOKIE).and_then(|c| Lang::from_code(&c)) {
+        return l;
+    }
+    sailau_i18n::negotiate(headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+}
+
+/// `lang=…` from a query string, when it names a language of sailau.
+pub fn query_lang(query: Option<&str>) -> Option<Lang> {
+    query?
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == "lang")
+        .and_then(|(_, v)| Lang::from_code(v))
+}
+
+/// The query string without `lang=…`.
+fn query_without_lang(query: Option<&str>) -> String {
+    query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang=") && *p != "lang")
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// An HTML request: its context and who is asking. Use as an extractor.
+pub struct Page {
+    pub ctx: PageCtx,
+    pub session: Option<SessionInfo>,
+}
+
+impl Page {
+    pub fn principal(&self) -> Option<&Principal> {
+        self.session.as_ref().map(|s| &s.principal)
+    }
+
+    /// Renders a template with a status.
+    pub fn render<T: askama::Template>(&self, status: StatusCode, template: &T) -> Response {
+        render(status, template)
+    }
+}
+
+/// Renders a template, or the plain server-error answer if rendering fails.
+pub fn render<T: askama::Template>(status: StatusCode, template: &T) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The page could not be rendered.",
+            )
+                .into_response()
+        }
+    }
+}
+
+impl FromRequestParts<WebState> for Page {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &WebState,
+    ) -> Result<Self, Self::Rejection> {
+        let CurrentUser(session) = CurrentUser::from_request_parts(parts, state).await?;
+        let query = parts.uri.query();
+        let lang = request_lang(query, &parts.headers);
+        let ctx = PageCtx::new(
+            state.i18n.clone(),
+            lang,
+            parts.uri.path().to_owned(),
+            query_without_lang(query),
+            session.as_ref(),
+        );
+        Ok(Page { ctx, session })
+    }
+}
+
+/// Middleware: remembers a language chosen with `?lang=` in the `sailau_lang` cookie.
+pub async fn remember_lang(
+    axum::extract::State(state): axum::extract::State<WebState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let chosen = query_lang(req.uri().query());
+    let mut res = next.run(req).await;
+    if let Some(lang) = chosen {
+        let secure = if state.config.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
+        if let Ok(v) = HeaderValue::from_str(&format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+            lang.code()
+        )) {
+            res.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_from_query_and_query_kept() {
+        assert_eq!(query_lang(Some("q=x&lang=kk")), Some(Lang::Kk));
+        assert_eq!(query_lang(Some("lang=xx")), None);
+        assert_eq!(query_without_lang(Some("q=a&lang=en&page=2")), "q=a&page=2");
+        assert_eq!(arg_of("64"), Arg::from(64i64));
+        assert_eq!(arg_of("district"), Arg::from("district"));
+    }
+}

@@ -1,0 +1,205 @@
+//! Forms and failures: values to put back, errors next to their fields, and the error pages.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use sailau_app::AppError;
+use sailau_domain::{Denied, ValidationErrors};
+
+use super::ctx::{Page, PageCtx};
+
+/// A submitted form: what was typed (to put back) and what was wrong (translated).
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    /// (field, message) in order; the field is empty for errors that belong to no field of the form.
+    pub errors: Vec<(String, String)>,
+    /// The form's field names: errors for other fields are listed without a link.
+    fields: Vec<&'static str>,
+}
+
+impl FormState {
+    /// An empty form with these fields.
+    pub fn new(fields: &[&'static str]) -> FormState {
+        FormState {
+            fields: fields.to_vec(),
+            ..FormState::default()
+        }
+    }
+
+    /// A form filled with submitted values.
+    pub fn filled(fields: &[&'static str], values: &HashMap<String, String>) -> FormState {
+        let mut f = FormState::new(fields);
+        for name in fields {
+            if let Some(v) = values.get(*name) {
+                f.values.insert((*name).to_owned(), v.clone());
+            }
+        }
+        f
+    }
+
+    pub fn set(&mut self, name: &str, value: impl Into<String>) {
+        self.values.insert(name.to_owned(), value.into());
+    }
+
+    /// The value to show in a field ("" when none).
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    /// The error to show next to a field ("" when none; several are joined).
+    pub fn error(&self, name: &str) -> String {
+        self.errors
+            .iter()
+            .filter(|(f, _)| f == name)
+            .map(|(_, m)| m.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Adds an error for a field (or for the form as a whole, when the field is not on it).
+    pub fn push(&mut self, field: &str, message: String) {
+        let field = if self.fields.contains(&field) {
+            field.to_owned()
+        } else {
+            String::new()
+        };
+        self.errors.push((field, message));
+    }
+
+    /// Adds the domain's validation errors, translated.
+    pub fn absorb(&mut self, ctx: &PageCtx, errors: &ValidationErrors) {
+        for e in &errors.0 {
+            let message = ctx.rule(&e.rule);
+            if self.fields.contains(&e.field.as_str()) {
+                self.push(&e.field, message);
+            } else {
+                // A field the form does not show (e.g. `code` of a command built from the URL).
+                self.push("", message);
+            }
+        }
+    }
+}
+
+/// Why a page could not be shown or a form not accepted (other than invalid input, which
+/// re-renders the form with 422).
+#[derive(Debug)]
+pub enum Fail {
+    NotFound,
+    /// Not allowed (anonymous: sign in first).
+    Forbidden(Option<Denied>),
+    BadRequest,
+    /// The form's CSRF token is missing or wrong.
+    Csrf,
+    TooLarge,
+    /// The server failed; the reason is logged, never shown.
+    Internal(String),
+}
+
+impl From<AppError> for Fail {
+    fn from(e: AppError) -> Fail {
+        match e {
+            AppError::Forbidden(d) => Fail::Forbidden(Some(d)),
+            AppError::NotFound(_) => Fail::NotFound,
+            AppError::Invalid(_)
+            | AppError::BadRequest(_)
+            | AppError::BadCredentials
+            | AppError::Throttled
+            | AppError::Rows(_) => Fail::BadRequest,
+            AppError::Batch { error, .. } => Fail::from(*error),
+            other => Fail::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<sailau_app::storage::StorageError> for Fail {
+    fn from(e: sailau_app::storage::StorageError) -> Fail {
+        Fail::Internal(e.to_string())
+    }
+}
+
+impl From<crate::session::CsrfError> for Fail {
+    fn from(_: crate::session::CsrfError) -> Fail {
+        Fail::Csrf
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    ctx: &'a PageCtx,
+    status: u16,
+    title_key: &'static str,
+    body_key: &'static str,
+    /// Offer to sign in (the visitor is anonymous and was refused).
+    login: bool,
+}
+
+impl Page {
+    /// The error page for a failure, in the visitor's language.
+    pub fn fail(&self, fail: Fail) -> Response {
+        let (status, title_key, body_key) = match &fail {
+            Fail::NotFound => (
+                StatusCode::NOT_FOUND,
+                "error-not-found-title",
+                "error-not-found-body",
+            ),
+            Fail::Forbidden(_) => (
+                StatusCode::FORBIDDEN,
+                "error-forbidden-title",
+                "error-forbidden-body",
+            ),
+            Fail::BadRequest => (
+                StatusCode::BAD_REQUEST,
+                "error-bad-request-title",
+                "error-bad-request-body",
+            ),
+            Fail::Csrf => (StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-body"),
+            Fail::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-too-large-title",
+                "error-too-large-body",
+            ),
+            Fail::Internal(reason) => {
+                tracing::error!(%reason, path = %self.ctx.path, "page failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "error-server-title",
+                    "error-server-body",
+                )
+            }
+        };
+        let anonymous = self.session.is_none();
+        let login = anonymous && matches!(fail, Fail::Forbidden(_));
+        let body_key = if login { "login-required" } else { body_key };
+        self.render(
+            status,
+            &ErrorPage {
+                ctx: &self.ctx,
+                status: status.as_u16(),
+                title_key,
+                body_key,
+                login,
+            },
+        )
+    }
+
+    /// The result of a handler: the page, or the error page.
+    pub fn respond(&self, result: Result<Response, Fail>) -> Response {
+        match result {
+            Ok(r) => r,
+            Err(f) => self.fail(f),
+        }
+    }
+}
+
+/// POST-redirect-GET: 303 See Other to `to`.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
