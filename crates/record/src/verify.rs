@@ -584,6 +584,7 @@ fn check_credentials(
     let path = record.dir().credentials();
     progress.phase("credentials", count_lines(&path)?);
     let mut seen: HashMap<[u8; 32], u64> = HashMap::new();
+    let mut previous: Option<[u8; 32]> = None;
     if !path.exists() {
         findings.push(
             Check::Readable,
@@ -615,16 +616,27 @@ fn check_credentials(
                     "the identity element is not a credential".into(),
                 ),
                 Ok(c) => {
-                    if let Some(first) = seen.insert(c.credential.to_bytes(), raw.line) {
-                        seen.insert(c.credential.to_bytes(), first);
+                    let bytes = c.credential.to_bytes();
+                    if let Some(first) = seen.insert(bytes, raw.line) {
+                        seen.insert(bytes, first);
                         findings.push(
                             Check::DuplicateCredential,
                             names::CREDENTIALS,
                             Some(raw.line),
-                            Some(format!("credential {}", short_hex(c.credential.as_bytes()))),
+                            Some(format!("credential {}", short_hex(&bytes))),
                             format!("duplicate credential: already listed on line {first}"),
                         );
+                    } else if previous.is_some_and(|p| bytes < p) {
+                        // The list is published sorted so that its order says nothing about the voters.
+                        findings.push(
+                            Check::Credential,
+                            names::CREDENTIALS,
+                            Some(raw.line),
+                            Some(format!("credential {}", short_hex(&bytes))),
+                            "out of order: the list must be sorted by encoding".into(),
+                        );
                     }
+                    previous = Some(bytes);
                 }
             }
         }

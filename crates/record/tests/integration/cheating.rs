@@ -8,7 +8,7 @@ use sailau_record::jsonl::{JsonLines, read_json, write_json};
 use sailau_record::{Check, NoProgress, Record};
 use sailau_vote::{
     ElectionContext, EncryptedBallot, PlaintextBallot, TallyAccumulator, TrackingCode,
-    encrypt_ballot, generate_credential,
+    encrypt_ballot, generate_credential, sign_ballot,
 };
 
 use crate::common::{DECRYPTING, Fixture, REVOTER, expect_finding, fixture, rng, verify};
@@ -101,6 +101,28 @@ fn altered_ciphertext() {
 }
 
 #[test]
+fn altered_ciphertext_re_signed_by_the_voter() {
+    let f = fixture();
+    let dir = f.closed_copy("altered-resigned");
+    let ctx = context(dir.path());
+    let mut ballot = two_ballots(f, &ctx).0;
+    ballot.contests[0].selections[3].alpha = ballot.contests[0].selections[4].alpha;
+    resign(f, &ctx, &mut ballot);
+    let line = append_to_board(dir.path(), ballot);
+    let report = verify(dir.path());
+    expect_finding(
+        &report,
+        Check::BallotProof,
+        &[
+            &format!("ballots.jsonl:{line}"),
+            "altered ciphertext",
+            "\"akim\"",
+            "\"4\"",
+        ],
+    );
+}
+
+#[test]
 fn altered_proof() {
     let f = fixture();
     let dir = f.closed_copy("altered-proof");
@@ -134,17 +156,26 @@ fn two_ballots(f: &Fixture, ctx: &ElectionContext) -> (EncryptedBallot, Encrypte
     (a, b)
 }
 
-/// A ballot marking both option 1 and option 2 (each 0/1 proof valid, the count proof not).
+/// Re-signs a tampered ballot with voter 20's credential, as a cheating client holding it would.
+fn resign(f: &Fixture, ctx: &ElectionContext, ballot: &mut EncryptedBallot) {
+    let key = f.code(20).derive_key(ctx.parameters_hash());
+    sign_ballot(ballot, &key, &mut rng(78));
+}
+
+/// A ballot marking both option 1 and option 2 (each 0/1 proof valid, the signature valid, the count proof
+/// not).
 pub fn two_marks(f: &Fixture, ctx: &ElectionContext) -> EncryptedBallot {
     let (mut a, b) = two_ballots(f, ctx);
     a.contests[0].selections[1] = b.contests[0].selections[1].clone();
+    resign(f, ctx, &mut a);
     a
 }
 
-/// A ballot with no mark in a contest that requires exactly one.
+/// A ballot with no mark in a contest that requires exactly one (validly signed).
 pub fn no_mark(f: &Fixture, ctx: &ElectionContext) -> EncryptedBallot {
     let (mut a, b) = two_ballots(f, ctx);
     a.contests[0].selections[0] = b.contests[0].selections[0].clone();
+    resign(f, ctx, &mut a);
     a
 }
 
@@ -450,4 +481,20 @@ fn unreadable_line_is_named() {
         &["ballots.jsonl:5", "unreadable ballot"],
     );
     let _ = NoProgress;
+}
+
+#[test]
+fn unsorted_credential_list() {
+    let f = fixture();
+    let dir = f.closed_copy("unsorted-credentials");
+    let path = Record::new(dir.path()).dir().credentials();
+    let mut all = lines(&path);
+    all.swap(20, 21);
+    write_lines(&path, &all);
+    let report = verify(dir.path());
+    expect_finding(
+        &report,
+        Check::Credential,
+        &["credentials.jsonl:22", "out of order"],
+    );
 }
