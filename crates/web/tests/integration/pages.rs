@@ -135,6 +135,32 @@ async fn home_in_three_languages_shows_the_demo_registry() {
 }
 
 #[tokio::test]
+async fn the_demo_notice_shows_on_the_demo_only() {
+    let t = TestApp::sqlite().await;
+    let demo = sailau_web::router(
+        sailau_web::WebState::new(t.app.clone(), sailau_web::WebConfig::default())
+            .unwrap()
+            .with_demo(true),
+    );
+    use tower::ServiceExt;
+    let res = demo
+        .oneshot(
+            axum::http::Request::get("/?lang=en")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let body = http_body_util::BodyExt::collect(res.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains("notice--demo"), "{body}");
+    assert!(!t.get("/?lang=en").await.body.contains("notice--demo"));
+}
+
+#[tokio::test]
 async fn language_is_chosen_remembered_and_kept_across_the_switch() {
     for t in common::backends().await {
         let b = t.backend;
@@ -405,7 +431,7 @@ async fn a_precinct_added_through_the_form_is_listed_and_in_the_ledger() {
         t.load_small().await;
         let admin = t.login(Role::Administrator, Scope::Global).await;
         let page = t.get_as("/territories/101800000", &admin).await;
-        assert_contains(&page, "action=\"/territories/101800000/precincts\"", b);
+        assert_contains(&page, "action=\"/territories/101800000/precincts#", b);
         assert_contains(&page, &format!("name=\"csrf\" value=\"{}\"", admin.csrf), b);
         let before = t.ledger_size().await;
         let r = t
@@ -545,19 +571,19 @@ async fn a_territorial_commission_acts_only_within_its_territory() {
         assert!(
             !akkol
                 .body
-                .contains("action=\"/territories/113200000/precincts\""),
+                .contains("action=\"/territories/113200000/precincts#"),
             "{b}"
         );
         assert!(
             !akkol
                 .body
-                .contains("action=\"/territories/113200000/children\""),
+                .contains("action=\"/territories/113200000/children#"),
             "{b}"
         );
         assert!(
             !akkol
                 .body
-                .contains("action=\"/territories/113200000/import\""),
+                .contains("action=\"/territories/113200000/import#"),
             "{b}"
         );
         let before = t.ledger_size().await;
@@ -577,7 +603,7 @@ async fn a_territorial_commission_acts_only_within_its_territory() {
         assert_eq!(t.ledger_size().await, before, "{b}");
         // Inside: the forms are there and work.
         let kurchatov = t.get_as("/territories/101800000", &tik).await;
-        assert_contains(&kurchatov, "action=\"/territories/101800000/precincts\"", b);
+        assert_contains(&kurchatov, "action=\"/territories/101800000/precincts#", b);
         let r = t
             .post_form_as(
                 "/territories/101800000/precincts",
@@ -609,10 +635,10 @@ async fn a_territorial_commission_acts_only_within_its_territory() {
             )
             .await;
         let own = t.get_as("/precincts/100000000/251", &pik).await;
-        assert_contains(&own, "action=\"/precincts/100000000/251\"", b);
+        assert_contains(&own, "action=\"/precincts/100000000/251#", b);
         let other = t.get_as("/precincts/100000000/252", &pik).await;
         assert!(
-            !other.body.contains("action=\"/precincts/100000000/252\""),
+            !other.body.contains("action=\"/precincts/100000000/252#"),
             "{b}"
         );
         let r = t
@@ -714,12 +740,12 @@ async fn territories_and_branches_through_forms() {
             )
             .await;
         let party = t.get_as("/parties/amanat", &secretary).await;
-        assert_contains(&party, "action=\"/parties/amanat/branches\"", b);
+        assert_contains(&party, "action=\"/parties/amanat/branches#", b);
         let other_party = t.get_as("/parties/akzhol", &secretary).await;
         assert!(
             !other_party
                 .body
-                .contains("action=\"/parties/akzhol/branches\""),
+                .contains("action=\"/parties/akzhol/branches#"),
             "{b}"
         );
         let r = t
@@ -835,6 +861,24 @@ async fn a_precincts_csv_is_imported_all_or_nothing_with_line_numbers() {
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+
+        // Without the right CSRF token the upload is refused before it is read as CSV.
+        let mut forged = admin.clone();
+        forged.csrf = "forged".into();
+        let r = t
+            .post_multipart_as(
+                "/territories/101800000/import",
+                &[],
+                (
+                    "file",
+                    "precincts.csv",
+                    b"number,territory_code,address,voters\n901,101800000,x,1\n",
+                ),
+                &forged,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert_eq!(t.ledger_size().await, before, "{b}");
 
         let good = "number,territory_code,address,voters\n\
                     801,101800000,\"ул. Первая, 1\",100\n\
