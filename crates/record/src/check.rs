@@ -24,7 +24,11 @@ pub fn verify_ballots(
         .collect()
 }
 
-fn verify_chunk(ctx: &ElectionContext, chunk: &[&EncryptedBallot]) -> Vec<Option<BallotError>> {
+/// Verifies one batch on the calling thread, falling back to one by one if the batch fails.
+pub(crate) fn verify_chunk(
+    ctx: &ElectionContext,
+    chunk: &[&EncryptedBallot],
+) -> Vec<Option<BallotError>> {
     let mut rng = rand::rng();
     let mut verifier = BatchVerifier::new(ctx);
     // A ballot rejected while being added may leave part of its equations in the batch: re-check all then.

@@ -8,6 +8,7 @@ use rand::rngs::StdRng;
 use rand_core::CryptoRng;
 use rayon::prelude::*;
 use sailau_vote::{CredentialCode, ElectionParameters, Point, generate_credential};
+use zeroize::Zeroize;
 
 use crate::error::{RecordError, Result};
 use crate::format::{CredentialLine, VoterSecretLine};
@@ -99,11 +100,13 @@ fn write_secrets(out: &SecretsOut, generated: &[(CredentialCode, Point)]) -> Res
                 .map_err(|e| RecordError::io(path, e))?;
             let mut w = std::io::BufWriter::new(file);
             for (n, (code, _)) in generated.iter().enumerate() {
-                let line = VoterSecretLine {
+                let mut line = VoterSecretLine {
                     voter: n as u64 + 1,
                     code: code.to_code_string(),
                 };
-                serde_json::to_writer(&mut w, &line).map_err(|source| RecordError::Json {
+                let written = serde_json::to_writer(&mut w, &line);
+                line.code.zeroize();
+                written.map_err(|source| RecordError::Json {
                     path: path.clone(),
                     source,
                 })?;
@@ -121,8 +124,10 @@ fn write_secrets(out: &SecretsOut, generated: &[(CredentialCode, Point)]) -> Res
                 let mut file = secret_options()
                     .open(&path)
                     .map_err(|e| RecordError::io(&path, e))?;
-                writeln!(file, "{}", code.to_code_string())
-                    .map_err(|e| RecordError::io(&path, e))?;
+                let mut text = code.to_code_string();
+                let written = writeln!(file, "{text}");
+                text.zeroize();
+                written.map_err(|e| RecordError::io(&path, e))?;
             }
             Ok(())
         }
@@ -137,25 +142,32 @@ pub fn voter_file(dir: &Path, voter: u64) -> PathBuf {
 /// Reads a credential code: from a voter's text file (the code on its first line), or voter `voter` of a
 /// JSON-lines secrets file.
 pub fn read_code(path: &Path, voter: Option<u64>) -> Result<CredentialCode> {
-    let text = std::fs::read_to_string(path).map_err(|e| RecordError::io(path, e))?;
-    let code = match voter {
-        None => text.lines().next().unwrap_or_default().trim().to_owned(),
-        Some(n) => {
-            let mut found = None;
-            for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let l: VoterSecretLine = crate::jsonl::parse_line(path, i as u64 + 1, line)?;
-                if l.voter == n {
-                    found = Some(l.code);
-                    break;
-                }
-            }
-            found
-                .ok_or_else(|| RecordError::invalid(format!("{}: no voter {n}", path.display())))?
-        }
+    let mut text = std::fs::read_to_string(path).map_err(|e| RecordError::io(path, e))?;
+    let found = find_code(path, &text, voter);
+    text.zeroize();
+    let mut code = found?;
+    let parsed = CredentialCode::parse(&code)
+        .map_err(|e| RecordError::crypto(format!("{}: credential", path.display()), e));
+    code.zeroize();
+    parsed
+}
+
+fn find_code(path: &Path, text: &str, voter: Option<u64>) -> Result<String> {
+    let Some(n) = voter else {
+        return Ok(text.lines().next().unwrap_or_default().trim().to_owned());
     };
-    CredentialCode::parse(&code)
-        .map_err(|e| RecordError::crypto(format!("{}: credential", path.display()), e))
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut l: VoterSecretLine = crate::jsonl::parse_line(path, i as u64 + 1, line)?;
+        if l.voter == n {
+            return Ok(std::mem::take(&mut l.code));
+        }
+        l.code.zeroize();
+    }
+    Err(RecordError::invalid(format!(
+        "{}: no voter {n}",
+        path.display()
+    )))
 }

@@ -31,7 +31,7 @@ use sailau_vote::{
     verify_result, verify_trustee_public,
 };
 
-use crate::check::{DEFAULT_BATCH, verify_ballots, verify_shares};
+use crate::check::{DEFAULT_BATCH, verify_chunk, verify_shares};
 use crate::error::{RecordError, Result};
 use crate::format::{
     BoardEntry, BoardEntryHead, ChallengedEntry, Complaints, CredentialLine, DealtShares,
@@ -724,7 +724,51 @@ fn tracking_item(code: &TrackingCode) -> Option<String> {
     Some(format!("tracking code {}", code.short()))
 }
 
-type Parsed = (std::result::Result<BoardEntry, String>, Option<Hash32>);
+/// What the sequential part of the board scan needs from one line (the ballot itself is dropped once checked).
+struct Checked {
+    tracking_code: TrackingCode,
+    recorded_hash: Hash32,
+    hash: Hash32,
+    credential: [u8; 32],
+    proof: Option<BallotError>,
+}
+
+/// Parses, hashes, batch-verifies (per the config) and sums one sub-chunk of board lines on one worker.
+fn process_lines(
+    ctx: &ElectionContext,
+    lines: &[RawLine],
+    verify_proofs: bool,
+) -> (Vec<std::result::Result<Checked, String>>, Sums) {
+    let parsed: Vec<std::result::Result<BoardEntry, String>> = lines
+        .iter()
+        .map(|raw| serde_json::from_str::<BoardEntry>(&raw.text).map_err(|e| e.to_string()))
+        .collect();
+    let ballots: Vec<&EncryptedBallot> = parsed
+        .iter()
+        .filter_map(|p| p.as_ref().ok().map(|e| &e.ballot))
+        .collect();
+    let mut proofs = if verify_proofs {
+        verify_chunk(ctx, &ballots).into_iter()
+    } else {
+        vec![None; ballots.len()].into_iter()
+    };
+    let mut sums = Sums::new(ctx.manifest());
+    let checked = parsed
+        .into_iter()
+        .map(|p| {
+            let entry = p?;
+            sums.apply(&entry.ballot, true);
+            Ok(Checked {
+                tracking_code: entry.tracking_code,
+                recorded_hash: entry.ballot_hash,
+                hash: entry.ballot.hash(),
+                credential: entry.ballot.credential.to_bytes(),
+                proof: proofs.next().flatten(),
+            })
+        })
+        .collect();
+    (checked, sums)
+}
 
 /// One pass over `ballots.jsonl`: chain, fingerprints, replays, eligibility, proofs (per the config), the
 /// last ballot of each credential, and the sum of all ballots.
@@ -747,75 +791,46 @@ pub(crate) fn scan_board(
     let mut all = Sums::new(manifest);
     let file = names::BALLOTS;
     for_each_chunk(&path, config.chunk, |lines| {
-        let parsed: Vec<Parsed> = lines
-            .par_iter()
-            .map(|raw| match serde_json::from_str::<BoardEntry>(&raw.text) {
-                Ok(entry) => {
-                    let hash = entry.ballot.hash();
-                    (Ok(entry), Some(hash))
-                }
-                Err(e) => (Err(e.to_string()), None),
-            })
-            .collect();
-        let proofs: Vec<Option<BallotError>> = if config.verify_proofs {
-            let (positions, ballots): (Vec<usize>, Vec<&EncryptedBallot>) = parsed
-                .iter()
-                .enumerate()
-                .filter_map(|(i, (p, _))| p.as_ref().ok().map(|e| (i, &e.ballot)))
-                .unzip();
-            let results = verify_ballots(ctx, &ballots, config.batch);
-            let mut out = vec![None; parsed.len()];
-            for (i, r) in positions.into_iter().zip(results) {
-                if let Some(slot) = out.get_mut(i) {
-                    *slot = r;
-                }
-            }
-            out
+        let sub = if config.verify_proofs {
+            config.batch.max(1)
         } else {
-            vec![None; parsed.len()]
+            256
         };
-        let chunk_sum = parsed
-            .par_iter()
-            .fold(
-                || Sums::new(manifest),
-                |mut s, (p, _)| {
-                    if let Ok(e) = p {
-                        s.apply(&e.ballot, true);
-                    }
-                    s
-                },
-            )
-            .reduce(
-                || Sums::new(manifest),
-                |mut a, b| {
-                    a.merge(&b);
-                    a
-                },
-            );
-        all.merge(&chunk_sum);
-        for ((raw, (entry, hash)), proof) in lines.iter().zip(&parsed).zip(proofs) {
+        let processed: Vec<(Vec<std::result::Result<Checked, String>>, Sums)> = lines
+            .par_chunks(sub)
+            .map(|sub_lines| process_lines(ctx, sub_lines, config.verify_proofs))
+            .collect();
+        let mut checked = Vec::with_capacity(lines.len());
+        for (items, sums) in processed {
+            all.merge(&sums);
+            checked.extend(items);
+        }
+        for (raw, entry) in lines.iter().zip(checked) {
             entries += 1;
-            let (Ok(entry), Some(hash)) = (entry, hash) else {
-                let msg = entry.as_ref().err().cloned().unwrap_or_default();
-                findings.push(
-                    Check::Readable,
-                    file,
-                    Some(raw.line),
-                    None,
-                    format!("unreadable ballot: {msg}"),
-                );
-                // Keep following the chain from the stored code if at least that much can be read.
-                match raw.parse::<BoardEntryHead>(&path) {
-                    Ok(h) => {
-                        head = h.tracking_code;
-                        chain_known = true;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(msg) => {
+                    findings.push(
+                        Check::Readable,
+                        file,
+                        Some(raw.line),
+                        None,
+                        format!("unreadable ballot: {msg}"),
+                    );
+                    // Keep following the chain from the stored code if at least that much can be read.
+                    match raw.parse::<BoardEntryHead>(&path) {
+                        Ok(h) => {
+                            head = h.tracking_code;
+                            chain_known = true;
+                        }
+                        Err(_) => chain_known = false,
                     }
-                    Err(_) => chain_known = false,
+                    continue;
                 }
-                continue;
             };
+            let hash = &entry.hash;
             let item = tracking_item(&entry.tracking_code);
-            if entry.ballot_hash != *hash {
+            if entry.recorded_hash != *hash {
                 findings.push(
                     Check::TrackingChain,
                     file,
@@ -853,7 +868,7 @@ pub(crate) fn scan_board(
                     format!("replayed ballot: the same ballot is already on line {first}"),
                 );
             }
-            let credential = entry.ballot.credential.to_bytes();
+            let credential = entry.credential;
             if let Some(list) = config.credentials
                 && !list.contains_key(&credential)
             {
@@ -869,7 +884,7 @@ pub(crate) fn scan_board(
                     ),
                 );
             }
-            if let Some(e) = proof {
+            if let Some(e) = entry.proof {
                 findings.push(
                     Check::BallotProof,
                     file,
