@@ -70,20 +70,8 @@ impl App {
         account: Account,
         password: &str,
     ) -> Result<Applied, AppError> {
-        validate_password("password", password)?;
-        let hash = hash_password(password)?;
-        let mut applied = self
-            .run(
-                acting,
-                vec![Step {
-                    command: Command::CreateAccount { account },
-                    password_hash: Some(hash),
-                }],
-            )
-            .await?;
-        applied
-            .pop()
-            .ok_or_else(|| AppError::Ledger("empty batch".into()))
+        self.with_password(acting, Command::CreateAccount { account }, password)
+            .await
     }
 
     /// Creates several accounts with their passwords in one transaction.
@@ -111,17 +99,23 @@ impl App {
         username: Username,
         password: &str,
     ) -> Result<Applied, AppError> {
+        self.with_password(acting, Command::ChangePassword { username }, password)
+            .await
+    }
+
+    /// Runs one command that carries a password, storing its hash in the same transaction.
+    async fn with_password(
+        &self,
+        acting: &Acting,
+        command: Command,
+        password: &str,
+    ) -> Result<Applied, AppError> {
         validate_password("password", password)?;
-        let hash = hash_password(password)?;
-        let mut applied = self
-            .run(
-                acting,
-                vec![Step {
-                    command: Command::ChangePassword { username },
-                    password_hash: Some(hash),
-                }],
-            )
-            .await?;
+        let step = Step {
+            command,
+            password_hash: Some(hash_password(password)?),
+        };
+        let mut applied = self.run(acting, vec![step]).await?;
         applied
             .pop()
             .ok_or_else(|| AppError::Ledger("empty batch".into()))
