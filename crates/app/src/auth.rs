@@ -103,6 +103,34 @@ impl App {
             .await
     }
 
+    /// An account changes its own password: the current one must be given and right.
+    /// Both passwords are checked before anything is written, and every problem is reported.
+    pub async fn change_own_password(
+        &self,
+        principal: &Principal,
+        current: &str,
+        new: &str,
+    ) -> Result<Applied, AppError> {
+        let mut errors = sailau_domain::ValidationErrors::new();
+        let stored = self.store.password_hash(&principal.username).await?;
+        if !password_matches(current, stored.as_deref().unwrap_or(dummy_hash())) || stored.is_none()
+        {
+            errors.push("current_password", sailau_domain::Rule::PasswordWrong);
+        }
+        if let Err(e) = validate_password("password", new) {
+            errors.0.extend(e.0);
+        }
+        errors.into_result()?;
+        self.with_password(
+            &Acting::Account(principal.clone()),
+            Command::ChangePassword {
+                username: principal.username.clone(),
+            },
+            new,
+        )
+        .await
+    }
+
     /// Runs one command that carries a password, storing its hash in the same transaction.
     async fn with_password(
         &self,

@@ -93,6 +93,8 @@ pub enum Rule {
     CsvHeaderInvalid { expected: String },
     /// Text with control characters (line breaks, tabs, ...).
     TextControlChars,
+    /// The current password given does not match.
+    PasswordWrong,
 }
 
 impl Rule {
@@ -128,6 +130,7 @@ impl Rule {
             Rule::NumberFormat => "number-format",
             Rule::CsvHeaderInvalid { .. } => "csv-header-invalid",
             Rule::TextControlChars => "text-control-chars",
+            Rule::PasswordWrong => "password-wrong",
         }
     }
 
@@ -195,6 +198,7 @@ impl Rule {
             Rule::NumberFormat => "not a whole number".into(),
             Rule::CsvHeaderInvalid { expected } => format!("the header row must be: {expected}"),
             Rule::TextControlChars => "no line breaks, tabs or other control characters".into(),
+            Rule::PasswordWrong => "this is not the current password".into(),
         }
     }
 }

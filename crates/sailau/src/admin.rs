@@ -182,7 +182,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
             trust_forwarded_for: args.trust_forwarded_for,
         },
     )
-    .map_err(|e| CliError::Usage(format!("message catalogs: {e}")))?;
+    .map_err(|e| CliError::Usage(format!("message catalogs: {e}")))?
+    .with_demo(args.demo);
     let router = sailau_web::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;

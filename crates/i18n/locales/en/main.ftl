@@ -415,6 +415,7 @@ gender-invalid = Choose female or male.
 username-format = A username is 3 to 64 characters: lowercase Latin letters, digits, dot, hyphen and underscore.
 username-taken = This username is taken.
 account-missing = No such account.
+password-wrong = This is not your current password.
 password-too-short =
     Use at least { NUMBER($min) } { NUMBER($min) ->
         [one] character
@@ -484,6 +485,7 @@ ledger-api-consistency = Consistency proof between two tree sizes
 account-display-name = Full name
 account-change-password = Change password
 account-change-password-intro = After the change you are signed out everywhere; sign in again with the new password.
+account-current-password = Current password
 account-new-password = New password
 account-confirm-password = New password again
 account-password-hint =

@@ -433,6 +433,7 @@ gender-invalid = Выберите пол: женский или мужской.
 username-format = Имя пользователя — от 3 до 64 символов: строчные латинские буквы, цифры, точка, дефис и подчёркивание.
 username-taken = Это имя пользователя уже занято.
 account-missing = Такой учётной записи нет.
+password-wrong = Это не ваш текущий пароль.
 password-too-short =
     Пароль должен содержать не менее { NUMBER($min) } { NUMBER($min) ->
         [one] символа
@@ -503,6 +504,7 @@ ledger-api-consistency = Доказательство согласованнос
 account-display-name = Полное имя
 account-change-password = Сменить пароль
 account-change-password-intro = После смены пароля все ваши сеансы завершатся; войдите снова с новым паролем.
+account-current-password = Текущий пароль
 account-new-password = Новый пароль
 account-confirm-password = Новый пароль ещё раз
 account-password-hint =

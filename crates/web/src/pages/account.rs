@@ -172,7 +172,7 @@ struct AccountPage {
     form: FormState,
 }
 
-const PASSWORD_FIELDS: &[&str] = &["password", "password_confirm"];
+const PASSWORD_FIELDS: &[&str] = &["current_password", "password", "password_confirm"];
 
 pub async fn show(page: Page, State(state): State<WebState>) -> Response {
     let result = account_page(
@@ -233,11 +233,7 @@ pub async fn change_password(
         }
         match state
             .app
-            .change_password(
-                &Acting::Account(principal.clone()),
-                principal.username.clone(),
-                get("password"),
-            )
+            .change_own_password(principal, get("current_password"), get("password"))
             .await
         {
             Ok(_) => {

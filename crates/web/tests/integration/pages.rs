@@ -1045,6 +1045,7 @@ async fn users_change_their_password() {
             .post_form_as(
                 "/account/password?lang=en",
                 &[
+                    ("current_password", me.password.as_str()),
                     ("password", "a new long password"),
                     ("password_confirm", "another"),
                 ],
@@ -1056,11 +1057,21 @@ async fn users_change_their_password() {
         let r = t
             .post_form_as(
                 "/account/password?lang=en",
-                &[("password", "short"), ("password_confirm", "short")],
+                &[
+                    ("current_password", "not my password"),
+                    ("password", "short"),
+                    ("password_confirm", "short"),
+                ],
                 &me,
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(
+            field_error(&r.body, "current_password")
+                .unwrap()
+                .contains("not your current password"),
+            "{b}"
+        );
         assert!(
             field_error(&r.body, "password")
                 .unwrap()
@@ -1071,6 +1082,7 @@ async fn users_change_their_password() {
             .post_form_as(
                 "/account/password",
                 &[
+                    ("current_password", me.password.as_str()),
                     ("password", "a new long password"),
                     ("password_confirm", "a new long password"),
                 ],
