@@ -27,7 +27,11 @@ fn region(r: u32) -> Command {
             code: code(&format!("{r:02}0000000")),
             parent_code: None,
             kind: TerritoryKind::Region,
-            names: Names { ru: format!("Область {r}"), kk: format!("{r} облысы"), en: String::new() },
+            names: Names {
+                ru: format!("Область {r}"),
+                kk: format!("{r} облысы"),
+                en: String::new(),
+            },
         },
     }
 }
@@ -38,7 +42,11 @@ fn district(r: u32) -> Command {
             code: code(&format!("{r:02}1000000")),
             parent_code: Some(code(&format!("{r:02}0000000"))),
             kind: TerritoryKind::District,
-            names: Names { ru: format!("Район {r}"), kk: format!("{r} ауданы"), en: String::new() },
+            names: Names {
+                ru: format!("Район {r}"),
+                kk: format!("{r} ауданы"),
+                en: String::new(),
+            },
         },
     }
 }
@@ -56,53 +64,83 @@ fn precinct(r: u32, number: u32) -> Command {
 
 async fn fresh(url: &str) -> App {
     let store = Store::connect(url).await.unwrap();
-    App::with_parts(store, LedgerSigningKey::from_seed(&[1; 32]), Arc::new(SystemClock))
+    App::with_parts(
+        store,
+        LedgerSigningKey::from_seed(&[1; 32]),
+        Arc::new(SystemClock),
+    )
 }
 
 async fn postgres_url() -> Option<String> {
     let base = std::env::var("SAILAU_TEST_POSTGRES_URL").ok()?;
     let mut admin = sqlx::PgConnection::connect(&base).await.ok()?;
     let name = format!("sailau_bench_{}", std::process::id());
-    let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut admin).await;
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.ok()?;
+    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name}"
+    )))
+    .execute(&mut admin)
+    .await;
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .ok()?;
     let (head, _) = base.rsplit_once('/')?;
     Some(format!("{head}/{name}"))
 }
 
 async fn appends(label: &str, url: &str) {
     let app = fresh(url).await;
-    app.execute_batch(&Acting::Operator, (1..=9).flat_map(|r| [region(r), district(r)]).collect()).await.unwrap();
+    app.execute_batch(
+        &Acting::Operator,
+        (1..=9).flat_map(|r| [region(r), district(r)]).collect(),
+    )
+    .await
+    .unwrap();
 
     let n = 2_000u32;
     let started = Instant::now();
     for i in 0..n {
-        app.execute(&Acting::Operator, precinct(1, i + 1)).await.unwrap();
+        app.execute(&Acting::Operator, precinct(1, i + 1))
+            .await
+            .unwrap();
     }
     let single = f64::from(n) / started.elapsed().as_secs_f64();
 
     let m = 20_000u32;
-    let batch: Vec<Command> = (0..m).map(|i| precinct(2 + i / 10_000, i % 10_000 + 1)).collect();
+    let batch: Vec<Command> = (0..m)
+        .map(|i| precinct(2 + i / 10_000, i % 10_000 + 1))
+        .collect();
     let started = Instant::now();
-    app.execute_all_or_nothing(&Acting::Operator, batch, &|_, _| {}).await.unwrap();
+    app.execute_all_or_nothing(&Acting::Operator, batch, &|_, _| {})
+        .await
+        .unwrap();
     let batched = f64::from(m) / started.elapsed().as_secs_f64();
-    println!("{label:>10}: {single:>8.0} appends/s one command per transaction; {batched:>8.0} appends/s in one transaction");
+    println!(
+        "{label:>10}: {single:>8.0} appends/s one command per transaction; {batched:>8.0} appends/s in one transaction"
+    );
 }
 
 async fn verify_large(label: &str, url: &str, entries: u32) {
     let app = fresh(url).await;
     let regions = entries / 10_000 + 1;
-    let mut commands: Vec<Command> = (1..=regions).flat_map(|r| [region(r), district(r)]).collect();
+    let mut commands: Vec<Command> = (1..=regions)
+        .flat_map(|r| [region(r), district(r)])
+        .collect();
     let mut i = 0;
     while commands.len() < entries as usize {
         commands.push(precinct(1 + i / 10_000, i % 10_000 + 1));
         i += 1;
     }
     let started = Instant::now();
-    app.execute_all_or_nothing(&Acting::Operator, commands, &|_, _| {}).await.unwrap();
+    app.execute_all_or_nothing(&Acting::Operator, commands, &|_, _| {})
+        .await
+        .unwrap();
     let built = started.elapsed();
     let key = app.ledger_public_key();
     let started = Instant::now();
-    let report = sailau_app::ledger::verify(app.store(), &key, &[], &|_, _| {}).await.unwrap();
+    let report = sailau_app::ledger::verify(app.store(), &key, &[], &|_, _| {})
+        .await
+        .unwrap();
     let took = started.elapsed();
     println!(
         "{label:>10}: ledger verify of {} entries: {:.2} s (tree, signature, replay, comparison); building it took {:.2} s",
@@ -113,19 +151,44 @@ async fn verify_large(label: &str, url: &str, entries: u32) {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
-        let entries: u32 = std::env::var("SAILAU_BENCH_VERIFY_ENTRIES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+        let entries: u32 = std::env::var("SAILAU_BENCH_VERIFY_ENTRIES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(100_000);
         let dir = tempfile::tempdir().unwrap();
-        appends("SQLite", &format!("sqlite:{}", dir.path().join("a.db").display())).await;
+        appends(
+            "SQLite",
+            &format!("sqlite:{}", dir.path().join("a.db").display()),
+        )
+        .await;
         if let Some(url) = postgres_url().await {
             appends("PostgreSQL", &url).await;
         } else {
             println!("PostgreSQL: skipped (set SAILAU_TEST_POSTGRES_URL)");
         }
-        verify_large("SQLite", &format!("sqlite:{}", dir.path().join("v.db").display()), entries).await;
+        verify_large(
+            "SQLite",
+            &format!("sqlite:{}", dir.path().join("v.db").display()),
+            entries,
+        )
+        .await;
         if let Some(url) = postgres_url().await {
             verify_large("PostgreSQL", &url, entries).await;
+        }
+        // Leave no benchmark database behind.
+        if let Ok(base) = std::env::var("SAILAU_TEST_POSTGRES_URL")
+            && let Ok(mut admin) = sqlx::PgConnection::connect(&base).await
+        {
+            let name = format!("sailau_bench_{}", std::process::id());
+            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(&mut admin)
+                .await;
         }
     });
 }

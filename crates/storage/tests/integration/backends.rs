@@ -8,6 +8,30 @@ pub struct TestDb {
     pub store: Store,
     pub name: &'static str,
     _dir: Option<tempfile::TempDir>,
+    /// (maintenance URL, database name) of a PostgreSQL database to drop afterwards.
+    drop: Option<(String, String)>,
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin, name)) = self.drop.take() else {
+            return;
+        };
+        // Drop the database from a thread of its own: Drop cannot await inside the test's runtime.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                if let Ok(mut c) = sqlx::PgConnection::connect(&admin).await {
+                    let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut c).await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 /// A fresh SQLite file, and a fresh PostgreSQL database when configured.
@@ -26,6 +50,7 @@ pub async fn sqlite() -> TestDb {
         store: Store::connect(&url).await.unwrap(),
         name: "sqlite",
         _dir: Some(dir),
+        drop: None,
     }
 }
 
@@ -62,5 +87,6 @@ pub async fn postgres() -> Option<TestDb> {
         store: Store::connect(&url).await.unwrap(),
         name: "postgres",
         _dir: None,
+        drop: Some((base, name)),
     })
 }
