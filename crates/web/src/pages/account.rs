@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sailau_app::{Acting, AppError};
+use sailau_app::AppError;
 use sailau_domain::{Account, Rule};
 
 use super::forms::see_other;
