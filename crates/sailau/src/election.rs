@@ -821,15 +821,19 @@ fn bench(args: BenchArgs) -> Outcome {
     println!("ballots.jsonl: {:.1} MB", bytes as f64 / 1e6);
     let mut ok = true;
     println!(
-        "| threads | whole record (s) | ballots/s | ballot phase (s) | ballots/s in that phase |"
+        "| threads | whole record, wall (s) | ballots/s (wall) | CPU (s) | ballots per CPU-second | ballot phase, wall (s) |"
     );
-    println!("|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|");
     for &threads in &args.threads {
         let options = VerifyOptions {
             threads,
             ..VerifyOptions::default()
         };
+        let cpu_before = cpu_seconds();
         let report = sailau_record::verify(&record_dir, &options, &bars)?;
+        let cpu = cpu_seconds()
+            .zip(cpu_before)
+            .map(|(after, before)| after - before);
         bars.clear();
         ok &= report.ok();
         for f in report.findings.iter().take(5) {
@@ -837,12 +841,16 @@ fn bench(args: BenchArgs) -> Outcome {
         }
         let s = &report.summary;
         println!(
-            "| {} | {:.2} | {:.0} | {:.2} | {:.0} |",
+            "| {} | {:.2} | {:.0} | {} | {} | {:.2} |",
             s.threads,
             s.elapsed.as_secs_f64(),
             s.ballots as f64 / s.elapsed.as_secs_f64().max(1e-9),
+            cpu.map_or("n/a".into(), |c| format!("{c:.2}")),
+            cpu.map_or("n/a".into(), |c| format!(
+                "{:.0}",
+                s.ballots as f64 / c.max(1e-9)
+            )),
             s.ballots_elapsed.as_secs_f64(),
-            s.ballots as f64 / s.ballots_elapsed.as_secs_f64().max(1e-9)
         );
     }
     if args.dir.is_none() && !args.keep {
@@ -855,6 +863,18 @@ fn bench(args: BenchArgs) -> Outcome {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// This process's user + system CPU time, from /proc/self/stat (Linux; `None` elsewhere). On a shared machine
+/// the wall-clock time depends on the other processes; the CPU time much less.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // USER_HZ is 100 on every Linux the binary targets.
+    Some((utime + stime) / 100.0)
 }
 
 fn rayon_threads() -> usize {

@@ -4,14 +4,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn sailau(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_sailau"))
+    Command::new(env!("CARGO_BIN_EXE_sailau"))
         .args(args)
         .current_dir(dir)
         .env_remove("SAILAU_RECORD")
         .env_remove("SAILAU_CREDENTIAL")
         .output()
-        .unwrap();
-    out
+        .unwrap()
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {
