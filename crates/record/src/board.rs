@@ -73,6 +73,37 @@ pub struct Board {
     challenged: u64,
     ballots_out: Option<JsonLinesWriter>,
     challenged_out: Option<JsonLinesWriter>,
+    // Last, so that the writers are flushed before the lock is released.
+    _lock: BoardLock,
+}
+
+/// Exclusive use of a record's board (`.board.lock`, created atomically, removed on drop): the board appends
+/// and the tally never run concurrently, so the tracking-code chain cannot fork.
+#[derive(Debug)]
+pub struct BoardLock {
+    path: std::path::PathBuf,
+}
+
+impl BoardLock {
+    /// Takes the lock, or fails if another process holds it.
+    pub fn acquire(record: &Record) -> Result<BoardLock> {
+        let path = record.dir().lock();
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(_) => Ok(BoardLock { path }),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(RecordError::Exists {
+                path,
+                hint: "another process is appending to or tallying this board; if none is, remove the file"
+                    .into(),
+            }),
+            Err(e) => Err(RecordError::io(&path, e)),
+        }
+    }
+}
+
+impl Drop for BoardLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 impl std::fmt::Debug for Board {
@@ -95,6 +126,7 @@ impl Board {
     /// `ballots.jsonl` (checking it), and the fingerprints of the challenged ballots.
     pub fn open(record: &Record) -> Result<Board> {
         let ctx = record.open_context()?;
+        let lock = BoardLock::acquire(record)?;
         let dir = record.dir();
         let mut credentials = HashSet::new();
         if let Some(mut lines) = LineReader::open_or_empty(&dir.credentials())? {
@@ -120,6 +152,7 @@ impl Board {
             challenged: 0,
             ballots_out: None,
             challenged_out: None,
+            _lock: lock,
         };
         board.scan()?;
         Ok(board)

@@ -17,6 +17,7 @@
 //!   shares/
 //!     share-<i>.json     trustee i's partial decryption of the tally, with proofs
 //!   results.json         the combined decryption: counts per option
+//!   .board.lock          exists only while a process appends to or tallies the board
 //! ```
 //!
 //! Secrets never live in the record: each trustee's secret file and the voters' private credentials are written
@@ -46,6 +47,8 @@ pub mod names {
     pub const SHARES: &str = "shares";
     /// The published results.
     pub const RESULTS: &str = "results.json";
+    /// Held while the board is appended to or tallied.
+    pub const LOCK: &str = ".board.lock";
 }
 
 /// The paths of one election record.
@@ -138,6 +141,11 @@ impl RecordDir {
     /// `results.json`.
     pub fn results(&self) -> PathBuf {
         self.root.join(names::RESULTS)
+    }
+
+    /// `.board.lock`.
+    pub fn lock(&self) -> PathBuf {
+        self.root.join(names::LOCK)
     }
 
     /// A path relative to the record root, for messages (`ballots.jsonl`, `shares/share-2.json`).

@@ -38,7 +38,7 @@ pub mod tally;
 pub mod verify;
 pub mod voter;
 
-pub use board::{Board, Receipt, Refusal};
+pub use board::{Board, BoardLock, Receipt, Refusal};
 pub use check::DEFAULT_BATCH;
 pub use error::{RecordError, Result};
 pub use layout::RecordDir;

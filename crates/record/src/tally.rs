@@ -21,6 +21,7 @@ use crate::verify::{Findings, ScanConfig, scan_board, superseded_sums};
 /// broken board.
 pub fn tally(record: &Record, progress: &dyn Progress) -> Result<TallyRecord> {
     let ctx = record.open_context()?;
+    let _lock = crate::board::BoardLock::acquire(record)?;
     let path = record.dir().tally();
     if path.exists() {
         return Err(RecordError::Exists {

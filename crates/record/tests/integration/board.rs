@@ -123,3 +123,20 @@ fn voting_needs_a_finished_key_ceremony() {
         .to_string();
     assert!(err.contains("trustee keygen"), "{err}");
 }
+
+#[test]
+fn one_board_writer_at_a_time() {
+    let f = fixture();
+    let dir = f.open_copy("board-lock");
+    let record = Record::new(dir.path());
+    let board = Board::open(&record).unwrap();
+    let err = Board::open(&record).unwrap_err().to_string();
+    assert!(err.contains("another process is appending"), "{err}");
+    let err = sailau_record::tally::tally(&record, &sailau_record::NoProgress)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(".board.lock"), "{err}");
+    board.close().unwrap();
+    assert!(!record.dir().lock().exists());
+    Board::open(&record).unwrap();
+}
