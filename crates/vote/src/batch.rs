@@ -2,7 +2,9 @@
 //!
 //! Every equation `E = 0` of every added item is multiplied by an independent random
 //! 128-bit weight from the caller's RNG, and the weighted sum is checked with one
-//! variable-time multiscalar multiplication per segment of about [`SEGMENT_POINTS`] points.
+//! variable-time multiscalar multiplication per segment of about [`SEGMENT_POINTS`] points
+//! (a segment is checked as soon as it is full, so memory stays bounded; the outcome is
+//! reported by [`BatchVerifier::verify`]).
 //! If any equation is false the combination is non-zero except with probability about
 //! 2^-128. Checks that are not group equations (election binding, shapes, challenge sums)
 //! are done when an item is added and named immediately. On `Err` from
@@ -27,7 +29,8 @@ pub const SEGMENT_POINTS: usize = 4096;
 /// Accumulates ballots and decryption shares, then checks them all at once.
 pub struct BatchVerifier<'a> {
     ctx: &'a ElectionContext,
-    full: Vec<Msm>,
+    /// Whether a completed segment already failed its check.
+    failed: bool,
     current: Msm,
     items: usize,
 }
@@ -37,7 +40,7 @@ impl<'a> BatchVerifier<'a> {
     pub fn new(ctx: &'a ElectionContext) -> Self {
         BatchVerifier {
             ctx,
-            full: Vec::new(),
+            failed: false,
             current: Msm::with_capacity(SEGMENT_POINTS + 64),
             items: 0,
         }
@@ -53,11 +56,15 @@ impl<'a> BatchVerifier<'a> {
         self.items == 0
     }
 
+    /// The segment to add to; a full segment is checked now and its buffers reused (this
+    /// keeps memory bounded and avoids touching fresh pages).
     fn current(&mut self) -> &mut Msm {
         if self.current.len() >= SEGMENT_POINTS {
-            let full =
-                std::mem::replace(&mut self.current, Msm::with_capacity(SEGMENT_POINTS + 64));
-            self.full.push(full);
+            let k = self.ctx.joint_public_key().point();
+            if !self.failed && !self.current.is_zero(Some(k)) {
+                self.failed = true;
+            }
+            self.current.clear();
         }
         &mut self.current
     }
@@ -134,10 +141,8 @@ impl<'a> BatchVerifier<'a> {
     /// Check all deferred equations.
     pub fn verify(self) -> Result<(), BatchError> {
         let k = self.ctx.joint_public_key().point();
-        for m in self.full.iter().chain(core::iter::once(&self.current)) {
-            if m.len() > 0 && !m.is_zero(Some(k)) {
-                return Err(BatchError::CombinedCheckFailed);
-            }
+        if self.failed || (self.current.len() > 0 && !self.current.is_zero(Some(k))) {
+            return Err(BatchError::CombinedCheckFailed);
         }
         Ok(())
     }

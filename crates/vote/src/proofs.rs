@@ -116,6 +116,14 @@ impl Msm {
         self.points.len()
     }
 
+    /// Empty the equation, keeping the allocations.
+    pub fn clear(&mut self) {
+        self.g = Scalar::ZERO;
+        self.k = Scalar::ZERO;
+        self.scalars.clear();
+        self.points.clear();
+    }
+
     /// Whether the accumulated combination is the identity. `k_point` is the second fixed
     /// base (the joint public key), or `None` if `k` is unused.
     pub fn is_zero(&self, k_point: Option<&RistrettoPoint>) -> bool {

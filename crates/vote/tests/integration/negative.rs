@@ -460,3 +460,46 @@ fn credential_codes_round_trip_and_catch_typos() {
         Err(CredentialError::Character('U'))
     ));
 }
+
+#[test]
+fn batch_spanning_several_segments() {
+    let f = fixture_with_secret();
+    let mut rng = TestRng::new(b"segments");
+    // 40 points per ballot: 130 ballots fill more than one segment of 4096 points.
+    let mut ballots: Vec<EncryptedBallot> = (0..130)
+        .map(|i| {
+            let mut marks = vec![false; 6];
+            marks[i % 6] = true;
+            encrypt_ballot(
+                &f.s.ctx,
+                &f.key,
+                &PlaintextBallot {
+                    contests: vec![marks],
+                },
+                &mut rng,
+            )
+            .unwrap()
+            .0
+        })
+        .collect();
+    verify_ballots_batch(&f.s.ctx, &ballots, &mut rng).unwrap();
+    // A bad signature in the first segment is still caught at the end.
+    ballots[3].signature.response =
+        PublicScalar(ballots[3].signature.response.0 + curve25519_dalek::Scalar::ONE);
+    assert_eq!(
+        verify_ballots_batch(&f.s.ctx, &ballots, &mut rng),
+        Err(BatchError::CombinedCheckFailed)
+    );
+    // The fallback names it.
+    let bad: Vec<usize> = ballots
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| verify_ballot(&f.s.ctx, b).is_err())
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(bad, vec![3]);
+    assert_eq!(
+        verify_ballot(&f.s.ctx, &ballots[3]),
+        Err(BallotError::SignatureInvalid)
+    );
+}
