@@ -1,1 +1,710 @@
-//! (being written)
+//! Errors of the JSON API as RFC 9457 problem details (`application/problem+json`).
+//!
+//! **Which type to use where.** API handlers return `Result<_, Problem>`; `?` turns an
+//! [`AppError`] (and an [`ImportError`]) into the right problem: rules broken → 422 with one
+//! `errors` entry per field, not allowed → 403 (401 for the anonymous public), wrong password →
+//! 401, too many attempts → 429 with `Retry-After`, unknown thing → 404, out-of-range request →
+//! 400, anything of the system's own making → 500 whose cause is logged (with a reference that is
+//! also in the answer) and never shown. Malformed requests (bad JSON, a missing or mistyped field,
+//! a wrong content type, a bad query) are turned into problems by the extractors in
+//! `api::extract`. Pages do not use this type: they render their errors in HTML.
+//!
+//! Every problem's `type` is a relative URI `/problems/<slug>` (RFC 9457 §3.1.1 allows it when it
+//! carries the full path); the server answers each with a short HTML page describing it.
+//! `instance` is the path of the request that failed (filled in by [`fill_instance`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sailau_app::AppError;
+use sailau_app::import::{ImportError, RowError};
+use sailau_domain::{Denied, FieldError, ValidationErrors};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The media type of problem documents.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// What kind of problem: each has a stable slug (its `type` is `/problems/<slug>`), a title and a
+/// status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The input broke rules: see `errors`.
+    Invalid,
+    /// The request itself is malformed (bad JSON, a bad query parameter, an out-of-range ledger request).
+    BadRequest,
+    /// The body has a media type this endpoint does not accept.
+    UnsupportedMediaType,
+    /// The body is larger than this endpoint accepts.
+    PayloadTooLarge,
+    /// Sign in first (no session, or an expired one).
+    Unauthorized,
+    /// Wrong username or password.
+    BadCredentials,
+    /// The account may not do this.
+    Forbidden,
+    /// A cookie-authenticated state-changing request without the session's CSRF token.
+    CsrfToken,
+    /// The thing named does not exist.
+    NotFound,
+    /// No API endpoint has this path.
+    UnknownEndpoint,
+    /// The endpoint exists but not with this method.
+    MethodNotAllowed,
+    /// Too many failed sign-ins; wait.
+    Throttled,
+    /// The server failed; the cause is logged under the reference in `detail`.
+    Internal,
+    /// The server cannot answer now (the database is unreachable).
+    Unavailable,
+}
+
+impl ProblemKind {
+    pub const ALL: [ProblemKind; 14] = [
+        ProblemKind::Invalid,
+        ProblemKind::BadRequest,
+        ProblemKind::UnsupportedMediaType,
+        ProblemKind::PayloadTooLarge,
+        ProblemKind::Unauthorized,
+        ProblemKind::BadCredentials,
+        ProblemKind::Forbidden,
+        ProblemKind::CsrfToken,
+        ProblemKind::NotFound,
+        ProblemKind::UnknownEndpoint,
+        ProblemKind::MethodNotAllowed,
+        ProblemKind::Throttled,
+        ProblemKind::Internal,
+        ProblemKind::Unavailable,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProblemKind::Invalid => "invalid",
+            ProblemKind::BadRequest => "bad-request",
+            ProblemKind::UnsupportedMediaType => "unsupported-media-type",
+            ProblemKind::PayloadTooLarge => "payload-too-large",
+            ProblemKind::Unauthorized => "unauthorized",
+            ProblemKind::BadCredentials => "bad-credentials",
+            ProblemKind::Forbidden => "forbidden",
+            ProblemKind::CsrfToken => "csrf-token",
+            ProblemKind::NotFound => "not-found",
+            ProblemKind::UnknownEndpoint => "unknown-endpoint",
+            ProblemKind::MethodNotAllowed => "method-not-allowed",
+            ProblemKind::Throttled => "throttled",
+            ProblemKind::Internal => "internal",
+            ProblemKind::Unavailable => "unavailable",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<ProblemKind> {
+        ProblemKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// The `type` URI.
+    pub fn uri(self) -> String {
+        format!("/problems/{}", self.slug())
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ProblemKind::Invalid => "The input is not valid",
+            ProblemKind::BadRequest => "The request is malformed",
+            ProblemKind::UnsupportedMediaType => "Unsupported media type",
+            ProblemKind::PayloadTooLarge => "The request body is too large",
+            ProblemKind::Unauthorized => "Sign-in required",
+            ProblemKind::BadCredentials => "Wrong username or password",
+            ProblemKind::Forbidden => "Not allowed",
+            ProblemKind::CsrfToken => "CSRF token missing or wrong",
+            ProblemKind::NotFound => "Not found",
+            ProblemKind::UnknownEndpoint => "No such API endpoint",
+            ProblemKind::MethodNotAllowed => "Method not allowed",
+            ProblemKind::Throttled => "Too many attempts",
+            ProblemKind::Internal => "Internal server error",
+            ProblemKind::Unavailable => "Service unavailable",
+        }
+    }
+
+    /// A longer explanation, for the `/problems/<slug>` page.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            ProblemKind::Invalid => {
+                "The request was well-formed but its content broke one or more rules. Each entry of \
+                 `errors` names the field (or the line of an imported file), the rule (a stable key) \
+                 and a message. Nothing was written."
+            }
+            ProblemKind::BadRequest => {
+                "The request could not be understood: the body is not valid JSON, a query or path \
+                 parameter is malformed, or a ledger request is out of range. `detail` and `errors` \
+                 say which. Nothing was written."
+            }
+            ProblemKind::UnsupportedMediaType => {
+                "The body's Content-Type is not one this endpoint accepts (JSON endpoints need \
+                 application/json; imports need text/csv or an XLSX workbook)."
+            }
+            ProblemKind::PayloadTooLarge => "The request body exceeds the endpoint's size limit.",
+            ProblemKind::Unauthorized => {
+                "This needs a signed-in account. Send `Authorization: Bearer <token>` with a token \
+                 from POST /api/v1/session, or the session cookie with an X-CSRF-Token header."
+            }
+            ProblemKind::BadCredentials => {
+                "The username or the password is wrong, or the account is deactivated (sailau does \
+                 not say which)."
+            }
+            ProblemKind::Forbidden => {
+                "The signed-in account's role or scope does not allow this. Nothing was written."
+            }
+            ProblemKind::CsrfToken => {
+                "A state-changing request authenticated by the session cookie must carry the \
+                 session's CSRF token in the X-CSRF-Token header (GET /api/v1/me returns it). \
+                 Requests with a bearer token need none."
+            }
+            ProblemKind::NotFound => {
+                "The territory, precinct, party, person or account named does not exist."
+            }
+            ProblemKind::UnknownEndpoint => {
+                "No endpoint of the API has this path. The endpoints are listed in /api/openapi.json."
+            }
+            ProblemKind::MethodNotAllowed => {
+                "The endpoint exists but does not accept this HTTP method; the Allow header lists \
+                 those it accepts."
+            }
+            ProblemKind::Throttled => {
+                "Too many failed sign-ins for this account or from this address. Wait for the \
+                 number of seconds in the Retry-After header."
+            }
+            ProblemKind::Internal => {
+                "The server failed. The cause was logged under the reference given in `detail`; \
+                 nothing of the request was written."
+            }
+            ProblemKind::Unavailable => "The server cannot reach its database. Try again later.",
+        }
+    }
+
+    pub fn status(self) -> StatusCode {
+        match self {
+            ProblemKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            ProblemKind::BadRequest => StatusCode::BAD_REQUEST,
+            ProblemKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ProblemKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ProblemKind::Unauthorized | ProblemKind::BadCredentials => StatusCode::UNAUTHORIZED,
+            ProblemKind::Forbidden | ProblemKind::CsrfToken => StatusCode::FORBIDDEN,
+            ProblemKind::NotFound | ProblemKind::UnknownEndpoint => StatusCode::NOT_FOUND,
+            ProblemKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ProblemKind::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            ProblemKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ProblemKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// The kind that best describes a bare error status (answers axum produced by itself).
+    fn of_status(status: StatusCode) -> ProblemKind {
+        match status.as_u16() {
+            401 => ProblemKind::Unauthorized,
+            403 => ProblemKind::Forbidden,
+            404 => ProblemKind::NotFound,
+            405 => ProblemKind::MethodNotAllowed,
+            413 => ProblemKind::PayloadTooLarge,
+            415 => ProblemKind::UnsupportedMediaType,
+            422 => ProblemKind::Invalid,
+            429 => ProblemKind::Throttled,
+            503 => ProblemKind::Unavailable,
+            s if s >= 500 => ProblemKind::Internal,
+            _ => ProblemKind::BadRequest,
+        }
+    }
+}
+
+/// One broken rule: which field (or line), which rule, and a message in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ProblemError {
+    /// The field as the request named it (`voters`, `scope`, `name_ru`; `body` for the body as a
+    /// whole). For imports, the column.
+    #[schema(example = "voters")]
+    pub field: String,
+    /// A stable key: the domain rule (`voters-out-of-range`, `code-taken`, ...), or one of
+    /// `field-required`, `invalid-type`, `invalid-value`, `unknown-field`, `json-syntax` for
+    /// malformed bodies and parameters.
+    #[schema(example = "voters-out-of-range")]
+    pub rule: String,
+    /// The rule in plain English.
+    #[schema(example = "a whole number from 0 to 100000")]
+    pub message: String,
+    /// The values the message needs (e.g. `max`), for clients that translate `rule` themselves.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
+    /// For imports: the line of the file (the header is line 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// For batches: the position of the refused item, from 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
+}
+
+impl ProblemError {
+    pub fn new(
+        field: impl Into<String>,
+        rule: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ProblemError {
+            field: field.into(),
+            rule: rule.into(),
+            message: message.into(),
+            args: BTreeMap::new(),
+            line: None,
+            position: None,
+        }
+    }
+}
+
+impl From<&FieldError> for ProblemError {
+    fn from(e: &FieldError) -> Self {
+        ProblemError {
+            args: e
+                .rule
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+            ..ProblemError::new(e.field.clone(), e.rule.key(), e.rule.english())
+        }
+    }
+}
+
+/// An RFC 9457 problem document (`application/problem+json`).
+//
+// Build one with `Problem::new` or convert an error into it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI reference identifying the kind of problem: `/problems/<slug>`.
+    #[serde(rename = "type", serialize_with = "kind_uri")]
+    #[schema(value_type = String, example = "/problems/invalid")]
+    pub kind: ProblemKind,
+    /// A short summary of the kind of problem (the same for every occurrence).
+    #[schema(value_type = String, example = "The input is not valid")]
+    pub title: &'static str,
+    /// The HTTP status code.
+    #[schema(example = 422)]
+    pub status: u16,
+    /// What went wrong this time, in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// The path of the request that failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// Every broken rule, when the input broke rules.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemError>,
+    #[serde(skip)]
+    headers: Option<Box<ExtraHeaders>>,
+}
+
+/// Headers that go with some problems.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ExtraHeaders {
+    retry_after_secs: Option<u64>,
+    allow: Option<HeaderValue>,
+}
+
+fn kind_uri<S: serde::Serializer>(kind: &ProblemKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&kind.uri())
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind) -> Problem {
+        Problem {
+            kind,
+            title: kind.title(),
+            status: kind.status().as_u16(),
+            detail: None,
+            instance: None,
+            errors: Vec::new(),
+            headers: None,
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_error(mut self, error: ProblemError) -> Problem {
+        self.errors.push(error);
+        self
+    }
+
+    pub fn with_errors(mut self, errors: impl IntoIterator<Item = ProblemError>) -> Problem {
+        self.errors.extend(errors);
+        self
+    }
+
+    pub fn with_retry_after(mut self, secs: u64) -> Problem {
+        self.headers
+            .get_or_insert_with(Default::default)
+            .retry_after_secs = Some(secs);
+        self
+    }
+
+    pub fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// Whether this problem is of `kind`.
+    pub fn is(&self, kind: ProblemKind) -> bool {
+        self.kind == kind
+    }
+
+    pub fn not_found(what: impl fmt::Display) -> Problem {
+        Problem::new(ProblemKind::NotFound).with_detail(format!("{what} does not exist"))
+    }
+
+    pub fn unauthorized() -> Problem {
+        Problem::new(ProblemKind::Unauthorized).with_detail(
+            "sign in: send Authorization: Bearer <token> (POST /api/v1/session gives one)",
+        )
+    }
+
+    pub fn forbidden(detail: impl Into<String>) -> Problem {
+        Problem::new(ProblemKind::Forbidden).with_detail(detail)
+    }
+
+    /// 422 for rules broken.
+    pub fn invalid(errors: &ValidationErrors) -> Problem {
+        Problem::new(ProblemKind::Invalid)
+            .with_detail(errors.to_string())
+            .with_errors(errors.0.iter().map(ProblemError::from))
+    }
+
+    /// 400 naming a malformed parameter.
+    pub fn bad_parameter(field: &str, rule: &str, message: impl Into<String>) -> Problem {
+        let message = message.into();
+        Problem::new(ProblemKind::BadRequest)
+            .with_detail(format!("{field}: {message}"))
+            .with_error(ProblemError::new(field, rule, message))
+    }
+
+    /// 500: logs `cause` under a fresh reference and answers with the reference only.
+    pub fn internal(cause: &dyn fmt::Display) -> Problem {
+        let reference = reference();
+        tracing::error!(reference = %reference, error = %cause, "internal error answering an API request");
+        Problem::new(ProblemKind::Internal).with_detail(format!(
+            "the server failed; the cause is logged under reference {reference}"
+        ))
+    }
+
+    fn denied(d: &Denied) -> Problem {
+        match d {
+            Denied::Anonymous => Problem::unauthorized(),
+            other => Problem::forbidden(other.to_string()).with_error(ProblemError::new(
+                "",
+                other.key(),
+                other.to_string(),
+            )),
+        }
+    }
+
+    /// Problems for the refused items of a batch, each tagged by `tag` (its line or position).
+    fn refused(items: Vec<(usize, AppError)>, tag: &dyn Fn(usize, &mut ProblemError)) -> Problem {
+        let all_denied = !items.is_empty()
+            && items
+                .iter()
+                .all(|(_, e)| matches!(e, AppError::Forbidden(_)));
+        if all_denied && let Some((_, AppError::Forbidden(d))) = items.first() {
+            return Problem::denied(d);
+        }
+        let count = items.len();
+        let mut errors = Vec::new();
+        for (position, e) in items {
+            let mut item_errors = match e {
+                AppError::Invalid(v) => v.0.iter().map(ProblemError::from).collect(),
+                AppError::Forbidden(d) => vec![ProblemError::new("", d.key(), d.to_string())],
+                other => vec![ProblemError::new("", "refused", other.to_string())],
+            };
+            for pe in &mut item_errors {
+                tag(position, pe);
+            }
+            errors.extend(item_errors);
+        }
+        Problem::new(ProblemKind::Invalid)
+            .with_detail(format!("{count} item(s) refused; nothing was written",))
+            .with_errors(errors)
+    }
+
+    /// Converts the error of an all-or-nothing batch whose item `i` came from line `lines[i]`.
+    pub fn from_rows(e: AppError, lines: &[usize]) -> Problem {
+        let tag = |position: usize, pe: &mut ProblemError| {
+            pe.line = lines.get(position).copied();
+        };
+        match e {
+            AppError::Rows(rows) => Problem::refused(rows, &tag),
+            AppError::Batch { position, error } if error.is_client_error() => {
+                Problem::refused(vec![(position, *error)], &tag)
+            }
+            other => Problem::from(other),
+        }
+    }
+
+    fn render(&self) -> Response {
+        let body = match serde_json::to_vec(self) {
+            Ok(b) => b,
+            Err(e) => {
+                tracing::error!(error = %e, "serializing a problem document");
+                br#"{"type":"/problems/internal","title":"Internal server error","status":500}"#
+                    .to_vec()
+            }
+        };
+        let mut res = (self.status_code(), body).into_response();
+        let headers = res.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let Some(extra) = &self.headers {
+            if let Some(secs) = extra.retry_after_secs {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            }
+            if let Some(allow) = &extra.allow {
+                headers.insert(header::ALLOW, allow.clone());
+            }
+        }
+        if self.is(ProblemKind::Unauthorized) {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}
+
+/// A short random reference that ties a 500 answer to its log line.
+fn reference() -> String {
+    use rand::RngExt;
+    let bytes: [u8; 6] = rand::rng().random();
+    hex::encode(bytes)
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.status, self.title)?;
+        if let Some(d) = &self.detail {
+            write!(f, ": {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let mut res = self.render();
+        res.extensions_mut().insert(Rendered(Box::new(self)));
+        res
+    }
+}
+
+/// Marks a response as a rendered [`Problem`], so that [`fill_instance`] can complete it.
+#[derive(Debug, Clone)]
+struct Rendered(Box<Problem>);
+
+impl From<AppError> for Problem {
+    fn from(e: AppError) -> Problem {
+        match e {
+            AppError::Invalid(v) => Problem::invalid(&v),
+            AppError::Forbidden(d) => Problem::denied(&d),
+            AppError::BadCredentials => Problem::new(ProblemKind::BadCredentials)
+                .with_detail(AppError::BadCredentials.to_string()),
+            AppError::Throttled => Problem::new(ProblemKind::Throttled)
+                .with_detail(AppError::Throttled.to_string())
+                .with_retry_after(throttle_window_secs()),
+            AppError::NotFound(what) => Problem::not_found(what),
+            AppError::BadRequest(detail) => {
+                Problem::new(ProblemKind::BadRequest).with_detail(detail)
+            }
+            AppError::Batch { position, error } if error.is_client_error() => {
+                Problem::refused(vec![(position, *error)], &|p, pe| pe.position = Some(p))
+            }
+            AppError::Rows(rows) => Problem::refused(rows, &|p, pe| pe.position = Some(p)),
+            other => Problem::internal(&other),
+        }
+    }
+}
+
+impl From<ImportError> for Problem {
+    fn from(e: ImportError) -> Problem {
+        let file_error = |rule: &str, message: String| {
+            Problem::new(ProblemKind::Invalid)
+                .with_detail(format!("{message}; nothing was imported"))
+                .with_error(ProblemError::new("file", rule, message))
+        };
+        match e {
+            ImportError::Read(msg) => {
+                file_error("file-unreadable", format!("cannot read the file: {msg}"))
+            }
+            ImportError::Empty => file_error("file-empty", ImportError::Empty.to_string()),
+            ImportError::Header { expected } => {
+                let mut pe = ProblemError::new(
+                    "header",
+                    "csv-header-invalid",
+                    format!("the header row must be: {expected}"),
+                );
+                pe.line = Some(1);
+                pe.args.insert("expected".into(), expected);
+                Problem::new(ProblemKind::Invalid)
+                    .with_detail(
+                        "line 1: the header row is not the expected one; nothing was imported",
+                    )
+                    .with_error(pe)
+            }
+            ImportError::Rows(rows) => {
+                let count = rows.len();
+                Problem::new(ProblemKind::Invalid)
+                    .with_detail(format!("{count} bad row(s); nothing was imported"))
+                    .with_errors(rows.iter().map(row_error))
+            }
+            ImportError::App(e) => Problem::from(e),
+        }
+    }
+}
+
+fn row_error(r: &RowError) -> ProblemError {
+    let mut pe = match &r.rule {
+        Some(rule) => ProblemError {
+            args: rule
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+            ..ProblemError::new(r.field.clone(), rule.key(), r.message.clone())
+        },
+        None => ProblemError::new(r.field.clone(), "refused", r.message.clone()),
+    };
+    pe.line = Some(r.line);
+    pe
+}
+
+/// How long a throttled sign-in must wait, at most.
+fn throttle_window_secs() -> u64 {
+    let ms = sailau_app::storage::LoginThrottle::default().window_ms;
+    u64::try_from(ms / 1000).unwrap_or(900)
+}
+
+/// Middleware for the API routes: completes problem documents with `instance` (the request's
+/// path) and turns bare error answers that axum produced by itself (405 with an empty body, a
+/// body-limit 413, ...) into problem documents, so that every API error is problem+json.
+pub async fn fill_instance(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let res = next.run(req).await;
+    if let Some(Rendered(problem)) = res.extensions().get::<Rendered>() {
+        if problem.instance.is_some() {
+            return res;
+        }
+        let mut problem = (**problem).clone();
+        problem.instance = Some(path);
+        let (parts, _) = res.into_parts();
+        let mut completed = problem.render();
+        // Keep headers a handler set beside the problem's own.
+        for (name, value) in &parts.headers {
+            if !completed.headers().contains_key(name) {
+                completed.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+        return completed;
+    }
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem {
+        return res;
+    }
+    let kind = ProblemKind::of_status(status);
+    let mut problem = Problem::new(kind);
+    problem.status = status.as_u16();
+    problem.instance = Some(path);
+    let extra = ExtraHeaders {
+        allow: res.headers().get(header::ALLOW).cloned(),
+        retry_after_secs: res
+            .headers()
+            .get(header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok()),
+    };
+    if extra != ExtraHeaders::default() {
+        problem.headers = Some(Box::new(extra));
+    }
+    if status.is_server_error() {
+        tracing::error!(status = %status, path = %problem.instance.as_deref().unwrap_or(""), "bare server error from the API");
+    }
+    problem.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sailau_domain::Rule;
+
+    #[test]
+    fn invalid_lists_every_field_with_rule_and_args() {
+        let mut v = ValidationErrors::new();
+        v.push("voters", Rule::VotersOutOfRange { max: 100_000 });
+        v.push("address", Rule::FieldRequired);
+        let p = Problem::from(AppError::Invalid(v));
+        assert_eq!(p.status, 422);
+        assert!(p.is(ProblemKind::Invalid));
+        let json = serde_json::to_value(&p).unwrap_or_default();
+        assert_eq!(json["errors"][0]["field"], "voters");
+        assert_eq!(json["errors"][0]["rule"], "voters-out-of-range");
+        assert_eq!(json["errors"][0]["args"]["max"], "100000");
+        assert_eq!(json["errors"][1]["rule"], "field-required");
+        assert_eq!(json["type"], "/problems/invalid");
+        assert!(json.get("headers").is_none());
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(
+            Problem::from(AppError::Forbidden(Denied::Anonymous)).status,
+            401
+        );
+        let role = Denied::Role {
+            role: sailau_domain::Role::Observer,
+            command: sailau_domain::CommandKind::CreatePrecinct,
+        };
+        assert_eq!(Problem::from(AppError::Forbidden(role)).status, 403);
+        assert_eq!(Problem::from(AppError::BadCredentials).status, 401);
+        assert_eq!(Problem::from(AppError::Throttled).status, 429);
+        assert_eq!(Problem::from(AppError::NotFound("x".into())).status, 404);
+        assert_eq!(Problem::from(AppError::BadRequest("x".into())).status, 400);
+        let internal = Problem::from(AppError::Ledger("secret cause".into()));
+        assert_eq!(internal.status, 500);
+        assert!(!internal.detail.unwrap_or_default().contains("secret"));
+    }
+
+    #[test]
+    fn rows_carry_positions_or_lines() {
+        let rows = vec![
+            (
+                0,
+                AppError::Invalid(ValidationErrors::one("code", Rule::CodeTaken)),
+            ),
+            (
+                2,
+                AppError::Invalid(ValidationErrors::one("voters", Rule::NumberFormat)),
+            ),
+        ];
+        let p = Problem::from_rows(AppError::Rows(rows), &[2, 3, 4]);
+        assert_eq!(p.status, 422);
+        assert_eq!(p.errors.len(), 2);
+        assert_eq!(p.errors[0].line, Some(2));
+        assert_eq!(p.errors[1].line, Some(4));
+    }
+
+    #[test]
+    fn slugs_round_trip() {
+        for k in ProblemKind::ALL {
+            assert_eq!(ProblemKind::from_slug(k.slug()), Some(k));
+        }
+    }
+}

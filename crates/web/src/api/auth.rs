@@ -1,0 +1,147 @@
+//! Signing in and out through the API, and who the caller is.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use sailau_app::AppError;
+use sailau_domain::account::MAX_PASSWORD;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::extract::{ApiJson, ClientAddress, SignedIn};
+use super::territories::storage;
+use super::types::RoleName;
+use crate::WebState;
+use crate::problem::Problem;
+use crate::session;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Credentials {
+    pub username: String,
+    pub password: String,
+}
+
+/// A new session.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SessionCreated {
+    /// Send it as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// Only for requests authenticated by the session cookie instead: send it as `X-CSRF-Token`.
+    pub csrf_token: String,
+    /// When the session ends (RFC 3339, UTC).
+    #[schema(format = DateTime)]
+    pub expires_at: String,
+    /// The same, in milliseconds since the Unix epoch.
+    pub expires_at_ms: i64,
+}
+
+/// Signs in: checks the username and password and opens a session.
+///
+/// Failed attempts are throttled per account and per client address.
+#[utoipa::path(
+    post, path = "/api/v1/session", tag = "session",
+    request_body = Credentials,
+    responses(
+        (status = 201, description = "Signed in", body = SessionCreated),
+        (status = 401, description = "Wrong username or password, or a deactivated account", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is missing or mistyped", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json",
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
+    )
+)]
+pub async fn create_session(
+    State(state): State<WebState>,
+    ClientAddress(client): ClientAddress,
+    ApiJson(body): ApiJson<Credentials>,
+) -> Result<impl IntoResponse, Problem> {
+    // A username that cannot exist cannot sign in: refuse it before it reaches the throttle table.
+    if sailau_domain::Username::parse(&body.username).is_err()
+        || body.password.chars().count() > MAX_PASSWORD
+    {
+        return Err(Problem::from(AppError::BadCredentials));
+    }
+    let s = state
+        .app
+        .login(&body.username, &body.password, &client)
+        .await?;
+    let expires_at = jiff::Timestamp::from_millisecond(s.expires_at_ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(SessionCreated {
+            token: s.token,
+            csrf_token: s.csrf_token,
+            expires_at,
+            expires_at_ms: s.expires_at_ms,
+        }),
+    ))
+}
+
+/// Signs out: ends the session of the token (or cookie) the request carries.
+///
+/// Ending a session that has already ended is not an error.
+#[utoipa::path(
+    delete, path = "/api/v1/session", tag = "session",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, description = "No session token in the request", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_session(
+    State(state): State<WebState>,
+    headers: HeaderMap,
+) -> Result<StatusCode, Problem> {
+    // Signing out is not CSRF-protected on purpose: the worst a forged request can do is sign
+    // the victim out.
+    let Some((token, _)) = session::session_token(&headers) else {
+        return Err(Problem::unauthorized());
+    };
+    state.app.logout(&token).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in caller.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Me {
+    pub username: String,
+    pub display_name: String,
+    pub role: RoleName,
+    /// As in accounts: `global`, `territory:CODE`, ...
+    pub scope: String,
+    /// The session's CSRF token, for cookie-authenticated requests that change state.
+    pub csrf_token: String,
+}
+
+/// Who the caller is.
+#[utoipa::path(
+    get, path = "/api/v1/me", tag = "session",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The signed-in account", body = Me),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn me(
+    State(state): State<WebState>,
+    SignedIn(user): SignedIn,
+) -> Result<axum::Json<Me>, Problem> {
+    let p = &user.principal;
+    let display_name = state
+        .app
+        .store()
+        .account(&p.username)
+        .await
+        .map_err(storage)?
+        .map(|a| a.display_name)
+        .unwrap_or_default();
+    Ok(axum::Json(Me {
+        username: p.username.to_string(),
+        display_name,
+        role: p.role.into(),
+        scope: p.scope.to_string(),
+        csrf_token: user.csrf_token.clone(),
+    }))
+}

@@ -1,0 +1,391 @@
+//! Extractors of the API whose rejections are problem documents naming the field: JSON bodies,
+//! query strings, path parameters, and who is asking.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+
+use crate::WebState;
+use crate::problem::{Problem, ProblemError, ProblemKind};
+use crate::session::{self, CurrentUser, SessionInfo};
+
+/// A JSON request body (`Content-Type: application/json`). Rejections: 415 for another media
+/// type, 413 when too large, 400 for text that is not JSON, 422 for a missing, unknown or
+/// mistyped field — each naming the field.
+#[derive(Debug, Clone)]
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Problem;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Problem> {
+        if !has_media_type(req.headers(), |t, s| {
+            t == "application" && (s == "json" || s.ends_with("+json"))
+        }) {
+            return Err(Problem::new(ProblemKind::UnsupportedMediaType)
+                .with_detail("send the body as JSON with Content-Type: application/json"));
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(body_problem)?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Whether the request's `Content-Type` satisfies `accept(type, subtype)` (lower-case, no parameters).
+pub fn has_media_type(headers: &HeaderMap, accept: impl Fn(&str, &str) -> bool) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match essence.split_once('/') {
+        Some((t, s)) => accept(t, s),
+        None => false,
+    }
+}
+
+/// The problem for a body that could not be read.
+pub fn body_problem(e: axum::extract::rejection::BytesRejection) -> Problem {
+    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        Problem::new(ProblemKind::PayloadTooLarge).with_detail(e.body_text())
+    } else {
+        Problem::new(ProblemKind::BadRequest).with_detail(e.body_text())
+    }
+}
+
+/// Parses JSON into `T`, naming the field of the first error.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(json_problem)?;
+    de.end().map_err(|e| syntax_problem(&e))?;
+    Ok(value)
+}
+
+fn syntax_problem(e: &serde_json::Error) -> Problem {
+    let message = format!(
+        "not valid JSON: {} (line {}, column {})",
+        strip_position(&e.to_string()),
+        e.line(),
+        e.column()
+    );
+    Problem::new(ProblemKind::BadRequest)
+        .with_detail(message.clone())
+        .with_error(ProblemError::new("body", "json-syntax", message))
+}
+
+fn json_problem(e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
+    use serde_json::error::Category;
+    match e.inner().classify() {
+        Category::Syntax | Category::Eof | Category::Io => syntax_problem(e.inner()),
+        Category::Data => {
+            let path = path_of(e.path());
+            let message = strip_position(&e.inner().to_string());
+            let error = field_error(&path, &message);
+            Problem::new(ProblemKind::Invalid)
+                .with_detail(format!("{}: {}", error.field, error.message))
+                .with_error(error)
+        }
+    }
+}
+
+/// A serde path as the API names fields: `scope.territory`, `items[2].code`; empty for the root.
+fn path_of(path: &serde_path_to_error::Path) -> String {
+    let s = path.to_string();
+    if s == "." { String::new() } else { s }
+}
+
+/// Removes serde_json's " at line L column C" suffix.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The text between the first pair of backticks.
+fn quoted(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let rest = message.get(start..)?;
+    let end = rest.find('`')?;
+    rest.get(..end)
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+/// Classifies a serde data error at `path` into a field, a rule and a message.
+fn field_error(path: &str, message: &str) -> ProblemError {
+    let (field, rule, message) = if let Some(name) = message
+        .strip_prefix("missing field ")
+        .and_then(|_| quoted(message))
+    {
+        (
+            join(path, name),
+            "field-required",
+            "a value is required".to_owned(),
+        )
+    } else if let Some(name) = message
+        .strip_prefix("unknown field ")
+        .and_then(|_| quoted(message))
+    {
+        // The path already ends with the unknown key.
+        let field = if path.is_empty() {
+            name.to_owned()
+        } else {
+            path.to_owned()
+        };
+        (field, "unknown-field", message.to_owned())
+    } else if message.starts_with("invalid type: null") {
+        (
+            path.to_owned(),
+            "field-required",
+            "a value is required".to_owned(),
+        )
+    } else if message.starts_with("invalid type") {
+        (path.to_owned(), "invalid-type", message.to_owned())
+    } else {
+        (path.to_owned(), "invalid-value", message.to_owned())
+    };
+    let field = if field.is_empty() {
+        "body".to_owned()
+    } else {
+        field
+    };
+    ProblemError::new(field, rule, message)
+}
+
+/// A query string. Rejections: 400 naming the parameter.
+#[derive(Debug, Clone)]
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Problem> {
+        let query = parts.uri.query().unwrap_or("");
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        match serde_path_to_error::deserialize(de) {
+            Ok(v) => Ok(ApiQuery(v)),
+            Err(e) => {
+                let path = path_of(e.path());
+                let error = field_error(&path, &e.inner().to_string());
+                Err(Problem::new(ProblemKind::BadRequest)
+                    .with_detail(format!(
+                        "query parameter {}: {}",
+                        error.field, error.message
+                    ))
+                    .with_error(error))
+            }
+        }
+    }
+}
+
+/// For optional numeric query parameters: absent or empty (`?end=`) is `None`.
+pub fn optional_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => t
+            .parse::<u64>()
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom("not a whole number (0 or more)")),
+    }
+}
+
+/// For optional text query parameters: empty is `None`.
+pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    Ok(text.filter(|t| !t.trim().is_empty()))
+}
+
+/// Path parameters. Rejections: 400.
+#[derive(Debug, Clone)]
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => Ok(ApiPath(v)),
+            Err(e) => Err(Problem::new(ProblemKind::BadRequest).with_detail(e.body_text())),
+        }
+    }
+}
+
+/// A signed-in caller of any role; the anonymous public gets 401.
+#[derive(Debug, Clone)]
+pub struct SignedIn(pub SessionInfo);
+
+impl FromRequestParts<WebState> for SignedIn {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &WebState) -> Result<Self, Problem> {
+        let Ok(CurrentUser(user)) = CurrentUser::from_request_parts(parts, state).await;
+        user.map(SignedIn).ok_or_else(Problem::unauthorized)
+    }
+}
+
+/// A signed-in caller sending a state-changing request: by bearer token, or by the session cookie
+/// with the session's CSRF token in `X-CSRF-Token`. Anonymous: 401; cookie without the token: 403.
+/// What the account may do is decided by the app when the command runs.
+#[derive(Debug, Clone)]
+pub struct Writer(pub SessionInfo);
+
+impl FromRequestParts<WebState> for Writer {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &WebState) -> Result<Self, Problem> {
+        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+        session::check_csrf(&parts.headers, &user, None).map_err(|e| {
+            Problem::new(ProblemKind::CsrfToken).with_detail(format!(
+                "{e} (send the session's CSRF token in the X-CSRF-Token header, or use a bearer token)"
+            ))
+        })?;
+        Ok(Writer(user))
+    }
+}
+
+impl Writer {
+    pub fn acting(&self) -> sailau_app::Acting {
+        sailau_app::Acting::Account(self.0.principal.clone())
+    }
+}
+
+/// The client's address, for sign-in throttling.
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
+
+impl FromRequestParts<WebState> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &WebState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(session::client_address(
+            &parts.headers,
+            session::peer_address(parts),
+            &state.config,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        number: u32,
+        name: String,
+        inner: Option<Inner>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        code: String,
+    }
+
+    fn err(json: &str) -> Problem {
+        match parse_json::<Body>(json.as_bytes()) {
+            Ok(b) => Problem::new(ProblemKind::Internal).with_detail(format!("parsed: {b:?}")),
+            Err(p) => p,
+        }
+    }
+
+    #[test]
+    fn names_the_field() {
+        let p = err(r#"{"name": "x"}"#);
+        assert_eq!(
+            (
+                p.status,
+                p.errors[0].field.as_str(),
+                p.errors[0].rule.as_str()
+            ),
+            (422, "number", "field-required")
+        );
+        let p = err(r#"{"number": "12", "name": "x"}"#);
+        assert_eq!(
+            (
+                p.status,
+                p.errors[0].field.as_str(),
+                p.errors[0].rule.as_str()
+            ),
+            (422, "number", "invalid-type")
+        );
+        let p = err(r#"{"number": -1, "name": "x"}"#);
+        assert_eq!(
+            (
+                p.status,
+                p.errors[0].field.as_str(),
+                p.errors[0].rule.as_str()
+            ),
+            (422, "number", "invalid-value")
+        );
+        let p = err(r#"{"number": 1, "name": null}"#);
+        assert_eq!(
+            (
+                p.status,
+                p.errors[0].field.as_str(),
+                p.errors[0].rule.as_str()
+            ),
+            (422, "name", "field-required")
+        );
+        let p = err(r#"{"number": 1, "name": "x", "nmae": 2}"#);
+        assert_eq!(
+            (
+                p.status,
+                p.errors[0].field.as_str(),
+                p.errors[0].rule.as_str()
+            ),
+            (422, "nmae", "unknown-field")
+        );
+        let p = err(r#"{"number": 1, "name": "x", "inner": {}}"#);
+        assert_eq!((p.status, p.errors[0].field.as_str()), (422, "inner.code"));
+        let p = err(r#"{"number": 1, "name": "x", "inner": {"code": "a", "kode": 1}}"#);
+        assert_eq!((p.status, p.errors[0].field.as_str()), (422, "inner.kode"));
+        let p = err("12");
+        assert_eq!((p.status, p.errors[0].field.as_str()), (422, "body"));
+        let p = err(r#"[1, 2]"#);
+        assert_eq!(p.status, 422);
+        let p = err(r#"{"number": 1,"#);
+        assert_eq!((p.status, p.errors[0].rule.as_str()), (400, "json-syntax"));
+        let p = err(r#"{"number": 1, "name": "x"} trailing"#);
+        assert_eq!(p.status, 400);
+        let p = err("");
+        assert_eq!(p.status, 400);
+    }
+}

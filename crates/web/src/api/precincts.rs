@@ -1,0 +1,298 @@
+//! Precincts (polling stations): list by territory or region with paging, get, create, update.
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use sailau_domain::{Command, NewPrecinct, Precinct, TerritoryCode};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::extract::{ApiJson, ApiPath, ApiQuery, Writer, optional_text, optional_u64};
+use super::territories::storage;
+use super::types::{Fields, LedgerPosition, all, path_precinct};
+use crate::WebState;
+use crate::problem::Problem;
+
+/// A page holds at most this many precincts.
+pub const MAX_LIMIT: u64 = 1000;
+const DEFAULT_LIMIT: u64 = 100;
+
+/// A precinct, named across the registry by its region and its number there.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PrecinctView {
+    #[schema(example = "630000000")]
+    pub region_code: String,
+    #[schema(example = 251)]
+    pub number: u32,
+    pub territory_code: String,
+    pub address: String,
+    /// Voters on the list.
+    pub voters: u32,
+}
+
+impl From<Precinct> for PrecinctView {
+    fn from(p: Precinct) -> Self {
+        PrecinctView {
+            region_code: p.region_code.to_string(),
+            number: p.number,
+            territory_code: p.territory_code.to_string(),
+            address: p.address,
+            voters: p.voters,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PrecinctPage {
+    pub items: Vec<PrecinctView>,
+    pub limit: u64,
+    pub offset: u64,
+    /// The offset of the next page; null on the last page.
+    pub next_offset: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PrecinctWritten {
+    pub precinct: PrecinctView,
+    pub ledger: LedgerPosition,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PrecinctQuery {
+    /// The precincts belonging directly to this territory.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub territory: Option<String>,
+    /// All precincts of this region (used when `territory` is absent).
+    #[serde(default, deserialize_with = "optional_text")]
+    pub region: Option<String>,
+    /// At most 1000; 100 by default.
+    #[serde(default, deserialize_with = "optional_u64")]
+    pub limit: Option<u64>,
+    #[serde(default, deserialize_with = "optional_u64")]
+    pub offset: Option<u64>,
+}
+
+/// Lists precincts by number, of a territory or of a whole region, a page at a time.
+#[utoipa::path(
+    get, path = "/api/v1/precincts", tag = "precincts",
+    params(PrecinctQuery),
+    responses(
+        (status = 200, description = "A page of precincts", body = PrecinctPage),
+        (status = 400, description = "Neither `territory` nor `region`, or a malformed parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such territory", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_precincts(
+    State(state): State<WebState>,
+    ApiQuery(query): ApiQuery<PrecinctQuery>,
+) -> Result<axum::Json<PrecinctPage>, Problem> {
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(Problem::bad_parameter(
+            "limit",
+            "limit-out-of-range",
+            format!("a whole number from 1 to {MAX_LIMIT}"),
+        ));
+    }
+    let offset = query.offset.unwrap_or(0);
+    let code = |field: &str, s: &str| {
+        TerritoryCode::parse(s).map_err(|r| Problem::bad_parameter(field, r.key(), r.english()))
+    };
+    let store = state.app.store();
+    let items = match (&query.territory, &query.region) {
+        (Some(t), _) => {
+            let t = code("territory", t)?;
+            if store.territory(&t).await.map_err(storage)?.is_none() {
+                return Err(Problem::not_found(format!("territory {t}")));
+            }
+            let all = store.precincts_of(&t).await.map_err(storage)?;
+            all.into_iter()
+                .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+                .take(usize::try_from(limit).unwrap_or(0))
+                .collect::<Vec<_>>()
+        }
+        (None, Some(r)) => {
+            let r = code("region", r)?;
+            if store.territory(&r).await.map_err(storage)?.is_none() {
+                return Err(Problem::not_found(format!("territory {r}")));
+            }
+            // Beyond u32 there are no precincts (at most 99,999 per region).
+            match u32::try_from(offset) {
+                Ok(o) => store
+                    .precincts_in_region(&r, u32::try_from(limit).unwrap_or(1000), o)
+                    .await
+                    .map_err(storage)?,
+                Err(_) => Vec::new(),
+            }
+        }
+        (None, None) => {
+            return Err(Problem::bad_parameter(
+                "territory",
+                "field-required",
+                "give territory=CODE or region=CODE",
+            ));
+        }
+    };
+    let next_offset = (items.len() as u64 == limit).then(|| offset.saturating_add(limit));
+    Ok(axum::Json(PrecinctPage {
+        items: items.into_iter().map(PrecinctView::from).collect(),
+        limit,
+        offset,
+        next_offset,
+    }))
+}
+
+/// One precinct.
+#[utoipa::path(
+    get, path = "/api/v1/precincts/{region}/{number}", tag = "precincts",
+    params(
+        ("region" = String, Path, description = "The KATO code of the precinct's region"),
+        ("number" = u32, Path, description = "The precinct's number in its region"),
+    ),
+    responses(
+        (status = 200, description = "The precinct", body = PrecinctView),
+        (status = 400, description = "A malformed region or number", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such precinct", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_precinct(
+    State(state): State<WebState>,
+    ApiPath((region, number)): ApiPath<(String, String)>,
+) -> Result<axum::Json<PrecinctView>, Problem> {
+    let r = path_precinct(&region, &number)?;
+    let p = state
+        .app
+        .store()
+        .precinct(&r)
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| Problem::not_found(format!("precinct {r}")))?;
+    Ok(axum::Json(p.into()))
+}
+
+/// A new precinct.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPrecinctBody {
+    /// 1 to 99,999, unique within the region.
+    #[schema(example = 251)]
+    pub number: u32,
+    /// The territory it belongs to (not a whole region).
+    pub territory_code: String,
+    pub address: String,
+    /// Voters on the list, 0 to 100,000.
+    pub voters: u32,
+}
+
+/// Creates a precinct (recorded in the ledger).
+#[utoipa::path(
+    post, path = "/api/v1/precincts", tag = "precincts",
+    request_body = NewPrecinctBody,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = PrecinctWritten,
+            headers(("location" = String, description = "The new precinct's URL"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_precinct(
+    State(state): State<WebState>,
+    writer: Writer,
+    ApiJson(body): ApiJson<NewPrecinctBody>,
+) -> Result<impl IntoResponse, Problem> {
+    let mut f = Fields::new();
+    let territory_code = f.territory_code("territory_code", &body.territory_code);
+    f.finish()?;
+    let precinct = NewPrecinct {
+        number: body.number,
+        territory_code: all(territory_code)?,
+        address: body.address,
+        voters: body.voters,
+    };
+    let territory = precinct.territory_code.clone();
+    let number = precinct.number;
+    let applied = state
+        .app
+        .execute(&writer.acting(), Command::CreatePrecinct { precinct })
+        .await?;
+    let store = state.app.store();
+    let saved = store
+        .precincts_of(&territory)
+        .await
+        .map_err(storage)?
+        .into_iter()
+        .find(|p| p.number == number)
+        .ok_or_else(|| Problem::internal(&"a created precinct is missing"))?;
+    Ok((
+        StatusCode::CREATED,
+        [(
+            header::LOCATION,
+            format!("/api/v1/precincts/{}/{}", saved.region_code, saved.number),
+        )],
+        axum::Json(PrecinctWritten {
+            precinct: saved.into(),
+            ledger: applied.into(),
+        }),
+    ))
+}
+
+/// A precinct's address and voters.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrecinctUpdate {
+    pub address: String,
+    pub voters: u32,
+}
+
+/// Updates a precinct's address and voters (recorded in the ledger).
+#[utoipa::path(
+    put, path = "/api/v1/precincts/{region}/{number}", tag = "precincts",
+    params(
+        ("region" = String, Path, description = "The KATO code of the precinct's region"),
+        ("number" = u32, Path, description = "The precinct's number in its region"),
+    ),
+    request_body = PrecinctUpdate,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Updated", body = PrecinctWritten),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such precinct", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update_precinct(
+    State(state): State<WebState>,
+    writer: Writer,
+    ApiPath((region, number)): ApiPath<(String, String)>,
+    ApiJson(body): ApiJson<PrecinctUpdate>,
+) -> Result<axum::Json<PrecinctWritten>, Problem> {
+    let r = path_precinct(&region, &number)?;
+    let store = state.app.store();
+    if store.precinct(&r).await.map_err(storage)?.is_none() {
+        return Err(Problem::not_found(format!("precinct {r}")));
+    }
+    let applied = state
+        .app
+        .execute(
+            &writer.acting(),
+            Command::UpdatePrecinct {
+                precinct: r.clone(),
+                address: body.address,
+                voters: body.voters,
+            },
+        )
+        .await?;
+    let saved = store
+        .precinct(&r)
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| Problem::internal(&"an updated precinct is missing"))?;
+    Ok(axum::Json(PrecinctWritten {
+        precinct: saved.into(),
+        ledger: applied.into(),
+    }))
+}

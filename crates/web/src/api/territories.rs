@@ -1,0 +1,300 @@
+//! Territories: list (children of a parent, or a search), one with its ancestors and figures,
+//! create, rename.
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use sailau_domain::{Command, Names, Territory, TerritoryKind};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::extract::{ApiJson, ApiPath, ApiQuery, Writer, optional_text};
+use super::types::{Fields, LedgerPosition, TerritoryKindName, all, path_territory};
+use crate::WebState;
+use crate::problem::Problem;
+
+/// Searches return at most this many territories.
+const SEARCH_LIMIT: u32 = 100;
+
+/// A territory: an administrative-territorial unit identified by its 9-digit KATO code.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TerritoryView {
+    #[schema(example = "631010000")]
+    pub code: String,
+    /// The parent's code; null for regions and cities of republican significance.
+    pub parent_code: Option<String>,
+    pub kind: TerritoryKindName,
+    pub name_ru: String,
+    pub name_kk: String,
+    /// May be empty.
+    pub name_en: String,
+}
+
+impl From<Territory> for TerritoryView {
+    fn from(t: Territory) -> Self {
+        TerritoryView {
+            code: t.code.to_string(),
+            parent_code: t.parent_code.map(|c| c.to_string()),
+            kind: t.kind.into(),
+            name_ru: t.names.ru,
+            name_kk: t.names.kk,
+            name_en: t.names.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TerritoryList {
+    pub items: Vec<TerritoryView>,
+}
+
+/// Figures for a territory and everything under it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TerritoryStatsView {
+    /// Precincts in the subtree.
+    pub precincts: u64,
+    /// Voters on the lists of those precincts.
+    pub voters: u64,
+    /// Direct children.
+    pub children: u64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TerritoryDetail {
+    pub territory: TerritoryView,
+    /// From the region down to the parent.
+    pub ancestors: Vec<TerritoryView>,
+    pub children: Vec<TerritoryView>,
+    pub stats: TerritoryStatsView,
+}
+
+/// A territory just created or renamed, and where the change sits in the ledger.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TerritoryWritten {
+    pub territory: TerritoryView,
+    pub ledger: LedgerPosition,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TerritoryQuery {
+    /// The parent whose children to list (regions and republican cities when absent).
+    #[serde(default, deserialize_with = "optional_text")]
+    pub parent: Option<String>,
+    /// Search: a code prefix or part of a name in any language (case-insensitive). Overrides `parent`.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub q: Option<String>,
+}
+
+/// Lists territories: the children of `parent` (top-level ones without it), or those matching `q`.
+#[utoipa::path(
+    get, path = "/api/v1/territories", tag = "territories",
+    params(TerritoryQuery),
+    responses(
+        (status = 200, description = "The territories, by Russian name", body = TerritoryList),
+        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No territory has the parent code", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_territories(
+    State(state): State<WebState>,
+    ApiQuery(query): ApiQuery<TerritoryQuery>,
+) -> Result<axum::Json<TerritoryList>, Problem> {
+    let store = state.app.store();
+    let items = if let Some(q) = &query.q {
+        store.search_territories(q, SEARCH_LIMIT).await
+    } else if let Some(p) = &query.parent {
+        let parent = sailau_domain::TerritoryCode::parse(p)
+            .map_err(|r| Problem::bad_parameter("parent", r.key(), r.english()))?;
+        if store.territory(&parent).await.map_err(storage)?.is_none() {
+            return Err(Problem::not_found(format!("territory {parent}")));
+        }
+        store.territory_children(Some(&parent)).await
+    } else {
+        store.territory_children(None).await
+    }
+    .map_err(storage)?;
+    Ok(axum::Json(TerritoryList {
+        items: items.into_iter().map(TerritoryView::from).collect(),
+    }))
+}
+
+pub(crate) fn storage(e: sailau_app::storage::StorageError) -> Problem {
+    Problem::from(sailau_app::AppError::from(e))
+}
+
+/// One territory with its ancestors, its children and the figures of its subtree.
+#[utoipa::path(
+    get, path = "/api/v1/territories/{code}", tag = "territories",
+    params(("code" = String, Path, description = "The 9-digit KATO code")),
+    responses(
+        (status = 200, description = "The territory", body = TerritoryDetail),
+        (status = 400, description = "A malformed code", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such territory", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_territory(
+    State(state): State<WebState>,
+    ApiPath(code): ApiPath<String>,
+) -> Result<axum::Json<TerritoryDetail>, Problem> {
+    let code = path_territory(&code)?;
+    let store = state.app.store();
+    let territory = store
+        .territory(&code)
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| Problem::not_found(format!("territory {code}")))?;
+    let ancestors = store.territory_ancestors(&code).await.map_err(storage)?;
+    let children = store
+        .territory_children(Some(&code))
+        .await
+        .map_err(storage)?;
+    let stats = store.territory_stats(&code).await.map_err(storage)?;
+    Ok(axum::Json(TerritoryDetail {
+        territory: territory.into(),
+        ancestors: ancestors.into_iter().map(TerritoryView::from).collect(),
+        children: children.into_iter().map(TerritoryView::from).collect(),
+        stats: TerritoryStatsView {
+            precincts: stats.precincts,
+            voters: stats.voters,
+            children: stats.children,
+        },
+    }))
+}
+
+/// A new territory.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewTerritory {
+    /// 9 digits, not yet in the registry.
+    #[schema(example = "631010000")]
+    pub code: String,
+    /// The parent's code; omit (or null) for a region or a city of republican significance.
+    #[serde(default)]
+    pub parent_code: Option<String>,
+    #[schema(value_type = TerritoryKindName)]
+    pub kind: String,
+    pub name_ru: String,
+    pub name_kk: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+}
+
+/// Creates a territory (recorded in the ledger).
+#[utoipa::path(
+    post, path = "/api/v1/territories", tag = "territories",
+    request_body = NewTerritory,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = TerritoryWritten,
+            headers(("location" = String, description = "The new territory's URL"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Rules broken: each is named in `errors`", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_territory(
+    State(state): State<WebState>,
+    writer: Writer,
+    ApiJson(body): ApiJson<NewTerritory>,
+) -> Result<impl IntoResponse, Problem> {
+    let mut f = Fields::new();
+    let code = f.territory_code("code", &body.code);
+    let parent_code = match body.parent_code.as_deref().map(str::trim) {
+        None | Some("") => Some(None),
+        Some(p) => f.territory_code("parent_code", p).map(Some),
+    };
+    let kind = f.take("kind", body.kind.parse::<TerritoryKind>());
+    f.finish()?;
+    let territory = Territory {
+        code: all(code)?,
+        parent_code: all(parent_code)?,
+        kind: all(kind)?,
+        names: Names {
+            ru: body.name_ru,
+            kk: body.name_kk,
+            en: body.name_en.unwrap_or_default(),
+        },
+    };
+    let code = territory.code.clone();
+    let applied = state
+        .app
+        .execute(&writer.acting(), Command::CreateTerritory { territory })
+        .await?;
+    let saved = state
+        .app
+        .store()
+        .territory(&code)
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| Problem::internal(&"a created territory is missing"))?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, format!("/api/v1/territories/{code}"))],
+        axum::Json(TerritoryWritten {
+            territory: saved.into(),
+            ledger: applied.into(),
+        }),
+    ))
+}
+
+/// A territory's names.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TerritoryNames {
+    pub name_ru: String,
+    pub name_kk: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+}
+
+/// Renames a territory (recorded in the ledger).
+#[utoipa::path(
+    put, path = "/api/v1/territories/{code}/names", tag = "territories",
+    params(("code" = String, Path, description = "The 9-digit KATO code")),
+    request_body = TerritoryNames,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Renamed", body = TerritoryWritten),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such territory", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn rename_territory(
+    State(state): State<WebState>,
+    writer: Writer,
+    ApiPath(code): ApiPath<String>,
+    ApiJson(body): ApiJson<TerritoryNames>,
+) -> Result<axum::Json<TerritoryWritten>, Problem> {
+    let code = path_territory(&code)?;
+    let store = state.app.store();
+    if store.territory(&code).await.map_err(storage)?.is_none() {
+        return Err(Problem::not_found(format!("territory {code}")));
+    }
+    let names = Names {
+        ru: body.name_ru,
+        kk: body.name_kk,
+        en: body.name_en.unwrap_or_default(),
+    };
+    let applied = state
+        .app
+        .execute(
+            &writer.acting(),
+            Command::RenameTerritory {
+                code: code.clone(),
+                names,
+            },
+        )
+        .await?;
+    let saved = store
+        .territory(&code)
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| Problem::internal(&"a renamed territory is missing"))?;
+    Ok(axum::Json(TerritoryWritten {
+        territory: saved.into(),
+        ledger: applied.into(),
+    }))
+}

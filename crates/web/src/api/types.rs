@@ -1,0 +1,188 @@
+//! Types shared by the API's resources: enumerations as the API spells them, the ledger position
+//! of a change, and helpers that turn request text into domain values, collecting every broken
+//! rule.
+
+use sailau_app::Applied;
+use sailau_domain::{
+    Gender, PartyCode, PersonId, PrecinctRef, Role, Rule, Scope, TerritoryCode, TerritoryKind,
+    Username, ValidationErrors,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::problem::Problem;
+
+/// The kinds of territory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TerritoryKindName {
+    Region,
+    RepublicanCity,
+    District,
+    RegionalCity,
+    RuralOkrug,
+    Village,
+    Settlement,
+    DistrictCity,
+}
+
+impl From<TerritoryKind> for TerritoryKindName {
+    fn from(k: TerritoryKind) -> Self {
+        match k {
+            TerritoryKind::Region => TerritoryKindName::Region,
+            TerritoryKind::RepublicanCity => TerritoryKindName::RepublicanCity,
+            TerritoryKind::District => TerritoryKindName::District,
+            TerritoryKind::RegionalCity => TerritoryKindName::RegionalCity,
+            TerritoryKind::RuralOkrug => TerritoryKindName::RuralOkrug,
+            TerritoryKind::Village => TerritoryKindName::Village,
+            TerritoryKind::Settlement => TerritoryKindName::Settlement,
+            TerritoryKind::DistrictCity => TerritoryKindName::DistrictCity,
+        }
+    }
+}
+
+/// The roles of accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleName {
+    Administrator,
+    CecMember,
+    TerritorialCommission,
+    PrecinctCommission,
+    PartySecretary,
+    Candidate,
+    Observer,
+}
+
+impl From<Role> for RoleName {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Administrator => RoleName::Administrator,
+            Role::CecMember => RoleName::CecMember,
+            Role::TerritorialCommission => RoleName::TerritorialCommission,
+            Role::PrecinctCommission => RoleName::PrecinctCommission,
+            Role::PartySecretary => RoleName::PartySecretary,
+            Role::Candidate => RoleName::Candidate,
+            Role::Observer => RoleName::Observer,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GenderName {
+    Female,
+    Male,
+}
+
+impl From<Gender> for GenderName {
+    fn from(g: Gender) -> Self {
+        match g {
+            Gender::Female => GenderName::Female,
+            Gender::Male => GenderName::Male,
+        }
+    }
+}
+
+/// Where an accepted change sits in the public ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct LedgerPosition {
+    /// The entry's index (from 0): GET /api/ledger/proof/inclusion?index=… proves it.
+    pub index: u64,
+    /// The tree root just after the entry, as 64 hex characters.
+    pub root: String,
+}
+
+impl From<Applied> for LedgerPosition {
+    fn from(a: Applied) -> Self {
+        LedgerPosition {
+            index: a.index,
+            root: sailau_ledger::hash_to_hex(&a.root),
+        }
+    }
+}
+
+/// Collects the broken rules of several fields; [`Fields::finish`] gives 422 naming every one.
+#[derive(Debug, Default)]
+pub struct Fields(ValidationErrors);
+
+impl Fields {
+    pub fn new() -> Fields {
+        Fields::default()
+    }
+
+    /// The value, or `None` with the rule recorded against `field`.
+    pub fn take<T>(&mut self, field: &str, r: Result<T, Rule>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(rule) => {
+                self.0.push(field, rule);
+                None
+            }
+        }
+    }
+
+    pub fn territory_code(&mut self, field: &str, s: &str) -> Option<TerritoryCode> {
+        self.take(field, TerritoryCode::parse(s))
+    }
+
+    pub fn party_code(&mut self, field: &str, s: &str) -> Option<PartyCode> {
+        self.take(field, PartyCode::parse(s))
+    }
+
+    pub fn username(&mut self, field: &str, s: &str) -> Option<Username> {
+        self.take(field, Username::parse(s))
+    }
+
+    pub fn role(&mut self, field: &str, s: &str) -> Option<Role> {
+        self.take(field, s.parse::<Role>())
+    }
+
+    pub fn scope(&mut self, field: &str, s: &str) -> Option<Scope> {
+        self.take(field, Scope::parse(s))
+    }
+
+    /// Ok when no rule was broken (then every `Option` taken above is `Some`).
+    pub fn finish(self) -> Result<(), Problem> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Problem::invalid(&self.0))
+        }
+    }
+}
+
+/// Unwraps values that [`Fields::finish`] has vouched for.
+pub fn all<T>(v: Option<T>) -> Result<T, Problem> {
+    v.ok_or_else(|| Problem::internal(&"a checked field was missing"))
+}
+
+/// Path identifiers: malformed → 400 naming the parameter.
+pub fn path_territory(code: &str) -> Result<TerritoryCode, Problem> {
+    TerritoryCode::parse(code).map_err(|r| Problem::bad_parameter("code", r.key(), r.english()))
+}
+
+pub fn path_party(code: &str) -> Result<PartyCode, Problem> {
+    PartyCode::parse(code).map_err(|r| Problem::bad_parameter("code", r.key(), r.english()))
+}
+
+pub fn path_username(name: &str) -> Result<Username, Problem> {
+    Username::parse(name).map_err(|r| Problem::bad_parameter("username", r.key(), r.english()))
+}
+
+pub fn path_precinct(region: &str, number: &str) -> Result<PrecinctRef, Problem> {
+    let region_code = TerritoryCode::parse(region)
+        .map_err(|r| Problem::bad_parameter("region", r.key(), r.english()))?;
+    let number = sailau_domain::precinct::parse_number(number)
+        .map_err(|r| Problem::bad_parameter("number", r.key(), r.english()))?;
+    Ok(PrecinctRef {
+        region_code,
+        number,
+    })
+}
+
+pub fn path_person(id: &str) -> Result<PersonId, Problem> {
+    uuid::Uuid::parse_str(id.trim())
+        .map(PersonId)
+        .map_err(|_| Problem::bad_parameter("id", "person-id-format", "a person id is a UUID"))
+}
