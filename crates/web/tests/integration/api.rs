@@ -1312,6 +1312,29 @@ async fn healthz_and_unknown_endpoints() {
     }
 }
 
+/// When the database is gone: /healthz says 503, and other answers are 500 problems that name a
+/// reference for the logs but not the cause.
+#[tokio::test]
+async fn database_failures_are_503_and_500_problems_without_the_cause() {
+    let t = TestApp::sqlite().await;
+    t.load_small().await;
+    t.app.store().close().await;
+    let p = problem(&t.get("/healthz").await, 503, "healthz");
+    assert_eq!(p["type"], "/problems/unavailable");
+    for path in [
+        "/api/v1/parties",
+        "/api/v1/territories/100000000",
+        "/api/ledger/head",
+    ] {
+        let p = problem(&t.get(path).await, 500, path);
+        assert_eq!(p["type"], "/problems/internal", "{path}");
+        let detail = p["detail"].as_str().unwrap();
+        assert!(detail.contains("reference"), "{path}: {detail}");
+        assert!(!detail.to_lowercase().contains("pool"), "{path}: {detail}");
+        assert!(!detail.to_lowercase().contains("sql"), "{path}: {detail}");
+    }
+}
+
 /// Bodies that must never produce a 500 or a write.
 fn garbage() -> Vec<(Option<&'static str>, Vec<u8>)> {
     let json = Some("application/json");
