@@ -12,22 +12,32 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn get(port: u16, path: &str) -> Option<u16> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).ok()?;
     let head = String::from_utf8_lossy(&buf[..buf.len().min(20)]).into_owned();
     head.split_whitespace().nth(1)?.parse().ok()
 }
 
+// The child is returned to the caller, which kills and waits for it.
+#[allow(clippy::zombie_processes)]
 fn start(args: &[&str], port: u16) -> (Child, Duration) {
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_sailau"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sailau"))
         .args(args)
         .args(["--addr", &format!("127.0.0.1:{port}")])
         .env("SAILAU_LOG", "warn")
@@ -39,7 +49,11 @@ fn start(args: &[&str], port: u16) -> (Child, Duration) {
         if get(port, "/") == Some(200) {
             return (child, started.elapsed());
         }
-        assert!(started.elapsed() < Duration::from_secs(120), "no first page in 120 s");
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("no first page in 120 s");
+        }
         std::thread::sleep(Duration::from_millis(5));
     }
 }
@@ -60,21 +74,51 @@ fn main() {
 
     let port = free_port();
     let (mut demo, cold) = start(&["serve", "--demo", "--data-dir", &data], port);
-    for path in ["/", "/territories", "/territories/155200000", "/ledger", "/parties", "/api/ledger/head"].iter().cycle().take(200) {
+    for path in [
+        "/",
+        "/territories",
+        "/territories/155200000",
+        "/ledger",
+        "/parties",
+        "/api/ledger/head",
+    ]
+    .iter()
+    .cycle()
+    .take(200)
+    {
         get(port, path);
     }
     let rss = rss_kib(demo.id());
     demo.kill().unwrap();
     demo.wait().unwrap();
-    println!("demo server: first page {} ms after start (fresh demo database loaded); resident memory after 200 pages: {:.1} MiB", cold.as_millis(), rss as f64 / 1024.0);
+    println!(
+        "demo server: first page {} ms after start (fresh demo database loaded); resident memory after 200 pages: {:.1} MiB",
+        cold.as_millis(),
+        rss as f64 / 1024.0
+    );
 
     // A restart on the existing demo database file, without reloading it.
     let url = format!("sqlite:{data}/demo.db");
     let key = format!("{data}/demo-ledger.key");
     let port = free_port();
-    let (mut warm, took) = start(&["serve", "--database-url", &url, "--ledger-key", &key, "--data-dir", &data], port);
+    let (mut warm, took) = start(
+        &[
+            "serve",
+            "--database-url",
+            &url,
+            "--ledger-key",
+            &key,
+            "--data-dir",
+            &data,
+        ],
+        port,
+    );
     let rss = rss_kib(warm.id());
     warm.kill().unwrap();
     warm.wait().unwrap();
-    println!("existing database: first page {} ms after start; resident memory {:.1} MiB", took.as_millis(), rss as f64 / 1024.0);
+    println!(
+        "existing database: first page {} ms after start; resident memory {:.1} MiB",
+        took.as_millis(),
+        rss as f64 / 1024.0
+    );
 }

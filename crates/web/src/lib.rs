@@ -67,5 +67,8 @@ pub fn router(state: WebState) -> Router {
             pages::remember_lang,
         ))
         .layer(axum::middleware::from_fn(security::headers))
+        // Nothing in sailau panics by design (the lints forbid it); should a dependency ever do so,
+        // the request gets a plain 500 and the server keeps serving.
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .with_state(state)
 }

@@ -1194,7 +1194,7 @@ async fn unknown_things_get_the_404_page() {
             "/ledger/-1",
             "/ledger/abc",
         ] {
-            let r = t.get(&format!("{path}")).await;
+            let r = t.get(path).await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "{b}: {path}");
             assert!(
                 r.header("content-type").unwrap().starts_with("text/html"),
