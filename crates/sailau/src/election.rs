@@ -69,6 +69,9 @@ pub enum ElectionCommand {
     /// the tracking-code chain, replays, which ballot of each credential counts, the challenged ballots'
     /// openings, that the tally is exactly the sum of the counted ballots, every decryption share's proofs and
     /// every published count.
+    ///
+    /// Exit status: 0 when everything holds, 1 when something does not (each problem is printed with its file,
+    /// line and item), 2 when the record cannot be read at all.
     Verify(VerifyArgs),
     /// Generate a synthetic record of one-contest ballots (5 candidates + against all) and time its
     /// verification on the given thread counts.

@@ -15,15 +15,32 @@ use sailau_record::{
 };
 use sailau_vote::{CredentialCode, PlaintextBallot};
 
-/// A directory under the system temp dir, removed when dropped.
+/// A directory under cargo's scratch directory for tests, removed when dropped. The shared fixture lives in a
+/// static and is never dropped, so each run first removes what runs of dead processes left behind.
 pub struct TempDir(PathBuf);
+
+fn scratch() -> &'static Path {
+    static BASE: OnceLock<PathBuf> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sailau-record-tests");
+        if let Ok(entries) = std::fs::read_dir(&base) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let pid = name.split('-').next().unwrap_or_default();
+                if !Path::new("/proc").join(pid).exists() {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        base
+    })
+}
 
 impl TempDir {
     pub fn new(name: &str) -> TempDir {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path =
-            std::env::temp_dir().join(format!("sailau-record-{}-{n}-{name}", std::process::id()));
+        let path = scratch().join(format!("{}-{n}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
         TempDir(path)
