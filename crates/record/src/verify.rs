@@ -256,6 +256,12 @@ pub fn verify(
     options: &VerifyOptions,
     progress: &dyn Progress,
 ) -> Result<VerifyReport> {
+    if !root.is_dir() {
+        return Err(RecordError::Missing {
+            path: root.to_owned(),
+            hint: "not an election record directory".into(),
+        });
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .build()

@@ -199,6 +199,10 @@ options = ["Айгерім", "Берік", "Гүлнар"]
     let results = ok(dir, &["combine", "-r", "rec"]);
     assert!(results.contains("ballots counted: 5"), "{results}");
 
+    assert_eq!(
+        sailau(dir, &["verify", "no-such-record"]).status.code(),
+        Some(2)
+    );
     let verified = ok(dir, &["verify", "rec"]);
     assert!(verified.contains("OK: everything holds"), "{verified}");
     assert!(
