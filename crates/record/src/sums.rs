@@ -6,6 +6,8 @@ use curve25519_dalek::traits::Identity;
 
 use sailau_vote::{Ciphertext, EncryptedBallot, EncryptedTally, Hash32, Manifest, Point};
 
+use crate::format::LightBallot;
+
 /// Sums of `(α, β)` per contest and option, with the number of ballots (added minus subtracted).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Sums {
@@ -38,19 +40,40 @@ impl Sums {
                 .all(|(c, r)| c.selections.len() == r.len())
     }
 
-    /// Adds (`sign = true`) or subtracts a ballot; returns false (and changes nothing) when its shape differs.
+    /// Adds (`add = true`) or subtracts a ballot; returns false (and changes nothing) when its shape differs.
     pub fn apply(&mut self, ballot: &EncryptedBallot, add: bool) -> bool {
-        if !self.fits(ballot) {
+        let rows: Vec<Vec<(&Point, &Point)>> = ballot
+            .contests
+            .iter()
+            .map(|c| c.selections.iter().map(|s| (&s.alpha, &s.beta)).collect())
+            .collect();
+        self.apply_rows(&rows, add)
+    }
+
+    /// [`Sums::apply`] for a ballot read without its proofs.
+    pub fn apply_light(&mut self, ballot: &LightBallot, add: bool) -> bool {
+        let rows: Vec<Vec<(&Point, &Point)>> = ballot
+            .contests
+            .iter()
+            .map(|c| c.selections.iter().map(|s| (&s.alpha, &s.beta)).collect())
+            .collect();
+        self.apply_rows(&rows, add)
+    }
+
+    fn apply_rows(&mut self, rows: &[Vec<(&Point, &Point)>], add: bool) -> bool {
+        if rows.len() != self.rows.len()
+            || rows.iter().zip(&self.rows).any(|(a, b)| a.len() != b.len())
+        {
             return false;
         }
-        for (c, row) in ballot.contests.iter().zip(self.rows.iter_mut()) {
-            for (s, acc) in c.selections.iter().zip(row.iter_mut()) {
+        for (row, acc_row) in rows.iter().zip(self.rows.iter_mut()) {
+            for ((alpha, beta), acc) in row.iter().zip(acc_row.iter_mut()) {
                 if add {
-                    acc.0 += s.alpha.point();
-                    acc.1 += s.beta.point();
+                    acc.0 += alpha.point();
+                    acc.1 += beta.point();
                 } else {
-                    acc.0 -= s.alpha.point();
-                    acc.1 -= s.beta.point();
+                    acc.0 -= alpha.point();
+                    acc.1 -= beta.point();
                 }
             }
         }
