@@ -831,7 +831,11 @@ pub(crate) fn scan_board(
         };
         let processed: Vec<(Vec<std::result::Result<Checked, String>>, Sums)> = lines
             .par_chunks(sub)
-            .map(|sub_lines| process_lines(ctx, sub_lines, config.verify_proofs))
+            .map(|sub_lines| {
+                let processed = process_lines(ctx, sub_lines, config.verify_proofs);
+                progress.advance(sub_lines.len() as u64);
+                processed
+            })
             .collect();
         let mut checked = Vec::with_capacity(lines.len());
         for (items, sums) in processed {
@@ -930,7 +934,6 @@ pub(crate) fn scan_board(
                 superseded.push(previous);
             }
         }
-        progress.advance(lines.len() as u64);
         Ok(())
     })?;
     progress.finish_phase();

@@ -37,7 +37,7 @@ impl sailau_record::Progress for Bars {
             ProgressDrawTarget::stderr_with_hz(10),
         );
         let template = if total > 0 {
-            "{prefix:>28} [{bar:40}] {human_pos}/{human_len} ({per_sec}, {eta} left)"
+            "{prefix:>28} [{bar:40}] {human_pos}/{human_len} {percent:>3}% ({elapsed}, {eta} left)"
         } else {
             "{prefix:>28} {spinner} {elapsed}"
         };
