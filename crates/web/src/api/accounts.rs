@@ -130,6 +130,34 @@ async fn load(state: &WebState, username: &Username) -> Result<Account, Problem>
         .ok_or_else(|| Problem::not_found(format!("account {username}")))
 }
 
+/// The account as saved after a change, with where the change stands in the ledger.
+async fn written(
+    state: &WebState,
+    username: &Username,
+    applied: sailau_app::Applied,
+) -> Result<AccountWritten, Problem> {
+    let saved = load(state, username).await?;
+    Ok(AccountWritten {
+        account: saved.into(),
+        ledger: applied.into(),
+    })
+}
+
+/// Executes a change of an existing account (missing: 404); answers the account as saved.
+async fn change(
+    state: &WebState,
+    writer: &Writer,
+    username: &Username,
+    command: Command,
+) -> Result<axum::Json<AccountWritten>, Problem> {
+    let applied = state
+        .app
+        .execute(&writer.acting(), command)
+        .await
+        .map_err(|e| missing_as_404(e, username))?;
+    Ok(axum::Json(written(state, username, applied).await?))
+}
+
 /// A new account.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -186,14 +214,11 @@ pub async fn create_account(
         .app
         .create_account(&writer.acting(), account, &body.password)
         .await?;
-    let saved = load(&state, &username).await?;
+    let saved = written(&state, &username, applied).await?;
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, format!("/api/v1/accounts/{username}"))],
-        axum::Json(AccountWritten {
-            account: saved.into(),
-            ledger: applied.into(),
-        }),
+        axum::Json(saved),
     ))
 }
 
@@ -233,23 +258,12 @@ pub async fn change_role(
     let role = f.role("role", &body.role);
     let scope = f.scope("scope", body.scope.as_deref().unwrap_or("global"));
     f.finish()?;
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            Command::ChangeAccountRole {
-                username: username.clone(),
-                role: all(role)?,
-                scope: all(scope)?,
-            },
-        )
-        .await
-        .map_err(|e| missing_as_404(e, &username))?;
-    let saved = load(&state, &username).await?;
-    Ok(axum::Json(AccountWritten {
-        account: saved.into(),
-        ledger: applied.into(),
-    }))
+    let command = Command::ChangeAccountRole {
+        username: username.clone(),
+        role: all(role)?,
+        scope: all(scope)?,
+    };
+    change(&state, &writer, &username, command).await
 }
 
 /// Whether an account may sign in.
@@ -282,22 +296,11 @@ pub async fn set_active(
     ApiJson(body): ApiJson<Activation>,
 ) -> Result<axum::Json<AccountWritten>, Problem> {
     let username = path_username(&username)?;
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            Command::SetAccountActive {
-                username: username.clone(),
-                active: body.active,
-            },
-        )
-        .await
-        .map_err(|e| missing_as_404(e, &username))?;
-    let saved = load(&state, &username).await?;
-    Ok(axum::Json(AccountWritten {
-        account: saved.into(),
-        ledger: applied.into(),
-    }))
+    let command = Command::SetAccountActive {
+        username: username.clone(),
+        active: body.active,
+    };
+    change(&state, &writer, &username, command).await
 }
 
 /// A new password.
@@ -355,9 +358,5 @@ pub async fn change_password(
             .await
             .map_err(|e| missing_as_404(e, &username))?
     };
-    let saved = load(&state, &username).await?;
-    Ok(axum::Json(AccountWritten {
-        account: saved.into(),
-        ledger: applied.into(),
-    }))
+    Ok(axum::Json(written(&state, &username, applied).await?))
 }

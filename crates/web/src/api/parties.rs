@@ -188,6 +188,21 @@ async fn saved_party(state: &WebState, code: &sailau_domain::PartyCode) -> Resul
         .ok_or_else(|| Problem::internal(&"a written party is missing"))
 }
 
+/// 404 unless the party exists.
+async fn existing_party(state: &WebState, code: &sailau_domain::PartyCode) -> Result<(), Problem> {
+    if state
+        .app
+        .store()
+        .party(code)
+        .await
+        .map_err(storage)?
+        .is_none()
+    {
+        return Err(Problem::not_found(format!("party {code}")));
+    }
+    Ok(())
+}
+
 /// A party's names.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -220,16 +235,7 @@ pub async fn update_party(
     ApiJson(body): ApiJson<PartyNames>,
 ) -> Result<axum::Json<PartyWritten>, Problem> {
     let code = path_party(&code)?;
-    if state
-        .app
-        .store()
-        .party(&code)
-        .await
-        .map_err(storage)?
-        .is_none()
-    {
-        return Err(Problem::not_found(format!("party {code}")));
-    }
+    existing_party(&state, &code).await?;
     let party = Party {
         code: code.clone(),
         name_ru: body.name_ru,
@@ -277,16 +283,7 @@ pub async fn create_branch(
     ApiJson(body): ApiJson<NewBranch>,
 ) -> Result<impl IntoResponse, Problem> {
     let party_code = path_party(&code)?;
-    if state
-        .app
-        .store()
-        .party(&party_code)
-        .await
-        .map_err(storage)?
-        .is_none()
-    {
-        return Err(Problem::not_found(format!("party {party_code}")));
-    }
+    existing_party(&state, &party_code).await?;
     let mut f = Fields::new();
     let territory_code = f.territory_code("territory_code", &body.territory_code);
     f.finish()?;

@@ -84,6 +84,25 @@ pub async fn users(
     page.respond(result)
 }
 
+/// The users page re-rendered with a refused form (422).
+async fn refuse(
+    page: &Page,
+    state: &WebState,
+    form: FormState,
+    row_errors: Option<(String, FormState)>,
+) -> Result<Response, Fail> {
+    users_page(
+        page,
+        state,
+        form,
+        row_errors,
+        None,
+        None,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
 async fn users_page(
     page: &Page,
     state: &WebState,
@@ -200,16 +219,7 @@ pub async fn create_user(
         };
         let role_scope = role_and_scope(&page.ctx, &values, &mut form);
         let (Some(username), Some((role, scope))) = (username, role_scope) else {
-            return users_page(
-                &page,
-                &state,
-                form,
-                None,
-                None,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return refuse(&page, &state, form, None).await;
         };
         let password = match get("password") {
             "" => App::generate_password(),
@@ -244,16 +254,7 @@ pub async fn create_user(
             }
             Err(AppError::Invalid(errors)) => {
                 form.absorb(&page.ctx, &errors);
-                users_page(
-                    &page,
-                    &state,
-                    form,
-                    None,
-                    None,
-                    None,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
+                refuse(&page, &state, form, None).await
             }
             Err(e) => Err(e.into()),
         }
@@ -289,16 +290,7 @@ pub async fn set_active(
             Err(errors) => {
                 let mut form = FormState::new(&[]);
                 form.absorb(&page.ctx, &errors);
-                users_page(
-                    &page,
-                    &state,
-                    form,
-                    None,
-                    None,
-                    None,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
+                refuse(&page, &state, form, None).await
             }
         }
     }
@@ -322,16 +314,7 @@ pub async fn change_role(
         let mut form = FormState::filled(ROLE_FIELDS, &values);
         let refused = |form: FormState| Some((username.to_string(), form));
         let Some((role, scope)) = role_and_scope(&page.ctx, &values, &mut form) else {
-            return users_page(
-                &page,
-                &state,
-                FormState::new(CREATE_FIELDS),
-                refused(form),
-                None,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return refuse(&page, &state, FormState::new(CREATE_FIELDS), refused(form)).await;
         };
         let command = Command::ChangeAccountRole {
             username: username.clone(),
@@ -342,16 +325,7 @@ pub async fn change_role(
             Ok(index) => Ok(see_other(&format!("/admin/users?saved={index}"))),
             Err(errors) => {
                 form.absorb(&page.ctx, &errors);
-                users_page(
-                    &page,
-                    &state,
-                    FormState::new(CREATE_FIELDS),
-                    refused(form),
-                    None,
-                    None,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
+                refuse(&page, &state, FormState::new(CREATE_FIELDS), refused(form)).await
             }
         }
     }

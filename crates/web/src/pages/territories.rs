@@ -440,6 +440,51 @@ async fn show_page(
     ))
 }
 
+/// The territory page re-rendered with a refused form (422).
+async fn refuse(
+    page: &Page,
+    state: &WebState,
+    code: &TerritoryCode,
+    forms: Forms,
+) -> Result<Response, Fail> {
+    show_page(
+        page,
+        state,
+        code,
+        &HashMap::new(),
+        forms,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// 404 unless the territory exists.
+async fn existing(state: &WebState, code: &TerritoryCode) -> Result<(), Fail> {
+    state
+        .app
+        .store()
+        .territory(code)
+        .await?
+        .ok_or(Fail::NotFound)?;
+    Ok(())
+}
+
+/// A form POSTed to an existing territory's page: its code and the form's values, once the
+/// code parses, the form parses, its CSRF token holds and the territory exists.
+async fn posted(
+    page: &Page,
+    state: &WebState,
+    code: &str,
+    headers: &HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<(TerritoryCode, HashMap<String, String>), Fail> {
+    let code = code_of(code)?;
+    let values = form_map(body)?;
+    check_form(page, headers, &values)?;
+    existing(state, &code).await?;
+    Ok((code, values))
+}
+
 /// POST /territories/{code}/children
 pub async fn add_child(
     page: Page,
@@ -449,30 +494,14 @@ pub async fn add_child(
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
     let result = async {
-        let parent = code_of(&code)?;
-        let values = form_map(body)?;
-        check_form(&page, &headers, &values)?;
-        state
-            .app
-            .store()
-            .territory(&parent)
-            .await?
-            .ok_or(Fail::NotFound)?;
+        let (parent, values) = posted(&page, &state, &code, &headers, body).await?;
         let mut form = FormState::filled(TERRITORY_FIELDS, &values);
         let refused = |form: FormState| Forms {
             child: Some(form),
             ..Forms::default()
         };
         let Some(territory) = territory_of(&page.ctx, &values, Some(&parent), &mut form) else {
-            return show_page(
-                &page,
-                &state,
-                &parent,
-                &HashMap::new(),
-                refused(form),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return refuse(&page, &state, &parent, refused(form)).await;
         };
         let new_code = territory.code.to_string();
         match execute(&page, &state, Command::CreateTerritory { territory }).await? {
@@ -485,15 +514,7 @@ pub async fn add_child(
                     }
                 }
                 form.absorb(&page.ctx, &errors);
-                show_page(
-                    &page,
-                    &state,
-                    &parent,
-                    &HashMap::new(),
-                    refused(form),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
+                refuse(&page, &state, &parent, refused(form)).await
             }
         }
     }
@@ -532,15 +553,7 @@ pub async fn add_precinct(
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
     let result = async {
-        let territory = code_of(&code)?;
-        let values = form_map(body)?;
-        check_form(&page, &headers, &values)?;
-        state
-            .app
-            .store()
-            .territory(&territory)
-            .await?
-            .ok_or(Fail::NotFound)?;
+        let (territory, values) = posted(&page, &state, &code, &headers, body).await?;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
         let mut form = FormState::filled(PRECINCT_FIELDS, &values);
         let number = number_field(
@@ -564,15 +577,7 @@ pub async fn add_precinct(
             ..Forms::default()
         };
         let (Some(number), Some(voters)) = (number, voters) else {
-            return show_page(
-                &page,
-                &state,
-                &territory,
-                &HashMap::new(),
-                refused(form),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return refuse(&page, &state, &territory, refused(form)).await;
         };
         let command = Command::CreatePrecinct {
             precinct: NewPrecinct {
@@ -588,15 +593,7 @@ pub async fn add_precinct(
             ))),
             Err(errors) => {
                 form.absorb(&page.ctx, &errors);
-                show_page(
-                    &page,
-                    &state,
-                    &territory,
-                    &HashMap::new(),
-                    refused(form),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
+                refuse(&page, &state, &territory, refused(form)).await
             }
         }
     }
@@ -650,12 +647,7 @@ pub async fn import(
         let mut values = HashMap::new();
         values.insert("csrf".to_owned(), csrf);
         check_form(&page, &headers, &values)?;
-        state
-            .app
-            .store()
-            .territory(&territory)
-            .await?
-            .ok_or(Fail::NotFound)?;
+        existing(&state, &territory).await?;
         let ctx = &page.ctx;
         let mut form = ImportForm::default();
         let rows = match file {
@@ -691,15 +683,7 @@ pub async fn import(
             ..Forms::default()
         };
         let Some(rows) = rows else {
-            return show_page(
-                &page,
-                &state,
-                &territory,
-                &HashMap::new(),
-                refused(form),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return refuse(&page, &state, &territory, refused(form)).await;
         };
         let Some(session) = &page.session else {
             return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
@@ -718,15 +702,7 @@ pub async fn import(
             ))),
             Err(e) => {
                 import_errors(ctx, e, &mut form)?;
-                show_page(
-                    &page,
-                    &state,
-                    &territory,
-                    &HashMap::new(),
-                    refused(form),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
+                refuse(&page, &state, &territory, refused(form)).await
             }
         }
     }
