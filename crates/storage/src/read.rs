@@ -133,38 +133,26 @@ impl Store {
         Ok(out)
     }
 
-    /// Precincts, children and voters of a territory and everything under it.
+    /// Precincts, children and voters of a territory and everything under it (one query over the subtree).
     pub async fn territory_stats(&self, code: &TerritoryCode) -> Result<TerritoryStats> {
-        // Territories are at most four levels deep: collect the subtree level by level.
-        let mut level = vec![code.clone()];
-        let mut subtree = vec![code.clone()];
-        for _ in 0..8 {
-            let mut next = Vec::new();
-            for c in &level {
-                for t in self.territory_children(Some(c)).await? {
-                    next.push(t.code);
-                }
-            }
-            if next.is_empty() {
-                break;
-            }
-            subtree.extend(next.iter().cloned());
-            level = next;
-        }
-        let children = self.territory_children(Some(code)).await?.len() as u64;
-        let mut stats = TerritoryStats {
-            children,
-            ..Default::default()
-        };
-        for c in &subtree {
-            let row = sqlx::query("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(voters), 0) AS BIGINT) AS v FROM precincts WHERE territory_code = $1")
-                .bind(c.as_str())
-                .fetch_one(self.pool())
-                .await?;
-            stats.precincts += u64_of(row.try_get("n")?, "count")?;
-            stats.voters += u64_of(row.try_get("v")?, "sum")?;
-        }
-        Ok(stats)
+        let row = sqlx::query(
+            "WITH RECURSIVE subtree(code) AS ( \
+               SELECT code FROM territories WHERE code = $1 \
+               UNION ALL \
+               SELECT t.code FROM territories t JOIN subtree s ON t.parent_code = s.code \
+             ) \
+             SELECT COUNT(p.number) AS n, CAST(COALESCE(SUM(p.voters), 0) AS BIGINT) AS v, \
+               (SELECT COUNT(*) FROM territories WHERE parent_code = $1) AS children \
+             FROM precincts p JOIN subtree s ON p.territory_code = s.code",
+        )
+        .bind(code.as_str())
+        .fetch_one(self.pool())
+        .await?;
+        Ok(TerritoryStats {
+            precincts: u64_of(row.try_get("n")?, "count")?,
+            voters: u64_of(row.try_get("v")?, "sum")?,
+            children: u64_of(row.try_get("children")?, "count")?,
+        })
     }
 
     /// Precincts belonging directly to a territory, by number.
