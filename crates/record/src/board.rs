@@ -2,17 +2,17 @@
 //! `challenged.jsonl` (challenged), extending the tracking-code chain.
 //!
 //! A cast ballot is accepted only if every proof and the credential signature hold, the credential is in
-//! `credentials.jsonl`, the same ballot is not already on the board (replay), and the board is still open (no
-//! `tally.json`). A later ballot of the same credential replaces the earlier one in the tally (re-voting).
-//! A challenged ballot must in addition open correctly; it never counts.
+//! `credentials.jsonl`, the same ballot is not already on the board (replay) nor challenged, and the board is
+//! still open (no `tally.json`). A later ballot of the same credential replaces the earlier one in the tally
+//! (re-voting). A challenged ballot must satisfy spec §8.1: it must open correctly and be signed by a listed
+//! credential, but its proofs need not hold (a challenge must be able to expose an over-vote); it never
+//! counts, and can never be cast.
 
 use std::collections::HashSet;
 
-use sailau_vote::{
-    BallotError, ElectionContext, EncryptedBallot, Hash32, TrackingCode, verify_opening,
-};
+use sailau_vote::{BallotError, ElectionContext, EncryptedBallot, Hash32, TrackingCode};
 
-use crate::check::{DEFAULT_BATCH, verify_ballots};
+use crate::check::{DEFAULT_BATCH, challenge_problems, verify_ballots};
 use crate::error::{RecordError, Result};
 use crate::format::{BoardEntry, BoardEntryHead, ChallengedEntry, CredentialLineRaw, Submission};
 use crate::jsonl::{JsonLinesWriter, LineReader};
@@ -27,9 +27,18 @@ pub enum Refusal {
     /// The credential is not in `credentials.jsonl`.
     #[error("unknown credential {0}: not in the published credential list")]
     UnknownCredential(String),
-    /// This exact ballot is already on the board or among the challenged ballots.
-    #[error("replay: ballot {0} was already submitted")]
+    /// This exact ballot is already on the board.
+    #[error("replay: ballot {0} is already on the board")]
     Replay(String),
+    /// This ballot was challenged: it never counts and cannot be submitted again (spec §8).
+    #[error(
+        "ballot {0} was challenged: a challenged ballot never counts and cannot be cast or challenged again; \
+         encrypt a fresh ballot"
+    )]
+    Challenged(String),
+    /// This ballot is already on the board: a cast ballot cannot be challenged afterwards.
+    #[error("ballot {0} is already cast: a cast ballot cannot be challenged")]
+    AlreadyCast(String),
     /// The challenged ballot's opening does not match it.
     #[error("challenged ballot does not open: {0}")]
     BadOpening(BallotError),
@@ -67,7 +76,10 @@ pub struct Board {
     ctx: ElectionContext,
     credentials: HashSet<[u8; 32]>,
     voted: HashSet<[u8; 32]>,
-    hashes: HashSet<Hash32>,
+    /// Fingerprints of the cast ballots.
+    cast: HashSet<Hash32>,
+    /// Fingerprints of the challenged ballots.
+    spoiled: HashSet<Hash32>,
     head: TrackingCode,
     entries: u64,
     challenged: u64,
@@ -115,8 +127,11 @@ impl std::fmt::Debug for Board {
     }
 }
 
-/// Parses a public credential's hex without decompressing it.
+/// Parses a public credential's hex (64 lowercase hex digits, spec §2) without decompressing it.
 pub(crate) fn credential_key(hex: &str) -> Option<[u8; 32]> {
+    if hex.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     let mut out = [0u8; 32];
     hex::decode_to_slice(hex, &mut out).ok().map(|()| out)
 }
@@ -128,18 +143,39 @@ impl Board {
         let ctx = record.open_context()?;
         let lock = BoardLock::acquire(record)?;
         let dir = record.dir();
+        // The list must be one the verifier accepts (spec §12.3): well framed, each line a credential, in
+        // strictly increasing order (points are decoded only when a ballot names them).
         let mut credentials = HashSet::new();
-        if let Some(mut lines) = LineReader::open_or_empty(&dir.credentials())? {
-            while let Some(raw) = lines.next_line()? {
-                let line: CredentialLineRaw = raw.parse(&dir.credentials())?;
-                let key = credential_key(&line.credential).ok_or_else(|| {
-                    RecordError::invalid(format!(
-                        "credentials.jsonl:{}: not a credential",
-                        raw.line
-                    ))
-                })?;
-                credentials.insert(key);
+        let path = dir.credentials();
+        if !path.exists() {
+            return Err(RecordError::Missing {
+                path,
+                hint: "run `sailau credentials generate` first".into(),
+            });
+        }
+        let mut lines = LineReader::open(&path)?;
+        let mut previous: Option<[u8; 32]> = None;
+        while let Some(raw) = lines.next_line()? {
+            let line: CredentialLineRaw = raw.parse(&path)?;
+            let bad = |why: &str| {
+                RecordError::invalid(format!(
+                    "{}:{}: {why}; the board cannot take ballots until the credential list is fixed",
+                    path.display(),
+                    raw.line
+                ))
+            };
+            let key = credential_key(&line.credential)
+                .filter(|k| *k != [0u8; 32])
+                .ok_or_else(|| bad("not a public credential"))?;
+            if previous.is_some_and(|p| key <= p) {
+                return Err(bad(if previous == Some(key) {
+                    "a credential listed twice"
+                } else {
+                    "out of order: the list must be sorted in increasing order of the encodings"
+                }));
             }
+            previous = Some(key);
+            credentials.insert(key);
         }
         let mut board = Board {
             record: record.clone(),
@@ -147,7 +183,8 @@ impl Board {
             ctx,
             credentials,
             voted: HashSet::new(),
-            hashes: HashSet::new(),
+            cast: HashSet::new(),
+            spoiled: HashSet::new(),
             entries: 0,
             challenged: 0,
             ballots_out: None,
@@ -162,7 +199,7 @@ impl Board {
         let dir = self.record.dir().clone();
         if let Some(mut lines) = LineReader::open_or_empty(&dir.ballots())? {
             while let Some(raw) = lines.next_line()? {
-                let head: BoardEntryHead = raw.parse(&dir.ballots())?;
+                let head: BoardEntryHead = raw.parse_partial(&dir.ballots())?;
                 let expected = self.head.next(&head.ballot_hash);
                 if head.tracking_code != expected {
                     return Err(RecordError::invalid(format!(
@@ -171,7 +208,7 @@ impl Board {
                     )));
                 }
                 self.head = expected;
-                self.hashes.insert(head.ballot_hash);
+                self.cast.insert(head.ballot_hash);
                 if let Some(c) = credential_key(&head.ballot.credential) {
                     self.voted.insert(c);
                 }
@@ -180,8 +217,8 @@ impl Board {
         }
         if let Some(mut lines) = LineReader::open_or_empty(&dir.challenged())? {
             while let Some(raw) = lines.next_line()? {
-                let head: ChallengedHead = raw.parse(&dir.challenged())?;
-                self.hashes.insert(head.ballot_hash);
+                let head: ChallengedHead = raw.parse_partial(&dir.challenged())?;
+                self.spoiled.insert(head.ballot_hash);
                 self.challenged += 1;
             }
         }
@@ -213,9 +250,9 @@ impl Board {
         self.credentials.len()
     }
 
-    /// Checks everything about `submission` that does not depend on other submissions of the same batch
-    /// (proofs, signature, eligibility, opening); `proof_error` is the result of the ballot's verification if
-    /// it was already done.
+    /// Checks everything about `submission` that does not depend on other submissions of the same batch: for a
+    /// cast ballot its proofs and signature (`proof_error`, the result of its verification) and eligibility;
+    /// for a challenged ballot spec §8.1's rules 1–5.
     fn check_alone(
         &self,
         submission: &Submission,
@@ -224,47 +261,78 @@ impl Board {
         if self.record.dir().tally().exists() {
             return Err(Refusal::Closed);
         }
-        let ballot = submission.ballot();
-        if let Some(e) = proof_error {
-            return Err(Refusal::InvalidBallot(e));
+        match submission {
+            Submission::Cast { ballot } => {
+                if let Some(e) = proof_error {
+                    return Err(Refusal::InvalidBallot(e));
+                }
+                if !self.credentials.contains(ballot.credential.as_bytes()) {
+                    return Err(Refusal::UnknownCredential(ballot.credential.to_hex()));
+                }
+                Ok(())
+            }
+            Submission::Challenged { ballot, opening } => {
+                let listed = |c: &[u8; 32]| self.credentials.contains(c);
+                match challenge_problems(&self.ctx, ballot, opening, &listed)
+                    .into_iter()
+                    .next()
+                {
+                    Some(refusal) => Err(refusal),
+                    None => Ok(()),
+                }
+            }
         }
-        if !self.credentials.contains(ballot.credential.as_bytes()) {
-            return Err(Refusal::UnknownCredential(ballot.credential.to_hex()));
-        }
-        if let Submission::Challenged { ballot, opening } = submission {
-            verify_opening(&self.ctx, ballot, opening).map_err(Refusal::BadOpening)?;
-        }
-        Ok(())
     }
 
     /// Checks and appends one submission.
     pub fn submit(&mut self, submission: &Submission) -> Result<Receipt> {
-        let proof = sailau_vote::verify_ballot(&self.ctx, submission.ballot()).err();
+        let proof = match submission {
+            Submission::Cast { ballot } => sailau_vote::verify_ballot(&self.ctx, ballot).err(),
+            Submission::Challenged { .. } => None,
+        };
         self.check_alone(submission, proof)?;
         self.append(submission)
     }
 
-    /// Checks many submissions (proofs in parallel batches on the current rayon pool) and appends the good
-    /// ones in order; one result per submission.
+    /// Checks many submissions (the cast ballots' proofs in parallel batches on the current rayon pool) and
+    /// appends the good ones in order; one result per submission.
     pub fn submit_all(&mut self, submissions: &[Submission]) -> Vec<Result<Receipt>> {
-        let ballots: Vec<&EncryptedBallot> = submissions.iter().map(Submission::ballot).collect();
-        let proofs = verify_ballots(&self.ctx, &ballots, DEFAULT_BATCH);
+        let cast: Vec<&EncryptedBallot> = submissions
+            .iter()
+            .filter_map(|s| match s {
+                Submission::Cast { ballot } => Some(ballot),
+                Submission::Challenged { .. } => None,
+            })
+            .collect();
+        let mut proofs = verify_ballots(&self.ctx, &cast, DEFAULT_BATCH).into_iter();
         submissions
             .iter()
-            .zip(proofs)
-            .map(|(s, proof)| {
+            .map(|s| {
+                let proof = match s {
+                    Submission::Cast { .. } => proofs.next().flatten(),
+                    Submission::Challenged { .. } => None,
+                };
                 self.check_alone(s, proof)?;
                 self.append(s)
             })
             .collect()
     }
 
-    /// Appends a checked submission (refusing replays).
+    /// Appends a checked submission, refusing a ballot hash that is already on the board or challenged: a
+    /// ballot hash lives in exactly one place (spec §8.1).
     fn append(&mut self, submission: &Submission) -> Result<Receipt> {
         let ballot = submission.ballot();
         let ballot_hash = ballot.hash();
-        if self.hashes.contains(&ballot_hash) {
-            return Err(Refusal::Replay(ballot_hash.to_hex()).into());
+        let hex = || ballot_hash.to_hex();
+        if self.spoiled.contains(&ballot_hash) {
+            return Err(Refusal::Challenged(hex()).into());
+        }
+        if self.cast.contains(&ballot_hash) {
+            return Err(match submission {
+                Submission::Cast { .. } => Refusal::Replay(hex()),
+                Submission::Challenged { .. } => Refusal::AlreadyCast(hex()),
+            }
+            .into());
         }
         let dir = self.record.dir().clone();
         let receipt = match submission {
@@ -282,6 +350,7 @@ impl Board {
                         .insert(JsonLinesWriter::append(&dir.ballots())?),
                 };
                 out.write(&entry)?;
+                self.cast.insert(ballot_hash);
                 self.head = tracking_code;
                 self.entries += 1;
                 let revote = !self.voted.insert(*ballot.credential.as_bytes());
@@ -305,6 +374,7 @@ impl Board {
                         .insert(JsonLinesWriter::append(&dir.challenged())?),
                 };
                 out.write(&entry)?;
+                self.spoiled.insert(ballot_hash);
                 self.challenged += 1;
                 Receipt::Challenged {
                     ballot_hash,
@@ -312,7 +382,6 @@ impl Board {
                 }
             }
         };
-        self.hashes.insert(ballot_hash);
         Ok(receipt)
     }
 

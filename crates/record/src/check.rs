@@ -2,9 +2,12 @@
 
 use rayon::prelude::*;
 use sailau_vote::{
-    BallotError, BatchVerifier, DecryptionError, DecryptionShare, ElectionContext, EncryptedBallot,
-    EncryptedTally, verify_ballot, verify_decryption_share,
+    BallotError, BallotOpening, BatchVerifier, DecryptionError, DecryptionShare, ElectionContext,
+    EncryptedBallot, EncryptedTally, Manifest, verify_ballot, verify_ballot_signature,
+    verify_decryption_share, verify_opening,
 };
+
+use crate::board::Refusal;
 
 /// Ballots per batch when none is given: enough points for an efficient multiscalar multiplication, small
 /// enough that a failed batch is cheap to re-check one by one.
@@ -70,4 +73,56 @@ pub fn verify_shares(
         .par_iter()
         .map(|s| verify_decryption_share(ctx, tally, s).err())
         .collect()
+}
+
+/// Whether `ballot` has the manifest's shape: one contest per manifest contest, one selection per option.
+pub(crate) fn ballot_shape(
+    manifest: &Manifest,
+    ballot: &EncryptedBallot,
+) -> Result<(), BallotError> {
+    if ballot.contests.len() != manifest.contests.len() {
+        return Err(BallotError::ContestCount {
+            expected: manifest.contests.len(),
+            found: ballot.contests.len(),
+        });
+    }
+    for (ci, (c, m)) in ballot.contests.iter().zip(&manifest.contests).enumerate() {
+        if c.selections.len() != m.options.len() {
+            return Err(BallotError::OptionCount {
+                contest: ci,
+                expected: m.options.len(),
+                found: c.selections.len(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Why a challenged ballot with its opening may not be published (spec §8.1, rules 2–5); empty when it may.
+/// `listed` says whether a credential (its 32-byte encoding) is in `credentials.jsonl`. The ballot's proofs
+/// are not checked: a challenge must be able to expose a device that encrypted an over-vote.
+pub(crate) fn challenge_problems(
+    ctx: &ElectionContext,
+    ballot: &EncryptedBallot,
+    opening: &BallotOpening,
+    listed: &dyn Fn(&[u8; 32]) -> bool,
+) -> Vec<Refusal> {
+    let mut problems = Vec::new();
+    if ballot.election_hash != *ctx.election_hash() {
+        problems.push(Refusal::InvalidBallot(BallotError::WrongElection));
+        return problems;
+    }
+    if let Err(e) = ballot_shape(ctx.manifest(), ballot) {
+        problems.push(Refusal::InvalidBallot(e));
+        return problems;
+    }
+    if let Err(e) = verify_opening(ctx, ballot, opening) {
+        problems.push(Refusal::BadOpening(e));
+    }
+    if ballot.credential.is_identity() || !listed(ballot.credential.as_bytes()) {
+        problems.push(Refusal::UnknownCredential(ballot.credential.to_hex()));
+    } else if let Err(e) = verify_ballot_signature(ballot) {
+        problems.push(Refusal::InvalidBallot(e));
+    }
+    problems
 }

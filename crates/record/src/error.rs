@@ -42,6 +42,16 @@ pub enum RecordError {
         #[source]
         source: serde_json::Error,
     },
+    /// A line of a JSON-lines file is blank, unterminated or not UTF-8 (spec §12).
+    #[error("{path}:{line}: {message}")]
+    Malformed {
+        /// The file concerned.
+        path: PathBuf,
+        /// Line number, counted from 1.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
     /// A file that the current step needs is not there yet.
     #[error("{path}: missing — {hint}")]
     Missing {

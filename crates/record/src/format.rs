@@ -156,7 +156,44 @@ pub enum Submission {
     },
 }
 
+/// [`Submission`] as read: a plain struct, so that strict reading (spec §12.4) applies to it.
+#[derive(Deserialize)]
+struct SubmissionWire {
+    kind: SubmissionKind,
+    ballot: EncryptedBallot,
+    #[serde(default)]
+    opening: Option<BallotOpening>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SubmissionKind {
+    Cast,
+    Challenged,
+}
+
 impl Submission {
+    /// Reads one submission strictly (spec §12.4): an object with `kind`, `ballot` and, for a challenged
+    /// ballot only, `opening`; no other field.
+    pub fn from_json(text: &str) -> Result<Submission, String> {
+        let wire: SubmissionWire = crate::strict::from_str(text).map_err(|e| e.to_string())?;
+        match (wire.kind, wire.opening) {
+            (SubmissionKind::Cast, None) => Ok(Submission::Cast {
+                ballot: wire.ballot,
+            }),
+            (SubmissionKind::Challenged, Some(opening)) => Ok(Submission::Challenged {
+                ballot: wire.ballot,
+                opening,
+            }),
+            (SubmissionKind::Cast, Some(_)) => Err(
+                "a cast ballot has no opening: only a challenged ballot reveals its nonces".into(),
+            ),
+            (SubmissionKind::Challenged, None) => {
+                Err("a challenged ballot needs its opening (the revealed marks and nonces)".into())
+            }
+        }
+    }
+
     /// The ballot inside.
     pub fn ballot(&self) -> &EncryptedBallot {
         match self {

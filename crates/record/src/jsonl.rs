@@ -11,10 +11,11 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{RecordError, Result};
 
-/// Reads a whole-file JSON document.
+/// Reads a whole-file JSON document, strictly (spec §12): one JSON text, structs as objects with exactly the
+/// fields the spec names, nothing after it but white space.
 pub fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
-    let file = File::open(path).map_err(|e| RecordError::io(path, e))?;
-    serde_json::from_reader(BufReader::new(file)).map_err(|source| RecordError::Json {
+    let text = std::fs::read_to_string(path).map_err(|e| RecordError::io(path, e))?;
+    crate::strict::from_str(&text).map_err(|source| RecordError::Json {
         path: path.to_owned(),
         source,
     })
@@ -108,40 +109,96 @@ fn tmp_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// One raw line of a JSON-lines file, with where it came from.
-#[derive(Debug, Clone)]
-pub struct RawLine {
-    /// Line number, counted from 1.
-    pub line: u64,
-    /// Byte offset of the start of the line in the file.
-    pub offset: u64,
-    /// The line without its terminating newline.
-    pub text: String,
+/// What is wrong with the framing of a line of a JSON-lines file (spec §12: every line, the last one included,
+/// is one JSON object terminated by LF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineDefect {
+    /// Empty, or only white space.
+    Blank,
+    /// The file's last line has no terminating LF (an interrupted write leaves this).
+    Unterminated,
+    /// The bytes are not UTF-8.
+    NotUtf8,
 }
 
-impl RawLine {
-    /// Parses the line as `T`, naming `path` and the line number on failure.
-    pub fn parse<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
-        parse_line(path, self.line, &self.text)
+impl LineDefect {
+    /// What the defect is, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            LineDefect::Blank => "blank line: every line must hold one JSON object",
+            LineDefect::Unterminated => {
+                "the last line does not end with a newline (LF): an interrupted write?"
+            }
+            LineDefect::NotUtf8 => "the line is not UTF-8",
+        }
+    }
+
+    /// Whether the line holds nothing to read (blank or not text); an unterminated line is still read.
+    pub fn is_empty(self) -> bool {
+        !matches!(self, LineDefect::Unterminated)
     }
 }
 
-/// Parses one line of `path` as `T`.
+/// One raw line of a JSON-lines file, with where it came from.
+#[derive(Debug, Clone)]
+pub struct RawLine {
+    /// Line number, counted from 1 (every LF-terminated line counts, blank ones too).
+    pub line: u64,
+    /// Byte offset of the start of the line in the file.
+    pub offset: u64,
+    /// The line without its terminating LF (lossily decoded when it is not UTF-8).
+    pub text: String,
+    /// A framing defect, if any.
+    pub defect: Option<LineDefect>,
+}
+
+impl RawLine {
+    /// Parses the line strictly as `T`, naming `path` and the line number on failure; a line with a framing
+    /// defect is an error too.
+    pub fn parse<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
+        self.check(path)?;
+        parse_line(path, self.line, &self.text)
+    }
+
+    /// Like [`RawLine::parse`], but fields that `T` does not name are skipped.
+    pub fn parse_partial<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
+        self.check(path)?;
+        crate::strict::from_str_partial(&self.text).map_err(|source| RecordError::JsonLine {
+            path: path.to_owned(),
+            line: self.line,
+            source,
+        })
+    }
+
+    /// An error when the line has a framing defect.
+    pub fn check(&self, path: &Path) -> Result<()> {
+        match self.defect {
+            None => Ok(()),
+            Some(defect) => Err(RecordError::Malformed {
+                path: path.to_owned(),
+                line: self.line,
+                message: defect.describe().to_owned(),
+            }),
+        }
+    }
+}
+
+/// Parses one line of `path` strictly as `T`.
 pub fn parse_line<T: DeserializeOwned>(path: &Path, line: u64, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|source| RecordError::JsonLine {
+    crate::strict::from_str(text).map_err(|source| RecordError::JsonLine {
         path: path.to_owned(),
         line,
         source,
     })
 }
 
-/// Reads the raw, non-blank lines of a JSON-lines file one by one (blank lines still count in line numbers).
+/// Reads the raw lines of a JSON-lines file one by one, each with its framing defect if any.
 pub struct LineReader {
     path: PathBuf,
     reader: BufReader<File>,
     line: u64,
     offset: u64,
-    buf: String,
+    buf: Vec<u8>,
 }
 
 impl LineReader {
@@ -153,11 +210,11 @@ impl LineReader {
             reader: BufReader::with_capacity(1 << 20, file),
             line: 0,
             offset: 0,
-            buf: String::new(),
+            buf: Vec::new(),
         })
     }
 
-    /// Opens `path`, or returns an empty reader when the file does not exist.
+    /// Opens `path`, or returns `None` when the file does not exist.
     pub fn open_or_empty(path: &Path) -> Result<Option<Self>> {
         if path.exists() {
             Self::open(path).map(Some)
@@ -171,33 +228,46 @@ impl LineReader {
         &self.path
     }
 
-    /// The next non-blank line, or `None` at the end of the file.
+    /// The next line, or `None` at the end of the file.
     pub fn next_line(&mut self) -> Result<Option<RawLine>> {
-        loop {
-            self.buf.clear();
-            let n = self
-                .reader
-                .read_line(&mut self.buf)
-                .map_err(|e| RecordError::io(&self.path, e))?;
-            if n == 0 {
-                return Ok(None);
-            }
-            let offset = self.offset;
-            self.offset += n as u64;
-            self.line += 1;
-            let text = self.buf.trim_end_matches(['\n', '\r']);
-            if text.trim().is_empty() {
-                continue;
-            }
-            return Ok(Some(RawLine {
-                line: self.line,
-                offset,
-                text: text.to_owned(),
-            }));
+        self.buf.clear();
+        let n = self
+            .reader
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|e| RecordError::io(&self.path, e))?;
+        if n == 0 {
+            return Ok(None);
         }
+        let offset = self.offset;
+        self.offset += n as u64;
+        self.line += 1;
+        let terminated = self.buf.last() == Some(&b'\n');
+        if terminated {
+            self.buf.pop();
+        }
+        let bytes = std::mem::take(&mut self.buf);
+        let (text, utf8) = match String::from_utf8(bytes) {
+            Ok(text) => (text, true),
+            Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+        };
+        let defect = if !utf8 {
+            Some(LineDefect::NotUtf8)
+        } else if text.trim_matches([' ', '\t', '\r']).is_empty() {
+            Some(LineDefect::Blank)
+        } else if !terminated {
+            Some(LineDefect::Unterminated)
+        } else {
+            None
+        };
+        Ok(Some(RawLine {
+            line: self.line,
+            offset,
+            text,
+            defect,
+        }))
     }
 
-    /// Up to `max` next non-blank lines (fewer only at the end of the file).
+    /// Up to `max` next lines (fewer only at the end of the file).
     pub fn next_chunk(&mut self, max: usize) -> Result<Vec<RawLine>> {
         let mut chunk = Vec::with_capacity(max);
         while chunk.len() < max {
@@ -261,7 +331,8 @@ pub fn read_all<T: DeserializeOwned>(path: &Path) -> Result<Vec<Line<T>>> {
     JsonLines::open(path)?.collect()
 }
 
-/// Reads the single line that starts at byte `offset` of `path` (an offset recorded by a [`LineReader`]).
+/// Reads the single line that starts at byte `offset` of `path` (an offset recorded by a [`LineReader`]) as `T`,
+/// skipping fields `T` does not name (for the fast partial readers).
 pub fn read_line_at<T: DeserializeOwned>(path: &Path, offset: u64, line: u64) -> Result<T> {
     let mut file = File::open(path).map_err(|e| RecordError::io(path, e))?;
     file.seek(SeekFrom::Start(offset))
@@ -271,7 +342,12 @@ pub fn read_line_at<T: DeserializeOwned>(path: &Path, offset: u64, line: u64) ->
     reader
         .read_line(&mut text)
         .map_err(|e| RecordError::io(path, e))?;
-    parse_line(path, line, text.trim_end_matches(['\n', '\r']))
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    crate::strict::from_str_partial(text).map_err(|source| RecordError::JsonLine {
+        path: path.to_owned(),
+        line,
+        source,
+    })
 }
 
 /// The last non-blank line of `path` (read from the end, so cheap on large files), or `None` when the file is

@@ -33,6 +33,7 @@ pub mod layout;
 pub mod progress;
 pub mod record;
 pub mod spec;
+pub mod strict;
 mod sums;
 pub mod tally;
 pub mod verify;

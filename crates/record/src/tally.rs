@@ -109,6 +109,19 @@ pub struct Combined {
 /// `results.json`.
 pub fn combine(record: &Record, trustees: Option<&[u32]>) -> Result<Combined> {
     let ctx = record.open_context()?;
+    if let Some(named) = trustees {
+        let n = ctx.trustee_count();
+        for (k, &j) in named.iter().enumerate() {
+            if j == 0 || j > n {
+                return Err(RecordError::invalid(format!(
+                    "there is no trustee {j}: the election has {n} trustees, numbered 1 to {n}"
+                )));
+            }
+            if named.get(..k).is_some_and(|before| before.contains(&j)) {
+                return Err(RecordError::invalid(format!("trustee {j} is named twice")));
+            }
+        }
+    }
     let published = read_tally(record)?;
     let tally = &published.tally;
     let mut shares = Vec::new();

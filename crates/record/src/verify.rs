@@ -27,8 +27,7 @@ use rayon::prelude::*;
 use sailau_vote::{
     BallotError, ComplaintVerdict, DecryptionError, DecryptionShare, ElectionContext,
     ElectionParameters, ElectionResult, EncryptedBallot, Hash32, Manifest, TrackingCode,
-    TrusteePublic, verify_ballot, verify_complaint, verify_encrypted_share, verify_opening,
-    verify_result, verify_trustee_public,
+    TrusteePublic, verify_complaint, verify_encrypted_share, verify_result, verify_trustee_public,
 };
 
 use crate::check::{DEFAULT_BATCH, verify_chunk, verify_shares};
@@ -37,10 +36,13 @@ use crate::format::{
     BoardEntry, BoardEntryHead, ChallengedEntry, Complaints, CredentialLine, DealtShares,
     ElectionPublic, Finalized, LightEntry, TallyRecord,
 };
-use crate::jsonl::{LineReader, RawLine, count_lines, read_json, read_line_at};
+use crate::jsonl::{
+    LineDefect, LineReader, RawLine, count_lines, read_json, read_json_required, read_line_at,
+};
 use crate::layout::names;
 use crate::progress::Progress;
 use crate::record::{Record, election_public};
+use crate::strict;
 use crate::sums::Sums;
 
 /// What the verifier checks; each finding names one.
@@ -287,8 +289,13 @@ fn verify_record(
     findings: &mut Findings,
 ) -> Result<Summary> {
     let mut summary = Summary::default();
+    // Without the manifest and the parameters nothing can be checked: the record cannot be read (exit 2).
+    let manifest: Manifest =
+        read_json_required(&record.dir().manifest(), "not an election record")?;
+    let parameters: ElectionParameters =
+        read_json_required(&record.dir().parameters(), "not an election record")?;
     progress.phase("election and key ceremony", 0);
-    let Some(ctx) = check_setup(record, findings) else {
+    let Some(ctx) = check_setup(record, manifest, parameters, findings) else {
         progress.finish_phase();
         return Ok(summary);
     };
@@ -357,22 +364,22 @@ fn verify_record(
 // ---------------------------------------------------------------------------------------------------------
 // 1. Election and key ceremony
 
+/// Reads a whole-file part of the record; a missing or unreadable file is a [`Check::Readable`] finding.
 fn read_part<T: serde::de::DeserializeOwned>(
     record: &Record,
     path: &Path,
-    check: Check,
     findings: &mut Findings,
 ) -> Option<T> {
     let file = record.dir().display(path).to_string();
     if !path.exists() {
-        findings.push(check, &file, None, None, "missing".into());
+        findings.push(Check::Readable, &file, None, None, "missing".into());
         return None;
     }
     match read_json(path) {
         Ok(v) => Some(v),
         Err(e) => {
             findings.push(
-                check,
+                Check::Readable,
                 &file,
                 None,
                 None,
@@ -394,11 +401,17 @@ fn error_detail(e: &RecordError) -> String {
 }
 
 /// Checks manifest, parameters and the key ceremony; returns the context when it can be derived.
-fn check_setup(record: &Record, findings: &mut Findings) -> Option<ElectionContext> {
+fn check_setup(
+    record: &Record,
+    manifest: Manifest,
+    parameters: ElectionParameters,
+    findings: &mut Findings,
+) -> Option<ElectionContext> {
     let dir = record.dir();
-    let manifest: Manifest = read_part(record, &dir.manifest(), Check::Election, findings)?;
-    let parameters: ElectionParameters =
-        read_part(record, &dir.parameters(), Check::Election, findings)?;
+    if let Err(e) = manifest.validate() {
+        findings.push(Check::Election, names::MANIFEST, None, None, e.to_string());
+        return None;
+    }
     if let Err(e) = parameters.validate_with(&manifest) {
         findings.push(
             Check::Election,
@@ -409,13 +422,22 @@ fn check_setup(record: &Record, findings: &mut Findings) -> Option<ElectionConte
         );
         return None;
     }
+    let n = parameters.trustees;
+    for (path, reason) in stray_files(&dir.trustees_dir(), TRUSTEE_FILES, n) {
+        findings.push(
+            Check::KeyCeremony,
+            &dir.display(&path).to_string(),
+            None,
+            None,
+            reason,
+        );
+    }
     let mut publics: Vec<TrusteePublic> = Vec::new();
     let mut complete = true;
-    for i in 1..=parameters.trustees {
+    for i in 1..=n {
         let path = dir.trustee(i);
         let file = dir.display(&path).to_string();
-        let Some(public) = read_part::<TrusteePublic>(record, &path, Check::KeyCeremony, findings)
-        else {
+        let Some(public) = read_part::<TrusteePublic>(record, &path, findings) else {
             complete = false;
             continue;
         };
@@ -443,78 +465,119 @@ fn check_setup(record: &Record, findings: &mut Findings) -> Option<ElectionConte
     if !complete {
         return None;
     }
-    // Dealt shares and complaints: a completed ceremony has every dealer's shares and no founded complaint.
-    for i in 1..=parameters.trustees {
+    // Dealt shares: every dealer's, exactly one per other trustee, each well routed and signed.
+    let mut all_dealt: Vec<Option<DealtShares>> = Vec::new();
+    for i in 1..=n {
         let path = dir.dealt(i);
         let file = dir.display(&path).to_string();
-        let Some(dealt) = read_part::<DealtShares>(record, &path, Check::KeyCeremony, findings)
-        else {
-            continue;
-        };
-        let mut recipients: Vec<u32> = dealt.shares.iter().map(|s| s.recipient).collect();
-        recipients.sort_unstable();
-        let expected: Vec<u32> = (1..=parameters.trustees).filter(|&j| j != i).collect();
-        if dealt.dealer != i || recipients != expected {
-            findings.push(
-                Check::KeyCeremony,
-                &file,
-                None,
-                Some(format!("trustee {i}")),
-                "does not hold exactly one share for every other trustee".into(),
-            );
-        }
-        for share in &dealt.shares {
-            if share.dealer != i {
+        let dealt = read_part::<DealtShares>(record, &path, findings);
+        if let Some(dealt) = &dealt {
+            let recipients: Vec<u32> = dealt.shares.iter().map(|s| s.recipient).collect();
+            let expected: Vec<u32> = (1..=n).filter(|&j| j != i).collect();
+            if dealt.dealer != i {
                 findings.push(
                     Check::KeyCeremony,
                     &file,
                     None,
                     None,
-                    format!("share dealt by trustee {}", share.dealer),
+                    format!("holds the shares dealt by trustee {}", dealt.dealer),
                 );
-            } else if let Err(e) = verify_encrypted_share(&parameters, &publics, share) {
+            } else if recipients != expected {
                 findings.push(
                     Check::KeyCeremony,
                     &file,
                     None,
                     Some(format!("trustee {i}")),
-                    e.to_string(),
+                    "does not hold exactly one share for every other trustee, in increasing recipient order"
+                        .into(),
                 );
             }
-        }
-        for j in 1..=parameters.trustees {
-            let cpath = dir.complaints(j);
-            if !cpath.exists() {
-                continue;
+            for share in &dealt.shares {
+                if share.dealer != i {
+                    findings.push(
+                        Check::KeyCeremony,
+                        &file,
+                        None,
+                        None,
+                        format!("share dealt by trustee {}", share.dealer),
+                    );
+                } else if let Err(e) = verify_encrypted_share(&parameters, &publics, share) {
+                    findings.push(
+                        Check::KeyCeremony,
+                        &file,
+                        None,
+                        Some(format!("trustee {i}")),
+                        e.to_string(),
+                    );
+                }
             }
-            let cfile = dir.display(&cpath).to_string();
-            let Some(complaints) =
-                read_part::<Complaints>(record, &cpath, Check::KeyCeremony, findings)
-            else {
-                continue;
-            };
-            for complaint in complaints.complaints.iter().filter(|c| c.dealer == i) {
-                let Some(share) = dealt
-                    .shares
-                    .iter()
-                    .find(|s| s.recipient == complaint.recipient)
-                else {
-                    continue;
-                };
-                let verdict = match verify_complaint(&parameters, &publics, share, complaint) {
+        }
+        all_dealt.push(dealt);
+    }
+    // Complaints: a record used for counting has no complaints file at all (§4.4); each one present is read
+    // once and each complaint in it judged, so that the report says who misbehaved.
+    for j in 1..=n {
+        let cpath = dir.complaints(j);
+        if !cpath.exists() {
+            continue;
+        }
+        let cfile = dir.display(&cpath).to_string();
+        let Some(complaints) = read_part::<Complaints>(record, &cpath, findings) else {
+            continue;
+        };
+        if complaints.trustee != j {
+            findings.push(
+                Check::KeyCeremony,
+                &cfile,
+                None,
+                None,
+                format!("holds the complaints of trustee {}", complaints.trustee),
+            );
+            continue;
+        }
+        if complaints.complaints.is_empty() {
+            findings.push(
+                Check::KeyCeremony,
+                &cfile,
+                None,
+                Some(format!("trustee {j}")),
+                "a complaints file without complaints: a record used for counting has no complaints file"
+                    .into(),
+            );
+            continue;
+        }
+        for complaint in &complaints.complaints {
+            let dealer = complaint.dealer;
+            let share = dealer
+                .checked_sub(1)
+                .and_then(|d| all_dealt.get(d as usize))
+                .and_then(Option::as_ref)
+                .and_then(|d| d.shares.iter().find(|s| s.recipient == complaint.recipient));
+            let verdict = match share {
+                _ if complaint.recipient != j => format!(
+                    "a complaint by trustee {} in trustee {j}'s file",
+                    complaint.recipient
+                ),
+                None => format!("a complaint about a share trustee {dealer} did not deal"),
+                Some(share) => match verify_complaint(&parameters, &publics, share, complaint) {
                     Ok(ComplaintVerdict::DealerCheated) => format!(
-                        "trustee {i} dealt an invalid share to trustee {}: the dealer is disqualified and the \
-                         ceremony must be rerun without it",
-                        complaint.recipient
+                        "trustee {dealer} dealt an invalid share to trustee {j}: the dealer is disqualified and \
+                         the ceremony must be rerun without it"
                     ),
                     Ok(ComplaintVerdict::ComplaintUnfounded) => format!(
-                        "trustee {} complained without cause about trustee {i}'s share",
-                        complaint.recipient
+                        "trustee {j} complained without cause about trustee {dealer}'s share: the ceremony must \
+                         be rerun without trustee {j}"
                     ),
-                    Err(e) => format!("invalid complaint: {e}"),
-                };
-                findings.push(Check::KeyCeremony, &cfile, None, None, verdict);
-            }
+                    Err(e) => format!("invalid complaint about trustee {dealer}'s share: {e}"),
+                },
+            };
+            findings.push(
+                Check::KeyCeremony,
+                &cfile,
+                None,
+                Some(format!("trustee {j}")),
+                verdict,
+            );
         }
     }
     let ctx = match ElectionContext::new(&manifest, &parameters, &publics) {
@@ -530,10 +593,10 @@ fn check_setup(record: &Record, findings: &mut Findings) -> Option<ElectionConte
             return None;
         }
     };
-    for j in 1..=parameters.trustees {
+    for j in 1..=n {
         let path = dir.finalized(j);
         let file = dir.display(&path).to_string();
-        if let Some(f) = read_part::<Finalized>(record, &path, Check::KeyCeremony, findings)
+        if let Some(f) = read_part::<Finalized>(record, &path, findings)
             && (f.trustee != j || Some(&f.verification_key) != ctx.verification_key(j))
         {
             findings.push(
@@ -545,8 +608,7 @@ fn check_setup(record: &Record, findings: &mut Findings) -> Option<ElectionConte
             );
         }
     }
-    if let Some(published) =
-        read_part::<ElectionPublic>(record, &dir.election(), Check::KeyCeremony, findings)
+    if let Some(published) = read_part::<ElectionPublic>(record, &dir.election(), findings)
         && published != election_public(&ctx)
     {
         findings.push(
@@ -558,6 +620,60 @@ fn check_setup(record: &Record, findings: &mut Findings) -> Option<ElectionConte
         );
     }
     Some(ctx)
+}
+
+/// The files `trustees/` may hold, each followed by `-<i>.json`.
+const TRUSTEE_FILES: &[&str] = &["trustee", "dealt", "finalized", "complaints"];
+/// The files `shares/` may hold.
+const SHARE_FILES: &[&str] = &["share"];
+
+/// Entries of `dir` that are not `<prefix>-<i>.json` for one of `prefixes` and a trustee `i` in `1..=n`
+/// (decimal, no leading zero), with the reason; sorted by name. A missing directory has none.
+pub(crate) fn stray_files(
+    dir: &Path,
+    prefixes: &[&str],
+    n: u32,
+) -> Vec<(std::path::PathBuf, String)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<(String, std::path::PathBuf)> = entries
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for (name, path) in names {
+        let index = prefixes.iter().find_map(|p| {
+            name.strip_prefix(p)?
+                .strip_prefix('-')?
+                .strip_suffix(".json")
+                .map(str::to_owned)
+        });
+        let reason = match index {
+            Some(digits)
+                if !digits.is_empty()
+                    && !digits.starts_with('0')
+                    && digits.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                match digits.parse::<u64>() {
+                    Ok(i) if i <= u64::from(n) && path.is_file() => continue,
+                    Ok(i) if i <= u64::from(n) => "not a regular file".to_owned(),
+                    _ => format!("there is no trustee {digits}: the election has {n} trustees"),
+                }
+            }
+            _ => format!(
+                "not a file of the record: this directory holds only {} for trustees 1 to {n}",
+                prefixes
+                    .iter()
+                    .map(|p| format!("{p}-<i>.json"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        out.push((path, reason));
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -581,6 +697,23 @@ fn for_each_chunk(
     }
 }
 
+/// Reports a line's framing defect ([`Check::Readable`]); returns whether the line still holds something to read.
+fn report_framing(raw: &RawLine, file: &str, findings: &mut Findings) -> bool {
+    match raw.defect {
+        None => true,
+        Some(defect) => {
+            findings.push(
+                Check::Readable,
+                file,
+                Some(raw.line),
+                None,
+                defect.describe().to_owned(),
+            );
+            !defect.is_empty()
+        }
+    }
+}
+
 fn check_credentials(
     record: &Record,
     options: &VerifyOptions,
@@ -589,34 +722,32 @@ fn check_credentials(
 ) -> Result<HashMap<[u8; 32], u64>> {
     let path = record.dir().credentials();
     progress.phase("credentials", count_lines(&path)?);
+    let file = names::CREDENTIALS;
     let mut seen: HashMap<[u8; 32], u64> = HashMap::new();
     let mut previous: Option<[u8; 32]> = None;
     if !path.exists() {
-        findings.push(
-            Check::Readable,
-            names::CREDENTIALS,
-            None,
-            None,
-            "missing".into(),
-        );
+        findings.push(Check::Readable, file, None, None, "missing".into());
     }
     for_each_chunk(&path, options.chunk * 8, |lines| {
         let parsed: Vec<std::result::Result<CredentialLine, String>> = lines
             .par_iter()
-            .map(|raw| serde_json::from_str::<CredentialLine>(&raw.text).map_err(|e| e.to_string()))
+            .map(|raw| strict::from_str::<CredentialLine>(&raw.text).map_err(|e| e.to_string()))
             .collect();
         for (raw, p) in lines.iter().zip(parsed) {
+            if !report_framing(raw, file, findings) {
+                continue;
+            }
             match p {
                 Err(e) => findings.push(
-                    Check::Credential,
-                    names::CREDENTIALS,
+                    Check::Readable,
+                    file,
                     Some(raw.line),
                     None,
-                    format!("not a public credential: {e}"),
+                    format!("unreadable: {e}"),
                 ),
                 Ok(c) if c.credential.is_identity() => findings.push(
                     Check::Credential,
-                    names::CREDENTIALS,
+                    file,
                     Some(raw.line),
                     None,
                     "the identity element is not a credential".into(),
@@ -627,7 +758,7 @@ fn check_credentials(
                         seen.insert(bytes, first);
                         findings.push(
                             Check::DuplicateCredential,
-                            names::CREDENTIALS,
+                            file,
                             Some(raw.line),
                             Some(format!("credential {}", short_hex(&bytes))),
                             format!("duplicate credential: already listed on line {first}"),
@@ -636,10 +767,10 @@ fn check_credentials(
                         // The list is published sorted so that its order says nothing about the voters.
                         findings.push(
                             Check::Credential,
-                            names::CREDENTIALS,
+                            file,
                             Some(raw.line),
                             Some(format!("credential {}", short_hex(&bytes))),
-                            "out of order: the list must be sorted by encoding".into(),
+                            "out of order: the list must be sorted in increasing order of the encodings".into(),
                         );
                     }
                     previous = Some(bytes);
@@ -726,6 +857,30 @@ fn describe_ballot_error(manifest: &Manifest, e: &BallotError) -> String {
     }
 }
 
+/// Two tracking codes shown with enough hex digits to tell them apart: at least the 16 shown to voters, in
+/// groups of four, and up to the first digit that differs.
+pub(crate) fn distinguishing(a: &TrackingCode, b: &TrackingCode) -> (String, String) {
+    let (ha, hb) = (a.0.to_hex(), b.0.to_hex());
+    let first_difference = ha
+        .bytes()
+        .zip(hb.bytes())
+        .position(|(x, y)| x != y)
+        .unwrap_or(ha.len());
+    let digits = (first_difference + 1)
+        .next_multiple_of(4)
+        .clamp(16, ha.len());
+    let group = |h: &str| {
+        h.as_bytes()
+            .get(..digits)
+            .unwrap_or_default()
+            .chunks(4)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    (group(&ha), group(&hb))
+}
+
 fn tracking_item(code: &TrackingCode) -> Option<String> {
     Some(format!("tracking code {}", code.short()))
 }
@@ -750,7 +905,13 @@ fn process_lines(
     }
     let parsed: Vec<std::result::Result<BoardEntry, String>> = lines
         .iter()
-        .map(|raw| serde_json::from_str::<BoardEntry>(&raw.text).map_err(|e| e.to_string()))
+        .map(|raw| {
+            if raw.defect.is_some_and(LineDefect::is_empty) {
+                // Reported by the framing check; nothing to parse.
+                return Err(String::new());
+            }
+            strict::from_str::<BoardEntry>(&raw.text).map_err(|e| e.to_string())
+        })
         .collect();
     let ballots: Vec<&EncryptedBallot> = parsed
         .iter()
@@ -785,7 +946,11 @@ fn process_lines_light(
     let checked = lines
         .iter()
         .map(|raw| {
-            let entry: LightEntry = serde_json::from_str(&raw.text).map_err(|e| e.to_string())?;
+            if raw.defect.is_some_and(LineDefect::is_empty) {
+                return Err(String::new());
+            }
+            let entry: LightEntry =
+                strict::from_str_partial(&raw.text).map_err(|e| e.to_string())?;
             let credential = crate::board::credential_key(&entry.ballot.credential)
                 .ok_or_else(|| "the credential is not 64 hex digits".to_owned())?;
             if !sums.apply_light(&entry.ballot, true) {
@@ -843,6 +1008,23 @@ pub(crate) fn scan_board(
             checked.extend(items);
         }
         for (raw, entry) in lines.iter().zip(checked) {
+            match raw.defect {
+                Some(LineDefect::Blank) => {
+                    // Not an entry: reported, and the chain goes on over it.
+                    report_framing(raw, file, findings);
+                    continue;
+                }
+                Some(LineDefect::NotUtf8) => {
+                    report_framing(raw, file, findings);
+                    entries += 1;
+                    chain_known = false;
+                    continue;
+                }
+                Some(LineDefect::Unterminated) => {
+                    report_framing(raw, file, findings);
+                }
+                None => {}
+            }
             entries += 1;
             let entry = match entry {
                 Ok(entry) => entry,
@@ -855,7 +1037,7 @@ pub(crate) fn scan_board(
                         format!("unreadable ballot: {msg}"),
                     );
                     // Keep following the chain from the stored code if at least that much can be read.
-                    match raw.parse::<BoardEntryHead>(&path) {
+                    match strict::from_str_partial::<BoardEntryHead>(&raw.text) {
                         Ok(h) => {
                             head = h.tracking_code;
                             chain_known = true;
@@ -881,15 +1063,15 @@ pub(crate) fn scan_board(
             }
             let expected = head.next(hash);
             if chain_known && entry.tracking_code != expected {
+                let (found, expected) = distinguishing(&entry.tracking_code, &expected);
                 findings.push(
                     Check::TrackingChain,
                     file,
                     Some(raw.line),
-                    item.clone(),
+                    Some(format!("tracking code {found}")),
                     format!(
-                        "broken tracking-code chain: expected {} from the previous entry and this ballot \
-                         (an entry was removed, inserted, reordered or altered)",
-                        expected.short()
+                        "broken tracking-code chain: expected {expected} from the previous entry and this ballot \
+                         (an entry was removed, inserted, reordered or altered)"
                     ),
                 );
             }
@@ -978,6 +1160,30 @@ pub(crate) fn superseded_sums(
 // ---------------------------------------------------------------------------------------------------------
 // 4. Challenged ballots
 
+/// A challenged entry's problem, naming contests and options by their ids.
+fn describe_challenge_problem(manifest: &Manifest, r: &crate::board::Refusal) -> String {
+    use crate::board::Refusal;
+    match r {
+        Refusal::BadOpening(BallotError::OpeningMismatch { contest, option }) => {
+            let c = manifest.contests.get(*contest);
+            format!(
+                "the revealed nonce and mark of contest {:?}, option {:?} do not open its ciphertext",
+                c.map_or("?", |c| c.id.as_str()),
+                c.and_then(|c| c.options.get(*option))
+                    .map_or("?", |o| o.id.as_str())
+            )
+        }
+        Refusal::BadOpening(e) => format!("the revealed nonces do not open the ballot: {e}"),
+        Refusal::UnknownCredential(_) => {
+            format!("unknown credential: not in {}", names::CREDENTIALS)
+        }
+        Refusal::InvalidBallot(BallotError::SignatureInvalid) => {
+            "the credential signature does not hold".into()
+        }
+        other => other.to_string(),
+    }
+}
+
 fn check_challenged(
     record: &Record,
     ctx: &ElectionContext,
@@ -990,30 +1196,38 @@ fn check_challenged(
     let path = record.dir().challenged();
     progress.phase("challenged ballots", count_lines(&path)?);
     let file = names::CHALLENGED;
-    let manifest = ctx.manifest();
     let mut count = 0u64;
     let mut seen: HashMap<Hash32, u64> = HashMap::new();
     for_each_chunk(&path, options.chunk, |lines| {
-        type Checked =
-            std::result::Result<(ChallengedEntry, Hash32, Option<String>, Option<String>), String>;
+        type Checked = std::result::Result<(Hash32, Vec<String>), String>;
         let checked: Vec<Checked> = lines
             .par_iter()
             .map(|raw| {
+                if raw.defect.is_some_and(LineDefect::is_empty) {
+                    return Err(String::new());
+                }
                 let entry: ChallengedEntry =
-                    serde_json::from_str(&raw.text).map_err(|e| e.to_string())?;
+                    strict::from_str(&raw.text).map_err(|e| e.to_string())?;
                 let hash = entry.ballot.hash();
-                let proof = verify_ballot(ctx, &entry.ballot)
-                    .err()
-                    .map(|e| describe_ballot_error(manifest, &e));
-                let opening = verify_opening(ctx, &entry.ballot, &entry.opening)
-                    .err()
-                    .map(|e| e.to_string());
-                Ok((entry, hash, proof, opening))
+                let mut problems = Vec::new();
+                if entry.ballot_hash != hash {
+                    problems.push("the recorded fingerprint is not the ballot's hash".to_owned());
+                }
+                let listed = |c: &[u8; 32]| credentials.contains_key(c);
+                problems.extend(
+                    crate::check::challenge_problems(ctx, &entry.ballot, &entry.opening, &listed)
+                        .into_iter()
+                        .map(|r| describe_challenge_problem(ctx.manifest(), &r)),
+                );
+                Ok((hash, problems))
             })
             .collect();
         for (raw, c) in lines.iter().zip(checked) {
+            if !report_framing(raw, file, findings) {
+                continue;
+            }
             count += 1;
-            let (entry, hash, proof, opening) = match c {
+            let (hash, problems) = match c {
                 Ok(x) => x,
                 Err(e) => {
                     findings.push(
@@ -1036,17 +1250,8 @@ fn check_challenged(
                     message,
                 )
             };
-            if entry.ballot_hash != hash {
-                bad("the recorded fingerprint is not the ballot's hash".into());
-            }
-            if let Some(m) = proof {
-                bad(m);
-            }
-            if let Some(m) = opening {
-                bad(format!("the revealed nonces do not open the ballot: {m}"));
-            }
-            if !credentials.contains_key(entry.ballot.credential.as_bytes()) {
-                bad("unknown credential: not in credentials.jsonl".into());
+            for problem in problems {
+                bad(problem);
             }
             if let Some(line) = scan.hashes.get(&hash) {
                 bad(format!(
@@ -1055,7 +1260,8 @@ fn check_challenged(
                 ));
             }
             if let Some(first) = seen.insert(hash, raw.line) {
-                bad(format!("listed twice (first on line {first})"));
+                seen.insert(hash, first);
+                bad(format!("challenged twice: already on line {first}"));
             }
         }
         progress.advance(lines.len() as u64);
@@ -1076,9 +1282,7 @@ fn check_tally(
     findings: &mut Findings,
 ) -> Result<Option<TallyRecord>> {
     let file = names::TALLY;
-    let Some(published) =
-        read_part::<TallyRecord>(record, &record.dir().tally(), Check::Tally, findings)
-    else {
+    let Some(published) = read_part::<TallyRecord>(record, &record.dir().tally(), findings) else {
         return Ok(None);
     };
     let tally = &published.tally;
@@ -1088,18 +1292,17 @@ fn check_tally(
     }
     let board = &published.board;
     if board.entries != scan.entries || board.head != scan.head {
+        let (claimed, actual) = distinguishing(&board.head, &scan.head);
         findings.push(
             Check::Tally,
             file,
             None,
             None,
             format!(
-                "covers a board of {} ballots ending in {}, but {} holds {} ballots ending in {}",
+                "covers a board of {} ballots ending in {claimed}, but {} holds {} ballots ending in {actual}",
                 board.entries,
-                board.head.short(),
                 names::BALLOTS,
                 scan.entries,
-                scan.head.short()
             ),
         );
     }
@@ -1265,15 +1468,23 @@ fn check_decryption(
     let tally = &published.tally;
     let manifest = ctx.manifest();
     let mut shares: Vec<(String, DecryptionShare)> = Vec::new();
+    for (path, reason) in stray_files(&record.dir().shares_dir(), SHARE_FILES, ctx.trustee_count())
+    {
+        findings.push(
+            Check::DecryptionShare,
+            &record.dir().display(&path).to_string(),
+            None,
+            None,
+            reason,
+        );
+    }
     for j in 1..=ctx.trustee_count() {
         let path = record.dir().share(j);
         if !path.exists() {
             continue;
         }
         let file = record.dir().display(&path).to_string();
-        if let Some(share) =
-            read_part::<DecryptionShare>(record, &path, Check::DecryptionShare, findings)
-        {
+        if let Some(share) = read_part::<DecryptionShare>(record, &path, findings) {
             if share.trustee != j {
                 findings.push(
                     Check::DecryptionShare,
@@ -1314,10 +1525,22 @@ fn check_decryption(
         }
         return Ok((shares.len() as u64, false));
     }
-    let Some(result) = read_part::<ElectionResult>(record, &results_path, Check::Results, findings)
-    else {
+    let Some(result) = read_part::<ElectionResult>(record, &results_path, findings) else {
         return Ok((shares.len() as u64, false));
     };
+    if !result.trustees.is_sorted_by(|a, b| a < b) {
+        findings.push(
+            Check::Results,
+            names::RESULTS,
+            None,
+            None,
+            format!(
+                "trustees {:?}: the list must be strictly increasing (spec §12.3)",
+                result.trustees
+            ),
+        );
+        return Ok((shares.len() as u64, true));
+    }
     let used: Vec<DecryptionShare> = shares
         .iter()
         .filter(|(_, s)| result.trustees.contains(&s.trustee))

@@ -90,8 +90,37 @@ pub fn plaintext_from_choices(manifest: &Manifest, choices: &[Choice]) -> Result
     let plaintext = PlaintextBallot { contests };
     plaintext
         .validate(manifest)
-        .map_err(|e| RecordError::crypto("choice", e))?;
+        .map_err(|e| RecordError::invalid(describe_choice_error(manifest, &e)))?;
     Ok(plaintext)
+}
+
+/// A plaintext ballot's error in the voter's terms: the contest by its id, the number of marks allowed.
+fn describe_choice_error(manifest: &Manifest, e: &sailau_vote::BallotError) -> String {
+    match e {
+        sailau_vote::BallotError::SelectionCount {
+            contest,
+            selected,
+            min,
+            max,
+        } => {
+            let id = manifest
+                .contests
+                .get(*contest)
+                .map_or("?", |c| c.id.as_str());
+            let allowed = if min == max {
+                format!("exactly {min} must be marked")
+            } else {
+                format!("{min} to {max} may be marked")
+            };
+            let marked = match selected {
+                0 => "no option is marked".to_owned(),
+                1 => "1 option is marked".to_owned(),
+                n => format!("{n} options are marked"),
+            };
+            format!("contest {id:?}: {marked}, {allowed}")
+        }
+        other => format!("choice: {other}"),
+    }
 }
 
 /// What the voter client produced.

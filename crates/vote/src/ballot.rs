@@ -937,6 +937,15 @@ pub fn verify_ballot(ctx: &ElectionContext, ballot: &EncryptedBallot) -> Result<
     Ok(())
 }
 
+/// Verify only a ballot's credential signature (spec §6.6), with its credential not the identity: what a
+/// challenged ballot needs besides its opening (spec §8.1), since its proofs are not required to hold.
+pub fn verify_ballot_signature(ballot: &EncryptedBallot) -> Result<(), BallotError> {
+    if ballot.credential.is_identity() {
+        return Err(BallotError::IdentityCredential);
+    }
+    verify_signature(ballot, &ballot.hash())
+}
+
 /// Check a Benaloh opening against the ballot: every `(α, β)` must equal
 /// `(r·G, m·G + r·K)`. Returns the revealed plaintext (which need not satisfy the contest
 /// limits: a cheating device is exactly what a challenge exposes). Variable time: the data

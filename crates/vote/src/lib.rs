@@ -26,7 +26,7 @@ pub mod tally;
 pub use ballot::{
     BallotOpening, BallotSecrets, Ciphertext, EncryptedBallot, EncryptedContest,
     EncryptedSelection, OpenedSelection, PlaintextBallot, TrackingCode, encrypt_ballot,
-    sign_ballot, verify_ballot, verify_opening,
+    sign_ballot, verify_ballot, verify_ballot_signature, verify_opening,
 };
 pub use batch::{BatchVerifier, verify_ballots_batch};
 pub use context::ElectionContext;

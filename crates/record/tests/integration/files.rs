@@ -35,7 +35,17 @@ fn a_bad_line_is_named_by_file_and_number() {
     std::fs::write(&path, "{\"credential\":\"e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76\"}\n\n{oops}\n").unwrap();
     let results: Vec<_> = JsonLines::<CredentialLine>::open(&path).unwrap().collect();
     assert!(results[0].is_ok());
+    // A blank line is refused (spec §12.2), and counts in the line numbers.
     match &results[1] {
+        Err(e @ RecordError::Malformed { line: 2, .. }) => {
+            assert!(
+                e.to_string().contains("credentials.jsonl:2: blank line"),
+                "{e}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match &results[2] {
         Err(e @ RecordError::JsonLine { line: 3, .. }) => {
             assert!(e.to_string().contains("credentials.jsonl:3"), "{e}");
         }
