@@ -5,6 +5,7 @@
 mod board;
 mod cheating;
 mod common;
+mod conformance;
 mod election;
 mod files;
 mod synthetic;
