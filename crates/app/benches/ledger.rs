@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Ledger throughput and verification, on SQLite and (when SAILAU_TEST_POSTGRES_URL is set) PostgreSQL.
 //!
-//! `cargo bench -p sailau-app --bench ledger` prints:
+//! `cargo bench -p sailau-app --bench ledger` prints, for SQLite with `synchronous=FULL` (what
+//! sailau runs: an acknowledged command survives power loss), SQLite with `synchronous=NORMAL`
+//! (for comparison) and PostgreSQL, in the same run:
 //! - appends/s with one command per transaction (what a form or API call costs),
 //! - appends/s inside one transaction (what an import costs),
 //! - `ledger::verify` time for a ledger of 100,000 entries (tree, signature, replay, comparison).
@@ -14,7 +16,7 @@ use std::time::Instant;
 use sailau_app::{Acting, App, SystemClock};
 use sailau_domain::*;
 use sailau_ledger::LedgerSigningKey;
-use sailau_storage::Store;
+use sailau_storage::{SqliteSync, Store};
 use sqlx::Connection;
 
 fn code(s: &str) -> TerritoryCode {
@@ -62,8 +64,8 @@ fn precinct(r: u32, number: u32) -> Command {
     }
 }
 
-async fn fresh(url: &str) -> App {
-    let store = Store::connect(url).await.unwrap();
+async fn fresh(url: &str, sync: SqliteSync) -> App {
+    let store = Store::connect_with(url, sync).await.unwrap();
     App::with_parts(
         store,
         LedgerSigningKey::from_seed(&[1; 32]),
@@ -88,8 +90,8 @@ async fn postgres_url() -> Option<String> {
     Some(format!("{head}/{name}"))
 }
 
-async fn appends(label: &str, url: &str) {
-    let app = fresh(url).await;
+async fn appends(label: &str, url: &str, sync: SqliteSync) {
+    let app = fresh(url, sync).await;
     app.execute_batch(
         &Acting::Operator,
         (1..=9).flat_map(|r| [region(r), district(r)]).collect(),
@@ -116,12 +118,12 @@ async fn appends(label: &str, url: &str) {
         .unwrap();
     let batched = f64::from(m) / started.elapsed().as_secs_f64();
     println!(
-        "{label:>10}: {single:>8.0} appends/s one command per transaction; {batched:>8.0} appends/s in one transaction"
+        "{label:>13}: {single:>8.0} appends/s one command per transaction; {batched:>8.0} appends/s in one transaction"
     );
 }
 
 async fn verify_large(label: &str, url: &str, entries: u32) {
-    let app = fresh(url).await;
+    let app = fresh(url, SqliteSync::Full).await;
     let regions = entries / 10_000 + 1;
     let mut commands: Vec<Command> = (1..=regions)
         .flat_map(|r| [region(r), district(r)])
@@ -143,7 +145,7 @@ async fn verify_large(label: &str, url: &str, entries: u32) {
         .unwrap();
     let took = started.elapsed();
     println!(
-        "{label:>10}: ledger verify of {} entries: {:.2} s (tree, signature, replay, comparison); building it took {:.2} s",
+        "{label:>13}: ledger verify of {} entries: {:.2} s (tree, signature, replay, comparison); building it took {:.2} s",
         report.entries,
         took.as_secs_f64(),
         built.as_secs_f64()
@@ -162,12 +164,19 @@ fn main() {
             .unwrap_or(100_000);
         let dir = tempfile::tempdir().unwrap();
         appends(
-            "SQLite",
+            "SQLite FULL",
             &format!("sqlite:{}", dir.path().join("a.db").display()),
+            SqliteSync::Full,
+        )
+        .await;
+        appends(
+            "SQLite NORMAL",
+            &format!("sqlite:{}", dir.path().join("n.db").display()),
+            SqliteSync::Normal,
         )
         .await;
         if let Some(url) = postgres_url().await {
-            appends("PostgreSQL", &url).await;
+            appends("PostgreSQL", &url, SqliteSync::Full).await;
         } else {
             println!("PostgreSQL: skipped (set SAILAU_TEST_POSTGRES_URL)");
         }

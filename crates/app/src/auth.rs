@@ -2,9 +2,9 @@
 
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use rand::RngExt;
-use sailau_domain::account::validate_password;
+use sailau_domain::account::{MAX_PASSWORD, validate_password};
 use sailau_domain::{Account, Command, Principal, Username};
-use sailau_storage::LoginThrottle;
+use sailau_storage::{Admission, Exempt, ThrottleKey, ThrottleRule};
 use sha2::{Digest, Sha256};
 
 use crate::execute::Step;
@@ -19,6 +19,105 @@ pub struct NewSession {
     pub token: String,
     pub csrf_token: String,
     pub expires_at_ms: i64,
+    /// A new device token for this browser (the device cookie), when it did not present a valid
+    /// one for this account; it lets this device past the per-account and per-address limits
+    /// later. `None`: keep the cookie it has.
+    pub device_token: Option<String>,
+    /// Until when the device token is remembered (milliseconds since the Unix epoch).
+    pub device_expires_at_ms: i64,
+}
+
+/// How sign-in attempts are throttled. The design and its reasons are in ARCHITECTURE.md
+/// ("Sign-in throttling"); every number is a setting of `sailau serve`.
+///
+/// Each attempt is counted, atomically and before the password is checked, under three keys:
+/// the account from this client (the client is the device when it carries a device cookie of the
+/// account, else its address), the account from anywhere, and the client address over all
+/// accounts. A refused attempt is not counted; a right password takes its count back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginPolicy {
+    /// Attempts on one account from one client without waiting (default 5).
+    pub client_free: i64,
+    /// The wait after those, doubling with each further failure (default 1 s)…
+    pub client_first_delay_ms: i64,
+    /// …up to this (default 15 minutes).
+    pub client_max_delay_ms: i64,
+    /// A client's failures on an account are forgotten this long after its first (default 24 h)
+    /// or at its next successful sign-in.
+    pub client_window_ms: i64,
+    /// Failures on one account from everywhere within `account_window_ms` (default 50 an hour)
+    /// after which only devices that signed in to it before and clients that have not failed on it
+    /// themselves are still checked, until the window has passed.
+    pub account_limit: i64,
+    pub account_window_ms: i64,
+    /// Failures from one address over all accounts within `address_window_ms` (default 300 an
+    /// hour: an office behind one NAT does not get there by typos) after which only devices that
+    /// signed in before are checked from it.
+    pub address_limit: i64,
+    pub address_window_ms: i64,
+    /// How long a device cookie is remembered (default 180 days).
+    pub device_ttl_ms: i64,
+}
+
+const MINUTE_MS: i64 = 60 * 1000;
+const HOUR_MS: i64 = 60 * MINUTE_MS;
+
+impl Default for LoginPolicy {
+    fn default() -> Self {
+        LoginPolicy {
+            client_free: 5,
+            client_first_delay_ms: 1000,
+            client_max_delay_ms: 15 * MINUTE_MS,
+            client_window_ms: 24 * HOUR_MS,
+            account_limit: 50,
+            account_window_ms: HOUR_MS,
+            address_limit: 300,
+            address_window_ms: HOUR_MS,
+            device_ttl_ms: 180 * 24 * HOUR_MS,
+        }
+    }
+}
+
+impl LoginPolicy {
+    fn client_rule(&self) -> ThrottleRule {
+        ThrottleRule {
+            free: self.client_free,
+            window_ms: self.client_window_ms,
+            base_delay_ms: self.client_first_delay_ms,
+            max_delay_ms: self.client_max_delay_ms,
+        }
+    }
+    fn account_rule(&self) -> ThrottleRule {
+        fixed(self.account_limit, self.account_window_ms)
+    }
+    fn address_rule(&self) -> ThrottleRule {
+        fixed(self.address_limit, self.address_window_ms)
+    }
+    /// The longest window of any rule (throttling rows older than this are swept).
+    pub fn longest_window_ms(&self) -> i64 {
+        self.client_window_ms
+            .max(self.account_window_ms)
+            .max(self.address_window_ms)
+    }
+}
+
+/// "`limit` per `window`": after the limit, refused for a window.
+fn fixed(limit: i64, window_ms: i64) -> ThrottleRule {
+    ThrottleRule {
+        free: limit,
+        window_ms,
+        base_delay_ms: window_ms,
+        max_delay_ms: window_ms,
+    }
+}
+
+/// A client address as a throttling key: an IP address as such; anything else (a forwarded-for
+/// header's free text) by its hash, so that keys stay short.
+fn address_key(client: &str) -> String {
+    match client.trim().parse::<std::net::IpAddr>() {
+        Ok(ip) => format!("address:{ip}"),
+        Err(_) => format!("address:#{}", &token_hash(client)[..32]),
+    }
 }
 
 /// A live session.
@@ -31,6 +130,17 @@ pub struct SessionInfo {
 fn random_token() -> String {
     let bytes: [u8; 32] = rand::rng().random();
     hex::encode(bytes)
+}
+
+/// Whether a token from a client has the shape of ours (hex, as [`random_token`] makes them).
+fn is_token(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn throttled(retry_after_ms: i64) -> AppError {
+    AppError::Throttled {
+        retry_after_secs: u64::try_from(retry_after_ms.div_euclid(1000) + 1).unwrap_or(1),
+    }
 }
 
 /// Sessions are stored by the SHA-256 of their token: a copy of the database holds no usable token.
@@ -150,27 +260,85 @@ impl App {
     }
 
     /// Checks a username and password and opens a session. `client` (an IP address) is
-    /// throttled as well as the username.
+    /// throttled as well as the account (see [`LoginPolicy`]).
     pub async fn login(
         &self,
         username: &str,
         password: &str,
         client: &str,
     ) -> Result<NewSession, AppError> {
+        self.login_from_device(username, password, client, None)
+            .await
+    }
+
+    /// [`App::login`] from a browser that may carry a device token from an earlier successful
+    /// sign-in (the device cookie).
+    ///
+    /// Errors: [`AppError::BadCredentials`] for an unknown or malformed username, a wrong
+    /// password or a deactivated account (all alike, and all counted);
+    /// [`AppError::Throttled`] when the attempt was not even checked.
+    pub async fn login_from_device(
+        &self,
+        username: &str,
+        password: &str,
+        client: &str,
+        device: Option<&str>,
+    ) -> Result<NewSession, AppError> {
         let now = self.clock.now_ms();
-        let policy = LoginThrottle::default();
-        let user_key = format!("user:{}", username.trim());
-        let client_key = format!("ip:{client}");
+        let policy = self.login_policy;
         let store = &self.store;
-        if !store.login_allowed(&user_key, now, policy).await?
-            || !store.login_allowed(&client_key, now, policy).await?
-        {
-            return Err(AppError::Throttled);
-        }
-        let account = match Username::parse(username) {
-            Ok(u) => store.account(&u).await?,
-            Err(_) => None,
+        let address = address_key(client);
+        // The one username rule (length, characters) before anything else touches storage: a
+        // name that cannot exist is refused like a wrong password and counted against the address.
+        let username = match Username::parse(username) {
+            Ok(u) if password.chars().count() <= MAX_PASSWORD => u,
+            _ => {
+                let keys = [ThrottleKey {
+                    key: &address,
+                    rule: policy.address_rule(),
+                    exempt: Exempt::No,
+                }];
+                return match store.admit_login(&keys, now).await? {
+                    Admission::Admitted => Err(AppError::BadCredentials),
+                    Admission::Refused { retry_after_ms, .. } => Err(throttled(retry_after_ms)),
+                };
+            }
         };
+        let device_hash = device.filter(|d| is_token(d)).map(token_hash);
+        let trusted = match &device_hash {
+            Some(h) => store.device_known(h, &username, now).await?,
+            None => false,
+        };
+        let pair = match (&device_hash, trusted) {
+            (Some(h), true) => format!("pair:{username}|device:{}", &h[..32]),
+            _ => format!("pair:{username}|{address}"),
+        };
+        let account_key = format!("account:{username}");
+        let keys = [
+            ThrottleKey {
+                key: &pair,
+                rule: policy.client_rule(),
+                exempt: Exempt::No,
+            },
+            ThrottleKey {
+                key: &account_key,
+                rule: policy.account_rule(),
+                exempt: if trusted {
+                    Exempt::Yes
+                } else {
+                    Exempt::IfPreviousFresh
+                },
+            },
+            ThrottleKey {
+                key: &address,
+                rule: policy.address_rule(),
+                exempt: if trusted { Exempt::Yes } else { Exempt::No },
+            },
+        ];
+        if let Admission::Refused { retry_after_ms, .. } = store.admit_login(&keys, now).await? {
+            return Err(throttled(retry_after_ms));
+        }
+        let account = store.account(&username).await?;
         let stored = match &account {
             Some(a) => store.password_hash(&a.username).await?,
             None => None,
@@ -178,13 +346,19 @@ impl App {
         let matches = password_matches(password, stored.as_deref().unwrap_or(dummy_hash()));
         let account = match account {
             Some(a) if matches && stored.is_some() && a.active => a,
-            _ => {
-                store.record_login_failure(&user_key, now, policy).await?;
-                store.record_login_failure(&client_key, now, policy).await?;
-                return Err(AppError::BadCredentials);
-            }
+            _ => return Err(AppError::BadCredentials),
         };
-        store.clear_login_failures(&user_key).await?;
+        store.refund_login(&keys).await?;
+        let (device_token, device_expires_at_ms) = if trusted {
+            (None, now + policy.device_ttl_ms)
+        } else {
+            let token = random_token();
+            let expires = now + policy.device_ttl_ms;
+            store
+                .remember_device(&token_hash(&token), &account.username, now, expires)
+                .await?;
+            (Some(token), expires)
+        };
         let token = random_token();
         let csrf_token = random_token();
         let expires_at_ms = now + SESSION_TTL_MS;
@@ -201,7 +375,20 @@ impl App {
             token,
             csrf_token,
             expires_at_ms,
+            device_token,
+            device_expires_at_ms,
         })
+    }
+
+    /// Sweeps expired sessions, throttling rows and device tokens (any instance may).
+    pub async fn purge_expired(&self) -> Result<u64, AppError> {
+        let now = self.clock.now_ms();
+        let sessions = self.store.purge_sessions(now).await?;
+        let throttle = self
+            .store
+            .purge_login_throttle(now, self.login_policy.longest_window_ms())
+            .await?;
+        Ok(sessions + throttle)
     }
 
     /// The live session for a token, with the account's current role and scope.

@@ -13,9 +13,9 @@ pub enum AppError {
     /// Sign-in failed: unknown user, wrong password or inactive account (deliberately not said which).
     #[error("wrong username or password")]
     BadCredentials,
-    /// Too many failed sign-ins; try again later.
-    #[error("too many failed sign-in attempts; try again in a few minutes")]
-    Throttled,
+    /// Too many failed sign-ins; the attempt was not checked. Try again in `retry_after_secs`.
+    #[error("too many failed sign-in attempts; try again in {retry_after_secs} s")]
+    Throttled { retry_after_secs: u64 },
     /// Something named does not exist.
     #[error("not found: {0}")]
     NotFound(String),
@@ -59,7 +59,7 @@ impl AppError {
             AppError::Invalid(_)
             | AppError::Forbidden(_)
             | AppError::BadCredentials
-            | AppError::Throttled
+            | AppError::Throttled { .. }
             | AppError::NotFound(_)
             | AppError::BadRequest(_) => true,
             AppError::Batch { error, .. } => error.is_client_error(),

@@ -1,7 +1,7 @@
 //! Executing commands: authorize, validate, apply, append to the ledger, sign, commit.
 
 use jiff::civil::Date;
-use sailau_domain::account::{ScopeFacts, validate_role_scope};
+use sailau_domain::account::{ScopeFacts, keep_an_administrator, validate_role_scope};
 use sailau_domain::precinct::validate_update;
 use sailau_domain::{
     Actor, Command, LedgerEntry, Principal, Rule, Scope, Target, ValidationErrors, authorize,
@@ -319,17 +319,21 @@ pub(crate) async fn apply(
             role,
             scope,
         } => {
-            if tx.account(username).await?.is_none() {
+            let Some(before) = tx.account(username).await? else {
                 return Err(ValidationErrors::one("username", Rule::AccountMissing).into());
-            }
+            };
+            let others = tx.other_active_administrators(username).await?;
+            keep_an_administrator(&before, *role, before.active, others)?;
             let facts = scope_facts(tx, scope).await?;
             validate_role_scope(*role, scope, facts)?;
             tx.update_account_role(username, *role, scope).await?;
         }
         Command::SetAccountActive { username, active } => {
-            if tx.account(username).await?.is_none() {
+            let Some(before) = tx.account(username).await? else {
                 return Err(ValidationErrors::one("username", Rule::AccountMissing).into());
-            }
+            };
+            let others = tx.other_active_administrators(username).await?;
+            keep_an_administrator(&before, before.role, *active, others)?;
             tx.set_account_active(username, *active).await?;
         }
         Command::ChangePassword { username } => {

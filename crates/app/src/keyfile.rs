@@ -46,16 +46,20 @@ pub fn load_or_create_key(path: &Path) -> Result<LedgerSigningKey, KeyFileError>
 
 /// The public key of the key file at `path`.
 pub fn read_public_key(path: &Path) -> Result<ed25519_dalek::VerifyingKey, KeyFileError> {
+    Ok(read_key(path)?.verifying_key())
+}
+
+/// Reads an existing ledger key; unlike [`load_or_create_key`], never creates one (for commands
+/// that only read).
+pub fn read_key(path: &Path) -> Result<LedgerSigningKey, KeyFileError> {
     let text = fs::read_to_string(path).map_err(|source| KeyFileError::Read {
         path: path.to_owned(),
         source,
     })?;
-    let key =
-        LedgerSigningKey::from_seed_hex(text.trim()).map_err(|e| KeyFileError::Malformed {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
-    Ok(key.verifying_key())
+    LedgerSigningKey::from_seed_hex(text.trim()).map_err(|e| KeyFileError::Malformed {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })
 }
 
 fn write_key(path: &Path, key: &LedgerSigningKey) -> Result<(), KeyFileError> {

@@ -1,7 +1,5 @@
 //! The public ledger: signed heads, proofs, and full verification with replay.
 
-use std::fmt;
-
 use sailau_domain::{Actor, LedgerEntry, Principal, Role, Scope};
 use sailau_ledger::{
     ConsistencyProof, Frontier, Hash, InclusionProof, SignedTreeHead, Tree, TreeHead, VerifyingKey,
@@ -399,7 +397,14 @@ pub async fn verify(
 
 /// Names the first row that differs between the live registry and the replay.
 fn compare(live: &RegistryDump, replay: &RegistryDump) -> Result<(), String> {
-    fn table<T: PartialEq + fmt::Debug>(
+    /// A row as the user reads it: its JSON form (never Rust's debug notation).
+    fn shown<T: serde::Serialize>(row: Option<&T>) -> String {
+        match row.map(serde_json::to_string) {
+            Some(Ok(json)) => json,
+            Some(Err(_)) | None => "(none)".to_owned(),
+        }
+    }
+    fn table<T: PartialEq + serde::Serialize>(
         name: &str,
         live: &[T],
         replay: &[T],
@@ -407,19 +412,21 @@ fn compare(live: &RegistryDump, replay: &RegistryDump) -> Result<(), String> {
         for (i, (a, b)) in live.iter().zip(replay).enumerate() {
             if a != b {
                 return Err(format!(
-                    "{name}, row {i}: the table has {a:?}, the ledger gives {b:?}"
+                    "{name}, row {i}: the table has {}, the ledger gives {}",
+                    shown(Some(a)),
+                    shown(Some(b))
                 ));
             }
         }
         match live.len().cmp(&replay.len()) {
             std::cmp::Ordering::Equal => Ok(()),
             std::cmp::Ordering::Greater => Err(format!(
-                "{name}: the table has a row the ledger never created: {:?}",
-                live.get(replay.len())
+                "{name}: the table has a row the ledger never created: {}",
+                shown(live.get(replay.len()))
             )),
             std::cmp::Ordering::Less => Err(format!(
-                "{name}: the ledger creates a row the table lacks: {:?}",
-                replay.get(live.len())
+                "{name}: the ledger creates a row the table lacks: {}",
+                shown(replay.get(live.len()))
             )),
         }
     }

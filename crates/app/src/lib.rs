@@ -24,10 +24,10 @@ use std::sync::Arc;
 use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
 
-pub use auth::{NewSession, SessionInfo};
+pub use auth::{LoginPolicy, NewSession, SessionInfo};
 pub use error::AppError;
 pub use execute::{Acting, Applied};
-pub use keyfile::{KeyFileError, load_or_create_key, read_public_key};
+pub use keyfile::{KeyFileError, load_or_create_key, read_key, read_public_key};
 pub use sailau_domain as domain;
 pub use sailau_storage as storage;
 
@@ -63,6 +63,7 @@ pub struct App {
     pub(crate) key: Arc<LedgerSigningKey>,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) leaves: Arc<tokio::sync::Mutex<ledger::LeafCache>>,
+    pub(crate) login_policy: LoginPolicy,
 }
 
 impl App {
@@ -80,7 +81,19 @@ impl App {
             key: Arc::new(key),
             clock,
             leaves: Arc::new(tokio::sync::Mutex::new(ledger::LeafCache::default())),
+            login_policy: LoginPolicy::default(),
         }
+    }
+
+    /// The same app with another sign-in throttling policy.
+    pub fn with_login_policy(mut self, policy: LoginPolicy) -> App {
+        self.login_policy = policy;
+        self
+    }
+
+    /// The sign-in throttling policy in force.
+    pub fn login_policy(&self) -> LoginPolicy {
+        self.login_policy
     }
 
     /// Read access to the registry (pages and the API read through this).

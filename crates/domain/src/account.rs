@@ -276,6 +276,29 @@ pub fn validate_role_scope(
     Ok(())
 }
 
+/// The installation keeps at least one active administrator: `account` (as it is now) may
+/// become `role_after` / `active_after` only if it is not the last active administrator.
+/// `other_active_administrators` is the fact the caller looked up: how many active
+/// administrators there are besides this account. The field named is `role` for a demotion and
+/// `active` for a deactivation.
+///
+/// Source: without an administrator nobody can create, change or re-enable accounts through
+/// sailau (issue 7); the operator's command line is the only way back.
+pub fn keep_an_administrator(
+    account: &Account,
+    role_after: Role,
+    active_after: bool,
+    other_active_administrators: u64,
+) -> Result<(), ValidationErrors> {
+    let is_admin = account.active && account.role == Role::Administrator;
+    let stays_admin = active_after && role_after == Role::Administrator;
+    if is_admin && !stays_admin && other_active_administrators == 0 {
+        let field = if active_after { "role" } else { "active" };
+        return Err(ValidationErrors::one(field, Rule::LastAdministrator));
+    }
+    Ok(())
+}
+
 /// Checks a new password's length (the only rule; long passphrases are welcome).
 pub fn validate_password(field: &str, password: &str) -> Result<(), ValidationErrors> {
     let n = password.chars().count();

@@ -79,6 +79,9 @@ pub enum Rule {
     UsernameTaken,
     /// The account named does not exist.
     AccountMissing,
+    /// The last active administrator cannot be deactivated or given another role: nobody could
+    /// manage accounts any more.
+    LastAdministrator,
     /// Passwords need at least `min` characters.
     PasswordTooShort { min: usize },
     /// The scope does not fit the role (e.g. a territorial commission needs a territory).
@@ -123,6 +126,7 @@ impl Rule {
             Rule::UsernameFormat => "username-format",
             Rule::UsernameTaken => "username-taken",
             Rule::AccountMissing => "account-missing",
+            Rule::LastAdministrator => "last-administrator",
             Rule::PasswordTooShort { .. } => "password-too-short",
             Rule::RoleScopeMismatch => "role-scope-mismatch",
             Rule::RoleUnknown => "role-unknown",
@@ -191,6 +195,9 @@ impl Rule {
             Rule::UsernameFormat => "3 to 64 characters: a-z, 0-9, dot, hyphen, underscore".into(),
             Rule::UsernameTaken => "this username is taken".into(),
             Rule::AccountMissing => "no such account".into(),
+            Rule::LastAdministrator => {
+                "the last active administrator cannot be disabled or given another role".into()
+            }
             Rule::PasswordTooShort { min } => format!("at least {min} characters"),
             Rule::RoleScopeMismatch => "this scope does not fit the role".into(),
             Rule::RoleUnknown => "not a known role".into(),

@@ -1553,8 +1553,13 @@ fn check_decryption(
             None,
             None,
             format!(
-                "combines the shares of trustees {:?}, but not all of them are in shares/",
-                result.trustees
+                "combines the shares of trustees {}, but not all of them are in shares/",
+                result
+                    .trustees
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         );
     } else if let Err(e) = verify_result(ctx, tally, &used, &result) {

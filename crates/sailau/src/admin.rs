@@ -90,6 +90,45 @@ impl Place {
     }
 }
 
+impl Place {
+    /// Opens the installation's database for a command that only reads: never creates the data
+    /// directory, the database file or the ledger key.
+    async fn existing_store(&self) -> Result<sailau_app::storage::Store, CliError> {
+        let url = self.config().database_url;
+        let url = match url.strip_prefix("sqlite:") {
+            Some(rest) if !url.contains(":memory:") => {
+                let rest = rest.strip_prefix("//").unwrap_or(rest);
+                let path = rest.split('?').next().unwrap_or(rest);
+                if !Path::new(path).is_file() {
+                    return Err(CliError::Usage(format!(
+                        "no database at {path}: give the installation's --data-dir or --database-url"
+                    )));
+                }
+                if url.contains("mode=") {
+                    url
+                } else if url.contains('?') {
+                    format!("{url}&mode=rw")
+                } else {
+                    format!("{url}?mode=rw")
+                }
+            }
+            _ => url,
+        };
+        Ok(sailau_app::storage::Store::connect(&url).await?)
+    }
+
+    /// An app over the existing database and ledger key, for commands that only read.
+    async fn existing_app(&self) -> Result<App, CliError> {
+        let key = sailau_app::read_key(&self.config().ledger_key_path)?;
+        let store = self.existing_store().await?;
+        Ok(App::with_parts(
+            store,
+            key,
+            std::sync::Arc::new(sailau_app::SystemClock),
+        ))
+    }
+}
+
 fn sqlite_url(path: &Path) -> String {
     format!("sqlite:{}", path.display())
 }
@@ -122,6 +161,40 @@ pub struct ServeArgs {
     /// Take the client address from X-Forwarded-For (only behind a trusted proxy).
     #[arg(long, env = "SAILAU_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    #[command(flatten)]
+    throttle: ThrottleArgs,
+}
+
+/// Sign-in throttling (ARCHITECTURE.md, "Sign-in throttling").
+#[derive(Args, Debug, Clone)]
+pub struct ThrottleArgs {
+    /// Sign-in failures on one account from one client (a device that signed in before, else an
+    /// address) before waits begin; the waits start at 1 s and double.
+    #[arg(long, env = "SAILAU_LOGIN_CLIENT_FREE", default_value_t = 5, value_parser = clap::value_parser!(i64).range(1..))]
+    login_client_free: i64,
+    /// The longest wait between two attempts on one account from one client, in seconds.
+    #[arg(long, env = "SAILAU_LOGIN_CLIENT_MAX_WAIT", default_value_t = 900, value_parser = clap::value_parser!(i64).range(1..))]
+    login_client_max_wait: i64,
+    /// Failures per hour on one account, from everywhere, after which only devices that signed in
+    /// to it before and clients that have not failed on it themselves are still checked.
+    #[arg(long, env = "SAILAU_LOGIN_ACCOUNT_LIMIT", default_value_t = 50, value_parser = clap::value_parser!(i64).range(1..))]
+    login_account_limit: i64,
+    /// Failures per hour from one address over all accounts (keep it high enough for an office
+    /// behind one NAT), after which only devices that signed in before are checked from it.
+    #[arg(long, env = "SAILAU_LOGIN_ADDRESS_LIMIT", default_value_t = 300, value_parser = clap::value_parser!(i64).range(1..))]
+    login_address_limit: i64,
+}
+
+impl ThrottleArgs {
+    fn policy(&self) -> sailau_app::LoginPolicy {
+        sailau_app::LoginPolicy {
+            client_free: self.login_client_free,
+            client_max_delay_ms: self.login_client_max_wait.saturating_mul(1000),
+            account_limit: self.login_account_limit,
+            address_limit: self.login_address_limit,
+            ..sailau_app::LoginPolicy::default()
+        }
+    }
 }
 
 pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
@@ -149,7 +222,10 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
             place.ledger_key = Some(place.data_dir.join("demo-ledger.key"));
         }
     }
-    let app = place.open().await?;
+    let app = place
+        .open()
+        .await?
+        .with_login_policy(args.throttle.policy());
     if args.demo {
         let pb = bar(0, "demo");
         let accounts = sailau_app::demo::load(&app, &|file, done, total| {
@@ -160,13 +236,17 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
         .await?;
         pb.finish_and_clear();
         let counts = app.store().counts().await?;
-        println!(
+        say!(
             "Demo registry: {} regions, {} territories, {} precincts, {} voters, {} parties.",
-            counts.regions, counts.territories, counts.precincts, counts.voters, counts.parties
+            counts.regions,
+            counts.territories,
+            counts.precincts,
+            counts.voters,
+            counts.parties
         );
-        println!("Demo accounts (passwords are shown only now):");
+        say!("Demo accounts (passwords are shown only now):");
         for a in &accounts {
-            println!(
+            say!(
                 "  {:<12} {:<24} {:<40} password: {}",
                 a.username,
                 a.role,
@@ -187,7 +267,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
     let router = sailau_web::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
-    println!(
+    say!(
         "sailau is listening on http://{addr} (ready in {} ms)",
         started.elapsed().as_millis()
     );
@@ -198,8 +278,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
-            if let Err(e) = sweeper.store().purge_sessions(sweeper.now_ms()).await {
-                tracing::warn!("session sweep failed: {e}");
+            if let Err(e) = sweeper.purge_expired().await {
+                tracing::warn!("session and throttling sweep failed: {e}");
             }
         }
     });
@@ -268,7 +348,7 @@ pub async fn import(args: ImportArgs) -> Result<(), CliError> {
     pb.finish_and_clear();
     let n = result?;
     let head = app.signed_head().await?;
-    println!(
+    say!(
         "imported {n} rows from {}; ledger size {}",
         args.file.display(),
         head.head.size
@@ -341,19 +421,19 @@ pub async fn user(cmd: UserCommand) -> Result<(), CliError> {
             let applied = app
                 .create_account(&Acting::Operator, account, &password)
                 .await?;
-            println!(
+            say!(
                 "created {username} ({role}); ledger entry {}",
                 applied.index
             );
             if !password_stdin {
-                println!("password: {password}");
+                say!("password: {password}");
             }
             Ok(())
         }
         UserCommand::List { place } => {
-            let app = place.open().await?;
-            for a in app.store().accounts().await? {
-                println!(
+            let store = place.existing_store().await?;
+            for a in store.accounts().await? {
+                say!(
                     "{:<20} {:<24} {:<40} {}",
                     a.username,
                     a.role,
@@ -414,10 +494,7 @@ pub async fn ledger(cmd: LedgerCommand) -> Result<(), CliError> {
                 })?;
                 extra.push(head);
             }
-            let config = place.config();
-            let store = sailau_app::storage::Store::connect(&config.database_url)
-                .await
-                .map_err(AppError::from)?;
+            let store = place.existing_store().await?;
             let started = Instant::now();
             let pb = bar(0, "verifying");
             let report = sailau_app::ledger::verify(&store, &key, &extra, &|done, total| {
@@ -427,7 +504,7 @@ pub async fn ledger(cmd: LedgerCommand) -> Result<(), CliError> {
             .await;
             pb.finish_and_clear();
             let report = report?;
-            println!(
+            say!(
                 "ledger OK: {} entries, root {}, signed by key {} at size {}; replay reproduces {} territories, {} precincts, {} parties, {} accounts ({} ms)",
                 report.entries,
                 sailau_ledger::hash_to_hex(&report.root),
@@ -442,13 +519,13 @@ pub async fn ledger(cmd: LedgerCommand) -> Result<(), CliError> {
             Ok(())
         }
         LedgerCommand::Head { place } => {
-            let app = place.open().await?;
+            let app = place.existing_app().await?;
             let head = app.signed_head().await?;
             let json = serde_json::json!({
                 "signed_head": head,
                 "public_key": sailau_ledger::verifying_key_to_hex(&app.ledger_public_key()),
             });
-            println!(
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&json).map_err(|e| CliError::Usage(e.to_string()))?
             );

@@ -326,8 +326,8 @@ fn init(args: InitArgs) -> Outcome {
         }
     };
     let (manifest, parameters) = sailau_record::ceremony::init(&args.record.record, &spec)?;
-    println!(
-        "created election {:?} ({}) in {}",
+    say!(
+        "created election \"{}\" ({}) in {}",
         manifest.election_id,
         manifest.title,
         args.record.record.display()
@@ -338,7 +338,7 @@ fn init(args: InitArgs) -> Outcome {
             .iter()
             .map(|o| format!("{}={}", o.id, o.label))
             .collect();
-        println!(
+        say!(
             "  contest {}: {} marks of {}",
             c.id,
             if c.min_selections == c.max_selections {
@@ -349,7 +349,7 @@ fn init(args: InitArgs) -> Outcome {
             options.join(", ")
         );
     }
-    println!(
+    say!(
         "next: each of the {} trustees runs `sailau trustee keygen --record {} --index I --secret FILE` \
          ({} of them will be needed to decrypt)",
         parameters.trustees,
@@ -383,7 +383,7 @@ fn status(root: &Path) -> Outcome {
     let dir = record.dir();
     let manifest = record.manifest()?;
     let parameters = record.parameters()?;
-    println!("{} ({})", manifest.title, manifest.election_id);
+    say!("{} ({})", manifest.title, manifest.election_id);
     let have = |f: &dyn Fn(u32) -> PathBuf| -> Vec<String> {
         (1..=parameters.trustees)
             .filter(|&i| f(i).exists())
@@ -391,7 +391,7 @@ fn status(root: &Path) -> Outcome {
             .collect()
     };
     let line = |what: &str, done: Vec<String>| {
-        println!(
+        say!(
             "  {what:<22} {}/{} {}",
             done.len(),
             parameters.trustees,
@@ -403,21 +403,21 @@ fn status(root: &Path) -> Outcome {
     line("trustees finalized", have(&|i| dir.finalized(i)));
     let complaints = have(&|i| dir.complaints(i));
     if !complaints.is_empty() {
-        println!("  complaints by trustees {}", complaints.join(","));
+        say!("  complaints by trustees {}", complaints.join(","));
     }
-    println!("  election.json          {}", yes(dir.election().exists()));
-    println!(
+    say!("  election.json          {}", yes(dir.election().exists()));
+    say!(
         "  credentials            {}",
         count_lines(&dir.credentials())?
     );
-    println!("  cast ballots           {}", count_lines(&dir.ballots())?);
-    println!(
+    say!("  cast ballots           {}", count_lines(&dir.ballots())?);
+    say!(
         "  challenged ballots     {}",
         count_lines(&dir.challenged())?
     );
-    println!("  tally.json             {}", yes(dir.tally().exists()));
+    say!("  tally.json             {}", yes(dir.tally().exists()));
     line("decryption shares", have(&|i| dir.share(i)));
-    println!("  results.json           {}", yes(dir.results().exists()));
+    say!("  results.json           {}", yes(dir.results().exists()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -432,7 +432,7 @@ fn trustee(sub: TrusteeSub) -> Outcome {
             let record = Record::new(&args.record.record);
             let public =
                 sailau_record::ceremony::keygen(&record, args.index, &args.secret, &mut rng)?;
-            println!(
+            say!(
                 "trustee {}: secrets in {} (keep it offline), commitments published in {}",
                 public.index,
                 args.secret.display(),
@@ -442,7 +442,7 @@ fn trustee(sub: TrusteeSub) -> Outcome {
         TrusteeSub::Share(args) => {
             let record = Record::new(&args.record.record);
             let dealt = sailau_record::ceremony::deal(&record, &args.secret, &mut rng)?;
-            println!(
+            say!(
                 "trustee {}: {} shares dealt, encrypted and signed, in {}",
                 dealt.dealer,
                 dealt.shares.len(),
@@ -456,11 +456,12 @@ fn trustee(sub: TrusteeSub) -> Outcome {
                     verification_key,
                     election,
                 } => {
-                    println!("accepted every share; verification key {verification_key}");
+                    say!("accepted every share; verification key {verification_key}");
                     if let Some(e) = election {
-                        println!(
+                        say!(
                             "the key ceremony is complete: election hash {}, joint public key {}",
-                            e.election_hash, e.joint_public_key
+                            e.election_hash,
+                            e.joint_public_key
                         );
                     }
                 }
@@ -482,7 +483,7 @@ fn trustee(sub: TrusteeSub) -> Outcome {
         TrusteeSub::Decrypt(args) => {
             let record = Record::new(&args.record.record);
             let share = sailau_record::tally::decrypt(&record, &args.secret, &mut rng)?;
-            println!(
+            say!(
                 "trustee {}: decryption share with proofs in {}",
                 share.trustee,
                 record.dir().display(&record.dir().share(share.trustee))
@@ -505,7 +506,7 @@ fn credentials(args: GenerateArgs) -> Outcome {
         SecretsOut::File(f) => f.display().to_string(),
         SecretsOut::Dir(d) => format!("{}/voter-NNNNNN.txt", d.display()),
     };
-    println!(
+    say!(
         "{} credentials: private codes in {place} (hand code k to voter k, then destroy), public credentials in {}",
         publics.len(),
         record.dir().display(&record.dir().credentials())
@@ -548,7 +549,7 @@ fn vote(args: VoteArgs) -> Outcome {
             )
         })
         .collect();
-    println!("ballot fingerprint: {}", ballot.ballot_hash);
+    say!("ballot fingerprint: {}", ballot.ballot_hash);
     if let Submission::Challenged { ballot: b, opening } = &ballot.submission {
         // Show the voter what the revealed nonces open to, so a cheating device is caught.
         let opened = sailau_vote::verify_opening(&ctx, b, opening)
@@ -567,12 +568,12 @@ fn vote(args: VoteArgs) -> Outcome {
                 )
             })
             .collect();
-        println!(
+        say!(
             "challenged: the ballot opens to {}; it will never count",
             opened_ids.join(" ")
         );
     } else {
-        println!("choice: {}", shown.join(" "));
+        say!("choice: {}", shown.join(" "));
     }
     if let Some(out) = &args.out {
         let line =
@@ -581,7 +582,7 @@ fn vote(args: VoteArgs) -> Outcome {
                 source,
             })?;
         std::fs::write(out, format!("{line}\n")).map_err(|e| RecordError::io(out, e))?;
-        println!("written to {}", out.display());
+        say!("written to {}", out.display());
     }
     if args.submit {
         let mut board = Board::open(&record)?;
@@ -600,7 +601,7 @@ fn print_receipt(source: Option<&str>, receipt: &Receipt) {
             line,
             revote,
             ..
-        } => println!(
+        } => say!(
             "{prefix}accepted: tracking code {} ({}), ballots.jsonl line {line}{}",
             tracking_code.short(),
             tracking_code,
@@ -611,9 +612,7 @@ fn print_receipt(source: Option<&str>, receipt: &Receipt) {
             }
         ),
         Receipt::Challenged { ballot_hash, line } => {
-            println!(
-                "{prefix}challenged ballot {ballot_hash} published, challenged.jsonl line {line}"
-            )
+            say!("{prefix}challenged ballot {ballot_hash} published, challenged.jsonl line {line}")
         }
     }
 }
@@ -642,7 +641,7 @@ fn append(args: AppendArgs) -> Outcome {
                     sources.push(source);
                 }
                 Err(e) => {
-                    println!("{source}: refused: not a ballot: {e}");
+                    say!("{source}: refused: not a ballot: {e}");
                     unreadable += 1;
                 }
             }
@@ -657,7 +656,7 @@ fn append(args: AppendArgs) -> Outcome {
             Ok(receipt) => print_receipt(Some(source), receipt),
             Err(e) => {
                 refused += 1;
-                println!("{source}: {e}");
+                say!("{source}: {e}");
             }
         }
     }
@@ -677,7 +676,7 @@ fn tally(root: &Path) -> Outcome {
     let started = Instant::now();
     let t = sailau_record::tally::tally(&record, &bars)?;
     bars.clear();
-    println!(
+    say!(
         "tallied {} ballots of {} voters ({} superseded by a later ballot of the same credential) in {:.2} s; \
          the board is closed at tracking code {}",
         t.tally.ballot_count,
@@ -687,7 +686,7 @@ fn tally(root: &Path) -> Outcome {
         t.board.head.short()
     );
     let ctx = record.open_context()?;
-    println!(
+    say!(
         "next: any {} trustees run `sailau trustee decrypt`",
         ctx.threshold()
     );
@@ -701,13 +700,19 @@ fn combine(args: CombineArgs) -> Outcome {
         eprintln!("left out trustee {j}'s share: {why}");
     }
     let manifest = record.manifest()?;
-    print!(
+    say_part!(
         "{}",
         sailau_record::tally::results_table(&manifest, &combined.result)
     );
-    println!(
-        "\ndecrypted with the shares of trustees {:?}; published in {}",
-        combined.result.trustees,
+    say!(
+        "\ndecrypted with the shares of trustees {}; published in {}",
+        combined
+            .result
+            .trustees
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
         record.dir().display(&record.dir().results())
     );
     Ok(ExitCode::SUCCESS)
@@ -734,17 +739,17 @@ fn verify(args: VerifyArgs) -> Outcome {
 
 fn print_report(root: &Path, report: &VerifyReport) {
     for f in &report.findings {
-        println!("{f}");
+        say!("{f}");
     }
     if report.omitted > 0 {
-        println!("… and {} more problems", report.omitted);
+        say!("… and {} more problems", report.omitted);
     }
     let s = &report.summary;
     let record = Record::new(root);
     if let Ok(manifest) = record.manifest() {
-        println!("{} ({})", manifest.title, manifest.election_id);
+        say!("{} ({})", manifest.title, manifest.election_id);
     }
-    println!(
+    say!(
         "ballots: {} cast by {} voters ({} superseded by a re-vote), {} challenged; credentials: {}; \
          trustees: {}, decryption shares: {}; results: {}",
         s.ballots,
@@ -762,7 +767,7 @@ fn print_report(root: &Path, report: &VerifyReport) {
     );
     let secs = s.elapsed.as_secs_f64();
     let ballot_secs = s.ballots_elapsed.as_secs_f64();
-    println!(
+    say!(
         "time: {secs:.2} s on {} threads (ballots: {ballot_secs:.2} s, {:.0} ballots/s)",
         s.threads,
         if ballot_secs > 0.0 {
@@ -772,9 +777,9 @@ fn print_report(root: &Path, report: &VerifyReport) {
         }
     );
     if report.ok() {
-        println!("OK: everything holds");
+        say!("OK: everything holds");
     } else {
-        println!(
+        say!(
             "FAILED: {} problems",
             report.findings.len() as u64 + report.omitted
         );
@@ -806,7 +811,7 @@ fn bench(args: BenchArgs) -> Outcome {
         let times = sailau_record::bench::generate(&record_dir, &secrets, &election, &bars)?;
         bars.clear();
         let threads = rayon_threads();
-        println!(
+        say!(
             "generated {} ballots (1 contest, 5 candidates + against all) in {}: setup {:.2} s, encryption with \
              proofs {:.2} s on {threads} threads ({:.3} ms per ballot per thread), tally {:.2} s, decryption {:.2} s",
             args.ballots,
@@ -821,12 +826,12 @@ fn bench(args: BenchArgs) -> Outcome {
     let bytes = std::fs::metadata(record_dir.join("ballots.jsonl"))
         .map(|m| m.len())
         .unwrap_or(0);
-    println!("ballots.jsonl: {:.1} MB", bytes as f64 / 1e6);
+    say!("ballots.jsonl: {:.1} MB", bytes as f64 / 1e6);
     let mut ok = true;
-    println!(
+    say!(
         "| threads | whole record, wall (s) | ballots/s (wall) | CPU (s) | ballots per CPU-second | ballot phase, wall (s) |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|");
+    say!("|---:|---:|---:|---:|---:|---:|");
     for &threads in &args.threads {
         let options = VerifyOptions {
             threads,
@@ -840,10 +845,10 @@ fn bench(args: BenchArgs) -> Outcome {
         bars.clear();
         ok &= report.ok();
         for f in report.findings.iter().take(5) {
-            println!("{f}");
+            say!("{f}");
         }
         let s = &report.summary;
-        println!(
+        say!(
             "| {} | {:.2} | {:.0} | {} | {} | {:.2} |",
             s.threads,
             s.elapsed.as_secs_f64(),
@@ -859,7 +864,7 @@ fn bench(args: BenchArgs) -> Outcome {
     if args.dir.is_none() && !args.keep {
         let _ = std::fs::remove_dir_all(&root);
     } else {
-        println!("record kept in {}", record_dir.display());
+        say!("record kept in {}", record_dir.display());
     }
     Ok(if ok {
         ExitCode::SUCCESS

@@ -4,6 +4,21 @@
 //! through its database (as the operator); the election subcommands (`election`, `trustee`,
 //! `credentials`, `vote`, `board`, `tally`, `combine`, `verify`) run verifiable elections in files.
 
+/// `println!` for the user's output: when the reader has gone (a closed pipe, `… | head -3`), the
+/// command ends quietly with success, as pipelines expect, instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::say_line(format_args!($($arg)*), true)
+    };
+}
+
+/// `print!` with the same manners as [`say!`].
+macro_rules! say_part {
+    ($($arg:tt)*) => {
+        $crate::say_line(format_args!($($arg)*), false)
+    };
+}
+
 mod admin;
 mod election;
 
@@ -58,6 +73,30 @@ enum Command {
     Ledger(admin::LedgerCommand),
     #[command(flatten)]
     Election(election::ElectionCommand),
+}
+
+/// Writes to standard output (see [`say!`]). A closed pipe ends the process with success and
+/// without a word; any other write error ends it with a one-line message.
+pub(crate) fn say_line(args: std::fmt::Arguments<'_>, newline: bool) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_fmt(args)
+        .and_then(|()| {
+            if newline {
+                out.write_all(b"\n")
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the output: {e}");
+        std::process::exit(1);
+    }
 }
 
 fn main() -> ExitCode {

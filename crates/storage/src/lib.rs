@@ -26,7 +26,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use ledger::{LedgerRow, LedgerStatus};
 pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
-pub use session::{LoginThrottle, SessionRow};
+pub use session::{Admission, Exempt, SessionRow, ThrottleKey, ThrottleRule};
 pub use tx::Tx;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -38,7 +38,8 @@ pub enum StorageError {
     Sql(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("unsupported database URL {0:?}: use sqlite:PATH or postgres://…")]
+    /// The URL's scheme (only: the rest may hold a password).
+    #[error("unsupported database URL scheme '{0}': use sqlite:PATH or postgres://…")]
     UnsupportedUrl(String),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
@@ -61,7 +62,40 @@ impl FromStr for Backend {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres)
         } else {
-            Err(StorageError::UnsupportedUrl(url.to_owned()))
+            let scheme = url.split(':').next().unwrap_or_default();
+            Err(StorageError::UnsupportedUrl(
+                scheme.chars().take(32).collect(),
+            ))
+        }
+    }
+}
+
+/// When SQLite reports a commit done (`PRAGMA synchronous` in WAL mode).
+///
+/// PostgreSQL's durability is the server's (`fsync`, `synchronous_commit`: on by default, an
+/// acknowledged commit is on disk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SqliteSync {
+    /// `FULL` (the default): the write-ahead log is synced at every commit, so an acknowledged
+    /// command survives an operating-system crash or a power loss.
+    #[default]
+    Full,
+    /// `NORMAL`: the log is synced only at checkpoints. Survives a crash of sailau, but a power
+    /// loss may lose the last commands already acknowledged. For benchmarks and throwaway data.
+    Normal,
+}
+
+impl SqliteSync {
+    fn pragmas(self) -> &'static str {
+        match self {
+            SqliteSync::Full => {
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+            }
+            SqliteSync::Normal => {
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+            }
         }
     }
 }
@@ -75,8 +109,14 @@ pub struct Store {
 
 impl Store {
     /// Connects to `url` (`sqlite:path/to/file.db`, `sqlite::memory:` or `postgres://…`),
-    /// creating a SQLite file if needed, and runs the migrations.
+    /// creating a SQLite file if needed, and runs the migrations. SQLite commits are durable
+    /// ([`SqliteSync::Full`]).
     pub async fn connect(url: &str) -> Result<Store> {
+        Store::connect_with(url, SqliteSync::Full).await
+    }
+
+    /// Like [`Store::connect`], with the given SQLite durability.
+    pub async fn connect_with(url: &str, sync: SqliteSync) -> Result<Store> {
         install_default_drivers();
         let backend: Backend = url.parse()?;
         let memory = url.contains(":memory:");
@@ -93,13 +133,9 @@ impl Store {
             Backend::Sqlite => options
                 // An in-memory database lives in one connection.
                 .max_connections(if memory { 1 } else { 8 })
-                .after_connect(|conn, _meta| {
+                .after_connect(move |conn, _meta| {
                     Box::pin(async move {
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                        )
-                        .await?;
+                        conn.execute(sync.pragmas()).await?;
                         Ok(())
                     })
                 }),

@@ -14,21 +14,74 @@ pub struct SessionRow {
     pub expires_at_ms: i64,
 }
 
-/// Throttling policy: at most `max_failures` failed logins per key within `window_ms`.
-#[derive(Debug, Clone, Copy)]
-pub struct LoginThrottle {
-    pub max_failures: i64,
+/// One throttling rule for a key: `free` attempts per window without waiting; from then on, each
+/// further attempt waits `base_delay_ms` after the previous one, doubling up to `max_delay_ms`.
+/// Attempts are forgotten `window_ms` after the first one of the window.
+///
+/// A fixed limit ("N per hour") is `base_delay_ms = max_delay_ms = window_ms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThrottleRule {
+    pub free: i64,
     pub window_ms: i64,
+    pub base_delay_ms: i64,
+    pub max_delay_ms: i64,
 }
 
-impl Default for LoginThrottle {
-    fn default() -> Self {
-        Self {
-            max_failures: 5,
-            window_ms: 15 * 60 * 1000,
-        }
-    }
+/// Whether a key of an admission applies to this attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exempt {
+    /// The rule applies.
+    No,
+    /// The attempt is counted but not refused by this key.
+    Yes,
+    /// Like `Yes` when the previous key of the same admission had counted no attempt before this
+    /// one (the client has not failed itself), like `No` otherwise.
+    IfPreviousFresh,
 }
+
+/// One key of a sign-in admission.
+#[derive(Debug, Clone, Copy)]
+pub struct ThrottleKey<'a> {
+    /// E.g. `pair:USER|CLIENT`, `account:USER`, `address:ADDR` (at most a few hundred bytes).
+    pub key: &'a str,
+    pub rule: ThrottleRule,
+    pub exempt: Exempt,
+}
+
+/// The outcome of [`Store::admit_login`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission {
+    /// Counted under every key: the password may be checked.
+    Admitted,
+    /// Refused by `key_index`; nothing was counted. Try again in `retry_after_ms`.
+    Refused {
+        key_index: usize,
+        retry_after_ms: i64,
+    },
+}
+
+/// Counts an attempt under one key unless the key refuses it; `Some(count)` when counted. The
+/// check and the count are one statement, so parallel attempts cannot all pass a check that only
+/// one of them should.
+const ADMIT: &str = "INSERT INTO login_throttle (throttle_key, failures, window_start_ms, next_allowed_ms, delay_ms) \
+     VALUES ($1, 1, $2, CASE WHEN 1 >= $4 THEN $2 + $5 ELSE 0 END, CASE WHEN 1 >= $4 THEN $5 ELSE 0 END) \
+     ON CONFLICT (throttle_key) DO UPDATE SET \
+       failures = CASE WHEN $2 - login_throttle.window_start_ms >= $3 THEN 1 ELSE login_throttle.failures + 1 END, \
+       window_start_ms = CASE WHEN $2 - login_throttle.window_start_ms >= $3 THEN $2 ELSE login_throttle.window_start_ms END, \
+       delay_ms = CASE \
+         WHEN $2 - login_throttle.window_start_ms >= $3 THEN CASE WHEN 1 >= $4 THEN $5 ELSE 0 END \
+         WHEN login_throttle.failures + 1 < $4 THEN 0 \
+         WHEN login_throttle.delay_ms * 2 < $5 THEN $5 \
+         WHEN login_throttle.delay_ms * 2 > $6 THEN $6 \
+         ELSE login_throttle.delay_ms * 2 END, \
+       next_allowed_ms = CASE \
+         WHEN $2 - login_throttle.window_start_ms >= $3 THEN CASE WHEN 1 >= $4 THEN $2 + $5 ELSE 0 END \
+         WHEN login_throttle.failures + 1 < $4 THEN 0 \
+         WHEN login_throttle.delay_ms * 2 < $5 THEN $2 + $5 \
+         WHEN login_throttle.delay_ms * 2 > $6 THEN $2 + $6 \
+         ELSE $2 + login_throttle.delay_ms * 2 END \
+     WHERE $7 = 1 OR $2 - login_throttle.window_start_ms >= $3 OR $2 >= login_throttle.next_allowed_ms \
+     RETURNING failures";
 
 impl Store {
     pub async fn password_hash(&self, username: &Username) -> Result<Option<String>> {
@@ -98,51 +151,141 @@ impl Store {
         Ok(r.rows_affected())
     }
 
-    /// Whether `key` (e.g. `user:NAME` or `ip:ADDR`) may try to log in now.
-    pub async fn login_allowed(
-        &self,
-        key: &str,
-        now_ms: i64,
-        policy: LoginThrottle,
-    ) -> Result<bool> {
-        let row = sqlx::query(
-            "SELECT failures, window_start_ms FROM login_attempts WHERE attempt_key = $1",
-        )
-        .bind(key)
-        .fetch_optional(self.pool())
-        .await?;
-        let Some(r) = row else { return Ok(true) };
-        let failures: i64 = r.try_get("failures")?;
-        let start: i64 = r.try_get("window_start_ms")?;
-        Ok(now_ms - start >= policy.window_ms || failures < policy.max_failures)
+    /// Admits a sign-in attempt: in one transaction, counts it under every key in order, or
+    /// under none when a key refuses it (a key refuses while its client must wait). The caller
+    /// checks the password only when admitted, and calls [`Store::refund_login`] when it was right.
+    pub async fn admit_login(&self, keys: &[ThrottleKey<'_>], now_ms: i64) -> Result<Admission> {
+        let mut tx = self.pool().begin().await?;
+        let mut previous_fresh = false;
+        for (key_index, k) in keys.iter().enumerate() {
+            let exempt = match k.exempt {
+                Exempt::No => false,
+                Exempt::Yes => true,
+                Exempt::IfPreviousFresh => previous_fresh,
+            };
+            let row = sqlx::query(ADMIT)
+                .bind(k.key)
+                .bind(now_ms)
+                .bind(k.rule.window_ms)
+                .bind(k.rule.free)
+                .bind(k.rule.base_delay_ms)
+                .bind(k.rule.max_delay_ms)
+                .bind(i64::from(exempt))
+                .fetch_optional(&mut *tx)
+                .await?;
+            match row {
+                Some(r) => {
+                    let counted: i64 = r.try_get("failures")?;
+                    previous_fresh = counted == 1;
+                }
+                None => {
+                    tx.rollback().await?;
+                    let retry_after_ms = self.retry_after(k, now_ms).await?;
+                    return Ok(Admission::Refused {
+                        key_index,
+                        retry_after_ms,
+                    });
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(Admission::Admitted)
     }
 
-    /// Counts a failed login for `key` (a new window starts when the old one has passed).
-    pub async fn record_login_failure(
+    /// How long until `key` admits an attempt again.
+    async fn retry_after(&self, k: &ThrottleKey<'_>, now_ms: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT window_start_ms, next_allowed_ms FROM login_throttle WHERE throttle_key = $1",
+        )
+        .bind(k.key)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(r) = row else { return Ok(0) };
+        let start: i64 = r.try_get("window_start_ms")?;
+        let next: i64 = r.try_get("next_allowed_ms")?;
+        Ok((next.min(start.saturating_add(k.rule.window_ms)) - now_ms).max(0))
+    }
+
+    /// Undoes the count of an admitted attempt whose password was right: the first key (the
+    /// account from this client) is forgotten altogether, the others count one attempt less.
+    pub async fn refund_login(&self, keys: &[ThrottleKey<'_>]) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        for (i, k) in keys.iter().enumerate() {
+            if i == 0 {
+                sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1")
+                    .bind(k.key)
+                    .execute(&mut *tx)
+                    .await?;
+            } else {
+                sqlx::query(
+                    "UPDATE login_throttle SET failures = failures - 1, \
+                       next_allowed_ms = CASE WHEN failures - 1 < $2 THEN 0 ELSE next_allowed_ms END, \
+                       delay_ms = CASE WHEN failures - 1 < $2 THEN 0 ELSE delay_ms END \
+                     WHERE throttle_key = $1 AND failures > 0",
+                )
+                .bind(k.key)
+                .bind(k.rule.free)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Forgets throttling rows whose window and wait have both passed (`window_ms`: the longest
+    /// window of any rule).
+    pub async fn purge_login_throttle(&self, now_ms: i64, window_ms: i64) -> Result<u64> {
+        let r = sqlx::query(
+            "DELETE FROM login_throttle WHERE window_start_ms + $2 <= $1 AND next_allowed_ms <= $1",
+        )
+        .bind(now_ms)
+        .bind(window_ms)
+        .execute(self.pool())
+        .await?;
+        let d = sqlx::query("DELETE FROM login_devices WHERE expires_at_ms <= $1")
+            .bind(now_ms)
+            .execute(self.pool())
+            .await?;
+        Ok(r.rows_affected() + d.rows_affected())
+    }
+
+    /// Remembers a device that signed in to `username` (by the SHA-256 of its cookie's token).
+    pub async fn remember_device(
         &self,
-        key: &str,
+        token_hash: &str,
+        username: &Username,
         now_ms: i64,
-        policy: LoginThrottle,
+        expires_at_ms: i64,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO login_attempts (attempt_key, failures, window_start_ms) VALUES ($1, 1, $2) \
-             ON CONFLICT (attempt_key) DO UPDATE SET \
-               failures = CASE WHEN $2 - login_attempts.window_start_ms >= $3 THEN 1 ELSE login_attempts.failures + 1 END, \
-               window_start_ms = CASE WHEN $2 - login_attempts.window_start_ms >= $3 THEN $2 ELSE login_attempts.window_start_ms END",
+            "INSERT INTO login_devices (token_hash, username, created_at_ms, expires_at_ms) VALUES ($1, $2, $3, $4)",
         )
-        .bind(key)
+        .bind(token_hash)
+        .bind(username.as_str())
         .bind(now_ms)
-        .bind(policy.window_ms)
+        .bind(expires_at_ms)
         .execute(self.pool())
         .await?;
         Ok(())
     }
 
-    pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
-        sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
-            .bind(key)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+    /// Whether the device with this token hash signed in to `username` before and is still
+    /// remembered.
+    pub async fn device_known(
+        &self,
+        token_hash: &str,
+        username: &Username,
+        now_ms: i64,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 AS known FROM login_devices WHERE token_hash = $1 AND username = $2 AND expires_at_ms > $3",
+        )
+        .bind(token_hash)
+        .bind(username.as_str())
+        .bind(now_ms)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.is_some())
     }
 }

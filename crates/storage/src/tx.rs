@@ -153,6 +153,17 @@ impl Tx {
         rows::get_account(&mut *self.inner, username).await
     }
 
+    /// How many active administrator accounts there are besides `username`.
+    pub async fn other_active_administrators(&mut self, username: &Username) -> Result<u64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM accounts WHERE role = 'administrator' AND active = 1 AND username <> $1",
+        )
+        .bind(username.as_str())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        u64_of(row.try_get("n")?, "administrator count")
+    }
+
     // ---- changes ----
 
     pub async fn insert_territory(

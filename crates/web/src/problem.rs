@@ -511,9 +511,9 @@ impl From<AppError> for Problem {
             AppError::Forbidden(d) => Problem::denied(&d),
             AppError::BadCredentials => Problem::new(ProblemKind::BadCredentials)
                 .with_detail(AppError::BadCredentials.to_string()),
-            AppError::Throttled => Problem::new(ProblemKind::Throttled)
-                .with_detail(AppError::Throttled.to_string())
-                .with_retry_after(throttle_window_secs()),
+            AppError::Throttled { retry_after_secs } => Problem::new(ProblemKind::Throttled)
+                .with_detail(AppError::Throttled { retry_after_secs }.to_string())
+                .with_retry_after(retry_after_secs),
             AppError::NotFound(what) => Problem::not_found(what),
             AppError::BadRequest(detail) => {
                 Problem::new(ProblemKind::BadRequest).with_detail(detail)
@@ -578,12 +578,6 @@ fn row_error(r: &RowError) -> ProblemError {
     };
     pe.line = Some(r.line);
     pe
-}
-
-/// How long a throttled sign-in must wait, at most.
-fn throttle_window_secs() -> u64 {
-    let ms = sailau_app::storage::LoginThrottle::default().window_ms;
-    u64::try_from(ms / 1000).unwrap_or(900)
 }
 
 /// Middleware for the API routes: completes problem documents with `instance` (the request's
@@ -674,7 +668,13 @@ mod tests {
         };
         assert_eq!(Problem::from(AppError::Forbidden(role)).status, 403);
         assert_eq!(Problem::from(AppError::BadCredentials).status, 401);
-        assert_eq!(Problem::from(AppError::Throttled).status, 429);
+        assert_eq!(
+            Problem::from(AppError::Throttled {
+                retry_after_secs: 3
+            })
+            .status,
+            429
+        );
         assert_eq!(Problem::from(AppError::NotFound("x".into())).status, 404);
         assert_eq!(Problem::from(AppError::BadRequest("x".into())).status, 400);
         let internal = Problem::from(AppError::Ledger("secret cause".into()));

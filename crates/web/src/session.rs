@@ -23,6 +23,9 @@ use crate::{WebConfig, WebState};
 
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "sailau_session";
+/// The name of the device cookie: set at a successful sign-in, it lets this browser past the
+/// per-account and per-address sign-in limits that strangers' failures may have reached.
+pub const DEVICE_COOKIE: &str = "sailau_device";
 /// The name of the CSRF form field.
 pub const CSRF_FIELD: &str = "csrf";
 /// The name of the CSRF header.
@@ -178,6 +181,32 @@ pub fn session_cookie(token: &str, max_age_secs: i64, config: &WebConfig) -> Opt
         max_age_secs.max(0)
     ))
     .ok()
+}
+
+/// Adds the `Set-Cookie` headers of a new session: the session cookie and, when the app issued
+/// one, the device cookie (HttpOnly, SameSite=Strict, Path=/, Secure per config).
+pub fn set_login_cookies(
+    headers: &mut HeaderMap,
+    s: &sailau_app::NewSession,
+    now_ms: i64,
+    config: &WebConfig,
+) {
+    if let Some(cookie) = session_cookie(&s.token, (s.expires_at_ms - now_ms) / 1000, config) {
+        headers.append(axum::http::header::SET_COOKIE, cookie);
+    }
+    if let Some(device) = &s.device_token {
+        let secure = if config.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
+        let max_age = ((s.device_expires_at_ms - now_ms) / 1000).max(0);
+        if let Ok(v) = HeaderValue::from_str(&format!(
+            "{DEVICE_COOKIE}={device}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+        )) {
+            headers.append(axum::http::header::SET_COOKIE, v);
+        }
+    }
 }
 
 /// The `Set-Cookie` value that removes the session cookie.

@@ -501,3 +501,6 @@ admin-change-role = Change role
 admin-change-refused = The role of { $username } was not changed
 admin-deactivate = Disable
 admin-reactivate = Enable
+
+## issue 7
+last-administrator = This is the last active administrator: it cannot be disabled or given another role, or nobody could manage accounts. Make another account an administrator first.

@@ -2,7 +2,7 @@
 
 use sailau_domain::*;
 use sailau_ledger::{Frontier, leaf_hash};
-use sailau_storage::LoginThrottle;
+use sailau_storage::{Admission, Exempt, ThrottleKey, ThrottleRule};
 
 use crate::backends;
 
@@ -250,31 +250,121 @@ async fn registry_ledger_and_sessions_behave_the_same_on_every_backend() {
             "{name}: deactivation ends sessions"
         );
 
-        // Login throttling: the window, the limit, the reset.
-        let policy = LoginThrottle {
-            max_failures: 3,
-            window_ms: 1_000,
+        // Sign-in throttling: free attempts, then doubling waits; a refused attempt is not
+        // counted; the window passes; a refund forgets the first key.
+        let rule = ThrottleRule {
+            free: 3,
+            window_ms: 100_000,
+            base_delay_ms: 1_000,
+            max_delay_ms: 4_000,
+        };
+        let key = |k: &'static str| ThrottleKey {
+            key: k,
+            rule,
+            exempt: Exempt::No,
         };
         for t in 0..3 {
-            assert!(s.login_allowed("user:x", t, policy).await.unwrap());
-            s.record_login_failure("user:x", t, policy).await.unwrap();
+            assert_eq!(
+                s.admit_login(&[key("pair:x")], t).await.unwrap(),
+                Admission::Admitted
+            );
         }
-        assert!(
-            !s.login_allowed("user:x", 10, policy).await.unwrap(),
-            "{name}: locked after 3 failures"
+        assert_eq!(
+            s.admit_login(&[key("pair:x")], 500).await.unwrap(),
+            Admission::Refused {
+                key_index: 0,
+                retry_after_ms: 502
+            },
+            "{name}: the third attempt imposes a wait of 1 s"
+        );
+        assert_eq!(
+            s.admit_login(&[key("pair:x")], 1_002).await.unwrap(),
+            Admission::Admitted
         );
         assert!(
-            s.login_allowed("user:x", 1_000, policy).await.unwrap(),
+            matches!(
+                s.admit_login(&[key("pair:x")], 2_900).await.unwrap(),
+                Admission::Refused { .. }
+            ),
+            "{name}: the wait doubles to 2 s"
+        );
+        for t in [3_002, 7_002, 11_002] {
+            assert_eq!(
+                s.admit_login(&[key("pair:x")], t).await.unwrap(),
+                Admission::Admitted,
+                "{name}: at {t} (the wait is capped at 4 s)"
+            );
+        }
+        // A key that refuses takes back what the earlier keys of the admission counted.
+        assert!(matches!(
+            s.admit_login(&[key("other"), key("pair:x")], 11_500)
+                .await
+                .unwrap(),
+            Admission::Refused { key_index: 1, .. }
+        ));
+        assert_eq!(
+            s.admit_login(&[key("other")], 11_500).await.unwrap(),
+            Admission::Admitted
+        );
+        assert_eq!(
+            s.admit_login(&[key("pair:x")], 200_000).await.unwrap(),
+            Admission::Admitted,
             "{name}: the window passes"
         );
-        s.record_login_failure("user:x", 1_001, policy)
-            .await
-            .unwrap();
+        s.refund_login(&[key("pair:x")]).await.unwrap();
+        // An exempt key counts but does not refuse.
+        let exempt = ThrottleKey {
+            exempt: Exempt::Yes,
+            ..key("pair:x")
+        };
+        for _ in 0..10 {
+            assert_eq!(
+                s.admit_login(&[exempt], 200_001).await.unwrap(),
+                Admission::Admitted
+            );
+        }
         assert!(
-            s.login_allowed("user:x", 1_002, policy).await.unwrap(),
-            "{name}: a new window starts at 1"
+            s.purge_login_throttle(10_000_000, 100_000).await.unwrap() >= 2,
+            "{name}: old rows are swept"
         );
-        s.clear_login_failures("user:x").await.unwrap();
+    }
+}
+
+/// Of many parallel attempts under one key, exactly the free ones are admitted: the check and the
+/// count are one statement.
+#[tokio::test]
+async fn parallel_sign_in_attempts_are_admitted_only_up_to_the_limit() {
+    for db in backends::all().await {
+        let name = db.name;
+        for n in [64, 256] {
+            let rule = ThrottleRule {
+                free: 5,
+                window_ms: 3_600_000,
+                base_delay_ms: 60_000,
+                max_delay_ms: 60_000,
+            };
+            let key = format!("pair:parallel-{n}");
+            let mut tasks = Vec::new();
+            for _ in 0..n {
+                let s = db.store.clone();
+                let key = key.clone();
+                tasks.push(tokio::spawn(async move {
+                    let k = ThrottleKey {
+                        key: &key,
+                        rule,
+                        exempt: Exempt::No,
+                    };
+                    s.admit_login(&[k], 1_000).await.unwrap()
+                }));
+            }
+            let mut admitted = 0;
+            for t in tasks {
+                if t.await.unwrap() == Admission::Admitted {
+                    admitted += 1;
+                }
+            }
+            assert_eq!(admitted, 5, "{name}: {n} parallel attempts");
+        }
     }
 }
 

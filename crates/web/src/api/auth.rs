@@ -3,8 +3,6 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use sailau_app::AppError;
-use sailau_domain::account::MAX_PASSWORD;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -53,23 +51,24 @@ pub struct SessionCreated {
 pub async fn create_session(
     State(state): State<WebState>,
     ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<Credentials>,
 ) -> Result<impl IntoResponse, Problem> {
-    // A username that cannot exist cannot sign in: refuse it before it reaches the throttle table.
-    if sailau_domain::Username::parse(&body.username).is_err()
-        || body.password.chars().count() > MAX_PASSWORD
-    {
-        return Err(Problem::from(AppError::BadCredentials));
-    }
+    // The app validates the username (and counts a malformed one against the client) before
+    // anything reaches storage.
+    let device = session::cookie(&headers, session::DEVICE_COOKIE);
     let s = state
         .app
-        .login(&body.username, &body.password, &client)
+        .login_from_device(&body.username, &body.password, &client, device.as_deref())
         .await?;
     let expires_at = jiff::Timestamp::from_millisecond(s.expires_at_ms)
         .map(|t| t.to_string())
         .unwrap_or_default();
+    let mut response_headers = HeaderMap::new();
+    session::set_login_cookies(&mut response_headers, &s, state.app.now_ms(), &state.config);
     Ok((
         StatusCode::CREATED,
+        response_headers,
         axum::Json(SessionCreated {
             token: s.token,
             csrf_token: s.csrf_token,

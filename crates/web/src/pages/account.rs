@@ -112,13 +112,20 @@ pub async fn login(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
-        match state.app.login(username, password, &client).await {
+        let device = session::cookie(&headers, session::DEVICE_COOKIE);
+        match state
+            .app
+            .login_from_device(username, password, &client, device.as_deref())
+            .await
+        {
             Ok(s) => {
-                let max_age = (s.expires_at_ms - state.app.now_ms()) / 1000;
                 let mut res = see_other(&next);
-                if let Some(cookie) = session::session_cookie(&s.token, max_age, &state.config) {
-                    res.headers_mut().append(SET_COOKIE, cookie);
-                }
+                session::set_login_cookies(
+                    res.headers_mut(),
+                    &s,
+                    state.app.now_ms(),
+                    &state.config,
+                );
                 Ok(res)
             }
             Err(AppError::BadCredentials) => Ok(refuse(
@@ -126,7 +133,7 @@ pub async fn login(
                 page.ctx.tr("login-wrong-credentials"),
                 StatusCode::UNAUTHORIZED,
             )),
-            Err(AppError::Throttled) => Ok(refuse(
+            Err(AppError::Throttled { .. }) => Ok(refuse(
                 form,
                 page.ctx.tr("login-too-many-attempts"),
                 StatusCode::TOO_MANY_REQUESTS,

@@ -110,7 +110,7 @@ impl From<AppError> for Fail {
             AppError::Invalid(_)
             | AppError::BadRequest(_)
             | AppError::BadCredentials
-            | AppError::Throttled
+            | AppError::Throttled { .. }
             | AppError::Rows(_) => Fail::BadRequest,
             AppError::Batch { error, .. } => Fail::from(*error),
             other => Fail::Internal(other.to_string()),

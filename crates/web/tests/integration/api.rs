@@ -1802,3 +1802,69 @@ fn no_undocumented_api_routes() {
         "the scan found nothing: {found:?}"
     );
 }
+
+#[tokio::test]
+async fn the_last_administrator_cannot_be_disabled_or_demoted_through_the_api() {
+    for t in backends().await {
+        let ctx = t.backend;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let r = put(
+            &t,
+            &format!("/api/v1/accounts/{}/active", admin.username),
+            &json!({"active": false}),
+            &admin,
+        )
+        .await;
+        let p = problem(&r, 422, ctx);
+        assert_eq!(p["errors"][0]["field"], "active", "{ctx}");
+        assert_eq!(p["errors"][0]["rule"], "last-administrator", "{ctx}");
+        let r = put(
+            &t,
+            &format!("/api/v1/accounts/{}/role", admin.username),
+            &json!({"role": "observer", "scope": "global"}),
+            &admin,
+        )
+        .await;
+        let p = problem(&r, 422, ctx);
+        assert_eq!(p["errors"][0]["rule"], "last-administrator", "{ctx}");
+    }
+}
+
+#[tokio::test]
+async fn sign_in_through_the_api_counts_malformed_usernames_and_sets_a_device_cookie() {
+    for t in backends().await {
+        let ctx = t.backend;
+        let long = "b".repeat(3_000);
+        for name in ["nul\u{0}name", long.as_str()] {
+            let r = post(
+                &t,
+                "/api/v1/session",
+                &json!({"username": name, "password": "whatever password"}),
+                None,
+            )
+            .await;
+            problem(&r, 401, ctx);
+        }
+        t.create_user(
+            "apiuser",
+            Role::Observer,
+            Scope::Global,
+            "a long password 3",
+        )
+        .await;
+        let r = post(
+            &t,
+            "/api/v1/session",
+            &json!({"username": "apiuser", "password": "a long password 3"}),
+            None,
+        )
+        .await;
+        assert_eq!(r.status.as_u16(), 201, "{ctx}: {}", r.body);
+        assert!(
+            r.set_cookies()
+                .iter()
+                .any(|c| c.starts_with("sailau_device=")),
+            "{ctx}"
+        );
+    }
+}

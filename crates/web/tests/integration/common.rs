@@ -163,6 +163,12 @@ impl TestApp {
         dir: tempfile::TempDir,
         pg: Option<PgDatabase>,
     ) -> TestApp {
+        // A failing client waits a minute (not a second) after its free attempts, so that tests
+        // of throttling do not depend on how fast they run.
+        let app = app.with_login_policy(sailau_app::LoginPolicy {
+            client_first_delay_ms: 60_000,
+            ..sailau_app::LoginPolicy::default()
+        });
         let state = WebState::new(app.clone(), WebConfig::default()).unwrap();
         TestApp {
             backend,

@@ -1322,3 +1322,93 @@ async fn bad_input_never_gives_a_server_error() {
         );
     }
 }
+
+#[tokio::test]
+async fn login_refuses_impossible_usernames_like_wrong_passwords_on_every_backend() {
+    let long = "a".repeat(3_000);
+    for t in common::backends().await {
+        let b = t.backend;
+        for name in ["a\u{0}b", long.as_str(), "ÄÖÜ"] {
+            let r = t
+                .post_form(
+                    "/login?lang=en",
+                    &[("username", name), ("password", "whatever password")],
+                    None,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{b}: {}", r.body);
+            assert_contains(&r, &tr(Lang::En, "login-wrong-credentials"), b);
+        }
+    }
+}
+
+#[tokio::test]
+async fn signing_in_gives_the_browser_a_device_cookie() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.create_user(
+            "observer2",
+            Role::Observer,
+            Scope::Global,
+            "a long password 2",
+        )
+        .await;
+        let r = t
+            .post_form(
+                "/login",
+                &[("username", "observer2"), ("password", "a long password 2")],
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        let cookies = r.set_cookies();
+        let device = cookies
+            .iter()
+            .find(|c| c.starts_with("sailau_device="))
+            .unwrap_or_else(|| panic!("{b}: no device cookie in {cookies:?}"));
+        assert!(
+            device.contains("HttpOnly") && device.contains("SameSite=Strict"),
+            "{b}: {device}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_last_administrator_cannot_disable_itself() {
+    for t in common::backends().await {
+        let b = t.backend;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let r = t
+            .post_form_as(
+                &format!("/admin/users/{}/active?lang=kk", admin.username),
+                &[("active", "false")],
+                &admin,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{b}: {}",
+            r.body
+        );
+        assert_contains(&r, &tr(Lang::Kk, "last-administrator"), b);
+        let r = t
+            .post_form_as(
+                &format!("/admin/users/{}/role?lang=ru", admin.username),
+                &[("role", "observer"), ("scope", "")],
+                &admin,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{b}: {}",
+            r.body
+        );
+        assert_contains(&r, &tr(Lang::Ru, "last-administrator"), b);
+        assert!(
+            t.get_as("/admin/users", &admin).await.status.is_success(),
+            "{b}"
+        );
+    }
+}
