@@ -174,6 +174,10 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
                 a.password
             );
         }
+        println!(
+            "Verify the demo's ledger (while the server runs or after it stops; the next `serve --demo` starts afresh):"
+        );
+        println!("  {}", demo_verify_command(&place));
     }
     let state = sailau_web::WebState::new(
         app.clone(),
@@ -212,6 +216,41 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
     .await?;
     app.store().close().await;
     Ok(())
+}
+
+/// The command that verifies the demo's ledger: this binary, the demo database and its key.
+fn demo_verify_command(place: &Place) -> String {
+    let program = std::env::args()
+        .next()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "sailau".to_owned());
+    let config = place.config();
+    [
+        program,
+        "ledger".into(),
+        "verify".into(),
+        "--database-url".into(),
+        config.database_url,
+        "--ledger-key".into(),
+        config.ledger_key_path.display().to_string(),
+    ]
+    .iter()
+    .map(|a| shell_quoted(a))
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// A word as a POSIX shell reads it back (quoted only when it needs to be).
+fn shell_quoted(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 async fn shutdown() {
