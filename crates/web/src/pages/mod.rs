@@ -14,6 +14,7 @@ mod ctx;
 mod forms;
 mod home;
 mod ledger;
+mod messages;
 mod parties;
 mod precincts;
 mod territories;

@@ -1322,3 +1322,204 @@ async fn bad_input_never_gives_a_server_error() {
         );
     }
 }
+
+// ---------------------------------------------------------------- issue 9: every error at once, in words
+
+/// The error next to a field without its hidden "Error:" prefix.
+fn shown_error(body: &str, field: &str, lang: Lang) -> Option<String> {
+    let e = field_error(body, field)?;
+    let prefix = esc(&catalog().tr(lang, "form-error-prefix"));
+    Some(e.strip_prefix(&prefix).unwrap_or(&e).trim().to_owned())
+}
+
+/// The error summary's items, as the reader sees them.
+fn summary_items(body: &str) -> Vec<String> {
+    let Some(start) = body.find("class=\"error-summary\"") else {
+        return Vec::new();
+    };
+    let rest = &body[start..];
+    let end = rest.find("</ul>").unwrap_or(rest.len());
+    rest[..end].split("<li>").skip(1).map(strip_tags).collect()
+}
+
+#[tokio::test]
+async fn every_broken_rule_of_a_form_shows_at_once_next_to_its_field_and_named_in_the_summary() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let before = t.ledger_size().await;
+        for lang in [Lang::Ru, Lang::Kk] {
+            let l = lang.code();
+            let required = catalog().tr(lang, "field-required");
+
+            // An empty precinct form: number, address and voters, each named in the summary.
+            let r = t
+                .post_form_as(
+                    &format!("/territories/101800000/precincts?lang={l}"),
+                    &[("number", ""), ("address", ""), ("voters", "")],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            for f in ["number", "address", "voters"] {
+                let e = shown_error(&r.body, f, lang)
+                    .unwrap_or_else(|| panic!("{b} {l}: no {f} error"));
+                assert_eq!(e, esc(&required), "{b} {l}: {f}");
+            }
+            let items = summary_items(&r.body);
+            assert_eq!(items.len(), 3, "{b} {l}: {items:?}");
+            let label = catalog().tr(lang, "precinct-number");
+            assert!(
+                items[0].starts_with(&format!("{label}: ")),
+                "{b} {l}: {items:?}"
+            );
+            let lowered = {
+                let mut c = required.chars();
+                c.next()
+                    .map(|f| f.to_lowercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            };
+            assert!(items[0].ends_with(&esc(&lowered)), "{b} {l}: {items:?}");
+            let address = catalog().tr(lang, "precinct-address");
+            assert!(
+                items.iter().any(|i| i.starts_with(&format!("{address}: "))),
+                "{b} {l}: {items:?}"
+            );
+
+            // A taken number, an empty address and negative voters: all three.
+            let r = t
+                .post_form_as(
+                    &format!("/territories/101800000/precincts?lang={l}"),
+                    &[("number", "251"), ("address", " "), ("voters", "-5")],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            let number = shown_error(&r.body, "number", lang).unwrap_or_default();
+            assert_eq!(
+                number,
+                esc(&catalog().tr(lang, "precinct-number-taken")),
+                "{b} {l}"
+            );
+            assert_eq!(
+                shown_error(&r.body, "address", lang).unwrap_or_default(),
+                esc(&required),
+                "{b} {l}"
+            );
+            assert!(field_error(&r.body, "voters").is_some(), "{b} {l}");
+            assert_eq!(summary_items(&r.body).len(), 3, "{b} {l}");
+
+            // An empty territory form: the code, the kind and both required names.
+            let r = t
+                .post_form_as(
+                    &format!("/territories?lang={l}"),
+                    &[
+                        ("code", ""),
+                        ("kind", ""),
+                        ("name_ru", ""),
+                        ("name_kk", ""),
+                        ("name_en", ""),
+                    ],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            for f in ["code", "kind", "name_ru", "name_kk"] {
+                assert!(field_error(&r.body, f).is_some(), "{b} {l}: no {f} error");
+            }
+            assert!(field_error(&r.body, "name_en").is_none(), "{b} {l}");
+            let items = summary_items(&r.body);
+            assert_eq!(items.len(), 4, "{b} {l}: {items:?}");
+            let name_kk = catalog().tr(lang, "territory-name-kk");
+            assert!(
+                items.iter().any(|i| i.starts_with(&format!("{name_kk}: "))),
+                "{b} {l}: {items:?}"
+            );
+
+            // A bad code with names given: the code alone, and the kind is not blamed.
+            let r = t
+                .post_form_as(
+                    &format!("/territories/100000000/children?lang={l}"),
+                    &[
+                        ("code", "100000000"),
+                        ("kind", "district"),
+                        ("name_ru", "Новый район"),
+                        ("name_kk", "Жаңа аудан"),
+                    ],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            assert_eq!(
+                shown_error(&r.body, "code", lang).unwrap_or_default(),
+                esc(&catalog().tr(lang, "code-taken")),
+                "{b} {l}"
+            );
+            assert!(field_error(&r.body, "kind").is_none(), "{b} {l}");
+            assert_eq!(summary_items(&r.body).len(), 1, "{b} {l}");
+        }
+        assert_eq!(t.ledger_size().await, before, "{b}: something was written");
+    }
+}
+
+#[tokio::test]
+async fn a_row_refused_for_scope_is_told_in_the_readers_language() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let tik = t
+            .login(Role::TerritorialCommission, territorial_scope("100000000"))
+            .await;
+        let before = t.ledger_size().await;
+        // Row 3 is in the Akmola region, outside the commission's territory.
+        let csv = "number,territory_code,address,voters\n\
+                   801,101800000,\"ул. Первая, 1\",100\n\
+                   802,113200000,\"ул. Вторая, 2\",10\n";
+        for (lang, line, action) in [
+            (Lang::Ru, "Строка 3:", "добавление избирательного участка"),
+            (Lang::Kk, "3-жол:", "сайлау учаскесін қосу"),
+            (Lang::En, "Line 3:", "adding a polling station"),
+        ] {
+            let r = t
+                .post_multipart_as(
+                    &format!("/territories/101800000/import?lang={}", lang.code()),
+                    &[],
+                    ("file", "precincts.csv", csv.as_bytes()),
+                    &tik,
+                )
+                .await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{b}: {}",
+                r.body
+            );
+            assert_contains(&r, line, b);
+            assert_contains(&r, action, b);
+            assert!(!r.body.contains("create_precinct"), "{b}");
+            assert!(!r.body.contains("outside the scope"), "{b}");
+        }
+        assert_eq!(t.ledger_size().await, before, "{b}");
+
+        // A forbidden page says why, in words.
+        let observer = t
+            .login_named("watcher", Role::Observer, Scope::Global)
+            .await;
+        let r = t
+            .post_form_as(
+                "/territories/101800000/precincts?lang=ru",
+                &[
+                    ("number", "55"),
+                    ("address", "ул. Абая, 1"),
+                    ("voters", "10"),
+                ],
+                &observer,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert_contains(&r, "Наблюдатель", b);
+        assert_contains(&r, "добавление избирательного участка", b);
+        assert!(!r.body.contains("observer"), "{b}");
+    }
+}
