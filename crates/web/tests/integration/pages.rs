@@ -124,6 +124,12 @@ async fn home_in_three_languages_shows_the_demo_registry() {
         assert_contains(&ledger, &tr(Lang::En, "ledger-signature-valid"), b);
         let last = t.ledger_size().await - 1;
         assert_contains(&ledger, &format!("href=\"/ledger/{last}\""), b);
+        // The caption groups digits like every other number of the page.
+        assert_contains(
+            &ledger,
+            &format!("Entries {} to", Lang::En.format_number(last)),
+            b,
+        );
         let entry = t.get("/ledger/0?lang=en").await;
         assert_eq!(entry.status, StatusCode::OK, "{b}");
         assert_contains(&entry, &tr(Lang::En, "ledger-proof-valid"), b);
@@ -1521,5 +1527,93 @@ async fn a_row_refused_for_scope_is_told_in_the_readers_language() {
         assert_contains(&r, "Наблюдатель", b);
         assert_contains(&r, "добавление избирательного участка", b);
         assert!(!r.body.contains("observer"), "{b}");
+    }
+}
+
+#[tokio::test]
+async fn the_ledger_tells_each_entry_in_words_with_names() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t
+            .login_named("chief", Role::Administrator, Scope::Global)
+            .await;
+        let r = t
+            .post_form_as(
+                "/territories/101800000/precincts",
+                &[
+                    ("number", "777"),
+                    ("address", "ул. Тестовая, 7"),
+                    ("voters", "1234"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        let index = t.ledger_size().await - 1;
+        t.create_user(
+            "watcher",
+            Role::Observer,
+            Scope::Global,
+            "a-long-enough-password",
+        )
+        .await;
+        let r = t
+            .post_form_as(
+                "/admin/users/watcher/active",
+                &[("active", "false")],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        for (lang, precinct, deactivated, role) in [
+            (
+                "ru",
+                "chief добавил(а) избирательный участок № 777 — г. Курчатов, избирателей в списке: 1\u{a0}234.",
+                "chief отключил(а) учётную запись watcher.",
+                "с ролью «Наблюдатель»",
+            ),
+            (
+                "kk",
+                "chief № 777 сайлау учаскесін қосты — Курчатов қ., тізімдегі сайлаушылар: 1\u{a0}234.",
+                "chief watcher есептік жазбасын бұғаттады.",
+                "рөлі: «Байқаушы»",
+            ),
+            (
+                "en",
+                "chief added polling station No. 777 — Kurchatov, 1,234 voters on the list.",
+                "chief disabled the account watcher.",
+                "the role “Observer”",
+            ),
+        ] {
+            let ledger = t.get(&format!("/ledger?lang={lang}")).await;
+            assert_eq!(ledger.status, StatusCode::OK, "{b}");
+            let text = strip_tags(&ledger.body);
+            assert!(
+                text.contains(&esc(precinct)),
+                "{b} {lang}: {precinct}\n{text}"
+            );
+            assert!(
+                text.contains(&esc(deactivated)),
+                "{b} {lang}: {deactivated}\n{text}"
+            );
+            assert!(text.contains(&esc(role)), "{b} {lang}: {role}");
+            // No raw identifiers.
+            for raw in ["№777", "@ 101800000", "= false", "(observer)", "observer"] {
+                assert!(!text.contains(raw), "{b} {lang}: {raw:?} shown");
+            }
+            // The canonical JSON is one click away, numbered as in the API.
+            assert_contains(
+                &ledger,
+                &format!("/api/ledger/entries?start={index}&amp;end={}", index + 1),
+                b,
+            );
+            let entry = t.get(&format!("/ledger/{index}?lang={lang}")).await;
+            assert!(
+                strip_tags(&entry.body).contains(&esc(precinct)),
+                "{b} {lang}"
+            );
+            assert_contains(&entry, &format!("&#34;index&#34;:{index}"), b);
+        }
     }
 }
