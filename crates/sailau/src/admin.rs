@@ -122,6 +122,10 @@ pub struct ServeArgs {
     /// Take the client address from X-Forwarded-For (only behind a trusted proxy).
     #[arg(long, env = "SAILAU_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// Where users get the source of the version this server runs (AGPL); the footer links to
+    /// it. Default: the /source page, which names the version and commit and asks the operator.
+    #[arg(long, env = "SAILAU_SOURCE_URL")]
+    source_url: Option<String>,
 }
 
 pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
@@ -187,7 +191,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
         },
     )
     .map_err(|e| CliError::Usage(format!("message catalogs: {e}")))?
-    .with_demo(args.demo);
+    .with_demo(args.demo)
+    .with_source_url(args.source_url.clone());
     let router = sailau_web::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;

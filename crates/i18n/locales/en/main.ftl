@@ -548,3 +548,14 @@ ledger-did-set-account-active =
        *[no] disabled
     } the account { $username }.
 ledger-did-change-password = { $actor } changed the password of the account { $username }.
+
+# The source of the running version (AGPL).
+footer-version = Version { $version }, build { $commit }.
+source-title = The source code of this server
+source-intro = sailau is free software under the GNU AGPL-3.0 or any later version. Whoever offers it to others over a network must offer them the source of exactly the version the server runs. This is that version.
+source-version = Version
+source-commit = Commit (build)
+source-commit-unknown = unknown: the program was not built from a git checkout
+source-download = The source of this version:
+source-ask-operator = The operator of this server has not set an address to download the source from (the --source-url option). Ask the operator for the source of this version: they must provide it.
+source-checkout = In a copy of the sailau repository, this version is checked out with:

@@ -43,6 +43,8 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "precinct" => "№ 123 (Акмолинская область)".into(),
         "scope" => "Без ограничений".into(),
         "active" => "no".into(),
+        "version" => "0.1.0".into(),
+        "commit" => "1a2b3c4d5e6f".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }
