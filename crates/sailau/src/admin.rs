@@ -161,6 +161,10 @@ pub struct ServeArgs {
     /// Take the client address from X-Forwarded-For (only behind a trusted proxy).
     #[arg(long, env = "SAILAU_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// Where users get the source of the version this server runs (AGPL); the footer links to
+    /// it. Default: the /source page, which names the version and commit and asks the operator.
+    #[arg(long, env = "SAILAU_SOURCE_URL")]
+    source_url: Option<String>,
     #[command(flatten)]
     throttle: ThrottleArgs,
 }
@@ -254,6 +258,10 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
                 a.password
             );
         }
+        println!(
+            "Verify the demo's ledger (while the server runs or after it stops; the next `serve --demo` starts afresh):"
+        );
+        println!("  {}", demo_verify_command(&place));
     }
     let state = sailau_web::WebState::new(
         app.clone(),
@@ -263,7 +271,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
         },
     )
     .map_err(|e| CliError::Usage(format!("message catalogs: {e}")))?
-    .with_demo(args.demo);
+    .with_demo(args.demo)
+    .with_source_url(args.source_url.clone());
     let router = sailau_web::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
@@ -292,6 +301,41 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
     .await?;
     app.store().close().await;
     Ok(())
+}
+
+/// The command that verifies the demo's ledger: this binary, the demo database and its key.
+fn demo_verify_command(place: &Place) -> String {
+    let program = std::env::args()
+        .next()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "sailau".to_owned());
+    let config = place.config();
+    [
+        program,
+        "ledger".into(),
+        "verify".into(),
+        "--database-url".into(),
+        config.database_url,
+        "--ledger-key".into(),
+        config.ledger_key_path.display().to_string(),
+    ]
+    .iter()
+    .map(|a| shell_quoted(a))
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// A word as a POSIX shell reads it back (quoted only when it needs to be).
+fn shell_quoted(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 async fn shutdown() {

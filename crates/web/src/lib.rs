@@ -29,6 +29,50 @@ pub struct WebConfig {
     pub trust_forwarded_for: bool,
 }
 
+/// Which source this server runs, and where its users get it (sailau is AGPL: a server must offer
+/// its users the source of the version it runs).
+#[derive(Debug, Clone)]
+pub struct SourceInfo {
+    /// The crate version (`0.1.0`).
+    pub version: &'static str,
+    /// The git commit the binary was built from (`-modified` when the checkout had uncommitted
+    /// changes, `unknown` outside a git checkout), recorded by the build script.
+    pub commit: &'static str,
+    /// Where to get the source: set by the operator (`--source-url`); `None` sends the footer's
+    /// link to the `/source` page, which names the version and commit and whom to ask.
+    pub url: Option<String>,
+}
+
+impl Default for SourceInfo {
+    fn default() -> SourceInfo {
+        SourceInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            commit: env!("SAILAU_COMMIT"),
+            url: None,
+        }
+    }
+}
+
+impl SourceInfo {
+    /// The commit shortened for display (12 hex digits, with `-modified` kept).
+    pub fn short_commit(&self) -> String {
+        let (hash, rest) = match self.commit.split_once('-') {
+            Some((h, r)) => (h, format!("-{r}")),
+            None => (self.commit, String::new()),
+        };
+        if hash.len() > 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            format!("{}{rest}", &hash[..12])
+        } else {
+            self.commit.to_owned()
+        }
+    }
+
+    /// Where the footer's "source code" link points.
+    pub fn href(&self) -> &str {
+        self.url.as_deref().unwrap_or("/source")
+    }
+}
+
 /// Shared by every handler.
 #[derive(Clone)]
 pub struct WebState {
@@ -37,6 +81,8 @@ pub struct WebState {
     pub config: Arc<WebConfig>,
     /// The server runs on the demo registry (the home page says the data is partly synthetic).
     pub demo: bool,
+    /// The running version and where its source is.
+    pub source: Arc<SourceInfo>,
 }
 
 impl WebState {
@@ -46,7 +92,18 @@ impl WebState {
             i18n: Arc::new(Catalog::new()?),
             config: Arc::new(config),
             demo: false,
+            source: Arc::new(SourceInfo::default()),
         })
+    }
+
+    /// Where users get the source of this server (`None`: the `/source` page says whom to ask).
+    pub fn with_source_url(mut self, url: Option<String>) -> WebState {
+        let url = url.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
+        self.source = Arc::new(SourceInfo {
+            url,
+            ..SourceInfo::default()
+        });
+        self
     }
 
     /// Marks the state as serving the demo registry (`sailau serve --demo`).

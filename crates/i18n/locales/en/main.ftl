@@ -290,7 +290,7 @@ ledger-proof-heading = Proof that entry No. { NUMBER($index, useGrouping: "false
 ledger-audit-path = Audit path
 ledger-proof-valid = The proof matches the signed tree head.
 ledger-empty = The ledger is empty.
-ledger-range = Entries { NUMBER($from, useGrouping: "false") } to { NUMBER($to, useGrouping: "false") }
+ledger-range = Entries { NUMBER($from) } to { NUMBER($to) }
 ledger-verify-heading = How to verify the ledger
 ledger-verify-instructions = The tree head, the entries and the proofs are open to everyone through the API. Recompute the entry hashes as RFC 9162 defines and compare the root with the signed tree head; the signature checks against the server's public key.
 ledger-verify-cli = Whoever holds a copy of the database runs the command below: it recomputes the tree, checks the signature, replays every entry from the start, compares the result with the tables and names the first difference.
@@ -504,3 +504,61 @@ admin-reactivate = Enable
 
 ## issue 7
 last-administrator = This is the last active administrator: it cannot be disabled or given another role, or nobody could manage accounts. Make another account an administrator first.
+
+## issue 9
+
+# Refusals of authorization. $action comes from the action-… keys (a noun phrase).
+denied-anonymous = Sign in to do this.
+denied-role = The role “{ $role }” does not allow { $action }.
+denied-scope = This account is allowed { $action } only within its scope, and this is outside it.
+action-create-territory = adding a territory
+action-rename-territory = renaming a territory
+action-create-precinct = adding a polling station
+action-update-precinct = changing a polling station
+action-create-party = adding a party
+action-update-party = changing a party's details
+action-create-branch = adding a party branch
+action-register-person = registering a person
+action-create-account = creating an account
+action-change-account-role = changing an account's role
+action-set-account-active = enabling or disabling an account
+action-change-password = changing the password
+app-not-found = There is no such record in the registry.
+app-batch-item = Item { NUMBER($number, useGrouping: "false") }: { $reason }
+csv-row-refused = the row was refused.
+csv-unreadable-file = The file could not be read: it is neither CSV in UTF-8 nor an Excel workbook (.xlsx).
+
+# The ledger in words. $actor is a username or "operator (command line)".
+ledger-what = What happened
+ledger-json = canonical entry (JSON)
+ledger-numbering = Entries are numbered from 0, as in the API (/api/ledger/entries) and in the entry's own index field.
+ledger-verify-cli-hint = COPY.db is the path of the copy of the database; the key above is this server's public key. For a demo server, sailau serve --demo prints the command for its database at start.
+ledger-unknown-territory = the territory with code { $code }
+ledger-precinct = No. { NUMBER($number, useGrouping: "false") } ({ $region })
+ledger-did-create-territory = { $actor } added the territory “{ $name }” ({ $kind }, KATO code { $code }).
+ledger-did-rename-territory = { $actor } renamed the territory with KATO code { $code } to “{ $name }”.
+ledger-did-create-precinct = { $actor } added polling station No. { NUMBER($number, useGrouping: "false") } — { $territory }, { NUMBER($voters) } voters on the list.
+ledger-did-update-precinct = { $actor } changed polling station { $precinct }: address “{ $address }”, { NUMBER($voters) } voters on the list.
+ledger-did-create-party = { $actor } added the party “{ $name }”.
+ledger-did-update-party = { $actor } changed the details of the party “{ $name }”.
+ledger-did-create-branch = { $actor } added a branch of the party “{ $party }” — { $territory }.
+ledger-did-register-person = { $actor } registered a person: { $name }.
+ledger-did-create-account = { $actor } created the account { $username } with the role “{ $role }” (scope: { $scope }).
+ledger-did-change-account-role = { $actor } gave the account { $username } the role “{ $role }” (scope: { $scope }).
+ledger-did-set-account-active =
+    { $actor } { $active ->
+        [yes] enabled
+       *[no] disabled
+    } the account { $username }.
+ledger-did-change-password = { $actor } changed the password of the account { $username }.
+
+# The source of the running version (AGPL).
+footer-version = Version { $version }, build { $commit }.
+source-title = The source code of this server
+source-intro = sailau is free software under the GNU AGPL-3.0 or any later version. Whoever offers it to others over a network must offer them the source of exactly the version the server runs. This is that version.
+source-version = Version
+source-commit = Commit (build)
+source-commit-unknown = unknown: the program was not built from a git checkout
+source-download = The source of this version:
+source-ask-operator = The operator of this server has not set an address to download the source from (the --source-url option). Ask the operator for the source of this version: they must provide it.
+source-checkout = In a copy of the sailau repository, this version is checked out with:

@@ -219,7 +219,7 @@ ledger-proof-heading = № { NUMBER($index, useGrouping: "false") } жазбан
 ledger-audit-path = Аудит жолы
 ledger-proof-valid = Дәлел ағаштың қол қойылған төбесімен сәйкес келеді.
 ledger-empty = Журнал әзірге бос.
-ledger-range = Жазбалар: { NUMBER($from, useGrouping: "false") }–{ NUMBER($to, useGrouping: "false") }
+ledger-range = Жазбалар: { NUMBER($from) }–{ NUMBER($to) }
 ledger-verify-heading = Журналды қалай тексеруге болады
 ledger-verify-instructions = Ағаштың төбесі, жазбалар мен дәлелдер API арқылы барлығына ашық. Жазбалардың хештерін RFC 9162 бойынша қайта есептеп, түбірді қол қойылған төбемен салыстырыңыз; қолтаңба сервердің ашық кілтімен тексеріледі.
 ledger-verify-cli = Дерекқордың көшірмесі бар адам төмендегі команданы орындайды: ол ағашты қайта есептейді, қолтаңбаны тексереді, барлық жазбаны басынан бастап қайта ойнатады, нәтижені кестелермен салыстырады және алғашқы сәйкессіздікті атайды.
@@ -417,3 +417,61 @@ admin-reactivate = Іске қосу
 
 ## issue 7
 last-administrator = Бұл — соңғы белсенді әкімші: оны өшіруге немесе басқа рөлге ауыстыруға болмайды, әйтпесе есептік жазбаларды басқаратын ешкім қалмайды. Алдымен басқа есептік жазбаны әкімші етіп тағайындаңыз.
+
+## issue 9
+
+# Өкілеттік бойынша бас тарту. $action — action-… кілттерінен («… құқығы»).
+denied-anonymous = Мұны істеу үшін жүйеге кіріңіз.
+denied-role = «{ $role }» рөлінің { $action } құқығы жоқ.
+denied-scope = Бұл есептік жазбаның { $action } құқығы тек өз өкілеттік аясында ғана бар, ал бұл әрекет одан тыс.
+action-create-territory = аумақ қосу
+action-rename-territory = аумақтың атауын өзгерту
+action-create-precinct = сайлау учаскесін қосу
+action-update-precinct = сайлау учаскесін өзгерту
+action-create-party = партия қосу
+action-update-party = партия деректерін өзгерту
+action-create-branch = партия филиалын қосу
+action-register-person = тұлғаны тіркеу
+action-create-account = есептік жазба құру
+action-change-account-role = есептік жазбаның рөлін өзгерту
+action-set-account-active = есептік жазбаны іске қосу немесе бұғаттау
+action-change-password = құпиясөзді ауыстыру
+app-not-found = Тізілімде мұндай жазба жоқ.
+app-batch-item = { NUMBER($number, useGrouping: "false") }-жазба: { $reason }
+csv-row-refused = жол қабылданбады.
+csv-unreadable-file = Файлды оқу мүмкін болмады: бұл UTF-8 кодтауындағы CSV та, Excel кітабы (.xlsx) да емес.
+
+# Журнал сөзбен. $actor — пайдаланушы аты немесе «оператор (командалық жол)».
+ledger-what = Не болды
+ledger-json = канондық жазба (JSON)
+ledger-numbering = Жазбалар API-дегідей (/api/ledger/entries) және жазбаның өзіндегі index өрісіндегідей 0-ден бастап нөмірленеді.
+ledger-verify-cli-hint = COPY.db — дерекқор көшірмесінің жолы; жоғарыдағы кілт — осы сервердің ашық кілті. Демонстрациялық сервердің дерекқорына арналған команданы sailau serve --demo іске қосылғанда басып шығарады.
+ledger-unknown-territory = ӘАОЖ коды { $code } болатын аумақ
+ledger-precinct = № { NUMBER($number, useGrouping: "false") } ({ $region })
+ledger-did-create-territory = { $actor } жаңа аумақ қосты: «{ $name }» ({ $kind }, ӘАОЖ коды { $code }).
+ledger-did-rename-territory = { $actor } ӘАОЖ коды { $code } болатын аумақтың атауын «{ $name }» деп өзгертті.
+ledger-did-create-precinct = { $actor } № { NUMBER($number, useGrouping: "false") } сайлау учаскесін қосты — { $territory }, тізімдегі сайлаушылар: { NUMBER($voters) }.
+ledger-did-update-precinct = { $actor } { $precinct } сайлау учаскесінің деректерін өзгертті: мекенжайы «{ $address }», тізімдегі сайлаушылар: { NUMBER($voters) }.
+ledger-did-create-party = { $actor } жаңа партия қосты: «{ $name }».
+ledger-did-update-party = { $actor } «{ $name }» партиясының деректерін өзгертті.
+ledger-did-create-branch = { $actor } «{ $party }» партиясының филиалын қосты — { $territory }.
+ledger-did-register-person = { $actor } тұлғаны тіркеді: { $name }.
+ledger-did-create-account = { $actor } { $username } есептік жазбасын құрды, рөлі: «{ $role }» (өкілеттік аясы: { $scope }).
+ledger-did-change-account-role = { $actor } { $username } есептік жазбасына «{ $role }» рөлін берді (өкілеттік аясы: { $scope }).
+ledger-did-set-account-active =
+    { $actor } { $username } есептік жазбасын { $active ->
+        [yes] іске қосты
+       *[no] бұғаттады
+    }.
+ledger-did-change-password = { $actor } { $username } есептік жазбасының құпиясөзін ауыстырды.
+
+# Жұмыс істеп тұрған нұсқаның бастапқы коды (AGPL).
+footer-version = Нұсқасы { $version }, жинақ { $commit }.
+source-title = Осы сервердің бастапқы коды
+source-intro = sailau — GNU AGPL-3.0 немесе одан кейінгі нұсқа лицензиясымен таралатын еркін бағдарлама. Оны желі арқылы басқаларға ұсынатын адам оларға серверде дәл жұмыс істеп тұрған нұсқаның бастапқы кодын ұсынуға міндетті. Міне, сол нұсқа.
+source-version = Нұсқасы
+source-commit = Коммит (жинақ)
+source-commit-unknown = белгісіз: бағдарлама git репозиторийінен жиналмаған
+source-download = Осы нұсқаның бастапқы коды:
+source-ask-operator = Осы сервердің операторы бастапқы кодты жүктеп алу мекенжайын көрсетпеген (--source-url параметрі). Осы нұсқаның бастапқы кодын оператордан сұраңыз: ол оны беруге міндетті.
+source-checkout = sailau репозиторийінің көшірмесінде бұл нұсқа мына командамен алынады:

@@ -308,7 +308,7 @@ ledger-proof-heading = Доказательство включения запи�
 ledger-audit-path = Путь аудита
 ledger-proof-valid = Доказательство сходится с подписанной вершиной дерева.
 ledger-empty = Журнал пока пуст.
-ledger-range = Записи с { NUMBER($from, useGrouping: "false") } по { NUMBER($to, useGrouping: "false") }
+ledger-range = Записи с { NUMBER($from) } по { NUMBER($to) }
 ledger-verify-heading = Как проверить журнал
 ledger-verify-instructions = Вершина дерева, записи и доказательства открыты всем через API. Пересчитайте хеши записей по RFC 9162 и сравните корень с подписанной вершиной; подпись проверяется открытым ключом сервера.
 ledger-verify-cli = Тот, у кого есть копия базы, выполняет команду ниже: она пересчитывает дерево, проверяет подпись, воспроизводит все записи с нуля, сравнивает результат с таблицами и называет первое расхождение.
@@ -523,3 +523,61 @@ admin-reactivate = Включить
 
 ## issue 7
 last-administrator = Это последний действующий администратор: его нельзя отключить или перевести на другую роль, иначе управлять учётными записями будет некому. Сначала назначьте администратором другую учётную запись.
+
+## issue 9
+
+# Отказы в полномочиях. $action — из ключей action-… (в винительном падеже: «право на …»).
+denied-anonymous = Войдите, чтобы сделать это.
+denied-role = Роль «{ $role }» не даёт права на { $action }.
+denied-scope = У этой учётной записи есть право на { $action } только в пределах её сферы полномочий, а это за её пределами.
+action-create-territory = добавление территории
+action-rename-territory = переименование территории
+action-create-precinct = добавление избирательного участка
+action-update-precinct = изменение избирательного участка
+action-create-party = добавление партии
+action-update-party = изменение данных партии
+action-create-branch = добавление филиала партии
+action-register-person = регистрацию лица
+action-create-account = создание учётной записи
+action-change-account-role = изменение роли учётной записи
+action-set-account-active = включение или отключение учётной записи
+action-change-password = смену пароля
+app-not-found = Такой записи нет в реестре.
+app-batch-item = Запись { NUMBER($number, useGrouping: "false") }: { $reason }
+csv-row-refused = строка не принята.
+csv-unreadable-file = Не удалось прочитать файл: это не CSV в кодировке UTF-8 и не книга Excel (.xlsx).
+
+# Журнал словами. $actor — имя пользователя или «оператор (командная строка)».
+ledger-what = Что произошло
+ledger-json = каноническая запись (JSON)
+ledger-numbering = Записи нумеруются с 0, как в API (/api/ledger/entries) и в поле index самой записи.
+ledger-verify-cli-hint = COPY.db — путь к копии базы данных; ключ выше — открытый ключ этого сервера. У демонстрационного сервера команду для его базы печатает sailau serve --demo при запуске.
+ledger-unknown-territory = территория с кодом { $code }
+ledger-precinct = № { NUMBER($number, useGrouping: "false") } ({ $region })
+ledger-did-create-territory = { $actor } добавил(а) территорию «{ $name }» ({ $kind }, код КАТО { $code }).
+ledger-did-rename-territory = { $actor } переименовал(а) территорию с кодом КАТО { $code } в «{ $name }».
+ledger-did-create-precinct = { $actor } добавил(а) избирательный участок № { NUMBER($number, useGrouping: "false") } — { $territory }, избирателей в списке: { NUMBER($voters) }.
+ledger-did-update-precinct = { $actor } изменил(а) избирательный участок { $precinct }: адрес «{ $address }», избирателей в списке: { NUMBER($voters) }.
+ledger-did-create-party = { $actor } добавил(а) партию «{ $name }».
+ledger-did-update-party = { $actor } изменил(а) данные партии «{ $name }».
+ledger-did-create-branch = { $actor } добавил(а) филиал партии «{ $party }» — { $territory }.
+ledger-did-register-person = { $actor } зарегистрировал(а) лицо: { $name }.
+ledger-did-create-account = { $actor } создал(а) учётную запись { $username } с ролью «{ $role }» (сфера полномочий: { $scope }).
+ledger-did-change-account-role = { $actor } назначил(а) учётной записи { $username } роль «{ $role }» (сфера полномочий: { $scope }).
+ledger-did-set-account-active =
+    { $actor } { $active ->
+        [yes] включил(а)
+       *[no] отключил(а)
+    } учётную запись { $username }.
+ledger-did-change-password = { $actor } сменил(а) пароль учётной записи { $username }.
+
+# Исходный код работающей версии (AGPL).
+footer-version = Версия { $version }, сборка { $commit }.
+source-title = Исходный код этого сервера
+source-intro = sailau — свободная программа под лицензией GNU AGPL-3.0 или более поздней версии. Кто предоставляет её другим по сети, обязан предложить им исходный код именно той версии, которая работает на сервере. Вот эта версия.
+source-version = Версия
+source-commit = Коммит (сборка)
+source-commit-unknown = неизвестен: программа собрана не из git-репозитория
+source-download = Исходный код этой версии:
+source-ask-operator = Оператор этого сервера не указал адрес для загрузки исходного кода (параметр --source-url). Запросите исходный код этой версии у оператора: он обязан его предоставить.
+source-checkout = В копии репозитория sailau эта версия получается командой:

@@ -6,7 +6,7 @@ use crate::catalog;
 
 const NUMERIC: &[&str] = &[
     "count", "max", "min", "line", "index", "size", "number", "page", "pages", "status", "from",
-    "to",
+    "to", "voters",
 ];
 const KINDS: &[&str] = &[
     "region",
@@ -33,6 +33,18 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "reason" => "voters: a whole number from 0 to 100000".into(),
         "field" => "Адрес".into(),
         "message" => "Заполните это поле.".into(),
+        "action" => "добавление избирательного участка".into(),
+        "actor" => "akmola.tik".into(),
+        "role" => "Наблюдатель".into(),
+        "name" => "Шортандинский район".into(),
+        "code" => "114400000".into(),
+        "region" => "Акмолинская область".into(),
+        "address" => "п. Шортанды, ул. Абылай хана, 12".into(),
+        "precinct" => "№ 123 (Акмолинская область)".into(),
+        "scope" => "Без ограничений".into(),
+        "active" => "no".into(),
+        "version" => "0.1.0".into(),
+        "commit" => "1a2b3c4d5e6f".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -11,6 +11,7 @@ const SCRIPT_NEUTRAL: &[&str] = &[
     "field-error-with-label",
     "footer-api",
     "ledger-index",
+    "ledger-precinct",
 ];
 
 const KAZAKH_LETTERS: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];

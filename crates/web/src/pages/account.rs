@@ -180,12 +180,14 @@ struct AccountPage {
 }
 
 const PASSWORD_FIELDS: &[&str] = &["current_password", "password", "password_confirm"];
+/// The new password is `password` in this form.
+const PASSWORD_LABELS: &[(&str, &str)] = &[("password", "account-new-password")];
 
 pub async fn show(page: Page, State(state): State<WebState>) -> Response {
     let result = account_page(
         &page,
         &state,
-        FormState::new(PASSWORD_FIELDS),
+        FormState::new(PASSWORD_FIELDS).labelled(PASSWORD_LABELS),
         StatusCode::OK,
     )
     .await;
@@ -233,8 +235,20 @@ pub async fn change_password(
             return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
         };
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
-        let mut form = FormState::new(PASSWORD_FIELDS);
+        let mut form = FormState::new(PASSWORD_FIELDS).labelled(PASSWORD_LABELS);
         if get("password") != get("password_confirm") {
+            // With the other rules the form breaks, so that all show at once.
+            if get("current_password").is_empty() {
+                form.push(
+                    "current_password",
+                    page.ctx.rule(&sailau_domain::Rule::FieldRequired),
+                );
+            }
+            if let Err(errors) =
+                sailau_domain::account::validate_password("password", get("password"))
+            {
+                form.absorb(&page.ctx, &errors);
+            }
             form.push("password_confirm", page.ctx.tr("password-mismatch"));
             return account_page(&page, &state, form, StatusCode::UNPROCESSABLE_ENTITY).await;
         }

@@ -218,7 +218,48 @@ pub async fn create_user(
             }
         };
         let role_scope = role_and_scope(&page.ctx, &values, &mut form);
-        let (Some(username), Some((role, scope))) = (username, role_scope) else {
+        // The app checks the password before anything else; checking it here too, with the rules
+        // that need no lookup, shows every broken rule at once.
+        let mut early = sailau_domain::ValidationErrors::new();
+        if !get("password").is_empty() {
+            early.absorb(sailau_domain::account::validate_password(
+                "password",
+                get("password"),
+            ));
+        }
+        let parsed = match (&username, &role_scope) {
+            (Some(u), Some((role, scope))) => Some((u.clone(), *role, scope.clone())),
+            _ => None,
+        };
+        if parsed.is_none() || !early.is_empty() {
+            let taken = match &username {
+                Some(u) => state.app.store().account(u).await?.is_some(),
+                None => false,
+            };
+            let (role, scope) = role_scope
+                .clone()
+                .unwrap_or((Role::Observer, Scope::Global));
+            let stand_in = Account {
+                username: username
+                    .clone()
+                    .or_else(|| Username::parse("stand-in").ok())
+                    .ok_or(Fail::BadRequest)?,
+                display_name: get("display_name").to_owned(),
+                role,
+                scope,
+                active: true,
+            };
+            let facts = sailau_domain::account::ScopeFacts { all_exist: true };
+            if let Err(e) = stand_in.validate_new(taken, facts) {
+                early.0.extend(e.0.into_iter().filter(|e| {
+                    !(username.is_none() && e.field == "username"
+                        || role_scope.is_none() && (e.field == "role" || e.field == "scope"))
+                }));
+            }
+            form.absorb(&page.ctx, &early);
+            return refuse(&page, &state, form, None).await;
+        }
+        let Some((username, role, scope)) = parsed else {
             return refuse(&page, &state, form, None).await;
         };
         let password = match get("password") {

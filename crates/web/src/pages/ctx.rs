@@ -40,6 +40,8 @@ pub struct PageCtx {
     query: String,
     language: Lang,
     catalog: Arc<Catalog>,
+    /// The running version and where its source is (the footer's link).
+    pub source: Arc<crate::SourceInfo>,
 }
 
 impl PageCtx {
@@ -61,6 +63,7 @@ impl PageCtx {
             query,
             language,
             catalog,
+            source: Arc::default(),
         }
     }
 
@@ -254,13 +257,14 @@ impl FromRequestParts<WebState> for Page {
         let CurrentUser(session) = CurrentUser::from_request_parts(parts, state).await?;
         let query = parts.uri.query();
         let lang = request_lang(query, &parts.headers);
-        let ctx = PageCtx::new(
+        let mut ctx = PageCtx::new(
             state.i18n.clone(),
             lang,
             parts.uri.path().to_owned(),
             query_without_lang(query),
             session.as_ref(),
         );
+        ctx.source = state.source.clone();
         Ok(Page { ctx, session })
     }
 }

@@ -18,6 +18,8 @@ pub struct FormState {
     pub errors: Vec<(String, String)>,
     /// The form's field names: errors for other fields are listed without a link.
     fields: Vec<&'static str>,
+    /// Label keys that differ from [`super::messages::field_label_key`] (e.g. a party's `code`).
+    labels: Vec<(&'static str, &'static str)>,
 }
 
 impl FormState {
@@ -38,6 +40,43 @@ impl FormState {
             }
         }
         f
+    }
+
+    /// Names fields by these label keys in the error summary (where the default does not fit).
+    pub fn labelled(mut self, labels: &[(&'static str, &'static str)]) -> FormState {
+        self.labels.extend_from_slice(labels);
+        self
+    }
+
+    /// Whether a field already has an error.
+    pub fn has_error(&self, name: &str) -> bool {
+        self.errors.iter().any(|(f, _)| f == name)
+    }
+
+    /// The error summary: (field, "Label: message") for each error, in order.
+    pub fn summary(&self, ctx: &PageCtx) -> Vec<(String, String)> {
+        self.errors
+            .iter()
+            .map(|(field, message)| {
+                let key = self
+                    .labels
+                    .iter()
+                    .find(|(f, _)| f == field)
+                    .map(|(_, k)| *k)
+                    .or_else(|| super::messages::field_label_key(field));
+                let text = match key {
+                    Some(key) if !field.is_empty() => ctx.tr_args(
+                        "field-error-with-label",
+                        &[
+                            ("field", ctx.tr(key)),
+                            ("message", super::messages::lower_first(message)),
+                        ],
+                    ),
+                    _ => message.clone(),
+                };
+                (field.clone(), text)
+            })
+            .collect()
     }
 
     pub fn set(&mut self, name: &str, value: impl Into<String>) {
@@ -73,15 +112,30 @@ impl FormState {
         self.errors.push((field, message));
     }
 
-    /// Adds the domain's validation errors, translated.
+    /// Adds the domain's validation errors, translated (the same message twice on a field is
+    /// shown once).
     pub fn absorb(&mut self, ctx: &PageCtx, errors: &ValidationErrors) {
         for e in &errors.0 {
             let message = ctx.rule(&e.rule);
             if self.fields.contains(&e.field.as_str()) {
-                self.push(&e.field, message);
+                if !self
+                    .errors
+                    .iter()
+                    .any(|(f, m)| *f == e.field && *m == message)
+                {
+                    self.push(&e.field, message);
+                }
             } else {
-                // A field the form does not show (e.g. `code` of a command built from the URL).
-                self.push("", message);
+                // A field the form does not show (e.g. `code` of a command built from the URL):
+                // named in words, listed without a link.
+                let message = ctx.field_message(&e.field, &message);
+                if !self
+                    .errors
+                    .iter()
+                    .any(|(f, m)| f.is_empty() && *m == message)
+                {
+                    self.push("", message);
+                }
             }
         }
     }
@@ -137,14 +191,21 @@ struct ErrorPage<'a> {
     status: u16,
     title_key: &'static str,
     body_key: &'static str,
+    /// Why the account was refused, in words (empty: the body alone says it).
+    reason: String,
     /// Offer to sign in (the visitor is anonymous and was refused).
     login: bool,
 }
 
-impl Page {
-    /// The error page for a failure, in the visitor's language.
-    pub fn fail(&self, fail: Fail) -> Response {
-        let (status, title_key, body_key) = match &fail {
+impl Fail {
+    /// The status and the message keys of the title and the body of its error page.
+    pub fn message_keys(&self) -> (&'static str, &'static str) {
+        let (_, title, body) = self.page();
+        (title, body)
+    }
+
+    fn page(&self) -> (StatusCode, &'static str, &'static str) {
+        match self {
             Fail::NotFound => (
                 StatusCode::NOT_FOUND,
                 "error-not-found-title",
@@ -166,18 +227,53 @@ impl Page {
                 "error-too-large-title",
                 "error-too-large-body",
             ),
-            Fail::Internal(reason) => {
-                tracing::error!(%reason, path = %self.ctx.path, "page failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "error-server-title",
-                    "error-server-body",
-                )
+            Fail::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error-server-title",
+                "error-server-body",
+            ),
+        }
+    }
+
+    /// One failure of every kind (for tests that walk them all).
+    #[cfg(test)]
+    pub fn samples() -> Vec<Fail> {
+        let all = vec![
+            Fail::NotFound,
+            Fail::Forbidden(None),
+            Fail::BadRequest,
+            Fail::Csrf,
+            Fail::TooLarge,
+            Fail::Internal("pool_timed_out".into()),
+        ];
+        for f in &all {
+            match f {
+                Fail::NotFound
+                | Fail::Forbidden(_)
+                | Fail::BadRequest
+                | Fail::Csrf
+                | Fail::TooLarge
+                | Fail::Internal(_) => {}
             }
-        };
+        }
+        all
+    }
+}
+
+impl Page {
+    /// The error page for a failure, in the visitor's language.
+    pub fn fail(&self, fail: Fail) -> Response {
+        let (status, title_key, body_key) = fail.page();
+        if let Fail::Internal(reason) = &fail {
+            tracing::error!(%reason, path = %self.ctx.path, "page failed");
+        }
         let anonymous = self.session.is_none();
         let login = anonymous && matches!(fail, Fail::Forbidden(_));
         let body_key = if login { "login-required" } else { body_key };
+        let reason = match &fail {
+            Fail::Forbidden(Some(d)) if !login => self.ctx.denied(d),
+            _ => String::new(),
+        };
         self.render(
             status,
             &ErrorPage {
@@ -185,6 +281,7 @@ impl Page {
                 status: status.as_u16(),
                 title_key,
                 body_key,
+                reason,
                 login,
             },
         )

@@ -8,7 +8,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use sailau_app::ledger::EntryView;
-use sailau_domain::LedgerEntry;
+use sailau_domain::{
+    Command, LedgerEntry, Party, PartyCode, PrecinctRef, Scope, Territory, TerritoryCode,
+};
 use sailau_ledger::SignedTreeHead;
 
 use super::{Fail, Page, PageCtx, utc_time};
@@ -18,27 +20,227 @@ use crate::WebState;
 const PAGE_SIZE: u64 = 50;
 
 pub struct EntryRow {
+    /// The entry's position, from 0 — the same number as the API's `index` and the canonical
+    /// JSON's `index` field.
     pub index: u64,
     pub time: String,
     pub time_iso: String,
     pub actor: String,
     pub command: String,
-    pub subject: String,
+    /// What the entry did, as a sentence in the reader's language with names resolved.
+    pub sentence: String,
     pub leaf_hash: String,
 }
 
-fn entry_row(ctx: &PageCtx, e: &EntryView) -> EntryRow {
+/// Names of the registry, looked up once per page to put entries into words.
+pub struct Registry {
+    territories: HashMap<String, Territory>,
+    parties: HashMap<String, Party>,
+}
+
+impl Registry {
+    pub async fn load(state: &WebState) -> Result<Registry, Fail> {
+        let store = state.app.store();
+        Ok(Registry {
+            territories: store
+                .territories()
+                .await?
+                .into_iter()
+                .map(|t| (t.code.to_string(), t))
+                .collect(),
+            parties: store
+                .parties()
+                .await?
+                .into_iter()
+                .map(|p| (p.code.to_string(), p))
+                .collect(),
+        })
+    }
+
+    /// A territory's name in the reader's language ("код 123456789" when it is unknown).
+    fn territory(&self, ctx: &PageCtx, code: &TerritoryCode) -> String {
+        match self.territories.get(code.as_str()) {
+            Some(t) => ctx.name_of(&t.names).to_owned(),
+            None => ctx.tr_arg("ledger-unknown-territory", "code", code),
+        }
+    }
+
+    /// A party's short name (its code when it is unknown).
+    fn party(&self, code: &PartyCode) -> String {
+        match self.parties.get(code.as_str()) {
+            Some(p) if !p.short_name.is_empty() => p.short_name.clone(),
+            _ => code.to_string(),
+        }
+    }
+
+    /// A precinct as "№ 12 (region)".
+    fn precinct(&self, ctx: &PageCtx, r: &PrecinctRef) -> String {
+        ctx.tr_args(
+            "ledger-precinct",
+            &[
+                ("number", r.number.to_string()),
+                ("region", self.territory(ctx, &r.region_code)),
+            ],
+        )
+    }
+
+    /// A scope in words, with names instead of codes.
+    fn scope(&self, ctx: &PageCtx, scope: &Scope) -> String {
+        match scope {
+            Scope::Global => ctx.tr("scope-global"),
+            Scope::Territory { territory } => ctx.tr_arg(
+                "scope-territory",
+                "territory",
+                self.territory(ctx, territory),
+            ),
+            Scope::Precincts { precincts } => ctx.tr_arg(
+                "scope-precincts",
+                "precincts",
+                precincts
+                    .iter()
+                    .map(|p| self.precinct(ctx, p))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            Scope::Party {
+                party,
+                territory: None,
+            } => ctx.tr_arg("scope-party", "party", self.party(party)),
+            Scope::Party {
+                party,
+                territory: Some(t),
+            } => ctx.tr_args(
+                "scope-party-branch",
+                &[
+                    ("party", self.party(party)),
+                    ("territory", self.territory(ctx, t)),
+                ],
+            ),
+        }
+    }
+}
+
+/// What a command did, as a sentence: "admin added polling station No. 123 (Uil District, …)".
+pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Command) -> String {
+    fn a(actor: &str, pairs: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
+        let mut args = vec![("actor", actor.to_owned())];
+        args.extend(pairs.iter().cloned());
+        args
+    }
+    let a = |pairs: &[(&'static str, String)]| a(actor, pairs);
+    let (key, args) = match command {
+        Command::CreateTerritory { territory } => (
+            "ledger-did-create-territory",
+            a(&[
+                ("name", ctx.name_of(&territory.names).to_owned()),
+                ("kind", ctx.kind_name(&territory.kind)),
+                ("code", territory.code.to_string()),
+            ]),
+        ),
+        Command::RenameTerritory { code, names } => (
+            "ledger-did-rename-territory",
+            a(&[
+                ("code", code.to_string()),
+                ("name", ctx.name_of(names).to_owned()),
+            ]),
+        ),
+        Command::CreatePrecinct { precinct } => (
+            "ledger-did-create-precinct",
+            a(&[
+                ("number", precinct.number.to_string()),
+                (
+                    "territory",
+                    registry.territory(ctx, &precinct.territory_code),
+                ),
+                ("voters", precinct.voters.to_string()),
+            ]),
+        ),
+        Command::UpdatePrecinct {
+            precinct,
+            address,
+            voters,
+        } => (
+            "ledger-did-update-precinct",
+            a(&[
+                ("precinct", registry.precinct(ctx, precinct)),
+                ("address", address.clone()),
+                ("voters", voters.to_string()),
+            ]),
+        ),
+        Command::CreateParty { party } => (
+            "ledger-did-create-party",
+            a(&[("name", party.name(ctx.lang).to_owned())]),
+        ),
+        Command::UpdateParty { party } => (
+            "ledger-did-update-party",
+            a(&[("name", party.name(ctx.lang).to_owned())]),
+        ),
+        Command::CreateBranch { branch } => (
+            "ledger-did-create-branch",
+            a(&[
+                ("party", registry.party(&branch.party_code)),
+                ("territory", registry.territory(ctx, &branch.territory_code)),
+            ]),
+        ),
+        Command::RegisterPerson { person } => (
+            "ledger-did-register-person",
+            a(&[("name", person.full_name())]),
+        ),
+        Command::CreateAccount { account } => (
+            "ledger-did-create-account",
+            a(&[
+                ("username", account.username.to_string()),
+                ("role", ctx.role_name(&account.role)),
+                ("scope", registry.scope(ctx, &account.scope)),
+            ]),
+        ),
+        Command::ChangeAccountRole {
+            username,
+            role,
+            scope,
+        } => (
+            "ledger-did-change-account-role",
+            a(&[
+                ("username", username.to_string()),
+                ("role", ctx.role_name(role)),
+                ("scope", registry.scope(ctx, scope)),
+            ]),
+        ),
+        Command::SetAccountActive { username, active } => (
+            "ledger-did-set-account-active",
+            a(&[
+                ("username", username.to_string()),
+                ("active", if *active { "yes" } else { "no" }.to_owned()),
+            ]),
+        ),
+        Command::ChangePassword { username } => (
+            "ledger-did-change-password",
+            a(&[("username", username.to_string())]),
+        ),
+    };
+    ctx.tr_args(key, &args)
+}
+
+/// The text with a capital first letter ("operator (command line)" opening a sentence).
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn entry_row(ctx: &PageCtx, registry: &Registry, e: &EntryView) -> EntryRow {
     let (time, time_iso) = utc_time(e.at_ms);
     let decoded: Option<LedgerEntry> = serde_json::from_str(&e.canonical).ok();
     let actor = match decoded.as_ref().map(|d| &d.actor) {
         Some(sailau_domain::Actor::Account { username }) => username.to_string(),
-        Some(sailau_domain::Actor::Operator) => ctx.tr("ledger-actor-operator"),
+        Some(sailau_domain::Actor::Operator) => upper_first(&ctx.tr("ledger-actor-operator")),
         None => String::new(),
     };
-    let subject = decoded
+    let sentence = decoded
         .as_ref()
-        .map(|d| d.command.summary())
-        .and_then(|s| s.split_once(' ').map(|(_, rest)| rest.to_owned()))
+        .map(|d| sentence(ctx, registry, &actor, &d.command))
         .unwrap_or_default();
     EntryRow {
         index: e.index,
@@ -46,7 +248,7 @@ fn entry_row(ctx: &PageCtx, e: &EntryView) -> EntryRow {
         time_iso,
         actor,
         command: ctx.command_name(&e.kind),
-        subject,
+        sentence,
         leaf_hash: hex::encode(e.leaf_hash),
     }
 }
@@ -108,7 +310,7 @@ impl IndexPage {
         )
     }
 
-    /// "Entries 120 to 71" (newest first).
+    /// "Entries 1,566 to 1,517" (newest first, with the language's digit grouping).
     fn range(&self) -> String {
         self.ctx.tr_args(
             "ledger-range",
@@ -116,6 +318,14 @@ impl IndexPage {
                 ("from", self.first.to_string()),
                 ("to", self.last.to_string()),
             ],
+        )
+    }
+
+    /// The public key as the verify command takes it.
+    fn verify_command(&self) -> String {
+        format!(
+            "sailau ledger verify --database-url sqlite:COPY.db --public-key {}",
+            self.head.public_key
         )
     }
 }
@@ -136,12 +346,13 @@ pub async fn index(
             .clamp(1, pages);
         let end = size.saturating_sub((page_no - 1) * PAGE_SIZE);
         let start = end.saturating_sub(PAGE_SIZE);
+        let registry = Registry::load(&state).await?;
         let mut entries: Vec<EntryRow> = state
             .app
             .ledger_entries(start, end)
             .await?
             .iter()
-            .map(|e| entry_row(&page.ctx, e))
+            .map(|e| entry_row(&page.ctx, &registry, e))
             .collect();
         entries.reverse();
         Ok(page.render(
@@ -248,11 +459,12 @@ pub async fn entry(
             None
         };
         let canonical = view.canonical.clone();
+        let registry = Registry::load(&state).await?;
         Ok(page.render(
             StatusCode::OK,
             &EntryPage {
                 ctx: page.ctx.clone(),
-                entry: entry_row(&page.ctx, &view),
+                entry: entry_row(&page.ctx, &registry, &view),
                 canonical,
                 head: head_view(&state, &sth),
                 inclusion_path: inclusion.proof.path.iter().map(hex::encode).collect(),

@@ -14,8 +14,10 @@ mod ctx;
 mod forms;
 mod home;
 mod ledger;
+mod messages;
 mod parties;
 mod precincts;
+mod source;
 mod territories;
 
 use std::collections::HashMap;
@@ -70,6 +72,7 @@ pub fn router() -> Router<WebState> {
         .route("/admin/users", get(admin::users).post(admin::create_user))
         .route("/admin/users/{username}/active", post(admin::set_active))
         .route("/admin/users/{username}/role", post(admin::change_role))
+        .route("/source", get(source::show))
         .route("/assets/{file}", get(assets::serve))
 }
 

@@ -74,6 +74,7 @@ struct ShowPage {
 }
 
 const FIELDS: &[&str] = &["territory_code"];
+const LABELS: &[(&str, &str)] = &[("territory_code", "branch-territory")];
 
 pub async fn show(
     page: Page,
@@ -142,7 +143,7 @@ async fn show_page(
         target.territory_path = path;
     }
     let form = may(page.principal(), CommandKind::CreateBranch, &target)
-        .then(|| form.unwrap_or_else(|| FormState::new(FIELDS)));
+        .then(|| form.unwrap_or_else(|| FormState::new(FIELDS).labelled(LABELS)));
     Ok(page.render(
         status,
         &ShowPage {
@@ -174,7 +175,7 @@ pub async fn add_branch(
             .party(&code)
             .await?
             .ok_or(Fail::NotFound)?;
-        let mut form = FormState::filled(FIELDS, &values);
+        let mut form = FormState::filled(FIELDS, &values).labelled(LABELS);
         let raw = values
             .get("territory_code")
             .map(String::as_str)

@@ -273,6 +273,13 @@ pub async fn update(
             },
         );
         let Some(voters) = voters else {
+            // The address is checked too, so that both errors show at once.
+            let current = state.app.store().precinct(&r).await?;
+            if let Err(errors) =
+                sailau_domain::precinct::validate_update(current.as_ref(), get("address"), 0)
+            {
+                form.absorb(&page.ctx, &errors);
+            }
             return show_page(
                 &page,
                 &state,

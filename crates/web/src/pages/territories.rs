@@ -210,22 +210,9 @@ pub async fn add_top_level(
     let result = async {
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
-        let mut form = FormState::filled(TERRITORY_FIELDS, &values);
-        let Some(territory) = territory_of(&page.ctx, &values, None, &mut form) else {
-            return index_page(
-                &page,
-                &state,
-                &HashMap::new(),
-                Some(form),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        };
-        let code = territory.code.to_string();
-        match execute(&page, &state, Command::CreateTerritory { territory }).await? {
-            Ok(index) => Ok(see_other(&format!("/territories/{code}?saved={index}"))),
-            Err(errors) => {
-                form.absorb(&page.ctx, &errors);
+        match create_territory(&page, &state, &values, None).await? {
+            Ok((code, index)) => Ok(see_other(&format!("/territories/{code}?saved={index}"))),
+            Err(form) => {
                 index_page(
                     &page,
                     &state,
@@ -241,48 +228,130 @@ pub async fn add_top_level(
     page.respond(result)
 }
 
-/// Parses the territory form; records parse errors in `form` and gives `None` when there are any.
-fn territory_of(
-    ctx: &PageCtx,
+/// The territory form, submitted: `Ok((code, ledger index))` when the territory was added, or
+/// the form with every broken rule at once.
+///
+/// Parsing (code, kind) and the domain's rules (code taken, names, kind under the parent) are
+/// checked together: when a field does not parse, the domain's checks still run on the fields
+/// that do (a value that breaks no rule stands in for the unparsed one, and its errors are left
+/// out), so the reader never fixes one round of errors only to meet the next.
+async fn create_territory(
+    page: &Page,
+    state: &WebState,
     values: &HashMap<String, String>,
     parent: Option<&TerritoryCode>,
-    form: &mut FormState,
-) -> Option<Territory> {
+) -> Result<Result<(String, u64), FormState>, Fail> {
+    let ctx = &page.ctx;
+    let mut form = FormState::filled(TERRITORY_FIELDS, values);
     let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
-    let code = match TerritoryCode::parse(get("code")) {
-        Ok(c) => Some(c),
+    let code = parsed(ctx, &mut form, "code", get("code"), TerritoryCode::parse);
+    let kind = parsed(ctx, &mut form, "kind", get("kind"), |s| {
+        s.parse::<TerritoryKind>()
+    });
+    let names = Names {
+        ru: get("name_ru").to_owned(),
+        kk: get("name_kk").to_owned(),
+        en: get("name_en").to_owned(),
+    };
+    let store = state.app.store();
+    let parent_territory = match parent {
+        Some(p) => store.territory(p).await?,
+        None => None,
+    };
+    if let (Some(code), Some(kind)) = (&code, kind) {
+        let territory = Territory {
+            code: code.clone(),
+            parent_code: parent.cloned(),
+            kind,
+            names,
+        };
+        return match execute(page, state, Command::CreateTerritory { territory }).await? {
+            Ok(index) => Ok(Ok((code.to_string(), index))),
+            Err(errors) => {
+                form.absorb(ctx, &territory_errors_on_fields(errors, code, parent));
+                Ok(Err(form))
+            }
+        };
+    }
+    // Some field did not parse: check the others without writing anything.
+    let code_taken = match &code {
+        Some(c) => store.territory(c).await?.is_some(),
+        None => false,
+    };
+    let stand_in_kind = kind.or_else(|| {
+        TerritoryKind::ALL
+            .into_iter()
+            .find(|k| match &parent_territory {
+                Some(p) => k.allowed_parents().contains(&p.kind),
+                None => k.is_top_level(),
+            })
+    });
+    let stand_in_code = code.clone().or_else(|| {
+        ["000000000", "000000001"]
+            .into_iter()
+            .filter_map(|c| TerritoryCode::parse(c).ok())
+            .find(|c| Some(c) != parent)
+    });
+    if let (Some(stand_in_code), Some(stand_in_kind)) = (stand_in_code, stand_in_kind) {
+        let candidate = Territory {
+            code: stand_in_code.clone(),
+            parent_code: parent.cloned(),
+            kind: stand_in_kind,
+            names,
+        };
+        if let Err(errors) = candidate.validate_new(code_taken, parent_territory.as_ref()) {
+            let mut errors = territory_errors_on_fields(errors, &stand_in_code, parent);
+            errors.0.retain(|e| {
+                !(code.is_none() && e.field == "code" || kind.is_none() && e.field == "kind")
+            });
+            form.absorb(ctx, &errors);
+        }
+    } else {
+        form.absorb(ctx, &names.validated().err().unwrap_or_default());
+    }
+    Ok(Err(form))
+}
+
+/// Puts the territory rules on the form's fields: a kind that cannot sit under the parent is the
+/// kind's error; a code equal to its parent's is already "code taken".
+fn territory_errors_on_fields(
+    mut errors: sailau_domain::ValidationErrors,
+    code: &TerritoryCode,
+    parent: Option<&TerritoryCode>,
+) -> sailau_domain::ValidationErrors {
+    let self_parent = parent == Some(code);
+    errors.0.retain(|e| {
+        !(self_parent && e.field == "parent_code" && e.rule == sailau_domain::Rule::ParentMissing)
+    });
+    for e in &mut errors.0 {
+        if e.field == "parent_code"
+            && matches!(e.rule, sailau_domain::Rule::ParentKindInvalid { .. })
+        {
+            e.field = "kind".into();
+        }
+    }
+    errors
+}
+
+/// Parses one field; records "required" or the parse rule in `form` and gives `None` when it fails.
+fn parsed<T>(
+    ctx: &PageCtx,
+    form: &mut FormState,
+    field: &str,
+    value: &str,
+    parse: impl FnOnce(&str) -> Result<T, sailau_domain::Rule>,
+) -> Option<T> {
+    if value.trim().is_empty() {
+        form.push(field, ctx.rule(&sailau_domain::Rule::FieldRequired));
+        return None;
+    }
+    match parse(value) {
+        Ok(v) => Some(v),
         Err(rule) => {
-            let rule = if get("code").trim().is_empty() {
-                sailau_domain::Rule::FieldRequired
-            } else {
-                rule
-            };
-            form.push("code", ctx.rule(&rule));
+            form.push(field, ctx.rule(&rule));
             None
         }
-    };
-    let kind = match get("kind").parse::<TerritoryKind>() {
-        Ok(k) => Some(k),
-        Err(rule) => {
-            let rule = if get("kind").trim().is_empty() {
-                sailau_domain::Rule::FieldRequired
-            } else {
-                rule
-            };
-            form.push("kind", ctx.rule(&rule));
-            None
-        }
-    };
-    Some(Territory {
-        code: code?,
-        parent_code: parent.cloned(),
-        kind: kind?,
-        names: Names {
-            ru: get("name_ru").to_owned(),
-            kk: get("name_kk").to_owned(),
-            en: get("name_en").to_owned(),
-        },
-    })
+    }
 }
 
 /// Runs a command for the signed-in user: `Ok(Ok(index))` when accepted, `Ok(Err(errors))` when
@@ -495,26 +564,16 @@ pub async fn add_child(
 ) -> Response {
     let result = async {
         let (parent, values) = posted(&page, &state, &code, &headers, body).await?;
-        let mut form = FormState::filled(TERRITORY_FIELDS, &values);
-        let refused = |form: FormState| Forms {
-            child: Some(form),
-            ..Forms::default()
-        };
-        let Some(territory) = territory_of(&page.ctx, &values, Some(&parent), &mut form) else {
-            return refuse(&page, &state, &parent, refused(form)).await;
-        };
-        let new_code = territory.code.to_string();
-        match execute(&page, &state, Command::CreateTerritory { territory }).await? {
-            Ok(index) => Ok(see_other(&format!("/territories/{new_code}?saved={index}"))),
-            Err(mut errors) => {
-                // The parent is the page itself: a parent-kind error is about the kind chosen.
-                for e in &mut errors.0 {
-                    if e.field == "parent_code" {
-                        e.field = "kind".into();
-                    }
-                }
-                form.absorb(&page.ctx, &errors);
-                refuse(&page, &state, &parent, refused(form)).await
+        match create_territory(&page, &state, &values, Some(&parent)).await? {
+            Ok((new_code, index)) => {
+                Ok(see_other(&format!("/territories/{new_code}?saved={index}")))
+            }
+            Err(form) => {
+                let forms = Forms {
+                    child: Some(form),
+                    ..Forms::default()
+                };
+                refuse(&page, &state, &parent, forms).await
             }
         }
     }
@@ -577,6 +636,10 @@ pub async fn add_precinct(
             ..Forms::default()
         };
         let (Some(number), Some(voters)) = (number, voters) else {
+            // Check the rest without writing, so that every broken rule shows at once.
+            let errors =
+                precinct_precheck(&state, &territory, number, get("address"), voters).await?;
+            form.absorb(&page.ctx, &errors);
             return refuse(&page, &state, &territory, refused(form)).await;
         };
         let command = Command::CreatePrecinct {
@@ -599,6 +662,48 @@ pub async fn add_precinct(
     }
     .await;
     page.respond(result)
+}
+
+/// The domain's rules for a new precinct whose number or voters did not parse, checked on the
+/// fields that did (a number and a count that break no rule stand in for the others, and their
+/// errors are left out). Nothing is written.
+async fn precinct_precheck(
+    state: &WebState,
+    territory_code: &TerritoryCode,
+    number: Option<u32>,
+    address: &str,
+    voters: Option<u32>,
+) -> Result<sailau_domain::ValidationErrors, Fail> {
+    let store = state.app.store();
+    let territory = store.territory(territory_code).await?;
+    let region = match store.territory_ancestors(territory_code).await?.first() {
+        Some(r) => Some(r.code.clone()),
+        None => territory.as_ref().map(|t| t.code.clone()),
+    };
+    let taken = match (&region, number) {
+        (Some(region_code), Some(number)) => store
+            .precinct(&sailau_domain::PrecinctRef {
+                region_code: region_code.clone(),
+                number,
+            })
+            .await?
+            .is_some(),
+        _ => false,
+    };
+    let candidate = NewPrecinct {
+        number: number.unwrap_or(1),
+        territory_code: territory_code.clone(),
+        address: address.to_owned(),
+        voters: voters.unwrap_or(0),
+    };
+    let mut errors = candidate
+        .validate(territory.as_ref(), region.as_ref(), taken)
+        .err()
+        .unwrap_or_default();
+    errors.0.retain(|e| {
+        !(number.is_none() && e.field == "number" || voters.is_none() && e.field == "voters")
+    });
+    Ok(errors)
 }
 
 /// How many bad rows an import page lists.
@@ -688,20 +793,25 @@ pub async fn import(
         let Some(session) = &page.session else {
             return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
         };
+        // The commands run here rather than through `App::import`, so that a refused row keeps
+        // its typed error (a refusal of authorization, say) and is told in the reader's language.
+        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
+        let commands = rows.into_iter().map(|r| r.command).collect();
         match state
             .app
-            .import(
+            .execute_all_or_nothing(
                 &Acting::Account(session.principal.clone()),
-                rows,
+                commands,
                 &|_, _| {},
             )
             .await
         {
-            Ok(n) => Ok(see_other(&format!(
-                "/territories/{territory}?imported={n}#precincts"
+            Ok(applied) => Ok(see_other(&format!(
+                "/territories/{territory}?imported={}#precincts",
+                applied.len()
             ))),
             Err(e) => {
-                import_errors(ctx, e, &mut form)?;
+                refused_rows(ctx, e, &lines, &mut form)?;
                 refuse(&page, &state, &territory, refused(form)).await
             }
         }
@@ -713,37 +823,46 @@ pub async fn import(
 /// Puts an import's errors into the form, translated; a failure of the system is returned.
 fn import_errors(ctx: &PageCtx, e: ImportError, form: &mut ImportForm) -> Result<(), Fail> {
     match e {
-        ImportError::Empty => form.file_error = ctx.tr("csv-empty"),
-        ImportError::Header { expected } => {
-            form.file_error = ctx.tr_arg("csv-header-invalid", "expected", expected)
-        }
-        ImportError::Read(reason) => {
-            form.file_error = if reason.contains("UTF-8") {
-                ctx.tr("csv-encoding")
-            } else {
-                ctx.tr_args("csv-unreadable", &[("reason", reason)])
-            }
-        }
         ImportError::Rows(rows) => {
             form.more = rows.len().saturating_sub(MAX_LISTED);
-            for r in rows.into_iter().take(MAX_LISTED) {
-                let reason = match &r.rule {
-                    Some(rule) => ctx.rule(rule),
-                    None if r.message.contains("UTF-8") => ctx.tr("csv-encoding"),
-                    None => r.message.clone(),
-                };
-                let reason = if r.field.is_empty() {
-                    reason
-                } else {
-                    format!("{}: {reason}", r.field)
-                };
-                form.rows.push(ctx.tr_args(
-                    "csv-row-invalid",
-                    &[("line", r.line.to_string()), ("reason", reason)],
-                ));
+            for r in rows.iter().take(MAX_LISTED) {
+                form.rows.push(ctx.line_message(r.line, &ctx.row_error(r)));
             }
         }
         ImportError::App(e) => return Err(e.into()),
+        other => form.file_error = ctx.import_error(&other),
     }
+    Ok(())
+}
+
+/// Puts the refusals of imported rows into the form (each with the line its command came from);
+/// a failure of the system is returned.
+fn refused_rows(
+    ctx: &PageCtx,
+    e: AppError,
+    lines: &[usize],
+    form: &mut ImportForm,
+) -> Result<(), Fail> {
+    let items = match e {
+        AppError::Rows(rows) => rows,
+        AppError::Batch { position, error } if error.is_client_error() => {
+            vec![(position, *error)]
+        }
+        other => return Err(other.into()),
+    };
+    let mut messages = Vec::new();
+    for (position, error) in &items {
+        let line = lines.get(*position).copied().unwrap_or(0);
+        match error {
+            AppError::Invalid(v) => {
+                messages.extend(v.0.iter().map(|f| {
+                    ctx.line_message(line, &ctx.field_message(&f.field, &ctx.rule(&f.rule)))
+                }))
+            }
+            other => messages.push(ctx.line_message(line, &ctx.app_error(other))),
+        }
+    }
+    form.more = messages.len().saturating_sub(MAX_LISTED);
+    form.rows.extend(messages.into_iter().take(MAX_LISTED));
     Ok(())
 }

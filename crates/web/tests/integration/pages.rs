@@ -124,6 +124,12 @@ async fn home_in_three_languages_shows_the_demo_registry() {
         assert_contains(&ledger, &tr(Lang::En, "ledger-signature-valid"), b);
         let last = t.ledger_size().await - 1;
         assert_contains(&ledger, &format!("href=\"/ledger/{last}\""), b);
+        // The caption groups digits like every other number of the page.
+        assert_contains(
+            &ledger,
+            &format!("Entries {} to", Lang::En.format_number(last)),
+            b,
+        );
         let entry = t.get("/ledger/0?lang=en").await;
         assert_eq!(entry.status, StatusCode::OK, "{b}");
         assert_contains(&entry, &tr(Lang::En, "ledger-proof-valid"), b);
@@ -1338,6 +1344,292 @@ async fn login_refuses_impossible_usernames_like_wrong_passwords_on_every_backen
                 .await;
             assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{b}: {}", r.body);
             assert_contains(&r, &tr(Lang::En, "login-wrong-credentials"), b);
+
+// ---------------------------------------------------------------- issue 9: every error at once, in words
+
+/// The error next to a field without its hidden "Error:" prefix.
+fn shown_error(body: &str, field: &str, lang: Lang) -> Option<String> {
+    let e = field_error(body, field)?;
+    let prefix = esc(&catalog().tr(lang, "form-error-prefix"));
+    Some(e.strip_prefix(&prefix).unwrap_or(&e).trim().to_owned())
+}
+
+/// The error summary's items, as the reader sees them.
+fn summary_items(body: &str) -> Vec<String> {
+    let Some(start) = body.find("class=\"error-summary\"") else {
+        return Vec::new();
+    };
+    let rest = &body[start..];
+    let end = rest.find("</ul>").unwrap_or(rest.len());
+    rest[..end].split("<li>").skip(1).map(strip_tags).collect()
+}
+
+#[tokio::test]
+async fn every_broken_rule_of_a_form_shows_at_once_next_to_its_field_and_named_in_the_summary() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let before = t.ledger_size().await;
+        for lang in [Lang::Ru, Lang::Kk] {
+            let l = lang.code();
+            let required = catalog().tr(lang, "field-required");
+
+            // An empty precinct form: number, address and voters, each named in the summary.
+            let r = t
+                .post_form_as(
+                    &format!("/territories/101800000/precincts?lang={l}"),
+                    &[("number", ""), ("address", ""), ("voters", "")],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            for f in ["number", "address", "voters"] {
+                let e = shown_error(&r.body, f, lang)
+                    .unwrap_or_else(|| panic!("{b} {l}: no {f} error"));
+                assert_eq!(e, esc(&required), "{b} {l}: {f}");
+            }
+            let items = summary_items(&r.body);
+            assert_eq!(items.len(), 3, "{b} {l}: {items:?}");
+            let label = catalog().tr(lang, "precinct-number");
+            assert!(
+                items[0].starts_with(&format!("{label}: ")),
+                "{b} {l}: {items:?}"
+            );
+            let lowered = {
+                let mut c = required.chars();
+                c.next()
+                    .map(|f| f.to_lowercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            };
+            assert!(items[0].ends_with(&esc(&lowered)), "{b} {l}: {items:?}");
+            let address = catalog().tr(lang, "precinct-address");
+            assert!(
+                items.iter().any(|i| i.starts_with(&format!("{address}: "))),
+                "{b} {l}: {items:?}"
+            );
+
+            // A taken number, an empty address and negative voters: all three.
+            let r = t
+                .post_form_as(
+                    &format!("/territories/101800000/precincts?lang={l}"),
+                    &[("number", "251"), ("address", " "), ("voters", "-5")],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            let number = shown_error(&r.body, "number", lang).unwrap_or_default();
+            assert_eq!(
+                number,
+                esc(&catalog().tr(lang, "precinct-number-taken")),
+                "{b} {l}"
+            );
+            assert_eq!(
+                shown_error(&r.body, "address", lang).unwrap_or_default(),
+                esc(&required),
+                "{b} {l}"
+            );
+            assert!(field_error(&r.body, "voters").is_some(), "{b} {l}");
+            assert_eq!(summary_items(&r.body).len(), 3, "{b} {l}");
+
+            // An empty territory form: the code, the kind and both required names.
+            let r = t
+                .post_form_as(
+                    &format!("/territories?lang={l}"),
+                    &[
+                        ("code", ""),
+                        ("kind", ""),
+                        ("name_ru", ""),
+                        ("name_kk", ""),
+                        ("name_en", ""),
+                    ],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            for f in ["code", "kind", "name_ru", "name_kk"] {
+                assert!(field_error(&r.body, f).is_some(), "{b} {l}: no {f} error");
+            }
+            assert!(field_error(&r.body, "name_en").is_none(), "{b} {l}");
+            let items = summary_items(&r.body);
+            assert_eq!(items.len(), 4, "{b} {l}: {items:?}");
+            let name_kk = catalog().tr(lang, "territory-name-kk");
+            assert!(
+                items.iter().any(|i| i.starts_with(&format!("{name_kk}: "))),
+                "{b} {l}: {items:?}"
+            );
+
+            // A bad code with names given: the code alone, and the kind is not blamed.
+            let r = t
+                .post_form_as(
+                    &format!("/territories/100000000/children?lang={l}"),
+                    &[
+                        ("code", "100000000"),
+                        ("kind", "district"),
+                        ("name_ru", "Новый район"),
+                        ("name_kk", "Жаңа аудан"),
+                    ],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b} {l}");
+            assert_eq!(
+                shown_error(&r.body, "code", lang).unwrap_or_default(),
+                esc(&catalog().tr(lang, "code-taken")),
+                "{b} {l}"
+            );
+            assert!(field_error(&r.body, "kind").is_none(), "{b} {l}");
+            assert_eq!(summary_items(&r.body).len(), 1, "{b} {l}");
+        }
+        assert_eq!(t.ledger_size().await, before, "{b}: something was written");
+    }
+}
+
+#[tokio::test]
+async fn a_row_refused_for_scope_is_told_in_the_readers_language() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let tik = t
+            .login(Role::TerritorialCommission, territorial_scope("100000000"))
+            .await;
+        let before = t.ledger_size().await;
+        // Row 3 is in the Akmola region, outside the commission's territory.
+        let csv = "number,territory_code,address,voters\n\
+                   801,101800000,\"ул. Первая, 1\",100\n\
+                   802,113200000,\"ул. Вторая, 2\",10\n";
+        for (lang, line, action) in [
+            (Lang::Ru, "Строка 3:", "добавление избирательного участка"),
+            (Lang::Kk, "3-жол:", "сайлау учаскесін қосу"),
+            (Lang::En, "Line 3:", "adding a polling station"),
+        ] {
+            let r = t
+                .post_multipart_as(
+                    &format!("/territories/101800000/import?lang={}", lang.code()),
+                    &[],
+                    ("file", "precincts.csv", csv.as_bytes()),
+                    &tik,
+                )
+                .await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{b}: {}",
+                r.body
+            );
+            assert_contains(&r, line, b);
+            assert_contains(&r, action, b);
+            assert!(!r.body.contains("create_precinct"), "{b}");
+            assert!(!r.body.contains("outside the scope"), "{b}");
+        }
+        assert_eq!(t.ledger_size().await, before, "{b}");
+
+        // A forbidden page says why, in words.
+        let observer = t
+            .login_named("watcher", Role::Observer, Scope::Global)
+            .await;
+        let r = t
+            .post_form_as(
+                "/territories/101800000/precincts?lang=ru",
+                &[
+                    ("number", "55"),
+                    ("address", "ул. Абая, 1"),
+                    ("voters", "10"),
+                ],
+                &observer,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        assert_contains(&r, "Наблюдатель", b);
+        assert_contains(&r, "добавление избирательного участка", b);
+        assert!(!r.body.contains("observer"), "{b}");
+    }
+}
+
+#[tokio::test]
+async fn the_ledger_tells_each_entry_in_words_with_names() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t
+            .login_named("chief", Role::Administrator, Scope::Global)
+            .await;
+        let r = t
+            .post_form_as(
+                "/territories/101800000/precincts",
+                &[
+                    ("number", "777"),
+                    ("address", "ул. Тестовая, 7"),
+                    ("voters", "1234"),
+                ],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        let index = t.ledger_size().await - 1;
+        t.create_user(
+            "watcher",
+            Role::Observer,
+            Scope::Global,
+            "a-long-enough-password",
+        )
+        .await;
+        let r = t
+            .post_form_as(
+                "/admin/users/watcher/active",
+                &[("active", "false")],
+                &admin,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        for (lang, precinct, deactivated, role) in [
+            (
+                "ru",
+                "chief добавил(а) избирательный участок № 777 — г. Курчатов, избирателей в списке: 1\u{a0}234.",
+                "chief отключил(а) учётную запись watcher.",
+                "с ролью «Наблюдатель»",
+            ),
+            (
+                "kk",
+                "chief № 777 сайлау учаскесін қосты — Курчатов қ., тізімдегі сайлаушылар: 1\u{a0}234.",
+                "chief watcher есептік жазбасын бұғаттады.",
+                "рөлі: «Байқаушы»",
+            ),
+            (
+                "en",
+                "chief added polling station No. 777 — Kurchatov, 1,234 voters on the list.",
+                "chief disabled the account watcher.",
+                "the role “Observer”",
+            ),
+        ] {
+            let ledger = t.get(&format!("/ledger?lang={lang}")).await;
+            assert_eq!(ledger.status, StatusCode::OK, "{b}");
+            let text = strip_tags(&ledger.body);
+            assert!(
+                text.contains(&esc(precinct)),
+                "{b} {lang}: {precinct}\n{text}"
+            );
+            assert!(
+                text.contains(&esc(deactivated)),
+                "{b} {lang}: {deactivated}\n{text}"
+            );
+            assert!(text.contains(&esc(role)), "{b} {lang}: {role}");
+            // No raw identifiers.
+            for raw in ["№777", "@ 101800000", "= false", "(observer)", "observer"] {
+                assert!(!text.contains(raw), "{b} {lang}: {raw:?} shown");
+            }
+            // The canonical JSON is one click away, numbered as in the API.
+            assert_contains(
+                &ledger,
+                &format!("/api/ledger/entries?start={index}&amp;end={}", index + 1),
+                b,
+            );
+            let entry = t.get(&format!("/ledger/{index}?lang={lang}")).await;
+            assert!(
+                strip_tags(&entry.body).contains(&esc(precinct)),
+                "{b} {lang}"
+            );
+            assert_contains(&entry, &format!("&#34;index&#34;:{index}"), b);
         }
     }
 }
@@ -1411,4 +1703,39 @@ async fn the_last_administrator_cannot_disable_itself() {
             "{b}"
         );
     }
+
+async fn the_footer_offers_the_source_of_the_running_version() {
+    let t = TestApp::sqlite().await;
+    let home = t.get("/?lang=ru").await;
+    assert!(!home.body.contains("example.invalid"), "a placeholder link");
+    assert_contains(&home, "href=\"/source\"", "sqlite");
+    assert_contains(&home, env!("CARGO_PKG_VERSION"), "sqlite");
+    for lang in ["ru", "kk", "en"] {
+        let source = t.get(&format!("/source?lang={lang}")).await;
+        assert_eq!(source.status, StatusCode::OK);
+        assert_contains(&source, env!("CARGO_PKG_VERSION"), lang);
+        assert_contains(&source, "--source-url", lang);
+    }
+    // An operator's address replaces the page.
+    let state = sailau_web::WebState::new(t.app.clone(), sailau_web::WebConfig::default())
+        .unwrap()
+        .with_source_url(Some("https://git.example.kz/sailau/tree/v0.1.0".into()));
+    let router = sailau_web::router(state);
+    let res = tower::ServiceExt::oneshot(
+        router,
+        axum::http::Request::get("/")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    let body = http_body_util::BodyExt::collect(res.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains("href=\"https://git.example.kz/sailau/tree/v0.1.0\""),
+        "the configured source address is not linked"
+    );
 }

@@ -1,0 +1,533 @@
+//! Every error a page can show, in the reader's language.
+//!
+//! The app and the domain describe errors with types ([`AppError`], [`Denied`], [`Rule`],
+//! [`ImportError`]); their `Display` texts are English and carry internal identifiers
+//! (`create_precinct`, `observer`) meant for logs and the command line. Pages never show those:
+//! they go through the functions here, which take every message from the Fluent catalogs. A test
+//! walks every variant in every language and fails on an untranslated or identifier-bearing one.
+
+use sailau_app::AppError;
+use sailau_app::import::{ImportError, RowError};
+use sailau_domain::{CommandKind, Denied};
+
+use super::ctx::PageCtx;
+
+/// The message key of what a command does, as a noun phrase ("adding a polling station"):
+/// `action-…`, for sentences such as "the role … does not allow …".
+pub fn action_key(kind: CommandKind) -> &'static str {
+    match kind {
+        CommandKind::CreateTerritory => "action-create-territory",
+        CommandKind::RenameTerritory => "action-rename-territory",
+        CommandKind::CreatePrecinct => "action-create-precinct",
+        CommandKind::UpdatePrecinct => "action-update-precinct",
+        CommandKind::CreateParty => "action-create-party",
+        CommandKind::UpdateParty => "action-update-party",
+        CommandKind::CreateBranch => "action-create-branch",
+        CommandKind::RegisterPerson => "action-register-person",
+        CommandKind::CreateAccount => "action-create-account",
+        CommandKind::ChangeAccountRole => "action-change-account-role",
+        CommandKind::SetAccountActive => "action-set-account-active",
+        CommandKind::ChangePassword => "action-change-password",
+    }
+}
+
+/// The message key of a form or file column's label (`territory_code` → "Territory"), for
+/// messages that name a field outside its form (import rows, error summaries).
+pub fn field_label_key(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "number" => "precinct-number",
+        "address" => "precinct-address",
+        "voters" => "precinct-voters",
+        "territory_code" => "precinct-territory",
+        "code" => "territory-code",
+        "parent_code" => "territory-parent",
+        "kind" => "territory-kind",
+        "name_ru" => "territory-name-ru",
+        "name_kk" => "territory-name-kk",
+        "name_en" => "territory-name-en",
+        "short_name" => "party-short-name",
+        "party_code" => "branch-party",
+        "username" => "account-username",
+        "display_name" => "account-display-name",
+        "role" => "account-role",
+        "scope" => "account-scope",
+        "password" => "admin-password",
+        "current_password" => "account-current-password",
+        "password_confirm" => "account-confirm-password",
+        "file" => "form-file",
+        _ => return None,
+    })
+}
+
+impl PageCtx {
+    /// Why a command was refused to the signed-in account (or to the anonymous visitor).
+    pub fn denied(&self, denied: &Denied) -> String {
+        match denied {
+            Denied::Anonymous => self.tr(denied.key()),
+            Denied::Role { role, command } => self.tr_args(
+                denied.key(),
+                &[
+                    ("role", self.role_name(role)),
+                    ("action", self.tr(action_key(*command))),
+                ],
+            ),
+            Denied::OutOfScope { command } => {
+                self.tr_args(denied.key(), &[("action", self.tr(action_key(*command)))])
+            }
+        }
+    }
+
+    /// A refusal of the app layer in words; faults of the system say only that the server
+    /// failed (their cause is for the log).
+    pub fn app_error(&self, error: &AppError) -> String {
+        match error {
+            AppError::Invalid(errors) => errors
+                .0
+                .iter()
+                .map(|e| self.field_message(&e.field, &self.rule(&e.rule)))
+                .collect::<Vec<_>>()
+                .join(" "),
+            AppError::Forbidden(d) => self.denied(d),
+            AppError::BadCredentials => self.tr("login-wrong-credentials"),
+            AppError::Throttled => self.tr("login-too-many-attempts"),
+            AppError::NotFound(_) => self.tr("app-not-found"),
+            AppError::BadRequest(_) => self.tr("error-bad-request-body"),
+            AppError::Batch { position, error } => self.tr_args(
+                "app-batch-item",
+                &[
+                    ("number", (position + 1).to_string()),
+                    ("reason", self.app_error(error)),
+                ],
+            ),
+            AppError::Rows(rows) => rows
+                .iter()
+                .map(|(position, e)| {
+                    self.tr_args(
+                        "app-batch-item",
+                        &[
+                            ("number", (position + 1).to_string()),
+                            ("reason", self.app_error(e)),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            AppError::Storage(_)
+            | AppError::Key(_)
+            | AppError::Ledger(_)
+            | AppError::Hashing(_)
+            | AppError::Io(_) => self.tr("error-server-body"),
+        }
+    }
+
+    /// "Label: message" when the field has a label, the message alone otherwise.
+    pub fn field_message(&self, field: &str, message: &str) -> String {
+        match field_label_key(field) {
+            Some(key) => self.tr_args(
+                "field-error-with-label",
+                &[("field", self.tr(key)), ("message", lower_first(message))],
+            ),
+            None => message.to_owned(),
+        }
+    }
+
+    /// The refusal of one imported row (its line is added by the caller).
+    pub fn row_error(&self, row: &RowError) -> String {
+        let reason = match &row.rule {
+            Some(rule) => self.rule(rule),
+            None if row.message.contains("UTF-8") => self.tr("csv-encoding"),
+            None => {
+                tracing::info!(line = row.line, reason = %row.message, "import row refused");
+                self.tr("csv-row-refused")
+            }
+        };
+        self.field_message(&row.field, &reason)
+    }
+
+    /// An import that failed as a whole (not row by row), in words.
+    pub fn import_error(&self, error: &ImportError) -> String {
+        match error {
+            ImportError::Empty => self.tr("csv-empty"),
+            ImportError::Header { expected } => {
+                self.tr_arg("csv-header-invalid", "expected", expected)
+            }
+            ImportError::Read(reason) if reason.contains("UTF-8") => self.tr("csv-encoding"),
+            ImportError::Read(reason) => {
+                tracing::info!(%reason, "an uploaded file could not be read");
+                self.tr("csv-unreadable-file")
+            }
+            ImportError::Rows(rows) => rows
+                .iter()
+                .map(|r| self.line_message(r.line, &self.row_error(r)))
+                .collect::<Vec<_>>()
+                .join(" "),
+            ImportError::App(e) => self.app_error(e),
+        }
+    }
+
+    /// "Line N: reason".
+    pub fn line_message(&self, line: usize, reason: &str) -> String {
+        self.tr_args(
+            "csv-row-invalid",
+            &[("line", line.to_string()), ("reason", reason.to_owned())],
+        )
+    }
+}
+
+/// The message with its first letter in lower case, for "Label: message" (kept when the first
+/// word is an abbreviation such as "КАТО" or "UTF-8").
+pub fn lower_first(message: &str) -> String {
+    let mut chars = message.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return message.to_owned();
+    };
+    if first.is_uppercase() && second.is_some_and(|c| c.is_lowercase()) {
+        first
+            .to_lowercase()
+            .chain(message.chars().skip(1))
+            .collect()
+    } else {
+        message.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use sailau_app::import::RowError;
+    use sailau_domain::{CommandKind, Denied, Role, Rule, TerritoryKind, ValidationErrors};
+    use sailau_i18n::{Catalog, Lang};
+
+    use super::*;
+
+    fn ctx(lang: Lang) -> PageCtx {
+        let catalog = Arc::new(Catalog::new().unwrap_or_else(|e| panic!("catalogs: {e}")));
+        PageCtx::new(catalog, lang, "/".into(), String::new(), None)
+    }
+
+    /// One value of every rule (the match makes a new variant a compile error here).
+    fn every_rule() -> Vec<Rule> {
+        let all = vec![
+            Rule::FieldRequired,
+            Rule::FieldTooLong { max: 200 },
+            Rule::CodeFormat,
+            Rule::CodeTaken,
+            Rule::ParentMissing,
+            Rule::ParentKindInvalid {
+                kind: TerritoryKind::RuralOkrug,
+                parent_kind: Some(TerritoryKind::Region),
+            },
+            Rule::ParentKindInvalid {
+                kind: TerritoryKind::District,
+                parent_kind: None,
+            },
+            Rule::TerritoryMissing,
+            Rule::PrecinctTerritoryKind {
+                kind: TerritoryKind::RepublicanCity,
+            },
+            Rule::PrecinctNumberFormat,
+            Rule::PrecinctNumberTaken,
+            Rule::PrecinctMissing,
+            Rule::VotersOutOfRange { max: 100_000 },
+            Rule::PartyCodeFormat,
+            Rule::PartyTaken,
+            Rule::PartyMissing,
+            Rule::BranchTaken,
+            Rule::PersonBirthDateInvalid,
+            Rule::PersonTaken,
+            Rule::GenderInvalid,
+            Rule::UsernameFormat,
+            Rule::UsernameTaken,
+            Rule::AccountMissing,
+            Rule::PasswordTooShort { min: 10 },
+            Rule::RoleScopeMismatch,
+            Rule::RoleUnknown,
+            Rule::KindUnknown,
+            Rule::NumberFormat,
+            Rule::CsvHeaderInvalid {
+                expected: HEADER.into(),
+            },
+            Rule::TextControlChars,
+            Rule::PasswordWrong,
+        ];
+        for r in &all {
+            match r {
+                Rule::FieldRequired
+                | Rule::FieldTooLong { .. }
+                | Rule::CodeFormat
+                | Rule::CodeTaken
+                | Rule::ParentMissing
+                | Rule::ParentKindInvalid { .. }
+                | Rule::TerritoryMissing
+                | Rule::PrecinctTerritoryKind { .. }
+                | Rule::PrecinctNumberFormat
+                | Rule::PrecinctNumberTaken
+                | Rule::PrecinctMissing
+                | Rule::VotersOutOfRange { .. }
+                | Rule::PartyCodeFormat
+                | Rule::PartyTaken
+                | Rule::PartyMissing
+                | Rule::BranchTaken
+                | Rule::PersonBirthDateInvalid
+                | Rule::PersonTaken
+                | Rule::GenderInvalid
+                | Rule::UsernameFormat
+                | Rule::UsernameTaken
+                | Rule::AccountMissing
+                | Rule::PasswordTooShort { .. }
+                | Rule::RoleScopeMismatch
+                | Rule::RoleUnknown
+                | Rule::KindUnknown
+                | Rule::NumberFormat
+                | Rule::CsvHeaderInvalid { .. }
+                | Rule::TextControlChars
+                | Rule::PasswordWrong => {}
+            }
+        }
+        all
+    }
+
+    /// Every refusal of authorization: each role with each command, out of scope, anonymous.
+    fn every_denial() -> Vec<Denied> {
+        let mut all = vec![Denied::Anonymous];
+        for command in CommandKind::ALL {
+            all.push(Denied::OutOfScope { command });
+            for role in Role::ALL {
+                all.push(Denied::Role { role, command });
+            }
+        }
+        for d in &all {
+            match d {
+                Denied::Anonymous | Denied::Role { .. } | Denied::OutOfScope { .. } => {}
+            }
+        }
+        all
+    }
+
+    fn every_app_error() -> Vec<AppError> {
+        let invalid = || {
+            let mut v = ValidationErrors::new();
+            v.push("territory_code", Rule::TerritoryMissing);
+            v.push("voters", Rule::VotersOutOfRange { max: 100_000 });
+            AppError::Invalid(v)
+        };
+        let scope = || {
+            AppError::Forbidden(Denied::OutOfScope {
+                command: CommandKind::CreatePrecinct,
+            })
+        };
+        let all = vec![
+            invalid(),
+            scope(),
+            AppError::BadCredentials,
+            AppError::Throttled,
+            AppError::NotFound("precinct 391000000/123".into()),
+            AppError::BadRequest("index 5 beyond size 3".into()),
+            AppError::Batch {
+                position: 2,
+                error: Box::new(scope()),
+            },
+            AppError::Rows(vec![(0, invalid()), (3, scope())]),
+            AppError::Storage(sailau_app::storage::StorageError::Corrupt(
+                "create_precinct row".into(),
+            )),
+            AppError::Key(sailau_app::KeyFileError::Malformed {
+                path: "ledger.key".into(),
+                reason: "bad_hex".into(),
+            }),
+            AppError::Ledger("frontier_mismatch".into()),
+            AppError::Hashing("argon2_params".into()),
+            AppError::Io(std::io::Error::other("no_such_file")),
+        ];
+        for e in &all {
+            match e {
+                AppError::Invalid(_)
+                | AppError::Forbidden(_)
+                | AppError::BadCredentials
+                | AppError::Throttled
+                | AppError::NotFound(_)
+                | AppError::BadRequest(_)
+                | AppError::Batch { .. }
+                | AppError::Rows(_)
+                | AppError::Storage(_)
+                | AppError::Key(_)
+                | AppError::Ledger(_)
+                | AppError::Hashing(_)
+                | AppError::Io(_) => {}
+            }
+        }
+        all
+    }
+
+    fn every_import_error() -> Vec<ImportError> {
+        let all = vec![
+            ImportError::Read("record 3: CSV error: found record with 2 fields".into()),
+            ImportError::Read("not UTF-8 text: save the file as CSV UTF-8".into()),
+            ImportError::Empty,
+            ImportError::Header {
+                expected: HEADER.into(),
+            },
+            ImportError::Rows(vec![
+                RowError {
+                    line: 2,
+                    field: "territory_code".into(),
+                    rule: Some(Rule::TerritoryMissing),
+                    message: Rule::TerritoryMissing.english(),
+                },
+                RowError {
+                    line: 3,
+                    field: String::new(),
+                    rule: None,
+                    message: "create_precinct is outside the scope of this account".into(),
+                },
+                RowError {
+                    line: 4,
+                    field: String::new(),
+                    rule: None,
+                    message: "not UTF-8 text: save the file as CSV UTF-8".into(),
+                },
+            ]),
+            ImportError::App(AppError::Throttled),
+        ];
+        for e in &all {
+            match e {
+                ImportError::Read(_)
+                | ImportError::Empty
+                | ImportError::Header { .. }
+                | ImportError::Rows(_)
+                | ImportError::App(_) => {}
+            }
+        }
+        all
+    }
+
+    /// Words of Latin letters a Russian or Kazakh message may contain.
+    const LATIN_ALLOWED: &[&str] = &["utf", "csv", "xlsx", "excel", "sailau", "api"];
+
+    /// The header row a file must have: column names are the file's format, quoted verbatim.
+    const HEADER: &str = "number,address";
+
+    /// Why `message` is not fit to show a reader of `lang`, if it is not.
+    fn unfit(lang: Lang, message: &str, english: &str) -> Option<String> {
+        let message = &message.replace(HEADER, "");
+        let english = &english.replace(HEADER, "");
+        if message.trim().is_empty() {
+            return Some("empty".into());
+        }
+        if message.contains("Unknown message") || message.contains('{') || message.contains('}') {
+            return Some("a missing key or an unfilled variable".into());
+        }
+        if message.contains("Rule::")
+            || message.contains("Denied::")
+            || message.contains("AppError")
+        {
+            return Some("a type name".into());
+        }
+        let words: Vec<&str> = message
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in &words {
+            let t = w.trim_matches('-');
+            if t.contains('_') {
+                return Some(format!("the identifier {t:?}"));
+            }
+            let kebab = t.contains('-')
+                && t.split('-').count() >= 2
+                && t.split('-')
+                    .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_lowercase()));
+            if kebab {
+                return Some(format!("the message key {t:?}"));
+            }
+            let lowercase_ascii = !t.is_empty() && t.chars().all(|c| c.is_ascii_lowercase());
+            let identifier = Role::ALL.iter().any(|r| r.as_str() == t)
+                || CommandKind::ALL.iter().any(|k| k.as_str() == t);
+            if lowercase_ascii && identifier {
+                return Some(format!("the identifier {t:?}"));
+            }
+        }
+        if lang != Lang::En {
+            if message == english {
+                return Some("untranslated (the same as in English)".into());
+            }
+            if !message
+                .chars()
+                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+            {
+                return Some("no Cyrillic".into());
+            }
+            for w in &words {
+                let latin = w.chars().filter(|c| c.is_ascii_alphabetic()).count();
+                let lower = w.to_lowercase();
+                if latin >= 3 && !LATIN_ALLOWED.iter().any(|a| lower.starts_with(a)) {
+                    return Some(format!("the Latin word {w:?}"));
+                }
+            }
+        }
+        None
+    }
+
+    fn check(what: &str, message_of: &dyn Fn(&PageCtx) -> String, failures: &mut Vec<String>) {
+        let english = message_of(&ctx(Lang::En));
+        for lang in Lang::ALL {
+            let message = message_of(&ctx(lang));
+            if let Some(why) = unfit(lang, &message, &english) {
+                failures.push(format!("{what} [{}]: {why}: {message}", lang.code()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_error_reads_well_in_every_language() {
+        let mut failures = Vec::new();
+        for rule in every_rule() {
+            check(&format!("{rule:?}"), &|c| c.rule(&rule), &mut failures);
+        }
+        for d in every_denial() {
+            check(&format!("{d:?}"), &|c| c.denied(&d), &mut failures);
+        }
+        for e in every_app_error() {
+            check(&format!("{e:?}"), &|c| c.app_error(&e), &mut failures);
+        }
+        for e in every_import_error() {
+            check(&format!("{e:?}"), &|c| c.import_error(&e), &mut failures);
+        }
+        for f in super::super::Fail::samples() {
+            check(
+                &format!("{f:?}"),
+                &|c| {
+                    let (title, body) = f.message_keys();
+                    format!("{} {}", c.tr(title), c.tr(body))
+                },
+                &mut failures,
+            );
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn an_out_of_scope_row_says_what_in_words() {
+        let e = AppError::Forbidden(Denied::OutOfScope {
+            command: CommandKind::CreatePrecinct,
+        });
+        let ru = ctx(Lang::Ru).app_error(&e);
+        assert!(ru.contains("добавление избирательного участка"), "{ru}");
+        let kk = ctx(Lang::Kk).app_error(&e);
+        assert!(kk.contains("сайлау учаскесін қосу"), "{kk}");
+        assert!(!ru.contains("create_precinct") && !kk.contains("create_precinct"));
+        let role = Denied::Role {
+            role: Role::Observer,
+            command: CommandKind::CreatePrecinct,
+        };
+        let en = ctx(Lang::En).denied(&role);
+        assert!(en.contains("Observer"), "{en}");
+    }
+
+    #[test]
+    fn lower_first_keeps_abbreviations() {
+        assert_eq!(lower_first("Заполните это поле."), "заполните это поле.");
+        assert_eq!(lower_first("КАТО code"), "КАТО code");
+        assert_eq!(lower_first(""), "");
+    }
+}
