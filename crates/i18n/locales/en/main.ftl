@@ -559,3 +559,4 @@ source-commit-unknown = unknown: the program was not built from a git checkout
 source-download = The source of this version:
 source-ask-operator = The operator of this server has not set an address to download the source from (the --source-url option). Ask the operator for the source of this version: they must provide it.
 source-checkout = In a copy of the sailau repository, this version is checked out with:
+ledger-territory-in-region = { $territory } ({ $region })

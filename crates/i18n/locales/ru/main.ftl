@@ -578,3 +578,4 @@ source-commit-unknown = неизвестен: программа собрана 
 source-download = Исходный код этой версии:
 source-ask-operator = Оператор этого сервера не указал адрес для загрузки исходного кода (параметр --source-url). Запросите исходный код этой версии у оператора: он обязан его предоставить.
 source-checkout = В копии репозитория sailau эта версия получается командой:
+ledger-territory-in-region = { $territory } ({ $region })
