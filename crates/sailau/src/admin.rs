@@ -577,3 +577,29 @@ pub async fn ledger(cmd: LedgerCommand) -> Result<(), CliError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_verify_command_names_the_demo_database_and_key() {
+        let place = Place {
+            data_dir: PathBuf::from("my data"),
+            database_url: Some("sqlite:my data/demo.db".into()),
+            ledger_key: Some(PathBuf::from("my data/demo-ledger.key")),
+        };
+        let cmd = demo_verify_command(&place);
+        assert!(
+            cmd.ends_with(
+                " ledger verify --database-url 'sqlite:my data/demo.db' --ledger-key 'my data/demo-ledger.key'"
+            ),
+            "{cmd}"
+        );
+        assert_eq!(shell_quoted("it's"), "'it'\\''s'");
+        assert_eq!(
+            shell_quoted("sqlite:sailau-data/demo.db"),
+            "sqlite:sailau-data/demo.db"
+        );
+    }
+}

@@ -399,10 +399,10 @@ impl Problem {
     fn denied(d: &Denied) -> Problem {
         match d {
             Denied::Anonymous => Problem::unauthorized(),
-            other => Problem::forbidden(other.to_string()).with_error(ProblemError::new(
+            other => Problem::forbidden(denied_english(other)).with_error(ProblemError::new(
                 "",
                 other.key(),
-                other.to_string(),
+                denied_english(other),
             )),
         }
     }
@@ -421,7 +421,9 @@ impl Problem {
         for (position, e) in items {
             let mut item_errors = match e {
                 AppError::Invalid(v) => v.0.iter().map(ProblemError::from).collect(),
-                AppError::Forbidden(d) => vec![ProblemError::new("", d.key(), d.to_string())],
+                AppError::Forbidden(d) => {
+                    vec![ProblemError::new("", d.key(), denied_english(&d))]
+                }
                 other => vec![ProblemError::new("", "refused", other.to_string())],
             };
             for pe in &mut item_errors {
@@ -472,6 +474,27 @@ impl Problem {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         res
+    }
+}
+
+/// A refusal of authorization in plain English from the English catalog ("The role “Observer”
+/// does not allow adding a polling station."), without internal identifiers such as
+/// `create_precinct`; clients that translate use the error's `rule`.
+fn denied_english(d: &Denied) -> String {
+    static ENGLISH: std::sync::LazyLock<Option<crate::pages::PageCtx>> =
+        std::sync::LazyLock::new(|| {
+            let catalog = sailau_i18n::Catalog::new().ok()?;
+            Some(crate::pages::PageCtx::new(
+                std::sync::Arc::new(catalog),
+                sailau_i18n::Lang::En,
+                String::new(),
+                String::new(),
+                None,
+            ))
+        });
+    match ENGLISH.as_ref() {
+        Some(ctx) => ctx.denied(d),
+        None => d.to_string(),
     }
 }
 
@@ -666,7 +689,14 @@ mod tests {
             role: sailau_domain::Role::Observer,
             command: sailau_domain::CommandKind::CreatePrecinct,
         };
-        assert_eq!(Problem::from(AppError::Forbidden(role)).status, 403);
+        let p = Problem::from(AppError::Forbidden(role));
+        assert_eq!(p.status, 403);
+        let detail = p.detail.unwrap_or_default();
+        assert!(
+            detail.contains("Observer") && detail.contains("adding a polling station"),
+            "{detail}"
+        );
+        assert!(!detail.contains("create_precinct"), "{detail}");
         assert_eq!(Problem::from(AppError::BadCredentials).status, 401);
         assert_eq!(
             Problem::from(AppError::Throttled {

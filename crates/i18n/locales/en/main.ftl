@@ -562,3 +562,6 @@ source-commit-unknown = unknown: the program was not built from a git checkout
 source-download = The source of this version:
 source-ask-operator = The operator of this server has not set an address to download the source from (the --source-url option). Ask the operator for the source of this version: they must provide it.
 source-checkout = In a copy of the sailau repository, this version is checked out with:
+ledger-territory-in-region = { $territory } ({ $region })
+form-import-precincts = Import polling stations (CSV or Excel)
+form-import-precincts-hint = Polling stations only: a CSV file in UTF-8 or an Excel workbook (.xlsx, its first sheet is read), at most 8 MB. The first row is the header: { $header }. Each row names its territory by KATO code, which must be within your scope.

@@ -12,6 +12,7 @@ const SCRIPT_NEUTRAL: &[&str] = &[
     "footer-api",
     "ledger-index",
     "ledger-precinct",
+    "ledger-territory-in-region",
 ];
 
 const KAZAKH_LETTERS: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];

@@ -13,6 +13,7 @@ use sailau_domain::{
 };
 use sailau_ledger::SignedTreeHead;
 
+use super::messages::lower_first;
 use super::{Fail, Page, PageCtx, utc_time};
 use crate::WebState;
 
@@ -62,6 +63,30 @@ impl Registry {
         match self.territories.get(code.as_str()) {
             Some(t) => ctx.name_of(&t.names).to_owned(),
             None => ctx.tr_arg("ledger-unknown-territory", "code", code),
+        }
+    }
+
+    /// A territory's name with its region's when they differ: "Kurchatov (Abai Region)".
+    fn territory_in_region(&self, ctx: &PageCtx, code: &TerritoryCode) -> String {
+        let mut top = self.territories.get(code.as_str());
+        for _ in 0..8 {
+            match top
+                .and_then(|t| t.parent_code.as_ref())
+                .and_then(|p| self.territories.get(p.as_str()))
+            {
+                Some(parent) => top = Some(parent),
+                None => break,
+            }
+        }
+        match top {
+            Some(region) if region.code != *code => ctx.tr_args(
+                "ledger-territory-in-region",
+                &[
+                    ("territory", self.territory(ctx, code)),
+                    ("region", ctx.name_of(&region.names).to_owned()),
+                ],
+            ),
+            _ => self.territory(ctx, code),
         }
     }
 
@@ -133,7 +158,7 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-create-territory",
             a(&[
                 ("name", ctx.name_of(&territory.names).to_owned()),
-                ("kind", ctx.kind_name(&territory.kind)),
+                ("kind", lower_first(&ctx.kind_name(&territory.kind))),
                 ("code", territory.code.to_string()),
             ]),
         ),
@@ -150,7 +175,7 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
                 ("number", precinct.number.to_string()),
                 (
                     "territory",
-                    registry.territory(ctx, &precinct.territory_code),
+                    registry.territory_in_region(ctx, &precinct.territory_code),
                 ),
                 ("voters", precinct.voters.to_string()),
             ]),
@@ -179,7 +204,10 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-create-branch",
             a(&[
                 ("party", registry.party(&branch.party_code)),
-                ("territory", registry.territory(ctx, &branch.territory_code)),
+                (
+                    "territory",
+                    registry.territory_in_region(ctx, &branch.territory_code),
+                ),
             ]),
         ),
         Command::RegisterPerson { person } => (

@@ -1585,19 +1585,19 @@ async fn the_ledger_tells_each_entry_in_words_with_names() {
         for (lang, precinct, deactivated, role) in [
             (
                 "ru",
-                "chief добавил(а) избирательный участок № 777 — г. Курчатов, избирателей в списке: 1\u{a0}234.",
+                "chief добавил(а) избирательный участок № 777 — г. Курчатов (область Абай), избирателей в списке: 1\u{a0}234.",
                 "chief отключил(а) учётную запись watcher.",
                 "с ролью «Наблюдатель»",
             ),
             (
                 "kk",
-                "chief № 777 сайлау учаскесін қосты — Курчатов қ., тізімдегі сайлаушылар: 1\u{a0}234.",
+                "chief № 777 сайлау учаскесін қосты — Курчатов қ. (Абай облысы), тізімдегі сайлаушылар: 1\u{a0}234.",
                 "chief watcher есептік жазбасын бұғаттады.",
                 "рөлі: «Байқаушы»",
             ),
             (
                 "en",
-                "chief added polling station No. 777 — Kurchatov, 1,234 voters on the list.",
+                "chief added polling station No. 777 — Kurchatov (Abai Region), 1,234 voters on the list.",
                 "chief disabled the account watcher.",
                 "the role “Observer”",
             ),
