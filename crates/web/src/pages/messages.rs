@@ -89,7 +89,7 @@ impl PageCtx {
                 .join(" "),
             AppError::Forbidden(d) => self.denied(d),
             AppError::BadCredentials => self.tr("login-wrong-credentials"),
-            AppError::Throttled => self.tr("login-too-many-attempts"),
+            AppError::Throttled { .. } => self.tr("login-too-many-attempts"),
             AppError::NotFound(_) => self.tr("app-not-found"),
             AppError::BadRequest(_) => self.tr("error-bad-request-body"),
             AppError::Batch { position, error } => self.tr_args(
@@ -240,6 +240,7 @@ mod tests {
             Rule::UsernameFormat,
             Rule::UsernameTaken,
             Rule::AccountMissing,
+            Rule::LastAdministrator,
             Rule::PasswordTooShort { min: 10 },
             Rule::RoleScopeMismatch,
             Rule::RoleUnknown,
@@ -275,6 +276,7 @@ mod tests {
                 | Rule::UsernameFormat
                 | Rule::UsernameTaken
                 | Rule::AccountMissing
+                | Rule::LastAdministrator
                 | Rule::PasswordTooShort { .. }
                 | Rule::RoleScopeMismatch
                 | Rule::RoleUnknown
@@ -321,7 +323,9 @@ mod tests {
             invalid(),
             scope(),
             AppError::BadCredentials,
-            AppError::Throttled,
+            AppError::Throttled {
+                retry_after_secs: 60,
+            },
             AppError::NotFound("precinct 391000000/123".into()),
             AppError::BadRequest("index 5 beyond size 3".into()),
             AppError::Batch {
@@ -345,7 +349,7 @@ mod tests {
                 AppError::Invalid(_)
                 | AppError::Forbidden(_)
                 | AppError::BadCredentials
-                | AppError::Throttled
+                | AppError::Throttled { .. }
                 | AppError::NotFound(_)
                 | AppError::BadRequest(_)
                 | AppError::Batch { .. }
@@ -388,7 +392,9 @@ mod tests {
                     message: "not UTF-8 text: save the file as CSV UTF-8".into(),
                 },
             ]),
-            ImportError::App(AppError::Throttled),
+            ImportError::App(AppError::Throttled {
+                retry_after_secs: 60,
+            }),
         ];
         for e in &all {
             match e {

@@ -1329,22 +1329,6 @@ async fn bad_input_never_gives_a_server_error() {
     }
 }
 
-#[tokio::test]
-async fn login_refuses_impossible_usernames_like_wrong_passwords_on_every_backend() {
-    let long = "a".repeat(3_000);
-    for t in common::backends().await {
-        let b = t.backend;
-        for name in ["a\u{0}b", long.as_str(), "ÄÖÜ"] {
-            let r = t
-                .post_form(
-                    "/login?lang=en",
-                    &[("username", name), ("password", "whatever password")],
-                    None,
-                )
-                .await;
-            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{b}: {}", r.body);
-            assert_contains(&r, &tr(Lang::En, "login-wrong-credentials"), b);
-
 // ---------------------------------------------------------------- issue 9: every error at once, in words
 
 /// The error next to a field without its hidden "Error:" prefix.
@@ -1635,6 +1619,62 @@ async fn the_ledger_tells_each_entry_in_words_with_names() {
 }
 
 #[tokio::test]
+async fn the_footer_offers_the_source_of_the_running_version() {
+    let t = TestApp::sqlite().await;
+    let home = t.get("/?lang=ru").await;
+    assert!(!home.body.contains("example.invalid"), "a placeholder link");
+    assert_contains(&home, "href=\"/source\"", "sqlite");
+    assert_contains(&home, env!("CARGO_PKG_VERSION"), "sqlite");
+    for lang in ["ru", "kk", "en"] {
+        let source = t.get(&format!("/source?lang={lang}")).await;
+        assert_eq!(source.status, StatusCode::OK);
+        assert_contains(&source, env!("CARGO_PKG_VERSION"), lang);
+        assert_contains(&source, "--source-url", lang);
+    }
+    // An operator's address replaces the page.
+    let state = sailau_web::WebState::new(t.app.clone(), sailau_web::WebConfig::default())
+        .unwrap()
+        .with_source_url(Some("https://git.example.kz/sailau/tree/v0.1.0".into()));
+    let router = sailau_web::router(state);
+    let res = tower::ServiceExt::oneshot(
+        router,
+        axum::http::Request::get("/")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    let body = http_body_util::BodyExt::collect(res.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains("href=\"https://git.example.kz/sailau/tree/v0.1.0\""),
+        "the configured source address is not linked"
+    );
+}
+
+#[tokio::test]
+async fn login_refuses_impossible_usernames_like_wrong_passwords_on_every_backend() {
+    let long = "a".repeat(3_000);
+    for t in common::backends().await {
+        let b = t.backend;
+        for name in ["a\u{0}b", long.as_str(), "ÄÖÜ"] {
+            let r = t
+                .post_form(
+                    "/login?lang=en",
+                    &[("username", name), ("password", "whatever password")],
+                    None,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{b}: {}", r.body);
+            assert_contains(&r, &tr(Lang::En, "login-wrong-credentials"), b);
+        }
+    }
+}
+
+#[tokio::test]
 async fn signing_in_gives_the_browser_a_device_cookie() {
     for t in common::backends().await {
         let b = t.backend;
@@ -1703,39 +1743,4 @@ async fn the_last_administrator_cannot_disable_itself() {
             "{b}"
         );
     }
-
-async fn the_footer_offers_the_source_of_the_running_version() {
-    let t = TestApp::sqlite().await;
-    let home = t.get("/?lang=ru").await;
-    assert!(!home.body.contains("example.invalid"), "a placeholder link");
-    assert_contains(&home, "href=\"/source\"", "sqlite");
-    assert_contains(&home, env!("CARGO_PKG_VERSION"), "sqlite");
-    for lang in ["ru", "kk", "en"] {
-        let source = t.get(&format!("/source?lang={lang}")).await;
-        assert_eq!(source.status, StatusCode::OK);
-        assert_contains(&source, env!("CARGO_PKG_VERSION"), lang);
-        assert_contains(&source, "--source-url", lang);
-    }
-    // An operator's address replaces the page.
-    let state = sailau_web::WebState::new(t.app.clone(), sailau_web::WebConfig::default())
-        .unwrap()
-        .with_source_url(Some("https://git.example.kz/sailau/tree/v0.1.0".into()));
-    let router = sailau_web::router(state);
-    let res = tower::ServiceExt::oneshot(
-        router,
-        axum::http::Request::get("/")
-            .body(axum::body::Body::empty())
-            .unwrap(),
-    )
-    .await
-    .unwrap();
-    let body = http_body_util::BodyExt::collect(res.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    let body = String::from_utf8_lossy(&body);
-    assert!(
-        body.contains("href=\"https://git.example.kz/sailau/tree/v0.1.0\""),
-        "the configured source address is not linked"
-    );
 }
