@@ -520,3 +520,42 @@ admin-change-role = Изменить роль
 admin-change-refused = Роль пользователя { $username } не изменена
 admin-deactivate = Отключить
 admin-reactivate = Включить
+
+## issue 6
+text-invisible-chars = Без невидимых символов (пробелов нулевой ширины, знаков направления текста).
+text-char-not-allowed = Символ «{ $character }» здесь недопустим.
+text-mixed-script = В слове «{ $word }» смешаны алфавиты: латинские буквы, похожие на кириллицу, или наоборот.
+number-not-whole = Нужно целое число, без дробной части.
+code-parent-mismatch =
+    { NUMBER($digits) ->
+        [0] Код КАТО области или города республиканского значения: две цифры (не 00), затем нули.
+       *[other] Код КАТО должен начинаться с цифр вышестоящей территории ({ $prefix }), затем свои цифры (не все нули), затем нули.
+    }
+party-name-taken = Это название читается так же, как название зарегистрированной партии «{ $name }».
+cell-type =
+    Ячейка { $cell } содержит { $found ->
+        [date] дату
+        [boolean] логическое значение
+        [error] ошибку
+       *[other] значение другого типа
+    }, а нужно { $expected ->
+        [whole-number] целое число
+        [code] код
+       *[other] текст
+    }.
+import-wrong-file =
+    Это файл { $kind ->
+        [territories] территорий
+        [precincts] избирательных участков
+        [parties] партий
+       *[other] другого вида
+    }: здесь нужен другой файл.
+import-row-width = Ячеек в строке: { NUMBER($cells) }, столбцов в заголовке: { $expected }. Возможно, не закрыта кавычка или в значении стоит разделитель.
+import-encoding = Текст не читается в кодировке { $encoding }.
+import-read-as = Файл прочитан в кодировке { $encoding }.
+import-lost-letters = «{ $text }»: знаки «?» внутри слов. Вероятно, казахские буквы потеряны при сохранении в Windows-1251; сохраните файл как «CSV UTF-8».
+import-too-many-rows = В файле больше { NUMBER($max) } строк — это предел одного импорта.
+import-utf16-no-bom = Файл в кодировке UTF-16 без метки порядка байтов. Сохраните его как «CSV UTF-8».
+import-unreadable-workbook = Не удалось прочитать книгу XLSX: { $reason }
+import-too-large = Файл больше { NUMBER($max) } МБ — это предел загрузки. Ничего не импортировано.
+file-empty = Файл пуст.

@@ -6,7 +6,7 @@ use crate::catalog;
 
 const NUMERIC: &[&str] = &[
     "count", "max", "min", "line", "index", "size", "number", "page", "pages", "status", "from",
-    "to",
+    "to", "digits", "cells",
 ];
 const KINDS: &[&str] = &[
     "region",
@@ -33,6 +33,14 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "reason" => "voters: a whole number from 0 to 100000".into(),
         "field" => "Адрес".into(),
         "message" => "Заполните это поле.".into(),
+        "character" => "<".into(),
+        "word" => "Aктoгайский".into(),
+        "prefix" => "1552".into(),
+        "name" => "AMANAT".into(),
+        "cell" => "A2".into(),
+        "found" => "date".into(),
+        "encoding" => "Windows-1251".into(),
+        "text" => "А?то?ай ауданы".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -42,7 +42,8 @@ impl utoipa::PartialSchema for Workbook {
 
 impl ToSchema for Workbook {}
 
-/// A file to import: CSV (UTF-8, header row) or an XLSX workbook (its first sheet).
+/// A file to import: CSV (UTF-8, UTF-16 with a BOM or Windows-1251; `,`, `;` or tab) or an XLSX
+/// workbook (its first sheet).
 pub struct ImportBody {
     bytes: Bytes,
     xlsx: bool,
@@ -70,6 +71,26 @@ impl<S: Send + Sync> FromRequest<S> for ImportBody {
             .map_err(body_problem)?;
         Ok(ImportBody { bytes, xlsx })
     }
+}
+
+/// Refuses (403) an account whose role may not issue the commands of this import anywhere in its
+/// scope, before the file is parsed. Each row is authorized again when it runs.
+fn may_import(writer: &Writer, kind: Kind) -> Result<(), Problem> {
+    use sailau_domain::{CommandKind, Scope, Target, authorize};
+    let principal = &writer.0.principal;
+    let command = match kind {
+        Kind::Territories => CommandKind::CreateTerritory,
+        Kind::Precincts => CommandKind::CreatePrecinct,
+        Kind::Parties => CommandKind::CreateParty,
+    };
+    let mut target = Target::default();
+    match &principal.scope {
+        Scope::Territory { territory } => target.territory_path = vec![territory.clone()],
+        Scope::Party { party, .. } => target.party = Some(party.clone()),
+        _ => {}
+    }
+    authorize(Some(principal), command, &target)
+        .map_err(|d| Problem::from(sailau_app::AppError::Forbidden(d)))
 }
 
 /// Imports a CSV or XLSX file of territories, precincts or parties, all or nothing.
@@ -113,11 +134,19 @@ pub async fn import_file(
             "territories, precincts or parties",
         ));
     };
-    let rows = if body.xlsx {
-        import::read_xlsx(k, &body.bytes)?
+    // The body is read (the extractor cannot be ordered after authorization), but it is parsed
+    // only when the role may import this kind at all, and off the async workers.
+    may_import(&writer, k)?;
+    let format = if body.xlsx {
+        import::Format::Xlsx
     } else {
-        import::read_csv(k, &body.bytes)?
+        import::Format::Csv
     };
+    let bytes = body.bytes;
+    let parsed = tokio::task::spawn_blocking(move || import::read(k, format, &bytes))
+        .await
+        .map_err(|e| Problem::internal(&e))??;
+    let rows = parsed.rows;
     if rows.is_empty() {
         return Err(Problem::from(import::ImportError::Rows(Vec::new()))
             .with_detail("the file has a header row but no data rows; nothing was imported"));
