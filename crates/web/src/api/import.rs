@@ -66,9 +66,18 @@ impl<S: Send + Sync> FromRequest<S> for ImportBody {
                 )),
             );
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(body_problem)?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            let too_large = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+            let problem = body_problem(e);
+            if too_large {
+                problem.with_detail(format!(
+                    "the file is larger than {} MiB, the import limit; nothing was imported",
+                    MAX_IMPORT_BYTES / (1024 * 1024)
+                ))
+            } else {
+                problem
+            }
+        })?;
         Ok(ImportBody { bytes, xlsx })
     }
 }
