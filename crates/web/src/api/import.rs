@@ -24,6 +24,10 @@ pub struct ImportResult {
     pub imported: usize,
     /// The ledger's size after the import: one entry per row.
     pub ledger_size: u64,
+    /// The encoding a CSV file was read in when it was not UTF-8 (`Windows-1251`, `UTF-16LE`,
+    /// `UTF-16BE`); absent for UTF-8 and XLSX.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// An XLSX workbook, as raw bytes (for the OpenAPI document).
@@ -155,6 +159,7 @@ pub async fn import_file(
     let parsed = tokio::task::spawn_blocking(move || import::read(k, format, &bytes))
         .await
         .map_err(|e| Problem::internal(&e))??;
+    let encoding = parsed.encoding.map(str::to_owned);
     let rows = parsed.rows;
     if rows.is_empty() {
         return Err(Problem::from(import::ImportError::Rows(Vec::new()))
@@ -172,5 +177,6 @@ pub async fn import_file(
         kind: kind.trim().to_owned(),
         imported: applied.len(),
         ledger_size,
+        encoding,
     }))
 }

@@ -79,6 +79,19 @@ async fn a_russian_excel_file_imports_and_says_how_it_was_read() {
         let page = t.get_as(&format!("{to}&lang=en"), &admin).await;
         contains(&page, "The file was read as Windows-1251.", b);
         assert_eq!(t.ledger_size().await, before + 1, "{b}");
+        // The API says it in its result.
+        let text = "number;territory_code;address;voters\n902;103200000;с. Карааул, 2;10\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let r = api_import(
+            &t,
+            "precincts",
+            "text/csv",
+            bytes.into_owned(),
+            &admin.token,
+        )
+        .await;
+        assert_eq!(r.status.as_u16(), 200, "{b}: {}", r.body);
+        assert_eq!(r.json()["encoding"], "Windows-1251", "{b}");
     }
 }
 
