@@ -131,6 +131,11 @@ impl App {
         let mut applied = Vec::with_capacity(steps.len());
         let mut refused = Vec::new();
         for (position, step) in steps.into_iter().enumerate() {
+            // The ledger records the normalized text (issue 6).
+            let step = Step {
+                command: sailau_domain::text::normalize_command(step.command),
+                ..step
+            };
             let wrap = |e: AppError| {
                 if single {
                     e
@@ -286,14 +291,14 @@ pub(crate) async fn apply(
         }
         Command::CreateParty { party } => {
             let taken = tx.party(&party.code).await?.is_some();
-            let p = party.validate(taken)?;
+            let p = party.validate_with(taken, &tx.parties().await?)?;
             tx.insert_party(&p).await?;
         }
         Command::UpdateParty { party } => {
             if tx.party(&party.code).await?.is_none() {
                 return Err(ValidationErrors::one("code", Rule::PartyMissing).into());
             }
-            let p = party.validate(false)?;
+            let p = party.validate_with(false, &tx.parties().await?)?;
             tx.update_party(&p).await?;
         }
         Command::CreateBranch { branch } => {

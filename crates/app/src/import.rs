@@ -1,18 +1,23 @@
-//! Importing territories, precincts and parties from CSV (UTF-8, header row) or XLSX.
+//! Importing territories, precincts and parties from CSV or XLSX.
 //!
-//! Parsing checks every row and reports every bad one at once with its line number; the rows
-//! then run as commands in one all-or-nothing transaction ([`App::execute_all_or_nothing`]), so
-//! the registry rules (codes taken, parents missing, ...) are also reported for every row, and
-//! nothing is imported unless every row is valid.
+//! Files are read by `sailau-tabular` (the one reader of every import: Excel's CSV dialects and
+//! encodings, XLSX streamed with typed cells). Parsing checks every row and reports every bad one
+//! at once with its line number; the rows then run as commands in one all-or-nothing transaction
+//! ([`App::execute_all_or_nothing`]), so the registry rules (codes taken, parents missing, ...)
+//! are also reported for every row, and nothing is imported unless every row is valid.
+//!
+//! Reading is CPU work: async callers run [`read`] on a blocking thread.
 
 use std::fmt;
-use std::io::Cursor;
 use std::path::Path;
 
-use sailau_domain::precinct::{parse_number, parse_voters};
+use sailau_domain::precinct::{MAX_ADDRESS, parse_number, parse_voters};
+use sailau_domain::text::{TextKind, clean};
 use sailau_domain::{
     Command, Names, NewPrecinct, Party, PartyCode, Rule, Territory, TerritoryCode, TerritoryKind,
 };
+use sailau_tabular::{Cell, Issue, Table};
+pub use sailau_tabular::{Error as TableError, Format, Limits, Warning};
 
 use crate::AppError;
 
@@ -49,6 +54,41 @@ impl Kind {
         }
     }
 
+    /// The name of the kind, as in URLs and the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Territories => "territories",
+            Kind::Precincts => "precincts",
+            Kind::Parties => "parties",
+        }
+    }
+
+    pub const ALL: [Kind; 3] = [Kind::Territories, Kind::Precincts, Kind::Parties];
+
+    /// Whether a header row (trimmed, lower-cased cells) is this kind's: the required columns in
+    /// order, then optional ones.
+    fn fits(self, header: &[String]) -> bool {
+        let required = self.header();
+        let optional = self.optional();
+        header.len() >= required.len()
+            && header.len() <= required.len() + optional.len()
+            && header
+                .iter()
+                .zip(required.iter().chain(optional))
+                .all(|(h, want)| h == want)
+    }
+
+    /// What a column holds, which decides the spreadsheet cell types it accepts.
+    fn column(self, name: &str) -> Want {
+        match (self, name) {
+            (Kind::Territories, "code" | "parent_code") | (Kind::Precincts, "territory_code") => {
+                Want::Code
+            }
+            (Kind::Precincts, "number" | "voters") => Want::WholeNumber,
+            _ => Want::Text,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Kind> {
         match s {
             "territories" => Some(Kind::Territories),
@@ -82,6 +122,14 @@ pub enum ImportError {
     Empty,
     #[error("line 1: the header row must be: {expected}")]
     Header { expected: String },
+    /// The header is that of another kind of file (a territories file sent to the precinct
+    /// import, ...).
+    #[error("this is a {} file; expected a {} file", found.as_str(), expected.as_str())]
+    WrongFile { found: Kind, expected: Kind },
+    /// The file could not be read as a table at all (too many rows, UTF-16 without a BOM, not a
+    /// workbook).
+    #[error(transparent)]
+    Table(sailau_tabular::Error),
     #[error("{} bad rows; nothing was imported:\n{}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Rows(Vec<RowError>),
     #[error(transparent)]
@@ -147,164 +195,191 @@ fn rows_error(e: AppError, lines: &[usize]) -> ImportError {
     }
 }
 
-/// Reads a `.csv` or `.xlsx` file (by its extension; CSV otherwise).
-pub fn read_file(kind: Kind, path: &Path) -> Result<Vec<ImportRow>, ImportError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| ImportError::Read(format!("{}: {e}", path.display())))?;
-    let is_xlsx = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if is_xlsx {
-        read_xlsx(kind, &bytes)
-    } else {
-        read_csv(kind, &bytes)
+/// What a file gave: the commands of its rows, and what the reader noticed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub rows: Vec<ImportRow>,
+    /// The encoding a CSV file was read in, when it was not UTF-8 (`Windows-1251`, `UTF-16LE`).
+    pub encoding: Option<&'static str>,
+    /// What the reader noticed (rows with lost letters are refused, so this is empty today).
+    pub warnings: Vec<Warning>,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Code,
+    WholeNumber,
+    Text,
+}
+
+impl Want {
+    fn as_str(self) -> &'static str {
+        match self {
+            Want::Code => "code",
+            Want::WholeNumber => "whole-number",
+            Want::Text => "text",
+        }
     }
 }
 
-/// Parses CSV bytes (UTF-8, a BOM is allowed).
+/// Reads a `.csv` or `.xlsx` file (by its extension or its ZIP signature; CSV otherwise).
+pub fn read_file(kind: Kind, path: &Path) -> Result<Vec<ImportRow>, ImportError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| ImportError::Read(format!("{}: {e}", path.display())))?;
+    let format = Format::guess(&path.to_string_lossy(), &bytes);
+    read(kind, format, &bytes).map(|p| p.rows)
+}
+
+/// Parses CSV bytes (see `sailau-tabular` for the dialects and encodings understood).
 pub fn read_csv(kind: Kind, bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut rows = Vec::new();
-    for (i, record) in reader.byte_records().enumerate() {
-        let record = record.map_err(|e| ImportError::Read(format!("record {}: {e}", i + 1)))?;
-        // The line where the record starts (blank lines are skipped but still counted).
-        let line = record
-            .position()
-            .and_then(|p| usize::try_from(p.byte()).ok())
-            .map(|b| {
-                b + bytes
-                    .iter()
-                    .skip(b)
-                    .take_while(|&&c| c == b'\n' || c == b'\r')
-                    .count()
-            })
-            .and_then(|b| bytes.get(..b))
-            .map(|before| before.iter().filter(|&&c| c == b'\n').count() + 1)
-            .unwrap_or(i + 1);
-        let mut cells = Vec::with_capacity(record.len());
-        for field in record.iter() {
-            match std::str::from_utf8(field) {
-                Ok(s) => cells.push(s.to_owned()),
-                Err(_) => {
-                    return Err(ImportError::Rows(vec![RowError {
-                        line,
-                        field: String::new(),
-                        rule: None,
-                        message: "not UTF-8 text: save the file as CSV UTF-8".into(),
-                    }]));
-                }
-            }
-        }
-        rows.push((line, cells));
-    }
-    parse_rows(kind, rows)
+    read(kind, Format::Csv, bytes).map(|p| p.rows)
 }
 
 /// Parses the first worksheet of an XLSX workbook.
 pub fn read_xlsx(kind: Kind, bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| ImportError::Read(format!("not a readable workbook: {e}")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or(ImportError::Empty)?
-        .map_err(|e| ImportError::Read(format!("first worksheet: {e}")))?;
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let cells = row
-            .iter()
-            .map(|c| match c {
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Empty => String::new(),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>();
-        rows.push((i + 1, cells));
-    }
-    parse_rows(kind, rows)
+    read(kind, Format::Xlsx, bytes).map(|p| p.rows)
 }
 
-fn parse_rows(kind: Kind, rows: Vec<(usize, Vec<String>)>) -> Result<Vec<ImportRow>, ImportError> {
-    let mut rows = rows
-        .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-    let (_, header) = rows.next().ok_or(ImportError::Empty)?;
-    let header: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
-    let required = kind.header();
-    let optional = kind.optional();
-    let fits = header.len() >= required.len()
-        && header.len() <= required.len() + optional.len()
-        && header
-            .iter()
-            .zip(required.iter().chain(optional))
-            .all(|(h, want)| h == want);
-    if !fits {
+/// Reads a file of `kind` in `format` with the default [`Limits`]: every bad row is reported in
+/// [`ImportError::Rows`]; a file of another kind is named ([`ImportError::WrongFile`]).
+pub fn read(kind: Kind, format: Format, bytes: &[u8]) -> Result<Parsed, ImportError> {
+    let table = sailau_tabular::read(format, bytes, Limits::default()).map_err(|e| match e {
+        sailau_tabular::Error::Empty => ImportError::Empty,
+        other => ImportError::Table(other),
+    })?;
+    // Text with lost letters must not reach the ledger: each such row is refused.
+    let lost: Vec<RowError> = table
+        .warnings
+        .iter()
+        .map(|Warning::LostLetters { line, text }| {
+            row_error(*line, "", Rule::ImportLostLetters { text: text.clone() })
+        })
+        .collect();
+    let rows = match (parse_table(kind, &table), lost.is_empty()) {
+        (Ok(rows), true) => rows,
+        (Ok(_), false) => return Err(ImportError::Rows(lost)),
+        (Err(ImportError::Rows(mut errors)), _) => {
+            errors.extend(lost);
+            errors.sort_by_key(|e| e.line);
+            return Err(ImportError::Rows(errors));
+        }
+        (Err(e), _) => return Err(e),
+    };
+    Ok(Parsed {
+        rows,
+        encoding: table
+            .encoding
+            .filter(|e| *e != sailau_tabular::Encoding::Utf8)
+            .map(|e| e.as_str()),
+        warnings: table.warnings,
+    })
+}
+
+/// Turns the rows of a table into commands, collecting every error of every row.
+fn parse_table(kind: Kind, table: &Table) -> Result<Vec<ImportRow>, ImportError> {
+    let header: Vec<String> = table.header.iter().map(|h| h.to_lowercase()).collect();
+    if !kind.fits(&header) {
+        if let Some(found) = Kind::ALL
+            .into_iter()
+            .find(|k| *k != kind && k.fits(&header))
+        {
+            return Err(ImportError::WrongFile {
+                found,
+                expected: kind,
+            });
+        }
         return Err(ImportError::Header {
-            expected: required.join(","),
+            expected: kind.header().join(","),
         });
     }
+    let encoding = table.encoding.map_or("UTF-8", |e| e.as_str());
+    let mut errors: Vec<RowError> = Vec::new();
     let mut commands = Vec::new();
-    let mut errors = Vec::new();
-    for (line, cells) in rows {
-        let cell = |name: &str| -> &str {
-            header
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| cells.get(i))
-                .map(|s| s.as_str())
-                .unwrap_or("")
-        };
-        let mut bad = |field: &str, rule: Rule| {
-            errors.push(RowError {
-                line,
-                field: field.to_owned(),
-                message: rule.english(),
-                rule: Some(rule),
-            });
-        };
-        if cells.len() > header.len() {
-            bad(
+    let mut issues = table.issues.iter().peekable();
+    for row in &table.rows {
+        // Rows whose structure is broken come in file order with the good ones.
+        while let Some(Issue::TooManyCells {
+            line,
+            cells,
+            expected,
+        }) = issues.next_if(|Issue::TooManyCells { line, .. }| *line < row.line)
+        {
+            errors.push(row_error(
+                *line,
                 "",
-                Rule::CsvHeaderInvalid {
-                    expected: header.join(","),
+                Rule::ImportRowWidth {
+                    cells: *cells,
+                    expected: *expected,
                 },
-            );
-            continue;
+            ));
         }
+        let line = row.line;
+        let mut bad = |field: &str, rule: Rule| errors.push(row_error(line, field, rule));
+        // The text of a column, or None (and an error) when its cell cannot be that column's.
+        let cell = |name: &str, bad: &mut dyn FnMut(&str, Rule)| -> Option<String> {
+            let i = header.iter().position(|h| h == name)?;
+            let want = kind.column(name);
+            let refuse = |found: &str| Rule::CellType {
+                cell: table.cell_name(row, i).unwrap_or_else(|| name.to_owned()),
+                found: found.to_owned(),
+                expected: want.as_str().to_owned(),
+            };
+            match row.cells.get(i).unwrap_or(&Cell::Empty) {
+                Cell::Empty => Some(String::new()),
+                Cell::Text(s) => Some(s.clone()),
+                Cell::Number(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                    Some(format!("{}", *f as i64))
+                }
+                Cell::Number(_) if want == Want::WholeNumber => {
+                    bad(name, Rule::NumberNotWhole);
+                    None
+                }
+                Cell::Number(f) => Some(f.to_string()),
+                Cell::Date(s) if want == Want::Text => Some(s.clone()),
+                Cell::Bool(b) if want == Want::Text => Some(b.to_string().to_uppercase()),
+                c @ (Cell::Date(_) | Cell::Bool(_) | Cell::Error(_)) => {
+                    bad(name, refuse(c.type_name()));
+                    None
+                }
+                Cell::BadEncoding => {
+                    bad(
+                        name,
+                        Rule::ImportEncoding {
+                            encoding: encoding.to_owned(),
+                        },
+                    );
+                    None
+                }
+            }
+        };
         match kind {
             Kind::Territories => {
-                let code = TerritoryCode::parse(cell("code"))
-                    .map_err(|r| bad("code", r))
-                    .ok();
-                let parent = match cell("parent_code").trim() {
+                let code = cell("code", &mut bad)
+                    .and_then(|c| TerritoryCode::parse(&c).map_err(|r| bad("code", r)).ok());
+                let parent = cell("parent_code", &mut bad).and_then(|p| match p.trim() {
                     "" => Some(None),
                     p => TerritoryCode::parse(p)
                         .map(Some)
                         .map_err(|r| bad("parent_code", r))
                         .ok(),
-                };
-                let k = cell("kind")
-                    .parse::<TerritoryKind>()
-                    .map_err(|r| bad("kind", r))
-                    .ok();
-                let names = Names {
-                    ru: cell("name_ru").into(),
-                    kk: cell("name_kk").into(),
-                    en: cell("name_en").into(),
-                };
-                let names = match names.validated() {
-                    Ok(n) => Some(n),
-                    Err(v) => {
-                        for f in v.0 {
-                            bad(&f.field, f.rule);
+                });
+                let k = cell("kind", &mut bad)
+                    .and_then(|k| k.parse::<TerritoryKind>().map_err(|r| bad("kind", r)).ok());
+                let ru = cell("name_ru", &mut bad);
+                let kk = cell("name_kk", &mut bad);
+                let en = cell("name_en", &mut bad);
+                let names = match (ru, kk, en) {
+                    (Some(ru), Some(kk), Some(en)) => match (Names { ru, kk, en }).validated() {
+                        Ok(n) => Some(n),
+                        Err(v) => {
+                            for f in v.0 {
+                                bad(&f.field, f.rule);
+                            }
+                            None
                         }
-                        None
-                    }
+                    },
+                    _ => None,
                 };
                 if let (Some(code), Some(parent_code), Some(kind), Some(names)) =
                     (code, parent, k, names)
@@ -323,21 +398,32 @@ fn parse_rows(kind: Kind, rows: Vec<(usize, Vec<String>)>) -> Result<Vec<ImportR
                 }
             }
             Kind::Precincts => {
-                let number = parse_number(cell("number"))
-                    .map_err(|r| bad("number", r))
-                    .ok();
-                let territory = TerritoryCode::parse(cell("territory_code"))
-                    .map_err(|r| bad("territory_code", r))
-                    .ok();
-                let address = cell("address").trim().to_owned();
-                if address.is_empty() {
-                    bad("address", Rule::FieldRequired);
-                }
-                let voters = parse_voters(cell("voters"))
-                    .map_err(|r| bad("voters", r))
-                    .ok();
-                if let (Some(number), Some(territory_code), Some(voters)) =
-                    (number, territory, voters)
+                let number = cell("number", &mut bad)
+                    .and_then(|n| parse_number(&n).map_err(|r| bad("number", r)).ok());
+                let territory = cell("territory_code", &mut bad).and_then(|t| {
+                    TerritoryCode::parse(&t)
+                        .map_err(|r| bad("territory_code", r))
+                        .ok()
+                });
+                let address = cell("address", &mut bad).and_then(|a| {
+                    match clean("address", &a, TextKind::Address, MAX_ADDRESS) {
+                        Ok(a) if a.is_empty() => {
+                            bad("address", Rule::FieldRequired);
+                            None
+                        }
+                        Ok(a) => Some(a),
+                        Err(v) => {
+                            for f in v.0 {
+                                bad(&f.field, f.rule);
+                            }
+                            None
+                        }
+                    }
+                });
+                let voters = cell("voters", &mut bad)
+                    .and_then(|v| parse_voters(&v).map_err(|r| bad("voters", r)).ok());
+                if let (Some(number), Some(territory_code), Some(address), Some(voters)) =
+                    (number, territory, address, voters)
                 {
                     commands.push(ImportRow {
                         line,
@@ -353,16 +439,21 @@ fn parse_rows(kind: Kind, rows: Vec<(usize, Vec<String>)>) -> Result<Vec<ImportR
                 }
             }
             Kind::Parties => {
-                let code = PartyCode::parse(cell("code"))
-                    .map_err(|r| bad("code", r))
-                    .ok();
-                if let Some(code) = code {
+                let code = cell("code", &mut bad)
+                    .and_then(|c| PartyCode::parse(&c).map_err(|r| bad("code", r)).ok());
+                let name_ru = cell("name_ru", &mut bad);
+                let name_kk = cell("name_kk", &mut bad);
+                let name_en = cell("name_en", &mut bad);
+                let short_name = cell("short_name", &mut bad);
+                if let (Some(code), Some(name_ru), Some(name_kk), Some(short_name)) =
+                    (code, name_ru, name_kk, short_name)
+                {
                     let party = Party {
                         code,
-                        name_ru: cell("name_ru").into(),
-                        name_kk: cell("name_kk").into(),
-                        name_en: cell("name_en").into(),
-                        short_name: cell("short_name").into(),
+                        name_ru,
+                        name_kk,
+                        name_en: name_en.unwrap_or_default(),
+                        short_name,
                     };
                     match party.validate(false) {
                         Ok(p) => commands.push(ImportRow {
@@ -379,9 +470,33 @@ fn parse_rows(kind: Kind, rows: Vec<(usize, Vec<String>)>) -> Result<Vec<ImportR
             }
         }
     }
+    for Issue::TooManyCells {
+        line,
+        cells,
+        expected,
+    } in issues
+    {
+        errors.push(row_error(
+            *line,
+            "",
+            Rule::ImportRowWidth {
+                cells: *cells,
+                expected: *expected,
+            },
+        ));
+    }
     if errors.is_empty() {
         Ok(commands)
     } else {
         Err(ImportError::Rows(errors))
+    }
+}
+
+fn row_error(line: usize, field: &str, rule: Rule) -> RowError {
+    RowError {
+        line,
+        field: field.to_owned(),
+        message: rule.english(),
+        rule: Some(rule),
     }
 }

@@ -239,9 +239,10 @@ impl Account {
         if taken {
             errs.push("username", Rule::UsernameTaken);
         }
-        let display = errs.absorb(text::optional(
+        let display = errs.absorb(text::clean(
             "display_name",
             &self.display_name,
+            text::TextKind::FreeText,
             Self::MAX_DISPLAY,
         ));
         if let Err(e) = validate_role_scope(self.role, &self.scope, scope) {

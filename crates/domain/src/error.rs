@@ -98,6 +98,37 @@ pub enum Rule {
     TextControlChars,
     /// The current password given does not match.
     PasswordWrong,
+    /// Text with bidirectional controls or invisible (zero-width) characters.
+    TextInvisibleChars,
+    /// A character this kind of text cannot hold (e.g. `<` in a name).
+    TextCharNotAllowed { character: String },
+    /// A word that mixes scripts, e.g. Latin letters that look Cyrillic inside a Cyrillic word
+    /// (UTS #39 mixed-script detection).
+    TextMixedScript { word: String },
+    /// A whole number was expected and a fraction (`1,5`) was given.
+    NumberNotWhole,
+    /// A territory's KATO code must extend its parent's code at the parent's level: its first
+    /// `digits` digits are the parent's (`prefix`), the rest are the new level's (not all zero)
+    /// followed by zeros.
+    CodeParentMismatch { prefix: String, digits: usize },
+    /// A name that reads like another party's name (compared after normalization, case folding
+    /// and confusable folding).
+    PartyNameTaken { name: String },
+    /// A spreadsheet cell of the wrong type: `cell` (e.g. `A2`) holds a `found`
+    /// (`date`, `boolean`, `error`, ...) where `expected` (`whole-number`, `code`, `text`) was due.
+    CellType {
+        cell: String,
+        found: String,
+        expected: String,
+    },
+    /// The file is of another kind than the import expects (recognized by its header).
+    ImportWrongFile { kind: String },
+    /// A row with more cells than the header (often a broken multi-line field).
+    ImportRowWidth { cells: usize, expected: usize },
+    /// The text of a field is not valid in the file's encoding.
+    ImportEncoding { encoding: String },
+    /// A `?` inside a word of a Windows-1251 file: Kazakh letters were lost when it was saved.
+    ImportLostLetters { text: String },
 }
 
 impl Rule {
@@ -135,6 +166,17 @@ impl Rule {
             Rule::CsvHeaderInvalid { .. } => "csv-header-invalid",
             Rule::TextControlChars => "text-control-chars",
             Rule::PasswordWrong => "password-wrong",
+            Rule::TextInvisibleChars => "text-invisible-chars",
+            Rule::TextCharNotAllowed { .. } => "text-char-not-allowed",
+            Rule::TextMixedScript { .. } => "text-mixed-script",
+            Rule::NumberNotWhole => "number-not-whole",
+            Rule::CodeParentMismatch { .. } => "code-parent-mismatch",
+            Rule::PartyNameTaken { .. } => "party-name-taken",
+            Rule::CellType { .. } => "cell-type",
+            Rule::ImportWrongFile { .. } => "import-wrong-file",
+            Rule::ImportRowWidth { .. } => "import-row-width",
+            Rule::ImportEncoding { .. } => "import-encoding",
+            Rule::ImportLostLetters { .. } => "import-lost-letters",
         }
     }
 
@@ -153,6 +195,30 @@ impl Rule {
             Rule::VotersOutOfRange { max } => vec![("max", max.to_string())],
             Rule::PasswordTooShort { min } => vec![("min", min.to_string())],
             Rule::CsvHeaderInvalid { expected } => vec![("expected", expected.clone())],
+            Rule::TextCharNotAllowed { character } => vec![("character", character.clone())],
+            Rule::TextMixedScript { word } => vec![("word", word.clone())],
+            Rule::CodeParentMismatch { prefix, digits } => {
+                vec![("prefix", prefix.clone()), ("digits", digits.to_string())]
+            }
+            Rule::PartyNameTaken { name } => vec![("name", name.clone())],
+            Rule::CellType {
+                cell,
+                found,
+                expected,
+            } => vec![
+                ("cell", cell.clone()),
+                ("found", found.clone()),
+                ("expected", expected.clone()),
+            ],
+            Rule::ImportWrongFile { kind } => vec![("kind", kind.clone())],
+            Rule::ImportRowWidth { cells, expected } => {
+                vec![
+                    ("cells", cells.to_string()),
+                    ("expected", expected.to_string()),
+                ]
+            }
+            Rule::ImportEncoding { encoding } => vec![("encoding", encoding.clone())],
+            Rule::ImportLostLetters { text } => vec![("text", text.clone())],
             _ => Vec::new(),
         }
     }
@@ -206,6 +272,40 @@ impl Rule {
             Rule::CsvHeaderInvalid { expected } => format!("the header row must be: {expected}"),
             Rule::TextControlChars => "no line breaks, tabs or other control characters".into(),
             Rule::PasswordWrong => "this is not the current password".into(),
+            Rule::TextInvisibleChars => {
+                "no invisible characters (zero-width spaces, direction marks)".into()
+            }
+            Rule::TextCharNotAllowed { character } => {
+                format!("the character «{character}» is not allowed here")
+            }
+            Rule::TextMixedScript { word } => format!(
+                "the word «{word}» mixes alphabets (Latin letters that look Cyrillic, or the reverse)"
+            ),
+            Rule::NumberNotWhole => "a whole number is expected, not a fraction".into(),
+            Rule::CodeParentMismatch { prefix, digits } => format!(
+                "the code must start with the parent's {digits} digits {prefix}, then its own non-zero digits, then zeros"
+            ),
+            Rule::PartyNameTaken { name } => {
+                format!("this name reads the same as the registered party «{name}»")
+            }
+            Rule::CellType {
+                cell,
+                found,
+                expected,
+            } => format!(
+                "{cell} is a {found}; expected {}",
+                expected.replace('-', " ")
+            ),
+            Rule::ImportWrongFile { kind } => {
+                format!("this is a {kind} file, not the kind this import takes")
+            }
+            Rule::ImportRowWidth { cells, expected } => format!(
+                "this row has {cells} cells but the header has {expected} (a quote left open?)"
+            ),
+            Rule::ImportEncoding { encoding } => format!("not valid {encoding} text"),
+            Rule::ImportLostLetters { text } => format!(
+                "«{text}» has '?' inside words: Kazakh letters were probably lost when the file was saved as Windows-1251; save it as CSV UTF-8"
+            ),
         }
     }
 }

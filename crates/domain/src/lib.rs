@@ -16,7 +16,7 @@ pub mod party;
 pub mod person;
 pub mod precinct;
 pub mod territory;
-mod text;
+pub mod text;
 
 pub use account::{Account, Role, Scope, Username};
 pub use authz::{Denied, Principal, Target, authorize};

@@ -71,10 +71,61 @@ impl Party {
 
     /// Checks a party against whether its code is taken already (for a new party) or
     /// whether it exists (for an update: pass `code_taken = false` and `exists`).
+    /// Names are normalized ([`text::clean`]). Does not check that the names are free: see
+    /// [`Party::validate_with`].
     pub fn validate(&self, code_taken: bool) -> Result<Party, ValidationErrors> {
+        self.validate_with(code_taken, &[])
+    }
+
+    /// The keys ([`text::name_key`]) of the party's non-empty names.
+    pub fn name_keys(&self) -> Vec<String> {
+        [
+            &self.name_ru,
+            &self.name_kk,
+            &self.name_en,
+            &self.short_name,
+        ]
+        .into_iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| text::name_key(n))
+        .filter(|k| !k.is_empty())
+        .collect()
+    }
+
+    /// Like [`Party::validate`], and also checks that none of its names reads like a name of one
+    /// of the `others` (the registered parties other than this one): names are compared by
+    /// [`text::name_key`] (NFC, transliteration, case folding, UTS #39 confusable skeleton), so a
+    /// Cyrillic «АМАНАТ» or a second «AMANAT» is refused beside the registered AMANAT.
+    pub fn validate_with(
+        &self,
+        code_taken: bool,
+        others: &[Party],
+    ) -> Result<Party, ValidationErrors> {
         let mut errs = ValidationErrors::new();
         if code_taken {
             errs.push("code", Rule::PartyTaken);
+        }
+        for (field, name) in [
+            ("name_ru", &self.name_ru),
+            ("name_kk", &self.name_kk),
+            ("name_en", &self.name_en),
+            ("short_name", &self.short_name),
+        ] {
+            let key = text::name_key(name);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(other) = others
+                .iter()
+                .find(|o| o.code != self.code && o.name_keys().contains(&key))
+            {
+                errs.push(
+                    field,
+                    Rule::PartyNameTaken {
+                        name: other.short_name.clone(),
+                    },
+                );
+            }
         }
         let name_ru = errs.absorb(text::required("name_ru", &self.name_ru, Self::MAX_NAME));
         let name_kk = errs.absorb(text::required("name_kk", &self.name_kk, Self::MAX_NAME));

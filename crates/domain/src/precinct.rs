@@ -41,18 +41,22 @@ impl PrecinctRef {
     }
 }
 
-/// Parses a precinct number (1..=99,999).
+/// Parses a precinct number (1..=99,999), written as people write numbers
+/// ([`text::parse_whole_number`]: `1 552` is 1552; `1,5` is refused as not whole).
 pub fn parse_number(s: &str) -> Result<u32, Rule> {
-    match s.trim().parse::<u32>() {
-        Ok(n) if (1..=MAX_NUMBER).contains(&n) => Ok(n),
+    match text::parse_whole_number(s) {
+        Ok(n) if (1..=u64::from(MAX_NUMBER)).contains(&n) => Ok(n as u32),
+        Err(Rule::NumberNotWhole) => Err(Rule::NumberNotWhole),
         _ => Err(Rule::PrecinctNumberFormat),
     }
 }
 
-/// Parses a count of voters (0..=MAX_VOTERS).
+/// Parses a count of voters (0..=MAX_VOTERS), written as people write numbers
+/// ([`text::parse_whole_number`]: `1 000` with a space or a no-break space is 1000).
 pub fn parse_voters(s: &str) -> Result<u32, Rule> {
-    match s.trim().parse::<u32>() {
-        Ok(n) if n <= MAX_VOTERS => Ok(n),
+    match text::parse_whole_number(s) {
+        Ok(n) if n <= u64::from(MAX_VOTERS) => Ok(n as u32),
+        Err(Rule::NumberNotWhole) => Err(Rule::NumberNotWhole),
         _ => Err(Rule::VotersOutOfRange { max: MAX_VOTERS }),
     }
 }
@@ -98,7 +102,12 @@ fn check_fields(
     if voters > MAX_VOTERS {
         errs.push("voters", Rule::VotersOutOfRange { max: MAX_VOTERS });
     }
-    errs.absorb(text::required("address", address, MAX_ADDRESS))
+    errs.absorb(text::required_kind(
+        "address",
+        address,
+        text::TextKind::Address,
+        MAX_ADDRESS,
+    ))
 }
 
 impl NewPrecinct {

@@ -107,6 +107,20 @@ impl TerritoryKind {
         }
     }
 
+    /// How many leading digits of a KATO code identify a unit of this kind (its level in the
+    /// classifier's `AB CD EF HIJ` structure): region or republican city 2 (`AB`), district or
+    /// city of regional significance 4 (`ABCD`), rural okrug or city of district significance 6
+    /// (`ABCDEF`), village or settlement all 9. The digits after them are zeros.
+    pub fn code_digits(self) -> usize {
+        use TerritoryKind::*;
+        match self {
+            Region | RepublicanCity => 2,
+            District | RegionalCity => 4,
+            RuralOkrug | DistrictCity => 6,
+            Village | Settlement => 9,
+        }
+    }
+
     pub fn is_top_level(self) -> bool {
         self.allowed_parents().is_empty()
     }
@@ -145,6 +159,8 @@ impl Names {
     pub const MAX: usize = 200;
 
     /// Trims the names; Russian and Kazakh are required, English may be empty.
+    /// Each name is normalized by [`crate::text::clean`] (NFC, allowed characters of a name, no
+    /// mixed-script word).
     pub fn validated(&self) -> Result<Names, ValidationErrors> {
         let mut errs = ValidationErrors::new();
         let ru = errs.absorb(text::required("name_ru", &self.ru, Self::MAX));
@@ -163,6 +179,38 @@ impl Names {
             "en" if !self.en.is_empty() => &self.en,
             _ => &self.ru,
         }
+    }
+}
+
+/// The KATO structure rule: a unit's code is its parent's significant digits (see
+/// [`TerritoryKind::code_digits`]), then its own digits (not all zero) up to its level, then zeros.
+/// A top-level unit has 2 own digits. Source: the KATO classifier's `AB CD EF HIJ` code layout.
+pub fn code_fits(
+    code: &TerritoryCode,
+    kind: TerritoryKind,
+    parent: Option<&Territory>,
+) -> Result<(), Rule> {
+    let digits = code.as_str().as_bytes();
+    let (prefix, from) = match parent {
+        Some(p) => {
+            let n = p.kind.code_digits();
+            (p.code.as_str().get(..n).unwrap_or(""), n)
+        }
+        None => ("", 0),
+    };
+    let to = kind.code_digits().max(from);
+    let own = digits.get(from..to).unwrap_or(&[]);
+    let fits = digits.starts_with(prefix.as_bytes())
+        && !own.is_empty()
+        && own.iter().any(|&d| d != b'0')
+        && digits.get(to..).unwrap_or(&[]).iter().all(|&d| d == b'0');
+    if fits {
+        Ok(())
+    } else {
+        Err(Rule::CodeParentMismatch {
+            prefix: prefix.to_owned(),
+            digits: from,
+        })
     }
 }
 
@@ -215,6 +263,16 @@ impl Territory {
         }
         if self.parent_code.as_ref() == Some(&self.code) {
             errs.push("parent_code", Rule::ParentMissing);
+        }
+        let parent_fits = match (&self.parent_code, parent) {
+            (None, _) => Some(None),
+            (Some(_), Some(p)) if self.kind.allowed_parents().contains(&p.kind) => Some(Some(p)),
+            _ => None,
+        };
+        if let Some(parent) = parent_fits
+            && let Err(rule) = code_fits(&self.code, self.kind, parent)
+        {
+            errs.push("code", rule);
         }
         let names = errs.absorb(self.names.validated());
         errs.into_result()?;

@@ -371,7 +371,8 @@ pub struct ImportArgs {
     /// What the file holds. Headers: territories `code,parent_code,kind,name_ru,name_kk,name_en`;
     /// precincts `number,territory_code,address,voters`; parties `code,name_ru,name_kk,short_name[,name_en]`.
     kind: ImportKind,
-    /// A .csv (UTF-8, header row) or .xlsx file (first worksheet, header row).
+    /// A .csv (header row; `,`, `;` or tab; UTF-8, UTF-16 with a BOM or Windows-1251) or .xlsx
+    /// file (first worksheet, header row).
     file: PathBuf,
     #[command(flatten)]
     place: Place,
@@ -383,7 +384,14 @@ pub async fn import(args: ImportArgs) -> Result<(), CliError> {
         ImportKind::Precincts => Kind::Precincts,
         ImportKind::Parties => Kind::Parties,
     };
-    let rows = import::read_file(kind, &args.file)?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| ImportError::Read(format!("{}: {e}", args.file.display())))?;
+    let format = import::Format::guess(&args.file.to_string_lossy(), &bytes);
+    let parsed = import::read(kind, format, &bytes)?;
+    if let Some(encoding) = parsed.encoding {
+        println!("read {} as {encoding}", args.file.display());
+    }
+    let rows = parsed.rows;
     let app = args.place.open().await?;
     let pb = bar(rows.len() as u64, "importing");
     let result = app

@@ -7,7 +7,7 @@ use sailau_domain::{
 use sailau_ledger::{Frontier, Hash, leaf_hash};
 use sqlx::{Any, AnyPool, Row, Transaction};
 
-use crate::rows::{self, i64_of, u64_of};
+use crate::rows::{self, const_format, i64_of, u64_of};
 use crate::{Result, StorageError};
 
 /// An open command transaction holding the ledger lock. Dropping it without [`Tx::commit`]
@@ -139,6 +139,15 @@ impl Tx {
 
     pub async fn party(&mut self, code: &PartyCode) -> Result<Option<Party>> {
         rows::get_party(&mut *self.inner, code).await
+    }
+
+    /// Every registered party (for comparing names; parties are few).
+    pub async fn parties(&mut self) -> Result<Vec<Party>> {
+        let sql = const_format("SELECT ", rows::PARTY_COLS, " FROM parties ORDER BY code");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&mut *self.inner)
+            .await?;
+        rows.iter().map(rows::party).collect()
     }
 
     pub async fn branch_exists(&mut self, b: &Branch) -> Result<bool> {

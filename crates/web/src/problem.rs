@@ -576,6 +576,48 @@ impl From<ImportError> for Problem {
                     )
                     .with_error(pe)
             }
+            ImportError::WrongFile { found, expected } => {
+                let mut pe = ProblemError::new(
+                    "file",
+                    "import-wrong-file",
+                    format!(
+                        "this is a {} file; this import takes a {} file",
+                        found.as_str(),
+                        expected.as_str()
+                    ),
+                );
+                pe.line = Some(1);
+                pe.args.insert("kind".into(), found.as_str().into());
+                Problem::new(ProblemKind::Invalid)
+                    .with_detail(format!(
+                        "this is a {} file, recognized by its header; nothing was imported",
+                        found.as_str()
+                    ))
+                    .with_error(pe)
+            }
+            ImportError::Table(t) => {
+                let (rule, mut pe_args) = match &t {
+                    sailau_app::import::TableError::TooManyRows { max } => {
+                        ("import-too-many-rows", vec![("max", max.to_string())])
+                    }
+                    sailau_app::import::TableError::Utf16WithoutBom => {
+                        ("import-utf16-no-bom", vec![])
+                    }
+                    sailau_app::import::TableError::Workbook(reason) => (
+                        "import-unreadable-workbook",
+                        vec![("reason", reason.clone())],
+                    ),
+                    sailau_app::import::TableError::Empty => ("file-empty", vec![]),
+                };
+                let message = t.to_string();
+                let mut pe = ProblemError::new("file", rule, message.clone());
+                for (k, v) in pe_args.drain(..) {
+                    pe.args.insert(k.into(), v);
+                }
+                Problem::new(ProblemKind::Invalid)
+                    .with_detail(format!("{message}; nothing was imported"))
+                    .with_error(pe)
+            }
             ImportError::Rows(rows) => {
                 let count = rows.len();
                 Problem::new(ProblemKind::Invalid)

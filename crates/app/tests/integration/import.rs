@@ -62,7 +62,7 @@ fn headers_must_be_exactly_the_documented_ones() {
             Kind::Territories,
             "code,parent,kind,name_ru,name_kk,name_en\n",
         ),
-        (Kind::Precincts, "number;territory_code;address;voters\n"),
+        (Kind::Precincts, "number;territory;address;voters\n"),
         (Kind::Parties, "code,name_ru,short_name\n"),
     ] {
         assert!(

@@ -6,5 +6,6 @@ mod commands;
 mod demo;
 mod fixture;
 mod import;
+mod import_excel;
 mod sessions;
 mod verify;

@@ -3,3 +3,4 @@
 mod authz_matrix;
 mod ledger_entry;
 mod rules;
+mod text;

@@ -565,3 +565,42 @@ source-checkout = In a copy of the sailau repository, this version is checked ou
 ledger-territory-in-region = { $territory } ({ $region })
 form-import-precincts = Import polling stations (CSV or Excel)
 form-import-precincts-hint = Polling stations only: a CSV file in UTF-8 or an Excel workbook (.xlsx, its first sheet is read), at most 8 MB. The first row is the header: { $header }. Each row names its territory by KATO code, which must be within your scope.
+
+## issue 6
+text-invisible-chars = No invisible characters (zero-width spaces, text direction marks).
+text-char-not-allowed = The character “{ $character }” is not allowed here.
+text-mixed-script = The word “{ $word }” mixes alphabets: Latin letters that look Cyrillic, or the reverse.
+number-not-whole = A whole number is needed, without a fraction.
+code-parent-mismatch =
+    { NUMBER($digits) ->
+        [0] The KATO code of a region or a city of republican significance is two digits (not 00), then zeros.
+       *[other] The KATO code must start with the parent territory's digits ({ $prefix }), then its own digits (not all zero), then zeros.
+    }
+party-name-taken = This name reads the same as the name of the registered party “{ $name }”.
+cell-type =
+    Cell { $cell } holds { $found ->
+        [date] a date
+        [boolean] a boolean
+        [error] an error
+       *[other] a value of another type
+    }; expected { $expected ->
+        [whole-number] a whole number
+        [code] a code
+       *[other] text
+    }.
+import-wrong-file =
+    This is a { $kind ->
+        [territories] territories
+        [precincts] precincts
+        [parties] parties
+       *[other] different
+    } file: this import takes another kind.
+import-row-width = The row has { NUMBER($cells) } cells but the header has { $expected } columns. A quote may be left open, or a value holds the separator.
+import-encoding = The text cannot be read as { $encoding }.
+import-read-as = The file was read as { $encoding }.
+import-lost-letters = “{ $text }” has “?” inside words. Kazakh letters were probably lost when the file was saved as Windows-1251; save it as “CSV UTF-8”.
+import-too-many-rows = The file has more than { NUMBER($max) } rows, the limit of one import.
+import-utf16-no-bom = The file is UTF-16 without a byte-order mark. Save it as “CSV UTF-8”.
+import-unreadable-workbook = The XLSX workbook could not be read: { $reason }
+import-too-large = The file is larger than { NUMBER($max) } MB, the upload limit. Nothing was imported.
+file-empty = The file is empty.

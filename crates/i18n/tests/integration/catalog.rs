@@ -112,6 +112,24 @@ const REQUIRED: &[&str] = &[
     "csv-header-invalid",
     "csv-row-invalid",
     "text-control-chars",
+    // issue 6
+    "text-invisible-chars",
+    "text-char-not-allowed",
+    "text-mixed-script",
+    "number-not-whole",
+    "code-parent-mismatch",
+    "party-name-taken",
+    "cell-type",
+    "import-wrong-file",
+    "import-row-width",
+    "import-encoding",
+    "import-lost-letters",
+    "import-read-as",
+    "import-too-many-rows",
+    "import-utf16-no-bom",
+    "import-unreadable-workbook",
+    "import-too-large",
+    "file-empty",
 ];
 
 /// Territory kinds, roles and command kinds as the domain spells them; their keys are
@@ -265,6 +283,15 @@ fn the_domain_rules_need_exactly_these_variables() {
         ("csv-row-invalid", &["line", "reason"]),
         ("code-format", &[]),
         ("username-format", &[]),
+        ("text-char-not-allowed", &["character"]),
+        ("text-mixed-script", &["word"]),
+        ("code-parent-mismatch", &["prefix", "digits"]),
+        ("party-name-taken", &["name"]),
+        ("cell-type", &["cell", "found", "expected"]),
+        ("import-wrong-file", &["kind"]),
+        ("import-row-width", &["cells", "expected"]),
+        ("import-encoding", &["encoding"]),
+        ("import-lost-letters", &["text"]),
     ];
     for (key, vars) in expected {
         let want: BTreeSet<String> = vars.iter().map(|v| (*v).to_owned()).collect();

@@ -6,7 +6,7 @@ use crate::catalog;
 
 const NUMERIC: &[&str] = &[
     "count", "max", "min", "line", "index", "size", "number", "page", "pages", "status", "from",
-    "to", "voters",
+    "to", "voters", "to", "digits", "cells",
 ];
 const KINDS: &[&str] = &[
     "region",
@@ -45,6 +45,14 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "active" => "no".into(),
         "version" => "0.1.0".into(),
         "commit" => "1a2b3c4d5e6f".into(),
+
+        "character" => "<".into(),
+        "word" => "Aктoгайский".into(),
+        "prefix" => "1552".into(),
+        "cell" => "A2".into(),
+        "found" => "date".into(),
+        "encoding" => "Windows-1251".into(),
+        "text" => "А?то?ай ауданы".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

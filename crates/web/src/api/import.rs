@@ -24,6 +24,10 @@ pub struct ImportResult {
     pub imported: usize,
     /// The ledger's size after the import: one entry per row.
     pub ledger_size: u64,
+    /// The encoding a CSV file was read in when it was not UTF-8 (`Windows-1251`, `UTF-16LE`,
+    /// `UTF-16BE`); absent for UTF-8 and XLSX.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// An XLSX workbook, as raw bytes (for the OpenAPI document).
@@ -42,7 +46,8 @@ impl utoipa::PartialSchema for Workbook {
 
 impl ToSchema for Workbook {}
 
-/// A file to import: CSV (UTF-8, header row) or an XLSX workbook (its first sheet).
+/// A file to import: CSV (UTF-8, UTF-16 with a BOM or Windows-1251; `,`, `;` or tab) or an XLSX
+/// workbook (its first sheet).
 pub struct ImportBody {
     bytes: Bytes,
     xlsx: bool,
@@ -65,11 +70,40 @@ impl<S: Send + Sync> FromRequest<S> for ImportBody {
                 )),
             );
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(body_problem)?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            let too_large = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+            let problem = body_problem(e);
+            if too_large {
+                problem.with_detail(format!(
+                    "the file is larger than {} MiB, the import limit; nothing was imported",
+                    MAX_IMPORT_BYTES / (1024 * 1024)
+                ))
+            } else {
+                problem
+            }
+        })?;
         Ok(ImportBody { bytes, xlsx })
     }
+}
+
+/// Refuses (403) an account whose role may not issue the commands of this import anywhere in its
+/// scope, before the file is parsed. Each row is authorized again when it runs.
+fn may_import(writer: &Writer, kind: Kind) -> Result<(), Problem> {
+    use sailau_domain::{CommandKind, Scope, Target, authorize};
+    let principal = &writer.0.principal;
+    let command = match kind {
+        Kind::Territories => CommandKind::CreateTerritory,
+        Kind::Precincts => CommandKind::CreatePrecinct,
+        Kind::Parties => CommandKind::CreateParty,
+    };
+    let mut target = Target::default();
+    match &principal.scope {
+        Scope::Territory { territory } => target.territory_path = vec![territory.clone()],
+        Scope::Party { party, .. } => target.party = Some(party.clone()),
+        _ => {}
+    }
+    authorize(Some(principal), command, &target)
+        .map_err(|d| Problem::from(sailau_app::AppError::Forbidden(d)))
 }
 
 /// Imports a CSV or XLSX file of territories, precincts or parties, all or nothing.
@@ -113,11 +147,20 @@ pub async fn import_file(
             "territories, precincts or parties",
         ));
     };
-    let rows = if body.xlsx {
-        import::read_xlsx(k, &body.bytes)?
+    // The body is read (the extractor cannot be ordered after authorization), but it is parsed
+    // only when the role may import this kind at all, and off the async workers.
+    may_import(&writer, k)?;
+    let format = if body.xlsx {
+        import::Format::Xlsx
     } else {
-        import::read_csv(k, &body.bytes)?
+        import::Format::Csv
     };
+    let bytes = body.bytes;
+    let parsed = tokio::task::spawn_blocking(move || import::read(k, format, &bytes))
+        .await
+        .map_err(|e| Problem::internal(&e))??;
+    let encoding = parsed.encoding.map(str::to_owned);
+    let rows = parsed.rows;
     if rows.is_empty() {
         return Err(Problem::from(import::ImportError::Rows(Vec::new()))
             .with_detail("the file has a header row but no data rows; nothing was imported"));
@@ -134,5 +177,6 @@ pub async fn import_file(
         kind: kind.trim().to_owned(),
         imported: applied.len(),
         ledger_size,
+        encoding,
     }))
 }

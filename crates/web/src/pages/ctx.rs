@@ -80,12 +80,12 @@ impl PageCtx {
     pub fn tr_arg(&self, key: &str, name: &str, value: impl Display) -> String {
         let value = value.to_string();
         self.catalog
-            .tr_args(self.language, key, &[(name, arg_of(&value))])
+            .tr_args(self.language, key, &[(name, arg_of(name, &value))])
     }
 
     /// A message with several variables (numbers are recognised and passed as numbers).
     pub fn tr_args(&self, key: &str, args: &[(&str, String)]) -> String {
-        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, arg_of(v))).collect();
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, arg_of(k, v))).collect();
         self.catalog.tr_args(self.language, key, &args)
     }
 
@@ -173,9 +173,32 @@ pub fn role_key(role: Role) -> String {
     format!("role-{}", role.as_str().replace('_', "-"))
 }
 
-/// Numbers go to Fluent as numbers (plurals, grouping); everything else as text.
-fn arg_of(value: &str) -> Arg<'_> {
-    if !value.is_empty()
+/// Variables that hold identifiers written with digits (KATO codes, precinct numbers, what was
+/// searched for): always text, so that they are never digit-grouped ("110000000", not
+/// "110 000 000").
+const IDENTIFIER_ARGS: &[&str] = &[
+    "code",
+    "number",
+    "query",
+    "territory",
+    "party",
+    "precinct",
+    "region",
+    "prefix",
+    "parent",
+    "cell",
+    "word",
+    "character",
+    "name",
+    "expected",
+    "header",
+    "username",
+];
+
+/// Counts go to Fluent as numbers (plurals, grouping); identifiers and everything else as text.
+fn arg_of<'a>(name: &str, value: &'a str) -> Arg<'a> {
+    if !IDENTIFIER_ARGS.contains(&name)
+        && !value.is_empty()
         && value.len() <= 18
         && value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
         && let Ok(n) = value.parse::<i64>()
@@ -302,7 +325,8 @@ mod tests {
         assert_eq!(query_lang(Some("q=x&lang=kk")), Some(Lang::Kk));
         assert_eq!(query_lang(Some("lang=xx")), None);
         assert_eq!(query_without_lang(Some("q=a&lang=en&page=2")), "q=a&page=2");
-        assert_eq!(arg_of("64"), Arg::from(64i64));
-        assert_eq!(arg_of("district"), Arg::from("district"));
+        assert_eq!(arg_of("count", "64"), Arg::from(64i64));
+        assert_eq!(arg_of("kind", "district"), Arg::from("district"));
+        assert_eq!(arg_of("code", "110000000"), Arg::from("110000000"));
     }
 }

@@ -161,6 +161,23 @@ impl PageCtx {
                 .map(|r| self.line_message(r.line, &self.row_error(r)))
                 .collect::<Vec<_>>()
                 .join(" "),
+            ImportError::WrongFile { found, .. } => {
+                self.tr_arg("import-wrong-file", "kind", found.as_str())
+            }
+            ImportError::Table(t) => {
+                use sailau_app::import::TableError;
+                match t {
+                    TableError::Empty => self.tr("file-empty"),
+                    TableError::TooManyRows { max } => {
+                        self.tr_arg("import-too-many-rows", "max", max)
+                    }
+                    TableError::Utf16WithoutBom => self.tr("import-utf16-no-bom"),
+                    TableError::Workbook(reason) => {
+                        tracing::info!(%reason, "an uploaded workbook could not be read");
+                        self.tr("csv-unreadable-file")
+                    }
+                }
+            }
             ImportError::App(e) => self.app_error(e),
         }
     }
@@ -251,6 +268,39 @@ mod tests {
             },
             Rule::TextControlChars,
             Rule::PasswordWrong,
+            Rule::TextInvisibleChars,
+            Rule::TextCharNotAllowed {
+                character: "<".into(),
+            },
+            Rule::TextMixedScript {
+                word: "Aктoгайский".into(),
+            },
+            Rule::NumberNotWhole,
+            Rule::CodeParentMismatch {
+                prefix: "1552".into(),
+                digits: 4,
+            },
+            Rule::PartyNameTaken {
+                name: "AMANAT".into(),
+            },
+            Rule::CellType {
+                cell: "A2".into(),
+                found: "date".into(),
+                expected: "whole-number".into(),
+            },
+            Rule::ImportWrongFile {
+                kind: "territories".into(),
+            },
+            Rule::ImportRowWidth {
+                cells: 6,
+                expected: 4,
+            },
+            Rule::ImportEncoding {
+                encoding: "UTF-8".into(),
+            },
+            Rule::ImportLostLetters {
+                text: "А?то?ай".into(),
+            },
         ];
         for r in &all {
             match r {
@@ -284,7 +334,18 @@ mod tests {
                 | Rule::NumberFormat
                 | Rule::CsvHeaderInvalid { .. }
                 | Rule::TextControlChars
-                | Rule::PasswordWrong => {}
+                | Rule::PasswordWrong
+                | Rule::TextInvisibleChars
+                | Rule::TextCharNotAllowed { .. }
+                | Rule::TextMixedScript { .. }
+                | Rule::NumberNotWhole
+                | Rule::CodeParentMismatch { .. }
+                | Rule::PartyNameTaken { .. }
+                | Rule::CellType { .. }
+                | Rule::ImportWrongFile { .. }
+                | Rule::ImportRowWidth { .. }
+                | Rule::ImportEncoding { .. }
+                | Rule::ImportLostLetters { .. } => {}
             }
         }
         all
@@ -392,6 +453,13 @@ mod tests {
                     message: "not UTF-8 text: save the file as CSV UTF-8".into(),
                 },
             ]),
+            ImportError::WrongFile {
+                found: sailau_app::import::Kind::Territories,
+                expected: sailau_app::import::Kind::Precincts,
+            },
+            ImportError::Table(sailau_app::import::TableError::TooManyRows { max: 200_000 }),
+            ImportError::Table(sailau_app::import::TableError::Utf16WithoutBom),
+            ImportError::Table(sailau_app::import::TableError::Workbook("zip: bad".into())),
             ImportError::App(AppError::Throttled {
                 retry_after_secs: 60,
             }),
@@ -402,6 +470,8 @@ mod tests {
                 | ImportError::Empty
                 | ImportError::Header { .. }
                 | ImportError::Rows(_)
+                | ImportError::WrongFile { .. }
+                | ImportError::Table(_)
                 | ImportError::App(_) => {}
             }
         }

@@ -395,6 +395,8 @@ struct ShowPage {
     import_form: Option<ImportForm>,
     saved: Option<u64>,
     imported: Option<u64>,
+    /// The encoding an imported file was read in, when it was not UTF-8.
+    read_as: Option<String>,
 }
 
 /// The CSV import form: errors by line.
@@ -505,6 +507,10 @@ async fn show_page(
             import_form: may_import.then(|| import.unwrap_or_default()),
             saved: super::saved_index(query),
             imported: query.get("imported").and_then(|s| s.parse().ok()),
+            read_as: query
+                .get("read_as")
+                .filter(|e| matches!(e.as_str(), "Windows-1251" | "UTF-16LE" | "UTF-16BE"))
+                .cloned(),
         },
     ))
 }
@@ -594,9 +600,14 @@ pub fn number_field(
         form.push(field, ctx.rule(&sailau_domain::Rule::FieldRequired));
         return None;
     }
-    match v.parse::<u32>() {
-        Ok(n) => Some(n),
-        Err(_) => {
+    // Numbers as people write them: `1 000` (also with a no-break space) is 1000; `1,5` is refused.
+    match sailau_domain::text::parse_whole_number(v).map(u32::try_from) {
+        Ok(Ok(n)) => Some(n),
+        Err(rule @ sailau_domain::Rule::NumberNotWhole) => {
+            form.push(field, ctx.rule(&rule));
+            None
+        }
+        _ => {
             form.push(field, ctx.rule(&invalid));
             None
         }
@@ -719,73 +730,115 @@ pub async fn import(
 ) -> Response {
     let result = async {
         let territory = code_of(&code)?;
+        existing(&state, &territory).await?;
+        // Authorize before the body is read or parsed: an observer's upload is refused at once.
+        let mut territory_path: Vec<TerritoryCode> = state
+            .app
+            .store()
+            .territory_ancestors(&territory)
+            .await?
+            .into_iter()
+            .map(|t| t.code)
+            .collect();
+        territory_path.push(territory.clone());
+        let target = Target {
+            territory_path,
+            ..Target::default()
+        };
+        sailau_domain::authorize(page.principal(), CommandKind::CreatePrecinct, &target)
+            .map_err(|d| Fail::Forbidden(Some(d)))?;
         let mut multipart = multipart.map_err(|_| Fail::BadRequest)?;
         let mut csrf = String::new();
         let mut file: Option<(String, Vec<u8>)> = None;
+        let mut too_large = false;
         loop {
             let field = match multipart.next_field().await {
                 Ok(Some(f)) => f,
                 Ok(None) => break,
-                Err(e) => {
-                    return Err(if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                        Fail::TooLarge
-                    } else {
-                        Fail::BadRequest
-                    });
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    too_large = true;
+                    break;
                 }
+                Err(_) => return Err(Fail::BadRequest),
             };
             let name = field.name().unwrap_or_default().to_owned();
             let filename = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|e| {
-                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    Fail::TooLarge
-                } else {
-                    Fail::BadRequest
+            let bytes = match field.bytes().await {
+                Ok(b) => b,
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    too_large = true;
+                    break;
                 }
-            })?;
+                Err(_) => return Err(Fail::BadRequest),
+            };
             match name.as_str() {
                 "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
                 "file" => file = Some((filename, bytes.to_vec())),
                 _ => {}
             }
         }
+        let ctx = &page.ctx;
+        let mut form = ImportForm::default();
+        let refused = |form: ImportForm| Forms {
+            import: Some(form),
+            ..Forms::default()
+        };
+        if too_large {
+            // The page answers with the limit, not a bare error. Nothing changes, so no CSRF
+            // check is needed (the token may not have been read: a body announced too large is
+            // refused before its first byte), and the account was authorized above.
+            form.file_error =
+                ctx.tr_arg("import-too-large", "max", super::MAX_UPLOAD / (1024 * 1024));
+            return show_page(
+                &page,
+                &state,
+                &territory,
+                &HashMap::new(),
+                refused(form),
+                StatusCode::PAYLOAD_TOO_LARGE,
+            )
+            .await;
+        }
         let mut values = HashMap::new();
         values.insert("csrf".to_owned(), csrf);
         check_form(&page, &headers, &values)?;
-        existing(&state, &territory).await?;
-        let ctx = &page.ctx;
-        let mut form = ImportForm::default();
+        let mut read_as = None;
         let rows = match file {
-            Some((_, bytes)) if bytes.is_empty() => {
-                form.file_error = ctx.tr("file-required");
-                None
-            }
             None => {
                 form.file_error = ctx.tr("file-required");
                 None
             }
+            Some((name, _)) if name.is_empty() => {
+                form.file_error = ctx.tr("file-required");
+                None
+            }
+            Some((_, bytes)) if bytes.is_empty() => {
+                form.file_error = ctx.tr("file-empty");
+                None
+            }
             Some((name, bytes)) => {
-                let parsed = if name.to_ascii_lowercase().ends_with(".xlsx") {
-                    sailau_app::import::read_xlsx(Kind::Precincts, &bytes)
-                } else {
-                    sailau_app::import::read_csv(Kind::Precincts, &bytes)
-                };
+                let format = sailau_app::import::Format::guess(&name, &bytes);
+                // Parsing is CPU work: off the async workers.
+                let parsed = tokio::task::spawn_blocking(move || {
+                    sailau_app::import::read(Kind::Precincts, format, &bytes)
+                })
+                .await
+                .map_err(|e| Fail::Internal(e.to_string()))?;
                 match parsed {
-                    Ok(rows) if rows.is_empty() => {
+                    Ok(p) if p.rows.is_empty() => {
                         form.file_error = ctx.tr("csv-empty");
                         None
                     }
-                    Ok(rows) => Some(rows),
+                    Ok(p) => {
+                        read_as = p.encoding;
+                        Some(p.rows)
+                    }
                     Err(e) => {
                         import_errors(ctx, e, &mut form)?;
                         None
                     }
                 }
             }
-        };
-        let refused = |form: ImportForm| Forms {
-            import: Some(form),
-            ..Forms::default()
         };
         let Some(rows) = rows else {
             return refuse(&page, &state, &territory, refused(form)).await;
@@ -806,10 +859,13 @@ pub async fn import(
             )
             .await
         {
-            Ok(applied) => Ok(see_other(&format!(
-                "/territories/{territory}?imported={}#precincts",
-                applied.len()
-            ))),
+            Ok(applied) => {
+                let read_as = read_as.map(|e| format!("&read_as={e}")).unwrap_or_default();
+                Ok(see_other(&format!(
+                    "/territories/{territory}?imported={}{read_as}#precincts",
+                    applied.len()
+                )))
+            }
             Err(e) => {
                 refused_rows(ctx, e, &lines, &mut form)?;
                 refuse(&page, &state, &territory, refused(form)).await
