@@ -29,7 +29,7 @@ use sailau_record::bench::SyntheticElection;
 use sailau_record::ceremony::FinalizeOutcome;
 use sailau_record::credentials::SecretsOut;
 use sailau_record::format::Submission;
-use sailau_record::jsonl::count_lines;
+use sailau_record::jsonl::{LineReader, count_lines};
 use sailau_record::voter::Choice;
 use sailau_record::{
     Board, ElectionSpec, Receipt, Record, RecordError, VerifyOptions, VerifyReport,
@@ -624,19 +624,25 @@ fn append(args: AppendArgs) -> Outcome {
     let mut sources = Vec::new();
     let mut unreadable = 0usize;
     for file in &args.files {
-        let text = std::fs::read_to_string(file).map_err(|e| RecordError::io(file, e))?;
         let is_lines = file.extension().is_some_and(|e| e == "jsonl");
-        let docs: Vec<(String, &str)> = if is_lines {
-            text.lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| (format!("{}:{}", file.display(), i + 1), l))
-                .collect()
+        // A .jsonl file follows the JSON-lines rules of spec §12.2 (no blank line, a final newline).
+        let docs: Vec<(String, Result<String, String>)> = if is_lines {
+            let mut reader = LineReader::open(file)?;
+            let mut docs = Vec::new();
+            while let Some(raw) = reader.next_line()? {
+                let source = format!("{}:{}", file.display(), raw.line);
+                docs.push(match raw.defect {
+                    Some(defect) => (source, Err(defect.describe().to_owned())),
+                    None => (source, Ok(raw.text)),
+                });
+            }
+            docs
         } else {
-            vec![(file.display().to_string(), text.as_str())]
+            let text = std::fs::read_to_string(file).map_err(|e| RecordError::io(file, e))?;
+            vec![(file.display().to_string(), Ok(text))]
         };
         for (source, doc) in docs {
-            match serde_json::from_str::<Submission>(doc) {
+            match doc.and_then(|d| Submission::from_json(&d)) {
                 Ok(s) => {
                     submissions.push(s);
                     sources.push(source);
