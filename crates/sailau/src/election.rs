@@ -70,8 +70,9 @@ pub enum ElectionCommand {
     /// openings, that the tally is exactly the sum of the counted ballots, every decryption share's proofs and
     /// every published count.
     ///
-    /// Exit status: 0 when everything holds, 1 when something does not (each problem is printed with its file,
-    /// line and item), 2 when the record cannot be read at all.
+    /// Exit status: 0 when everything holds, 1 when something does not (each problem is printed once, with its
+    /// file, line, check and item), 2 when the record cannot be read at all: no such directory, or manifest.json
+    /// or parameters.json missing or not in the layout of docs/verifiable-voting.md §12.
     Verify(VerifyArgs),
     /// Generate a synthetic record of one-contest ballots (5 candidates + against all) and time its
     /// verification on the given thread counts.
@@ -218,8 +219,10 @@ pub struct VoteArgs {
 
 #[derive(Subcommand)]
 pub enum BoardSub {
-    /// Check and append ballots: every proof, the credential signature, eligibility and replays; challenged
-    /// ballots must open. Prints each tracking code, or the reason a ballot is refused (exit status 1).
+    /// Check and append ballots: every proof, the credential signature, eligibility and replays. A challenged
+    /// ballot must open and be signed by a listed credential, but its proofs need not hold (a challenge may
+    /// expose an over-vote); it can never be cast afterwards. Prints each tracking code, or the reason a ballot
+    /// is refused (exit status 1).
     Append(AppendArgs),
 }
 
