@@ -395,7 +395,10 @@ pub async fn verify(
     })
 }
 
-/// Names the first row that differs between the live registry and the replay.
+/// Names the first difference between the live registry and the replay. Rows are matched by their key (a
+/// territory's code, a precinct's region and number, a party's code, a branch's party and territory, a
+/// person's id, an account's username), so a row inserted or deleted behind the ledger's back is named as
+/// such, not as a shift of every row after it.
 fn compare(live: &RegistryDump, replay: &RegistryDump) -> Result<(), String> {
     /// A row as the user reads it: its JSON form (never Rust's debug notation).
     fn shown<T: serde::Serialize>(row: Option<&T>) -> String {
@@ -408,33 +411,53 @@ fn compare(live: &RegistryDump, replay: &RegistryDump) -> Result<(), String> {
         name: &str,
         live: &[T],
         replay: &[T],
+        key: impl Fn(&T) -> String,
     ) -> Result<(), String> {
-        for (i, (a, b)) in live.iter().zip(replay).enumerate() {
-            if a != b {
-                return Err(format!(
-                    "{name}, row {i}: the table has {}, the ledger gives {}",
-                    shown(Some(a)),
-                    shown(Some(b))
-                ));
+        let replayed: std::collections::HashMap<String, &T> =
+            replay.iter().map(|r| (key(r), r)).collect();
+        let kept: std::collections::HashSet<String> = live.iter().map(&key).collect();
+        for row in live {
+            let k = key(row);
+            match replayed.get(&k) {
+                None => {
+                    return Err(format!(
+                        "table {name} holds a row the ledger never created: {k}"
+                    ));
+                }
+                Some(expected) if *expected != row => {
+                    return Err(format!(
+                        "{name}, {k}: the table has {}, the ledger gives {}",
+                        shown(Some(row)),
+                        shown(Some(*expected))
+                    ));
+                }
+                Some(_) => {}
             }
         }
-        match live.len().cmp(&replay.len()) {
-            std::cmp::Ordering::Equal => Ok(()),
-            std::cmp::Ordering::Greater => Err(format!(
-                "{name}: the table has a row the ledger never created: {}",
-                shown(live.get(replay.len()))
-            )),
-            std::cmp::Ordering::Less => Err(format!(
-                "{name}: the ledger creates a row the table lacks: {}",
-                shown(replay.get(live.len()))
-            )),
+        if let Some(missing) = replay.iter().map(&key).find(|k| !kept.contains(k)) {
+            return Err(format!(
+                "table {name} lacks a row the ledger created: {missing}"
+            ));
         }
+        Ok(())
     }
-    table("territories", &live.territories, &replay.territories)?;
-    table("precincts", &live.precincts, &replay.precincts)?;
-    table("parties", &live.parties, &replay.parties)?;
-    table("branches", &live.branches, &replay.branches)?;
-    table("persons", &live.persons, &replay.persons)?;
-    table("accounts", &live.accounts, &replay.accounts)?;
+    table("territories", &live.territories, &replay.territories, |t| {
+        t.code.to_string()
+    })?;
+    table("precincts", &live.precincts, &replay.precincts, |p| {
+        format!("precinct {} of region {}", p.number, p.region_code)
+    })?;
+    table("parties", &live.parties, &replay.parties, |p| {
+        p.code.to_string()
+    })?;
+    table("branches", &live.branches, &replay.branches, |b| {
+        format!("{} in {}", b.party_code, b.territory_code)
+    })?;
+    table("persons", &live.persons, &replay.persons, |p| {
+        p.id.to_string()
+    })?;
+    table("accounts", &live.accounts, &replay.accounts, |a| {
+        a.username.to_string()
+    })?;
     Ok(())
 }

@@ -261,6 +261,7 @@ impl Board {
         if self.record.dir().tally().exists() {
             return Err(Refusal::Closed);
         }
+        self.check_new(submission)?;
         match submission {
             Submission::Cast { ballot } => {
                 if let Some(e) = proof_error {
@@ -318,22 +319,29 @@ impl Board {
             .collect()
     }
 
-    /// Appends a checked submission, refusing a ballot hash that is already on the board or challenged: a
-    /// ballot hash lives in exactly one place (spec §8.1).
-    fn append(&mut self, submission: &Submission) -> Result<Receipt> {
-        let ballot = submission.ballot();
-        let ballot_hash = ballot.hash();
+    /// Refuses a ballot hash that is already on the board or challenged: a ballot hash lives in exactly one
+    /// place (spec §8.1). Checked before the proofs, so that a challenged ballot later cast is refused as
+    /// challenged even when its proofs fail (an over-vote).
+    fn check_new(&self, submission: &Submission) -> Result<(), Refusal> {
+        let ballot_hash = submission.ballot().hash();
         let hex = || ballot_hash.to_hex();
         if self.spoiled.contains(&ballot_hash) {
-            return Err(Refusal::Challenged(hex()).into());
+            return Err(Refusal::Challenged(hex()));
         }
         if self.cast.contains(&ballot_hash) {
             return Err(match submission {
                 Submission::Cast { .. } => Refusal::Replay(hex()),
                 Submission::Challenged { .. } => Refusal::AlreadyCast(hex()),
-            }
-            .into());
+            });
         }
+        Ok(())
+    }
+
+    /// Appends a checked submission.
+    fn append(&mut self, submission: &Submission) -> Result<Receipt> {
+        self.check_new(submission)?;
+        let ballot = submission.ballot();
+        let ballot_hash = ballot.hash();
         let dir = self.record.dir().clone();
         let receipt = match submission {
             Submission::Cast { ballot } => {

@@ -8,15 +8,19 @@
 //!    verification per chunk, per-ballot fall-back to name the bad ones), its fingerprint, the tracking-code
 //!    chain, eligibility of the credential, no replayed ballot; and which ballot of each credential counts
 //!    (the last one);
-//! 4. `challenged.jsonl`: proofs, openings (the revealed nonces reproduce the ciphertexts), eligibility, and
-//!    that no challenged ballot is on the board;
+//! 4. `challenged.jsonl` (spec §8.1): openings (the revealed nonces reproduce the ciphertexts), signature by a
+//!    listed credential — not the proofs, so that a challenge can expose an over-vote — and that no challenged
+//!    ballot is on the board or challenged twice;
 //! 5. `tally.json` equals the component-wise product (sum, in additive notation) of exactly the counted
 //!    ballots, and covers the whole board;
 //! 6. every decryption share's proofs (batched), and `results.json`: each published count is what the
 //!    combined shares decrypt to.
 //!
-//! Problems are collected as [`Finding`]s naming the file, line and item; [`verify`] returns an error only
-//! when the record cannot be read at all.
+//! Every file is read strictly (spec §12.2, [`crate::strict`]): JSON lines end with LF, no blank line, structs
+//! are objects without unknown fields; `trustees/` and `shares/` hold only files of existing trustees.
+//! Problems are collected as [`Finding`]s naming the check, file, line and item; [`verify`] returns an error
+//! only when the record cannot be read at all (no directory, or `manifest.json` / `parameters.json` missing or
+//! unreadable).
 
 use std::collections::HashMap;
 use std::fmt;

@@ -29,7 +29,7 @@ use sailau_record::bench::SyntheticElection;
 use sailau_record::ceremony::FinalizeOutcome;
 use sailau_record::credentials::SecretsOut;
 use sailau_record::format::Submission;
-use sailau_record::jsonl::count_lines;
+use sailau_record::jsonl::{LineReader, count_lines};
 use sailau_record::voter::Choice;
 use sailau_record::{
     Board, ElectionSpec, Receipt, Record, RecordError, VerifyOptions, VerifyReport,
@@ -70,8 +70,9 @@ pub enum ElectionCommand {
     /// openings, that the tally is exactly the sum of the counted ballots, every decryption share's proofs and
     /// every published count.
     ///
-    /// Exit status: 0 when everything holds, 1 when something does not (each problem is printed with its file,
-    /// line and item), 2 when the record cannot be read at all.
+    /// Exit status: 0 when everything holds, 1 when something does not (each problem is printed once, with its
+    /// file, line, check and item), 2 when the record cannot be read at all: no such directory, or manifest.json
+    /// or parameters.json missing or not in the layout of docs/verifiable-voting.md §12.
     Verify(VerifyArgs),
     /// Generate a synthetic record of one-contest ballots (5 candidates + against all) and time its
     /// verification on the given thread counts.
@@ -218,8 +219,10 @@ pub struct VoteArgs {
 
 #[derive(Subcommand)]
 pub enum BoardSub {
-    /// Check and append ballots: every proof, the credential signature, eligibility and replays; challenged
-    /// ballots must open. Prints each tracking code, or the reason a ballot is refused (exit status 1).
+    /// Check and append ballots: every proof, the credential signature, eligibility and replays. A challenged
+    /// ballot must open and be signed by a listed credential, but its proofs need not hold (a challenge may
+    /// expose an over-vote); it can never be cast afterwards. Prints each tracking code, or the reason a ballot
+    /// is refused (exit status 1).
     Append(AppendArgs),
 }
 
@@ -623,19 +626,25 @@ fn append(args: AppendArgs) -> Outcome {
     let mut sources = Vec::new();
     let mut unreadable = 0usize;
     for file in &args.files {
-        let text = std::fs::read_to_string(file).map_err(|e| RecordError::io(file, e))?;
         let is_lines = file.extension().is_some_and(|e| e == "jsonl");
-        let docs: Vec<(String, &str)> = if is_lines {
-            text.lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| (format!("{}:{}", file.display(), i + 1), l))
-                .collect()
+        // A .jsonl file follows the JSON-lines rules of spec §12.2 (no blank line, a final newline).
+        let docs: Vec<(String, Result<String, String>)> = if is_lines {
+            let mut reader = LineReader::open(file)?;
+            let mut docs = Vec::new();
+            while let Some(raw) = reader.next_line()? {
+                let source = format!("{}:{}", file.display(), raw.line);
+                docs.push(match raw.defect {
+                    Some(defect) => (source, Err(defect.describe().to_owned())),
+                    None => (source, Ok(raw.text)),
+                });
+            }
+            docs
         } else {
-            vec![(file.display().to_string(), text.as_str())]
+            let text = std::fs::read_to_string(file).map_err(|e| RecordError::io(file, e))?;
+            vec![(file.display().to_string(), Ok(text))]
         };
         for (source, doc) in docs {
-            match serde_json::from_str::<Submission>(doc) {
+            match doc.and_then(|d| Submission::from_json(&d)) {
                 Ok(s) => {
                     submissions.push(s);
                     sources.push(source);

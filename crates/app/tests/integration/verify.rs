@@ -80,6 +80,45 @@ async fn every_kind_of_tampering_is_named() {
 }
 
 #[tokio::test]
+async fn a_row_inserted_or_deleted_behind_the_ledgers_back_is_named_by_its_key() {
+    let f = registry().await;
+    account(&f, "olga", Role::Observer, home_scope(Role::Observer)).await;
+    account(&f, "zarina", Role::Observer, home_scope(Role::Observer)).await;
+    assert_eq!(check(&f).await, Ok(()));
+    // "mallory" sorts between the real accounts: still named as the extra row, not as a shift of the others.
+    raw(
+        &f,
+        "INSERT INTO accounts SELECT 'mallory', display_name, role, scope, active FROM accounts WHERE username = 'olga'",
+    )
+    .await;
+    let err = check(&f).await.unwrap_err();
+    assert!(
+        err.contains("table accounts holds a row the ledger never created: mallory"),
+        "{err}"
+    );
+
+    let f = registry().await;
+    raw(&f, "DELETE FROM parties WHERE code = 'akzhol'").await;
+    let err = check(&f).await.unwrap_err();
+    assert!(
+        err.contains("table parties lacks a row the ledger created: akzhol"),
+        "{err}"
+    );
+
+    let f = registry().await;
+    raw(
+        &f,
+        "UPDATE precincts SET voters = 999 WHERE number = 2 AND region_code = '100000000'",
+    )
+    .await;
+    let err = check(&f).await.unwrap_err();
+    assert!(
+        err.contains("precincts, precinct 2 of region 100000000: the table has"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
 async fn reordered_or_resigned_entries_are_caught() {
     // Swap two entries (and their hashes): the content's own index betrays the order.
     let f = registry().await;

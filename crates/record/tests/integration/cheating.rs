@@ -498,3 +498,52 @@ fn unsorted_credential_list() {
         &["credentials.jsonl:22", "out of order"],
     );
 }
+
+#[test]
+fn an_unreadable_complaints_file_is_reported_once() {
+    let f = fixture();
+    let dir = f.closed_copy("complaints-unreadable");
+    let path = Record::new(dir.path()).dir().complaints(2);
+    std::fs::write(&path, "{\"trustee\": 2, \"complaints\": ").unwrap();
+    let report = verify(dir.path());
+    let about: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.file == "trustees/complaints-2.json")
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(about.len(), 1, "{about:#?}");
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.file == "trustees/complaints-2.json")
+    );
+}
+
+#[test]
+fn chain_codes_that_differ_late_are_shown_until_they_differ() {
+    let f = fixture();
+    let dir = f.closed_copy("chain-late-digit");
+    edit_ballot_line(dir.path(), 30, |v| {
+        let mut code = v["tracking_code"].as_str().unwrap().to_owned();
+        let last = code.pop().unwrap();
+        code.push(if last == '0' { '1' } else { '0' });
+        v["tracking_code"] = code.into();
+    });
+    let report = verify(dir.path());
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.check == Check::TrackingChain && f.line == Some(30))
+        .unwrap();
+    let found = finding
+        .item
+        .as_deref()
+        .unwrap()
+        .trim_start_matches("tracking code ");
+    let expected = finding.message.split_whitespace().nth(4).unwrap();
+    assert_eq!(found.len(), 64 + 15, "{finding}");
+    assert_eq!(found.len(), expected.len(), "{finding}");
+    assert_ne!(found, expected, "{finding}");
+}

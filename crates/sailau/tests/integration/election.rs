@@ -167,6 +167,35 @@ options = ["Айгерім", "Берік", "Гүлнар"]
     // The board refuses a replay and names the reason.
     let refused = fails(dir, &["board", "append", "-r", "rec", "b1.json"]);
     assert!(refused.contains("replay"), "{refused}");
+    // A challenged ballot can never be cast: refused as challenged, not as a replay.
+    let mut cast: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("c2.json")).unwrap()).unwrap();
+    cast["kind"] = "cast".into();
+    cast.as_object_mut().unwrap().remove("opening");
+    std::fs::write(dir.join("c2-cast.json"), cast.to_string() + "\n").unwrap();
+    let refused = fails(dir, &["board", "append", "-r", "rec", "c2-cast.json"]);
+    assert!(refused.contains("was challenged"), "{refused}");
+    assert!(!refused.contains("replay"), "{refused}");
+    // A blank ballot's error names the contest by its id.
+    let blank = fails(
+        dir,
+        &[
+            "vote",
+            "-r",
+            "rec",
+            "--credential",
+            "voters/voter-000006.txt",
+            "--choice",
+            "akim=",
+            "--out",
+            "blank.json",
+        ],
+    );
+    assert!(
+        blank.contains("contest \"akim\": no option is marked, exactly 1 must be marked"),
+        "{blank}"
+    );
+    assert_eq!(blank.matches("no option is marked").count(), 1, "{blank}");
 
     ok(dir, &["verify", "rec", "--incomplete"]);
     let tallied = ok(dir, &["tally", "-r", "rec"]);
@@ -196,6 +225,8 @@ options = ["Айгерім", "Берік", "Гүлнар"]
             "trustee-1.json",
         ],
     );
+    let nine = fails(dir, &["combine", "-r", "rec", "--trustees", "2,9"]);
+    assert!(nine.contains("there is no trustee 9"), "{nine}");
     let results = ok(dir, &["combine", "-r", "rec"]);
     assert!(results.contains("ballots counted: 5"), "{results}");
 
@@ -279,5 +310,59 @@ fn help_lists_the_election_commands() {
         "bench-verify",
     ] {
         assert!(help.contains(cmd), "{cmd} missing from --help:\n{help}");
+    }
+}
+
+/// Every record of the conformance kit (crates/vote/tests/vectors/conformance) through `sailau verify`: the exit
+/// status says valid (0), invalid (1) or unreadable (2), and the expected finding is printed with its check.
+#[test]
+fn sailau_verify_passes_the_conformance_kit() {
+    let kit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vote/tests/vectors/conformance");
+    let mut cases: Vec<_> = std::fs::read_dir(&kit)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 30);
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
+                .unwrap();
+        let record = case.join("record");
+        let mut args = vec!["verify", record.to_str().unwrap(), "--threads", "1"];
+        if expected["incomplete"].as_bool().unwrap() {
+            args.push("--incomplete");
+        }
+        let out = sailau(&case, &args);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        match expected["verdict"].as_str().unwrap() {
+            "valid" => assert_eq!(out.status.code(), Some(0), "{name}: {text}"),
+            "unreadable" => {
+                assert_eq!(out.status.code(), Some(2), "{name}: {text}");
+                let file = expected["file"].as_str().unwrap();
+                assert_eq!(
+                    text.matches(file).count(),
+                    1,
+                    "{name}: printed once: {text}"
+                );
+            }
+            _ => {
+                assert_eq!(out.status.code(), Some(1), "{name}: {text}");
+                let p = &expected["primary"];
+                let place = match p["line"].as_u64() {
+                    Some(line) => format!("{}:{line}", p["file"].as_str().unwrap()),
+                    None => p["file"].as_str().unwrap().to_owned(),
+                };
+                let shown = format!("{place}: [{}]", p["check"].as_str().unwrap());
+                assert!(text.contains(&shown), "{name}: {shown} not in {text}");
+            }
+        }
     }
 }
