@@ -190,6 +190,21 @@ impl Store {
         rows.iter().map(rows::precinct).collect()
     }
 
+    /// A page of all precincts, by region and number.
+    pub async fn precincts_page(&self, limit: u32, offset: u32) -> Result<Vec<Precinct>> {
+        let sql = const_format(
+            "SELECT ",
+            rows::PRECINCT_COLS,
+            " FROM precincts ORDER BY region_code, number LIMIT $1 OFFSET $2",
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(i64::from(limit))
+            .bind(i64::from(offset))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(rows::precinct).collect()
+    }
+
     pub async fn precinct(&self, r: &PrecinctRef) -> Result<Option<Precinct>> {
         rows::get_precinct(self.pool(), r).await
     }

@@ -83,7 +83,7 @@ pub async fn list_accounts(
 /// One account (administrators, or the account itself).
 #[utoipa::path(
     get, path = "/api/v1/accounts/{username}", tag = "accounts",
-    params(("username" = String, Path)),
+    params(("username" = String, Path, pattern = r"^[a-z0-9._-]{3,64}$", description = "3–64 characters: a–z, 0–9, dot, hyphen, underscore")),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The account", body = AccountView),
@@ -163,6 +163,7 @@ async fn change(
 #[serde(deny_unknown_fields)]
 pub struct NewAccount {
     /// 3–64 characters: a–z, 0–9, dot, hyphen, underscore.
+    #[schema(pattern = r"^[a-z0-9._-]{3,64}$")]
     pub username: String,
     #[serde(default)]
     pub display_name: Option<String>,
@@ -236,7 +237,7 @@ pub struct RoleChange {
 /// Changes an account's role and scope (recorded in the ledger).
 #[utoipa::path(
     put, path = "/api/v1/accounts/{username}/role", tag = "accounts",
-    params(("username" = String, Path)),
+    params(("username" = String, Path, pattern = r"^[a-z0-9._-]{3,64}$", description = "3–64 characters: a–z, 0–9, dot, hyphen, underscore")),
     request_body = RoleChange,
     security(("bearer" = [])),
     responses(
@@ -278,7 +279,7 @@ pub struct Activation {
 /// A deactivated account's sessions stop working at once.
 #[utoipa::path(
     put, path = "/api/v1/accounts/{username}/active", tag = "accounts",
-    params(("username" = String, Path)),
+    params(("username" = String, Path, pattern = r"^[a-z0-9._-]{3,64}$", description = "3–64 characters: a–z, 0–9, dot, hyphen, underscore")),
     request_body = Activation,
     security(("bearer" = [])),
     responses(
@@ -321,7 +322,7 @@ pub struct NewPassword {
 /// the account ends, the caller's too when it is the account itself.
 #[utoipa::path(
     put, path = "/api/v1/accounts/{username}/password", tag = "accounts",
-    params(("username" = String, Path)),
+    params(("username" = String, Path, pattern = r"^[a-z0-9._-]{3,64}$", description = "3–64 characters: a–z, 0–9, dot, hyphen, underscore")),
     request_body = NewPassword,
     security(("bearer" = [])),
     responses(

@@ -16,6 +16,9 @@ use crate::session;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
+    /// 3–64 characters: a–z, 0–9, dot, hyphen, underscore. Any other name is refused like a
+    /// wrong password (401), and counted against the client.
+    #[schema(pattern = r"^[a-z0-9._-]{3,64}$")]
     pub username: String,
     pub password: String,
 }

@@ -204,15 +204,28 @@ where
     }
 }
 
-/// For optional numeric query parameters: absent or empty (`?end=`) is `None`.
+/// The largest position or count the API takes: ledger positions are stored as signed 64-bit
+/// integers, and the OpenAPI document says `maximum: 9223372036854775807`.
+pub const MAX_POSITION: u64 = i64::MAX as u64;
+
+/// For optional whole-number query parameters: exactly the decimal digits of a number from 0 to
+/// [`MAX_POSITION`] (no sign, no spaces, not empty), as the OpenAPI document says.
 pub fn optional_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     let text = Option::<String>::deserialize(d)?;
-    match text.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => t
-            .parse::<u64>()
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom("not a whole number (0 or more)")),
+    text.map(|t| whole_number(&t)).transpose()
+}
+
+/// Like [`optional_u64`] for a required parameter.
+pub fn required_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    whole_number(&String::deserialize(d)?)
+}
+
+fn whole_number<E: serde::de::Error>(t: &str) -> Result<u64, E> {
+    match t.parse::<u64>() {
+        Ok(n) if n <= MAX_POSITION && t.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+        _ => Err(E::custom(format!(
+            "not a whole number from 0 to {MAX_POSITION}"
+        ))),
     }
 }
 

@@ -6,7 +6,7 @@ use sailau_ledger::{SignedTreeHead, hash_to_hex};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::extract::{ApiQuery, optional_u64};
+use super::extract::{ApiQuery, optional_u64, required_u64};
 use crate::WebState;
 use crate::problem::Problem;
 
@@ -68,11 +68,14 @@ pub async fn head(State(state): State<WebState>) -> Result<axum::Json<LedgerHead
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct EntriesQuery {
-    /// The first entry (0 by default).
+    /// The first entry (0 by default). At or beyond the ledger's size: an empty page.
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 0, maximum = 9223372036854775807_i64)]
     pub start: Option<u64>,
     /// One past the last entry; at most `start + 1000` entries are returned (default and cap).
+    /// Before `start`: an empty page.
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 0, maximum = 9223372036854775807_i64)]
     pub end: Option<u64>,
 }
 
@@ -110,7 +113,7 @@ pub struct EntryPage {
     params(EntriesQuery),
     responses(
         (status = 200, description = "The entries", body = EntryPage),
-        (status = 400, description = "`end` before `start`, `start` beyond the ledger, or a malformed number", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed number", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn entries(
@@ -121,22 +124,16 @@ pub async fn entries(
     let start = query.start.unwrap_or(0);
     let max = sailau_app::ledger::MAX_PAGE;
     let end = query.end.unwrap_or(start.saturating_add(max));
-    if end < start {
-        return Err(Problem::bad_parameter(
-            "end",
-            "range-invalid",
-            "end must not be less than start",
-        ));
-    }
-    if start > size {
-        return Err(Problem::bad_parameter(
-            "start",
-            "range-invalid",
-            format!("start must be at most the ledger's size, {size}"),
-        ));
-    }
-    let end = end.min(size).min(start.saturating_add(max));
-    let rows = state.app.ledger_entries(start, end).await?;
+    // Past the end of the ledger, or an empty range: an empty page.
+    let end = end
+        .min(size)
+        .min(start.saturating_add(max))
+        .max(start.min(size));
+    let rows = if start >= size {
+        Vec::new()
+    } else {
+        state.app.ledger_entries(start, end).await?
+    };
     Ok(axum::Json(EntryPage {
         start,
         end: start + rows.len() as u64,
@@ -159,10 +156,12 @@ pub async fn entries(
 #[into_params(parameter_in = Query)]
 pub struct InclusionQuery {
     /// The entry's index.
-    #[serde(default, deserialize_with = "optional_u64")]
-    pub index: Option<u64>,
+    #[serde(deserialize_with = "required_u64")]
+    #[param(minimum = 0, maximum = 9223372036854775807_i64)]
+    pub index: u64,
     /// The tree size to prove against (the current size by default).
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 1, maximum = 9223372036854775807_i64)]
     pub size: Option<u64>,
 }
 
@@ -190,25 +189,31 @@ pub struct InclusionAnswer {
     params(InclusionQuery),
     responses(
         (status = 200, description = "The proof", body = InclusionAnswer),
-        (status = 400, description = "Out of range (need index < size <= the ledger's size) or malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed or missing number", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such proof: need index < size <= the ledger's size", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn inclusion(
     State(state): State<WebState>,
     ApiQuery(query): ApiQuery<InclusionQuery>,
 ) -> Result<axum::Json<InclusionAnswer>, Problem> {
-    let Some(index) = query.index else {
+    let index = query.index;
+    if query.size == Some(0) {
         return Err(Problem::bad_parameter(
-            "index",
-            "field-required",
-            "a value is required",
+            "size",
+            "range-invalid",
+            "a whole number from 1",
         ));
-    };
+    }
     let size = match query.size {
         Some(s) => s,
         None => state.app.signed_head().await?.head.size,
     };
-    let a = state.app.inclusion_proof(index, size).await?;
+    let a = state
+        .app
+        .inclusion_proof(index, size)
+        .await
+        .map_err(out_of_range)?;
     Ok(axum::Json(InclusionAnswer {
         leaf_hash: hash_to_hex(&a.leaf_hash),
         root: hash_to_hex(&a.root),
@@ -224,10 +229,12 @@ pub async fn inclusion(
 #[into_params(parameter_in = Query)]
 pub struct ConsistencyQuery {
     /// The older size (at least 1).
-    #[serde(default, deserialize_with = "optional_u64")]
-    pub first: Option<u64>,
+    #[serde(deserialize_with = "required_u64")]
+    #[param(minimum = 1, maximum = 9223372036854775807_i64)]
+    pub first: u64,
     /// The newer size (the current size by default).
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 1, maximum = 9223372036854775807_i64)]
     pub second: Option<u64>,
 }
 
@@ -255,25 +262,32 @@ pub struct ConsistencyAnswer {
     params(ConsistencyQuery),
     responses(
         (status = 200, description = "The proof", body = ConsistencyAnswer),
-        (status = 400, description = "Out of range (need 0 < first <= second <= the ledger's size) or malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed or missing number, or first = 0", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such proof: need first <= second <= the ledger's size", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn consistency(
     State(state): State<WebState>,
     ApiQuery(query): ApiQuery<ConsistencyQuery>,
 ) -> Result<axum::Json<ConsistencyAnswer>, Problem> {
-    let Some(first) = query.first else {
+    let first = query.first;
+    if first == 0 || query.second == Some(0) {
+        let field = if first == 0 { "first" } else { "second" };
         return Err(Problem::bad_parameter(
-            "first",
-            "field-required",
-            "a value is required",
+            field,
+            "range-invalid",
+            "a whole number from 1",
         ));
-    };
+    }
     let second = match query.second {
         Some(s) => s,
         None => state.app.signed_head().await?.head.size,
     };
-    let a = state.app.consistency_proof(first, second).await?;
+    let a = state
+        .app
+        .consistency_proof(first, second)
+        .await
+        .map_err(out_of_range)?;
     Ok(axum::Json(ConsistencyAnswer {
         first_root: hash_to_hex(&a.first_root),
         second_root: hash_to_hex(&a.second_root),
@@ -283,4 +297,15 @@ pub async fn consistency(
             path: a.proof.path.iter().map(hash_to_hex).collect(),
         },
     }))
+}
+
+/// Sizes and indexes that are well-formed but name no tree or entry of this ledger: 404 (they
+/// depend on the ledger's size, which the OpenAPI document cannot state).
+fn out_of_range(e: sailau_app::AppError) -> Problem {
+    match e {
+        sailau_app::AppError::BadRequest(detail) => {
+            Problem::new(crate::problem::ProblemKind::NotFound).with_detail(detail)
+        }
+        other => other.into(),
+    }
 }

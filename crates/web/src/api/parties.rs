@@ -95,7 +95,7 @@ pub async fn list_parties(State(state): State<WebState>) -> Result<axum::Json<Pa
 /// One party with its branches.
 #[utoipa::path(
     get, path = "/api/v1/parties/{code}", tag = "parties",
-    params(("code" = String, Path, description = "The party's code")),
+    params(("code" = String, Path, pattern = r"^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", description = "The party's code")),
     responses(
         (status = 200, description = "The party", body = PartyDetail),
         (status = 400, description = "A malformed code", body = Problem, content_type = "application/problem+json"),
@@ -217,7 +217,7 @@ pub struct PartyNames {
 /// Updates a party's names (recorded in the ledger).
 #[utoipa::path(
     put, path = "/api/v1/parties/{code}", tag = "parties",
-    params(("code" = String, Path, description = "The party's code")),
+    params(("code" = String, Path, pattern = r"^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", description = "The party's code")),
     request_body = PartyNames,
     security(("bearer" = [])),
     responses(
@@ -265,7 +265,7 @@ pub struct NewBranch {
 /// Opens a branch of a party on a territory (recorded in the ledger).
 #[utoipa::path(
     post, path = "/api/v1/parties/{code}/branches", tag = "parties",
-    params(("code" = String, Path, description = "The party's code")),
+    params(("code" = String, Path, pattern = r"^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", description = "The party's code")),
     request_body = NewBranch,
     security(("bearer" = [])),
     responses(

@@ -63,8 +63,10 @@ pub struct PersonWritten {
 pub struct PageQuery {
     /// At most 1000; 100 by default.
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u64>,
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 0, maximum = 9223372036854775807_i64)]
     pub offset: Option<u64>,
 }
 

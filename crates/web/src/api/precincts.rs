@@ -3,13 +3,13 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Command, NewPrecinct, Precinct, TerritoryCode};
+use sailau_domain::{Command, NewPrecinct, Precinct};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::extract::{ApiJson, ApiPath, ApiQuery, Writer, optional_text, optional_u64};
+use super::extract::{ApiJson, ApiPath, ApiQuery, Writer, optional_u64};
 use super::territories::storage;
-use super::types::{Fields, LedgerPosition, all, path_precinct};
+use super::types::{Fields, LedgerPosition, all, path_precinct, query_territory};
 use crate::WebState;
 use crate::problem::Problem;
 
@@ -61,15 +61,18 @@ pub struct PrecinctWritten {
 #[into_params(parameter_in = Query)]
 pub struct PrecinctQuery {
     /// The precincts belonging directly to this territory.
-    #[serde(default, deserialize_with = "optional_text")]
+    #[param(pattern = r"^[0-9]{9}$")]
     pub territory: Option<String>,
-    /// All precincts of this region (used when `territory` is absent).
-    #[serde(default, deserialize_with = "optional_text")]
+    /// All precincts of this region (used when `territory` is absent). Without either: all
+    /// precincts, by region and number.
+    #[param(pattern = r"^[0-9]{9}$")]
     pub region: Option<String>,
     /// At most 1000; 100 by default.
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u64>,
     #[serde(default, deserialize_with = "optional_u64")]
+    #[param(minimum = 0, maximum = 9223372036854775807_i64)]
     pub offset: Option<u64>,
 }
 
@@ -79,7 +82,7 @@ pub struct PrecinctQuery {
     params(PrecinctQuery),
     responses(
         (status = 200, description = "A page of precincts", body = PrecinctPage),
-        (status = 400, description = "Neither `territory` nor `region`, or a malformed parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such territory", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -96,9 +99,7 @@ pub async fn list_precincts(
         ));
     }
     let offset = query.offset.unwrap_or(0);
-    let code = |field: &str, s: &str| {
-        TerritoryCode::parse(s).map_err(|r| Problem::bad_parameter(field, r.key(), r.english()))
-    };
+    let code = query_territory;
     let store = state.app.store();
     let items = match (&query.territory, &query.region) {
         (Some(t), _) => {
@@ -126,13 +127,13 @@ pub async fn list_precincts(
                 Err(_) => Vec::new(),
             }
         }
-        (None, None) => {
-            return Err(Problem::bad_parameter(
-                "territory",
-                "field-required",
-                "give territory=CODE or region=CODE",
-            ));
-        }
+        (None, None) => match u32::try_from(offset) {
+            Ok(o) => store
+                .precincts_page(u32::try_from(limit).unwrap_or(1000), o)
+                .await
+                .map_err(storage)?,
+            Err(_) => Vec::new(),
+        },
     };
     let next_offset = (items.len() as u64 == limit).then(|| offset.saturating_add(limit));
     Ok(axum::Json(PrecinctPage {
@@ -147,8 +148,8 @@ pub async fn list_precincts(
 #[utoipa::path(
     get, path = "/api/v1/precincts/{region}/{number}", tag = "precincts",
     params(
-        ("region" = String, Path, description = "The KATO code of the precinct's region"),
-        ("number" = u32, Path, description = "The precinct's number in its region"),
+        ("region" = String, Path, pattern = r"^[0-9]{9}$", description = "The KATO code of the precinct's region"),
+        ("number" = u32, Path, minimum = 1, maximum = 99999, description = "The precinct's number in its region"),
     ),
     responses(
         (status = 200, description = "The precinct", body = PrecinctView),
@@ -251,8 +252,8 @@ pub struct PrecinctUpdate {
 #[utoipa::path(
     put, path = "/api/v1/precincts/{region}/{number}", tag = "precincts",
     params(
-        ("region" = String, Path, description = "The KATO code of the precinct's region"),
-        ("number" = u32, Path, description = "The precinct's number in its region"),
+        ("region" = String, Path, pattern = r"^[0-9]{9}$", description = "The KATO code of the precinct's region"),
+        ("number" = u32, Path, minimum = 1, maximum = 99999, description = "The precinct's number in its region"),
     ),
     request_body = PrecinctUpdate,
     security(("bearer" = [])),

@@ -79,7 +79,7 @@ pub struct TerritoryWritten {
 #[into_params(parameter_in = Query)]
 pub struct TerritoryQuery {
     /// The parent whose children to list (regions and republican cities when absent).
-    #[serde(default, deserialize_with = "optional_text")]
+    #[param(pattern = r"^[0-9]{9}$")]
     pub parent: Option<String>,
     /// Search: a code prefix or part of a name in any language (case-insensitive). Overrides `parent`.
     #[serde(default, deserialize_with = "optional_text")]
@@ -101,15 +101,18 @@ pub async fn list_territories(
     ApiQuery(query): ApiQuery<TerritoryQuery>,
 ) -> Result<axum::Json<TerritoryList>, Problem> {
     let store = state.app.store();
+    // A malformed parent is refused even when `q` makes it unused.
+    let parent = match &query.parent {
+        Some(p) => Some(super::types::query_territory("parent", p)?),
+        None => None,
+    };
     let items = if let Some(q) = &query.q {
         store.search_territories(q, SEARCH_LIMIT).await
-    } else if let Some(p) = &query.parent {
-        let parent = sailau_domain::TerritoryCode::parse(p)
-            .map_err(|r| Problem::bad_parameter("parent", r.key(), r.english()))?;
-        if store.territory(&parent).await.map_err(storage)?.is_none() {
+    } else if let Some(parent) = &parent {
+        if store.territory(parent).await.map_err(storage)?.is_none() {
             return Err(Problem::not_found(format!("territory {parent}")));
         }
-        store.territory_children(Some(&parent)).await
+        store.territory_children(Some(parent)).await
     } else {
         store.territory_children(None).await
     }
@@ -126,7 +129,7 @@ pub(crate) fn storage(e: sailau_app::storage::StorageError) -> Problem {
 /// One territory with its ancestors, its children and the figures of its subtree.
 #[utoipa::path(
     get, path = "/api/v1/territories/{code}", tag = "territories",
-    params(("code" = String, Path, description = "The 9-digit KATO code")),
+    params(("code" = String, Path, pattern = r"^[0-9]{9}$", description = "The 9-digit KATO code")),
     responses(
         (status = 200, description = "The territory", body = TerritoryDetail),
         (status = 400, description = "A malformed code", body = Problem, content_type = "application/problem+json"),
@@ -251,7 +254,7 @@ pub struct TerritoryNames {
 /// Renames a territory (recorded in the ledger).
 #[utoipa::path(
     put, path = "/api/v1/territories/{code}/names", tag = "territories",
-    params(("code" = String, Path, description = "The 9-digit KATO code")),
+    params(("code" = String, Path, pattern = r"^[0-9]{9}$", description = "The 9-digit KATO code")),
     request_body = TerritoryNames,
     security(("bearer" = [])),
     responses(

@@ -157,24 +157,52 @@ pub fn all<T>(v: Option<T>) -> Result<T, Problem> {
     v.ok_or_else(|| Problem::internal(&"a checked field was missing"))
 }
 
+/// The OpenAPI patterns of identifiers, exactly what the domain's parsers accept (path and query
+/// parameters are taken without surrounding spaces).
+pub const TERRITORY_CODE_PATTERN: &str = "^[0-9]{9}$";
+/// 2–32 characters, lowercase Latin letters, digits and hyphens, no hyphen at either end.
+pub const PARTY_CODE_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$";
+/// 3–64 characters: a–z, 0–9, dot, hyphen, underscore.
+pub const USERNAME_PATTERN: &str = "^[a-z0-9._-]{3,64}$";
+
+/// A path or query identifier as given: surrounding spaces are not part of any pattern.
+fn exact<T>(field: &str, s: &str, parse: impl Fn(&str) -> Result<T, Rule>) -> Result<T, Problem> {
+    let parsed = if s.trim() == s {
+        parse(s)
+    } else {
+        // Let the parser name the rule, then refuse anyway.
+        parse("").and(Err(Rule::FieldRequired))
+    };
+    parsed.map_err(|r| Problem::bad_parameter(field, r.key(), r.english()))
+}
+
 /// Path identifiers: malformed → 400 naming the parameter.
 pub fn path_territory(code: &str) -> Result<TerritoryCode, Problem> {
-    TerritoryCode::parse(code).map_err(|r| Problem::bad_parameter("code", r.key(), r.english()))
+    exact("code", code, TerritoryCode::parse)
+}
+
+/// A territory code in a query parameter named `field`.
+pub fn query_territory(field: &str, code: &str) -> Result<TerritoryCode, Problem> {
+    exact(field, code, TerritoryCode::parse)
 }
 
 pub fn path_party(code: &str) -> Result<PartyCode, Problem> {
-    PartyCode::parse(code).map_err(|r| Problem::bad_parameter("code", r.key(), r.english()))
+    exact("code", code, PartyCode::parse)
 }
 
 pub fn path_username(name: &str) -> Result<Username, Problem> {
-    Username::parse(name).map_err(|r| Problem::bad_parameter("username", r.key(), r.english()))
+    exact("username", name, Username::parse)
 }
 
 pub fn path_precinct(region: &str, number: &str) -> Result<PrecinctRef, Problem> {
-    let region_code = TerritoryCode::parse(region)
-        .map_err(|r| Problem::bad_parameter("region", r.key(), r.english()))?;
-    let number = sailau_domain::precinct::parse_number(number)
-        .map_err(|r| Problem::bad_parameter("number", r.key(), r.english()))?;
+    let region_code = exact("region", region, TerritoryCode::parse)?;
+    let number = exact("number", number, |n| {
+        if n.bytes().all(|b| b.is_ascii_digit()) {
+            sailau_domain::precinct::parse_number(n)
+        } else {
+            Err(Rule::PrecinctNumberFormat)
+        }
+    })?;
     Ok(PrecinctRef {
         region_code,
         number,
@@ -182,7 +210,9 @@ pub fn path_precinct(region: &str, number: &str) -> Result<PrecinctRef, Problem>
 }
 
 pub fn path_person(id: &str) -> Result<PersonId, Problem> {
-    uuid::Uuid::parse_str(id.trim())
+    // Only the hyphenated form that `format: uuid` means.
+    let hyphenated = if id.len() == 36 { id } else { "" };
+    uuid::Uuid::parse_str(hyphenated)
         .map(PersonId)
         .map_err(|_| Problem::bad_parameter("id", "person-id-format", "a person id is a UUID"))
 }
