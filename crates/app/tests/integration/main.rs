@@ -6,5 +6,6 @@ mod commands;
 mod demo;
 mod fixture;
 mod import;
+mod ledger_fixture;
 mod sessions;
 mod verify;
