@@ -37,6 +37,10 @@ pub enum AppError {
     Key(#[from] crate::keyfile::KeyFileError),
     #[error("ledger: {0}")]
     Ledger(String),
+    /// A command reached its transaction without the private data its kind needs (a password).
+    /// Commands are issued through [`sailau_domain::Issued`], which makes this impossible.
+    #[error("a command came without {0}")]
+    MissingPrivate(&'static str),
     #[error("password hashing failed: {0}")]
     Hashing(String),
     #[error("file: {0}")]

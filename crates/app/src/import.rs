@@ -10,8 +10,9 @@ use std::io::Cursor;
 use std::path::Path;
 
 use sailau_domain::precinct::{parse_number, parse_voters};
+use sailau_domain::registry::{CreateParty, CreatePrecinct, CreateTerritory};
 use sailau_domain::{
-    Command, Names, NewPrecinct, Party, PartyCode, Rule, Territory, TerritoryCode, TerritoryKind,
+    Issued, Names, NewPrecinct, Party, PartyCode, Rule, Territory, TerritoryCode, TerritoryKind,
 };
 
 use crate::AppError;
@@ -92,7 +93,7 @@ pub enum ImportError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {
     pub line: usize,
-    pub command: Command,
+    pub command: Issued,
 }
 
 impl crate::App {
@@ -311,14 +312,15 @@ fn parse_rows(kind: Kind, rows: Vec<(usize, Vec<String>)>) -> Result<Vec<ImportR
                 {
                     commands.push(ImportRow {
                         line,
-                        command: Command::CreateTerritory {
+                        command: CreateTerritory {
                             territory: Territory {
                                 code,
                                 parent_code,
                                 kind,
                                 names,
                             },
-                        },
+                        }
+                        .into(),
                     });
                 }
             }
@@ -341,14 +343,15 @@ fn parse_rows(kind: Kind, rows: Vec<(usize, Vec<String>)>) -> Result<Vec<ImportR
                 {
                     commands.push(ImportRow {
                         line,
-                        command: Command::CreatePrecinct {
+                        command: CreatePrecinct {
                             precinct: NewPrecinct {
                                 number,
                                 territory_code,
                                 address,
                                 voters,
                             },
-                        },
+                        }
+                        .into(),
                     });
                 }
             }
@@ -367,7 +370,7 @@ fn parse_rows(kind: Kind, rows: Vec<(usize, Vec<String>)>) -> Result<Vec<ImportR
                     match party.validate(false) {
                         Ok(p) => commands.push(ImportRow {
                             line,
-                            command: Command::CreateParty { party: p },
+                            command: CreateParty { party: p }.into(),
                         }),
                         Err(v) => {
                             for f in v.0 {

@@ -1,8 +1,10 @@
 //! Who may issue which command, and where.
 //!
-//! The rules live here, in one function, so that the web, the API and the command line cannot
-//! disagree. The caller describes what a command touches as a [`Target`] (looked up from the
-//! registry); this module decides.
+//! Each command declares a [`Policy`]: the roles granted it and how far each grant reaches
+//! ([`Reach`]). [`authorize`] is the one function that reads those policies, so the web, the API,
+//! the command line and ledger replay cannot disagree. Administrators may issue every command and
+//! are not listed in the policies. The caller describes what a command touches as a [`Target`]
+//! (looked up from the registry); this module decides.
 
 use serde::Serialize;
 
@@ -34,6 +36,90 @@ pub struct Target {
     pub account: Option<Username>,
 }
 
+/// How far a [`Grant`] reaches: which targets, given the acting account's [`Scope`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Anywhere: the account's scope is not consulted.
+    Anywhere,
+    /// Targets within the territory subtree of a `territory:` scope.
+    TerritorySubtree,
+    /// The precincts of a `precincts:` scope.
+    OwnPrecincts,
+    /// The party of a `party:` scope that covers the whole party (no territory).
+    WholeParty,
+    /// The party of a `party:` scope, within its territory subtree when it has one.
+    PartySubtree,
+    /// The acting account itself.
+    OwnAccount,
+}
+
+impl Reach {
+    /// Whether `principal` reaches `target`.
+    pub fn covers(self, principal: &Principal, target: &Target) -> bool {
+        let scope = &principal.scope;
+        match self {
+            Reach::Anywhere => true,
+            Reach::TerritorySubtree => match scope {
+                Scope::Territory { territory } => target.territory_path.contains(territory),
+                _ => false,
+            },
+            Reach::OwnPrecincts => match (scope, &target.precinct) {
+                (Scope::Precincts { precincts }, Some(t)) => precincts.contains(t),
+                _ => false,
+            },
+            Reach::WholeParty => match (scope, &target.party) {
+                (
+                    Scope::Party {
+                        party,
+                        territory: None,
+                    },
+                    Some(t),
+                ) => party == t,
+                _ => false,
+            },
+            Reach::PartySubtree => match scope {
+                Scope::Party { party, territory } => {
+                    target.party.as_ref() == Some(party)
+                        && territory
+                            .as_ref()
+                            .is_none_or(|t| target.territory_path.contains(t))
+                }
+                _ => false,
+            },
+            Reach::OwnAccount => target.account.as_ref() == Some(&principal.username),
+        }
+    }
+}
+
+/// One role granted a command, with its reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grant {
+    pub role: Role,
+    pub reach: Reach,
+}
+
+impl Grant {
+    /// `role` may, within `reach`.
+    pub const fn new(role: Role, reach: Reach) -> Grant {
+        Grant { role, reach }
+    }
+}
+
+/// Who may issue a command: the grants besides administrators (who may issue everything).
+/// A role listed twice may act where either grant reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    pub grants: &'static [Grant],
+}
+
+impl Policy {
+    /// A policy of these grants.
+    pub const fn new(grants: &'static [Grant]) -> Policy {
+        Policy { grants }
+    }
+}
+
+/// Why a command (or a read) was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Denied {
     #[error("sign in to do this")]
@@ -54,100 +140,35 @@ impl Denied {
     }
 }
 
-/// Decides whether `principal` (None: the anonymous public) may issue a command of `kind` on `target`.
+/// Decides whether `principal` (None: the anonymous public) may issue a command of `kind` on
+/// `target`, by the kind's [`Policy`]: anonymous → [`Denied::Anonymous`]; a role the policy does
+/// not grant → [`Denied::Role`]; granted, but no grant reaches the target → [`Denied::OutOfScope`].
 pub fn authorize(
     principal: Option<&Principal>,
     kind: CommandKind,
     target: &Target,
 ) -> Result<(), Denied> {
-    use CommandKind as K;
     let Some(p) = principal else {
         return Err(Denied::Anonymous);
     };
-    let role_denied = Denied::Role {
-        role: p.role,
-        command: kind,
-    };
-    let out_of_scope = Denied::OutOfScope { command: kind };
-    let within = |ok: bool| {
-        if ok {
-            Ok(())
-        } else {
-            Err(out_of_scope.clone())
-        }
-    };
-    match p.role {
-        Role::Administrator => Ok(()),
-        Role::CecMember => match kind {
-            K::CreateTerritory
-            | K::RenameTerritory
-            | K::CreatePrecinct
-            | K::UpdatePrecinct
-            | K::CreateParty
-            | K::UpdateParty
-            | K::RegisterPerson => Ok(()),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::TerritorialCommission => match kind {
-            K::CreateTerritory | K::RenameTerritory | K::CreatePrecinct | K::UpdatePrecinct => {
-                within(in_territory_scope(&p.scope, target))
-            }
-            K::RegisterPerson => Ok(()),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::PrecinctCommission => match kind {
-            K::UpdatePrecinct => within(match (&p.scope, &target.precinct) {
-                (Scope::Precincts { precincts }, Some(t)) => precincts.contains(t),
-                _ => false,
-            }),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::PartySecretary => match kind {
-            K::CreateBranch => within(in_party_scope(&p.scope, target)),
-            K::UpdateParty => within(match (&p.scope, &target.party) {
-                (
-                    Scope::Party {
-                        party,
-                        territory: None,
-                    },
-                    Some(t),
-                ) => party == t,
-                _ => false,
-            }),
-            K::RegisterPerson => Ok(()),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::Candidate | Role::Observer => match kind {
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
+    if p.role == Role::Administrator {
+        return Ok(());
     }
-}
-
-fn is_self(p: &Principal, target: &Target) -> bool {
-    target.account.as_ref() == Some(&p.username)
-}
-
-fn in_territory_scope(scope: &Scope, target: &Target) -> bool {
-    match scope {
-        Scope::Territory { territory } => target.territory_path.contains(territory),
-        _ => false,
+    let mut granted = kind
+        .policy()
+        .grants
+        .iter()
+        .filter(|g| g.role == p.role)
+        .peekable();
+    if granted.peek().is_none() {
+        return Err(Denied::Role {
+            role: p.role,
+            command: kind,
+        });
     }
-}
-
-fn in_party_scope(scope: &Scope, target: &Target) -> bool {
-    match scope {
-        Scope::Party { party, territory } => {
-            target.party.as_ref() == Some(party)
-                && match territory {
-                    None => true,
-                    Some(t) => target.territory_path.contains(t),
-                }
-        }
-        _ => false,
+    if granted.any(|g| g.reach.covers(p, target)) {
+        Ok(())
+    } else {
+        Err(Denied::OutOfScope { command: kind })
     }
 }

@@ -2,12 +2,15 @@
 //! commands are applied, denied ones come back Forbidden and leave the ledger as it was.
 
 use sailau_app::{Acting, AppError};
+use sailau_domain::accounts::*;
+use sailau_domain::registry::*;
 use sailau_domain::*;
 
 use crate::fixture::*;
 
 /// A concrete command of each kind, inside or outside the fixture's home scope.
-fn command(kind: CommandKind, inside: bool, me: &str) -> Command {
+fn command(kind: CommandKind, inside: bool, me: &str) -> Issued {
+    let password = || Password::new("password", "another long password").unwrap();
     let (district, region) = if inside {
         ("101000000", "100000000")
     } else {
@@ -19,32 +22,37 @@ fn command(kind: CommandKind, inside: bool, me: &str) -> Command {
             Some(district),
             TerritoryKind::RuralOkrug,
         ),
-        CommandKind::RenameTerritory => Command::RenameTerritory {
+        CommandKind::RenameTerritory => RenameTerritory {
             code: code(district),
             names: names("Новое имя"),
-        },
+        }
+        .into(),
         CommandKind::CreatePrecinct => precinct(3, district, 500),
-        CommandKind::UpdatePrecinct => Command::UpdatePrecinct {
+        CommandKind::UpdatePrecinct => UpdatePrecinct {
             precinct: PrecinctRef {
                 region_code: code(region),
                 number: 1,
             },
             address: "ул. Новая, 1".into(),
             voters: 1001,
-        },
-        CommandKind::CreateParty => Command::CreateParty {
+        }
+        .into(),
+        CommandKind::CreateParty => CreateParty {
             party: party(if inside { "respublica" } else { "baytaq" }),
-        },
-        CommandKind::UpdateParty => Command::UpdateParty {
+        }
+        .into(),
+        CommandKind::UpdateParty => UpdateParty {
             party: party(if inside { "amanat" } else { "akzhol" }),
-        },
-        CommandKind::CreateBranch => Command::CreateBranch {
+        }
+        .into(),
+        CommandKind::CreateBranch => CreateBranch {
             branch: Branch {
                 party_code: PartyCode::parse(if inside { "amanat" } else { "akzhol" }).unwrap(),
                 territory_code: code("101000000"),
             },
-        },
-        CommandKind::RegisterPerson => Command::RegisterPerson {
+        }
+        .into(),
+        CommandKind::RegisterPerson => RegisterPerson {
             person: Person {
                 id: PersonId(uuid::Uuid::new_v4()),
                 surname: "Казыбаев".into(),
@@ -53,28 +61,37 @@ fn command(kind: CommandKind, inside: bool, me: &str) -> Command {
                 birth_date: jiff::civil::date(1979, 3, 1),
                 gender: Gender::Male,
             },
-        },
-        CommandKind::CreateAccount => Command::CreateAccount {
-            account: Account {
-                username: user(if inside { "new-in" } else { "new-out" }),
-                display_name: String::new(),
-                role: Role::Observer,
-                scope: Scope::Global,
-                active: true,
+        }
+        .into(),
+        CommandKind::CreateAccount => Issued::new(
+            CreateAccount {
+                account: Account {
+                    username: user(if inside { "new-in" } else { "new-out" }),
+                    display_name: String::new(),
+                    role: Role::Observer,
+                    scope: Scope::Global,
+                    active: true,
+                },
             },
-        },
-        CommandKind::ChangeAccountRole => Command::ChangeAccountRole {
+            password(),
+        ),
+        CommandKind::ChangeAccountRole => ChangeAccountRole {
             username: user("victim"),
             role: Role::Observer,
             scope: Scope::Global,
-        },
-        CommandKind::SetAccountActive => Command::SetAccountActive {
+        }
+        .into(),
+        CommandKind::SetAccountActive => SetAccountActive {
             username: user("victim"),
             active: inside,
-        },
-        CommandKind::ChangePassword => Command::ChangePassword {
-            username: user(if inside { me } else { "victim" }),
-        },
+        }
+        .into(),
+        CommandKind::ChangePassword => Issued::new(
+            ChangePassword {
+                username: user(if inside { me } else { "victim" }),
+            },
+            password(),
+        ),
     }
 }
 
@@ -119,25 +136,7 @@ async fn every_command_for_every_role_in_and_out_of_scope() {
                 };
                 let before = f.app.store().ledger_status().await.unwrap().size;
                 let cmd = command(kind, inside, &me);
-                let got = match kind {
-                    CommandKind::ChangePassword => {
-                        let Command::ChangePassword { username } = cmd else {
-                            unreachable!()
-                        };
-                        f.app
-                            .change_password(&acting, username, "another long password")
-                            .await
-                    }
-                    CommandKind::CreateAccount => {
-                        let Command::CreateAccount { account } = cmd else {
-                            unreachable!()
-                        };
-                        f.app
-                            .create_account(&acting, account, "another long password")
-                            .await
-                    }
-                    _ => f.app.execute(&acting, cmd).await,
-                };
+                let got = f.app.execute(&acting, cmd).await;
                 let after = f.app.store().ledger_status().await.unwrap().size;
                 if want {
                     assert!(
@@ -174,7 +173,7 @@ async fn anonymous_and_deactivated_accounts_can_do_nothing() {
     f.app
         .execute(
             &Acting::Operator,
-            Command::SetAccountActive {
+            SetAccountActive {
                 username: user("cec1"),
                 active: false,
             },

@@ -1,6 +1,7 @@
 //! Commands: applied with their ledger entry, or refused with no trace.
 
 use sailau_app::{Acting, AppError};
+use sailau_domain::registry::*;
 use sailau_domain::*;
 use sailau_ledger::{leaf_hash, verify_inclusion};
 
@@ -41,7 +42,7 @@ async fn an_accepted_command_is_entirely_there_ledger_entry_included() {
     let entry = LedgerEntry::decode_canonical(entries[0].canonical.as_bytes()).unwrap();
     assert_eq!(entry.actor, Actor::Operator);
     assert_eq!(entry.at_ms, 1_700_000_000_000);
-    assert!(matches!(entry.command, Command::CreatePrecinct { .. }));
+    assert!(matches!(entry.command, Command::CreatePrecinct(_)));
 
     let proof = f
         .app
@@ -103,9 +104,10 @@ async fn a_refused_command_leaves_no_trace_but_its_error() {
             "parent-kind-invalid",
         ),
         (
-            Command::CreateParty {
+            CreateParty {
                 party: party("amanat"),
-            },
+            }
+            .into(),
             "code",
             "party-taken",
         ),

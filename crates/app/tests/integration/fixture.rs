@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use sailau_app::{Acting, App, Clock};
+use sailau_domain::registry::*;
 use sailau_domain::*;
 use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
@@ -41,8 +42,8 @@ pub fn names(ru: &str) -> Names {
     }
 }
 
-pub fn territory(c: &str, parent: Option<&str>, kind: TerritoryKind) -> Command {
-    Command::CreateTerritory {
+pub fn territory(c: &str, parent: Option<&str>, kind: TerritoryKind) -> Issued {
+    CreateTerritory {
         territory: Territory {
             code: code(c),
             parent_code: parent.map(code),
@@ -50,10 +51,11 @@ pub fn territory(c: &str, parent: Option<&str>, kind: TerritoryKind) -> Command 
             names: names(&format!("T{c}")),
         },
     }
+    .into()
 }
 
-pub fn precinct(number: u32, territory: &str, voters: u32) -> Command {
-    Command::CreatePrecinct {
+pub fn precinct(number: u32, territory: &str, voters: u32) -> Issued {
+    CreatePrecinct {
         precinct: NewPrecinct {
             number,
             territory_code: code(territory),
@@ -61,6 +63,7 @@ pub fn precinct(number: u32, territory: &str, voters: u32) -> Command {
             voters,
         },
     }
+    .into()
 }
 
 pub fn party(c: &str) -> Party {
@@ -107,12 +110,14 @@ pub async fn registry() -> Fixture {
                 precinct(2, "101000000", 800),
                 precinct(1, "201000000", 900),
                 precinct(2, "201000000", 700),
-                Command::CreateParty {
+                CreateParty {
                     party: party("amanat"),
-                },
-                Command::CreateParty {
+                }
+                .into(),
+                CreateParty {
                     party: party("akzhol"),
-                },
+                }
+                .into(),
             ],
         )
         .await

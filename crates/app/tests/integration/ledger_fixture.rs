@@ -10,6 +10,8 @@ use std::path::PathBuf;
 
 use sailau_app::Acting;
 use sailau_app::ledger::verify;
+use sailau_domain::accounts::*;
+use sailau_domain::registry::*;
 use sailau_domain::*;
 use sailau_ledger::{LedgerSigningKey, SignedTreeHead, Tree, leaf_hash};
 use sailau_storage::Store;
@@ -119,20 +121,21 @@ async fn history(f: &Fixture) {
         en: "Test Region 'quoted' \u{00a0}nbsp".into(),
     };
     let mut first = vec![
-        Command::CreateTerritory {
+        CreateTerritory {
             territory: Territory {
                 code: code("100000000"),
                 parent_code: None,
                 kind: TerritoryKind::Region,
                 names: escaping,
             },
-        },
+        }
+        .into(),
         territory("101000000", Some("100000000"), TerritoryKind::District),
         territory("200000000", None, TerritoryKind::RepublicanCity),
         precinct(1, "101000000", 1000),
         precinct(2, "101000000", 800),
         precinct(1, "200000000", 900),
-        Command::CreateParty {
+        CreateParty {
             party: Party {
                 code: PartyCode::parse("amanat").unwrap(),
                 name_ru: "Партия «AMANAT»".into(),
@@ -140,12 +143,14 @@ async fn history(f: &Fixture) {
                 name_en: "AMANAT Party".into(),
                 short_name: "AMANAT".into(),
             },
-        },
-        Command::CreateParty {
+        }
+        .into(),
+        CreateParty {
             party: party("akzhol"),
-        },
+        }
+        .into(),
     ];
-    let batch: Vec<Command> = std::mem::take(&mut first);
+    let batch: Vec<Issued> = std::mem::take(&mut first);
     f.app.execute_batch(&op, batch).await.unwrap();
     tick(f);
     for (name, role, scope) in [
@@ -194,37 +199,39 @@ async fn history(f: &Fixture) {
         home_scope(Role::PartySecretary),
     );
     let cec = as_("cec.member", Role::CecMember, Scope::Global);
-    let steps: Vec<(&Acting, Command)> = vec![
+    let steps: Vec<(&Acting, Issued)> = vec![
         (
             &tec,
             territory("101010000", Some("101000000"), TerritoryKind::RuralOkrug),
         ),
         (
             &tec,
-            Command::RenameTerritory {
+            RenameTerritory {
                 code: code("101000000"),
                 names: Names {
                     ru: "Район имени «Абая»".into(),
                     kk: "Абай атындағы аудан".into(),
                     en: String::new(),
                 },
-            },
+            }
+            .into(),
         ),
         (&tec, precinct(3, "101010000", 250)),
         (
             &pec,
-            Command::UpdatePrecinct {
+            UpdatePrecinct {
                 precinct: PrecinctRef {
                     region_code: code("100000000"),
                     number: 1,
                 },
                 address: "с. Уил, ул. Абая, 12 \"А\"".into(),
                 voters: 1012,
-            },
+            }
+            .into(),
         ),
         (
             &sec,
-            Command::UpdateParty {
+            UpdateParty {
                 party: Party {
                     code: PartyCode::parse("amanat").unwrap(),
                     name_ru: "Партия «AMANAT» (обновлено)".into(),
@@ -232,20 +239,22 @@ async fn history(f: &Fixture) {
                     name_en: String::new(),
                     short_name: "AMANAT".into(),
                 },
-            },
+            }
+            .into(),
         ),
         (
             &sec,
-            Command::CreateBranch {
+            CreateBranch {
                 branch: Branch {
                     party_code: PartyCode::parse("amanat").unwrap(),
                     territory_code: code("101000000"),
                 },
-            },
+            }
+            .into(),
         ),
         (
             &sec,
-            Command::RegisterPerson {
+            RegisterPerson {
                 person: Person {
                     id: PersonId(uuid::Uuid::from_u128(
                         0x0190_0000_0000_7000_8000_0000_0000_0001,
@@ -256,23 +265,25 @@ async fn history(f: &Fixture) {
                     birth_date: jiff::civil::date(1979, 3, 1),
                     gender: Gender::Male,
                 },
-            },
+            }
+            .into(),
         ),
         (&cec, territory("300000000", None, TerritoryKind::Region)),
         (
             &cec,
-            Command::UpdatePrecinct {
+            UpdatePrecinct {
                 precinct: PrecinctRef {
                     region_code: code("200000000"),
                     number: 1,
                 },
                 address: "ул. Достык, 1".into(),
                 voters: 0,
-            },
+            }
+            .into(),
         ),
         (
             &admin,
-            Command::ChangeAccountRole {
+            ChangeAccountRole {
                 username: user("pec-100-1"),
                 role: Role::PrecinctCommission,
                 scope: Scope::Precincts {
@@ -287,14 +298,16 @@ async fn history(f: &Fixture) {
                         },
                     ],
                 },
-            },
+            }
+            .into(),
         ),
         (
             &admin,
-            Command::SetAccountActive {
+            SetAccountActive {
                 username: user("cec.member"),
                 active: false,
-            },
+            }
+            .into(),
         ),
     ];
     for (acting, command) in steps {
@@ -329,7 +342,7 @@ async fn history(f: &Fixture) {
     f.app
         .execute(
             &op,
-            Command::SetAccountActive {
+            SetAccountActive {
                 username: user("cec.member"),
                 active: true,
             },

@@ -1,6 +1,7 @@
 //! Sign-in, sessions and throttling.
 
 use sailau_app::{Acting, AppError};
+use sailau_domain::accounts::*;
 use sailau_domain::*;
 
 use crate::fixture::*;
@@ -108,7 +109,7 @@ async fn deactivated_accounts_cannot_sign_in_and_lose_their_sessions() {
     f.app
         .execute(
             &Acting::Operator,
-            Command::SetAccountActive {
+            SetAccountActive {
                 username: user("cand1"),
                 active: false,
             },

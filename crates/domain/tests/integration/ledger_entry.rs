@@ -6,7 +6,7 @@ fn entry() -> LedgerEntry {
         index: 7,
         at_ms: 1_700_000_000_123,
         actor: Actor::Operator,
-        command: Command::CreateTerritory {
+        command: Command::CreateTerritory(registry::CreateTerritory {
             territory: Territory {
                 code: TerritoryCode::parse("151000000").unwrap(),
                 parent_code: None,
@@ -17,7 +17,7 @@ fn entry() -> LedgerEntry {
                     en: "Aktobe Region".into(),
                 },
             },
-        },
+        }),
     }
 }
 

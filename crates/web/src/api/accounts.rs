@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Account, Command, Role, Rule, Username, ValidationErrors};
+use sailau_domain::{Account, Role, Rule, Username, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -148,7 +148,7 @@ async fn change(
     state: &WebState,
     writer: &Writer,
     username: &Username,
-    command: Command,
+    command: sailau_domain::Issued,
 ) -> Result<axum::Json<AccountWritten>, Problem> {
     let applied = state
         .app
@@ -258,11 +258,12 @@ pub async fn change_role(
     let role = f.role("role", &body.role);
     let scope = f.scope("scope", body.scope.as_deref().unwrap_or("global"));
     f.finish()?;
-    let command = Command::ChangeAccountRole {
+    let command = sailau_domain::accounts::ChangeAccountRole {
         username: username.clone(),
         role: all(role)?,
         scope: all(scope)?,
-    };
+    }
+    .into();
     change(&state, &writer, &username, command).await
 }
 
@@ -296,10 +297,11 @@ pub async fn set_active(
     ApiJson(body): ApiJson<Activation>,
 ) -> Result<axum::Json<AccountWritten>, Problem> {
     let username = path_username(&username)?;
-    let command = Command::SetAccountActive {
+    let command = sailau_domain::accounts::SetAccountActive {
         username: username.clone(),
         active: body.active,
-    };
+    }
+    .into();
     change(&state, &writer, &username, command).await
 }
 

@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Command, Gender, Person, PersonId, Rule};
+use sailau_domain::{Gender, Person, PersonId, Rule};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -193,7 +193,10 @@ pub async fn register_person(
     let id = person.id;
     let applied = state
         .app
-        .execute(&writer.acting(), Command::RegisterPerson { person })
+        .execute(
+            &writer.acting(),
+            sailau_domain::registry::RegisterPerson { person },
+        )
         .await?;
     let saved = state
         .app

@@ -11,8 +11,7 @@ use axum::response::Response;
 use sailau_app::import::{ImportError, Kind};
 use sailau_app::{Acting, AppError};
 use sailau_domain::{
-    Command, CommandKind, Names, NewPrecinct, Precinct, Target, Territory, TerritoryCode,
-    TerritoryKind,
+    CommandKind, Names, NewPrecinct, Precinct, Target, Territory, TerritoryCode, TerritoryKind,
 };
 
 use super::forms::see_other;
@@ -222,7 +221,13 @@ pub async fn add_top_level(
             .await;
         };
         let code = territory.code.to_string();
-        match execute(&page, &state, Command::CreateTerritory { territory }).await? {
+        match execute(
+            &page,
+            &state,
+            sailau_domain::registry::CreateTerritory { territory }.into(),
+        )
+        .await?
+        {
             Ok(index) => Ok(see_other(&format!("/territories/{code}?saved={index}"))),
             Err(errors) => {
                 form.absorb(&page.ctx, &errors);
@@ -290,7 +295,7 @@ fn territory_of(
 pub async fn execute(
     page: &Page,
     state: &WebState,
-    command: Command,
+    command: sailau_domain::Issued,
 ) -> Result<Result<u64, sailau_domain::ValidationErrors>, Fail> {
     let Some(session) = &page.session else {
         return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
@@ -504,7 +509,13 @@ pub async fn add_child(
             return refuse(&page, &state, &parent, refused(form)).await;
         };
         let new_code = territory.code.to_string();
-        match execute(&page, &state, Command::CreateTerritory { territory }).await? {
+        match execute(
+            &page,
+            &state,
+            sailau_domain::registry::CreateTerritory { territory }.into(),
+        )
+        .await?
+        {
             Ok(index) => Ok(see_other(&format!("/territories/{new_code}?saved={index}"))),
             Err(mut errors) => {
                 // The parent is the page itself: a parent-kind error is about the kind chosen.
@@ -579,14 +590,15 @@ pub async fn add_precinct(
         let (Some(number), Some(voters)) = (number, voters) else {
             return refuse(&page, &state, &territory, refused(form)).await;
         };
-        let command = Command::CreatePrecinct {
+        let command = sailau_domain::registry::CreatePrecinct {
             precinct: NewPrecinct {
                 number,
                 territory_code: territory.clone(),
                 address: get("address").to_owned(),
                 voters,
             },
-        };
+        }
+        .into();
         match execute(&page, &state, command).await? {
             Ok(index) => Ok(see_other(&format!(
                 "/territories/{territory}?saved={index}#precincts"
