@@ -154,7 +154,28 @@ impl From<Password> for Private {
 
 /// A command as issued: its ledger form and its private data, built only from a context's
 /// command and that command's own [`DomainCommand::Private`] type. A command that needs a
-/// credential therefore cannot be issued without one.
+/// credential therefore cannot be issued without one:
+///
+/// ```
+/// use sailau_domain::accounts::{ChangePassword, Password};
+/// use sailau_domain::registry::RenameTerritory;
+/// use sailau_domain::{Issued, Names, TerritoryCode, Username};
+///
+/// let username = Username::parse("a.nurlanova").unwrap();
+/// let password = Password::new("password", "a long passphrase").unwrap();
+/// let with_password = Issued::new(ChangePassword { username }, password);
+/// let names = Names { ru: "Уил".into(), kk: "Ойыл".into(), en: String::new() };
+/// let plain: Issued = RenameTerritory { code: TerritoryCode::parse("154800000").unwrap(), names }.into();
+/// ```
+///
+/// ```compile_fail
+/// use sailau_domain::accounts::ChangePassword;
+/// use sailau_domain::{Issued, Username};
+///
+/// let username = Username::parse("a.nurlanova").unwrap();
+/// // No password: `ChangePassword` does not convert into `Issued`.
+/// let issued: Issued = ChangePassword { username }.into();
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issued {
     command: Command,
