@@ -128,14 +128,18 @@ pub enum Denied {
     Role { role: Role, command: CommandKind },
     #[error("{command} is outside the scope of this account")]
     OutOfScope { command: CommandKind },
+    #[error("the role {role} may not see {read}")]
+    ReadRole { role: Role, read: Read },
+    #[error("{read} outside the scope of this account")]
+    ReadOutOfScope { read: Read },
 }
 
 impl Denied {
     pub fn key(&self) -> &'static str {
         match self {
             Denied::Anonymous => "denied-anonymous",
-            Denied::Role { .. } => "denied-role",
-            Denied::OutOfScope { .. } => "denied-scope",
+            Denied::Role { .. } | Denied::ReadRole { .. } => "denied-role",
+            Denied::OutOfScope { .. } | Denied::ReadOutOfScope { .. } => "denied-scope",
         }
     }
 }
@@ -148,27 +152,106 @@ pub fn authorize(
     kind: CommandKind,
     target: &Target,
 ) -> Result<(), Denied> {
-    let Some(p) = principal else {
-        return Err(Denied::Anonymous);
-    };
-    if p.role == Role::Administrator {
-        return Ok(());
-    }
-    let mut granted = kind
-        .policy()
-        .grants
-        .iter()
-        .filter(|g| g.role == p.role)
-        .peekable();
-    if granted.peek().is_none() {
-        return Err(Denied::Role {
+    let p = principal.ok_or(Denied::Anonymous)?;
+    match decide(p, kind.policy(), target) {
+        Decision::Allowed => Ok(()),
+        Decision::NotGranted => Err(Denied::Role {
             role: p.role,
             command: kind,
-        });
+        }),
+        Decision::OutOfReach => Err(Denied::OutOfScope { command: kind }),
     }
-    if granted.any(|g| g.reach.covers(p, target)) {
-        Ok(())
+}
+
+/// What is not public to read (territories, precincts, parties and the ledger are public).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Read {
+    /// The list of all accounts.
+    Accounts,
+    /// One account, named by the target's `account`.
+    Account,
+    /// The people of the registry, with their birth dates.
+    Persons,
+}
+
+impl Read {
+    /// Every read, for tests and listings.
+    pub const ALL: [Read; 3] = [Read::Accounts, Read::Account, Read::Persons];
+
+    /// A short English name (`accounts`) for messages and logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Read::Accounts => "accounts",
+            Read::Account => "account",
+            Read::Persons => "persons",
+        }
+    }
+
+    /// Who may read it (administrators may read everything).
+    pub fn policy(self) -> Policy {
+        const EVERY_ROLE_ANYWHERE: &[Grant] = &[
+            Grant::new(Role::CecMember, Reach::Anywhere),
+            Grant::new(Role::TerritorialCommission, Reach::Anywhere),
+            Grant::new(Role::PrecinctCommission, Reach::Anywhere),
+            Grant::new(Role::PartySecretary, Reach::Anywhere),
+            Grant::new(Role::Candidate, Reach::Anywhere),
+            Grant::new(Role::Observer, Reach::Anywhere),
+        ];
+        const EVERY_ROLE_ITSELF: &[Grant] = &[
+            Grant::new(Role::CecMember, Reach::OwnAccount),
+            Grant::new(Role::TerritorialCommission, Reach::OwnAccount),
+            Grant::new(Role::PrecinctCommission, Reach::OwnAccount),
+            Grant::new(Role::PartySecretary, Reach::OwnAccount),
+            Grant::new(Role::Candidate, Reach::OwnAccount),
+            Grant::new(Role::Observer, Reach::OwnAccount),
+        ];
+        match self {
+            Read::Accounts => Policy::new(&[]),
+            Read::Account => Policy::new(EVERY_ROLE_ITSELF),
+            Read::Persons => Policy::new(EVERY_ROLE_ANYWHERE),
+        }
+    }
+}
+
+impl std::fmt::Display for Read {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Decides whether `principal` may see what `read` names on `target`, by the read's policy, as
+/// [`authorize`] does for commands: anonymous → [`Denied::Anonymous`], a role not granted →
+/// [`Denied::ReadRole`], no grant reaching the target → [`Denied::ReadOutOfScope`].
+pub fn authorize_read(
+    principal: Option<&Principal>,
+    read: Read,
+    target: &Target,
+) -> Result<(), Denied> {
+    let p = principal.ok_or(Denied::Anonymous)?;
+    match decide(p, &read.policy(), target) {
+        Decision::Allowed => Ok(()),
+        Decision::NotGranted => Err(Denied::ReadRole { role: p.role, read }),
+        Decision::OutOfReach => Err(Denied::ReadOutOfScope { read }),
+    }
+}
+
+enum Decision {
+    Allowed,
+    NotGranted,
+    OutOfReach,
+}
+
+/// The one reading of a policy, for commands and reads alike.
+fn decide(p: &Principal, policy: &Policy, target: &Target) -> Decision {
+    if p.role == Role::Administrator {
+        return Decision::Allowed;
+    }
+    let mut granted = policy.grants.iter().filter(|g| g.role == p.role).peekable();
+    if granted.peek().is_none() {
+        Decision::NotGranted
+    } else if granted.any(|g| g.reach.covers(p, target)) {
+        Decision::Allowed
     } else {
-        Err(Denied::OutOfScope { command: kind })
+        Decision::OutOfReach
     }
 }

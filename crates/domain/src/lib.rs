@@ -21,7 +21,7 @@ pub mod territory;
 mod text;
 
 pub use account::{Account, Role, Scope, Username};
-pub use authz::{Denied, Grant, Policy, Principal, Reach, Target, authorize};
+pub use authz::{Denied, Grant, Policy, Principal, Reach, Read, Target, authorize, authorize_read};
 pub use command::{
     Actor, Command, CommandKind, DomainCommand, Issued, LedgerEntry, LedgerEntryError, Private,
 };

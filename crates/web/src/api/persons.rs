@@ -81,9 +81,10 @@ pub struct PageQuery {
 )]
 pub async fn list_persons(
     State(state): State<WebState>,
-    _user: SignedIn,
+    user: SignedIn,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> Result<axum::Json<PersonPage>, Problem> {
+    may_read_persons(&user)?;
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(Problem::bad_parameter(
@@ -125,9 +126,10 @@ pub async fn list_persons(
 )]
 pub async fn get_person(
     State(state): State<WebState>,
-    _user: SignedIn,
+    user: SignedIn,
     ApiPath(id): ApiPath<String>,
 ) -> Result<axum::Json<PersonView>, Problem> {
+    may_read_persons(&user)?;
     let id = path_person(&id)?;
     let person = state
         .app
@@ -213,4 +215,14 @@ pub async fn register_person(
             ledger: applied.into(),
         }),
     ))
+}
+
+/// The domain decides who may see the people of the registry ([`sailau_domain::authorize_read`]).
+fn may_read_persons(user: &SignedIn) -> Result<(), Problem> {
+    sailau_domain::authorize_read(
+        Some(&user.0.principal),
+        sailau_domain::Read::Persons,
+        &sailau_domain::Target::default(),
+    )
+    .map_err(|d| Problem::from(sailau_app::AppError::Forbidden(d)))
 }
