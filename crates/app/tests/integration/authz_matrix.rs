@@ -7,6 +7,7 @@ use sailau_domain::registry::*;
 use sailau_domain::*;
 
 use crate::fixture::*;
+use crate::permissions::{self, Outcome};
 
 /// A concrete command of each kind, inside or outside the fixture's home scope.
 fn command(kind: CommandKind, inside: bool, me: &str) -> Issued {
@@ -95,31 +96,8 @@ fn command(kind: CommandKind, inside: bool, me: &str) -> Issued {
     }
 }
 
-/// (allowed inside the home scope, allowed outside it).
-fn expected(role: Role, kind: CommandKind) -> (bool, bool) {
-    use CommandKind as K;
-    use Role as R;
-    match (role, kind) {
-        (R::Administrator, _) => (true, true),
-        (
-            R::CecMember,
-            K::CreateTerritory | K::RenameTerritory | K::CreatePrecinct | K::UpdatePrecinct,
-        )
-        | (R::CecMember, K::CreateParty | K::UpdateParty | K::RegisterPerson) => (true, true),
-        (
-            R::TerritorialCommission,
-            K::CreateTerritory | K::RenameTerritory | K::CreatePrecinct | K::UpdatePrecinct,
-        ) => (true, false),
-        (R::TerritorialCommission | R::PartySecretary, K::RegisterPerson) => (true, true),
-        (R::PrecinctCommission, K::UpdatePrecinct) => (true, false),
-        (R::PartySecretary, K::CreateBranch | K::UpdateParty) => (true, false),
-        (_, K::ChangePassword) => (true, false),
-        _ => (false, false),
-    }
-}
-
 #[tokio::test]
-async fn every_command_for_every_role_in_and_out_of_scope() {
+async fn every_command_for_every_role_in_and_out_of_scope_with_the_reason() {
     let mut checked = 0;
     for role in Role::ALL {
         let f = registry().await;
@@ -129,30 +107,33 @@ async fn every_command_for_every_role_in_and_out_of_scope() {
         let acting = Acting::Account(principal);
         for kind in CommandKind::ALL {
             for inside in [true, false] {
-                let want = if inside {
-                    expected(role, kind).0
-                } else {
-                    expected(role, kind).1
-                };
+                let want = permissions::expected(role, kind, inside);
                 let before = f.app.store().ledger_status().await.unwrap().size;
                 let cmd = command(kind, inside, &me);
                 let got = f.app.execute(&acting, cmd).await;
                 let after = f.app.store().ledger_status().await.unwrap().size;
-                if want {
-                    assert!(
-                        got.is_ok(),
-                        "{role} {kind} inside={inside} should be allowed: {got:?}"
-                    );
-                    assert_eq!(after, before + 1, "{role} {kind}: one ledger entry");
-                } else {
-                    assert!(
-                        matches!(got, Err(AppError::Forbidden(_))),
-                        "{role} {kind} inside={inside} should be forbidden: {got:?}"
-                    );
-                    assert_eq!(
-                        after, before,
-                        "{role} {kind}: a refused command leaves no trace"
-                    );
+                let denied = match want {
+                    Outcome::Allowed => None,
+                    Outcome::RoleDenied => Some(Denied::Role {
+                        role,
+                        command: kind,
+                    }),
+                    Outcome::OutOfScope => Some(Denied::OutOfScope { command: kind }),
+                };
+                match (denied, got) {
+                    (None, Ok(_)) => {
+                        assert_eq!(after, before + 1, "{role} {kind}: one ledger entry")
+                    }
+                    (Some(want), Err(AppError::Forbidden(got))) => {
+                        assert_eq!(got, want, "{role} {kind} inside={inside}");
+                        assert_eq!(
+                            after, before,
+                            "{role} {kind}: a refused command leaves no trace"
+                        );
+                    }
+                    (want, got) => {
+                        panic!("{role} {kind} inside={inside}: want {want:?}, got {got:?}")
+                    }
                 }
                 checked += 1;
             }
@@ -162,7 +143,7 @@ async fn every_command_for_every_role_in_and_out_of_scope() {
             .await
             .unwrap();
     }
-    assert_eq!(checked, 7 * 12 * 2);
+    assert_eq!(checked, 7 * CommandKind::ALL.len() * 2);
 }
 
 #[tokio::test]

@@ -7,5 +7,7 @@ mod demo;
 mod fixture;
 mod import;
 mod ledger_fixture;
+#[path = "../../../domain/tests/integration/permissions.rs"]
+mod permissions;
 mod sessions;
 mod verify;

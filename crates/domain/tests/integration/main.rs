@@ -2,4 +2,5 @@
 
 mod authz_matrix;
 mod ledger_entry;
+mod permissions;
 mod rules;
