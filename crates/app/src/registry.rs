@@ -1,7 +1,7 @@
 //! The registry context in the app: how each registry command finds its target and the facts
 //! its rules need, and what it writes. The rules themselves are the domain's.
 
-use jiff::civil::Date;
+use sailau_domain::date::local_date;
 use sailau_domain::precinct::validate_update;
 use sailau_domain::registry::{
     CreateBranch, CreateParty, CreatePrecinct, CreateTerritory, RegisterPerson, RenameTerritory,
@@ -12,13 +12,6 @@ use sailau_storage::Tx;
 
 use crate::AppError;
 use crate::execute::{Ctx, Handler};
-
-/// The UTC calendar date of a timestamp (what "today" means to the rules).
-pub(crate) fn date_of(at_ms: i64) -> Date {
-    jiff::Timestamp::from_millisecond(at_ms)
-        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
-        .unwrap_or(Date::constant(1970, 1, 1))
-}
 
 impl Handler for CreateTerritory {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
@@ -187,7 +180,9 @@ impl Handler for RegisterPerson {
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let taken = tx.person(&self.person.id).await?.is_some();
-        let p = self.person.validate(taken, date_of(ctx.at_ms))?;
+        // A person belongs to no territory: "today" is the national date.
+        let today = local_date(ctx.at_ms, None)?;
+        let p = self.person.validate(taken, today)?;
         tx.insert_person(&p).await?;
         Ok(())
     }

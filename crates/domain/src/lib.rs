@@ -12,6 +12,7 @@ pub mod account;
 pub mod accounts;
 pub mod authz;
 pub mod command;
+pub mod date;
 pub mod error;
 pub mod party;
 pub mod person;

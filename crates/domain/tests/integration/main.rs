@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod authz_matrix;
+mod dates;
 mod ledger_entry;
 mod permissions;
 mod rules;
