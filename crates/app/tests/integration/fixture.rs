@@ -9,6 +9,8 @@ use sailau_domain::*;
 use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
 
+use crate::databases;
+
 /// A clock the test moves by hand.
 pub struct TestClock(pub AtomicI64);
 
@@ -23,7 +25,9 @@ pub struct Fixture {
     pub clock: Arc<TestClock>,
     pub key: ed25519_dalek::VerifyingKey,
     pub url: String,
-    _dir: tempfile::TempDir,
+    /// `sqlite` or `postgres`.
+    pub backend: &'static str,
+    _db: databases::TestDatabase,
 }
 
 pub fn code(s: &str) -> TerritoryCode {
@@ -78,9 +82,14 @@ pub fn party(c: &str) -> Party {
 
 /// An empty app on a fresh SQLite file.
 pub async fn empty() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite:{}", dir.path().join("app.db").display());
-    let store = Store::connect(&url).await.unwrap();
+    empty_on(databases::sqlite()).await
+}
+
+/// An empty app on `db`.
+pub async fn empty_on(db: databases::TestDatabase) -> Fixture {
+    let store = Store::connect(&db.url)
+        .await
+        .unwrap_or_else(|e| panic!("{}: {e}", db.backend));
     let key = LedgerSigningKey::from_seed(&[7; 32]);
     let verifying = key.verifying_key();
     let clock = Arc::new(TestClock(AtomicI64::new(1_700_000_000_000)));
@@ -89,15 +98,30 @@ pub async fn empty() -> Fixture {
         app,
         clock,
         key: verifying,
-        url,
-        _dir: dir,
+        url: db.url.clone(),
+        backend: db.backend,
+        _db: db,
     }
+}
+
+/// The fixture's registry on every configured backend (SQLite; PostgreSQL when
+/// `SAILAU_TEST_POSTGRES_URL` is set, skipping said aloud).
+pub async fn registries() -> Vec<Fixture> {
+    let mut out = Vec::new();
+    for db in databases::all().await {
+        out.push(registry_on(empty_on(db).await).await);
+    }
+    out
 }
 
 /// Regions 100000000 (district 101000000) and 200000000 (district 201000000), precincts 1 and 2
 /// in each, parties amanat and akzhol.
 pub async fn registry() -> Fixture {
-    let f = empty().await;
+    registry_on(empty().await).await
+}
+
+/// The fixture's registry loaded into `f`.
+pub async fn registry_on(f: Fixture) -> Fixture {
     f.app
         .execute_batch(
             &Acting::Operator,

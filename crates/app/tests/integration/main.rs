@@ -3,6 +3,8 @@
 
 mod authz_matrix;
 mod commands;
+#[path = "../../../storage/tests/support/databases.rs"]
+mod databases;
 mod demo;
 mod fixture;
 mod import;

@@ -3,4 +3,6 @@
 
 mod api;
 mod common;
+#[path = "../../../storage/tests/support/databases.rs"]
+mod databases;
 mod pages;
