@@ -158,11 +158,9 @@ pub fn check_csrf(
     }
 }
 
+/// Compares in time independent of where the bytes differ (`subtle`; the length is not secret).
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    subtle::ConstantTimeEq::ct_eq(a, b).into()
 }
 
 /// The `Set-Cookie` value that stores a session token (HttpOnly, SameSite=Lax, Path=/, Secure per
