@@ -23,8 +23,8 @@ fn code(s: &str) -> TerritoryCode {
     TerritoryCode::parse(s).unwrap()
 }
 
-fn region(r: u32) -> Command {
-    Command::CreateTerritory {
+fn region(r: u32) -> Issued {
+    sailau_domain::registry::CreateTerritory {
         territory: Territory {
             code: code(&format!("{r:02}0000000")),
             parent_code: None,
@@ -36,10 +36,11 @@ fn region(r: u32) -> Command {
             },
         },
     }
+    .into()
 }
 
-fn district(r: u32) -> Command {
-    Command::CreateTerritory {
+fn district(r: u32) -> Issued {
+    sailau_domain::registry::CreateTerritory {
         territory: Territory {
             code: code(&format!("{r:02}1000000")),
             parent_code: Some(code(&format!("{r:02}0000000"))),
@@ -51,10 +52,11 @@ fn district(r: u32) -> Command {
             },
         },
     }
+    .into()
 }
 
-fn precinct(r: u32, number: u32) -> Command {
-    Command::CreatePrecinct {
+fn precinct(r: u32, number: u32) -> Issued {
+    sailau_domain::registry::CreatePrecinct {
         precinct: NewPrecinct {
             number,
             territory_code: code(&format!("{r:02}1000000")),
@@ -62,6 +64,7 @@ fn precinct(r: u32, number: u32) -> Command {
             voters: 500 + number % 2000,
         },
     }
+    .into()
 }
 
 async fn fresh(url: &str, sync: SqliteSync) -> App {
@@ -109,7 +112,7 @@ async fn appends(label: &str, url: &str, sync: SqliteSync) {
     let single = f64::from(n) / started.elapsed().as_secs_f64();
 
     let m = 20_000u32;
-    let batch: Vec<Command> = (0..m)
+    let batch: Vec<Issued> = (0..m)
         .map(|i| precinct(2 + i / 10_000, i % 10_000 + 1))
         .collect();
     let started = Instant::now();
@@ -125,7 +128,7 @@ async fn appends(label: &str, url: &str, sync: SqliteSync) {
 async fn verify_large(label: &str, url: &str, entries: u32) {
     let app = fresh(url, SqliteSync::Full).await;
     let regions = entries / 10_000 + 1;
-    let mut commands: Vec<Command> = (1..=regions)
+    let mut commands: Vec<Issued> = (1..=regions)
         .flat_map(|r| [region(r), district(r)])
         .collect();
     let mut i = 0;

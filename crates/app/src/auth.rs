@@ -2,12 +2,12 @@
 
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use rand::RngExt;
-use sailau_domain::account::{MAX_PASSWORD, validate_password};
-use sailau_domain::{Account, Command, Principal, Username};
+use sailau_domain::account::MAX_PASSWORD;
+use sailau_domain::accounts::{ChangePassword, CreateAccount, Password};
+use sailau_domain::{Account, Issued, Principal, Username};
 use sailau_storage::{Admission, Exempt, ThrottleKey, ThrottleRule};
 use sha2::{Digest, Sha256};
 
-use crate::execute::Step;
 use crate::{Acting, App, AppError, Applied};
 
 /// Sessions last this long.
@@ -148,7 +148,7 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn hash_password(password: &str) -> Result<String, AppError> {
+pub(crate) fn hash_password(password: &str) -> Result<String, AppError> {
     let salt: [u8; 16] = rand::rng().random();
     Argon2::default()
         .hash_password_with_salt(password.as_bytes(), &salt)
@@ -180,7 +180,8 @@ impl App {
         account: Account,
         password: &str,
     ) -> Result<Applied, AppError> {
-        self.with_password(acting, Command::CreateAccount { account }, password)
+        let password = Password::new("password", password)?;
+        self.execute(acting, Issued::new(CreateAccount { account }, password))
             .await
     }
 
@@ -190,15 +191,12 @@ impl App {
         acting: &Acting,
         accounts: Vec<(Account, String)>,
     ) -> Result<Vec<Applied>, AppError> {
-        let mut steps = Vec::with_capacity(accounts.len());
+        let mut issued = Vec::with_capacity(accounts.len());
         for (account, password) in accounts {
-            validate_password("password", &password)?;
-            steps.push(Step {
-                command: Command::CreateAccount { account },
-                password_hash: Some(hash_password(&password)?),
-            });
+            let password = Password::new("password", &password)?;
+            issued.push(Issued::new(CreateAccount { account }, password));
         }
-        self.run(acting, steps).await
+        self.execute_batch(acting, issued).await
     }
 
     /// Sets a new password (recorded in the ledger as a `change_password` without the secret) and
@@ -209,7 +207,8 @@ impl App {
         username: Username,
         password: &str,
     ) -> Result<Applied, AppError> {
-        self.with_password(acting, Command::ChangePassword { username }, password)
+        let password = Password::new("password", password)?;
+        self.execute(acting, Issued::new(ChangePassword { username }, password))
             .await
     }
 
@@ -227,36 +226,23 @@ impl App {
         {
             errors.push("current_password", sailau_domain::Rule::PasswordWrong);
         }
-        if let Err(e) = validate_password("password", new) {
-            errors.0.extend(e.0);
-        }
+        let new = errors.absorb(Password::new("password", new));
         errors.into_result()?;
-        self.with_password(
+        let Some(new) = new else {
+            return Err(sailau_domain::ValidationErrors::one(
+                "password",
+                sailau_domain::Rule::FieldRequired,
+            )
+            .into());
+        };
+        let command = ChangePassword {
+            username: principal.username.clone(),
+        };
+        self.execute(
             &Acting::Account(principal.clone()),
-            Command::ChangePassword {
-                username: principal.username.clone(),
-            },
-            new,
+            Issued::new(command, new),
         )
         .await
-    }
-
-    /// Runs one command that carries a password, storing its hash in the same transaction.
-    async fn with_password(
-        &self,
-        acting: &Acting,
-        command: Command,
-        password: &str,
-    ) -> Result<Applied, AppError> {
-        validate_password("password", password)?;
-        let step = Step {
-            command,
-            password_hash: Some(hash_password(password)?),
-        };
-        let mut applied = self.run(acting, vec![step]).await?;
-        applied
-            .pop()
-            .ok_or_else(|| AppError::Ledger("empty batch".into()))
     }
 
     /// Checks a username and password and opens a session. `client` (an IP address) is

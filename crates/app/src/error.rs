@@ -37,6 +37,13 @@ pub enum AppError {
     Key(#[from] crate::keyfile::KeyFileError),
     #[error("ledger: {0}")]
     Ledger(String),
+    /// A command reached its transaction without the private data its kind needs (a password).
+    /// Commands are issued through [`sailau_domain::Issued`], which makes this impossible.
+    #[error("a command came without {0}")]
+    MissingPrivate(&'static str),
+    /// The local date of a command could not be computed (time zone data, clock out of range).
+    #[error("date: {0}")]
+    Date(#[from] sailau_domain::date::DateError),
     #[error("password hashing failed: {0}")]
     Hashing(String),
     #[error("file: {0}")]

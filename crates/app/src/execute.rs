@@ -1,11 +1,11 @@
-//! Executing commands: authorize, validate, apply, append to the ledger, sign, commit.
+//! The one command pipeline: refresh the actor, find the target, authorize, validate, write,
+//! append the ledger entry, sign, commit.
+//!
+//! Nothing here knows a particular command. Each context module (`registry`, `accounts`)
+//! implements [`Handler`] for its commands: how to find what a command touches and how to
+//! validate and write it. [`sailau_domain::for_each_command!`] generates the dispatch.
 
-use jiff::civil::Date;
-use sailau_domain::account::{ScopeFacts, keep_an_administrator, validate_role_scope};
-use sailau_domain::precinct::validate_update;
-use sailau_domain::{
-    Actor, Command, LedgerEntry, Principal, Rule, Scope, Target, ValidationErrors, authorize,
-};
+use sailau_domain::{Actor, Command, Issued, LedgerEntry, Principal, Private, Target, authorize};
 use sailau_ledger::{Hash, TreeHead};
 use sailau_storage::Tx;
 
@@ -38,31 +38,91 @@ pub struct Applied {
     pub root: Hash,
 }
 
-/// One command of a transaction, with the password hash to store beside it, if any.
-pub(crate) struct Step {
-    pub command: Command,
-    pub password_hash: Option<String>,
+/// Private data ready to be written beside an entry ([`Private`] after the work that must not
+/// happen inside the transaction, such as hashing a password).
+#[derive(Debug, Clone)]
+pub(crate) enum Beside {
+    /// Nothing travels with the command.
+    Nothing,
+    /// The argon2id hash of a new password (PHC string).
+    PasswordHash(String),
 }
 
-fn password_owner(command: &Command) -> Option<&sailau_domain::Username> {
-    match command {
-        Command::CreateAccount { account } => Some(&account.username),
-        Command::ChangePassword { username } => Some(username),
-        _ => None,
+impl Beside {
+    /// Prepares what an issued command carries, before its transaction opens.
+    fn seal(private: Private) -> Result<Beside, AppError> {
+        Ok(match private {
+            Private::None => Beside::Nothing,
+            Private::Password(p) => Beside::PasswordHash(crate::auth::hash_password(p.expose())?),
+        })
     }
 }
 
-/// The UTC calendar date of a timestamp (what "today" means to the rules).
-pub(crate) fn date_of(at_ms: i64) -> Date {
-    jiff::Timestamp::from_millisecond(at_ms)
-        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
-        .unwrap_or(Date::constant(1970, 1, 1))
+/// What a command's handler is given besides the transaction.
+pub(crate) struct Ctx<'a> {
+    /// When the command is applied, in milliseconds since the Unix epoch (UTC).
+    pub at_ms: i64,
+    /// Its private data; `None` when replaying the ledger (private data is never recorded).
+    pub beside: Option<&'a Beside>,
+}
+
+impl Ctx<'_> {
+    /// The password hash the command carries: `Ok(None)` on replay, an error if a live command
+    /// came without one (impossible through [`Issued`]).
+    pub fn password_hash(&self) -> Result<Option<&str>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::PasswordHash(h)) => Ok(Some(h)),
+            Some(Beside::Nothing) => Err(AppError::MissingPrivate("a password")),
+        }
+    }
+}
+
+/// How the app runs one command of a context. Implemented once per command, in its context's
+/// module; the pipeline calls it through the generated dispatch.
+pub(crate) trait Handler {
+    /// What the command touches, for authorization (looked up inside the transaction).
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError>;
+    /// Looks up the facts the domain's rules need, validates, and writes the change together
+    /// with its private data. Called after authorization; must write nothing when it refuses.
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError>;
+}
+
+macro_rules! dispatch {
+    ($($variant:ident($ty:path) = $name:literal,)*) => {
+        /// What `command` touches, by its context's [`Handler`].
+        async fn target_of(tx: &mut Tx, command: &Command) -> Result<Target, AppError> {
+            match command {
+                $(Command::$variant(c) => Handler::target(c, tx).await,)*
+            }
+        }
+
+        /// Validates and writes `command`, by its context's [`Handler`].
+        async fn apply_command(tx: &mut Tx, command: &Command, ctx: &Ctx<'_>) -> Result<(), AppError> {
+            match command {
+                $(Command::$variant(c) => Handler::apply(c, tx, ctx).await,)*
+            }
+        }
+    };
+}
+
+sailau_domain::for_each_command!(dispatch);
+
+/// One command of a transaction, with its private data prepared.
+struct Step {
+    command: Command,
+    beside: Beside,
 }
 
 impl App {
-    /// Executes one command in its own transaction.
-    pub async fn execute(&self, acting: &Acting, command: Command) -> Result<Applied, AppError> {
-        let mut applied = self.execute_batch(acting, vec![command]).await?;
+    /// Executes one command in its own transaction. A context's command converts into
+    /// [`Issued`] when it carries no private data; otherwise build it with [`Issued::new`].
+    pub async fn execute(
+        &self,
+        acting: &Acting,
+        command: impl Into<Issued>,
+    ) -> Result<Applied, AppError> {
+        let mut applied = self.execute_batch(acting, vec![command.into()]).await?;
         applied
             .pop()
             .ok_or_else(|| AppError::Ledger("empty batch".into()))
@@ -73,29 +133,9 @@ impl App {
     pub async fn execute_batch(
         &self,
         acting: &Acting,
-        commands: Vec<Command>,
+        commands: Vec<Issued>,
     ) -> Result<Vec<Applied>, AppError> {
-        self.run(
-            acting,
-            commands
-                .into_iter()
-                .map(|command| Step {
-                    command,
-                    password_hash: None,
-                })
-                .collect(),
-        )
-        .await
-    }
-
-    /// Runs steps in one transaction. A step's password hash (for `CreateAccount` and
-    /// `ChangePassword`) is stored with it, outside the ledger.
-    pub(crate) async fn run(
-        &self,
-        acting: &Acting,
-        steps: Vec<Step>,
-    ) -> Result<Vec<Applied>, AppError> {
-        self.run_with(acting, steps, false, &|_, _| {}).await
+        self.run_with(acting, commands, false, &|_, _| {}).await
     }
 
     /// Imports: executes every command in one transaction like [`App::execute_batch`], but checks
@@ -104,29 +144,31 @@ impl App {
     pub async fn execute_all_or_nothing(
         &self,
         acting: &Acting,
-        commands: Vec<Command>,
+        commands: Vec<Issued>,
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<Vec<Applied>, AppError> {
-        let steps = commands
-            .into_iter()
-            .map(|command| Step {
-                command,
-                password_hash: None,
-            })
-            .collect();
-        self.run_with(acting, steps, true, progress).await
+        self.run_with(acting, commands, true, progress).await
     }
 
     async fn run_with(
         &self,
         acting: &Acting,
-        steps: Vec<Step>,
+        commands: Vec<Issued>,
         collect: bool,
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<Vec<Applied>, AppError> {
+        // Private data is prepared (passwords hashed) before the transaction takes the lock.
+        let single = commands.len() == 1 && !collect;
+        let mut steps = Vec::with_capacity(commands.len());
+        for issued in commands {
+            let (command, private) = issued.into_parts();
+            steps.push(Step {
+                command,
+                beside: Beside::seal(private)?,
+            });
+        }
         let at_ms = self.clock.now_ms();
         let mut tx = self.store.begin().await?;
-        let single = steps.len() == 1 && !collect;
         let total = steps.len() as u64;
         let mut applied = Vec::with_capacity(steps.len());
         let mut refused = Vec::new();
@@ -146,8 +188,12 @@ impl App {
                     }
                 }
             };
+            let ctx = Ctx {
+                at_ms,
+                beside: Some(&step.beside),
+            };
             let outcome = match refresh_acting(&mut tx, acting).await {
-                Ok(acting_now) => apply(&mut tx, &acting_now, &step.command, at_ms).await,
+                Ok(acting_now) => apply(&mut tx, &acting_now, &step.command, &ctx).await,
                 Err(e) => Err(e),
             };
             if let Err(e) = outcome {
@@ -158,11 +204,6 @@ impl App {
                     continue;
                 }
                 return Err(wrap(e));
-            }
-            if let (Some(hash), Some(username)) =
-                (&step.password_hash, password_owner(&step.command))
-            {
-                tx.set_password_hash(username, hash, at_ms).await?;
             }
             let entry = LedgerEntry {
                 v: sailau_domain::command::ENTRY_VERSION,
@@ -221,197 +262,17 @@ pub(crate) async fn refresh_acting(tx: &mut Tx, acting: &Acting) -> Result<Actin
     }
 }
 
-/// Looks up what the command touches, authorizes, validates against the facts and writes the
-/// change. Shared by live execution and ledger replay, so both give the same state.
+/// Finds what the command touches, authorizes it by its policy, then lets its context validate
+/// and write it. Shared by live execution and ledger replay, so both give the same state.
 pub(crate) async fn apply(
     tx: &mut Tx,
     acting: &Acting,
     command: &Command,
-    at_ms: i64,
+    ctx: &Ctx<'_>,
 ) -> Result<(), AppError> {
     if let Acting::Account(p) = acting {
         let target = target_of(tx, command).await?;
         authorize(Some(p), command.kind(), &target)?;
     }
-    match command {
-        Command::CreateTerritory { territory } => {
-            let taken = tx.territory(&territory.code).await?.is_some();
-            let parent = match &territory.parent_code {
-                Some(p) => tx.territory(p).await?,
-                None => None,
-            };
-            let t = territory.validate_new(taken, parent.as_ref())?;
-            let (region, depth) = match &t.parent_code {
-                None => (t.code.clone(), 0),
-                Some(p) => match tx.territory_region(p).await? {
-                    Some((region, depth)) => (region, depth + 1),
-                    None => {
-                        return Err(
-                            ValidationErrors::one("parent_code", Rule::ParentMissing).into()
-                        );
-                    }
-                },
-            };
-            tx.insert_territory(&t, &region, depth).await?;
-        }
-        Command::RenameTerritory { code, names } => {
-            if tx.territory(code).await?.is_none() {
-                return Err(ValidationErrors::one("code", Rule::TerritoryMissing).into());
-            }
-            let names = names.validated()?;
-            tx.rename_territory(code, &names).await?;
-        }
-        Command::CreatePrecinct { precinct } => {
-            let territory = tx.territory(&precinct.territory_code).await?;
-            let region = tx
-                .territory_region(&precinct.territory_code)
-                .await?
-                .map(|(r, _)| r);
-            let taken = match &region {
-                Some(r) => tx
-                    .precinct(&sailau_domain::PrecinctRef {
-                        region_code: r.clone(),
-                        number: precinct.number,
-                    })
-                    .await?
-                    .is_some(),
-                None => false,
-            };
-            let p = precinct.validate(territory.as_ref(), region.as_ref(), taken)?;
-            tx.insert_precinct(&p).await?;
-        }
-        Command::UpdatePrecinct {
-            precinct,
-            address,
-            voters,
-        } => {
-            let existing = tx.precinct(precinct).await?;
-            let p = validate_update(existing.as_ref(), address, *voters)?;
-            tx.update_precinct(&p).await?;
-        }
-        Command::CreateParty { party } => {
-            let taken = tx.party(&party.code).await?.is_some();
-            let p = party.validate_with(taken, &tx.parties().await?)?;
-            tx.insert_party(&p).await?;
-        }
-        Command::UpdateParty { party } => {
-            if tx.party(&party.code).await?.is_none() {
-                return Err(ValidationErrors::one("code", Rule::PartyMissing).into());
-            }
-            let p = party.validate_with(false, &tx.parties().await?)?;
-            tx.update_party(&p).await?;
-        }
-        Command::CreateBranch { branch } => {
-            let party_exists = tx.party(&branch.party_code).await?.is_some();
-            let territory = tx.territory(&branch.territory_code).await?;
-            let taken = tx.branch_exists(branch).await?;
-            let b = branch.validate(party_exists, territory.as_ref(), taken)?;
-            tx.insert_branch(&b).await?;
-        }
-        Command::RegisterPerson { person } => {
-            let taken = tx.person(&person.id).await?.is_some();
-            let p = person.validate(taken, date_of(at_ms))?;
-            tx.insert_person(&p).await?;
-        }
-        Command::CreateAccount { account } => {
-            let taken = tx.account(&account.username).await?.is_some();
-            let facts = scope_facts(tx, &account.scope).await?;
-            let a = account.validate_new(taken, facts)?;
-            tx.insert_account(&a).await?;
-        }
-        Command::ChangeAccountRole {
-            username,
-            role,
-            scope,
-        } => {
-            let Some(before) = tx.account(username).await? else {
-                return Err(ValidationErrors::one("username", Rule::AccountMissing).into());
-            };
-            let others = tx.other_active_administrators(username).await?;
-            keep_an_administrator(&before, *role, before.active, others)?;
-            let facts = scope_facts(tx, scope).await?;
-            validate_role_scope(*role, scope, facts)?;
-            tx.update_account_role(username, *role, scope).await?;
-        }
-        Command::SetAccountActive { username, active } => {
-            let Some(before) = tx.account(username).await? else {
-                return Err(ValidationErrors::one("username", Rule::AccountMissing).into());
-            };
-            let others = tx.other_active_administrators(username).await?;
-            keep_an_administrator(&before, before.role, *active, others)?;
-            tx.set_account_active(username, *active).await?;
-        }
-        Command::ChangePassword { username } => {
-            if tx.account(username).await?.is_none() {
-                return Err(ValidationErrors::one("username", Rule::AccountMissing).into());
-            }
-            // The hash itself is written by the caller in the same transaction.
-        }
-    }
-    Ok(())
-}
-
-/// What a command touches, for authorization.
-async fn target_of(tx: &mut Tx, command: &Command) -> Result<Target, AppError> {
-    let mut t = Target::default();
-    match command {
-        Command::CreateTerritory { territory } => {
-            if let Some(p) = &territory.parent_code {
-                t.territory_path = tx.territory_path(p).await?;
-            }
-            t.territory_path.push(territory.code.clone());
-        }
-        Command::RenameTerritory { code, .. } => t.territory_path = tx.territory_path(code).await?,
-        Command::CreatePrecinct { precinct } => {
-            t.territory_path = tx.territory_path(&precinct.territory_code).await?;
-            if let Some(region) = t.territory_path.first() {
-                t.precinct = Some(sailau_domain::PrecinctRef {
-                    region_code: region.clone(),
-                    number: precinct.number,
-                });
-            }
-        }
-        Command::UpdatePrecinct { precinct, .. } => {
-            if let Some(p) = tx.precinct(precinct).await? {
-                t.territory_path = tx.territory_path(&p.territory_code).await?;
-            }
-            t.precinct = Some(precinct.clone());
-        }
-        Command::CreateParty { party } | Command::UpdateParty { party } => {
-            t.party = Some(party.code.clone())
-        }
-        Command::CreateBranch { branch } => {
-            t.party = Some(branch.party_code.clone());
-            t.territory_path = tx.territory_path(&branch.territory_code).await?;
-        }
-        Command::RegisterPerson { .. } => {}
-        Command::CreateAccount { account } => t.account = Some(account.username.clone()),
-        Command::ChangeAccountRole { username, .. }
-        | Command::SetAccountActive { username, .. }
-        | Command::ChangePassword { username } => t.account = Some(username.clone()),
-    }
-    Ok(t)
-}
-
-/// Whether everything a scope names exists.
-async fn scope_facts(tx: &mut Tx, scope: &Scope) -> Result<ScopeFacts, AppError> {
-    let all_exist = match scope {
-        Scope::Global => true,
-        Scope::Territory { territory } => tx.territory(territory).await?.is_some(),
-        Scope::Precincts { precincts } => {
-            let mut ok = true;
-            for p in precincts {
-                ok &= tx.precinct(p).await?.is_some();
-            }
-            ok
-        }
-        Scope::Party { party, territory } => {
-            tx.party(party).await?.is_some()
-                && match territory {
-                    Some(t) => tx.territory(t).await?.is_some(),
-                    None => true,
-                }
-        }
-    };
-    Ok(ScopeFacts { all_exist })
+    apply_command(tx, command, ctx).await
 }

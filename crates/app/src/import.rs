@@ -12,9 +12,10 @@ use std::fmt;
 use std::path::Path;
 
 use sailau_domain::precinct::{MAX_ADDRESS, parse_number, parse_voters};
+use sailau_domain::registry::{CreateParty, CreatePrecinct, CreateTerritory};
 use sailau_domain::text::{TextKind, clean};
 use sailau_domain::{
-    Command, Names, NewPrecinct, Party, PartyCode, Rule, Territory, TerritoryCode, TerritoryKind,
+    Issued, Names, NewPrecinct, Party, PartyCode, Rule, Territory, TerritoryCode, TerritoryKind,
 };
 use sailau_tabular::{Cell, Issue, Table};
 pub use sailau_tabular::{Error as TableError, Format, Limits, Warning};
@@ -140,7 +141,7 @@ pub enum ImportError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {
     pub line: usize,
-    pub command: Command,
+    pub command: Issued,
 }
 
 impl crate::App {
@@ -386,14 +387,15 @@ fn parse_table(kind: Kind, table: &Table) -> Result<Vec<ImportRow>, ImportError>
                 {
                     commands.push(ImportRow {
                         line,
-                        command: Command::CreateTerritory {
+                        command: CreateTerritory {
                             territory: Territory {
                                 code,
                                 parent_code,
                                 kind,
                                 names,
                             },
-                        },
+                        }
+                        .into(),
                     });
                 }
             }
@@ -427,14 +429,15 @@ fn parse_table(kind: Kind, table: &Table) -> Result<Vec<ImportRow>, ImportError>
                 {
                     commands.push(ImportRow {
                         line,
-                        command: Command::CreatePrecinct {
+                        command: CreatePrecinct {
                             precinct: NewPrecinct {
                                 number,
                                 territory_code,
                                 address,
                                 voters,
                             },
-                        },
+                        }
+                        .into(),
                     });
                 }
             }
@@ -458,7 +461,7 @@ fn parse_table(kind: Kind, table: &Table) -> Result<Vec<ImportRow>, ImportError>
                     match party.validate(false) {
                         Ok(p) => commands.push(ImportRow {
                             line,
-                            command: Command::CreateParty { party: p },
+                            command: CreateParty { party: p }.into(),
                         }),
                         Err(v) => {
                             for f in v.0 {

@@ -8,7 +8,7 @@ use sailau_ledger::{
 use sailau_storage::{LedgerRow, RegistryDump, Store};
 use serde::Serialize;
 
-use crate::execute::{Acting, apply, refresh_acting};
+use crate::execute::{Acting, Ctx, apply, refresh_acting};
 use crate::{App, AppError};
 
 /// The most entries one request may list.
@@ -357,7 +357,11 @@ pub async fn verify(
                     })?
             }
         };
-        apply(&mut tx, &acting, &entry.command, entry.at_ms)
+        let ctx = Ctx {
+            at_ms: entry.at_ms,
+            beside: None,
+        };
+        apply(&mut tx, &acting, &entry.command, &ctx)
             .await
             .map_err(|e| VerifyFailure::Replay {
                 index: entry.index,

@@ -10,6 +10,7 @@
 //! **Architecture invariant:** this crate knows nothing of HTTP, HTML or terminals. It owns the
 //! orchestration (transactions, clock, randomness, key files), never the rules themselves.
 
+mod accounts;
 mod auth;
 pub mod demo;
 mod error;
@@ -17,6 +18,7 @@ mod execute;
 pub mod import;
 mod keyfile;
 pub mod ledger;
+mod registry;
 
 use std::path::PathBuf;
 use std::sync::Arc;

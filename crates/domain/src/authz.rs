@@ -1,8 +1,10 @@
 //! Who may issue which command, and where.
 //!
-//! The rules live here, in one function, so that the web, the API and the command line cannot
-//! disagree. The caller describes what a command touches as a [`Target`] (looked up from the
-//! registry); this module decides.
+//! Each command declares a [`Policy`]: the roles granted it and how far each grant reaches
+//! ([`Reach`]). [`authorize`] is the one function that reads those policies, so the web, the API,
+//! the command line and ledger replay cannot disagree. Administrators may issue every command and
+//! are not listed in the policies. The caller describes what a command touches as a [`Target`]
+//! (looked up from the registry); this module decides.
 
 use serde::Serialize;
 
@@ -34,80 +36,38 @@ pub struct Target {
     pub account: Option<Username>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Denied {
-    #[error("sign in to do this")]
-    Anonymous,
-    #[error("the role {role} may not {command}")]
-    Role { role: Role, command: CommandKind },
-    #[error("{command} is outside the scope of this account")]
-    OutOfScope { command: CommandKind },
+/// How far a [`Grant`] reaches: which targets, given the acting account's [`Scope`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Anywhere: the account's scope is not consulted.
+    Anywhere,
+    /// Targets within the territory subtree of a `territory:` scope.
+    TerritorySubtree,
+    /// The precincts of a `precincts:` scope.
+    OwnPrecincts,
+    /// The party of a `party:` scope that covers the whole party (no territory).
+    WholeParty,
+    /// The party of a `party:` scope, within its territory subtree when it has one.
+    PartySubtree,
+    /// The acting account itself.
+    OwnAccount,
 }
 
-impl Denied {
-    pub fn key(&self) -> &'static str {
+impl Reach {
+    /// Whether `principal` reaches `target`.
+    pub fn covers(self, principal: &Principal, target: &Target) -> bool {
+        let scope = &principal.scope;
         match self {
-            Denied::Anonymous => "denied-anonymous",
-            Denied::Role { .. } => "denied-role",
-            Denied::OutOfScope { .. } => "denied-scope",
-        }
-    }
-}
-
-/// Decides whether `principal` (None: the anonymous public) may issue a command of `kind` on `target`.
-pub fn authorize(
-    principal: Option<&Principal>,
-    kind: CommandKind,
-    target: &Target,
-) -> Result<(), Denied> {
-    use CommandKind as K;
-    let Some(p) = principal else {
-        return Err(Denied::Anonymous);
-    };
-    let role_denied = Denied::Role {
-        role: p.role,
-        command: kind,
-    };
-    let out_of_scope = Denied::OutOfScope { command: kind };
-    let within = |ok: bool| {
-        if ok {
-            Ok(())
-        } else {
-            Err(out_of_scope.clone())
-        }
-    };
-    match p.role {
-        Role::Administrator => Ok(()),
-        Role::CecMember => match kind {
-            K::CreateTerritory
-            | K::RenameTerritory
-            | K::CreatePrecinct
-            | K::UpdatePrecinct
-            | K::CreateParty
-            | K::UpdateParty
-            | K::RegisterPerson => Ok(()),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::TerritorialCommission => match kind {
-            K::CreateTerritory | K::RenameTerritory | K::CreatePrecinct | K::UpdatePrecinct => {
-                within(in_territory_scope(&p.scope, target))
-            }
-            K::RegisterPerson => Ok(()),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::PrecinctCommission => match kind {
-            K::UpdatePrecinct => within(match (&p.scope, &target.precinct) {
+            Reach::Anywhere => true,
+            Reach::TerritorySubtree => match scope {
+                Scope::Territory { territory } => target.territory_path.contains(territory),
+                _ => false,
+            },
+            Reach::OwnPrecincts => match (scope, &target.precinct) {
                 (Scope::Precincts { precincts }, Some(t)) => precincts.contains(t),
                 _ => false,
-            }),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::PartySecretary => match kind {
-            K::CreateBranch => within(in_party_scope(&p.scope, target)),
-            K::UpdateParty => within(match (&p.scope, &target.party) {
+            },
+            Reach::WholeParty => match (scope, &target.party) {
                 (
                     Scope::Party {
                         party,
@@ -116,38 +76,182 @@ pub fn authorize(
                     Some(t),
                 ) => party == t,
                 _ => false,
-            }),
-            K::RegisterPerson => Ok(()),
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-        Role::Candidate | Role::Observer => match kind {
-            K::ChangePassword => within(is_self(p, target)),
-            _ => Err(role_denied),
-        },
-    }
-}
-
-fn is_self(p: &Principal, target: &Target) -> bool {
-    target.account.as_ref() == Some(&p.username)
-}
-
-fn in_territory_scope(scope: &Scope, target: &Target) -> bool {
-    match scope {
-        Scope::Territory { territory } => target.territory_path.contains(territory),
-        _ => false,
-    }
-}
-
-fn in_party_scope(scope: &Scope, target: &Target) -> bool {
-    match scope {
-        Scope::Party { party, territory } => {
-            target.party.as_ref() == Some(party)
-                && match territory {
-                    None => true,
-                    Some(t) => target.territory_path.contains(t),
+            },
+            Reach::PartySubtree => match scope {
+                Scope::Party { party, territory } => {
+                    target.party.as_ref() == Some(party)
+                        && territory
+                            .as_ref()
+                            .is_none_or(|t| target.territory_path.contains(t))
                 }
+                _ => false,
+            },
+            Reach::OwnAccount => target.account.as_ref() == Some(&principal.username),
         }
-        _ => false,
+    }
+}
+
+/// One role granted a command, with its reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grant {
+    pub role: Role,
+    pub reach: Reach,
+}
+
+impl Grant {
+    /// `role` may, within `reach`.
+    pub const fn new(role: Role, reach: Reach) -> Grant {
+        Grant { role, reach }
+    }
+}
+
+/// Who may issue a command: the grants besides administrators (who may issue everything).
+/// A role listed twice may act where either grant reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    pub grants: &'static [Grant],
+}
+
+impl Policy {
+    /// A policy of these grants.
+    pub const fn new(grants: &'static [Grant]) -> Policy {
+        Policy { grants }
+    }
+}
+
+/// Why a command (or a read) was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error("sign in to do this")]
+    Anonymous,
+    #[error("the role {role} may not {command}")]
+    Role { role: Role, command: CommandKind },
+    #[error("{command} is outside the scope of this account")]
+    OutOfScope { command: CommandKind },
+    #[error("the role {role} may not see {read}")]
+    ReadRole { role: Role, read: Read },
+    #[error("{read} outside the scope of this account")]
+    ReadOutOfScope { read: Read },
+}
+
+impl Denied {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Denied::Anonymous => "denied-anonymous",
+            Denied::Role { .. } | Denied::ReadRole { .. } => "denied-role",
+            Denied::OutOfScope { .. } | Denied::ReadOutOfScope { .. } => "denied-scope",
+        }
+    }
+}
+
+/// Decides whether `principal` (None: the anonymous public) may issue a command of `kind` on
+/// `target`, by the kind's [`Policy`]: anonymous → [`Denied::Anonymous`]; a role the policy does
+/// not grant → [`Denied::Role`]; granted, but no grant reaches the target → [`Denied::OutOfScope`].
+pub fn authorize(
+    principal: Option<&Principal>,
+    kind: CommandKind,
+    target: &Target,
+) -> Result<(), Denied> {
+    let p = principal.ok_or(Denied::Anonymous)?;
+    match decide(p, kind.policy(), target) {
+        Decision::Allowed => Ok(()),
+        Decision::NotGranted => Err(Denied::Role {
+            role: p.role,
+            command: kind,
+        }),
+        Decision::OutOfReach => Err(Denied::OutOfScope { command: kind }),
+    }
+}
+
+/// What is not public to read (territories, precincts, parties and the ledger are public).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Read {
+    /// The list of all accounts.
+    Accounts,
+    /// One account, named by the target's `account`.
+    Account,
+    /// The people of the registry, with their birth dates.
+    Persons,
+}
+
+impl Read {
+    /// Every read, for tests and listings.
+    pub const ALL: [Read; 3] = [Read::Accounts, Read::Account, Read::Persons];
+
+    /// A short English name (`accounts`) for messages and logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Read::Accounts => "accounts",
+            Read::Account => "account",
+            Read::Persons => "persons",
+        }
+    }
+
+    /// Who may read it (administrators may read everything).
+    pub fn policy(self) -> Policy {
+        const EVERY_ROLE_ANYWHERE: &[Grant] = &[
+            Grant::new(Role::CecMember, Reach::Anywhere),
+            Grant::new(Role::TerritorialCommission, Reach::Anywhere),
+            Grant::new(Role::PrecinctCommission, Reach::Anywhere),
+            Grant::new(Role::PartySecretary, Reach::Anywhere),
+            Grant::new(Role::Candidate, Reach::Anywhere),
+            Grant::new(Role::Observer, Reach::Anywhere),
+        ];
+        const EVERY_ROLE_ITSELF: &[Grant] = &[
+            Grant::new(Role::CecMember, Reach::OwnAccount),
+            Grant::new(Role::TerritorialCommission, Reach::OwnAccount),
+            Grant::new(Role::PrecinctCommission, Reach::OwnAccount),
+            Grant::new(Role::PartySecretary, Reach::OwnAccount),
+            Grant::new(Role::Candidate, Reach::OwnAccount),
+            Grant::new(Role::Observer, Reach::OwnAccount),
+        ];
+        match self {
+            Read::Accounts => Policy::new(&[]),
+            Read::Account => Policy::new(EVERY_ROLE_ITSELF),
+            Read::Persons => Policy::new(EVERY_ROLE_ANYWHERE),
+        }
+    }
+}
+
+impl std::fmt::Display for Read {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Decides whether `principal` may see what `read` names on `target`, by the read's policy, as
+/// [`authorize`] does for commands: anonymous → [`Denied::Anonymous`], a role not granted →
+/// [`Denied::ReadRole`], no grant reaching the target → [`Denied::ReadOutOfScope`].
+pub fn authorize_read(
+    principal: Option<&Principal>,
+    read: Read,
+    target: &Target,
+) -> Result<(), Denied> {
+    let p = principal.ok_or(Denied::Anonymous)?;
+    match decide(p, &read.policy(), target) {
+        Decision::Allowed => Ok(()),
+        Decision::NotGranted => Err(Denied::ReadRole { role: p.role, read }),
+        Decision::OutOfReach => Err(Denied::ReadOutOfScope { read }),
+    }
+}
+
+enum Decision {
+    Allowed,
+    NotGranted,
+    OutOfReach,
+}
+
+/// The one reading of a policy, for commands and reads alike.
+fn decide(p: &Principal, policy: &Policy, target: &Target) -> Decision {
+    if p.role == Role::Administrator {
+        return Decision::Allowed;
+    }
+    let mut granted = policy.grants.iter().filter(|g| g.role == p.role).peekable();
+    if granted.peek().is_none() {
+        Decision::NotGranted
+    } else if granted.any(|g| g.reach.covers(p, target)) {
+        Decision::Allowed
+    } else {
+        Decision::OutOfReach
     }
 }

@@ -1,117 +1,145 @@
 //! Commands: every change of state is one of these, recorded in the ledger as a [`LedgerEntry`].
+//!
+//! Each context (`registry`, `accounts`; later elections, parties, primaries) defines its
+//! commands as structs implementing [`DomainCommand`]: their payload, their authorization
+//! [`Policy`] and the private data that travels beside them. [`for_each_command!`] is the one
+//! list that registers them; it generates the ledger form [`Command`], [`CommandKind`] and the
+//! conversions, and the app uses the same list to dispatch a command to its context.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::account::{Account, Role, Scope, Username};
-use crate::party::{Branch, Party};
-use crate::person::Person;
-use crate::precinct::{NewPrecinct, PrecinctRef};
-use crate::territory::{Names, Territory, TerritoryCode};
+use crate::account::Username;
+use crate::accounts::Password;
+use crate::authz::Policy;
 
-/// A change of the registry. The payload is exactly what the ledger records, so replaying the
-/// commands in order rebuilds the registry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Command {
-    CreateTerritory {
-        territory: Territory,
-    },
-    RenameTerritory {
-        code: TerritoryCode,
-        names: Names,
-    },
-    CreatePrecinct {
-        precinct: NewPrecinct,
-    },
-    UpdatePrecinct {
-        precinct: PrecinctRef,
-        address: String,
-        voters: u32,
-    },
-    CreateParty {
-        party: Party,
-    },
-    UpdateParty {
-        party: Party,
-    },
-    CreateBranch {
-        branch: Branch,
-    },
-    RegisterPerson {
-        person: Person,
-    },
-    /// A new account. Its password is set by the same transaction but never recorded here.
-    CreateAccount {
-        account: Account,
-    },
-    ChangeAccountRole {
-        username: Username,
-        role: Role,
-        scope: Scope,
-    },
-    SetAccountActive {
-        username: Username,
-        active: bool,
-    },
-    /// The password of an account was changed (the credential itself stays out of the ledger).
-    ChangePassword {
-        username: Username,
-    },
-}
-
-/// The kinds of command, for authorization and listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CommandKind {
-    CreateTerritory,
-    RenameTerritory,
-    CreatePrecinct,
-    UpdatePrecinct,
-    CreateParty,
-    UpdateParty,
-    CreateBranch,
-    RegisterPerson,
-    CreateAccount,
-    ChangeAccountRole,
-    SetAccountActive,
-    ChangePassword,
-}
-
-impl CommandKind {
-    pub const ALL: [CommandKind; 12] = [
-        CommandKind::CreateTerritory,
-        CommandKind::RenameTerritory,
-        CommandKind::CreatePrecinct,
-        CommandKind::UpdatePrecinct,
-        CommandKind::CreateParty,
-        CommandKind::UpdateParty,
-        CommandKind::CreateBranch,
-        CommandKind::RegisterPerson,
-        CommandKind::CreateAccount,
-        CommandKind::ChangeAccountRole,
-        CommandKind::SetAccountActive,
-        CommandKind::ChangePassword,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CommandKind::CreateTerritory => "create_territory",
-            CommandKind::RenameTerritory => "rename_territory",
-            CommandKind::CreatePrecinct => "create_precinct",
-            CommandKind::UpdatePrecinct => "update_precinct",
-            CommandKind::CreateParty => "create_party",
-            CommandKind::UpdateParty => "update_party",
-            CommandKind::CreateBranch => "create_branch",
-            CommandKind::RegisterPerson => "register_person",
-            CommandKind::CreateAccount => "create_account",
-            CommandKind::ChangeAccountRole => "change_account_role",
-            CommandKind::SetAccountActive => "set_account_active",
-            CommandKind::ChangePassword => "change_password",
-        }
+/// A command of a context: what its ledger entry records (its serde fields), who may issue it,
+/// and what travels beside it without being recorded.
+pub trait DomainCommand: Clone + Into<Command> {
+    /// Which roles may issue it and over what reach (administrators may issue every command).
+    const POLICY: Policy;
+    /// Data that must reach the command's transaction but never the ledger (a password; later
+    /// members' personal data). `()` for commands that have none. A command whose `Private` is
+    /// not `()` can only be issued with it ([`Issued::new`]).
+    type Private: Into<Private>;
+    /// A short human summary of the payload for listings (`151000000 Актюбинская область`).
+    fn summary(&self) -> String;
+    /// The command with its human-entered text normalized ([`crate::text::normalize`]: trimmed,
+    /// NFC), so that the ledger records exactly what is stored. Commands without free text keep
+    /// this default; normalizing a normalized command changes nothing.
+    fn normalized(self) -> Self
+    where
+        Self: Sized,
+    {
+        self
     }
 }
+
+/// The one list of commands: `Variant(path::Type) = "ledger_name"`, in the order of
+/// [`CommandKind::ALL`]. Adding a command to a context adds one line here; the domain's
+/// [`Command`] and the app's dispatch are generated from it.
+///
+/// `$callback` is a macro that receives the list.
+#[macro_export]
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            CreateTerritory($crate::registry::CreateTerritory) = "create_territory",
+            RenameTerritory($crate::registry::RenameTerritory) = "rename_territory",
+            CreatePrecinct($crate::registry::CreatePrecinct) = "create_precinct",
+            UpdatePrecinct($crate::registry::UpdatePrecinct) = "update_precinct",
+            CreateParty($crate::registry::CreateParty) = "create_party",
+            UpdateParty($crate::registry::UpdateParty) = "update_party",
+            CreateBranch($crate::registry::CreateBranch) = "create_branch",
+            RegisterPerson($crate::registry::RegisterPerson) = "register_person",
+            CreateAccount($crate::accounts::CreateAccount) = "create_account",
+            ChangeAccountRole($crate::accounts::ChangeAccountRole) = "change_account_role",
+            SetAccountActive($crate::accounts::SetAccountActive) = "set_account_active",
+            ChangePassword($crate::accounts::ChangePassword) = "change_password",
+        }
+    };
+}
+
+macro_rules! define_commands {
+    ($($variant:ident($ty:path) = $name:literal,)*) => {
+        /// A change of the registry, in the form the ledger records. The JSON is the command's
+        /// fields with a `"type"` tag (`{"type":"create_territory","territory":{…}}`), so replaying
+        /// the commands in order rebuilds the registry.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(tag = "type", rename_all = "snake_case")]
+        pub enum Command {
+            $(
+                #[doc = concat!("`", $name, "`: see [`", stringify!($ty), "`].")]
+                $variant($ty),
+            )*
+        }
+
+        /// The kinds of command, for authorization and listings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum CommandKind {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl CommandKind {
+            /// Every kind, in registration order.
+            pub const ALL: [CommandKind; [$($name),*].len()] = [$(CommandKind::$variant),*];
+
+            /// The kind's name in the ledger (`create_territory`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(CommandKind::$variant => $name,)*
+                }
+            }
+
+            /// Who may issue commands of this kind.
+            pub fn policy(self) -> &'static Policy {
+                match self {
+                    $(CommandKind::$variant => &<$ty as DomainCommand>::POLICY,)*
+                }
+            }
+        }
+
+        impl Command {
+            /// The command's kind.
+            pub fn kind(&self) -> CommandKind {
+                match self {
+                    $(Command::$variant(_) => CommandKind::$variant,)*
+                }
+            }
+
+            /// The command with its human-entered text normalized (see
+            /// [`DomainCommand::normalized`]).
+            pub fn normalized(self) -> Command {
+                match self {
+                    $(Command::$variant(c) => Command::$variant(c.normalized()),)*
+                }
+            }
+
+            /// A one-line human summary for listings ("create_precinct №123 @ 391000000").
+            pub fn summary(&self) -> String {
+                let what = match self {
+                    $(Command::$variant(c) => c.summary(),)*
+                };
+                format!("{} {}", self.kind(), what)
+            }
+        }
+
+        $(
+            impl From<$ty> for Command {
+                fn from(c: $ty) -> Command {
+                    Command::$variant(c)
+                }
+            }
+        )*
+    };
+}
+
+for_each_command!(define_commands);
 
 impl fmt::Display for CommandKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -119,50 +147,81 @@ impl fmt::Display for CommandKind {
     }
 }
 
-impl Command {
-    pub fn kind(&self) -> CommandKind {
-        match self {
-            Command::CreateTerritory { .. } => CommandKind::CreateTerritory,
-            Command::RenameTerritory { .. } => CommandKind::RenameTerritory,
-            Command::CreatePrecinct { .. } => CommandKind::CreatePrecinct,
-            Command::UpdatePrecinct { .. } => CommandKind::UpdatePrecinct,
-            Command::CreateParty { .. } => CommandKind::CreateParty,
-            Command::UpdateParty { .. } => CommandKind::UpdateParty,
-            Command::CreateBranch { .. } => CommandKind::CreateBranch,
-            Command::RegisterPerson { .. } => CommandKind::RegisterPerson,
-            Command::CreateAccount { .. } => CommandKind::CreateAccount,
-            Command::ChangeAccountRole { .. } => CommandKind::ChangeAccountRole,
-            Command::SetAccountActive { .. } => CommandKind::SetAccountActive,
-            Command::ChangePassword { .. } => CommandKind::ChangePassword,
+/// What travels beside a command into its transaction and is written by its context, but never
+/// enters the ledger. One envelope for every kind of private data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Private {
+    /// The command carries nothing beside its ledger form.
+    None,
+    /// A new password for the account the command names.
+    Password(Password),
+}
+
+impl From<()> for Private {
+    fn from((): ()) -> Private {
+        Private::None
+    }
+}
+
+impl From<Password> for Private {
+    fn from(p: Password) -> Private {
+        Private::Password(p)
+    }
+}
+
+/// A command as issued: its ledger form and its private data, built only from a context's
+/// command and that command's own [`DomainCommand::Private`] type. A command that needs a
+/// credential therefore cannot be issued without one:
+///
+/// ```
+/// use sailau_domain::accounts::{ChangePassword, Password};
+/// use sailau_domain::registry::RenameTerritory;
+/// use sailau_domain::{Issued, Names, TerritoryCode, Username};
+///
+/// let username = Username::parse("a.nurlanova").unwrap();
+/// let password = Password::new("password", "a long passphrase").unwrap();
+/// let with_password = Issued::new(ChangePassword { username }, password);
+/// let names = Names { ru: "Уил".into(), kk: "Ойыл".into(), en: String::new() };
+/// let plain: Issued = RenameTerritory { code: TerritoryCode::parse("154800000").unwrap(), names }.into();
+/// ```
+///
+/// ```compile_fail
+/// use sailau_domain::accounts::ChangePassword;
+/// use sailau_domain::{Issued, Username};
+///
+/// let username = Username::parse("a.nurlanova").unwrap();
+/// // No password: `ChangePassword` does not convert into `Issued`.
+/// let issued: Issued = ChangePassword { username }.into();
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issued {
+    command: Command,
+    private: Private,
+}
+
+impl Issued {
+    /// Issues `command` with its private data.
+    pub fn new<C: DomainCommand>(command: C, private: C::Private) -> Issued {
+        Issued {
+            command: command.into(),
+            private: private.into(),
         }
     }
 
-    /// A one-line human summary for listings ("create_precinct 391000000/123").
-    pub fn summary(&self) -> String {
-        let what = match self {
-            Command::CreateTerritory { territory } => {
-                format!("{} {}", territory.code, territory.names.ru)
-            }
-            Command::RenameTerritory { code, names } => format!("{code} {}", names.ru),
-            Command::CreatePrecinct { precinct } => {
-                format!("№{} @ {}", precinct.number, precinct.territory_code)
-            }
-            Command::UpdatePrecinct { precinct, .. } => precinct.to_string(),
-            Command::CreateParty { party } | Command::UpdateParty { party } => {
-                format!("{} {}", party.code, party.short_name)
-            }
-            Command::CreateBranch { branch } => {
-                format!("{} @ {}", branch.party_code, branch.territory_code)
-            }
-            Command::RegisterPerson { person } => person.full_name(),
-            Command::CreateAccount { account } => {
-                format!("{} ({})", account.username, account.role)
-            }
-            Command::ChangeAccountRole { username, role, .. } => format!("{username} ({role})"),
-            Command::SetAccountActive { username, active } => format!("{username} = {active}"),
-            Command::ChangePassword { username } => username.to_string(),
-        };
-        format!("{} {}", self.kind(), what)
+    /// The ledger form.
+    pub fn command(&self) -> &Command {
+        &self.command
+    }
+
+    /// The ledger form and the private data.
+    pub fn into_parts(self) -> (Command, Private) {
+        (self.command, self.private)
+    }
+}
+
+impl<C: DomainCommand<Private = ()>> From<C> for Issued {
+    fn from(command: C) -> Issued {
+        Issued::new(command, ())
     }
 }
 

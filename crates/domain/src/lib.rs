@@ -9,18 +9,23 @@
 //! the same facts give the same result, byte for byte.
 
 pub mod account;
+pub mod accounts;
 pub mod authz;
 pub mod command;
+pub mod date;
 pub mod error;
 pub mod party;
 pub mod person;
 pub mod precinct;
+pub mod registry;
 pub mod territory;
 pub mod text;
 
 pub use account::{Account, Role, Scope, Username};
-pub use authz::{Denied, Principal, Target, authorize};
-pub use command::{Actor, Command, CommandKind, LedgerEntry, LedgerEntryError};
+pub use authz::{Denied, Grant, Policy, Principal, Reach, Read, Target, authorize, authorize_read};
+pub use command::{
+    Actor, Command, CommandKind, DomainCommand, Issued, LedgerEntry, LedgerEntryError, Private,
+};
 pub use error::{DomainError, FieldError, Rule, ValidationErrors};
 pub use party::{Branch, Party, PartyCode};
 pub use person::{Gender, Person, PersonId};

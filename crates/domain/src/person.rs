@@ -57,7 +57,8 @@ pub struct Person {
 impl Person {
     pub const MAX_NAME: usize = 100;
 
-    /// Checks the person; `today` comes from the caller (the domain has no clock).
+    /// Checks the person; `today` is the local date of the command in the national zone
+    /// ([`crate::date::local_date`]), given by the caller (the domain has no clock).
     pub fn validate(&self, id_taken: bool, today: Date) -> Result<Person, ValidationErrors> {
         let mut errs = ValidationErrors::new();
         if id_taken {

@@ -183,64 +183,29 @@ pub fn name_key(value: &str) -> String {
 
 /// The command with every human-entered text in it [`normalize`]d (trimmed, NFC), so that the
 /// ledger records normalized text. Validation still checks the text; this only makes sure that
-/// what is recorded is what is stored. Normalizing a normalized command changes nothing.
+/// what is recorded is what is stored. Each command says which of its fields are human-entered
+/// text ([`crate::DomainCommand::normalized`]).
 pub fn normalize_command(command: crate::Command) -> crate::Command {
-    use crate::Command;
-    let names = |n: crate::Names| crate::Names {
+    command.normalized()
+}
+
+/// Territory names in the three languages, [`normalize`]d.
+pub(crate) fn normalize_names(n: crate::Names) -> crate::Names {
+    crate::Names {
         ru: normalize(&n.ru),
         kk: normalize(&n.kk),
         en: normalize(&n.en),
-    };
-    let party = |p: crate::Party| crate::Party {
+    }
+}
+
+/// A party's names, [`normalize`]d (its code is an identifier and stays as it is).
+pub(crate) fn normalize_party(p: crate::Party) -> crate::Party {
+    crate::Party {
         name_ru: normalize(&p.name_ru),
         name_kk: normalize(&p.name_kk),
         name_en: normalize(&p.name_en),
         short_name: normalize(&p.short_name),
         ..p
-    };
-    match command {
-        Command::CreateTerritory { territory } => Command::CreateTerritory {
-            territory: crate::Territory {
-                names: names(territory.names.clone()),
-                ..territory
-            },
-        },
-        Command::RenameTerritory { code, names: n } => Command::RenameTerritory {
-            code,
-            names: names(n),
-        },
-        Command::CreatePrecinct { precinct } => Command::CreatePrecinct {
-            precinct: crate::NewPrecinct {
-                address: normalize(&precinct.address),
-                ..precinct
-            },
-        },
-        Command::UpdatePrecinct {
-            precinct,
-            address,
-            voters,
-        } => Command::UpdatePrecinct {
-            precinct,
-            address: normalize(&address),
-            voters,
-        },
-        Command::CreateParty { party: p } => Command::CreateParty { party: party(p) },
-        Command::UpdateParty { party: p } => Command::UpdateParty { party: party(p) },
-        Command::RegisterPerson { person } => Command::RegisterPerson {
-            person: crate::Person {
-                surname: normalize(&person.surname),
-                given_name: normalize(&person.given_name),
-                patronymic: normalize(&person.patronymic),
-                ..person
-            },
-        },
-        Command::CreateAccount { account } => Command::CreateAccount {
-            account: crate::Account {
-                display_name: normalize(&account.display_name),
-                ..account
-            },
-        },
-        other => other,
     }
 }
 

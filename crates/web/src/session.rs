@@ -161,11 +161,9 @@ pub fn check_csrf(
     }
 }
 
+/// Compares in time independent of where the bytes differ (`subtle`; the length is not secret).
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    subtle::ConstantTimeEq::ct_eq(a, b).into()
 }
 
 /// The `Set-Cookie` value that stores a session token (HttpOnly, SameSite=Lax, Path=/, Secure per
@@ -224,23 +222,26 @@ pub fn clear_session_cookie(config: &WebConfig) -> HeaderValue {
     ))
 }
 
-/// The client's address for login throttling: the first `X-Forwarded-For` entry when the config
-/// trusts a proxy, else the peer address (when the server was started with connect info), else
-/// `"unknown"`.
+/// The client's address for login throttling. Behind a trusted proxy (`trust_forwarded_for`):
+/// the **last** `X-Forwarded-For` entry, the address the proxy itself saw and appended (the
+/// entries before it are whatever the client sent, and a client choosing its own address would
+/// escape throttling); it must parse as an IP address. Otherwise the peer address (when the
+/// server was started with connect info), else `"unknown"`.
 pub fn client_address(
     parts_headers: &HeaderMap,
     peer: Option<SocketAddr>,
     config: &WebConfig,
 ) -> String {
     if config.trust_forwarded_for
-        && let Some(first) = parts_headers
-            .get("x-forwarded-for")
+        && let Some(last) = parts_headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
     {
-        return first.to_owned();
+        return last.to_string();
     }
     peer.map(|p| p.ip().to_string())
         .unwrap_or_else(|| "unknown".to_owned())
@@ -302,6 +303,30 @@ mod tests {
         assert_eq!(session_token(&h), Some(("def".into(), AuthVia::Cookie)));
         let h = headers(&[("cookie", "sailau_session=../x")]);
         assert_eq!(session_token(&h), None);
+    }
+
+    #[test]
+    fn behind_a_trusted_proxy_the_client_is_the_address_the_proxy_appended() {
+        let trusted = WebConfig {
+            trust_forwarded_for: true,
+            ..WebConfig::default()
+        };
+        let peer: Option<SocketAddr> = "10.0.0.1:4000".parse().ok();
+        // The client sent a forged first entry; the proxy appended the real address.
+        let h = headers(&[("x-forwarded-for", "1.2.3.4, 203.0.113.7")]);
+        assert_eq!(client_address(&h, peer, &trusted), "203.0.113.7");
+        // Several headers: the proxy's is the last.
+        let h = headers(&[
+            ("x-forwarded-for", "1.2.3.4"),
+            ("x-forwarded-for", "2001:db8::1"),
+        ]);
+        assert_eq!(client_address(&h, peer, &trusted), "2001:db8::1");
+        // Garbage is not an address: the peer is used.
+        let h = headers(&[("x-forwarded-for", "1.2.3.4, not-an-ip")]);
+        assert_eq!(client_address(&h, peer, &trusted), "10.0.0.1");
+        // Without trust the header is ignored.
+        let h = headers(&[("x-forwarded-for", "203.0.113.7")]);
+        assert_eq!(client_address(&h, peer, &WebConfig::default()), "10.0.0.1");
     }
 
     #[test]

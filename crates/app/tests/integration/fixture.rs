@@ -4,9 +4,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use sailau_app::{Acting, App, Clock};
+use sailau_domain::registry::*;
 use sailau_domain::*;
 use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
+
+use crate::databases;
 
 /// A clock the test moves by hand.
 pub struct TestClock(pub AtomicI64);
@@ -22,7 +25,9 @@ pub struct Fixture {
     pub clock: Arc<TestClock>,
     pub key: ed25519_dalek::VerifyingKey,
     pub url: String,
-    _dir: tempfile::TempDir,
+    /// `sqlite` or `postgres`.
+    pub backend: &'static str,
+    _db: databases::TestDatabase,
 }
 
 pub fn code(s: &str) -> TerritoryCode {
@@ -41,8 +46,8 @@ pub fn names(ru: &str) -> Names {
     }
 }
 
-pub fn territory(c: &str, parent: Option<&str>, kind: TerritoryKind) -> Command {
-    Command::CreateTerritory {
+pub fn territory(c: &str, parent: Option<&str>, kind: TerritoryKind) -> Issued {
+    CreateTerritory {
         territory: Territory {
             code: code(c),
             parent_code: parent.map(code),
@@ -50,10 +55,11 @@ pub fn territory(c: &str, parent: Option<&str>, kind: TerritoryKind) -> Command 
             names: names(&format!("T{c}")),
         },
     }
+    .into()
 }
 
-pub fn precinct(number: u32, territory: &str, voters: u32) -> Command {
-    Command::CreatePrecinct {
+pub fn precinct(number: u32, territory: &str, voters: u32) -> Issued {
+    CreatePrecinct {
         precinct: NewPrecinct {
             number,
             territory_code: code(territory),
@@ -61,6 +67,7 @@ pub fn precinct(number: u32, territory: &str, voters: u32) -> Command {
             voters,
         },
     }
+    .into()
 }
 
 pub fn party(c: &str) -> Party {
@@ -75,9 +82,14 @@ pub fn party(c: &str) -> Party {
 
 /// An empty app on a fresh SQLite file.
 pub async fn empty() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite:{}", dir.path().join("app.db").display());
-    let store = Store::connect(&url).await.unwrap();
+    empty_on(databases::sqlite()).await
+}
+
+/// An empty app on `db`.
+pub async fn empty_on(db: databases::TestDatabase) -> Fixture {
+    let store = Store::connect(&db.url)
+        .await
+        .unwrap_or_else(|e| panic!("{}: {e}", db.backend));
     let key = LedgerSigningKey::from_seed(&[7; 32]);
     let verifying = key.verifying_key();
     let clock = Arc::new(TestClock(AtomicI64::new(1_700_000_000_000)));
@@ -86,15 +98,30 @@ pub async fn empty() -> Fixture {
         app,
         clock,
         key: verifying,
-        url,
-        _dir: dir,
+        url: db.url.clone(),
+        backend: db.backend,
+        _db: db,
     }
+}
+
+/// The fixture's registry on every configured backend (SQLite; PostgreSQL when
+/// `SAILAU_TEST_POSTGRES_URL` is set, skipping said aloud).
+pub async fn registries() -> Vec<Fixture> {
+    let mut out = Vec::new();
+    for db in databases::all().await {
+        out.push(registry_on(empty_on(db).await).await);
+    }
+    out
 }
 
 /// Regions 100000000 (district 101000000) and 200000000 (district 201000000), precincts 1 and 2
 /// in each, parties amanat and akzhol.
 pub async fn registry() -> Fixture {
-    let f = empty().await;
+    registry_on(empty().await).await
+}
+
+/// The fixture's registry loaded into `f`.
+pub async fn registry_on(f: Fixture) -> Fixture {
     f.app
         .execute_batch(
             &Acting::Operator,
@@ -107,12 +134,14 @@ pub async fn registry() -> Fixture {
                 precinct(2, "101000000", 800),
                 precinct(1, "201000000", 900),
                 precinct(2, "201000000", 700),
-                Command::CreateParty {
+                CreateParty {
                     party: party("amanat"),
-                },
-                Command::CreateParty {
+                }
+                .into(),
+                CreateParty {
                     party: party("akzhol"),
-                },
+                }
+                .into(),
             ],
         )
         .await

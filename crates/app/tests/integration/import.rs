@@ -7,52 +7,55 @@ use crate::fixture::*;
 
 #[tokio::test]
 async fn a_valid_file_imports_every_row_in_one_transaction() {
-    let f = registry().await;
-    let csv = "\u{feff}number,territory_code,address,voters\n10,101000000,\"с. Уил, ул. Абая, 1\",1200\n\n11,201000000,ул. Ленина 2,0\n";
-    let rows = read_csv(Kind::Precincts, csv.as_bytes()).unwrap();
-    assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4]);
-    let n = f
-        .app
-        .import(&Acting::Operator, rows, &|_, _| {})
-        .await
-        .unwrap();
-    assert_eq!(n, 2);
+    for f in registries().await {
+        let csv = "\u{feff}number,territory_code,address,voters\n10,101000000,\"с. Уил, ул. Абая, 1\",1200\n\n11,201000000,ул. Ленина 2,0\n";
+        let rows = read_csv(Kind::Precincts, csv.as_bytes()).unwrap();
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4]);
+        let n = f
+            .app
+            .import(&Acting::Operator, rows, &|_, _| {})
+            .await
+            .unwrap();
+        assert_eq!(n, 2);
+    }
 }
 
 #[tokio::test]
 async fn every_bad_row_is_reported_with_its_line_and_nothing_is_imported() {
-    let f = registry().await;
-    // Parse-level problems on lines 3, 4 and 5.
-    let csv = "number,territory_code,address,voters\n10,101000000,ok,5\nabc,101000000,x,5\n12,12345,x,5\n13,101000000,,-1\n";
-    let Err(ImportError::Rows(errors)) = read_csv(Kind::Precincts, csv.as_bytes()) else {
-        panic!("expected row errors")
-    };
-    let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
-    assert_eq!(
-        got,
-        vec![
-            (3, "number"),
-            (4, "territory_code"),
-            (5, "address"),
-            (5, "voters")
-        ]
-    );
+    for f in registries().await {
+        // Parse-level problems on lines 3, 4 and 5.
+        let csv = "number,territory_code,address,voters\n10,101000000,ok,5\nabc,101000000,x,5\n12,12345,x,5\n13,101000000,,-1\n";
+        let Err(ImportError::Rows(errors)) = read_csv(Kind::Precincts, csv.as_bytes()) else {
+            panic!("expected row errors")
+        };
+        let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, "number"),
+                (4, "territory_code"),
+                (5, "address"),
+                (5, "voters")
+            ]
+        );
 
-    // Registry-level problems on lines 2 and 4 (taken number, unknown territory), found in one pass.
-    let before = f.app.store().ledger_status().await.unwrap();
-    let csv = "number,territory_code,address,voters\n1,101000000,x,5\n20,101000000,x,5\n21,999999999,x,5\n";
-    let rows = read_csv(Kind::Precincts, csv.as_bytes()).unwrap();
-    let Err(ImportError::Rows(errors)) = f.app.import(&Acting::Operator, rows, &|_, _| {}).await
-    else {
-        panic!("expected row errors")
-    };
-    let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
-    assert_eq!(got, vec![(2, "number"), (4, "territory_code")]);
-    assert_eq!(
-        f.app.store().ledger_status().await.unwrap(),
-        before,
-        "nothing imported, not even line 3"
-    );
+        // Registry-level problems on lines 2 and 4 (taken number, unknown territory), found in one pass.
+        let before = f.app.store().ledger_status().await.unwrap();
+        let csv = "number,territory_code,address,voters\n1,101000000,x,5\n20,101000000,x,5\n21,999999999,x,5\n";
+        let rows = read_csv(Kind::Precincts, csv.as_bytes()).unwrap();
+        let Err(ImportError::Rows(errors)) =
+            f.app.import(&Acting::Operator, rows, &|_, _| {}).await
+        else {
+            panic!("expected row errors")
+        };
+        let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
+        assert_eq!(got, vec![(2, "number"), (4, "territory_code")]);
+        assert_eq!(
+            f.app.store().ledger_status().await.unwrap(),
+            before,
+            "nothing imported, not even line 3"
+        );
+    }
 }
 
 #[test]

@@ -72,7 +72,9 @@ async fn a_russian_excel_csv_imports_semicolons_windows_1251_and_grouped_numbers
         parsed.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
         [3, 4]
     );
-    let Command::CreatePrecinct { precinct } = &parsed.rows[0].command else {
+    let Command::CreatePrecinct(registry::CreatePrecinct { precinct }) =
+        parsed.rows[0].command.command()
+    else {
         panic!()
     };
     assert_eq!(precinct.address, "с. Уил, ул. Абая, 1");
@@ -259,7 +261,7 @@ async fn the_ledger_records_normalized_text_and_replays() {
     f.app
         .execute(
             &Acting::Operator,
-            Command::RenameTerritory {
+            registry::RenameTerritory {
                 code: code("102000000"),
                 names: Names {
                     ru: format!("  {decomposed} "),

@@ -3,9 +3,15 @@
 
 mod authz_matrix;
 mod commands;
+#[path = "../../../storage/tests/support/databases.rs"]
+mod databases;
 mod demo;
 mod fixture;
 mod import;
 mod import_excel;
+
+mod ledger_fixture;
+#[path = "../../../domain/tests/integration/permissions.rs"]
+mod permissions;
 mod sessions;
 mod verify;

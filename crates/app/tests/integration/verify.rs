@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 use sailau_app::Acting;
 use sailau_app::ledger::{VerifyFailure, verify};
+use sailau_domain::registry::*;
 use sailau_domain::*;
 use sqlx::Connection;
 
@@ -180,24 +181,26 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn to_command(op: &Op) -> Command {
+fn to_command(op: &Op) -> Issued {
     let region = |r: u8| format!("{r}00000000");
     let district = |r: u8, d: u8| format!("{r}0{d}000000");
     match *op {
         Op::Region(r) => territory(&region(r), None, TerritoryKind::Region),
         Op::District(r, d) => territory(&district(r, d), Some(&region(r)), TerritoryKind::District),
         Op::Precinct(r, n, v) => precinct(u32::from(n), &district(r, 1), u32::from(v)),
-        Op::Update(r, n, v) => Command::UpdatePrecinct {
+        Op::Update(r, n, v) => UpdatePrecinct {
             precinct: PrecinctRef {
                 region_code: code(&region(r)),
                 number: u32::from(n),
             },
             address: "ул. Новая".into(),
             voters: u32::from(v),
-        },
-        Op::Party(p) => Command::CreateParty {
+        }
+        .into(),
+        Op::Party(p) => CreateParty {
             party: party(&format!("party{p}")),
-        },
+        }
+        .into(),
     }
 }
 

@@ -1,6 +1,9 @@
-//! Walks every command kind × every role, in and out of scope, against the table below.
+//! Walks every command kind (and every non-public read) × every role, in and out of scope,
+//! against the one permission table (`permissions.rs`), asserting the reason of each refusal.
 
 use sailau_domain::*;
+
+use crate::permissions::{self, Outcome};
 
 fn code(s: &str) -> TerritoryCode {
     TerritoryCode::parse(s).unwrap()
@@ -69,56 +72,80 @@ fn principal(role: Role) -> Principal {
     }
 }
 
-/// Expected outcome: (allowed in scope, allowed out of scope).
-fn expected(role: Role, kind: CommandKind) -> (bool, bool) {
-    use CommandKind as K;
-    use Role as R;
-    match (role, kind) {
-        (R::Administrator, _) => (true, true),
-        (
-            R::CecMember,
-            K::CreateTerritory | K::RenameTerritory | K::CreatePrecinct | K::UpdatePrecinct,
-        )
-        | (R::CecMember, K::CreateParty | K::UpdateParty | K::RegisterPerson) => (true, true),
-        (R::CecMember, K::ChangePassword) => (true, false),
-        (
-            R::TerritorialCommission,
-            K::CreateTerritory | K::RenameTerritory | K::CreatePrecinct | K::UpdatePrecinct,
-        ) => (true, false),
-        (R::TerritorialCommission, K::RegisterPerson) => (true, true),
-        (R::PrecinctCommission, K::UpdatePrecinct) => (true, false),
-        (R::PartySecretary, K::CreateBranch | K::UpdateParty) => (true, false),
-        (R::PartySecretary, K::RegisterPerson) => (true, true),
-        (_, K::ChangePassword) => (true, false),
-        _ => (false, false),
-    }
+fn check(got: Result<(), Denied>, want: Outcome, on_role: Denied, on_scope: Denied, what: &str) {
+    let want = match want {
+        Outcome::Allowed => Ok(()),
+        Outcome::RoleDenied => Err(on_role),
+        Outcome::OutOfScope => Err(on_scope),
+    };
+    assert_eq!(got, want, "{what}");
 }
 
 #[test]
-fn every_command_for_every_role_in_and_out_of_scope() {
+fn every_command_for_every_role_in_and_out_of_scope_with_the_reason() {
+    assert_eq!(
+        permissions::COMMANDS
+            .iter()
+            .map(|r| r.0)
+            .collect::<Vec<_>>(),
+        CommandKind::ALL.to_vec(),
+        "the table has one row per command kind, in order"
+    );
     let mut checked = 0;
     for kind in CommandKind::ALL {
-        for in_scope in [true, false] {
-            let t = target(kind, in_scope);
+        for inside in [true, false] {
+            let t = target(kind, inside);
             assert_eq!(
                 authorize(None, kind, &t),
                 Err(Denied::Anonymous),
                 "anonymous {kind}"
             );
             for role in Role::ALL {
-                let (yes_in, yes_out) = expected(role, kind);
-                let want = if in_scope { yes_in } else { yes_out };
-                let got = authorize(Some(&principal(role)), kind, &t);
-                assert_eq!(
-                    got.is_ok(),
-                    want,
-                    "{role} {kind} in_scope={in_scope}: {got:?}"
+                check(
+                    authorize(Some(&principal(role)), kind, &t),
+                    permissions::expected(role, kind, inside),
+                    Denied::Role {
+                        role,
+                        command: kind,
+                    },
+                    Denied::OutOfScope { command: kind },
+                    &format!("{role} {kind} inside={inside}"),
                 );
                 checked += 1;
             }
         }
     }
-    assert_eq!(checked, 12 * 7 * 2);
+    assert_eq!(checked, CommandKind::ALL.len() * 7 * 2);
+}
+
+#[test]
+fn every_private_read_for_every_role_with_the_reason() {
+    assert_eq!(
+        permissions::READS.iter().map(|r| r.0).collect::<Vec<_>>(),
+        Read::ALL.to_vec()
+    );
+    for read in Read::ALL {
+        for inside in [true, false] {
+            let t = Target {
+                account: Some(user(if inside { "me1" } else { "someone-else" })),
+                ..Target::default()
+            };
+            assert_eq!(
+                authorize_read(None, read, &t),
+                Err(Denied::Anonymous),
+                "anonymous {read}"
+            );
+            for role in Role::ALL {
+                check(
+                    authorize_read(Some(&principal(role)), read, &t),
+                    permissions::expected_read(role, read, inside),
+                    Denied::ReadRole { role, read },
+                    Denied::ReadOutOfScope { read },
+                    &format!("{role} reads {read} inside={inside}"),
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -134,7 +161,17 @@ fn party_secretary_of_a_branch_subtree_cannot_touch_other_subtrees_or_the_party_
     let mut t = target(CommandKind::CreateBranch, true);
     assert!(authorize(Some(&p), CommandKind::CreateBranch, &t).is_ok());
     t.territory_path = vec![code("100000000"), code("102000000")];
-    assert!(authorize(Some(&p), CommandKind::CreateBranch, &t).is_err());
+    assert_eq!(
+        authorize(Some(&p), CommandKind::CreateBranch, &t),
+        Err(Denied::OutOfScope {
+            command: CommandKind::CreateBranch
+        })
+    );
     let t = target(CommandKind::UpdateParty, true);
-    assert!(authorize(Some(&p), CommandKind::UpdateParty, &t).is_err());
+    assert_eq!(
+        authorize(Some(&p), CommandKind::UpdateParty, &t),
+        Err(Denied::OutOfScope {
+            command: CommandKind::UpdateParty
+        })
+    );
 }

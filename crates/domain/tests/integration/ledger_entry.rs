@@ -6,7 +6,7 @@ fn entry() -> LedgerEntry {
         index: 7,
         at_ms: 1_700_000_000_123,
         actor: Actor::Operator,
-        command: Command::CreateTerritory {
+        command: Command::CreateTerritory(registry::CreateTerritory {
             territory: Territory {
                 code: TerritoryCode::parse("151000000").unwrap(),
                 parent_code: None,
@@ -17,7 +17,7 @@ fn entry() -> LedgerEntry {
                     en: "Aktobe Region".into(),
                 },
             },
-        },
+        }),
     }
 }
 
@@ -50,4 +50,262 @@ fn non_canonical_forms_are_refused() {
         LedgerEntry::decode_canonical(b"not json"),
         Err(LedgerEntryError::Malformed(_))
     ));
+}
+
+fn code(s: &str) -> TerritoryCode {
+    TerritoryCode::parse(s).unwrap()
+}
+fn user(s: &str) -> Username {
+    Username::parse(s).unwrap()
+}
+fn amanat() -> PartyCode {
+    PartyCode::parse("amanat").unwrap()
+}
+fn at(index: u64, at_ms: i64, actor: Option<&str>, command: impl Into<Command>) -> LedgerEntry {
+    LedgerEntry {
+        v: 1,
+        index,
+        at_ms,
+        actor: match actor {
+            None => Actor::Operator,
+            Some(u) => Actor::Account { username: user(u) },
+        },
+        command: command.into(),
+    }
+}
+
+/// One entry of every kind, and the exact bytes sailau 0.1 wrote for it (copied from the ledger
+/// fixture `crates/app/tests/fixtures/ledger-v1.jsonl`, written before the command pipeline was
+/// reorganised). These bytes are what leaf hashes and signed heads cover: they must never change.
+fn golden() -> Vec<(LedgerEntry, &'static str)> {
+    use accounts::*;
+    use registry::*;
+    vec![
+        (
+            at(
+                0,
+                1_700_000_000_000,
+                None,
+                CreateTerritory {
+                    territory: Territory {
+                        code: code("100000000"),
+                        parent_code: None,
+                        kind: TerritoryKind::Region,
+                        names: Names {
+                            ru: "Область «Тест» \"кавычки\" \\ / <b>&amp; ё".into(),
+                            kk: "Сынақ облысы — Әңғүұқөһі 𝔸".into(),
+                            en: "Test Region 'quoted' \u{a0}nbsp".into(),
+                        },
+                    },
+                },
+            ),
+            "{\"v\":1,\"index\":0,\"at_ms\":1700000000000,\"actor\":{\"type\":\"operator\"},\"command\":{\"type\":\"create_territory\",\"territory\":{\"code\":\"100000000\",\"parent_code\":null,\"kind\":\"region\",\"names\":{\"ru\":\"Область «Тест» \\\"кавычки\\\" \\\\ / <b>&amp; ё\",\"kk\":\"Сынақ облысы — Әңғүұқөһі 𝔸\",\"en\":\"Test Region 'quoted' \u{a0}nbsp\"}}}}",
+        ),
+        (
+            at(
+                3,
+                1_700_000_000_000,
+                None,
+                CreatePrecinct {
+                    precinct: NewPrecinct {
+                        number: 1,
+                        territory_code: code("101000000"),
+                        address: "ул. Абая, 1".into(),
+                        voters: 1000,
+                    },
+                },
+            ),
+            r#"{"v":1,"index":3,"at_ms":1700000000000,"actor":{"type":"operator"},"command":{"type":"create_precinct","precinct":{"number":1,"territory_code":"101000000","address":"ул. Абая, 1","voters":1000}}}"#,
+        ),
+        (
+            at(
+                6,
+                1_700_000_000_000,
+                None,
+                CreateParty {
+                    party: Party {
+                        code: amanat(),
+                        name_ru: "Партия «AMANAT»".into(),
+                        name_kk: "«AMANAT» партиясы".into(),
+                        name_en: "AMANAT Party".into(),
+                        short_name: "AMANAT".into(),
+                    },
+                },
+            ),
+            r#"{"v":1,"index":6,"at_ms":1700000000000,"actor":{"type":"operator"},"command":{"type":"create_party","party":{"code":"amanat","name_ru":"Партия «AMANAT»","name_kk":"«AMANAT» партиясы","name_en":"AMANAT Party","short_name":"AMANAT"}}}"#,
+        ),
+        (
+            at(
+                8,
+                1_700_000_060_000,
+                None,
+                CreateAccount {
+                    account: Account {
+                        username: user("admin"),
+                        display_name: "admin".into(),
+                        role: Role::Administrator,
+                        scope: Scope::Global,
+                        active: true,
+                    },
+                },
+            ),
+            r#"{"v":1,"index":8,"at_ms":1700000060000,"actor":{"type":"operator"},"command":{"type":"create_account","account":{"username":"admin","display_name":"admin","role":"administrator","scope":{"type":"global"},"active":true}}}"#,
+        ),
+        (
+            at(
+                14,
+                1_700_000_420_000,
+                Some("tec-100"),
+                RenameTerritory {
+                    code: code("101000000"),
+                    names: Names {
+                        ru: "Район имени «Абая»".into(),
+                        kk: "Абай атындағы аудан".into(),
+                        en: String::new(),
+                    },
+                },
+            ),
+            r#"{"v":1,"index":14,"at_ms":1700000420000,"actor":{"type":"account","username":"tec-100"},"command":{"type":"rename_territory","code":"101000000","names":{"ru":"Район имени «Абая»","kk":"Абай атындағы аудан","en":""}}}"#,
+        ),
+        (
+            at(
+                16,
+                1_700_000_540_000,
+                Some("pec-100-1"),
+                UpdatePrecinct {
+                    precinct: PrecinctRef {
+                        region_code: code("100000000"),
+                        number: 1,
+                    },
+                    address: "с. Уил, ул. Абая, 12 \"А\"".into(),
+                    voters: 1012,
+                },
+            ),
+            r#"{"v":1,"index":16,"at_ms":1700000540000,"actor":{"type":"account","username":"pec-100-1"},"command":{"type":"update_precinct","precinct":{"region_code":"100000000","number":1},"address":"с. Уил, ул. Абая, 12 \"А\"","voters":1012}}"#,
+        ),
+        (
+            at(
+                17,
+                1_700_000_600_000,
+                Some("sec-amanat"),
+                UpdateParty {
+                    party: Party {
+                        code: amanat(),
+                        name_ru: "Партия «AMANAT» (обновлено)".into(),
+                        name_kk: "«AMANAT» партиясы".into(),
+                        name_en: String::new(),
+                        short_name: "AMANAT".into(),
+                    },
+                },
+            ),
+            r#"{"v":1,"index":17,"at_ms":1700000600000,"actor":{"type":"account","username":"sec-amanat"},"command":{"type":"update_party","party":{"code":"amanat","name_ru":"Партия «AMANAT» (обновлено)","name_kk":"«AMANAT» партиясы","name_en":"","short_name":"AMANAT"}}}"#,
+        ),
+        (
+            at(
+                18,
+                1_700_000_660_000,
+                Some("sec-amanat"),
+                CreateBranch {
+                    branch: Branch {
+                        party_code: amanat(),
+                        territory_code: code("101000000"),
+                    },
+                },
+            ),
+            r#"{"v":1,"index":18,"at_ms":1700000660000,"actor":{"type":"account","username":"sec-amanat"},"command":{"type":"create_branch","branch":{"party_code":"amanat","territory_code":"101000000"}}}"#,
+        ),
+        (
+            at(
+                19,
+                1_700_000_720_000,
+                Some("sec-amanat"),
+                RegisterPerson {
+                    person: Person {
+                        id: PersonId(uuid::Uuid::from_u128(
+                            0x0190_0000_0000_7000_8000_0000_0000_0001,
+                        )),
+                        surname: "Қасымов".into(),
+                        given_name: "Әлихан".into(),
+                        patronymic: "Ержанұлы".into(),
+                        birth_date: jiff::civil::date(1979, 3, 1),
+                        gender: Gender::Male,
+                    },
+                },
+            ),
+            r#"{"v":1,"index":19,"at_ms":1700000720000,"actor":{"type":"account","username":"sec-amanat"},"command":{"type":"register_person","person":{"id":"01900000-0000-7000-8000-000000000001","surname":"Қасымов","given_name":"Әлихан","patronymic":"Ержанұлы","birth_date":"1979-03-01","gender":"male"}}}"#,
+        ),
+        (
+            at(
+                22,
+                1_700_000_900_000,
+                Some("admin"),
+                ChangeAccountRole {
+                    username: user("pec-100-1"),
+                    role: Role::PrecinctCommission,
+                    scope: Scope::Precincts {
+                        precincts: vec![
+                            PrecinctRef {
+                                region_code: code("100000000"),
+                                number: 1,
+                            },
+                            PrecinctRef {
+                                region_code: code("100000000"),
+                                number: 2,
+                            },
+                        ],
+                    },
+                },
+            ),
+            r#"{"v":1,"index":22,"at_ms":1700000900000,"actor":{"type":"account","username":"admin"},"command":{"type":"change_account_role","username":"pec-100-1","role":"precinct_commission","scope":{"type":"precincts","precincts":[{"region_code":"100000000","number":1},{"region_code":"100000000","number":2}]}}}"#,
+        ),
+        (
+            at(
+                23,
+                1_700_000_960_000,
+                Some("admin"),
+                SetAccountActive {
+                    username: user("cec.member"),
+                    active: false,
+                },
+            ),
+            r#"{"v":1,"index":23,"at_ms":1700000960000,"actor":{"type":"account","username":"admin"},"command":{"type":"set_account_active","username":"cec.member","active":false}}"#,
+        ),
+        (
+            at(
+                24,
+                1_700_001_020_000,
+                Some("admin"),
+                ChangePassword {
+                    username: user("tec-100"),
+                },
+            ),
+            r#"{"v":1,"index":24,"at_ms":1700001020000,"actor":{"type":"account","username":"admin"},"command":{"type":"change_password","username":"tec-100"}}"#,
+        ),
+    ]
+}
+
+#[test]
+fn every_command_kind_encodes_to_its_pinned_bytes() {
+    let golden = golden();
+    let mut kinds: Vec<CommandKind> = golden.iter().map(|(e, _)| e.command.kind()).collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        CommandKind::ALL.to_vec(),
+        "one golden entry per kind"
+    );
+    for (entry, bytes) in golden {
+        let kind = entry.command.kind();
+        assert_eq!(
+            String::from_utf8(entry.encode().unwrap()).unwrap(),
+            bytes,
+            "{kind}: encoding changed"
+        );
+        assert_eq!(
+            LedgerEntry::decode_canonical(bytes.as_bytes()).unwrap(),
+            entry,
+            "{kind}: decoding changed"
+        );
+        assert!(bytes.contains(&format!("\"type\":\"{}\"", kind.as_str())));
+    }
 }

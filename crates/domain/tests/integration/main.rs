@@ -1,6 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod authz_matrix;
+mod dates;
 mod ledger_entry;
+mod permissions;
 mod rules;
 mod text;

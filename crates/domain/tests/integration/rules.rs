@@ -137,11 +137,75 @@ fn scopes_parse_and_fit_their_roles() {
     assert!(Scope::parse("planet:earth").is_err());
 }
 
+/// The hierarchy as the rules state it (rules.md: region → district or city of regional
+/// significance → rural okrug, village, settlement, city of district significance; the cities of
+/// republican significance have districts; villages and settlements may also sit in a rural
+/// okrug), written out pair by pair rather than read from `allowed_parents`.
+fn may_sit_under(child: TerritoryKind, parent: TerritoryKind) -> bool {
+    use TerritoryKind::*;
+    const PAIRS: &[(TerritoryKind, TerritoryKind)] = &[
+        (District, Region),
+        (District, RepublicanCity),
+        (RegionalCity, Region),
+        (RuralOkrug, District),
+        (RuralOkrug, RegionalCity),
+        (Village, District),
+        (Village, RegionalCity),
+        (Village, RuralOkrug),
+        (Settlement, District),
+        (Settlement, RegionalCity),
+        (Settlement, RuralOkrug),
+        (DistrictCity, District),
+    ];
+    PAIRS.contains(&(child, parent))
+}
+
+/// Text that mostly passes the text rules, sometimes breaks one: empty, blank, too long, or a
+/// control character.
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі0-9 «»\"'\\-]{1,40}",
+        1 => Just(String::new()),
+        1 => " {1,3}",
+        1 => "[а-я]{1,5}[\u{0}-\u{1f}\u{7f}][а-я]{1,5}",
+        1 => proptest::collection::vec(Just('ж'), max + 1..max + 3).prop_map(|v| v.into_iter().collect()),
+    ]
+}
+
+/// What the text rules say of a value, decided without the code under test: `None` when it
+/// breaks them, otherwise the stored (trimmed) text.
+fn text_oracle(value: &str, required: bool, max: usize) -> Option<String> {
+    let trimmed = value.trim_matches(|c: char| c.is_whitespace());
+    let ok = !(required && trimmed.is_empty())
+        && trimmed.chars().count() <= max
+        && !trimmed
+            .chars()
+            .any(|c| (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)));
+    ok.then(|| trimmed.to_owned())
+}
+
 proptest! {
+    /// Nine ASCII digits, with or without surrounding blanks, make a code that keeps the digits.
     #[test]
-    fn any_nine_digits_is_a_code_and_nothing_else_is(s in "\\PC{0,12}") {
-        let ok = s.trim().len() == 9 && s.trim().bytes().all(|b| b.is_ascii_digit());
-        prop_assert_eq!(TerritoryCode::parse(&s).is_ok(), ok);
+    fn nine_digits_are_a_code(digits in "[0-9]{9}", before in " {0,2}", after in "[ \t]{0,2}") {
+        let code = TerritoryCode::parse(&format!("{before}{digits}{after}")).unwrap();
+        prop_assert_eq!(code.as_str(), digits.as_str());
+    }
+
+    /// Too few or too many digits, or one character that is not an ASCII digit, is refused.
+    #[test]
+    fn anything_but_nine_digits_is_refused(
+        digits in "[0-9]{9}",
+        n in prop_oneof![0usize..9, 10usize..14],
+        at in 0usize..9,
+        bad in "[^0-9 \t\n\r]",
+    ) {
+        let wrong_length: String = digits.chars().cycle().take(n).collect();
+        prop_assert_eq!(TerritoryCode::parse(&wrong_length), Err(Rule::CodeFormat));
+        let mut chars: Vec<String> = digits.chars().map(String::from).collect();
+        chars[at] = bad.clone();
+        let replaced = chars.concat();
+        prop_assert_eq!(TerritoryCode::parse(&replaced), Err(Rule::CodeFormat), "{:?}", replaced);
     }
 
     #[test]
@@ -156,14 +220,58 @@ proptest! {
             Some(&code_at(pk.code_digits())),
             kind,
         );
-        prop_assert_eq!(child.validate_new(false, Some(&parent)).is_ok(), kind.allowed_parents().contains(&pk));
+        prop_assert_eq!(child.validate_new(false, Some(&parent)).is_ok(), may_sit_under(kind, pk), "{} under {}", kind, pk);
     }
 
+    /// Names are accepted exactly when the text rules allow them, and stored trimmed.
     #[test]
-    fn validation_never_panics_on_any_text(ru in "\\PC{0,300}", kk in ".{0,300}", addr in ".{0,600}", voters in any::<u32>(), number in any::<u32>()) {
-        let t = Territory { code: TerritoryCode::parse("100000000").unwrap(), parent_code: None, kind: TerritoryKind::Region, names: Names { ru, kk, en: String::new() } };
-        let _ = t.validate_new(false, None);
-        let p = NewPrecinct { number, territory_code: t.code.clone(), address: addr, voters };
-        let _ = p.validate(Some(&t), Some(&t.code), false);
+    fn territory_names_follow_the_text_rules(ru in text(200), kk in text(200), en in text(200)) {
+        let t = Territory {
+            code: TerritoryCode::parse("100000000").unwrap(),
+            parent_code: None,
+            kind: TerritoryKind::Region,
+            names: Names { ru: ru.clone(), kk: kk.clone(), en: en.clone() },
+        };
+        let want = (text_oracle(&ru, true, 200), text_oracle(&kk, true, 200), text_oracle(&en, false, 200));
+        match (t.validate_new(false, None), want) {
+            (Ok(v), (Some(ru), Some(kk), Some(en))) => prop_assert_eq!(v.names, Names { ru, kk, en }),
+            (Err(e), want) => {
+                prop_assert!(want.0.is_none() || want.1.is_none() || want.2.is_none(), "refused valid names: {:?}", e);
+                let fields: Vec<&str> = e.0.iter().map(|f| f.field.as_str()).collect();
+                prop_assert_eq!(fields.contains(&"name_ru"), want.0.is_none());
+                prop_assert_eq!(fields.contains(&"name_kk"), want.1.is_none());
+                prop_assert_eq!(fields.contains(&"name_en"), want.2.is_none());
+            }
+            (Ok(v), want) => prop_assert!(false, "accepted {:?}, the rules say {:?}", v.names, want),
+        }
+    }
+
+    /// A precinct is accepted exactly when its number, voters and address are within the rules.
+    #[test]
+    fn precinct_fields_follow_their_ranges(
+        number in prop_oneof![8 => 1u32..=99_999, 1 => Just(0u32), 1 => 100_000u32..],
+        voters in prop_oneof![8 => 0u32..=100_000, 1 => 100_001u32..],
+        address in text(500),
+    ) {
+        let region = territory("100000000", None, TerritoryKind::Region);
+        let district = territory("101000000", Some("100000000"), TerritoryKind::District);
+        let p = NewPrecinct { number, territory_code: district.code.clone(), address: address.clone(), voters };
+        let got = p.validate(Some(&district), Some(&region.code), false);
+        let number_ok = (1..=99_999).contains(&number);
+        let voters_ok = voters <= 100_000;
+        let address_ok = text_oracle(&address, true, 500);
+        match got {
+            Ok(v) => {
+                prop_assert!(number_ok && voters_ok && address_ok.is_some());
+                prop_assert_eq!(Some(v.address), address_ok);
+                prop_assert_eq!((v.number, v.voters, v.region_code), (number, voters, region.code));
+            }
+            Err(e) => {
+                let fields: Vec<&str> = e.0.iter().map(|f| f.field.as_str()).collect();
+                prop_assert_eq!(fields.contains(&"number"), !number_ok);
+                prop_assert_eq!(fields.contains(&"voters"), !voters_ok);
+                prop_assert_eq!(fields.contains(&"address"), address_ok.is_none());
+            }
+        }
     }
 }

@@ -604,3 +604,8 @@ import-utf16-no-bom = The file is UTF-16 without a byte-order mark. Save it as â
 import-unreadable-workbook = The XLSX workbook could not be read: { $reason }
 import-too-large = The file is larger than { NUMBER($max) } MB, the upload limit. Nothing was imported.
 file-empty = The file is empty.
+
+## issue 10 (merge): refusals of reads, as actions
+action-read-accounts = viewing the list of accounts
+action-read-account = viewing this account
+action-read-persons = viewing the people of the registry

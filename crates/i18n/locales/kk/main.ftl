@@ -517,3 +517,8 @@ import-utf16-no-bom = Файл байт реті белгісі жоқ UTF-16 к
 import-unreadable-workbook = XLSX кітабын оқу мүмкін болмады: { $reason }
 import-too-large = Файл { NUMBER($max) } МБ-тан үлкен — бұл жүктеу шегі. Ештеңе импортталған жоқ.
 file-empty = Файл бос.
+
+## issue 10 (merge): refusals of reads, as actions
+action-read-accounts = есептік жазбалар тізімін қарау
+action-read-account = осы есептік жазбаны қарау
+action-read-persons = тізілімдегі тұлғаларды қарау

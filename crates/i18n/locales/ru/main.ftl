@@ -623,3 +623,8 @@ import-utf16-no-bom = Файл в кодировке UTF-16 без метки п
 import-unreadable-workbook = Не удалось прочитать книгу XLSX: { $reason }
 import-too-large = Файл больше { NUMBER($max) } МБ — это предел загрузки. Ничего не импортировано.
 file-empty = Файл пуст.
+
+## issue 10 (merge): refusals of reads, as actions
+action-read-accounts = просмотр списка учётных записей
+action-read-account = просмотр этой учётной записи
+action-read-persons = просмотр лиц в реестре

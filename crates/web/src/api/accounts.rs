@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Account, Command, Role, Rule, Username, ValidationErrors};
+use sailau_domain::{Account, Read, Rule, Target, Username, ValidationErrors, authorize_read};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -51,12 +51,14 @@ pub struct AccountWritten {
     pub ledger: LedgerPosition,
 }
 
-fn require_admin(user: &SignedIn) -> Result<(), Problem> {
-    if user.0.principal.role == Role::Administrator {
-        Ok(())
-    } else {
-        Err(Problem::forbidden("only administrators may see accounts"))
-    }
+/// The domain decides who may see accounts ([`sailau_domain::authorize_read`]).
+fn may_read(user: &SignedIn, read: Read, account: Option<&Username>) -> Result<(), Problem> {
+    let target = Target {
+        account: account.cloned(),
+        ..Target::default()
+    };
+    authorize_read(Some(&user.0.principal), read, &target)
+        .map_err(|d| Problem::from(sailau_app::AppError::Forbidden(d)))
 }
 
 /// Lists the accounts (administrators only).
@@ -73,7 +75,7 @@ pub async fn list_accounts(
     State(state): State<WebState>,
     user: SignedIn,
 ) -> Result<axum::Json<AccountList>, Problem> {
-    require_admin(&user)?;
+    may_read(&user, Read::Accounts, None)?;
     let accounts = state.app.store().accounts().await.map_err(storage)?;
     Ok(axum::Json(AccountList {
         items: accounts.into_iter().map(AccountView::from).collect(),
@@ -98,9 +100,7 @@ pub async fn get_account(
     ApiPath(username): ApiPath<String>,
 ) -> Result<axum::Json<AccountView>, Problem> {
     let username = path_username(&username)?;
-    if user.0.principal.username != username {
-        require_admin(&user)?;
-    }
+    may_read(&user, Read::Account, Some(&username))?;
     let account = load(&state, &username).await?;
     Ok(axum::Json(account.into()))
 }
@@ -148,7 +148,7 @@ async fn change(
     state: &WebState,
     writer: &Writer,
     username: &Username,
-    command: Command,
+    command: sailau_domain::Issued,
 ) -> Result<axum::Json<AccountWritten>, Problem> {
     let applied = state
         .app
@@ -259,11 +259,12 @@ pub async fn change_role(
     let role = f.role("role", &body.role);
     let scope = f.scope("scope", body.scope.as_deref().unwrap_or("global"));
     f.finish()?;
-    let command = Command::ChangeAccountRole {
+    let command = sailau_domain::accounts::ChangeAccountRole {
         username: username.clone(),
         role: all(role)?,
         scope: all(scope)?,
-    };
+    }
+    .into();
     change(&state, &writer, &username, command).await
 }
 
@@ -297,10 +298,11 @@ pub async fn set_active(
     ApiJson(body): ApiJson<Activation>,
 ) -> Result<axum::Json<AccountWritten>, Problem> {
     let username = path_username(&username)?;
-    let command = Command::SetAccountActive {
+    let command = sailau_domain::accounts::SetAccountActive {
         username: username.clone(),
         active: body.active,
-    };
+    }
+    .into();
     change(&state, &writer, &username, command).await
 }
 

@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Branch, Command, Party};
+use sailau_domain::{Branch, Party};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -165,7 +165,10 @@ pub async fn create_party(
     let code = party.code.clone();
     let applied = state
         .app
-        .execute(&writer.acting(), Command::CreateParty { party })
+        .execute(
+            &writer.acting(),
+            sailau_domain::registry::CreateParty { party },
+        )
         .await?;
     let saved = saved_party(&state, &code).await?;
     Ok((
@@ -245,7 +248,10 @@ pub async fn update_party(
     };
     let applied = state
         .app
-        .execute(&writer.acting(), Command::UpdateParty { party })
+        .execute(
+            &writer.acting(),
+            sailau_domain::registry::UpdateParty { party },
+        )
         .await?;
     let saved = saved_party(&state, &code).await?;
     Ok(axum::Json(PartyWritten {
@@ -295,7 +301,7 @@ pub async fn create_branch(
         .app
         .execute(
             &writer.acting(),
-            Command::CreateBranch {
+            sailau_domain::registry::CreateBranch {
                 branch: branch.clone(),
             },
         )

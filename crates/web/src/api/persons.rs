@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Command, Gender, Person, PersonId, Rule};
+use sailau_domain::{Gender, Person, PersonId, Rule};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -83,9 +83,10 @@ pub struct PageQuery {
 )]
 pub async fn list_persons(
     State(state): State<WebState>,
-    _user: SignedIn,
+    user: SignedIn,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> Result<axum::Json<PersonPage>, Problem> {
+    may_read_persons(&user)?;
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(Problem::bad_parameter(
@@ -127,9 +128,10 @@ pub async fn list_persons(
 )]
 pub async fn get_person(
     State(state): State<WebState>,
-    _user: SignedIn,
+    user: SignedIn,
     ApiPath(id): ApiPath<String>,
 ) -> Result<axum::Json<PersonView>, Problem> {
+    may_read_persons(&user)?;
     let id = path_person(&id)?;
     let person = state
         .app
@@ -195,7 +197,10 @@ pub async fn register_person(
     let id = person.id;
     let applied = state
         .app
-        .execute(&writer.acting(), Command::RegisterPerson { person })
+        .execute(
+            &writer.acting(),
+            sailau_domain::registry::RegisterPerson { person },
+        )
         .await?;
     let saved = state
         .app
@@ -212,4 +217,14 @@ pub async fn register_person(
             ledger: applied.into(),
         }),
     ))
+}
+
+/// The domain decides who may see the people of the registry ([`sailau_domain::authorize_read`]).
+fn may_read_persons(user: &SignedIn) -> Result<(), Problem> {
+    sailau_domain::authorize_read(
+        Some(&user.0.principal),
+        sailau_domain::Read::Persons,
+        &sailau_domain::Target::default(),
+    )
+    .map_err(|d| Problem::from(sailau_app::AppError::Forbidden(d)))
 }

@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Command, NewPrecinct, Precinct};
+use sailau_domain::{NewPrecinct, Precinct};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -217,7 +217,10 @@ pub async fn create_precinct(
     let number = precinct.number;
     let applied = state
         .app
-        .execute(&writer.acting(), Command::CreatePrecinct { precinct })
+        .execute(
+            &writer.acting(),
+            sailau_domain::registry::CreatePrecinct { precinct },
+        )
         .await?;
     let store = state.app.store();
     let saved = store
@@ -280,7 +283,7 @@ pub async fn update_precinct(
         .app
         .execute(
             &writer.acting(),
-            Command::UpdatePrecinct {
+            sailau_domain::registry::UpdatePrecinct {
                 precinct: r.clone(),
                 address: body.address,
                 voters: body.voters,

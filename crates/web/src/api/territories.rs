@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use sailau_domain::{Command, Names, Territory, TerritoryKind};
+use sailau_domain::{Names, Territory, TerritoryKind};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -222,7 +222,10 @@ pub async fn create_territory(
     let code = territory.code.clone();
     let applied = state
         .app
-        .execute(&writer.acting(), Command::CreateTerritory { territory })
+        .execute(
+            &writer.acting(),
+            sailau_domain::registry::CreateTerritory { territory },
+        )
         .await?;
     let saved = state
         .app
@@ -285,7 +288,7 @@ pub async fn rename_territory(
         .app
         .execute(
             &writer.acting(),
-            Command::RenameTerritory {
+            sailau_domain::registry::RenameTerritory {
                 code: code.clone(),
                 names,
             },

@@ -10,7 +10,7 @@ use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use sailau_app::{Acting, App, AppError};
-use sailau_domain::{Account, Command, CommandKind, Role, Rule, Scope, Target, Username};
+use sailau_domain::{Account, Role, Rule, Scope, Target, Username};
 
 use super::forms::see_other;
 use super::territories::execute;
@@ -54,10 +54,11 @@ pub async fn index() -> Response {
     see_other("/admin/users")
 }
 
-/// Administrators only: 403 (or "sign in") for everyone else.
+/// Whoever may see the accounts (the domain decides: administrators); 403 (or "sign in") for
+/// everyone else.
 fn require_admin(page: &Page) -> Result<(), Fail> {
     let target = Target::default();
-    sailau_domain::authorize(page.principal(), CommandKind::CreateAccount, &target)
+    sailau_domain::authorize_read(page.principal(), sailau_domain::Read::Accounts, &target)
         .map_err(|d| Fail::Forbidden(Some(d)))?;
     Ok(())
 }
@@ -325,7 +326,7 @@ pub async fn set_active(
             Some("false") => false,
             _ => return Err(Fail::BadRequest),
         };
-        let command = Command::SetAccountActive { username, active };
+        let command = sailau_domain::accounts::SetAccountActive { username, active }.into();
         match execute(&page, &state, command).await? {
             Ok(index) => Ok(see_other(&format!("/admin/users?saved={index}"))),
             Err(errors) => {
@@ -357,11 +358,12 @@ pub async fn change_role(
         let Some((role, scope)) = role_and_scope(&page.ctx, &values, &mut form) else {
             return refuse(&page, &state, FormState::new(CREATE_FIELDS), refused(form)).await;
         };
-        let command = Command::ChangeAccountRole {
+        let command = sailau_domain::accounts::ChangeAccountRole {
             username: username.clone(),
             role,
             scope,
-        };
+        }
+        .into();
         match execute(&page, &state, command).await? {
             Ok(index) => Ok(see_other(&format!("/admin/users?saved={index}"))),
             Err(errors) => {

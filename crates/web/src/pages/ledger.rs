@@ -1,6 +1,7 @@
 //! The public ledger: entries newest first with the signed tree head, and one entry with its
 //! inclusion proof and the consistency of the tree since it was appended.
 
+use sailau_domain::{accounts, registry};
 use std::collections::HashMap;
 
 use askama::Template;
@@ -154,7 +155,7 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
     }
     let a = |pairs: &[(&'static str, String)]| a(actor, pairs);
     let (key, args) = match command {
-        Command::CreateTerritory { territory } => (
+        Command::CreateTerritory(registry::CreateTerritory { territory }) => (
             "ledger-did-create-territory",
             a(&[
                 ("name", ctx.name_of(&territory.names).to_owned()),
@@ -162,14 +163,14 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
                 ("code", territory.code.to_string()),
             ]),
         ),
-        Command::RenameTerritory { code, names } => (
+        Command::RenameTerritory(registry::RenameTerritory { code, names }) => (
             "ledger-did-rename-territory",
             a(&[
                 ("code", code.to_string()),
                 ("name", ctx.name_of(names).to_owned()),
             ]),
         ),
-        Command::CreatePrecinct { precinct } => (
+        Command::CreatePrecinct(registry::CreatePrecinct { precinct }) => (
             "ledger-did-create-precinct",
             a(&[
                 ("number", precinct.number.to_string()),
@@ -180,11 +181,11 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
                 ("voters", precinct.voters.to_string()),
             ]),
         ),
-        Command::UpdatePrecinct {
+        Command::UpdatePrecinct(registry::UpdatePrecinct {
             precinct,
             address,
             voters,
-        } => (
+        }) => (
             "ledger-did-update-precinct",
             a(&[
                 ("precinct", registry.precinct(ctx, precinct)),
@@ -192,15 +193,15 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
                 ("voters", voters.to_string()),
             ]),
         ),
-        Command::CreateParty { party } => (
+        Command::CreateParty(registry::CreateParty { party }) => (
             "ledger-did-create-party",
             a(&[("name", party.name(ctx.lang).to_owned())]),
         ),
-        Command::UpdateParty { party } => (
+        Command::UpdateParty(registry::UpdateParty { party }) => (
             "ledger-did-update-party",
             a(&[("name", party.name(ctx.lang).to_owned())]),
         ),
-        Command::CreateBranch { branch } => (
+        Command::CreateBranch(registry::CreateBranch { branch }) => (
             "ledger-did-create-branch",
             a(&[
                 ("party", registry.party(&branch.party_code)),
@@ -210,11 +211,11 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
                 ),
             ]),
         ),
-        Command::RegisterPerson { person } => (
+        Command::RegisterPerson(registry::RegisterPerson { person }) => (
             "ledger-did-register-person",
             a(&[("name", person.full_name())]),
         ),
-        Command::CreateAccount { account } => (
+        Command::CreateAccount(accounts::CreateAccount { account }) => (
             "ledger-did-create-account",
             a(&[
                 ("username", account.username.to_string()),
@@ -222,11 +223,11 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
                 ("scope", registry.scope(ctx, &account.scope)),
             ]),
         ),
-        Command::ChangeAccountRole {
+        Command::ChangeAccountRole(accounts::ChangeAccountRole {
             username,
             role,
             scope,
-        } => (
+        }) => (
             "ledger-did-change-account-role",
             a(&[
                 ("username", username.to_string()),
@@ -234,14 +235,14 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
                 ("scope", registry.scope(ctx, scope)),
             ]),
         ),
-        Command::SetAccountActive { username, active } => (
+        Command::SetAccountActive(accounts::SetAccountActive { username, active }) => (
             "ledger-did-set-account-active",
             a(&[
                 ("username", username.to_string()),
                 ("active", if *active { "yes" } else { "no" }.to_owned()),
             ]),
         ),
-        Command::ChangePassword { username } => (
+        Command::ChangePassword(accounts::ChangePassword { username }) => (
             "ledger-did-change-password",
             a(&[("username", username.to_string())]),
         ),

@@ -8,7 +8,7 @@
 
 use sailau_app::AppError;
 use sailau_app::import::{ImportError, RowError};
-use sailau_domain::{CommandKind, Denied};
+use sailau_domain::{CommandKind, Denied, Read};
 
 use super::ctx::PageCtx;
 
@@ -28,6 +28,15 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::ChangeAccountRole => "action-change-account-role",
         CommandKind::SetAccountActive => "action-set-account-active",
         CommandKind::ChangePassword => "action-change-password",
+    }
+}
+
+/// The message key of a read that needs a permission, as an action ("viewing the accounts").
+pub fn read_key(read: Read) -> &'static str {
+    match read {
+        Read::Accounts => "action-read-accounts",
+        Read::Account => "action-read-account",
+        Read::Persons => "action-read-persons",
     }
 }
 
@@ -74,6 +83,16 @@ impl PageCtx {
             Denied::OutOfScope { command } => {
                 self.tr_args(denied.key(), &[("action", self.tr(action_key(*command)))])
             }
+            Denied::ReadRole { role, read } => self.tr_args(
+                denied.key(),
+                &[
+                    ("role", self.role_name(role)),
+                    ("action", self.tr(read_key(*read))),
+                ],
+            ),
+            Denied::ReadOutOfScope { read } => {
+                self.tr_args(denied.key(), &[("action", self.tr(read_key(*read)))])
+            }
         }
     }
 
@@ -116,7 +135,9 @@ impl PageCtx {
             | AppError::Key(_)
             | AppError::Ledger(_)
             | AppError::Hashing(_)
-            | AppError::Io(_) => self.tr("error-server-body"),
+            | AppError::Io(_)
+            | AppError::MissingPrivate(_)
+            | AppError::Date(_) => self.tr("error-server-body"),
         }
     }
 
@@ -367,9 +388,19 @@ mod tests {
                 all.push(Denied::Role { role, command });
             }
         }
+        for read in Read::ALL {
+            all.push(Denied::ReadOutOfScope { read });
+            for role in Role::ALL {
+                all.push(Denied::ReadRole { role, read });
+            }
+        }
         for d in &all {
             match d {
-                Denied::Anonymous | Denied::Role { .. } | Denied::OutOfScope { .. } => {}
+                Denied::Anonymous
+                | Denied::Role { .. }
+                | Denied::OutOfScope { .. }
+                | Denied::ReadRole { .. }
+                | Denied::ReadOutOfScope { .. } => {}
             }
         }
         all
@@ -411,6 +442,8 @@ mod tests {
             AppError::Ledger("frontier_mismatch".into()),
             AppError::Hashing("argon2_params".into()),
             AppError::Io(std::io::Error::other("no_such_file")),
+            AppError::MissingPrivate("create_account"),
+            AppError::Date(sailau_domain::date::DateError::OutOfRange(i64::MAX)),
         ];
         for e in &all {
             match e {
@@ -426,7 +459,9 @@ mod tests {
                 | AppError::Key(_)
                 | AppError::Ledger(_)
                 | AppError::Hashing(_)
-                | AppError::Io(_) => {}
+                | AppError::Io(_)
+                | AppError::MissingPrivate(_)
+                | AppError::Date(_) => {}
             }
         }
         all

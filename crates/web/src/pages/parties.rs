@@ -7,9 +7,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use sailau_domain::{
-    Branch, Command, CommandKind, Party, PartyCode, Rule, Scope, Target, TerritoryCode,
-};
+use sailau_domain::{Branch, CommandKind, Party, PartyCode, Rule, Scope, Target, TerritoryCode};
 
 use super::forms::see_other;
 use super::territories::execute;
@@ -200,12 +198,13 @@ pub async fn add_branch(
                 .await;
             }
         };
-        let command = Command::CreateBranch {
+        let command = sailau_domain::registry::CreateBranch {
             branch: Branch {
                 party_code: code.clone(),
                 territory_code: territory,
             },
-        };
+        }
+        .into();
         match execute(&page, &state, command).await? {
             Ok(index) => Ok(see_other(&format!(
                 "/parties/{code}?saved={index}#branches"

@@ -8,7 +8,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use sailau_domain::{Command, CommandKind, PrecinctRef, Rule, Target, TerritoryCode};
+use sailau_domain::{CommandKind, PrecinctRef, Rule, Target, TerritoryCode};
 
 use super::forms::see_other;
 use super::territories::{PrecinctRow, execute, number_field};
@@ -290,11 +290,12 @@ pub async fn update(
             )
             .await;
         };
-        let command = Command::UpdatePrecinct {
+        let command = sailau_domain::registry::UpdatePrecinct {
             precinct: r.clone(),
             address: get("address").to_owned(),
             voters,
-        };
+        }
+        .into();
         match execute(&page, &state, command).await? {
             Ok(index) => Ok(see_other(&format!(
                 "/precincts/{}/{}?saved={index}",

@@ -11,8 +11,7 @@ use axum::response::Response;
 use sailau_app::import::{ImportError, Kind};
 use sailau_app::{Acting, AppError};
 use sailau_domain::{
-    Command, CommandKind, Names, NewPrecinct, Precinct, Target, Territory, TerritoryCode,
-    TerritoryKind,
+    CommandKind, Names, NewPrecinct, Precinct, Target, Territory, TerritoryCode, TerritoryKind,
 };
 
 use super::forms::see_other;
@@ -265,7 +264,13 @@ async fn create_territory(
             kind,
             names,
         };
-        return match execute(page, state, Command::CreateTerritory { territory }).await? {
+        return match execute(
+            page,
+            state,
+            sailau_domain::registry::CreateTerritory { territory }.into(),
+        )
+        .await?
+        {
             Ok(index) => Ok(Ok((code.to_string(), index))),
             Err(errors) => {
                 form.absorb(ctx, &territory_errors_on_fields(errors, code, parent));
@@ -359,7 +364,7 @@ fn parsed<T>(
 pub async fn execute(
     page: &Page,
     state: &WebState,
-    command: Command,
+    command: sailau_domain::Issued,
 ) -> Result<Result<u64, sailau_domain::ValidationErrors>, Fail> {
     let Some(session) = &page.session else {
         return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
@@ -653,14 +658,15 @@ pub async fn add_precinct(
             form.absorb(&page.ctx, &errors);
             return refuse(&page, &state, &territory, refused(form)).await;
         };
-        let command = Command::CreatePrecinct {
+        let command = sailau_domain::registry::CreatePrecinct {
             precinct: NewPrecinct {
                 number,
                 territory_code: territory.clone(),
                 address: get("address").to_owned(),
                 voters,
             },
-        };
+        }
+        .into();
         match execute(&page, &state, command).await? {
             Ok(index) => Ok(see_other(&format!(
                 "/territories/{territory}?saved={index}#precincts"

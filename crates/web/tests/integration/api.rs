@@ -1529,7 +1529,9 @@ async fn garbage_at_every_write_endpoint_is_a_4xx_problem() {
 
 /// Well-formed bodies whose values are hostile (NUL bytes, control and bidi characters, huge
 /// text, SQL, extreme numbers), one field at a time, at every write endpoint: each answer is a
-/// success or a 4xx problem, and a refused request writes nothing.
+/// success or a 4xx problem, a refused request writes nothing, and the answer to each value (its
+/// status and the field and rule of each error) is pinned by `tests/snapshots/hostile-values.txt`,
+/// the same on every backend (`UPDATE_SNAPSHOTS=1` rewrites the file; review the diff).
 #[tokio::test]
 async fn hostile_values_in_well_formed_bodies() {
     let long = "ж".repeat(70_000);
@@ -1616,8 +1618,20 @@ async fn hostile_values_in_well_formed_bodies() {
             json!({"username": "victim", "password": "long enough password"}),
         ),
     ];
+    let visible = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| {
+                if c.is_control() || !(c.is_alphanumeric() || c.is_ascii_graphic() || c == ' ') {
+                    format!("\\u{{{:x}}}", c as u32).chars().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect()
+    };
     for t in backends().await {
         let ctx = t.backend;
+        let mut answers = Vec::new();
         t.load_small().await;
         t.create_user(
             "victim",
@@ -1655,11 +1669,43 @@ async fn hostile_values_in_well_formed_bodies() {
                         r.status,
                         r.body.chars().take(500).collect::<String>()
                     );
+                    let mut answer = format!("{}", r.status.as_u16());
                     if r.status.is_client_error() {
-                        problem(&r, r.status.as_u16(), &what);
+                        let p = problem(&r, r.status.as_u16(), &what);
                         assert_eq!(t.ledger_size().await, before, "{what}: refused but written");
+                        for e in p["errors"].as_array().into_iter().flatten() {
+                            answer.push_str(&format!(
+                                " {}:{}",
+                                e["field"].as_str().unwrap_or("?"),
+                                e["rule"].as_str().unwrap_or("?")
+                            ));
+                        }
                     }
+                    answers.push(format!(
+                        "{method} {path} {field}={} -> {answer}",
+                        visible(&shown)
+                    ));
                 }
+            }
+        }
+        let got = answers.join("\n") + "\n";
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/snapshots/hostile-values.txt");
+        let pinned = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != pinned {
+            if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+                std::fs::write(&path, &got).unwrap();
+            } else {
+                let first = got
+                    .lines()
+                    .zip(pinned.lines().chain(std::iter::repeat("(missing)")))
+                    .find(|(a, b)| a != b);
+                panic!(
+                    "{ctx}: the answers to hostile values changed (UPDATE_SNAPSHOTS=1 rewrites {}): first difference: got {:?}, pinned {:?}",
+                    path.display(),
+                    first.map(|f| f.0),
+                    first.map(|f| f.1)
+                );
             }
         }
     }

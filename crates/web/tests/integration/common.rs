@@ -14,7 +14,6 @@
 //! each `TestApp` in a fresh database `sailau_t_<random>` that is dropped afterwards. Under
 //! `CI=true` a missing or unreachable PostgreSQL fails the test instead of skipping it.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::Router;
@@ -24,8 +23,9 @@ use http_body_util::BodyExt;
 use sailau_app::{Acting, App, Config};
 use sailau_domain::{Account, Role, Scope, Username};
 use sailau_web::{WebConfig, WebState};
-use sqlx::{ConnectOptions, Connection};
 use tower::ServiceExt;
+
+use crate::databases;
 
 /// An application under test with its router.
 pub struct TestApp {
@@ -34,7 +34,7 @@ pub struct TestApp {
     pub app: App,
     pub router: Router,
     _dir: tempfile::TempDir,
-    pg: Option<PgDatabase>,
+    pg: Option<databases::TestDatabase>,
 }
 
 /// A signed-in test user.
@@ -99,10 +99,6 @@ pub async fn backends() -> Vec<TestApp> {
     apps
 }
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
 fn ledger_key(dir: &tempfile::TempDir) -> std::path::PathBuf {
     dir.path().join("ledger.key")
 }
@@ -121,39 +117,17 @@ impl TestApp {
         TestApp::with(app, "sqlite", dir, None)
     }
 
-    /// A fresh PostgreSQL database, if `SAILAU_TEST_POSTGRES_URL` is set (required under CI).
+    /// A fresh PostgreSQL database from the shared helper (`SAILAU_TEST_POSTGRES_URL`; required
+    /// under CI; skipping is said aloud).
     pub async fn postgres() -> Option<TestApp> {
-        let base = match std::env::var("SAILAU_TEST_POSTGRES_URL") {
-            Ok(u) if !u.trim().is_empty() => u,
-            _ => {
-                if in_ci() {
-                    panic!(
-                        "CI=true but SAILAU_TEST_POSTGRES_URL is not set: the web tests must run on PostgreSQL too \
-                         (e.g. SAILAU_TEST_POSTGRES_URL=postgres://postgres:postgres@127.0.0.1:5432/postgres)"
-                    );
-                }
-                return None;
-            }
-        };
-        let db = match PgDatabase::create(&base).await {
-            Ok(db) => db,
-            Err(e) => {
-                if in_ci() {
-                    panic!(
-                        "CI=true but PostgreSQL at SAILAU_TEST_POSTGRES_URL is unreachable: {e}"
-                    );
-                }
-                eprintln!("skipping PostgreSQL: {e}");
-                return None;
-            }
-        };
+        let db = databases::postgres().await?;
         let dir = tempfile::tempdir().unwrap();
         let app = App::open(&Config {
             database_url: db.url.clone(),
             ledger_key_path: ledger_key(&dir),
         })
         .await
-        .unwrap_or_else(|e| panic!("opening {}: {e}", db.name));
+        .unwrap_or_else(|e| panic!("opening {}: {e}", db.url));
         Some(TestApp::with(app, "postgres", dir, Some(db)))
     }
 
@@ -161,7 +135,7 @@ impl TestApp {
         app: App,
         backend: &'static str,
         dir: tempfile::TempDir,
-        pg: Option<PgDatabase>,
+        pg: Option<databases::TestDatabase>,
     ) -> TestApp {
         // A failing client waits a minute (not a second) after its free attempts, so that tests
         // of throttling do not depend on how fast they run.
@@ -409,65 +383,4 @@ fn url_encode(s: &str) -> String {
         }
     }
     out
-}
-
-/// A throw-away PostgreSQL database, dropped (connections forced closed) when the test ends.
-struct PgDatabase {
-    name: String,
-    url: String,
-    maintenance: Arc<String>,
-}
-
-impl PgDatabase {
-    async fn create(base: &str) -> Result<PgDatabase, String> {
-        let options: sqlx::postgres::PgConnectOptions = base
-            .parse()
-            .map_err(|e| format!("bad SAILAU_TEST_POSTGRES_URL: {e}"))?;
-        let mut conn = tokio::time::timeout(std::time::Duration::from_secs(10), options.connect())
-            .await
-            .map_err(|_| format!("connecting to {base}: timed out"))?
-            .map_err(|e| format!("connecting to {base}: {e}"))?;
-        let name = format!("sailau_t_{}", uuid::Uuid::new_v4().simple());
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut conn)
-            .await
-            .map_err(|e| format!("CREATE DATABASE {name}: {e}"))?;
-        let _ = conn.close().await;
-        let url = options.database(&name).to_url_lossy().to_string();
-        Ok(PgDatabase {
-            name,
-            url,
-            maintenance: Arc::new(base.to_owned()),
-        })
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        let name = self.name.clone();
-        let base = self.maintenance.clone();
-        // Dropping runs inside the test's runtime: do the async work on a runtime of our own.
-        let _ = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async move {
-                let Ok(options) = base.parse::<sqlx::postgres::PgConnectOptions>() else {
-                    return;
-                };
-                if let Ok(mut conn) = options.connect().await {
-                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                    )))
-                    .execute(&mut conn)
-                    .await;
-                    let _ = conn.close().await;
-                }
-            });
-        })
-        .join();
-    }
 }

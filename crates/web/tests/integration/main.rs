@@ -4,4 +4,7 @@
 mod api;
 mod common;
 mod imports;
+
+#[path = "../../../storage/tests/support/databases.rs"]
+mod databases;
 mod pages;
