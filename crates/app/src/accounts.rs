@@ -4,7 +4,7 @@
 
 use sailau_domain::account::{Account, ScopeFacts, keep_an_administrator, validate_role_scope};
 use sailau_domain::accounts::{ChangeAccountRole, ChangePassword, CreateAccount, SetAccountActive};
-use sailau_domain::{Rule, Scope, Target, Username, ValidationErrors};
+use sailau_domain::{Edition, Rule, Scope, Target, Username, ValidationErrors};
 use sailau_storage::Tx;
 
 use crate::AppError;
@@ -41,7 +41,7 @@ impl Handler for CreateAccount {
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let taken = tx.account(&self.account.username).await?.is_some();
         let facts = scope_facts(tx, &self.account.scope).await?;
-        let a = self.account.validate_new(taken, facts)?;
+        let a = self.account.validate_new_in(taken, facts, ctx.edition)?;
         tx.insert_account(&a).await?;
         write_password(tx, &a.username, ctx).await
     }
@@ -52,10 +52,12 @@ impl Handler for ChangeAccountRole {
         Ok(account_target(&self.username))
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let before = require_account(tx, &self.username).await?;
-        let others = tx.other_active_administrators(&self.username).await?;
-        keep_an_administrator(&before, self.role, before.active, others)?;
+        if ctx.edition >= Edition::V2 {
+            let others = tx.other_active_administrators(&self.username).await?;
+            keep_an_administrator(&before, self.role, before.active, others)?;
+        }
         let facts = scope_facts(tx, &self.scope).await?;
         validate_role_scope(self.role, &self.scope, facts)?;
         tx.update_account_role(&self.username, self.role, &self.scope)
@@ -69,10 +71,12 @@ impl Handler for SetAccountActive {
         Ok(account_target(&self.username))
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let before = require_account(tx, &self.username).await?;
-        let others = tx.other_active_administrators(&self.username).await?;
-        keep_an_administrator(&before, before.role, self.active, others)?;
+        if ctx.edition >= Edition::V2 {
+            let others = tx.other_active_administrators(&self.username).await?;
+            keep_an_administrator(&before, before.role, self.active, others)?;
+        }
         tx.set_account_active(&self.username, self.active).await?;
         Ok(())
     }

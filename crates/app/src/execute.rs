@@ -5,7 +5,9 @@
 //! implements [`Handler`] for its commands: how to find what a command touches and how to
 //! validate and write it. [`sailau_domain::for_each_command!`] generates the dispatch.
 
-use sailau_domain::{Actor, Command, Issued, LedgerEntry, Principal, Private, Target, authorize};
+use sailau_domain::{
+    Actor, Command, Edition, Issued, LedgerEntry, Principal, Private, Target, authorize,
+};
 use sailau_ledger::{Hash, TreeHead};
 use sailau_storage::Tx;
 
@@ -64,6 +66,8 @@ pub(crate) struct Ctx<'a> {
     pub at_ms: i64,
     /// Its private data; `None` when replaying the ledger (private data is never recorded).
     pub beside: Option<&'a Beside>,
+    /// The rules it is held to: [`Edition::CURRENT`] live, the entry's own edition on replay.
+    pub edition: Edition,
 }
 
 impl Ctx<'_> {
@@ -191,6 +195,7 @@ impl App {
             let ctx = Ctx {
                 at_ms,
                 beside: Some(&step.beside),
+                edition: Edition::CURRENT,
             };
             let outcome = match refresh_acting(&mut tx, acting).await {
                 Ok(acting_now) => apply(&mut tx, &acting_now, &step.command, &ctx).await,

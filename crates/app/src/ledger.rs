@@ -1,6 +1,6 @@
 //! The public ledger: signed heads, proofs, and full verification with replay.
 
-use sailau_domain::{Actor, LedgerEntry, Principal, Role, Scope};
+use sailau_domain::{Actor, Edition, LedgerEntry, Principal, Role, Scope};
 use sailau_ledger::{
     ConsistencyProof, Frontier, Hash, InclusionProof, SignedTreeHead, Tree, TreeHead, VerifyingKey,
     hash_to_hex, leaf_hash,
@@ -360,6 +360,8 @@ pub async fn verify(
         let ctx = Ctx {
             at_ms: entry.at_ms,
             beside: None,
+            // Decoding admitted only known editions; each entry is held to its own rules.
+            edition: Edition::of(entry.v).unwrap_or(Edition::CURRENT),
         };
         apply(&mut tx, &acting, &entry.command, &ctx)
             .await

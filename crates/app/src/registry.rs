@@ -2,7 +2,7 @@
 //! its rules need, and what it writes. The rules themselves are the domain's.
 
 use sailau_domain::date::local_date;
-use sailau_domain::precinct::validate_update;
+use sailau_domain::precinct::validate_update_in;
 use sailau_domain::registry::{
     CreateBranch, CreateParty, CreatePrecinct, CreateTerritory, RegisterPerson, RenameTerritory,
     UpdateParty, UpdatePrecinct,
@@ -23,14 +23,14 @@ impl Handler for CreateTerritory {
         Ok(t)
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let territory = &self.territory;
         let taken = tx.territory(&territory.code).await?.is_some();
         let parent = match &territory.parent_code {
             Some(p) => tx.territory(p).await?,
             None => None,
         };
-        let t = territory.validate_new(taken, parent.as_ref())?;
+        let t = territory.validate_new_in(taken, parent.as_ref(), ctx.edition)?;
         let (region, depth) = match &t.parent_code {
             None => (t.code.clone(), 0),
             Some(p) => match tx.territory_region(p).await? {
@@ -53,11 +53,11 @@ impl Handler for RenameTerritory {
         })
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         if tx.territory(&self.code).await?.is_none() {
             return Err(ValidationErrors::one("code", Rule::TerritoryMissing).into());
         }
-        let names = self.names.validated()?;
+        let names = self.names.validated_in(ctx.edition)?;
         tx.rename_territory(&self.code, &names).await?;
         Ok(())
     }
@@ -78,7 +78,7 @@ impl Handler for CreatePrecinct {
         Ok(t)
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let precinct = &self.precinct;
         let territory = tx.territory(&precinct.territory_code).await?;
         let region = tx
@@ -95,7 +95,7 @@ impl Handler for CreatePrecinct {
                 .is_some(),
             None => false,
         };
-        let p = precinct.validate(territory.as_ref(), region.as_ref(), taken)?;
+        let p = precinct.validate_in(territory.as_ref(), region.as_ref(), taken, ctx.edition)?;
         tx.insert_precinct(&p).await?;
         Ok(())
     }
@@ -111,9 +111,9 @@ impl Handler for UpdatePrecinct {
         Ok(t)
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let existing = tx.precinct(&self.precinct).await?;
-        let p = validate_update(existing.as_ref(), &self.address, self.voters)?;
+        let p = validate_update_in(existing.as_ref(), &self.address, self.voters, ctx.edition)?;
         tx.update_precinct(&p).await?;
         Ok(())
     }
@@ -127,9 +127,11 @@ impl Handler for CreateParty {
         })
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let taken = tx.party(&self.party.code).await?.is_some();
-        let p = self.party.validate_with(taken, &tx.parties().await?)?;
+        let p = self
+            .party
+            .validate_with_in(taken, &tx.parties().await?, ctx.edition)?;
         tx.insert_party(&p).await?;
         Ok(())
     }
@@ -143,11 +145,13 @@ impl Handler for UpdateParty {
         })
     }
 
-    async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         if tx.party(&self.party.code).await?.is_none() {
             return Err(ValidationErrors::one("code", Rule::PartyMissing).into());
         }
-        let p = self.party.validate_with(false, &tx.parties().await?)?;
+        let p = self
+            .party
+            .validate_with_in(false, &tx.parties().await?, ctx.edition)?;
         tx.update_party(&p).await?;
         Ok(())
     }
@@ -182,7 +186,7 @@ impl Handler for RegisterPerson {
         let taken = tx.person(&self.person.id).await?.is_some();
         // A person belongs to no territory: "today" is the national date.
         let today = local_date(ctx.at_ms, None)?;
-        let p = self.person.validate(taken, today)?;
+        let p = self.person.validate_in(taken, today, ctx.edition)?;
         tx.insert_person(&p).await?;
         Ok(())
     }

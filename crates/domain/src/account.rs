@@ -2,6 +2,7 @@
 //!
 //! Credentials (password hashes) are deliberately not here: they never enter the public ledger.
 
+use crate::command::Edition;
 use std::fmt;
 use std::str::FromStr;
 
@@ -235,15 +236,26 @@ impl Account {
         taken: bool,
         scope: ScopeFacts,
     ) -> Result<Account, ValidationErrors> {
+        self.validate_new_in(taken, scope, Edition::CURRENT)
+    }
+
+    /// [`Account::validate_new`] under the rules of an [`Edition`].
+    pub fn validate_new_in(
+        &self,
+        taken: bool,
+        scope: ScopeFacts,
+        edition: Edition,
+    ) -> Result<Account, ValidationErrors> {
         let mut errs = ValidationErrors::new();
         if taken {
             errs.push("username", Rule::UsernameTaken);
         }
-        let display = errs.absorb(text::clean(
+        let display = errs.absorb(text::clean_in(
             "display_name",
             &self.display_name,
             text::TextKind::FreeText,
             Self::MAX_DISPLAY,
+            edition,
         ));
         if let Err(e) = validate_role_scope(self.role, &self.scope, scope) {
             errs.0.extend(e.0);

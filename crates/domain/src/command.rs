@@ -245,8 +245,46 @@ impl fmt::Display for Actor {
     }
 }
 
-/// Format version of ledger entries.
-pub const ENTRY_VERSION: u32 = 1;
+/// The edition of the rules a ledger entry was written under, recorded as its format version
+/// `v`. A rule tightened in a later edition applies to entries of that edition onwards only, so
+/// that a ledger written by an earlier version keeps replaying into the same registry.
+///
+/// - [`Edition::V1`] (sailau 0.1): text is trimmed; control characters and over-long text are
+///   refused.
+/// - [`Edition::V2`]: text is normalized (NFC) and held to its kind's characters (no invisible
+///   characters, no mixed-script words: `text::clean`); a territory's KATO code must fit its
+///   parent's (`territory::code_fits`); party names must not read like another party's; the last
+///   active administrator stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Edition {
+    /// The rules of sailau 0.1.
+    V1 = 1,
+    /// The rules of the import and sign-in hardening (text normalizer, KATO structure).
+    V2 = 2,
+}
+
+impl Edition {
+    /// The edition new entries are written under.
+    pub const CURRENT: Edition = Edition::V2;
+
+    /// The edition of an entry's format version, if this sailau knows it.
+    pub fn of(v: u32) -> Option<Edition> {
+        match v {
+            1 => Some(Edition::V1),
+            2 => Some(Edition::V2),
+            _ => None,
+        }
+    }
+
+    /// The format version recorded in entries of this edition.
+    pub fn version(self) -> u32 {
+        self as u32
+    }
+}
+
+/// Format version of new ledger entries (the current [`Edition`]); entries of every earlier
+/// edition are still read and replayed under their own rules.
+pub const ENTRY_VERSION: u32 = Edition::CURRENT as u32;
 
 /// One entry of the public ledger: who did what, when, at which position.
 ///
@@ -270,7 +308,7 @@ pub enum LedgerEntryError {
     Malformed(String),
     #[error("entry is not in canonical form")]
     NotCanonical,
-    #[error("entry has format version {0}, this sailau reads version {ENTRY_VERSION}")]
+    #[error("entry has format version {0}, this sailau reads versions 1 to {ENTRY_VERSION}")]
     Version(u32),
 }
 
@@ -284,7 +322,7 @@ impl LedgerEntry {
     pub fn decode_canonical(bytes: &[u8]) -> Result<LedgerEntry, LedgerEntryError> {
         let entry: LedgerEntry = serde_json::from_slice(bytes)
             .map_err(|e| LedgerEntryError::Malformed(e.to_string()))?;
-        if entry.v != ENTRY_VERSION {
+        if Edition::of(entry.v).is_none() {
             return Err(LedgerEntryError::Version(entry.v));
         }
         if entry.encode()? != bytes {

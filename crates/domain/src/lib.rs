@@ -24,7 +24,8 @@ pub mod text;
 pub use account::{Account, Role, Scope, Username};
 pub use authz::{Denied, Grant, Policy, Principal, Reach, Read, Target, authorize, authorize_read};
 pub use command::{
-    Actor, Command, CommandKind, DomainCommand, Issued, LedgerEntry, LedgerEntryError, Private,
+    Actor, Command, CommandKind, DomainCommand, Edition, Issued, LedgerEntry, LedgerEntryError,
+    Private,
 };
 pub use error::{DomainError, FieldError, Rule, ValidationErrors};
 pub use party::{Branch, Party, PartyCode};

@@ -1,5 +1,6 @@
 //! Political parties and their branches on territories.
 
+use crate::command::Edition;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,18 @@ impl Party {
         code_taken: bool,
         others: &[Party],
     ) -> Result<Party, ValidationErrors> {
+        self.validate_with_in(code_taken, others, Edition::CURRENT)
+    }
+
+    /// [`Party::validate_with`] under the rules of an [`Edition`] (names are compared with the
+    /// other parties' from [`Edition::V2`] on).
+    pub fn validate_with_in(
+        &self,
+        code_taken: bool,
+        others: &[Party],
+        edition: Edition,
+    ) -> Result<Party, ValidationErrors> {
+        let others = if edition >= Edition::V2 { others } else { &[] };
         let mut errs = ValidationErrors::new();
         if code_taken {
             errs.push("code", Rule::PartyTaken);
@@ -127,13 +140,29 @@ impl Party {
                 );
             }
         }
-        let name_ru = errs.absorb(text::required("name_ru", &self.name_ru, Self::MAX_NAME));
-        let name_kk = errs.absorb(text::required("name_kk", &self.name_kk, Self::MAX_NAME));
-        let name_en = errs.absorb(text::optional("name_en", &self.name_en, Self::MAX_NAME));
+        let name_ru = errs.absorb(text::required(
+            "name_ru",
+            &self.name_ru,
+            Self::MAX_NAME,
+            edition,
+        ));
+        let name_kk = errs.absorb(text::required(
+            "name_kk",
+            &self.name_kk,
+            Self::MAX_NAME,
+            edition,
+        ));
+        let name_en = errs.absorb(text::optional(
+            "name_en",
+            &self.name_en,
+            Self::MAX_NAME,
+            edition,
+        ));
         let short = errs.absorb(text::required(
             "short_name",
             &self.short_name,
             Self::MAX_SHORT,
+            edition,
         ));
         errs.into_result()?;
         Ok(Party {

@@ -1,5 +1,6 @@
 //! People: candidates, delegates, commission members, party secretaries.
 
+use crate::command::Edition;
 use std::fmt;
 
 use jiff::civil::Date;
@@ -60,20 +61,37 @@ impl Person {
     /// Checks the person; `today` is the local date of the command in the national zone
     /// ([`crate::date::local_date`]), given by the caller (the domain has no clock).
     pub fn validate(&self, id_taken: bool, today: Date) -> Result<Person, ValidationErrors> {
+        self.validate_in(id_taken, today, Edition::CURRENT)
+    }
+
+    /// [`Person::validate`] under the rules of an [`Edition`].
+    pub fn validate_in(
+        &self,
+        id_taken: bool,
+        today: Date,
+        edition: Edition,
+    ) -> Result<Person, ValidationErrors> {
         let mut errs = ValidationErrors::new();
         if id_taken {
             errs.push("id", Rule::PersonTaken);
         }
-        let surname = errs.absorb(text::required("surname", &self.surname, Self::MAX_NAME));
+        let surname = errs.absorb(text::required(
+            "surname",
+            &self.surname,
+            Self::MAX_NAME,
+            edition,
+        ));
         let given = errs.absorb(text::required(
             "given_name",
             &self.given_name,
             Self::MAX_NAME,
+            edition,
         ));
         let patronymic = errs.absorb(text::optional(
             "patronymic",
             &self.patronymic,
             Self::MAX_NAME,
+            edition,
         ));
         if self.birth_date < Date::constant(1900, 1, 1) || self.birth_date > today {
             errs.push("birth_date", Rule::PersonBirthDateInvalid);

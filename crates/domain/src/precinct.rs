@@ -1,5 +1,6 @@
 //! Precincts (polling stations): numbered within their region, belonging to a territory.
 
+use crate::command::Edition;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,7 @@ fn check_fields(
     number: u32,
     address: &str,
     voters: u32,
+    edition: Edition,
     errs: &mut ValidationErrors,
 ) -> Option<String> {
     if !(1..=MAX_NUMBER).contains(&number) {
@@ -107,6 +109,7 @@ fn check_fields(
         address,
         text::TextKind::Address,
         MAX_ADDRESS,
+        edition,
     ))
 }
 
@@ -120,8 +123,19 @@ impl NewPrecinct {
         region_code: Option<&TerritoryCode>,
         number_taken: bool,
     ) -> Result<Precinct, ValidationErrors> {
+        self.validate_in(territory, region_code, number_taken, Edition::CURRENT)
+    }
+
+    /// [`NewPrecinct::validate`] under the rules of an [`Edition`].
+    pub fn validate_in(
+        &self,
+        territory: Option<&Territory>,
+        region_code: Option<&TerritoryCode>,
+        number_taken: bool,
+        edition: Edition,
+    ) -> Result<Precinct, ValidationErrors> {
         let mut errs = ValidationErrors::new();
-        let address = check_fields(self.number, &self.address, self.voters, &mut errs);
+        let address = check_fields(self.number, &self.address, self.voters, edition, &mut errs);
         match territory {
             None => errs.push("territory_code", Rule::TerritoryMissing),
             Some(t) if !t.kind.hosts_precincts() => errs.push(
@@ -165,11 +179,21 @@ pub fn validate_update(
     address: &str,
     voters: u32,
 ) -> Result<Precinct, ValidationErrors> {
+    validate_update_in(existing, address, voters, Edition::CURRENT)
+}
+
+/// [`validate_update`] under the rules of an [`Edition`].
+pub fn validate_update_in(
+    existing: Option<&Precinct>,
+    address: &str,
+    voters: u32,
+    edition: Edition,
+) -> Result<Precinct, ValidationErrors> {
     let Some(p) = existing else {
         return Err(ValidationErrors::one("number", Rule::PrecinctMissing));
     };
     let mut errs = ValidationErrors::new();
-    let address = check_fields(p.number, address, voters, &mut errs);
+    let address = check_fields(p.number, address, voters, edition, &mut errs);
     errs.into_result()?;
     Ok(Precinct {
         address: address.unwrap_or_else(|| p.address.clone()),

@@ -1,6 +1,7 @@
 //! Territories: region → district or city of regional significance → okrug, village, settlement,
 //! city of district significance. Identified by their 9-digit KATO code.
 
+use crate::command::Edition;
 use std::fmt;
 use std::str::FromStr;
 
@@ -162,10 +163,15 @@ impl Names {
     /// Each name is normalized by [`crate::text::clean`] (NFC, allowed characters of a name, no
     /// mixed-script word).
     pub fn validated(&self) -> Result<Names, ValidationErrors> {
+        self.validated_in(Edition::CURRENT)
+    }
+
+    /// [`Names::validated`] under the rules of an [`Edition`].
+    pub fn validated_in(&self, edition: Edition) -> Result<Names, ValidationErrors> {
         let mut errs = ValidationErrors::new();
-        let ru = errs.absorb(text::required("name_ru", &self.ru, Self::MAX));
-        let kk = errs.absorb(text::required("name_kk", &self.kk, Self::MAX));
-        let en = errs.absorb(text::optional("name_en", &self.en, Self::MAX));
+        let ru = errs.absorb(text::required("name_ru", &self.ru, Self::MAX, edition));
+        let kk = errs.absorb(text::required("name_kk", &self.kk, Self::MAX, edition));
+        let en = errs.absorb(text::optional("name_en", &self.en, Self::MAX, edition));
         match (ru, kk, en) {
             (Some(ru), Some(kk), Some(en)) if errs.is_empty() => Ok(Names { ru, kk, en }),
             _ => Err(errs),
@@ -232,6 +238,17 @@ impl Territory {
         code_taken: bool,
         parent: Option<&Territory>,
     ) -> Result<Territory, ValidationErrors> {
+        self.validate_new_in(code_taken, parent, Edition::CURRENT)
+    }
+
+    /// [`Territory::validate_new`] under the rules of an [`Edition`] (the KATO structure is
+    /// checked from [`Edition::V2`] on).
+    pub fn validate_new_in(
+        &self,
+        code_taken: bool,
+        parent: Option<&Territory>,
+        edition: Edition,
+    ) -> Result<Territory, ValidationErrors> {
         let mut errs = ValidationErrors::new();
         if code_taken {
             errs.push("code", Rule::CodeTaken);
@@ -270,11 +287,12 @@ impl Territory {
             _ => None,
         };
         if let Some(parent) = parent_fits
+            && edition >= Edition::V2
             && let Err(rule) = code_fits(&self.code, self.kind, parent)
         {
             errs.push("code", rule);
         }
-        let names = errs.absorb(self.names.validated());
+        let names = errs.absorb(self.names.validated_in(edition));
         errs.into_result()?;
         Ok(Territory {
             names: names.unwrap_or_else(|| self.names.clone()),

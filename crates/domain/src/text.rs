@@ -24,6 +24,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::MixedScript;
 
+use crate::command::Edition;
 use crate::error::{Rule, ValidationErrors};
 
 /// What a text field holds, which decides the characters it may contain.
@@ -110,8 +111,30 @@ pub fn clean(
     kind: TextKind,
     max: usize,
 ) -> Result<String, ValidationErrors> {
-    let v = normalize(value);
+    clean_in(field, value, kind, max, Edition::CURRENT)
+}
+
+/// [`clean`] under the rules of an [`Edition`]: entries of [`Edition::V1`] had their text only
+/// trimmed and checked for length and control characters.
+pub fn clean_in(
+    field: &str,
+    value: &str,
+    kind: TextKind,
+    max: usize,
+    edition: Edition,
+) -> Result<String, ValidationErrors> {
     let fail = |rule: Rule| Err(ValidationErrors::one(field, rule));
+    if edition == Edition::V1 {
+        let v = value.trim();
+        if v.chars().count() > max {
+            return fail(Rule::FieldTooLong { max });
+        }
+        if v.chars().any(char::is_control) {
+            return fail(Rule::TextControlChars);
+        }
+        return Ok(v.to_owned());
+    }
+    let v = normalize(value);
     if v.chars().count() > max {
         return fail(Rule::FieldTooLong { max });
     }
@@ -136,24 +159,35 @@ pub fn clean(
     Ok(v)
 }
 
-/// Like [`clean`] with `TextKind::Name`, and requires a non-empty value.
-pub(crate) fn required(field: &str, value: &str, max: usize) -> Result<String, ValidationErrors> {
-    required_kind(field, value, TextKind::Name, max)
+/// Like [`clean_in`] with `TextKind::Name`, and requires a non-empty value.
+pub(crate) fn required(
+    field: &str,
+    value: &str,
+    max: usize,
+    edition: Edition,
+) -> Result<String, ValidationErrors> {
+    required_kind(field, value, TextKind::Name, max, edition)
 }
 
-/// Like [`clean`] with `TextKind::Name`; empty is allowed.
-pub(crate) fn optional(field: &str, value: &str, max: usize) -> Result<String, ValidationErrors> {
-    clean(field, value, TextKind::Name, max)
+/// Like [`clean_in`] with `TextKind::Name`; empty is allowed.
+pub(crate) fn optional(
+    field: &str,
+    value: &str,
+    max: usize,
+    edition: Edition,
+) -> Result<String, ValidationErrors> {
+    clean_in(field, value, TextKind::Name, max, edition)
 }
 
-/// Like [`clean`], and requires a non-empty value.
+/// Like [`clean_in`], and requires a non-empty value.
 pub(crate) fn required_kind(
     field: &str,
     value: &str,
     kind: TextKind,
     max: usize,
+    edition: Edition,
 ) -> Result<String, ValidationErrors> {
-    let v = clean(field, value, kind, max)?;
+    let v = clean_in(field, value, kind, max, edition)?;
     if v.is_empty() {
         return Err(ValidationErrors::one(field, Rule::FieldRequired));
     }
