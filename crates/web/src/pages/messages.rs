@@ -168,7 +168,7 @@ impl PageCtx {
     /// An import that failed as a whole (not row by row), in words.
     pub fn import_error(&self, error: &ImportError) -> String {
         match error {
-            ImportError::Empty => self.tr("csv-empty"),
+            ImportError::Empty => self.tr("file-empty"),
             ImportError::Header { expected } => {
                 self.tr_arg("csv-header-invalid", "expected", expected)
             }
