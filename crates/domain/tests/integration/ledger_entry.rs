@@ -309,3 +309,47 @@ fn every_command_kind_encodes_to_its_pinned_bytes() {
         assert!(bytes.contains(&format!("\"type\":\"{}\"", kind.as_str())));
     }
 }
+
+#[test]
+fn entries_of_every_known_edition_are_read_and_others_refused() {
+    assert_eq!(command::ENTRY_VERSION, Edition::CURRENT.version());
+    assert_eq!(Edition::CURRENT, Edition::V2);
+    for (v, edition) in [
+        (1, Some(Edition::V1)),
+        (2, Some(Edition::V2)),
+        (3, None),
+        (0, None),
+    ] {
+        assert_eq!(Edition::of(v), edition, "v{v}");
+        let e = LedgerEntry { v, ..entry() };
+        let decoded = LedgerEntry::decode_canonical(&e.encode().unwrap());
+        match edition {
+            Some(_) => assert_eq!(decoded.unwrap(), e, "v{v}"),
+            None => assert!(
+                matches!(decoded, Err(LedgerEntryError::Version(found)) if found == v),
+                "v{v}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn edition_1_text_is_only_trimmed_and_edition_2_text_is_normalized_and_checked() {
+    let decomposed = "Кайынды\u{a0}ауыл\\ы"; // a no-break space and a backslash, as 0.1 accepted
+    let v1 = text::clean_in(
+        "name_ru",
+        &format!(" {decomposed} "),
+        text::TextKind::Name,
+        200,
+        Edition::V1,
+    );
+    assert_eq!(v1.unwrap(), decomposed);
+    let v2 = text::clean_in(
+        "name_ru",
+        decomposed,
+        text::TextKind::Name,
+        200,
+        Edition::V2,
+    );
+    assert!(v2.is_err());
+}
