@@ -25,6 +25,22 @@ async fn require_account(tx: &mut Tx, username: &Username) -> Result<Account, Ap
         .ok_or_else(|| ValidationErrors::one("username", Rule::AccountMissing).into())
 }
 
+/// Refuses a change that would leave no active administrator (from [`Edition::V2`] on): the
+/// account `before` would have `role_after` and be `active_after`.
+async fn keep_one_administrator(
+    tx: &mut Tx,
+    ctx: &Ctx<'_>,
+    before: &Account,
+    role_after: sailau_domain::Role,
+    active_after: bool,
+) -> Result<(), AppError> {
+    if ctx.edition >= Edition::V2 {
+        let others = tx.other_active_administrators(&before.username).await?;
+        keep_an_administrator(before, role_after, active_after, others)?;
+    }
+    Ok(())
+}
+
 /// Writes the password hash a command carries (nothing on replay).
 async fn write_password(tx: &mut Tx, username: &Username, ctx: &Ctx<'_>) -> Result<(), AppError> {
     if let Some(hash) = ctx.password_hash()? {
@@ -54,10 +70,7 @@ impl Handler for ChangeAccountRole {
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let before = require_account(tx, &self.username).await?;
-        if ctx.edition >= Edition::V2 {
-            let others = tx.other_active_administrators(&self.username).await?;
-            keep_an_administrator(&before, self.role, before.active, others)?;
-        }
+        keep_one_administrator(tx, ctx, &before, self.role, before.active).await?;
         let facts = scope_facts(tx, &self.scope).await?;
         validate_role_scope(self.role, &self.scope, facts)?;
         tx.update_account_role(&self.username, self.role, &self.scope)
@@ -73,10 +86,7 @@ impl Handler for SetAccountActive {
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let before = require_account(tx, &self.username).await?;
-        if ctx.edition >= Edition::V2 {
-            let others = tx.other_active_administrators(&self.username).await?;
-            keep_an_administrator(&before, before.role, self.active, others)?;
-        }
+        keep_one_administrator(tx, ctx, &before, before.role, self.active).await?;
         tx.set_account_active(&self.username, self.active).await?;
         Ok(())
     }
