@@ -56,7 +56,7 @@ pub async fn load(
             (
                 Account {
                     username: a.username.clone(),
-                    display_name: format!("Demo {}", a.role),
+                    display_name: format!("Demo {}", a.role.as_str().replace('_', " ")),
                     role: a.role,
                     scope: a.scope.clone(),
                     active: true,

@@ -277,7 +277,15 @@ pub(crate) async fn apply(
 ) -> Result<(), AppError> {
     if let Acting::Account(p) = acting {
         let target = target_of(tx, command).await?;
-        authorize(Some(p), command.kind(), &target)?;
+        if let Err(denied) = authorize(Some(p), command.kind(), &target) {
+            // What does not exist is in nobody's scope: say what is missing instead.
+            return Err(match (&denied, target.missing) {
+                (sailau_domain::Denied::OutOfScope { .. }, Some(m)) => {
+                    sailau_domain::ValidationErrors::one(&m.field, m.rule).into()
+                }
+                _ => denied.into(),
+            });
+        }
     }
     apply_command(tx, command, ctx).await
 }

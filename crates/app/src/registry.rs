@@ -18,6 +18,9 @@ impl Handler for CreateTerritory {
         let mut t = Target::default();
         if let Some(p) = &self.territory.parent_code {
             t.territory_path = tx.territory_path(p).await?;
+            if t.territory_path.is_empty() {
+                t = t.missing("parent_code", Rule::ParentMissing);
+            }
         }
         t.territory_path.push(self.territory.code.clone());
         Ok(t)
@@ -47,9 +50,14 @@ impl Handler for CreateTerritory {
 
 impl Handler for RenameTerritory {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        Ok(Target {
+        let t = Target {
             territory_path: tx.territory_path(&self.code).await?,
             ..Target::default()
+        };
+        Ok(if t.territory_path.is_empty() {
+            t.missing("code", Rule::TerritoryMissing)
+        } else {
+            t
         })
     }
 
@@ -74,6 +82,8 @@ impl Handler for CreatePrecinct {
                 region_code: region.clone(),
                 number: self.precinct.number,
             });
+        } else {
+            t = t.missing("territory_code", Rule::TerritoryMissing);
         }
         Ok(t)
     }
@@ -104,8 +114,9 @@ impl Handler for CreatePrecinct {
 impl Handler for UpdatePrecinct {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
         let mut t = Target::default();
-        if let Some(p) = tx.precinct(&self.precinct).await? {
-            t.territory_path = tx.territory_path(&p.territory_code).await?;
+        match tx.precinct(&self.precinct).await? {
+            Some(p) => t.territory_path = tx.territory_path(&p.territory_code).await?,
+            None => t = t.missing("number", Rule::PrecinctMissing),
         }
         t.precinct = Some(self.precinct.clone());
         Ok(t)
@@ -159,10 +170,15 @@ impl Handler for UpdateParty {
 
 impl Handler for CreateBranch {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        Ok(Target {
+        let t = Target {
             party: Some(self.branch.party_code.clone()),
             territory_path: tx.territory_path(&self.branch.territory_code).await?,
             ..Target::default()
+        };
+        Ok(if t.territory_path.is_empty() {
+            t.missing("territory_code", Rule::TerritoryMissing)
+        } else {
+            t
         })
     }
 

@@ -253,7 +253,7 @@ impl Account {
         let display = errs.absorb(text::clean_in(
             "display_name",
             &self.display_name,
-            text::TextKind::FreeText,
+            text::TextKind::Name,
             Self::MAX_DISPLAY,
             edition,
         ));

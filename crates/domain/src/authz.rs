@@ -34,6 +34,21 @@ pub struct Target {
     pub precinct: Option<PrecinctRef>,
     /// The account affected.
     pub account: Option<Username>,
+    /// Something the command names that does not exist (the territory of a new precinct, say),
+    /// as the field and rule its validation will report. Nothing missing lies in anyone's scope,
+    /// so the pipeline reports this instead of a refusal for scope.
+    pub missing: Option<crate::FieldError>,
+}
+
+impl Target {
+    /// Notes that the command names something that does not exist (see [`Target::missing`]).
+    pub fn missing(mut self, field: &str, rule: crate::Rule) -> Target {
+        self.missing = Some(crate::FieldError {
+            field: field.to_owned(),
+            rule,
+        });
+        self
+    }
 }
 
 /// How far a [`Grant`] reaches: which targets, given the acting account's [`Scope`].

@@ -278,9 +278,8 @@ impl Territory {
                 }
             }
         }
-        if self.parent_code.as_ref() == Some(&self.code) {
-            errs.push("parent_code", Rule::ParentMissing);
-        }
+        // A territory named as its own parent: its code is taken (the parent exists) or the
+        // parent is missing, and either is reported above; no third message for the parent.
         let parent_fits = match (&self.parent_code, parent) {
             (None, _) => Some(None),
             (Some(_), Some(p)) if self.kind.allowed_parents().contains(&p.kind) => Some(Some(p)),

@@ -30,12 +30,13 @@ use crate::error::{Rule, ValidationErrors};
 /// What a text field holds, which decides the characters it may contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextKind {
-    /// Names of territories, parties and people: letters, digits, spaces and
+    /// Names of territories, parties, people and accounts' display names: letters, digits,
+    /// spaces and
     /// `- ‐ ‑ – — . , ' ’ ʼ " « » “ ” „ ( ) № / & + : ! ?`.
     Name,
     /// Postal addresses: what names hold, plus `;` and `#`.
     Address,
-    /// Free text (notes, display names): any visible character.
+    /// Free text (notes, reasons): any visible character.
     FreeText,
 }
 

@@ -192,3 +192,58 @@ async fn territories_know_their_region_and_precinct_numbers_are_per_region() {
         assert_eq!((stats.precincts, stats.voters), (3, 1810));
     }
 }
+
+#[tokio::test]
+async fn a_missing_territory_is_named_as_missing_not_as_out_of_scope() {
+    for f in registries().await {
+        let tec = Acting::Account(
+            account(
+                &f,
+                "tec-101",
+                Role::TerritorialCommission,
+                Scope::Territory {
+                    territory: code("101000000"),
+                },
+            )
+            .await,
+        );
+        let before = f.app.signed_head().await.unwrap().head.size;
+        let refused = |r: Result<sailau_app::Applied, AppError>, field: &str, rule: Rule| match r {
+            Err(AppError::Invalid(e)) => {
+                assert_eq!(e.0.len(), 1, "{e:?}");
+                assert_eq!((e.0[0].field.as_str(), &e.0[0].rule), (field, &rule));
+            }
+            other => panic!("{other:?}"),
+        };
+        // A precinct on a territory that does not exist.
+        refused(
+            f.app.execute(&tec, precinct(7, "999900000", 10)).await,
+            "territory_code",
+            Rule::TerritoryMissing,
+        );
+        // An existing territory outside the scope is still refused for scope.
+        assert!(matches!(
+            f.app.execute(&tec, precinct(7, "201000000", 10)).await,
+            Err(AppError::Forbidden(Denied::OutOfScope { .. }))
+        ));
+        // A precinct that does not exist.
+        refused(
+            f.app
+                .execute(
+                    &tec,
+                    UpdatePrecinct {
+                        precinct: PrecinctRef {
+                            region_code: code("100000000"),
+                            number: 99,
+                        },
+                        address: "ул. Абая, 1".into(),
+                        voters: 10,
+                    },
+                )
+                .await,
+            "number",
+            Rule::PrecinctMissing,
+        );
+        assert_eq!(f.app.signed_head().await.unwrap().head.size, before);
+    }
+}

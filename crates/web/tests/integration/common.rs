@@ -218,7 +218,7 @@ impl TestApp {
     pub async fn create_user(&self, username: &str, role: Role, scope: Scope, password: &str) {
         let account = Account {
             username: Username::parse(username).unwrap(),
-            display_name: format!("Test {}", role.as_str()),
+            display_name: format!("Test {}", role.as_str().replace('_', " ")),
             role,
             scope,
             active: true,
