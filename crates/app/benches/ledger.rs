@@ -10,6 +10,10 @@
 //!
 //! Set SAILAU_BENCH_VERIFY_ENTRIES to change the size of the verified ledger.
 
+#[path = "support/postgres.rs"]
+mod postgres;
+use postgres::postgres_url;
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -74,23 +78,6 @@ async fn fresh(url: &str, sync: SqliteSync) -> App {
         LedgerSigningKey::from_seed(&[1; 32]),
         Arc::new(SystemClock),
     )
-}
-
-async fn postgres_url() -> Option<String> {
-    let base = std::env::var("SAILAU_TEST_POSTGRES_URL").ok()?;
-    let mut admin = sqlx::PgConnection::connect(&base).await.ok()?;
-    let name = format!("sailau_bench_{}", std::process::id());
-    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name}"
-    )))
-    .execute(&mut admin)
-    .await;
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut admin)
-        .await
-        .ok()?;
-    let (head, _) = base.rsplit_once('/')?;
-    Some(format!("{head}/{name}"))
 }
 
 async fn appends(label: &str, url: &str, sync: SqliteSync) {
@@ -178,7 +165,7 @@ fn main() {
             SqliteSync::Normal,
         )
         .await;
-        if let Some(url) = postgres_url().await {
+        if let Some(url) = postgres_url("sailau_bench").await {
             appends("PostgreSQL", &url, SqliteSync::Full).await;
         } else {
             println!("PostgreSQL: skipped (set SAILAU_TEST_POSTGRES_URL)");
@@ -189,7 +176,7 @@ fn main() {
             entries,
         )
         .await;
-        if let Some(url) = postgres_url().await {
+        if let Some(url) = postgres_url("sailau_bench").await {
             verify_large("PostgreSQL", &url, entries).await;
         }
         // Leave no benchmark database behind.

@@ -7,6 +7,10 @@
 //! policy's 5: the rest are refused before hashing), how long the burst took, and the rate of
 //! attempts answered and of hashes checked.
 
+#[path = "support/postgres.rs"]
+mod postgres;
+use postgres::postgres_url;
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -59,23 +63,6 @@ async fn burst(label: &str, url: &str) {
     );
 }
 
-async fn postgres_url() -> Option<String> {
-    let base = std::env::var("SAILAU_TEST_POSTGRES_URL").ok()?;
-    let mut admin = sqlx::PgConnection::connect(&base).await.ok()?;
-    let name = format!("sailau_bench_login_{}", std::process::id());
-    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name}"
-    )))
-    .execute(&mut admin)
-    .await;
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut admin)
-        .await
-        .ok()?;
-    let (head, _) = base.rsplit_once('/')?;
-    Some(format!("{head}/{name}"))
-}
-
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -88,7 +75,7 @@ fn main() {
             &format!("sqlite:{}", dir.path().join("l.db").display()),
         )
         .await;
-        if let Some(url) = postgres_url().await {
+        if let Some(url) = postgres_url("sailau_bench_login").await {
             burst("PostgreSQL", &url).await;
         } else {
             println!("PostgreSQL: skipped (set SAILAU_TEST_POSTGRES_URL)");
