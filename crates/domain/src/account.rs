@@ -61,9 +61,27 @@ impl fmt::Display for Username {
 }
 
 /// The roles of sailau. The anonymous public has no account and so no role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// Each role's name (`administrator`, `cec_member`, ...) is the same in the ledger (serde), the
+/// CLI, forms and the API (strum); the catalogs word it as `role-<name with hyphens>`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
+    /// Administrator of the system: may do everything, anywhere.
     Administrator,
     /// Member of the Central Election Commission.
     CecMember,
@@ -73,11 +91,14 @@ pub enum Role {
     PrecinctCommission,
     /// Secretary of a party (or of a branch subtree).
     PartySecretary,
+    /// A candidate: acts on nothing but its own account.
     Candidate,
+    /// An observer: reads, and acts on nothing but its own account.
     Observer,
 }
 
 impl Role {
+    /// Every role, in declaration order (the order forms and tables show them).
     pub const ALL: [Role; 7] = [
         Role::Administrator,
         Role::CecMember,
@@ -88,16 +109,9 @@ impl Role {
         Role::Observer,
     ];
 
+    /// The role's name: `administrator`, `cec_member`, `territorial_commission`, ...
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Administrator => "administrator",
-            Role::CecMember => "cec_member",
-            Role::TerritorialCommission => "territorial_commission",
-            Role::PrecinctCommission => "precinct_commission",
-            Role::PartySecretary => "party_secretary",
-            Role::Candidate => "candidate",
-            Role::Observer => "observer",
-        }
+        self.into()
     }
 
     /// Whether `scope` is the kind of scope this role acts within.
@@ -115,6 +129,13 @@ impl Role {
     }
 }
 
+/// `ALL` lists every variant: the compiler counts them.
+const _: () = assert!(Role::ALL.len() == <Role as strum::VariantArray>::VARIANTS.len());
+
+/// Parses a role's name (surrounding spaces ignored).
+///
+/// # Errors
+/// [`Rule::RoleUnknown`] for anything else.
 impl FromStr for Role {
     type Err = Rule;
     fn from_str(s: &str) -> Result<Self, Rule> {

@@ -21,20 +21,44 @@ impl fmt::Display for PersonId {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A person's gender, as the registry records it (`female`, `male`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Gender {
+    /// Female.
     Female,
+    /// Male.
     Male,
 }
 
 impl Gender {
+    /// Both genders, in declaration order.
+    pub const ALL: &'static [Gender] = <Gender as strum::VariantArray>::VARIANTS;
+
+    /// The name: `female` or `male`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Gender::Female => "female",
-            Gender::Male => "male",
-        }
+        self.into()
     }
+
+    /// Reads `female`/`male`, or `f`/`F`/`m`/`M` as officials abbreviate them (surrounding
+    /// spaces ignored).
+    ///
+    /// # Errors
+    /// [`Rule::GenderInvalid`] for anything else.
     pub fn parse(s: &str) -> Result<Self, Rule> {
         match s.trim() {
             "female" | "f" | "F" => Ok(Gender::Female),

@@ -49,8 +49,22 @@ impl fmt::Display for TerritoryCode {
 }
 
 /// The kinds of administrative-territorial unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum TerritoryKind {
     /// Oblast.
     Region,
@@ -71,6 +85,7 @@ pub enum TerritoryKind {
 }
 
 impl TerritoryKind {
+    /// Every kind, in declaration order (the order forms show them).
     pub const ALL: [TerritoryKind; 8] = [
         TerritoryKind::Region,
         TerritoryKind::RepublicanCity,
@@ -82,17 +97,10 @@ impl TerritoryKind {
         TerritoryKind::DistrictCity,
     ];
 
+    /// The kind's name, as in the ledger, imports and the API: `region`, `republican_city`,
+    /// `district`, `regional_city`, `rural_okrug`, `village`, `settlement`, `district_city`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            TerritoryKind::Region => "region",
-            TerritoryKind::RepublicanCity => "republican_city",
-            TerritoryKind::District => "district",
-            TerritoryKind::RegionalCity => "regional_city",
-            TerritoryKind::RuralOkrug => "rural_okrug",
-            TerritoryKind::Village => "village",
-            TerritoryKind::Settlement => "settlement",
-            TerritoryKind::DistrictCity => "district_city",
-        }
+        self.into()
     }
 
     /// The kinds this kind may sit under; empty for top-level kinds.
@@ -131,6 +139,10 @@ impl TerritoryKind {
         self != TerritoryKind::Region
     }
 }
+
+/// `ALL` lists every variant: the compiler counts them.
+const _: () =
+    assert!(TerritoryKind::ALL.len() == <TerritoryKind as strum::VariantArray>::VARIANTS.len());
 
 impl FromStr for TerritoryKind {
     type Err = Rule;

@@ -104,23 +104,6 @@ impl Lang {
         group_digits(&n.to_string(), self, true)
     }
 
-    /// The separator between groups of three digits.
-    const fn group_separator(self) -> char {
-        match self {
-            // CLDR uses a no-break space for both; it keeps a number on one line.
-            Lang::Ru | Lang::Kk => '\u{a0}',
-            Lang::En => ',',
-        }
-    }
-
-    /// The decimal separator.
-    const fn decimal_separator(self) -> char {
-        match self {
-            Lang::Ru | Lang::Kk => ',',
-            Lang::En => '.',
-        }
-    }
-
     fn langid(self) -> LanguageIdentifier {
         match self {
             Lang::Ru => langid!("ru"),
@@ -154,63 +137,35 @@ impl FromStr for Lang {
 
 /// Picks the interface language from an HTTP `Accept-Language` header.
 ///
-/// The supported language with the highest quality wins (ties: the one named first); `q=0` excludes a
-/// language; `*` stands for the default. Malformed entries are skipped. Without a header, or when nothing
-/// matches, the answer is [`Lang::DEFAULT`].
+/// The header is read by the `accept-language` crate (entries ordered by quality, ties in the
+/// order given) and matched against ru, kk and en by `fluent-langneg` (the Fluent project's
+/// BCP 47 matcher: `kk-Cyrl-KZ` and `kk-KZ` are Kazakh, `EN-gb` English). Entries with a quality
+/// outside (0, 1] (`q=0` means "not this one"; a malformed `q` reads as 0) are left out, `*`
+/// stands for the default, and only the first 64 entries count (a browser sends a handful).
+/// Without a header, or when nothing matches, the answer is [`Lang::DEFAULT`].
 pub fn negotiate(accept_language: Option<&str>) -> Lang {
     let Some(header) = accept_language else {
         return Lang::DEFAULT;
     };
-    let mut best: Option<(u16, Lang)> = None;
-    // A browser sends a handful of entries; ignore absurdly long headers past the first few dozen.
-    for item in header.split(',').take(64) {
-        let mut parts = item.split(';');
-        let tag = parts.next().unwrap_or_default().trim();
-        let mut quality = Some(1000u16);
-        for param in parts {
-            let Some((name, value)) = param.split_once('=') else {
-                continue;
-            };
-            if name.trim().eq_ignore_ascii_case("q") {
-                quality = parse_quality(value.trim());
-            }
-        }
-        let Some(quality) = quality else {
-            continue;
-        };
-        let lang = if tag == "*" {
-            Some(Lang::DEFAULT)
-        } else {
-            Lang::from_code(tag)
-        };
-        let Some(lang) = lang else {
-            continue;
-        };
-        if quality > 0 && best.is_none_or(|(q, _)| quality > q) {
-            best = Some((quality, lang));
-        }
-    }
-    best.map_or(Lang::DEFAULT, |(_, lang)| lang)
-}
-
-/// Parses an HTTP quality value (`0`, `0.8`, `1.000`) into thousandths; `None` when malformed.
-fn parse_quality(value: &str) -> Option<u16> {
-    let (int, frac) = value.split_once('.').unwrap_or((value, ""));
-    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let int_part: u16 = match int {
-        "0" => 0,
-        "1" => 1,
-        _ => return None,
-    };
-    let mut thousandths = int_part * 1000;
-    let mut scale = 100;
-    for digit in frac.bytes() {
-        thousandths += u16::from(digit - b'0') * scale;
-        scale /= 10;
-    }
-    (thousandths <= 1000).then_some(thousandths)
+    let first_entries = header.split(',').take(64).collect::<Vec<_>>().join(",");
+    let requested: Vec<LanguageIdentifier> = accept_language::parse_with_quality(&first_entries)
+        .into_iter()
+        .filter(|(_, quality)| *quality > 0.0 && *quality <= 1.0)
+        .filter_map(|(tag, _)| match tag.trim() {
+            "*" => Some(Lang::DEFAULT.langid()),
+            tag => tag.parse().ok(),
+        })
+        .collect();
+    let available = Lang::ALL.map(Lang::langid);
+    fluent_langneg::negotiate_languages(
+        &requested,
+        &available,
+        None,
+        fluent_langneg::NegotiationStrategy::Lookup,
+    )
+    .first()
+    .and_then(|id| Lang::from_code(id.language.as_str()))
+    .unwrap_or(Lang::DEFAULT)
 }
 
 /// A value for a message variable: text or a number.
@@ -560,34 +515,49 @@ fn format_number(value: &FluentValue<'_>, lang: Lang) -> Option<String> {
     }
 }
 
-/// Regroups a plain decimal number (`-1234567.5`) for `lang`. Anything that is not a plain number
-/// (`inf`, `NaN`) comes back unchanged.
+/// Writes a plain decimal number (`-1234567.5`) as `lang` writes numbers, with the CLDR digit
+/// grouping and decimal separator of that locale (`icu_decimal` with its compiled CLDR data):
+/// `1 062 327,5` (ru, kk; a no-break space) or `1,062,327.5` (en). `grouping: false` keeps the
+/// digits together (Fluent's `useGrouping: false`). Anything that is not a plain number (`inf`,
+/// `NaN`) comes back unchanged.
 fn group_digits(plain: &str, lang: Lang, grouping: bool) -> String {
-    let (sign, unsigned) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain),
-    };
-    let (int, frac) = match unsigned.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (unsigned, None),
-    };
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+    let Ok(decimal) = plain.parse::<icu_decimal::input::Decimal>() else {
         return plain.to_owned();
-    }
-    let mut out = String::with_capacity(plain.len() + int.len() / 3 * 2);
-    out.push_str(sign);
-    let digits = int.len();
-    for (i, digit) in int.chars().enumerate() {
-        if grouping && i > 0 && (digits - i) % 3 == 0 {
-            out.push(lang.group_separator());
+    };
+    DECIMAL_FORMATTERS.with(|formatters| {
+        let index = lang as usize * 2 + usize::from(!grouping);
+        match formatters.get(index).and_then(Option::as_ref) {
+            Some(formatter) => formatter.format(&decimal).to_string(),
+            None => plain.to_owned(),
         }
-        out.push(digit);
-    }
-    if let Some(frac) = frac {
-        out.push(lang.decimal_separator());
-        out.push_str(frac);
-    }
-    out
+    })
+}
+
+thread_local! {
+    /// One formatter per language, with and without grouping (index `lang * 2 + !grouping`),
+    /// built once per thread from the compiled CLDR data.
+    static DECIMAL_FORMATTERS: Vec<Option<icu_decimal::DecimalFormatter>> = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| [decimal_formatter(lang, true), decimal_formatter(lang, false)])
+        .collect();
+}
+
+/// The CLDR decimal formatter of `lang`. Building one cannot fail for ru, kk and en with the
+/// compiled data; if it ever did, numbers would be written plain.
+fn decimal_formatter(lang: Lang, grouping: bool) -> Option<icu_decimal::DecimalFormatter> {
+    use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+    let mut options = DecimalFormatterOptions::default();
+    options.grouping_strategy = Some(if grouping {
+        GroupingStrategy::Auto
+    } else {
+        GroupingStrategy::Never
+    });
+    let locale = icu_locale_core::Locale::from(match lang {
+        Lang::Ru => icu_locale_core::langid!("ru"),
+        Lang::Kk => icu_locale_core::langid!("kk"),
+        Lang::En => icu_locale_core::langid!("en"),
+    });
+    icu_decimal::DecimalFormatter::try_new((&locale).into(), options).ok()
 }
 
 fn collect_pattern(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
@@ -639,20 +609,6 @@ fn collect_arguments(arguments: &ast::CallArguments<&str>, vars: &mut BTreeSet<S
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quality_values() {
-        assert_eq!(parse_quality("1"), Some(1000));
-        assert_eq!(parse_quality("0.8"), Some(800));
-        assert_eq!(parse_quality("0.125"), Some(125));
-        assert_eq!(parse_quality("1.000"), Some(1000));
-        assert_eq!(parse_quality("0"), Some(0));
-        assert_eq!(parse_quality("1.5"), None);
-        assert_eq!(parse_quality("0.1234"), None);
-        assert_eq!(parse_quality("2"), None);
-        assert_eq!(parse_quality("x"), None);
-        assert_eq!(parse_quality(""), None);
-    }
 
     #[test]
     fn grouping() {

@@ -29,9 +29,12 @@ use utoipa::ToSchema;
 /// The media type of problem documents.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-/// What kind of problem: each has a stable slug (its `type` is `/problems/<slug>`), a title and a
-/// status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of problem: each has a stable slug (its `type` is `/problems/<slug>`: the variant's
+/// name in kebab case, written and read by `strum`), a title and a status.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ProblemKind {
     /// The input broke rules: see `errors`.
     Invalid,
@@ -64,44 +67,17 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 14] = [
-        ProblemKind::Invalid,
-        ProblemKind::BadRequest,
-        ProblemKind::UnsupportedMediaType,
-        ProblemKind::PayloadTooLarge,
-        ProblemKind::Unauthorized,
-        ProblemKind::BadCredentials,
-        ProblemKind::Forbidden,
-        ProblemKind::CsrfToken,
-        ProblemKind::NotFound,
-        ProblemKind::UnknownEndpoint,
-        ProblemKind::MethodNotAllowed,
-        ProblemKind::Throttled,
-        ProblemKind::Internal,
-        ProblemKind::Unavailable,
-    ];
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [ProblemKind] = <ProblemKind as strum::VariantArray>::VARIANTS;
 
+    /// The stable slug: `invalid`, `bad-request`, `csrf-token`, ...
     pub fn slug(self) -> &'static str {
-        match self {
-            ProblemKind::Invalid => "invalid",
-            ProblemKind::BadRequest => "bad-request",
-            ProblemKind::UnsupportedMediaType => "unsupported-media-type",
-            ProblemKind::PayloadTooLarge => "payload-too-large",
-            ProblemKind::Unauthorized => "unauthorized",
-            ProblemKind::BadCredentials => "bad-credentials",
-            ProblemKind::Forbidden => "forbidden",
-            ProblemKind::CsrfToken => "csrf-token",
-            ProblemKind::NotFound => "not-found",
-            ProblemKind::UnknownEndpoint => "unknown-endpoint",
-            ProblemKind::MethodNotAllowed => "method-not-allowed",
-            ProblemKind::Throttled => "throttled",
-            ProblemKind::Internal => "internal",
-            ProblemKind::Unavailable => "unavailable",
-        }
+        self.into()
     }
 
+    /// The kind whose slug this is, if any.
     pub fn from_slug(slug: &str) -> Option<ProblemKind> {
-        ProblemKind::ALL.into_iter().find(|k| k.slug() == slug)
+        slug.parse().ok()
     }
 
     /// The `type` URI.
@@ -216,6 +192,23 @@ impl ProblemKind {
             _ => ProblemKind::BadRequest,
         }
     }
+}
+
+/// The refusals every API write may answer besides its success, for the OpenAPI document:
+/// `#[utoipa::path(..., responses((status = 201, ...), WriteRefused, (status = 404, ...)))]`.
+/// Answers that differ per endpoint (404, 400) stay in the endpoint's own list; every 4xx and 5xx
+/// answer is given the problem+json media type when the document is built.
+#[derive(Debug, utoipa::IntoResponses)]
+pub enum WriteRefused {
+    /// No signed-in account (no session, or an expired one).
+    #[response(status = 401, description = "Not signed in")]
+    Unauthorized(Problem),
+    /// The account's role or scope does not allow the change.
+    #[response(status = 403, description = "The role or scope does not allow it")]
+    Forbidden(Problem),
+    /// The input broke rules; nothing was written.
+    #[response(status = 422, description = "Rules broken: each is named in `errors`")]
+    Invalid(Problem),
 }
 
 /// One broken rule: which field (or line), which rule, and a message in English.
@@ -775,8 +768,15 @@ mod tests {
 
     #[test]
     fn slugs_round_trip() {
-        for k in ProblemKind::ALL {
+        for &k in ProblemKind::ALL {
             assert_eq!(ProblemKind::from_slug(k.slug()), Some(k));
         }
+        assert_eq!(ProblemKind::ALL.len(), 14);
+        assert_eq!(ProblemKind::CsrfToken.slug(), "csrf-token");
+        assert_eq!(
+            ProblemKind::UnsupportedMediaType.slug(),
+            "unsupported-media-type"
+        );
+        assert_eq!(ProblemKind::from_slug("Invalid"), None);
     }
 }

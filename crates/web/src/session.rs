@@ -13,9 +13,10 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::header::{AUTHORIZATION, COOKIE};
+use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
+use cookie::{Cookie, SameSite};
 
 pub use sailau_app::SessionInfo;
 
@@ -114,16 +115,39 @@ fn is_token_shaped(token: &str) -> bool {
     !token.is_empty() && token.len() <= 256 && token.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-/// The value of a cookie by name (all `Cookie` headers are searched).
+/// The value of a cookie by name (all `Cookie` headers are searched), parsed by the `cookie`
+/// crate (RFC 6265 pairs, surrounding spaces and double quotes removed); malformed pairs are
+/// skipped.
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| k.trim() == name)
-        .map(|(_, v)| v.trim().trim_matches('"').to_owned())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value_trimmed().to_owned())
+}
+
+/// A `Set-Cookie` value written by the `cookie` crate: `Path=/`, `Max-Age` in seconds (negative
+/// counts as 0, which removes the cookie), `Secure` when the server says cookies must be
+/// (`--secure-cookies`). `None` only if the value holds characters a header cannot carry.
+pub fn set_cookie(
+    name: &'static str,
+    value: impl Into<String>,
+    max_age_secs: i64,
+    same_site: SameSite,
+    http_only: bool,
+    config: &WebConfig,
+) -> Option<HeaderValue> {
+    let cookie = Cookie::build((name, value.into()))
+        .path("/")
+        .http_only(http_only)
+        .same_site(same_site)
+        .max_age(cookie::time::Duration::seconds(max_age_secs.max(0)))
+        .secure(config.secure_cookies)
+        .build();
+    HeaderValue::from_str(&cookie.to_string()).ok()
 }
 
 /// Why a state-changing request was refused before it reached the app.
@@ -167,18 +191,16 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The `Set-Cookie` value that stores a session token (HttpOnly, SameSite=Lax, Path=/, Secure per
-/// config).
+/// config), for `max_age_secs` seconds.
 pub fn session_cookie(token: &str, max_age_secs: i64, config: &WebConfig) -> Option<HeaderValue> {
-    let secure = if config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        max_age_secs.max(0)
-    ))
-    .ok()
+    set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age_secs,
+        SameSite::Lax,
+        true,
+        config,
+    )
 }
 
 /// Adds the `Set-Cookie` headers of a new session: the session cookie and, when the app issued
@@ -190,42 +212,35 @@ pub fn set_login_cookies(
     config: &WebConfig,
 ) {
     if let Some(cookie) = session_cookie(&s.token, (s.expires_at_ms - now_ms) / 1000, config) {
-        headers.append(axum::http::header::SET_COOKIE, cookie);
+        headers.append(SET_COOKIE, cookie);
     }
     if let Some(device) = &s.device_token {
-        let secure = if config.secure_cookies {
-            "; Secure"
-        } else {
-            ""
-        };
-        let max_age = ((s.device_expires_at_ms - now_ms) / 1000).max(0);
-        if let Ok(v) = HeaderValue::from_str(&format!(
-            "{DEVICE_COOKIE}={device}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-        )) {
-            headers.append(axum::http::header::SET_COOKIE, v);
+        let max_age = (s.device_expires_at_ms - now_ms) / 1000;
+        if let Some(v) = set_cookie(
+            DEVICE_COOKIE,
+            device,
+            max_age,
+            SameSite::Strict,
+            true,
+            config,
+        ) {
+            headers.append(SET_COOKIE, v);
         }
     }
 }
 
-/// The `Set-Cookie` value that removes the session cookie.
+/// The `Set-Cookie` value that removes the session cookie (`Max-Age=0`).
 pub fn clear_session_cookie(config: &WebConfig) -> HeaderValue {
-    let secure = if config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-    ))
-    .unwrap_or(HeaderValue::from_static(
-        "sailau_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0",
-    ))
+    set_cookie(SESSION_COOKIE, "", 0, SameSite::Lax, true, config).unwrap_or(
+        HeaderValue::from_static("sailau_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    )
 }
 
 /// The client's address for login throttling. Behind a trusted proxy (`trust_forwarded_for`):
 /// the **last** `X-Forwarded-For` entry, the address the proxy itself saw and appended (the
 /// entries before it are whatever the client sent, and a client choosing its own address would
-/// escape throttling); it must parse as an IP address. Otherwise the peer address (when the
+/// escape throttling); it must parse as an IP address (`client-ip`'s
+/// `rightmost_x_forwarded_for`, the rightmost entry of the last header). Otherwise the peer address (when the
 /// server was started with connect info), else `"unknown"`.
 pub fn client_address(
     parts_headers: &HeaderMap,
@@ -233,13 +248,7 @@ pub fn client_address(
     config: &WebConfig,
 ) -> String {
     if config.trust_forwarded_for
-        && let Some(last) = parts_headers
-            .get_all("x-forwarded-for")
-            .iter()
-            .next_back()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
+        && let Ok(last) = client_ip::rightmost_x_forwarded_for(parts_headers)
     {
         return last.to_string();
     }

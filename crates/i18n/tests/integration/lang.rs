@@ -77,6 +77,13 @@ fn accept_language() {
         (Some(";;;,,,=q"), Lang::Ru),
         (Some("en;q=0"), Lang::Ru),
         (Some("zh-Hant, *;q=0.1, en;q=0.05"), Lang::Ru),
+        // BCP 47 matching (fluent-langneg): script and region subtags, any case.
+        (Some("kk-Cyrl-KZ, ru;q=0.5"), Lang::Kk),
+        (Some("de-AT, ru-KZ;q=0.9, en;q=0.8"), Lang::Ru),
+        (Some("en-GB;q=0.9, kk-kz;q=0.95"), Lang::Kk),
+        (Some("q"), Lang::Ru),
+        (Some(";q"), Lang::Ru),
+        (Some("en;q="), Lang::Ru),
     ];
     for (header, want) in cases {
         assert_eq!(negotiate(*header), *want, "{header:?}");

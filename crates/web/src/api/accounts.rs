@@ -2,8 +2,6 @@
 //! activate or deactivate, set a password.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
 use sailau_domain::{Account, Read, Rule, Target, Username, ValidationErrors, authorize_read};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -11,8 +9,9 @@ use utoipa::ToSchema;
 use super::extract::{ApiJson, ApiPath, SignedIn, Writer};
 use super::territories::storage;
 use super::types::{Fields, LedgerPosition, RoleName, all, path_username};
+use super::write::{Created, Written, reloaded, written_body};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Problem, WriteRefused};
 
 /// An account (its password is never shown, and never enters the ledger).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -47,9 +46,13 @@ pub struct AccountList {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AccountWritten {
+    /// The account as saved.
     pub account: AccountView,
+    /// Where the change sits in the ledger.
     pub ledger: LedgerPosition,
 }
+
+written_body!(AccountWritten { account: Account });
 
 /// The domain decides who may see accounts ([`sailau_domain::authorize_read`]).
 fn may_read(user: &SignedIn, read: Read, account: Option<&Username>) -> Result<(), Problem> {
@@ -67,8 +70,8 @@ fn may_read(user: &SignedIn, read: Read, account: Option<&Username>) -> Result<(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The accounts, by username", body = AccountList),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem),
+        (status = 403, description = "Not an administrator", body = Problem),
     )
 )]
 pub async fn list_accounts(
@@ -89,9 +92,9 @@ pub async fn list_accounts(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The account", body = AccountView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Neither an administrator nor the account itself", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem),
+        (status = 403, description = "Neither an administrator nor the account itself", body = Problem),
+        (status = 404, description = "No such account", body = Problem),
     )
 )]
 pub async fn get_account(
@@ -135,12 +138,8 @@ async fn written(
     state: &WebState,
     username: &Username,
     applied: sailau_app::Applied,
-) -> Result<AccountWritten, Problem> {
-    let saved = load(state, username).await?;
-    Ok(AccountWritten {
-        account: saved.into(),
-        ledger: applied.into(),
-    })
+) -> Result<Written<Account>, Problem> {
+    reloaded(state, applied, async |s| s.account(username).await).await
 }
 
 /// Executes a change of an existing account (missing: 404); answers the account as saved.
@@ -155,7 +154,7 @@ async fn change(
         .execute(&writer.acting(), command)
         .await
         .map_err(|e| missing_as_404(e, username))?;
-    Ok(axum::Json(written(state, username, applied).await?))
+    written(state, username, applied).await?.ok()
 }
 
 /// A new account.
@@ -188,16 +187,15 @@ pub struct NewAccount {
     responses(
         (status = 201, description = "Created", body = AccountWritten,
             headers(("location" = String, description = "The account's URL"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 403, description = "Not an administrator", body = Problem),
     )
 )]
 pub async fn create_account(
     State(state): State<WebState>,
     writer: Writer,
     ApiJson(body): ApiJson<NewAccount>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<AccountWritten>, Problem> {
     let mut f = Fields::new();
     let username = f.username("username", &body.username);
     let role = f.role("role", &body.role);
@@ -215,12 +213,9 @@ pub async fn create_account(
         .app
         .create_account(&writer.acting(), account, &body.password)
         .await?;
-    let saved = written(&state, &username, applied).await?;
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, format!("/api/v1/accounts/{username}"))],
-        axum::Json(saved),
-    ))
+    written(&state, &username, applied)
+        .await?
+        .created(format!("/api/v1/accounts/{username}"))
 }
 
 /// A role with the scope it acts within.
@@ -242,10 +237,9 @@ pub struct RoleChange {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Changed", body = AccountWritten),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 403, description = "Not an administrator", body = Problem),
+        (status = 404, description = "No such account", body = Problem),
     )
 )]
 pub async fn change_role(
@@ -285,10 +279,9 @@ pub struct Activation {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Changed", body = AccountWritten),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 403, description = "Not an administrator", body = Problem),
+        (status = 404, description = "No such account", body = Problem),
     )
 )]
 pub async fn set_active(
@@ -329,10 +322,9 @@ pub struct NewPassword {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Changed", body = AccountWritten),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Neither an administrator nor the account itself", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 403, description = "Neither an administrator nor the account itself", body = Problem),
+        (status = 404, description = "No such account", body = Problem),
     )
 )]
 pub async fn change_password(
@@ -361,5 +353,5 @@ pub async fn change_password(
             .await
             .map_err(|e| missing_as_404(e, &username))?
     };
-    Ok(axum::Json(written(&state, &username, applied).await?))
+    written(&state, &username, applied).await?.ok()
 }

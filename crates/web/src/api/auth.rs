@@ -45,8 +45,8 @@ pub struct SessionCreated {
     request_body = Credentials,
     responses(
         (status = 201, description = "Signed in", body = SessionCreated),
-        (status = 401, description = "Wrong username or password, or a deactivated account", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is missing or mistyped", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong username or password, or a deactivated account", body = Problem),
+        (status = 422, description = "A field is missing or mistyped", body = Problem),
         (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json",
             headers(("retry-after" = u64, description = "Seconds to wait"))),
     )
@@ -89,7 +89,7 @@ pub async fn create_session(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Signed out"),
-        (status = 401, description = "No session token in the request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No session token in the request", body = Problem),
     )
 )]
 pub async fn delete_session(
@@ -123,7 +123,7 @@ pub struct Me {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The signed-in account", body = Me),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem),
     )
 )]
 pub async fn me(

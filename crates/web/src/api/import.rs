@@ -126,12 +126,12 @@ fn may_import(writer: &Writer, kind: Kind) -> Result<(), Problem> {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every row imported", body = ImportResult),
-        (status = 400, description = "An unknown kind", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope allows none of the rows", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The file is larger than 32 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Neither CSV nor XLSX", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad rows, each listed with its `line`; nothing imported", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "An unknown kind", body = Problem),
+        (status = 401, description = "Not signed in", body = Problem),
+        (status = 403, description = "The role or scope allows none of the rows", body = Problem),
+        (status = 413, description = "The file is larger than 32 MiB", body = Problem),
+        (status = 415, description = "Neither CSV nor XLSX", body = Problem),
+        (status = 422, description = "Bad rows, each listed with its `line`; nothing imported", body = Problem),
     )
 )]
 pub async fn import_file(

@@ -113,7 +113,7 @@ pub struct EntryPage {
     params(EntriesQuery),
     responses(
         (status = 200, description = "The entries", body = EntryPage),
-        (status = 400, description = "A malformed number", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed number", body = Problem),
     )
 )]
 pub async fn entries(
@@ -189,8 +189,8 @@ pub struct InclusionAnswer {
     params(InclusionQuery),
     responses(
         (status = 200, description = "The proof", body = InclusionAnswer),
-        (status = 400, description = "A malformed or missing number", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such proof: need index < size <= the ledger's size", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed or missing number", body = Problem),
+        (status = 404, description = "No such proof: need index < size <= the ledger's size", body = Problem),
     )
 )]
 pub async fn inclusion(
@@ -262,8 +262,8 @@ pub struct ConsistencyAnswer {
     params(ConsistencyQuery),
     responses(
         (status = 200, description = "The proof", body = ConsistencyAnswer),
-        (status = 400, description = "A malformed or missing number, or first = 0", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such proof: need first <= second <= the ledger's size", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed or missing number, or first = 0", body = Problem),
+        (status = 404, description = "No such proof: need first <= second <= the ledger's size", body = Problem),
     )
 )]
 pub async fn consistency(

@@ -23,6 +23,7 @@ pub mod persons;
 pub mod precincts;
 pub mod territories;
 pub mod types;
+pub mod write;
 
 use std::sync::OnceLock;
 
@@ -94,7 +95,8 @@ impl Modify for Conventions {
     }
 }
 
-/// Adds `4XX` and `5XX` problem answers to every operation (after the routes are collected).
+/// Adds `4XX` and `5XX` problem answers to every operation (after the routes are collected), and
+/// gives every 4xx and 5xx answer the problem+json media type.
 fn add_problem_defaults(doc: &mut OpenApiDoc) {
     let problem_ref = || {
         utoipa::openapi::ContentBuilder::new()
@@ -112,6 +114,16 @@ fn add_problem_defaults(doc: &mut OpenApiDoc) {
         .into_iter()
         .flatten()
         {
+            // A refusal's body is always a problem document: annotations say `body = Problem`
+            // and the media type is set here, once.
+            for (status, response) in op.responses.responses.iter_mut() {
+                if let (true, RefOr::T(response)) =
+                    (status.starts_with('4') || status.starts_with('5'), response)
+                    && let Some(content) = response.content.shift_remove("application/json")
+                {
+                    response.content.insert(PROBLEM_JSON.to_owned(), content);
+                }
+            }
             for (status, description) in [
                 ("4XX", "A problem with the request (RFC 9457)"),
                 (
@@ -228,7 +240,7 @@ pub struct Health {
     get, path = "/healthz", tag = "health",
     responses(
         (status = 200, description = "The database answers", body = Health),
-        (status = 503, description = "The database does not answer", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer", body = Problem),
     )
 )]
 pub async fn healthz(State(state): State<WebState>) -> Result<axum::Json<Health>, Problem> {

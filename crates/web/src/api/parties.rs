@@ -1,8 +1,6 @@
 //! Parties and their branches: list, get with branches, create, update; create a branch.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
 use sailau_domain::{Branch, Party};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -10,8 +8,9 @@ use utoipa::ToSchema;
 use super::extract::{ApiJson, ApiPath, Writer};
 use super::territories::storage;
 use super::types::{Fields, LedgerPosition, all, path_party};
+use super::write::{Created, Written, existing, write, written_body};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Problem, WriteRefused};
 
 /// A registered political party.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -70,15 +69,24 @@ pub struct PartyDetail {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PartyWritten {
+    /// The party as saved.
     pub party: PartyView,
+    /// Where the change sits in the ledger.
     pub ledger: LedgerPosition,
 }
 
+written_body!(PartyWritten { party: Party });
+
+/// A branch just opened, and where the change sits in the ledger.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct BranchWritten {
+    /// The branch.
     pub branch: BranchView,
+    /// Where the change sits in the ledger.
     pub ledger: LedgerPosition,
 }
+
+written_body!(BranchWritten { branch: Branch });
 
 /// Lists the parties by code.
 #[utoipa::path(
@@ -98,8 +106,8 @@ pub async fn list_parties(State(state): State<WebState>) -> Result<axum::Json<Pa
     params(("code" = String, Path, pattern = r"^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", description = "The party's code")),
     responses(
         (status = 200, description = "The party", body = PartyDetail),
-        (status = 400, description = "A malformed code", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such party", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed code", body = Problem),
+        (status = 404, description = "No such party", body = Problem),
     )
 )]
 pub async fn get_party(
@@ -142,16 +150,14 @@ pub struct NewParty {
     responses(
         (status = 201, description = "Created", body = PartyWritten,
             headers(("location" = String, description = "The new party's URL"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
     )
 )]
 pub async fn create_party(
     State(state): State<WebState>,
     writer: Writer,
     ApiJson(body): ApiJson<NewParty>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<PartyWritten>, Problem> {
     let mut f = Fields::new();
     let code = f.party_code("code", &body.code);
     f.finish()?;
@@ -163,46 +169,18 @@ pub async fn create_party(
         short_name: body.short_name,
     };
     let code = party.code.clone();
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::CreateParty { party },
-        )
-        .await?;
-    let saved = saved_party(&state, &code).await?;
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, format!("/api/v1/parties/{code}"))],
-        axum::Json(PartyWritten {
-            party: saved.into(),
-            ledger: applied.into(),
-        }),
-    ))
-}
-
-async fn saved_party(state: &WebState, code: &sailau_domain::PartyCode) -> Result<Party, Problem> {
-    state
-        .app
-        .store()
-        .party(code)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| Problem::internal(&"a written party is missing"))
+    let command = sailau_domain::registry::CreateParty { party };
+    write(&state, &writer, command, async |s| s.party(&code).await)
+        .await?
+        .created(format!("/api/v1/parties/{code}"))
 }
 
 /// 404 unless the party exists.
 async fn existing_party(state: &WebState, code: &sailau_domain::PartyCode) -> Result<(), Problem> {
-    if state
-        .app
-        .store()
-        .party(code)
-        .await
-        .map_err(storage)?
-        .is_none()
-    {
-        return Err(Problem::not_found(format!("party {code}")));
-    }
+    existing(state, format!("party {code}"), async |s| {
+        s.party(code).await
+    })
+    .await?;
     Ok(())
 }
 
@@ -225,10 +203,8 @@ pub struct PartyNames {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Updated", body = PartyWritten),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such party", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 404, description = "No such party", body = Problem),
     )
 )]
 pub async fn update_party(
@@ -246,18 +222,10 @@ pub async fn update_party(
         name_en: body.name_en.unwrap_or_default(),
         short_name: body.short_name,
     };
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::UpdateParty { party },
-        )
-        .await?;
-    let saved = saved_party(&state, &code).await?;
-    Ok(axum::Json(PartyWritten {
-        party: saved.into(),
-        ledger: applied.into(),
-    }))
+    let command = sailau_domain::registry::UpdateParty { party };
+    write(&state, &writer, command, async |s| s.party(&code).await)
+        .await?
+        .ok()
 }
 
 /// A new branch of a party.
@@ -276,10 +244,8 @@ pub struct NewBranch {
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Created", body = BranchWritten),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such party", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 404, description = "No such party", body = Problem),
     )
 )]
 pub async fn create_branch(
@@ -287,7 +253,7 @@ pub async fn create_branch(
     writer: Writer,
     ApiPath(code): ApiPath<String>,
     ApiJson(body): ApiJson<NewBranch>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<BranchWritten>, Problem> {
     let party_code = path_party(&code)?;
     existing_party(&state, &party_code).await?;
     let mut f = Fields::new();
@@ -297,20 +263,13 @@ pub async fn create_branch(
         party_code,
         territory_code: all(territory_code)?,
     };
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::CreateBranch {
-                branch: branch.clone(),
-            },
-        )
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        axum::Json(BranchWritten {
-            branch: branch.into(),
-            ledger: applied.into(),
-        }),
-    ))
+    let command = sailau_domain::registry::CreateBranch {
+        branch: branch.clone(),
+    };
+    let applied = state.app.execute(&writer.acting(), command).await?;
+    Written {
+        saved: branch,
+        ledger: applied.into(),
+    }
+    .created_here()
 }

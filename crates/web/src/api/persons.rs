@@ -1,8 +1,6 @@
 //! People: list, get, register (the server assigns the id).
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
 use sailau_domain::{Gender, Person, PersonId, Rule};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -10,8 +8,9 @@ use utoipa::{IntoParams, ToSchema};
 use super::extract::{ApiJson, ApiPath, ApiQuery, SignedIn, Writer, optional_u64};
 use super::territories::storage;
 use super::types::{Fields, GenderName, LedgerPosition, all, path_person};
+use super::write::{Created, write, written_body};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Problem, WriteRefused};
 
 const MAX_LIMIT: u64 = 1000;
 const DEFAULT_LIMIT: u64 = 100;
@@ -54,9 +53,13 @@ pub struct PersonPage {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PersonWritten {
+    /// The person as saved, with the id the server gave.
     pub person: PersonView,
+    /// Where the change sits in the ledger.
     pub ledger: LedgerPosition,
 }
+
+written_body!(PersonWritten { person: Person });
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -77,8 +80,8 @@ pub struct PageQuery {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "A page of people", body = PersonPage),
-        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed parameter", body = Problem),
+        (status = 401, description = "Not signed in", body = Problem),
     )
 )]
 pub async fn list_persons(
@@ -121,9 +124,9 @@ pub async fn list_persons(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The person", body = PersonView),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed id", body = Problem),
+        (status = 401, description = "Not signed in", body = Problem),
+        (status = 404, description = "No such person", body = Problem),
     )
 )]
 pub async fn get_person(
@@ -166,16 +169,14 @@ pub struct NewPerson {
     responses(
         (status = 201, description = "Registered", body = PersonWritten,
             headers(("location" = String, description = "The person's URL"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
     )
 )]
 pub async fn register_person(
     State(state): State<WebState>,
     writer: Writer,
     ApiJson(body): ApiJson<NewPerson>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<PersonWritten>, Problem> {
     let mut f = Fields::new();
     let birth_date = f.take(
         "birth_date",
@@ -195,28 +196,10 @@ pub async fn register_person(
         gender: all(gender)?,
     };
     let id = person.id;
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::RegisterPerson { person },
-        )
-        .await?;
-    let saved = state
-        .app
-        .store()
-        .person(&id)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| Problem::internal(&"a registered person is missing"))?;
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, format!("/api/v1/persons/{id}"))],
-        axum::Json(PersonWritten {
-            person: saved.into(),
-            ledger: applied.into(),
-        }),
-    ))
+    let command = sailau_domain::registry::RegisterPerson { person };
+    write(&state, &writer, command, async |s| s.person(&id).await)
+        .await?
+        .created(format!("/api/v1/persons/{id}"))
 }
 
 /// The domain decides who may see the people of the registry ([`sailau_domain::authorize_read`]).

@@ -1,8 +1,6 @@
 //! Precincts (polling stations): list by territory or region with paging, get, create, update.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
 use sailau_domain::{NewPrecinct, Precinct};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -10,8 +8,9 @@ use utoipa::{IntoParams, ToSchema};
 use super::extract::{ApiJson, ApiPath, ApiQuery, Writer, optional_u64};
 use super::territories::storage;
 use super::types::{Fields, LedgerPosition, all, path_precinct, query_territory};
+use super::write::{Created, existing, write, written_body};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Problem, WriteRefused};
 
 /// A page holds at most this many precincts.
 pub const MAX_LIMIT: u64 = 1000;
@@ -53,9 +52,13 @@ pub struct PrecinctPage {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PrecinctWritten {
+    /// The precinct as saved.
     pub precinct: PrecinctView,
+    /// Where the change sits in the ledger.
     pub ledger: LedgerPosition,
 }
+
+written_body!(PrecinctWritten { precinct: Precinct });
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -82,8 +85,8 @@ pub struct PrecinctQuery {
     params(PrecinctQuery),
     responses(
         (status = 200, description = "A page of precincts", body = PrecinctPage),
-        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such territory", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed parameter", body = Problem),
+        (status = 404, description = "No such territory", body = Problem),
     )
 )]
 pub async fn list_precincts(
@@ -153,8 +156,8 @@ pub async fn list_precincts(
     ),
     responses(
         (status = 200, description = "The precinct", body = PrecinctView),
-        (status = 400, description = "A malformed region or number", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such precinct", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed region or number", body = Problem),
+        (status = 404, description = "No such precinct", body = Problem),
     )
 )]
 pub async fn get_precinct(
@@ -194,16 +197,14 @@ pub struct NewPrecinctBody {
     responses(
         (status = 201, description = "Created", body = PrecinctWritten,
             headers(("location" = String, description = "The new precinct's URL"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
     )
 )]
 pub async fn create_precinct(
     State(state): State<WebState>,
     writer: Writer,
     ApiJson(body): ApiJson<NewPrecinctBody>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<PrecinctWritten>, Problem> {
     let mut f = Fields::new();
     let territory_code = f.territory_code("territory_code", &body.territory_code);
     f.finish()?;
@@ -213,34 +214,18 @@ pub async fn create_precinct(
         address: body.address,
         voters: body.voters,
     };
-    let territory = precinct.territory_code.clone();
-    let number = precinct.number;
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::CreatePrecinct { precinct },
-        )
-        .await?;
-    let store = state.app.store();
-    let saved = store
-        .precincts_of(&territory)
-        .await
-        .map_err(storage)?
-        .into_iter()
-        .find(|p| p.number == number)
-        .ok_or_else(|| Problem::internal(&"a created precinct is missing"))?;
-    Ok((
-        StatusCode::CREATED,
-        [(
-            header::LOCATION,
-            format!("/api/v1/precincts/{}/{}", saved.region_code, saved.number),
-        )],
-        axum::Json(PrecinctWritten {
-            precinct: saved.into(),
-            ledger: applied.into(),
-        }),
-    ))
+    let (territory, number) = (precinct.territory_code.clone(), precinct.number);
+    let command = sailau_domain::registry::CreatePrecinct { precinct };
+    let written = write(&state, &writer, command, async |s| {
+        let precincts = s.precincts_of(&territory).await?;
+        Ok(precincts.into_iter().find(|p| p.number == number))
+    })
+    .await?;
+    let location = format!(
+        "/api/v1/precincts/{}/{}",
+        written.saved.region_code, written.saved.number
+    );
+    written.created(location)
 }
 
 /// A precinct's address and voters.
@@ -262,10 +247,8 @@ pub struct PrecinctUpdate {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Updated", body = PrecinctWritten),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such precinct", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 404, description = "No such precinct", body = Problem),
     )
 )]
 pub async fn update_precinct(
@@ -275,28 +258,16 @@ pub async fn update_precinct(
     ApiJson(body): ApiJson<PrecinctUpdate>,
 ) -> Result<axum::Json<PrecinctWritten>, Problem> {
     let r = path_precinct(&region, &number)?;
-    let store = state.app.store();
-    if store.precinct(&r).await.map_err(storage)?.is_none() {
-        return Err(Problem::not_found(format!("precinct {r}")));
-    }
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::UpdatePrecinct {
-                precinct: r.clone(),
-                address: body.address,
-                voters: body.voters,
-            },
-        )
-        .await?;
-    let saved = store
-        .precinct(&r)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| Problem::internal(&"an updated precinct is missing"))?;
-    Ok(axum::Json(PrecinctWritten {
-        precinct: saved.into(),
-        ledger: applied.into(),
-    }))
+    existing(&state, format!("precinct {r}"), async |s| {
+        s.precinct(&r).await
+    })
+    .await?;
+    let command = sailau_domain::registry::UpdatePrecinct {
+        precinct: r.clone(),
+        address: body.address,
+        voters: body.voters,
+    };
+    write(&state, &writer, command, async |s| s.precinct(&r).await)
+        .await?
+        .ok()
 }

@@ -2,16 +2,15 @@
 //! create, rename.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
 use sailau_domain::{Names, Territory, TerritoryKind};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, Writer, optional_text};
 use super::types::{Fields, LedgerPosition, TerritoryKindName, all, path_territory};
+use super::write::{Created, existing, write, written_body};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Problem, WriteRefused};
 
 /// Searches return at most this many territories.
 const SEARCH_LIMIT: u32 = 100;
@@ -71,9 +70,15 @@ pub struct TerritoryDetail {
 /// A territory just created or renamed, and where the change sits in the ledger.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TerritoryWritten {
+    /// The territory as saved.
     pub territory: TerritoryView,
+    /// Where the change sits in the ledger.
     pub ledger: LedgerPosition,
 }
+
+written_body!(TerritoryWritten {
+    territory: Territory
+});
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -92,8 +97,8 @@ pub struct TerritoryQuery {
     params(TerritoryQuery),
     responses(
         (status = 200, description = "The territories, by Russian name", body = TerritoryList),
-        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No territory has the parent code", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed parameter", body = Problem),
+        (status = 404, description = "No territory has the parent code", body = Problem),
     )
 )]
 pub async fn list_territories(
@@ -132,8 +137,8 @@ pub(crate) fn storage(e: sailau_app::storage::StorageError) -> Problem {
     params(("code" = String, Path, pattern = r"^[0-9]{9}$", description = "The 9-digit KATO code")),
     responses(
         (status = 200, description = "The territory", body = TerritoryDetail),
-        (status = 400, description = "A malformed code", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such territory", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed code", body = Problem),
+        (status = 404, description = "No such territory", body = Problem),
     )
 )]
 pub async fn get_territory(
@@ -191,16 +196,14 @@ pub struct NewTerritory {
     responses(
         (status = 201, description = "Created", body = TerritoryWritten,
             headers(("location" = String, description = "The new territory's URL"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken: each is named in `errors`", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
     )
 )]
 pub async fn create_territory(
     State(state): State<WebState>,
     writer: Writer,
     ApiJson(body): ApiJson<NewTerritory>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<TerritoryWritten>, Problem> {
     let mut f = Fields::new();
     let code = f.territory_code("code", &body.code);
     let parent_code = match body.parent_code.as_deref().map(str::trim) {
@@ -220,28 +223,10 @@ pub async fn create_territory(
         },
     };
     let code = territory.code.clone();
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::CreateTerritory { territory },
-        )
-        .await?;
-    let saved = state
-        .app
-        .store()
-        .territory(&code)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| Problem::internal(&"a created territory is missing"))?;
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, format!("/api/v1/territories/{code}"))],
-        axum::Json(TerritoryWritten {
-            territory: saved.into(),
-            ledger: applied.into(),
-        }),
-    ))
+    let command = sailau_domain::registry::CreateTerritory { territory };
+    write(&state, &writer, command, async |s| s.territory(&code).await)
+        .await?
+        .created(format!("/api/v1/territories/{code}"))
 }
 
 /// A territory's names.
@@ -262,10 +247,8 @@ pub struct TerritoryNames {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Renamed", body = TerritoryWritten),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such territory", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        (status = 404, description = "No such territory", body = Problem),
     )
 )]
 pub async fn rename_territory(
@@ -275,32 +258,19 @@ pub async fn rename_territory(
     ApiJson(body): ApiJson<TerritoryNames>,
 ) -> Result<axum::Json<TerritoryWritten>, Problem> {
     let code = path_territory(&code)?;
-    let store = state.app.store();
-    if store.territory(&code).await.map_err(storage)?.is_none() {
-        return Err(Problem::not_found(format!("territory {code}")));
-    }
-    let names = Names {
-        ru: body.name_ru,
-        kk: body.name_kk,
-        en: body.name_en.unwrap_or_default(),
+    existing(&state, format!("territory {code}"), async |s| {
+        s.territory(&code).await
+    })
+    .await?;
+    let command = sailau_domain::registry::RenameTerritory {
+        code: code.clone(),
+        names: Names {
+            ru: body.name_ru,
+            kk: body.name_kk,
+            en: body.name_en.unwrap_or_default(),
+        },
     };
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            sailau_domain::registry::RenameTerritory {
-                code: code.clone(),
-                names,
-            },
-        )
-        .await?;
-    let saved = store
-        .territory(&code)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| Problem::internal(&"a renamed territory is missing"))?;
-    Ok(axum::Json(TerritoryWritten {
-        territory: saved.into(),
-        ledger: applied.into(),
-    }))
+    write(&state, &writer, command, async |s| s.territory(&code).await)
+        .await?
+        .ok()
 }

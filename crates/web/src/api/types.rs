@@ -12,76 +12,54 @@ use utoipa::ToSchema;
 
 use crate::problem::Problem;
 
-/// The kinds of territory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TerritoryKindName {
-    Region,
-    RepublicanCity,
-    District,
-    RegionalCity,
-    RuralOkrug,
-    Village,
-    Settlement,
-    DistrictCity,
-}
+/// A domain enumeration as the API spells it: serialized as its name, documented in OpenAPI as a
+/// string enumeration listing every variant's name (from the domain's own list, so a new variant
+/// appears in the document without a second list here).
+macro_rules! api_enum {
+    ($(#[doc = $doc:literal])* $name:ident($domain:ty)) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name(pub $domain);
 
-impl From<TerritoryKind> for TerritoryKindName {
-    fn from(k: TerritoryKind) -> Self {
-        match k {
-            TerritoryKind::Region => TerritoryKindName::Region,
-            TerritoryKind::RepublicanCity => TerritoryKindName::RepublicanCity,
-            TerritoryKind::District => TerritoryKindName::District,
-            TerritoryKind::RegionalCity => TerritoryKindName::RegionalCity,
-            TerritoryKind::RuralOkrug => TerritoryKindName::RuralOkrug,
-            TerritoryKind::Village => TerritoryKindName::Village,
-            TerritoryKind::Settlement => TerritoryKindName::Settlement,
-            TerritoryKind::DistrictCity => TerritoryKindName::DistrictCity,
+        impl From<$domain> for $name {
+            fn from(value: $domain) -> Self {
+                $name(value)
+            }
         }
-    }
-}
 
-/// The roles of accounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RoleName {
-    Administrator,
-    CecMember,
-    TerritorialCommission,
-    PrecinctCommission,
-    PartySecretary,
-    Candidate,
-    Observer,
-}
-
-impl From<Role> for RoleName {
-    fn from(r: Role) -> Self {
-        match r {
-            Role::Administrator => RoleName::Administrator,
-            Role::CecMember => RoleName::CecMember,
-            Role::TerritorialCommission => RoleName::TerritorialCommission,
-            Role::PrecinctCommission => RoleName::PrecinctCommission,
-            Role::PartySecretary => RoleName::PartySecretary,
-            Role::Candidate => RoleName::Candidate,
-            Role::Observer => RoleName::Observer,
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.0.as_str())
+            }
         }
-    }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum GenderName {
-    Female,
-    Male,
-}
-
-impl From<Gender> for GenderName {
-    fn from(g: Gender) -> Self {
-        match g {
-            Gender::Female => GenderName::Female,
-            Gender::Male => GenderName::Male,
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some(concat!($($doc),*).trim()))
+                    .enum_values(Some(<$domain>::ALL.iter().map(|v| v.as_str())))
+                    .into()
+            }
         }
-    }
+
+        impl ToSchema for $name {}
+    };
+}
+
+api_enum! {
+    /// The kinds of territory.
+    TerritoryKindName(TerritoryKind)
+}
+
+api_enum! {
+    /// The roles of accounts.
+    RoleName(Role)
+}
+
+api_enum! {
+    /// A person's gender.
+    GenderName(Gender)
 }
 
 /// Where an accepted change sits in the public ledger.

@@ -74,7 +74,7 @@ pub async fn login(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let values = form_map(body)?;
         // No session yet, so no CSRF token: refuse cross-site submissions instead.
         if !crate::security::same_origin(&headers, &state.config) {
@@ -133,16 +133,23 @@ pub async fn login(
                 page.ctx.tr("login-wrong-credentials"),
                 StatusCode::UNAUTHORIZED,
             )),
-            Err(AppError::Throttled { .. }) => Ok(refuse(
-                form,
-                page.ctx.tr("login-too-many-attempts"),
-                StatusCode::TOO_MANY_REQUESTS,
-            )),
+            Err(AppError::Throttled { retry_after_secs }) => {
+                let mut res = refuse(
+                    form,
+                    page.ctx.tr("login-too-many-attempts"),
+                    StatusCode::TOO_MANY_REQUESTS,
+                );
+                // As the API's 429: how many seconds to wait (RFC 9110 §10.2.3).
+                res.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(retry_after_secs),
+                );
+                Ok(res)
+            }
             Err(e) => Err(e.into()),
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// POST /logout
@@ -152,7 +159,7 @@ pub async fn logout(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let values = form_map(body)?;
         if page.session.is_some() {
             check_form(&page, &headers, &values)?;
@@ -164,9 +171,8 @@ pub async fn logout(
         res.headers_mut()
             .append(SET_COOKIE, session::clear_session_cookie(&state.config));
         Ok(res)
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 #[derive(Template)]
@@ -228,7 +234,7 @@ pub async fn change_password(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
         let Some(principal) = page.principal() else {
@@ -270,7 +276,6 @@ pub async fn change_password(
             }
             Err(e) => Err(e.into()),
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }

@@ -68,7 +68,7 @@ pub async fn users(
     State(state): State<WebState>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         require_admin(&page)?;
         users_page(
             &page,
@@ -80,9 +80,8 @@ pub async fn users(
             StatusCode::OK,
         )
         .await
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// The users page re-rendered with a refused form (422).
@@ -195,7 +194,7 @@ pub async fn create_user(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
         require_admin(&page)?;
@@ -300,9 +299,8 @@ pub async fn create_user(
             }
             Err(e) => Err(e.into()),
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 fn username_of(s: &str) -> Result<Username, Fail> {
@@ -317,7 +315,7 @@ pub async fn set_active(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let username = username_of(&username)?;
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
@@ -335,9 +333,8 @@ pub async fn set_active(
                 refuse(&page, &state, form, None).await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// POST /admin/users/{username}/role (`role`, `scope`)
@@ -348,7 +345,7 @@ pub async fn change_role(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let username = username_of(&username)?;
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
@@ -371,7 +368,6 @@ pub async fn change_role(
                 refuse(&page, &state, FormState::new(CREATE_FIELDS), refused(form)).await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }

@@ -4,9 +4,9 @@ use std::fmt::Display;
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::header::{ACCEPT_LANGUAGE, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use sailau_domain::{Principal, Role, Rule, Scope};
@@ -17,6 +17,8 @@ use crate::session::{self, CurrentUser, SessionInfo};
 
 /// The name of the language cookie.
 pub const LANG_COOKIE: &str = "sailau_lang";
+/// How long the language cookie is kept: a year, in seconds.
+const LANG_COOKIE_MAX_AGE_SECS: i64 = 365 * 24 * 60 * 60;
 
 /// The signed-in account as the layout shows it.
 #[derive(Debug, Clone)]
@@ -300,18 +302,17 @@ pub async fn remember_lang(
 ) -> Response {
     let chosen = query_lang(req.uri().query());
     let mut res = next.run(req).await;
-    if let Some(lang) = chosen {
-        let secure = if state.config.secure_cookies {
-            "; Secure"
-        } else {
-            ""
-        };
-        if let Ok(v) = HeaderValue::from_str(&format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-            lang.code()
-        )) {
-            res.headers_mut().append(SET_COOKIE, v);
-        }
+    if let Some(lang) = chosen
+        && let Some(v) = session::set_cookie(
+            LANG_COOKIE,
+            lang.code(),
+            LANG_COOKIE_MAX_AGE_SECS,
+            cookie::SameSite::Lax,
+            false,
+            &state.config,
+        )
+    {
+        res.headers_mut().append(SET_COOKIE, v);
     }
     res
 }

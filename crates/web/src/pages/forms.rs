@@ -294,6 +294,22 @@ impl Page {
             Err(f) => self.fail(f),
         }
     }
+
+    /// The one tail of every page handler: runs the handler's body and answers with its page,
+    /// or with the error page of its [`Fail`] (404, 403, 400, ... in the page's language).
+    ///
+    /// ```ignore
+    /// pub async fn show(page: Page, State(state): State<WebState>) -> Response {
+    ///     page.answer(async {
+    ///         let party = state.app.store().party(&code).await?.ok_or(Fail::NotFound)?;
+    ///         Ok(page.render(StatusCode::OK, &PartyPage { ctx: page.ctx.clone(), party }))
+    ///     })
+    ///     .await
+    /// }
+    /// ```
+    pub async fn answer(&self, body: impl Future<Output = Result<Response, Fail>>) -> Response {
+        self.respond(body.await)
+    }
 }
 
 /// POST-redirect-GET: 303 See Other to `to`.

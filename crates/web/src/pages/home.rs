@@ -23,7 +23,7 @@ struct HomePage {
 }
 
 pub async fn show(page: Page, State(state): State<WebState>) -> Response {
-    let result = async {
+    page.answer(async {
         let store = state.app.store();
         let counts = store.counts().await?;
         let all = store.territories().await?;
@@ -51,7 +51,6 @@ pub async fn show(page: Page, State(state): State<WebState>) -> Response {
                 demo: state.demo,
             },
         ))
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }

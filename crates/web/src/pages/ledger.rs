@@ -364,7 +364,7 @@ pub async fn index(
     State(state): State<WebState>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let sth = state.app.signed_head().await?;
         let size = sth.head.size;
         let pages = size.div_ceil(PAGE_SIZE).max(1);
@@ -396,9 +396,8 @@ pub async fn index(
                 last: start,
             },
         ))
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 #[derive(Template)]
@@ -451,7 +450,7 @@ pub async fn entry(
     State(state): State<WebState>,
     Path(index): Path<String>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let index: u64 = index.parse().map_err(|_| Fail::NotFound)?;
         let sth = state.app.signed_head().await?;
         let size = sth.head.size;
@@ -501,7 +500,6 @@ pub async fn entry(
                 consistency,
             },
         ))
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }

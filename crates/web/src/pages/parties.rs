@@ -29,7 +29,7 @@ struct IndexPage {
 }
 
 pub async fn index(page: Page, State(state): State<WebState>) -> Response {
-    let result = async {
+    page.answer(async {
         let store = state.app.store();
         let mut parties = Vec::new();
         for p in store.parties().await? {
@@ -48,9 +48,8 @@ pub async fn index(page: Page, State(state): State<WebState>) -> Response {
                 parties,
             },
         ))
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// A branch as the party page lists it.
@@ -80,7 +79,7 @@ pub async fn show(
     Path(code): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let code = PartyCode::parse(&code).map_err(|_| Fail::NotFound)?;
         show_page(
             &page,
@@ -91,9 +90,8 @@ pub async fn show(
             StatusCode::OK,
         )
         .await
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 async fn show_page(
@@ -163,7 +161,7 @@ pub async fn add_branch(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let code = PartyCode::parse(&code).map_err(|_| Fail::NotFound)?;
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
@@ -222,7 +220,6 @@ pub async fn add_branch(
                 .await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }

@@ -65,7 +65,7 @@ pub async fn index(
     State(state): State<WebState>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let ctx = &page.ctx;
         let store = state.app.store();
         let territories = store.territories().await?;
@@ -144,9 +144,8 @@ pub async fn index(
                 total_voters,
             },
         ))
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 // ---------------------------------------------------------------- one precinct
@@ -175,7 +174,7 @@ pub async fn show(
     Path((region, number)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let r = reference(&region, &number)?;
         show_page(
             &page,
@@ -186,9 +185,8 @@ pub async fn show(
             StatusCode::OK,
         )
         .await
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 async fn show_page(
@@ -251,7 +249,7 @@ pub async fn update(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let r = reference(&region, &number)?;
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
@@ -314,7 +312,6 @@ pub async fn update(
                 .await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }

@@ -206,7 +206,7 @@ pub async fn add_top_level(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
         match create_territory(&page, &state, &values, None).await? {
@@ -222,9 +222,8 @@ pub async fn add_top_level(
                 .await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// The territory form, submitted: `Ok((code, ledger index))` when the territory was added, or
@@ -429,7 +428,7 @@ pub async fn show(
     Path(code): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let code = code_of(&code)?;
         show_page(
             &page,
@@ -440,9 +439,8 @@ pub async fn show(
             StatusCode::OK,
         )
         .await
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 async fn show_page(
@@ -573,7 +571,7 @@ pub async fn add_child(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let (parent, values) = posted(&page, &state, &code, &headers, body).await?;
         match create_territory(&page, &state, &values, Some(&parent)).await? {
             Ok((new_code, index)) => {
@@ -587,9 +585,8 @@ pub async fn add_child(
                 refuse(&page, &state, &parent, forms).await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// Parses a whole number for a form field; `None` (and an error in `form`) when it is not one.
@@ -627,7 +624,7 @@ pub async fn add_precinct(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let (territory, values) = posted(&page, &state, &code, &headers, body).await?;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
         let mut form = FormState::filled(PRECINCT_FIELDS, &values);
@@ -676,9 +673,8 @@ pub async fn add_precinct(
                 refuse(&page, &state, &territory, refused(form)).await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// The domain's rules for a new precinct whose number or voters did not parse, checked on the
@@ -734,7 +730,7 @@ pub async fn import(
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         let territory = code_of(&code)?;
         existing(&state, &territory).await?;
         // Authorize before the body is read or parsed: an observer's upload is refused at once.
@@ -877,9 +873,8 @@ pub async fn import(
                 refuse(&page, &state, &territory, refused(form)).await
             }
         }
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
 }
 
 /// Puts an import's errors into the form, translated; a failure of the system is returned.

@@ -1920,3 +1920,45 @@ async fn sign_in_through_the_api_counts_malformed_usernames_and_sets_a_device_co
         );
     }
 }
+
+/// Behind a trusted proxy (`--trust-forwarded-for`) the client is the address the proxy appended,
+/// the LAST `X-Forwarded-For` entry: a client that writes its own entries first cannot pass for a
+/// new client at every attempt, and another address behind the same proxy is not slowed by it.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_client_is_the_last_forwarded_address() {
+    for t in backends().await {
+        let t = t.reconfigured(sailau_web::WebConfig {
+            trust_forwarded_for: true,
+            ..sailau_web::WebConfig::default()
+        });
+        let ctx = t.backend;
+        t.create_user("proxied", Role::Observer, Scope::Global, "a long password 4")
+            .await;
+        let attempt = async |forwarded: &str| {
+            let req = axum::http::Request::post("/api/v1/session")
+                .header("content-type", "application/json")
+                .header("x-forwarded-for", forwarded)
+                .body(axum::body::Body::from(
+                    json!({"username": "proxied", "password": "wrong password!"}).to_string(),
+                ))
+                .unwrap();
+            t.send(req).await
+        };
+        // Five free failures from 203.0.113.7, each claiming another address of its own.
+        for n in 0..5 {
+            let r = attempt(&format!("10.0.0.{n}, 203.0.113.7")).await;
+            problem(&r, 401, ctx);
+        }
+        let r = attempt("10.0.0.99, 203.0.113.7").await;
+        let p = problem(&r, 429, ctx);
+        assert_eq!(p["type"], "/problems/throttled", "{ctx}");
+        assert!(r.header("retry-after").is_some(), "{ctx}");
+        // Another client behind the proxy is checked, not throttled, whatever it claims first.
+        let r = attempt("203.0.113.7, 198.51.100.23").await;
+        problem(&r, 401, ctx);
+        // A last entry that is not an address falls back to the peer (none in-process): the
+        // same bucket for all such requests, never the client's own claim.
+        let r = attempt("203.0.113.7, not-an-address").await;
+        problem(&r, 401, ctx);
+    }
+}

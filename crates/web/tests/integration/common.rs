@@ -143,7 +143,29 @@ impl TestApp {
             client_first_delay_ms: 60_000,
             ..sailau_app::LoginPolicy::default()
         });
-        let state = WebState::new(app.clone(), WebConfig::default()).unwrap();
+        TestApp::with_config(app, backend, dir, pg, WebConfig::default())
+    }
+
+    /// The same application behind another web configuration (e.g. `trust_forwarded_for`).
+    pub fn reconfigured(self, config: WebConfig) -> TestApp {
+        let TestApp {
+            backend,
+            app,
+            _dir,
+            pg,
+            ..
+        } = self;
+        TestApp::with_config(app, backend, _dir, pg, config)
+    }
+
+    fn with_config(
+        app: App,
+        backend: &'static str,
+        dir: tempfile::TempDir,
+        pg: Option<databases::TestDatabase>,
+        config: WebConfig,
+    ) -> TestApp {
+        let state = WebState::new(app.clone(), config).unwrap();
         TestApp {
             backend,
             app,

@@ -372,6 +372,12 @@ async fn login_is_throttled_with_a_message() {
         let r = last.unwrap();
         assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{b}");
         assert_contains(&r, &tr(Lang::Ru, "login-too-many-attempts"), b);
+        // Like the API's 429, the page says how long to wait (the test policy: a minute).
+        let wait: u64 = r
+            .header("retry-after")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{b}: no Retry-After on the page's 429"));
+        assert!((1..=60).contains(&wait), "{b}: Retry-After {wait}");
         // Even the right password is refused while throttled.
         let r = t
             .post_form(
