@@ -1932,8 +1932,13 @@ async fn behind_a_trusted_proxy_the_client_is_the_last_forwarded_address() {
             ..sailau_web::WebConfig::default()
         });
         let ctx = t.backend;
-        t.create_user("proxied", Role::Observer, Scope::Global, "a long password 4")
-            .await;
+        t.create_user(
+            "proxied",
+            Role::Observer,
+            Scope::Global,
+            "a long password 4",
+        )
+        .await;
         let attempt = async |forwarded: &str| {
             let req = axum::http::Request::post("/api/v1/session")
                 .header("content-type", "application/json")
