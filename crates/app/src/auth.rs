@@ -16,8 +16,11 @@ pub const SESSION_TTL_MS: i64 = 12 * 60 * 60 * 1000;
 /// A session just created: the token goes into a cookie, the CSRF token into forms.
 #[derive(Debug, Clone)]
 pub struct NewSession {
+    /// The session token (32 random bytes as hex); stored only as its SHA-256.
     pub token: String,
+    /// The session's CSRF token (hex), for forms and the `X-CSRF-Token` header.
     pub csrf_token: String,
+    /// When the session ends (milliseconds since the Unix epoch): `SESSION_TTL_MS` after sign-in.
     pub expires_at_ms: i64,
     /// A new device token for this browser (the device cookie), when it did not present a valid
     /// one for this account; it lets this device past the per-account and per-address limits
@@ -49,11 +52,13 @@ pub struct LoginPolicy {
     /// after which only devices that signed in to it before and clients that have not failed on it
     /// themselves are still checked, until the window has passed.
     pub account_limit: i64,
+    /// The window of `account_limit`, in milliseconds (default one hour).
     pub account_window_ms: i64,
     /// Failures from one address over all accounts within `address_window_ms` (default 300 an
     /// hour: an office behind one NAT does not get there by typos) after which only devices that
     /// signed in before are checked from it.
     pub address_limit: i64,
+    /// The window of `address_limit`, in milliseconds (default one hour).
     pub address_window_ms: i64,
     /// How long a device cookie is remembered (default 180 days).
     pub device_ttl_ms: i64,
@@ -123,7 +128,9 @@ fn address_key(client: &str) -> String {
 /// A live session.
 #[derive(Debug, Clone)]
 pub struct SessionInfo {
+    /// Who is signed in, with role and scope as of this request (refreshed from the database).
     pub principal: Principal,
+    /// The session's CSRF token, which cookie-authenticated changes must carry.
     pub csrf_token: String,
 }
 
@@ -396,6 +403,10 @@ impl App {
         }
     }
 
+    /// Ends the session of `token` (nothing happens for an unknown token).
+    ///
+    /// # Errors
+    /// [`AppError::Storage`] when the database fails.
     pub async fn logout(&self, token: &str) -> Result<(), AppError> {
         self.store.delete_session(&token_hash(token)).await?;
         Ok(())

@@ -7,27 +7,39 @@ use sailau_domain::{Account, Role, Scope, Username};
 use crate::import::{ImportError, Kind, read_csv};
 use crate::{Acting, App, AppError};
 
+/// The demo territories (17 regions, their districts and cities), as the import reads them.
 pub const TERRITORIES_CSV: &str = include_str!("../../../data/demo/territories.csv");
+/// The demo parties (7), as the import reads them.
 pub const PARTIES_CSV: &str = include_str!("../../../data/demo/parties.csv");
+/// The demo precincts (1,491), as the import reads them.
 pub const PRECINCTS_CSV: &str = include_str!("../../../data/demo/precincts.csv");
 
 /// A demo account and its one-time password (printed once at start).
 #[derive(Debug, Clone)]
 pub struct DemoAccount {
+    /// The account's username.
     pub username: Username,
+    /// Its role.
     pub role: Role,
+    /// Where the role acts.
     pub scope: Scope,
+    /// Its password, random, shown once.
     pub password: String,
 }
 
 #[derive(Debug, thiserror::Error)]
+/// Why the demo could not be loaded.
 pub enum DemoError {
     #[error("demo data {file}: {source}")]
+    /// An embedded demo file was refused by the import (a bug of the demo data).
     Data {
+        /// Which file (`territories.csv`, ...).
         file: &'static str,
+        /// What the import said.
         source: ImportError,
     },
     #[error(transparent)]
+    /// A command of the demo was refused, or the database failed.
     App(#[from] AppError),
 }
 

@@ -3,6 +3,10 @@
 use sailau_domain::{Denied, DomainError, ValidationErrors};
 
 #[derive(Debug, thiserror::Error)]
+/// Every error of the application layer. Interfaces map each variant to an answer: `Invalid` 422,
+/// `Forbidden` 403 (401 for the anonymous), `BadCredentials` 401, `Throttled` 429, `NotFound` 404,
+/// `BadRequest` 400, batches 422 with each item's position or line; the rest are faults of the
+/// system (500), logged and never shown.
 pub enum AppError {
     /// The command broke rules of the domain; nothing was written.
     #[error("{0}")]
@@ -15,7 +19,10 @@ pub enum AppError {
     BadCredentials,
     /// Too many failed sign-ins; the attempt was not checked. Try again in `retry_after_secs`.
     #[error("too many failed sign-in attempts; try again in {retry_after_secs} s")]
-    Throttled { retry_after_secs: u64 },
+    Throttled {
+        /// Seconds until the next attempt will be checked.
+        retry_after_secs: u64,
+    },
     /// Something named does not exist.
     #[error("not found: {0}")]
     NotFound(String),
@@ -25,17 +32,22 @@ pub enum AppError {
     /// A command inside a batch failed: its position (from 0) and why. Nothing of the batch was written.
     #[error("item {position}: {error}")]
     Batch {
+        /// The refused item's position in the batch, from 0.
         position: usize,
+        /// Why it was refused.
         error: Box<AppError>,
     },
     /// Several commands of an all-or-nothing batch were refused: (position from 0, why). Nothing was written.
     #[error("{} items refused, the first: item {}: {}", .0.len(), .0.first().map(|r| r.0).unwrap_or(0), .0.first().map(|r| r.1.to_string()).unwrap_or_default())]
     Rows(Vec<(usize, AppError)>),
     #[error(transparent)]
+    /// The database failed.
     Storage(#[from] sailau_storage::StorageError),
     #[error(transparent)]
+    /// The ledger signing key file could not be read or written.
     Key(#[from] crate::keyfile::KeyFileError),
     #[error("ledger: {0}")]
+    /// The ledger could not be appended to or read (a fault of the system, not of the input).
     Ledger(String),
     /// A command reached its transaction without the private data its kind needs (a password).
     /// Commands are issued through [`sailau_domain::Issued`], which makes this impossible.
@@ -45,8 +57,10 @@ pub enum AppError {
     #[error("date: {0}")]
     Date(#[from] sailau_domain::date::DateError),
     #[error("password hashing failed: {0}")]
+    /// argon2 could not hash a password (a fault of the system).
     Hashing(String),
     #[error("file: {0}")]
+    /// A file could not be read or written.
     Io(#[from] std::io::Error),
 }
 

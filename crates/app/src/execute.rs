@@ -23,6 +23,7 @@ pub enum Acting {
 }
 
 impl Acting {
+    /// The actor the ledger records: the operator, or the account by username.
     pub fn actor(&self) -> Actor {
         match self {
             Acting::Operator => Actor::Operator,
@@ -36,7 +37,9 @@ impl Acting {
 /// What an accepted command became: its ledger position and the tree root after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Applied {
+    /// The entry's index in the ledger, from 0.
     pub index: u64,
+    /// The Merkle tree root (SHA-256, RFC 9162) just after the entry.
     pub root: Hash,
 }
 

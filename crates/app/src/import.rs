@@ -25,8 +25,11 @@ use crate::AppError;
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// Territories: `code,parent_code,kind,name_ru,name_kk[,name_en]`.
     Territories,
+    /// Precincts: `number,territory_code,address,voters`.
     Precincts,
+    /// Parties: `code,name_ru,name_kk[,name_en],short_name`.
     Parties,
 }
 
@@ -64,6 +67,7 @@ impl Kind {
         }
     }
 
+    /// Every kind of import.
     pub const ALL: [Kind; 3] = [Kind::Territories, Kind::Precincts, Kind::Parties];
 
     /// Whether a header row (trimmed, lower-cased cells) is this kind's: the required columns in
@@ -90,6 +94,7 @@ impl Kind {
         }
     }
 
+    /// The kind named `territories`, `precincts` or `parties`; `None` for anything else.
     pub fn parse(s: &str) -> Option<Kind> {
         match s {
             "territories" => Some(Kind::Territories),
@@ -103,9 +108,13 @@ impl Kind {
 /// One bad row: its line in the file (the header is line 1), the column and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
+    /// The line of the file (the header is line 1).
     pub line: usize,
+    /// The column (`voters`, `code`, ...), or `row` for the row as a whole.
     pub field: String,
+    /// The broken rule, when it is one of the domain's (its key is the catalogs' message).
     pub rule: Option<Rule>,
+    /// The reason in English.
     pub message: String,
 }
 
@@ -116,31 +125,47 @@ impl fmt::Display for RowError {
 }
 
 #[derive(Debug, thiserror::Error)]
+/// Why an import was refused; nothing of the file was written.
 pub enum ImportError {
     #[error("cannot read {0}")]
+    /// The upload could not be read (the reason from the reader).
     Read(String),
     #[error("the file is empty: it needs a header row")]
+    /// The file has no rows, not even a header.
     Empty,
     #[error("line 1: the header row must be: {expected}")]
-    Header { expected: String },
+    /// The first row is not this kind's header.
+    Header {
+        /// The header expected, comma-separated.
+        expected: String,
+    },
     /// The header is that of another kind of file (a territories file sent to the precinct
     /// import, ...).
     #[error("this is a {} file; expected a {} file", found.as_str(), expected.as_str())]
-    WrongFile { found: Kind, expected: Kind },
+    WrongFile {
+        /// The kind the header belongs to.
+        found: Kind,
+        /// The kind this import takes.
+        expected: Kind,
+    },
     /// The file could not be read as a table at all (too many rows, UTF-16 without a BOM, not a
     /// workbook).
     #[error(transparent)]
     Table(sailau_tabular::Error),
     #[error("{} bad rows; nothing was imported:\n{}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+    /// Rows that do not parse or break rules, every one with its line.
     Rows(Vec<RowError>),
     #[error(transparent)]
+    /// The rows parsed, but applying them failed (refused as a batch, or a fault of the system).
     App(AppError),
 }
 
 /// One parsed row: its line in the file and the command it becomes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {
+    /// The line of the file (the header is line 1).
     pub line: usize,
+    /// The command the row becomes.
     pub command: Issued,
 }
 
@@ -199,6 +224,7 @@ fn rows_error(e: AppError, lines: &[usize]) -> ImportError {
 /// What a file gave: the commands of its rows, and what the reader noticed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
+    /// The rows, in file order.
     pub rows: Vec<ImportRow>,
     /// The encoding a CSV file was read in, when it was not UTF-8 (`Windows-1251`, `UTF-16LE`).
     pub encoding: Option<&'static str>,

@@ -7,19 +7,32 @@ use std::path::{Path, PathBuf};
 use sailau_ledger::LedgerSigningKey;
 
 #[derive(Debug, thiserror::Error)]
+/// Why the ledger signing key could not be loaded or created.
 pub enum KeyFileError {
     #[error("cannot read the ledger key {path}: {source}")]
+    /// The key file exists but cannot be read.
     Read {
+        /// The key file.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
     #[error("cannot write the ledger key {path}: {source}")]
+    /// A new key file cannot be written.
     Write {
+        /// The key file.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
     #[error("the ledger key {path} is not a 64-digit hex Ed25519 seed: {reason}")]
-    Malformed { path: PathBuf, reason: String },
+    /// The file does not hold a key.
+    Malformed {
+        /// The key file.
+        path: PathBuf,
+        /// What is wrong with its content.
+        reason: String,
+    },
 }
 
 /// Loads the key at `path`, or creates a new random one there (mode 0600) if there is none.

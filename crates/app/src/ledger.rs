@@ -24,10 +24,14 @@ pub struct LeafCache {
 /// An entry as the API and pages show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryView {
+    /// The entry's index, from 0.
     pub index: u64,
+    /// When it was written (milliseconds since the Unix epoch).
     pub at_ms: i64,
+    /// The command's ledger name (`create_territory`, ...).
     pub kind: String,
     #[serde(with = "sailau_ledger::hex32")]
+    /// The RFC 9162 leaf hash of the canonical bytes (SHA-256 of `0x00 || entry`), as hex.
     pub leaf_hash: Hash,
     /// The canonical entry, parsed.
     pub entry: serde_json::Value,
@@ -53,9 +57,12 @@ impl EntryView {
 #[derive(Debug, Clone, Serialize)]
 pub struct InclusionAnswer {
     #[serde(with = "sailau_ledger::hex32")]
+    /// The leaf hash of the entry proved.
     pub leaf_hash: Hash,
     #[serde(with = "sailau_ledger::hex32")]
+    /// The root of the tree of the size asked for.
     pub root: Hash,
+    /// The audit path (RFC 9162 §2.1.3).
     pub proof: InclusionProof,
 }
 
@@ -63,9 +70,12 @@ pub struct InclusionAnswer {
 #[derive(Debug, Clone, Serialize)]
 pub struct ConsistencyAnswer {
     #[serde(with = "sailau_ledger::hex32")]
+    /// The root of the smaller tree.
     pub first_root: Hash,
     #[serde(with = "sailau_ledger::hex32")]
+    /// The root of the larger tree.
     pub second_root: Hash,
+    /// The consistency path (RFC 9162 §2.1.4).
     pub proof: ConsistencyProof,
 }
 
@@ -174,13 +184,20 @@ impl App {
 /// What a successful verification established.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyReport {
+    /// Entries checked and replayed.
     pub entries: u64,
     #[serde(with = "sailau_ledger::hex32")]
+    /// The recomputed root, equal to the stored one.
     pub root: Hash,
+    /// The latest signed tree head, checked against the key.
     pub signed_head: SignedTreeHead,
+    /// Territories in the registry, equal to the replay's.
     pub territories: usize,
+    /// Precincts in the registry, equal to the replay's.
     pub precincts: usize,
+    /// Parties in the registry, equal to the replay's.
     pub parties: usize,
+    /// Accounts in the registry, equal to the replay's.
     pub accounts: usize,
 }
 
@@ -188,26 +205,62 @@ pub struct VerifyReport {
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyFailure {
     #[error("entry {index} is missing (the stored indexes jump from {index} to {found})")]
-    EntryMissing { index: u64, found: u64 },
+    /// An index is missing between two stored entries.
+    EntryMissing {
+        /// The missing index.
+        index: u64,
+        /// The next index stored.
+        found: u64,
+    },
     #[error("entry {index}: {reason}")]
-    Malformed { index: u64, reason: String },
+    /// An entry does not decode, or is not in its canonical form.
+    Malformed {
+        /// The entry.
+        index: u64,
+        /// What is wrong.
+        reason: String,
+    },
     #[error(
         "entry {index}: its content says index {claimed}: entries were inserted, removed or reordered"
     )]
-    OutOfOrder { index: u64, claimed: u64 },
+    /// An entry's content names another index than its position.
+    OutOfOrder {
+        /// The position.
+        index: u64,
+        /// The index the entry says.
+        claimed: u64,
+    },
     #[error("entry {index}: the stored leaf hash does not match the entry: the entry was changed")]
-    LeafHash { index: u64 },
+    /// The stored leaf hash is not the hash of the entry.
+    LeafHash {
+        /// The entry.
+        index: u64,
+    },
     #[error("entry {index}: the stored root does not match the recomputed tree")]
-    Root { index: u64 },
+    /// The stored root after an entry is not the recomputed one.
+    Root {
+        /// The entry.
+        index: u64,
+    },
     #[error("ledger state: {0}")]
+    /// The stored size or frontier disagrees with the entries.
     State(String),
     #[error("signed tree head: {0}")]
+    /// The signed tree head does not verify or does not match the tree.
     Head(String),
     #[error("entry {index} does not replay: {reason}")]
-    Replay { index: u64, reason: String },
+    /// An entry is refused when replayed with the rules of its edition.
+    Replay {
+        /// The entry.
+        index: u64,
+        /// Why it is refused.
+        reason: String,
+    },
     #[error("registry differs from the replay of the ledger: {0}")]
+    /// The registry's tables differ from those the replay produced (the first difference).
     Registry(String),
     #[error(transparent)]
+    /// The database or the replay failed.
     App(#[from] AppError),
 }
 

@@ -10,6 +10,8 @@
 //! **Architecture invariant:** this crate knows nothing of HTTP, HTML or terminals. It owns the
 //! orchestration (transactions, clock, randomness, key files), never the rules themselves.
 
+#![warn(missing_docs)]
+
 mod accounts;
 mod auth;
 pub mod demo;
@@ -103,6 +105,7 @@ impl App {
         &self.store
     }
 
+    /// The current time from the app's clock, in milliseconds since the Unix epoch.
     pub fn now_ms(&self) -> i64 {
         self.clock.now_ms()
     }

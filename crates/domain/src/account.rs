@@ -21,9 +21,15 @@ pub const MAX_PASSWORD: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+/// A username: 3–64 characters of a–z, 0–9, dot, hyphen and underscore, unique in the
+/// registry; how an account signs in and how the ledger names it.
 pub struct Username(String);
 
 impl Username {
+    /// Reads a username (surrounding spaces ignored).
+    ///
+    /// # Errors
+    /// [`Rule::UsernameFormat`] unless 3–64 characters of `a–z 0–9 . - _`.
     pub fn parse(s: &str) -> Result<Self, Rule> {
         let s = s.trim();
         let ok = (3..=64).contains(&s.len())
@@ -36,6 +42,7 @@ impl Username {
             Err(Rule::UsernameFormat)
         }
     }
+    /// The username as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -159,12 +166,20 @@ pub enum Scope {
     /// Everywhere (administrators, the CEC; candidates and observers act on nothing but themselves).
     Global,
     /// A territory and everything under it.
-    Territory { territory: TerritoryCode },
+    Territory {
+        /// The territory at the top of the subtree.
+        territory: TerritoryCode,
+    },
     /// These precincts.
-    Precincts { precincts: Vec<PrecinctRef> },
+    Precincts {
+        /// The precincts (at least one for a precinct commission).
+        precincts: Vec<PrecinctRef>,
+    },
     /// A party, optionally only its branches within a territory subtree.
     Party {
+        /// The party.
         party: PartyCode,
+        /// When given, only the party's branches on this territory and under it.
         territory: Option<TerritoryCode>,
     },
 }
@@ -235,10 +250,15 @@ impl fmt::Display for Scope {
 /// An account as the registry (and the ledger) knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
+    /// The username (unique).
     pub username: Username,
+    /// The name shown for the account (at most [`Account::MAX_DISPLAY`] characters; may be empty).
     pub display_name: String,
+    /// The role.
     pub role: Role,
+    /// Where the role acts; it must fit the role ([`Role::accepts`]).
     pub scope: Scope,
+    /// Whether the account may sign in.
     pub active: bool,
 }
 
@@ -250,8 +270,15 @@ pub struct ScopeFacts {
 }
 
 impl Account {
+    /// The longest display name, in characters.
     pub const MAX_DISPLAY: usize = 200;
 
+    /// Checks a new account against the facts the caller looked up: whether the username is taken
+    /// and whether what the scope names exists. Returns the account with its text normalized.
+    ///
+    /// # Errors
+    /// Every broken rule at once: [`Rule::UsernameTaken`], [`Rule::RoleScopeMismatch`],
+    /// [`Rule::FieldTooLong`] and the text rules on `display_name`.
     pub fn validate_new(
         &self,
         taken: bool,

@@ -43,6 +43,7 @@ const ADMINISTRATORS: Policy = Policy::new(&[]);
 /// A new account. Its password is set by the same transaction but never recorded here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateAccount {
+    /// The account (its password travels beside the command, never in it).
     pub account: Account,
 }
 
@@ -65,8 +66,11 @@ impl DomainCommand for CreateAccount {
 /// An account's new role and scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeAccountRole {
+    /// The account changed.
     pub username: Username,
+    /// Its new role.
     pub role: Role,
+    /// Its new scope; it must fit the role.
     pub scope: Scope,
 }
 
@@ -81,7 +85,9 @@ impl DomainCommand for ChangeAccountRole {
 /// An account deactivated (it can no longer sign in; its sessions end) or reactivated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetAccountActive {
+    /// The account changed.
     pub username: Username,
+    /// `false` deactivates (its sessions end), `true` reactivates.
     pub active: bool,
 }
 
@@ -96,6 +102,7 @@ impl DomainCommand for SetAccountActive {
 /// The password of an account was changed (the credential itself stays out of the ledger).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangePassword {
+    /// The account whose password changed.
     pub username: Username,
 }
 

@@ -17,8 +17,11 @@ use crate::territory::TerritoryCode;
 /// A signed-in account acting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Principal {
+    /// The account's username.
     pub username: Username,
+    /// Its role, as of this request.
     pub role: Role,
+    /// Its scope, as of this request.
     pub scope: Scope,
 }
 
@@ -109,7 +112,9 @@ impl Reach {
 /// One role granted a command, with its reach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Grant {
+    /// The role granted.
     pub role: Role,
+    /// Where it may act.
     pub reach: Reach,
 }
 
@@ -124,6 +129,7 @@ impl Grant {
 /// A role listed twice may act where either grant reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Policy {
+    /// The grants; an empty list means administrators only.
     pub grants: &'static [Grant],
 }
 
@@ -138,18 +144,40 @@ impl Policy {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Denied {
     #[error("sign in to do this")]
+    /// Nobody is signed in.
     Anonymous,
     #[error("the role {role} may not {command}")]
-    Role { role: Role, command: CommandKind },
+    /// The role is granted no such command.
+    Role {
+        /// The actor's role.
+        role: Role,
+        /// The command refused.
+        command: CommandKind,
+    },
     #[error("{command} is outside the scope of this account")]
-    OutOfScope { command: CommandKind },
+    /// The role may issue the command, but not on this target.
+    OutOfScope {
+        /// The command refused.
+        command: CommandKind,
+    },
     #[error("the role {role} may not see {read}")]
-    ReadRole { role: Role, read: Read },
+    /// The role may not see this.
+    ReadRole {
+        /// The reader's role.
+        role: Role,
+        /// The read refused.
+        read: Read,
+    },
     #[error("{read} outside the scope of this account")]
-    ReadOutOfScope { read: Read },
+    /// The role may see this kind of thing, but not this one.
+    ReadOutOfScope {
+        /// The read refused.
+        read: Read,
+    },
 }
 
 impl Denied {
+    /// The message key of the refusal in the Fluent catalogs (`denied-anonymous`, `denied-role`, ...).
     pub fn key(&self) -> &'static str {
         match self {
             Denied::Anonymous => "denied-anonymous",

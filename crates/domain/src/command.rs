@@ -230,7 +230,10 @@ impl<C: DomainCommand<Private = ()>> From<C> for Issued {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Actor {
     /// A signed-in account.
-    Account { username: Username },
+    Account {
+        /// The account's username.
+        username: Username,
+    },
     /// The operator of the installation, acting through the `sailau` command line with direct
     /// access to the database (imports, `user add`, the demo loader). Allowed everything.
     Operator,
@@ -293,22 +296,29 @@ pub const ENTRY_VERSION: u32 = Edition::CURRENT as u32;
 /// gives back the same bytes, so every entry has exactly one byte representation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LedgerEntry {
+    /// The [`Edition`] of the rules the entry was written under (1 for sailau 0.1, 2 now).
     pub v: u32,
     /// Position in the ledger, from 0.
     pub index: u64,
     /// Milliseconds since the Unix epoch (UTC) when the command was applied.
     pub at_ms: i64,
+    /// Who issued the command.
     pub actor: Actor,
+    /// The command, in its ledger form (`{"type":"create_territory",...}`).
     pub command: Command,
 }
 
 #[derive(Debug, thiserror::Error)]
+/// Why stored bytes are not a ledger entry.
 pub enum LedgerEntryError {
     #[error("entry is not valid JSON for a ledger entry: {0}")]
+    /// Not JSON of a ledger entry (the decoder's reason).
     Malformed(String),
     #[error("entry is not in canonical form")]
+    /// Valid, but re-encoding gives other bytes: not the one canonical form.
     NotCanonical,
     #[error("entry has format version {0}, this sailau reads versions 1 to {ENTRY_VERSION}")]
+    /// An edition this version of sailau does not know.
     Version(u32),
 }
 

@@ -24,7 +24,12 @@ pub enum DateError {
     UnknownZone(&'static str),
     /// The embedded data for the zone does not parse.
     #[error("time zone {zone}: {reason}")]
-    BadZone { zone: &'static str, reason: String },
+    BadZone {
+        /// The IANA zone name.
+        zone: &'static str,
+        /// What the parser said.
+        reason: String,
+    },
     /// The instant is outside the range of dates sailau can represent.
     #[error("the instant {0} ms since the Unix epoch is out of range")]
     OutOfRange(i64),

@@ -20,6 +20,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// The rule `rule` broken by the value of `field`.
     pub fn new(field: impl Into<String>, rule: Rule) -> Self {
         Self {
             field: field.into(),
@@ -35,7 +36,10 @@ pub enum Rule {
     /// A value must be given.
     FieldRequired,
     /// Text longer than allowed.
-    FieldTooLong { max: usize },
+    FieldTooLong {
+        /// The most characters allowed.
+        max: usize,
+    },
     /// Not a 9-digit KATO code.
     CodeFormat,
     /// The code is already in the registry.
@@ -44,13 +48,18 @@ pub enum Rule {
     ParentMissing,
     /// This kind of territory cannot sit under that parent.
     ParentKindInvalid {
+        /// The kind of the new territory.
         kind: TerritoryKind,
+        /// The parent's kind; `None` for no parent.
         parent_kind: Option<TerritoryKind>,
     },
     /// The territory named does not exist.
     TerritoryMissing,
     /// Precincts belong to districts, cities, okrugs, villages and settlements, not to a whole region.
-    PrecinctTerritoryKind { kind: TerritoryKind },
+    PrecinctTerritoryKind {
+        /// The territory's kind.
+        kind: TerritoryKind,
+    },
     /// Precinct numbers are whole numbers from 1 to 99,999.
     PrecinctNumberFormat,
     /// Precinct numbers are unique within a region.
@@ -58,7 +67,10 @@ pub enum Rule {
     /// The precinct named does not exist.
     PrecinctMissing,
     /// Voters on the list: a whole number from 0 to the maximum.
-    VotersOutOfRange { max: u32 },
+    VotersOutOfRange {
+        /// The largest number allowed (100,000).
+        max: u32,
+    },
     /// Party codes: 2–32 lowercase Latin letters, digits or hyphens.
     PartyCodeFormat,
     /// The party code is already in the registry.
@@ -83,7 +95,10 @@ pub enum Rule {
     /// manage accounts any more.
     LastAdministrator,
     /// Passwords need at least `min` characters.
-    PasswordTooShort { min: usize },
+    PasswordTooShort {
+        /// The fewest characters allowed (10).
+        min: usize,
+    },
     /// The scope does not fit the role (e.g. a territorial commission needs a territory).
     RoleScopeMismatch,
     /// A role name that sailau does not know.
@@ -93,7 +108,10 @@ pub enum Rule {
     /// Not a whole number.
     NumberFormat,
     /// A CSV file whose header is not the expected one.
-    CsvHeaderInvalid { expected: String },
+    CsvHeaderInvalid {
+        /// The header expected, comma-separated.
+        expected: String,
+    },
     /// Text with control characters (line breaks, tabs, ...).
     TextControlChars,
     /// The current password given does not match.
@@ -101,34 +119,65 @@ pub enum Rule {
     /// Text with bidirectional controls or invisible (zero-width) characters.
     TextInvisibleChars,
     /// A character this kind of text cannot hold (e.g. `<` in a name).
-    TextCharNotAllowed { character: String },
+    TextCharNotAllowed {
+        /// The character refused, as written.
+        character: String,
+    },
     /// A word that mixes scripts, e.g. Latin letters that look Cyrillic inside a Cyrillic word
     /// (UTS #39 mixed-script detection).
-    TextMixedScript { word: String },
+    TextMixedScript {
+        /// The word refused.
+        word: String,
+    },
     /// A whole number was expected and a fraction (`1,5`) was given.
     NumberNotWhole,
     /// A territory's KATO code must extend its parent's code at the parent's level: its first
     /// `digits` digits are the parent's (`prefix`), the rest are the new level's (not all zero)
     /// followed by zeros.
-    CodeParentMismatch { prefix: String, digits: usize },
+    CodeParentMismatch {
+        /// The parent's significant digits.
+        prefix: String,
+        /// How many leading digits are the parent's.
+        digits: usize,
+    },
     /// A name that reads like another party's name (compared after normalization, case folding
     /// and confusable folding).
-    PartyNameTaken { name: String },
+    PartyNameTaken {
+        /// The name of the party it reads like.
+        name: String,
+    },
     /// A spreadsheet cell of the wrong type: `cell` (e.g. `A2`) holds a `found`
     /// (`date`, `boolean`, `error`, ...) where `expected` (`whole-number`, `code`, `text`) was due.
     CellType {
+        /// The cell, in spreadsheet notation (`A2`).
         cell: String,
+        /// The type found: `date`, `boolean`, `error`, `number`, ...
         found: String,
+        /// The type due: `whole-number`, `code`, `text`.
         expected: String,
     },
     /// The file is of another kind than the import expects (recognized by its header).
-    ImportWrongFile { kind: String },
+    ImportWrongFile {
+        /// The kind of file it is (`territories`, `precincts`, `parties`).
+        kind: String,
+    },
     /// A row with more cells than the header (often a broken multi-line field).
-    ImportRowWidth { cells: usize, expected: usize },
+    ImportRowWidth {
+        /// Cells in the row.
+        cells: usize,
+        /// Cells in the header.
+        expected: usize,
+    },
     /// The text of a field is not valid in the file's encoding.
-    ImportEncoding { encoding: String },
+    ImportEncoding {
+        /// The encoding the file was read in.
+        encoding: String,
+    },
     /// A `?` inside a word of a Windows-1251 file: Kazakh letters were lost when it was saved.
-    ImportLostLetters { text: String },
+    ImportLostLetters {
+        /// The text with the `?`.
+        text: String,
+    },
 }
 
 impl Rule {
@@ -322,15 +371,19 @@ impl fmt::Display for FieldError {
 pub struct ValidationErrors(pub Vec<FieldError>);
 
 impl ValidationErrors {
+    /// No broken rule yet.
     pub fn new() -> Self {
         Self(Vec::new())
     }
+    /// One broken rule.
     pub fn one(field: impl Into<String>, rule: Rule) -> Self {
         Self(vec![FieldError::new(field, rule)])
     }
+    /// Records that `field` broke `rule`.
     pub fn push(&mut self, field: impl Into<String>, rule: Rule) {
         self.0.push(FieldError::new(field, rule));
     }
+    /// Whether no rule was broken.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -372,7 +425,9 @@ impl fmt::Display for ValidationErrors {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DomainError {
     #[error("invalid: {0}")]
+    /// Rules were broken; nothing was written.
     Invalid(#[from] ValidationErrors),
     #[error("forbidden: {0}")]
+    /// The actor may not do this; nothing was written.
     Forbidden(#[from] crate::authz::Denied),
 }

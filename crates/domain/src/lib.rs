@@ -8,6 +8,8 @@
 //! as a value by the caller. That is what makes the ledger replayable: the same commands applied to
 //! the same facts give the same result, byte for byte.
 
+#![warn(missing_docs)]
+
 pub mod account;
 pub mod accounts;
 pub mod authz;

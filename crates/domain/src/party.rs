@@ -15,6 +15,11 @@ use crate::text;
 pub struct PartyCode(String);
 
 impl PartyCode {
+    /// Reads a party code (surrounding spaces ignored).
+    ///
+    /// # Errors
+    /// [`Rule::PartyCodeFormat`] unless 2–32 characters of `a–z 0–9 -`, not starting or ending
+    /// with a hyphen.
     pub fn parse(s: &str) -> Result<Self, Rule> {
         let s = s.trim();
         let ok = (2..=32).contains(&s.len())
@@ -28,6 +33,7 @@ impl PartyCode {
             Err(Rule::PartyCodeFormat)
         }
     }
+    /// The code as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -55,6 +61,7 @@ impl fmt::Display for PartyCode {
 /// A registered political party.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
+    /// The party's code (`amanat`), unique and permanent.
     pub code: PartyCode,
     /// Official full name in Russian.
     pub name_ru: String,
@@ -67,7 +74,9 @@ pub struct Party {
 }
 
 impl Party {
+    /// The longest full name, in characters.
     pub const MAX_NAME: usize = 300;
+    /// The longest short name, in characters.
     pub const MAX_SHORT: usize = 60;
 
     /// Checks a party against whether its code is taken already (for a new party) or
@@ -187,11 +196,19 @@ impl Party {
 /// A party's branch on a territory (regional, district or city branch).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Branch {
+    /// The party.
     pub party_code: PartyCode,
+    /// The territory the branch works on.
     pub territory_code: TerritoryCode,
 }
 
 impl Branch {
+    /// Checks a new branch against the facts the caller looked up: whether the party exists, the
+    /// territory (`None` when missing) and whether the party has a branch there already.
+    ///
+    /// # Errors
+    /// [`Rule::PartyMissing`], [`Rule::TerritoryMissing`], [`Rule::BranchTaken`], every one that
+    /// applies.
     pub fn validate(
         &self,
         party_exists: bool,

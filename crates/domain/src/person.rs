@@ -69,17 +69,25 @@ impl Gender {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A person of the registry: a candidate, delegate, commission member or secretary. Recorded in
+/// the public ledger with name and birth date, as candidates' data is published in Kazakhstan.
 pub struct Person {
+    /// The person's id, chosen at registration.
     pub id: PersonId,
+    /// Surname.
     pub surname: String,
+    /// Given name.
     pub given_name: String,
     /// Empty when the person has none.
     pub patronymic: String,
+    /// Birth date (civil date; from 1900-01-01 to the day of registration in the territory's zone).
     pub birth_date: Date,
+    /// Gender.
     pub gender: Gender,
 }
 
 impl Person {
+    /// The longest name part, in characters.
     pub const MAX_NAME: usize = 100;
 
     /// Checks the person; `today` is the local date of the command in the national zone

@@ -19,7 +19,9 @@ pub const MAX_ADDRESS: usize = 500;
 /// How a precinct is named across the registry: its region and its number there.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PrecinctRef {
+    /// The precinct's region (its top-level territory).
     pub region_code: TerritoryCode,
+    /// The number, 1 to 99,999, unique in the region.
     pub number: u32,
 }
 
@@ -65,23 +67,33 @@ pub fn parse_voters(s: &str) -> Result<u32, Rule> {
 /// A precinct as a command proposes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewPrecinct {
+    /// The number, 1 to 99,999, unique in the region.
     pub number: u32,
+    /// The territory it belongs to (not a whole region).
     pub territory_code: TerritoryCode,
+    /// The polling station's address (at most [`MAX_ADDRESS`] characters).
     pub address: String,
+    /// Voters on the list, 0 to 100,000.
     pub voters: u32,
 }
 
 /// A precinct in the registry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Precinct {
+    /// The region the territory lies in.
     pub region_code: TerritoryCode,
+    /// The number, unique in the region.
     pub number: u32,
+    /// The territory it belongs to.
     pub territory_code: TerritoryCode,
+    /// The polling station's address.
     pub address: String,
+    /// Voters on the list.
     pub voters: u32,
 }
 
 impl Precinct {
+    /// How the registry names this precinct (region and number).
     pub fn reference(&self) -> PrecinctRef {
         PrecinctRef {
             region_code: self.region_code.clone(),

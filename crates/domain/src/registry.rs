@@ -25,6 +25,7 @@ const TERRITORIAL: Policy = Policy::new(&[
 /// A new territory under an existing parent (or a new region / city of republican significance).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateTerritory {
+    /// The territory.
     pub territory: Territory,
 }
 
@@ -47,7 +48,9 @@ impl DomainCommand for CreateTerritory {
 /// New names for a territory, in the three languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RenameTerritory {
+    /// The territory renamed.
     pub code: TerritoryCode,
+    /// Its new names.
     pub names: Names,
 }
 
@@ -68,6 +71,7 @@ impl DomainCommand for RenameTerritory {
 /// A new precinct (polling station) on a territory; its number must be free in the region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatePrecinct {
+    /// The precinct; its region is found from its territory.
     pub precinct: NewPrecinct,
 }
 
@@ -93,8 +97,11 @@ impl DomainCommand for CreatePrecinct {
 /// A precinct's new address and count of voters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdatePrecinct {
+    /// The precinct changed.
     pub precinct: PrecinctRef,
+    /// Its new address.
     pub address: String,
+    /// Its new number of voters.
     pub voters: u32,
 }
 
@@ -119,6 +126,7 @@ impl DomainCommand for UpdatePrecinct {
 /// A newly registered party.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateParty {
+    /// The party.
     pub party: Party,
 }
 
@@ -138,6 +146,7 @@ impl DomainCommand for CreateParty {
 /// A party's names, replaced (its code stays).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateParty {
+    /// The party with its new names (its code names it).
     pub party: Party,
 }
 
@@ -160,6 +169,7 @@ impl DomainCommand for UpdateParty {
 /// A party's branch on a territory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateBranch {
+    /// The branch.
     pub branch: Branch,
 }
 
@@ -177,6 +187,7 @@ impl DomainCommand for CreateBranch {
 /// A person entered into the registry (a candidate, a commission member, a secretary).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterPerson {
+    /// The person, with the id the server chose.
     pub person: Person,
 }
 

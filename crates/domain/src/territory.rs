@@ -16,6 +16,10 @@ use crate::text;
 pub struct TerritoryCode(String);
 
 impl TerritoryCode {
+    /// Reads a KATO code (surrounding spaces ignored).
+    ///
+    /// # Errors
+    /// [`Rule::CodeFormat`] unless exactly 9 digits.
     pub fn parse(s: &str) -> Result<Self, Rule> {
         let s = s.trim();
         if s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -24,6 +28,7 @@ impl TerritoryCode {
             Err(Rule::CodeFormat)
         }
     }
+    /// The code as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -130,6 +135,7 @@ impl TerritoryKind {
         }
     }
 
+    /// Whether this kind has no parent (a region or a city of republican significance).
     pub fn is_top_level(self) -> bool {
         self.allowed_parents().is_empty()
     }
@@ -163,12 +169,16 @@ impl fmt::Display for TerritoryKind {
 /// A name in the three languages of sailau.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Names {
+    /// In Russian (required).
     pub ru: String,
+    /// In Kazakh (required).
     pub kk: String,
+    /// In English (may be empty).
     pub en: String,
 }
 
 impl Names {
+    /// The longest name, in characters.
     pub const MAX: usize = 200;
 
     /// Trims the names; Russian and Kazakh are required, English may be empty.
@@ -235,9 +245,13 @@ pub fn code_fits(
 /// An administrative-territorial unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Territory {
+    /// The 9-digit KATO code.
     pub code: TerritoryCode,
+    /// The parent's code; `None` for regions and cities of republican significance.
     pub parent_code: Option<TerritoryCode>,
+    /// The kind.
     pub kind: TerritoryKind,
+    /// The names in the three languages.
     pub names: Names,
 }
 

@@ -19,6 +19,8 @@
 //! A missing key never panics: it comes back visibly wrapped as `⟦key⟧`. The integration tests make sure that
 //! no key is missing in any language.
 
+#![warn(missing_docs)]
+
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;

@@ -21,6 +21,8 @@
 //!
 //! Architecture invariant: no network, no database, no terminal; progress goes through [`progress::Progress`].
 
+#![warn(missing_docs)]
+
 pub mod bench;
 pub mod board;
 pub mod ceremony;

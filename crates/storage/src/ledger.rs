@@ -10,20 +10,26 @@ use crate::{Result, StorageError, Store};
 /// One stored ledger entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerRow {
+    /// The entry's index, from 0.
     pub index: u64,
     /// The canonical bytes of the entry.
     pub entry: Vec<u8>,
+    /// The RFC 9162 leaf hash of the entry (SHA-256 of `0x00 || entry`).
     pub leaf_hash: Hash,
     /// The tree root after this entry.
     pub root: Hash,
+    /// When the command was applied (milliseconds since the Unix epoch).
     pub at_ms: i64,
+    /// The command's ledger name (`create_territory`, ...), for listing without decoding.
     pub kind: String,
 }
 
 /// The ledger's size and the root after its last entry, as `ledger_state` records them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerStatus {
+    /// Entries in the ledger.
     pub size: u64,
+    /// The Merkle tree's right edge (`sailau_ledger::Frontier` bytes), so that a commit appends in O(log n).
     pub frontier: Vec<u8>,
     /// The last signed tree head as JSON (empty before the first command).
     pub signed_head: String,
@@ -46,6 +52,10 @@ fn ledger_row(r: &AnyRow) -> Result<LedgerRow> {
 }
 
 impl Store {
+    /// The ledger's size, frontier and latest signed head, from `ledger_state`.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn ledger_status(&self) -> Result<LedgerStatus> {
         let row = sqlx::query("SELECT size, frontier, signed_head FROM ledger_state WHERE id = 1")
             .fetch_one(self.pool())

@@ -11,6 +11,8 @@
 //!
 //! Errors: [`StorageError`] for everything; callers map it to "try again later" (500/503).
 
+#![warn(missing_docs)]
+
 mod ledger;
 mod read;
 mod rows;
@@ -33,24 +35,32 @@ static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 #[derive(Debug, thiserror::Error)]
+/// Why the store could not answer. Every variant is a fault of the system (an interface answers
+/// 500), never of the input.
 pub enum StorageError {
     #[error("database error: {0}")]
+    /// The database refused or could not be reached.
     Sql(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
+    /// A migration could not run.
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// The URL's scheme (only: the rest may hold a password).
     #[error("unsupported database URL scheme '{0}': use sqlite:PATH or postgres://…")]
     UnsupportedUrl(String),
     #[error("stored data is corrupt: {0}")]
+    /// A stored value does not decode (a code, a role, a date): the database was changed outside sailau.
     Corrupt(String),
 }
 
+/// The result of a storage call.
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
+    /// SQLite (a file, or in memory).
     Sqlite,
+    /// PostgreSQL.
     Postgres,
 }
 
@@ -161,6 +171,7 @@ impl Store {
         Ok(())
     }
 
+    /// Which database this store talks to.
     pub fn backend(&self) -> Backend {
         self.backend
     }
@@ -177,6 +188,7 @@ impl Store {
         Ok(())
     }
 
+    /// Closes every connection of the pool (at shutdown).
     pub async fn close(&self) {
         self.pool.close().await;
     }

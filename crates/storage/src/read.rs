@@ -13,36 +13,57 @@ use crate::{Result, Store};
 /// Headline numbers of the registry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RegistryCounts {
+    /// Regions and cities of republican significance.
     pub regions: u64,
+    /// Territories of every kind.
     pub territories: u64,
+    /// Precincts.
     pub precincts: u64,
+    /// Voters on the lists of all precincts.
     pub voters: u64,
+    /// Parties.
     pub parties: u64,
+    /// Party branches.
     pub branches: u64,
+    /// Persons.
     pub persons: u64,
+    /// Accounts.
     pub accounts: u64,
 }
 
 /// Precincts and voters within a territory's subtree.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TerritoryStats {
+    /// Precincts in the subtree.
     pub precincts: u64,
+    /// Voters on the lists of those precincts.
     pub voters: u64,
+    /// Direct children.
     pub children: u64,
 }
 
 /// Every registry table, in key order, as domain values: what a replay of the ledger must reproduce.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RegistryDump {
+    /// By code.
     pub territories: Vec<Territory>,
+    /// By region and number.
     pub precincts: Vec<Precinct>,
+    /// By code.
     pub parties: Vec<Party>,
+    /// By party, then territory.
     pub branches: Vec<Branch>,
+    /// By id.
     pub persons: Vec<Person>,
+    /// By username.
     pub accounts: Vec<Account>,
 }
 
 impl Store {
+    /// The territory with this code, if any.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn territory(&self, code: &TerritoryCode) -> Result<Option<Territory>> {
         rows::get_territory(self.pool(), code).await
     }
@@ -205,10 +226,18 @@ impl Store {
         rows.iter().map(rows::precinct).collect()
     }
 
+    /// The precinct named, if any.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn precinct(&self, r: &PrecinctRef) -> Result<Option<Precinct>> {
         rows::get_precinct(self.pool(), r).await
     }
 
+    /// Every party, by code.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn parties(&self) -> Result<Vec<Party>> {
         let sql = const_format("SELECT ", rows::PARTY_COLS, " FROM parties ORDER BY code");
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -217,6 +246,10 @@ impl Store {
         rows.iter().map(rows::party).collect()
     }
 
+    /// The party with this code, if any.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn party(&self, code: &PartyCode) -> Result<Option<Party>> {
         rows::get_party(self.pool(), code).await
     }
@@ -230,6 +263,10 @@ impl Store {
         rows.iter().map(rows::branch).collect()
     }
 
+    /// A page of persons by surname and given name: at most `limit`, after skipping `offset`.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn persons(&self, limit: u32, offset: u32) -> Result<Vec<Person>> {
         let sql = const_format(
             "SELECT ",
@@ -244,10 +281,18 @@ impl Store {
         rows.iter().map(rows::person).collect()
     }
 
+    /// The person with this id, if any.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn person(&self, id: &PersonId) -> Result<Option<Person>> {
         rows::get_person(self.pool(), id).await
     }
 
+    /// Every account, by username.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn accounts(&self) -> Result<Vec<Account>> {
         let sql = const_format(
             "SELECT ",
@@ -260,10 +305,18 @@ impl Store {
         rows.iter().map(rows::account).collect()
     }
 
+    /// The account with this username, if any.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn account(&self, username: &Username) -> Result<Option<Account>> {
         rows::get_account(self.pool(), username).await
     }
 
+    /// The registry's headline numbers.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn counts(&self) -> Result<RegistryCounts> {
         let row = sqlx::query(
             "SELECT \

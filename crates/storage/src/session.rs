@@ -7,10 +7,15 @@ use sqlx::Row;
 use crate::{Result, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A stored session (found by the SHA-256 of its token, which is never stored).
 pub struct SessionRow {
+    /// The account signed in.
     pub username: Username,
+    /// The session's CSRF token.
     pub csrf_token: String,
+    /// When it was created (milliseconds since the Unix epoch).
     pub created_at_ms: i64,
+    /// When it ends (milliseconds since the Unix epoch).
     pub expires_at_ms: i64,
 }
 
@@ -21,9 +26,13 @@ pub struct SessionRow {
 /// A fixed limit ("N per hour") is `base_delay_ms = max_delay_ms = window_ms`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottleRule {
+    /// Attempts per window without waiting.
     pub free: i64,
+    /// How long attempts are remembered, from the first of the window (milliseconds).
     pub window_ms: i64,
+    /// The first wait after the free attempts (milliseconds).
     pub base_delay_ms: i64,
+    /// The longest wait (milliseconds).
     pub max_delay_ms: i64,
 }
 
@@ -44,7 +53,9 @@ pub enum Exempt {
 pub struct ThrottleKey<'a> {
     /// E.g. `pair:USER|CLIENT`, `account:USER`, `address:ADDR` (at most a few hundred bytes).
     pub key: &'a str,
+    /// The rule of the key.
     pub rule: ThrottleRule,
+    /// Whether the key may refuse this attempt.
     pub exempt: Exempt,
 }
 
@@ -55,7 +66,9 @@ pub enum Admission {
     Admitted,
     /// Refused by `key_index`; nothing was counted. Try again in `retry_after_ms`.
     Refused {
+        /// The position of the refusing key in the admission's list.
         key_index: usize,
+        /// Milliseconds until that key admits an attempt.
         retry_after_ms: i64,
     },
 }
@@ -84,6 +97,10 @@ const ADMIT: &str = "INSERT INTO login_throttle (throttle_key, failures, window_
      RETURNING failures";
 
 impl Store {
+    /// The argon2id PHC string of the account's password, if it has one.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn password_hash(&self, username: &Username) -> Result<Option<String>> {
         let row = sqlx::query("SELECT password_hash FROM credentials WHERE username = $1")
             .bind(username.as_str())
@@ -92,6 +109,10 @@ impl Store {
         Ok(row.map(|r| r.try_get("password_hash")).transpose()?)
     }
 
+    /// Stores a new session under the SHA-256 of its token.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn create_session(
         &self,
         token_hash: &str,
@@ -135,6 +156,10 @@ impl Store {
         }))
     }
 
+    /// Deletes the session with this token hash (signing out).
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
@@ -143,6 +168,10 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes the sessions that ended by `now_ms`; returns how many.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn purge_sessions(&self, now_ms: i64) -> Result<u64> {
         let r = sqlx::query("DELETE FROM sessions WHERE expires_at_ms <= $1")
             .bind(now_ms)

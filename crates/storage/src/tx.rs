@@ -91,6 +91,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Undoes everything of the transaction (a refused command).
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn rollback(self) -> Result<()> {
         self.inner.rollback().await?;
         Ok(())
@@ -98,6 +102,10 @@ impl Tx {
 
     // ---- facts ----
 
+    /// The territory with this code, as of this transaction.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn territory(&mut self, code: &TerritoryCode) -> Result<Option<Territory>> {
         rows::get_territory(&mut *self.inner, code).await
     }
@@ -133,10 +141,18 @@ impl Tx {
         Ok(path)
     }
 
+    /// The precinct named, as of this transaction.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn precinct(&mut self, r: &PrecinctRef) -> Result<Option<Precinct>> {
         rows::get_precinct(&mut *self.inner, r).await
     }
 
+    /// The party with this code, as of this transaction.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn party(&mut self, code: &PartyCode) -> Result<Option<Party>> {
         rows::get_party(&mut *self.inner, code).await
     }
@@ -150,14 +166,26 @@ impl Tx {
         rows.iter().map(rows::party).collect()
     }
 
+    /// Whether the party already has this branch.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn branch_exists(&mut self, b: &Branch) -> Result<bool> {
         rows::branch_exists(&mut *self.inner, b).await
     }
 
+    /// The person with this id, as of this transaction.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn person(&mut self, id: &PersonId) -> Result<Option<Person>> {
         rows::get_person(&mut *self.inner, id).await
     }
 
+    /// The account with this username, as of this transaction.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn account(&mut self, username: &Username) -> Result<Option<Account>> {
         rows::get_account(&mut *self.inner, username).await
     }
@@ -175,6 +203,10 @@ impl Tx {
 
     // ---- changes ----
 
+    /// Inserts a territory (validated by the domain before).
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn insert_territory(
         &mut self,
         t: &Territory,
@@ -198,6 +230,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Writes a territory's new names.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn rename_territory(&mut self, code: &TerritoryCode, names: &Names) -> Result<()> {
         sqlx::query(
             "UPDATE territories SET name_ru = $1, name_kk = $2, name_en = $3 WHERE code = $4",
@@ -211,6 +247,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Inserts a precinct.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn insert_precinct(&mut self, p: &Precinct) -> Result<()> {
         sqlx::query(
             "INSERT INTO precincts (region_code, number, territory_code, address, voters) VALUES ($1, $2, $3, $4, $5)",
@@ -225,6 +265,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Writes a precinct's address and voters.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn update_precinct(&mut self, p: &Precinct) -> Result<()> {
         sqlx::query(
             "UPDATE precincts SET address = $1, voters = $2 WHERE region_code = $3 AND number = $4",
@@ -238,6 +282,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Inserts a party.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn insert_party(&mut self, p: &Party) -> Result<()> {
         sqlx::query("INSERT INTO parties (code, name_ru, name_kk, name_en, short_name) VALUES ($1, $2, $3, $4, $5)")
             .bind(p.code.as_str())
@@ -250,6 +298,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Writes a party's names.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn update_party(&mut self, p: &Party) -> Result<()> {
         sqlx::query("UPDATE parties SET name_ru = $1, name_kk = $2, name_en = $3, short_name = $4 WHERE code = $5")
             .bind(&p.name_ru)
@@ -262,6 +314,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Inserts a party branch.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn insert_branch(&mut self, b: &Branch) -> Result<()> {
         sqlx::query("INSERT INTO branches (party_code, territory_code) VALUES ($1, $2)")
             .bind(b.party_code.as_str())
@@ -271,6 +327,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Inserts a person.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn insert_person(&mut self, p: &Person) -> Result<()> {
         sqlx::query(
             "INSERT INTO persons (id, surname, given_name, patronymic, birth_date, gender) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -286,6 +346,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Inserts an account (its password is written beside it by `set_password`).
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn insert_account(&mut self, a: &Account) -> Result<()> {
         sqlx::query("INSERT INTO accounts (username, display_name, role, scope, active) VALUES ($1, $2, $3, $4, $5)")
             .bind(a.username.as_str())
@@ -298,6 +362,10 @@ impl Tx {
         Ok(())
     }
 
+    /// Writes an account's role and scope.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
     pub async fn update_account_role(
         &mut self,
         username: &Username,

@@ -22,6 +22,8 @@
 //!
 //! **Invariant:** knows nothing of the registry, commands or languages: it reads tables.
 
+#![warn(missing_docs)]
+
 use std::borrow::Cow;
 use std::fmt;
 use std::io::Cursor;
@@ -47,7 +49,9 @@ impl Default for Limits {
 /// The format of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Comma- or semicolon-separated text, as Excel saves it.
     Csv,
+    /// An Excel workbook (the first sheet is read).
     Xlsx,
 }
 
@@ -65,14 +69,18 @@ impl Format {
 /// The text encoding a CSV file was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
+    /// UTF-8 (with or without a BOM).
     Utf8,
+    /// UTF-16, little-endian, with a BOM.
     Utf16Le,
+    /// UTF-16, big-endian, with a BOM.
     Utf16Be,
     /// Windows-1251 (Cyrillic), what Excel on Russian Windows writes for "CSV (comma delimited)".
     Windows1251,
 }
 
 impl Encoding {
+    /// The encoding's name as people know it: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `Windows-1251`.
     pub fn as_str(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
@@ -92,6 +100,7 @@ impl fmt::Display for Encoding {
 /// One cell, with the type the file gave it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// An empty cell.
     Empty,
     /// Text (every CSV cell is text).
     Text(String),
@@ -134,7 +143,9 @@ impl Cell {
 /// its cells (exactly as many as the header has columns).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The line (CSV) or row number (XLSX), from 1.
     pub line: usize,
+    /// The cells, as many as the header has columns.
     pub cells: Vec<Cell>,
 }
 
@@ -144,8 +155,11 @@ pub enum Issue {
     /// The row has non-empty cells beyond the header's columns (in CSV, often a quote left
     /// open, which joins lines, or an unquoted separator inside a value).
     TooManyCells {
+        /// The row's line.
         line: usize,
+        /// Its non-empty cells, counting to the last one.
         cells: usize,
+        /// The header's columns.
         expected: usize,
     },
 }
@@ -155,12 +169,18 @@ pub enum Issue {
 pub enum Warning {
     /// A `?` inside a word of a Windows-1251 file: Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і)
     /// cannot be written in Windows-1251 and Excel replaces them with `?`.
-    LostLetters { line: usize, text: String },
+    LostLetters {
+        /// The line.
+        line: usize,
+        /// The word with the `?`.
+        text: String,
+    },
 }
 
 /// A table read from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// CSV or XLSX.
     pub format: Format,
     /// The encoding a CSV file was read in (None for a workbook).
     pub encoding: Option<Encoding>,
@@ -174,6 +194,7 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Rows whose structure is broken, in file order.
     pub issues: Vec<Issue>,
+    /// What the reader noticed, in file order.
     pub warnings: Vec<Warning>,
 }
 
@@ -205,7 +226,10 @@ pub enum Error {
     Empty,
     /// More non-empty rows than allowed.
     #[error("the file has more than {max} rows (the limit)")]
-    TooManyRows { max: usize },
+    TooManyRows {
+        /// The most rows allowed (`Limits::max_rows`).
+        max: usize,
+    },
     /// UTF-16 text without a byte-order mark, whose byte order cannot be told.
     #[error("the file is UTF-16 text without a byte-order mark: save it as CSV UTF-8")]
     Utf16WithoutBom,

@@ -9,6 +9,8 @@
 //! The protocol is specified in `docs/verifiable-voting.md`; `crates/vote/API.md` lists the
 //! entry points in the order an election uses them.
 
+#![warn(missing_docs)]
+
 pub mod ballot;
 pub mod batch;
 pub mod context;

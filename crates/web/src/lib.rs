@@ -8,6 +8,8 @@
 //! with the OpenAPI document built from the same route definitions), `session.rs` (who is asking),
 //! `security.rs` (headers, CSRF), `problem.rs` (RFC 9457 errors).
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod pages;
 pub mod problem;
@@ -76,8 +78,11 @@ impl SourceInfo {
 /// Shared by every handler.
 #[derive(Clone)]
 pub struct WebState {
+    /// The application layer (commands, reads, sessions).
     pub app: App,
+    /// The message catalogs.
     pub i18n: Arc<Catalog>,
+    /// How the server is deployed (cookies, proxy).
     pub config: Arc<WebConfig>,
     /// The server runs on the demo registry (the home page says the data is partly synthetic).
     pub demo: bool,
@@ -86,6 +91,10 @@ pub struct WebState {
 }
 
 impl WebState {
+    /// The state of a server over `app`: loads the catalogs.
+    ///
+    /// # Errors
+    /// When a catalog does not parse (a bug caught by the i18n tests).
     pub fn new(app: App, config: WebConfig) -> Result<WebState, sailau_i18n::I18nError> {
         Ok(WebState {
             app,

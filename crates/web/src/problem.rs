@@ -85,6 +85,7 @@ impl ProblemKind {
         format!("/problems/{}", self.slug())
     }
 
+    /// A short summary of the kind (the same for every occurrence), in English.
     pub fn title(self) -> &'static str {
         match self {
             ProblemKind::Invalid => "The input is not valid",
@@ -160,6 +161,7 @@ impl ProblemKind {
         }
     }
 
+    /// The HTTP status of the kind.
     pub fn status(self) -> StatusCode {
         match self {
             ProblemKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
@@ -238,6 +240,7 @@ pub struct ProblemError {
 }
 
 impl ProblemError {
+    /// An error of `field` breaking `rule` (a stable key), with its message in English.
     pub fn new(
         field: impl Into<String>,
         rule: impl Into<String>,
@@ -308,6 +311,7 @@ fn kind_uri<S: serde::Serializer>(kind: &ProblemKind, s: S) -> Result<S::Ok, S::
 }
 
 impl Problem {
+    /// A problem of `kind`, with its title and status.
     pub fn new(kind: ProblemKind) -> Problem {
         Problem {
             kind,
@@ -320,21 +324,25 @@ impl Problem {
         }
     }
 
+    /// With what went wrong this time.
     pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
         self.detail = Some(detail.into());
         self
     }
 
+    /// With one more broken rule.
     pub fn with_error(mut self, error: ProblemError) -> Problem {
         self.errors.push(error);
         self
     }
 
+    /// With more broken rules.
     pub fn with_errors(mut self, errors: impl IntoIterator<Item = ProblemError>) -> Problem {
         self.errors.extend(errors);
         self
     }
 
+    /// With a `Retry-After` of `secs` seconds (429).
     pub fn with_retry_after(mut self, secs: u64) -> Problem {
         self.headers
             .get_or_insert_with(Default::default)
@@ -342,6 +350,7 @@ impl Problem {
         self
     }
 
+    /// The status as an HTTP status code.
     pub fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
@@ -351,16 +360,19 @@ impl Problem {
         self.kind == kind
     }
 
+    /// 404: `what` does not exist.
     pub fn not_found(what: impl fmt::Display) -> Problem {
         Problem::new(ProblemKind::NotFound).with_detail(format!("{what} does not exist"))
     }
 
+    /// 401: sign in first (with `WWW-Authenticate: Bearer`).
     pub fn unauthorized() -> Problem {
         Problem::new(ProblemKind::Unauthorized).with_detail(
             "sign in: send Authorization: Bearer <token> (POST /api/v1/session gives one)",
         )
     }
 
+    /// 403 with a reason.
     pub fn forbidden(detail: impl Into<String>) -> Problem {
         Problem::new(ProblemKind::Forbidden).with_detail(detail)
     }

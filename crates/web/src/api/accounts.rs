@@ -17,13 +17,17 @@ use crate::problem::{Problem, WriteRefused};
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AccountView {
     #[schema(example = "a.nurlanova")]
+    /// 3–64 characters: a–z, 0–9, dot, hyphen, underscore.
     pub username: String,
+    /// The name shown for the account (may be empty).
     pub display_name: String,
+    /// The role.
     pub role: RoleName,
     /// Where the role acts: `global`, `territory:CODE`, `precincts:REGION/N,REGION/N`,
     /// `party:CODE` or `party:CODE@TERRITORY`.
     #[schema(example = "territory:630000000")]
     pub scope: String,
+    /// Whether the account may sign in.
     pub active: bool,
 }
 
@@ -40,11 +44,14 @@ impl From<Account> for AccountView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// The accounts, by username.
 pub struct AccountList {
+    /// The accounts.
     pub items: Vec<AccountView>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// An account just created or changed, and where the change sits in the ledger.
 pub struct AccountWritten {
     /// The account as saved.
     pub account: AccountView,
@@ -165,8 +172,10 @@ pub struct NewAccount {
     #[schema(pattern = r"^[a-z0-9._-]{3,64}$")]
     pub username: String,
     #[serde(default)]
+    /// The name shown for the account (empty by default).
     pub display_name: Option<String>,
     #[schema(value_type = RoleName)]
+    /// The role.
     pub role: String,
     /// `global` (the default), `territory:CODE`, `precincts:REGION/N,REGION/N`, `party:CODE` or
     /// `party:CODE@TERRITORY`; it must fit the role.
@@ -223,6 +232,7 @@ pub async fn create_account(
 #[serde(deny_unknown_fields)]
 pub struct RoleChange {
     #[schema(value_type = RoleName)]
+    /// The new role.
     pub role: String,
     /// As for a new account; `global` by default.
     #[serde(default)]
@@ -266,6 +276,7 @@ pub async fn change_role(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activation {
+    /// `false` deactivates the account (its sessions end at once); `true` reactivates it.
     pub active: bool,
 }
 

@@ -15,11 +15,13 @@ use crate::session;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+/// A username and a password, to sign in.
 pub struct Credentials {
     /// 3–64 characters: a–z, 0–9, dot, hyphen, underscore. Any other name is refused like a
     /// wrong password (401), and counted against the client.
     #[schema(pattern = r"^[a-z0-9._-]{3,64}$")]
     pub username: String,
+    /// The password (never logged, never stored but as its argon2id hash).
     pub password: String,
 }
 
@@ -108,8 +110,11 @@ pub async fn delete_session(
 /// The signed-in caller.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Me {
+    /// 3–64 characters: a–z, 0–9, dot, hyphen, underscore.
     pub username: String,
+    /// The name shown for the account.
     pub display_name: String,
+    /// The role.
     pub role: RoleName,
     /// As in accounts: `global`, `territory:CODE`, ...
     pub scope: String,

@@ -288,6 +288,7 @@ impl FromRequestParts<WebState> for Writer {
 }
 
 impl Writer {
+    /// The signed-in account as the app's actor.
     pub fn acting(&self) -> sailau_app::Acting {
         sailau_app::Acting::Account(self.0.principal.clone())
     }

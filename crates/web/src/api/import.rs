@@ -17,6 +17,7 @@ pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// What an import wrote: how many rows, where in the ledger, and what the reader noticed.
 pub struct ImportResult {
     /// `territories`, `precincts` or `parties`.
     pub kind: String,

@@ -13,6 +13,7 @@ use crate::problem::Problem;
 /// A tree head: the ledger's size, its Merkle root (RFC 9162) and when it was signed.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TreeHeadView {
+    /// The number of entries.
     pub size: u64,
     /// 64 hex characters.
     pub root: String,
@@ -24,6 +25,7 @@ pub struct TreeHeadView {
 /// Ed25519 over `"sailau-ledger-sth-v1\0" || size (u64 BE) || root || timestamp_ms (u64 BE)`.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SignedTreeHeadView {
+    /// The head signed.
     pub head: TreeHeadView,
     /// SHA-256 of the 32-byte public key, hex.
     pub key_id: String,
@@ -46,7 +48,9 @@ impl From<&SignedTreeHead> for SignedTreeHeadView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// The latest signed tree head and the key that verifies it.
 pub struct LedgerHead {
+    /// The signed tree head.
     pub signed_head: SignedTreeHeadView,
     /// The Ed25519 public key that verifies `signed_head`, 64 hex characters.
     pub public_key: String,
@@ -67,6 +71,7 @@ pub async fn head(State(state): State<WebState>) -> Result<axum::Json<LedgerHead
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+/// Which entries to list.
 pub struct EntriesQuery {
     /// The first entry (0 by default). At or beyond the ledger's size: an empty page.
     #[serde(default, deserialize_with = "optional_u64")]
@@ -82,6 +87,7 @@ pub struct EntriesQuery {
 /// One entry of the ledger.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EntryView {
+    /// The entry's index, from 0.
     pub index: u64,
     /// When the command was applied, milliseconds since the Unix epoch, UTC.
     pub at_ms: i64,
@@ -98,12 +104,15 @@ pub struct EntryView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A page of ledger entries.
 pub struct EntryPage {
+    /// The first entry returned.
     pub start: u64,
     /// One past the last entry returned.
     pub end: u64,
     /// The ledger's size now.
     pub size: u64,
+    /// The entries, by index.
     pub entries: Vec<EntryView>,
 }
 
@@ -154,6 +163,7 @@ pub async fn entries(
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+/// Which inclusion proof to give.
 pub struct InclusionQuery {
     /// The entry's index.
     #[serde(deserialize_with = "required_u64")]
@@ -168,18 +178,22 @@ pub struct InclusionQuery {
 /// An audit path (RFC 9162 §2.1.3).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct InclusionProofView {
+    /// The entry's index.
     pub index: u64,
+    /// The tree size the proof is against.
     pub size: u64,
     /// Sibling hashes from the leaf up, hex.
     pub path: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// An inclusion proof with the leaf and root it links.
 pub struct InclusionAnswer {
     /// The entry's leaf hash, hex.
     pub leaf_hash: String,
     /// The root of the tree of `size` entries, hex.
     pub root: String,
+    /// The audit path.
     pub proof: InclusionProofView,
 }
 
@@ -227,6 +241,7 @@ pub async fn inclusion(
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+/// Which consistency proof to give.
 pub struct ConsistencyQuery {
     /// The older size (at least 1).
     #[serde(deserialize_with = "required_u64")]
@@ -241,18 +256,22 @@ pub struct ConsistencyQuery {
 /// A consistency proof (RFC 9162 §2.1.4).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ConsistencyProofView {
+    /// The older tree size.
     pub first: u64,
+    /// The newer tree size.
     pub second: u64,
     /// Hex hashes.
     pub path: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A consistency proof with the two roots it links.
 pub struct ConsistencyAnswer {
     /// The root of the first `first` entries, hex.
     pub first_root: String,
     /// The root of the first `second` entries, hex.
     pub second_root: String,
+    /// The consistency path.
     pub proof: ConsistencyProofView,
 }
 

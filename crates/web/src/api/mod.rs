@@ -230,8 +230,10 @@ pub async fn openapi_json() -> Response {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// Whether the server is alive and reaches its database.
 pub struct Health {
     #[schema(example = "ok")]
+    /// `ok`.
     pub status: String,
 }
 

@@ -16,6 +16,7 @@ use crate::problem::{Problem, WriteRefused};
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PartyView {
     #[schema(example = "amanat")]
+    /// 2–32 lowercase Latin letters, digits or hyphens.
     pub code: String,
     /// Official full name in Russian.
     pub name_ru: String,
@@ -24,6 +25,7 @@ pub struct PartyView {
     /// May be empty.
     pub name_en: String,
     #[schema(example = "AMANAT")]
+    /// The short name the ballot and the press use.
     pub short_name: String,
 }
 
@@ -40,14 +42,18 @@ impl From<Party> for PartyView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// The parties, by code.
 pub struct PartyList {
+    /// The parties.
     pub items: Vec<PartyView>,
 }
 
 /// A party's branch on a territory.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct BranchView {
+    /// The party's code.
     pub party_code: String,
+    /// The territory the branch works on (a KATO code).
     pub territory_code: String,
 }
 
@@ -61,13 +67,16 @@ impl From<Branch> for BranchView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A party with its branches.
 pub struct PartyDetail {
+    /// The party.
     pub party: PartyView,
     /// By territory code.
     pub branches: Vec<BranchView>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A party just registered or changed, and where the change sits in the ledger.
 pub struct PartyWritten {
     /// The party as saved.
     pub party: PartyView,
@@ -135,10 +144,14 @@ pub struct NewParty {
     /// 2–32 lowercase Latin letters, digits or hyphens.
     #[schema(example = "amanat")]
     pub code: String,
+    /// Official full name in Russian.
     pub name_ru: String,
+    /// Official full name in Kazakh.
     pub name_kk: String,
     #[serde(default)]
+    /// Name in English (empty by default).
     pub name_en: Option<String>,
+    /// The short name the ballot and the press use.
     pub short_name: String,
 }
 
@@ -188,10 +201,14 @@ async fn existing_party(state: &WebState, code: &sailau_domain::PartyCode) -> Re
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartyNames {
+    /// Official full name in Russian.
     pub name_ru: String,
+    /// Official full name in Kazakh.
     pub name_kk: String,
     #[serde(default)]
+    /// Name in English (empty by default).
     pub name_en: Option<String>,
+    /// The short name the ballot and the press use.
     pub short_name: String,
 }
 

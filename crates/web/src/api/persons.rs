@@ -19,13 +19,18 @@ const DEFAULT_LIMIT: u64 = 100;
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PersonView {
     #[schema(format = Uuid)]
+    /// The person's id (a UUID the server chose).
     pub id: String,
+    /// Surname.
     pub surname: String,
+    /// Given name.
     pub given_name: String,
     /// Empty when the person has none.
     pub patronymic: String,
     #[schema(format = Date, example = "1975-04-12")]
+    /// YYYY-MM-DD.
     pub birth_date: String,
+    /// Gender.
     pub gender: GenderName,
 }
 
@@ -43,15 +48,20 @@ impl From<Person> for PersonView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A page of persons, by surname and given name.
 pub struct PersonPage {
+    /// The persons.
     pub items: Vec<PersonView>,
+    /// The page size asked for.
     pub limit: u64,
+    /// The offset of this page.
     pub offset: u64,
     /// The offset of the next page; null on the last page.
     pub next_offset: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A person just registered, and where the change sits in the ledger.
 pub struct PersonWritten {
     /// The person as saved, with the id the server gave.
     pub person: PersonView,
@@ -63,6 +73,7 @@ written_body!(PersonWritten { person: Person });
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+/// Which page of persons to list.
 pub struct PageQuery {
     /// At most 1000; 100 by default.
     #[serde(default, deserialize_with = "optional_u64")]
@@ -70,6 +81,7 @@ pub struct PageQuery {
     pub limit: Option<u64>,
     #[serde(default, deserialize_with = "optional_u64")]
     #[param(minimum = 0, maximum = 9223372036854775807_i64)]
+    /// How many to skip (0 by default).
     pub offset: Option<u64>,
 }
 
@@ -150,14 +162,18 @@ pub async fn get_person(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewPerson {
+    /// Surname (at most 100 characters).
     pub surname: String,
+    /// Given name (at most 100 characters).
     pub given_name: String,
     #[serde(default)]
+    /// Patronymic, when the person has one.
     pub patronymic: Option<String>,
     /// YYYY-MM-DD, from 1900-01-01 to today.
     #[schema(format = Date, example = "1975-04-12")]
     pub birth_date: String,
     #[schema(value_type = GenderName)]
+    /// `female` or `male`.
     pub gender: String,
 }
 

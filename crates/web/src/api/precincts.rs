@@ -20,10 +20,14 @@ const DEFAULT_LIMIT: u64 = 100;
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PrecinctView {
     #[schema(example = "630000000")]
+    /// The KATO code of the precinct's region.
     pub region_code: String,
     #[schema(example = 251)]
+    /// The number, unique in the region.
     pub number: u32,
+    /// The territory it belongs to.
     pub territory_code: String,
+    /// The polling station's address.
     pub address: String,
     /// Voters on the list.
     pub voters: u32,
@@ -42,15 +46,20 @@ impl From<Precinct> for PrecinctView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A page of precincts.
 pub struct PrecinctPage {
+    /// The precincts, by region and number.
     pub items: Vec<PrecinctView>,
+    /// The page size asked for.
     pub limit: u64,
+    /// The offset of this page.
     pub offset: u64,
     /// The offset of the next page; null on the last page.
     pub next_offset: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A precinct just created or changed, and where the change sits in the ledger.
 pub struct PrecinctWritten {
     /// The precinct as saved.
     pub precinct: PrecinctView,
@@ -62,6 +71,7 @@ written_body!(PrecinctWritten { precinct: Precinct });
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+/// Which precincts to list.
 pub struct PrecinctQuery {
     /// The precincts belonging directly to this territory.
     #[param(pattern = r"^[0-9]{9}$")]
@@ -76,6 +86,7 @@ pub struct PrecinctQuery {
     pub limit: Option<u64>,
     #[serde(default, deserialize_with = "optional_u64")]
     #[param(minimum = 0, maximum = 9223372036854775807_i64)]
+    /// How many to skip (0 by default).
     pub offset: Option<u64>,
 }
 
@@ -184,6 +195,7 @@ pub struct NewPrecinctBody {
     pub number: u32,
     /// The territory it belongs to (not a whole region).
     pub territory_code: String,
+    /// The polling station's address (at most 500 characters).
     pub address: String,
     /// Voters on the list, 0 to 100,000.
     pub voters: u32,
@@ -232,7 +244,9 @@ pub async fn create_precinct(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrecinctUpdate {
+    /// The polling station's address (at most 500 characters).
     pub address: String,
+    /// Voters on the list, 0 to 100,000.
     pub voters: u32,
 }
 

@@ -19,11 +19,15 @@ const SEARCH_LIMIT: u32 = 100;
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TerritoryView {
     #[schema(example = "631010000")]
+    /// The 9-digit KATO code.
     pub code: String,
     /// The parent's code; null for regions and cities of republican significance.
     pub parent_code: Option<String>,
+    /// The kind.
     pub kind: TerritoryKindName,
+    /// The name in Russian.
     pub name_ru: String,
+    /// The name in Kazakh.
     pub name_kk: String,
     /// May be empty.
     pub name_en: String,
@@ -43,7 +47,9 @@ impl From<Territory> for TerritoryView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// Territories, by Russian name.
 pub struct TerritoryList {
+    /// The territories.
     pub items: Vec<TerritoryView>,
 }
 
@@ -59,11 +65,15 @@ pub struct TerritoryStatsView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+/// A territory with its ancestors, children and figures.
 pub struct TerritoryDetail {
+    /// The territory.
     pub territory: TerritoryView,
     /// From the region down to the parent.
     pub ancestors: Vec<TerritoryView>,
+    /// Its direct children, by Russian name.
     pub children: Vec<TerritoryView>,
+    /// Figures of its subtree.
     pub stats: TerritoryStatsView,
 }
 
@@ -82,6 +92,7 @@ written_body!(TerritoryWritten {
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+/// Which territories to list.
 pub struct TerritoryQuery {
     /// The parent whose children to list (regions and republican cities when absent).
     #[param(pattern = r"^[0-9]{9}$")]
@@ -181,10 +192,14 @@ pub struct NewTerritory {
     #[serde(default)]
     pub parent_code: Option<String>,
     #[schema(value_type = TerritoryKindName)]
+    /// The kind; it must fit under the parent.
     pub kind: String,
+    /// The name in Russian (required).
     pub name_ru: String,
+    /// The name in Kazakh (required).
     pub name_kk: String,
     #[serde(default)]
+    /// The name in English (empty by default).
     pub name_en: Option<String>,
 }
 
@@ -233,9 +248,12 @@ pub async fn create_territory(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TerritoryNames {
+    /// The name in Russian (required).
     pub name_ru: String,
+    /// The name in Kazakh (required).
     pub name_kk: String,
     #[serde(default)]
+    /// The name in English (empty by default).
     pub name_en: Option<String>,
 }
 

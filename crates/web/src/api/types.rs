@@ -85,6 +85,7 @@ impl From<Applied> for LedgerPosition {
 pub struct Fields(ValidationErrors);
 
 impl Fields {
+    /// No broken rule yet.
     pub fn new() -> Fields {
         Fields::default()
     }
@@ -100,22 +101,27 @@ impl Fields {
         }
     }
 
+    /// A territory code from `s`, or `None` with the rule recorded against `field`.
     pub fn territory_code(&mut self, field: &str, s: &str) -> Option<TerritoryCode> {
         self.take(field, TerritoryCode::parse(s))
     }
 
+    /// A party code from `s`, or `None` with the rule recorded against `field`.
     pub fn party_code(&mut self, field: &str, s: &str) -> Option<PartyCode> {
         self.take(field, PartyCode::parse(s))
     }
 
+    /// A username from `s`, or `None` with the rule recorded against `field`.
     pub fn username(&mut self, field: &str, s: &str) -> Option<Username> {
         self.take(field, Username::parse(s))
     }
 
+    /// A role from its name, or `None` with the rule recorded against `field`.
     pub fn role(&mut self, field: &str, s: &str) -> Option<Role> {
         self.take(field, s.parse::<Role>())
     }
 
+    /// A scope from its textual form, or `None` with the rule recorded against `field`.
     pub fn scope(&mut self, field: &str, s: &str) -> Option<Scope> {
         self.take(field, Scope::parse(s))
     }
@@ -164,14 +170,17 @@ pub fn query_territory(field: &str, code: &str) -> Result<TerritoryCode, Problem
     exact(field, code, TerritoryCode::parse)
 }
 
+/// A party code in the path: malformed → 400 naming `code`.
 pub fn path_party(code: &str) -> Result<PartyCode, Problem> {
     exact("code", code, PartyCode::parse)
 }
 
+/// A username in the path: malformed → 400 naming `username`.
 pub fn path_username(name: &str) -> Result<Username, Problem> {
     exact("username", name, Username::parse)
 }
 
+/// A precinct in the path (region code and number): malformed → 400 naming the parameter.
 pub fn path_precinct(region: &str, number: &str) -> Result<PrecinctRef, Problem> {
     let region_code = exact("region", region, TerritoryCode::parse)?;
     let number = exact("number", number, |n| {
@@ -187,6 +196,7 @@ pub fn path_precinct(region: &str, number: &str) -> Result<PrecinctRef, Problem>
     })
 }
 
+/// A person id in the path (a hyphenated UUID): malformed → 400 naming `id`.
 pub fn path_person(id: &str) -> Result<PersonId, Problem> {
     // Only the hyphenated form that `format: uuid` means.
     let hyphenated = if id.len() == 36 { id } else { "" };

@@ -23,6 +23,7 @@ const LANG_COOKIE_MAX_AGE_SECS: i64 = 365 * 24 * 60 * 60;
 /// The signed-in account as the layout shows it.
 #[derive(Debug, Clone)]
 pub struct UserView {
+    /// The username.
     pub username: String,
     /// The role's message key: `role-administrator`, `role-cec-member`, …
     pub role_key: String,
@@ -37,6 +38,7 @@ pub struct PageCtx {
     pub path: String,
     /// The session's CSRF token (empty when signed out).
     pub csrf: String,
+    /// The signed-in account, if any.
     pub user: Option<UserView>,
     /// The query string without `lang=`, for the language switch.
     query: String,
@@ -47,6 +49,7 @@ pub struct PageCtx {
 }
 
 impl PageCtx {
+    /// The context of a page in `language` at `path` (`query`: the query string without `lang=`).
     pub fn new(
         catalog: Arc<Catalog>,
         language: Lang,
@@ -69,6 +72,7 @@ impl PageCtx {
         }
     }
 
+    /// The page's language.
     pub fn language(&self) -> Lang {
         self.language
     }
@@ -242,11 +246,14 @@ fn query_without_lang(query: Option<&str>) -> String {
 
 /// An HTML request: its context and who is asking. Use as an extractor.
 pub struct Page {
+    /// What every template gets.
     pub ctx: PageCtx,
+    /// The session, when someone is signed in.
     pub session: Option<SessionInfo>,
 }
 
 impl Page {
+    /// The signed-in principal, if any.
     pub fn principal(&self) -> Option<&Principal> {
         self.session.as_ref().map(|s| &s.principal)
     }

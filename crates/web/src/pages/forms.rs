@@ -79,6 +79,7 @@ impl FormState {
             .collect()
     }
 
+    /// Sets a field's value (shown back in the form).
     pub fn set(&mut self, name: &str, value: impl Into<String>) {
         self.values.insert(name.to_owned(), value.into());
     }
@@ -98,6 +99,7 @@ impl FormState {
             .join(" ")
     }
 
+    /// Whether any field has an error.
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }
@@ -145,12 +147,15 @@ impl FormState {
 /// re-renders the form with 422).
 #[derive(Debug)]
 pub enum Fail {
+    /// No such page or thing (404).
     NotFound,
     /// Not allowed (anonymous: sign in first).
     Forbidden(Option<Denied>),
+    /// The request is malformed (400).
     BadRequest,
     /// The form's CSRF token is missing or wrong.
     Csrf,
+    /// The body is larger than allowed (413).
     TooLarge,
     /// The server failed; the reason is logged, never shown.
     Internal(String),

@@ -37,6 +37,7 @@ use crate::WebState;
 /// Largest CSV upload accepted by the import form.
 pub const MAX_UPLOAD: usize = 8 * 1024 * 1024;
 
+/// The page routes (HTML), in the order a reader meets them.
 pub fn router() -> Router<WebState> {
     Router::new()
         .route("/", get(home::show))
