@@ -746,12 +746,21 @@ fn verify(args: VerifyArgs) -> Outcome {
     })
 }
 
+/// "1 problem", "2 problems": the count with its noun in the right number (English plural rule).
+fn problems(count: u64) -> String {
+    if count == 1 {
+        "1 problem".to_owned()
+    } else {
+        format!("{count} problems")
+    }
+}
+
 fn print_report(root: &Path, report: &VerifyReport) {
     for f in &report.findings {
         say!("{f}");
     }
     if report.omitted > 0 {
-        say!("… and {} more problems", report.omitted);
+        say!("… and {} more", problems(report.omitted));
     }
     let s = &report.summary;
     let record = Record::new(root);
@@ -789,8 +798,8 @@ fn print_report(root: &Path, report: &VerifyReport) {
         say!("OK: everything holds");
     } else {
         say!(
-            "FAILED: {} problems",
-            report.findings.len() as u64 + report.omitted
+            "FAILED: {}",
+            problems(report.findings.len() as u64 + report.omitted)
         );
     }
 }
@@ -898,4 +907,15 @@ fn rayon_threads() -> usize {
     std::thread::available_parallelism()
         .map(usize::from)
         .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_problem_is_singular() {
+        assert_eq!(super::problems(1), "1 problem");
+        assert_eq!(super::problems(0), "0 problems");
+        assert_eq!(super::problems(2), "2 problems");
+        assert_eq!(super::problems(21), "21 problems");
+    }
 }

@@ -35,6 +35,11 @@ pub struct Limits {
     pub max_rows: usize,
     /// Columns (a cell beyond is reported, not kept).
     pub max_columns: usize,
+    /// Bytes of a workbook's shared strings (`xl/sharedStrings.xml`) once unpacked. The XLSX
+    /// reader keeps every shared string in memory before the first cell, so a small upload
+    /// that unpacks to gigabytes (a ZIP bomb) is refused here, by counting the bytes as they
+    /// are inflated, never by trusting the size the archive declares.
+    pub max_shared_strings_bytes: u64,
 }
 
 impl Default for Limits {
@@ -42,6 +47,8 @@ impl Default for Limits {
         Limits {
             max_rows: 200_001,
             max_columns: 64,
+            // 256 MiB: a full import (200,000 rows) of long names stays well below it.
+            max_shared_strings_bytes: 256 * 1024 * 1024,
         }
     }
 }
@@ -218,6 +225,39 @@ pub fn column_name(column: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// Refuses a workbook whose shared strings unpack to more than the limit, counting the bytes
+/// as they are inflated (at most one more than the limit is inflated). A part that is not
+/// there, or an archive the ZIP reader does not open, is left to the XLSX reader to judge.
+fn check_shared_strings(bytes: &[u8], limits: Limits) -> Result<(), Error> {
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let too_large = Error::SharedStringsTooLarge {
+        max_mb: limits.max_shared_strings_bytes.div_ceil(1024 * 1024),
+    };
+    for i in 0..archive.len() {
+        let Ok(part) = archive.by_index(i) else {
+            continue;
+        };
+        let shared = part
+            .name()
+            .is_ok_and(|name| name.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+        if !shared {
+            continue;
+        }
+        if part.size() > limits.max_shared_strings_bytes {
+            return Err(too_large);
+        }
+        let mut limited = part.take(limits.max_shared_strings_bytes.saturating_add(1));
+        let inflated = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
+        if inflated > limits.max_shared_strings_bytes {
+            return Err(too_large);
+        }
+    }
+    Ok(())
+}
+
 /// Why a file could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
@@ -236,6 +276,12 @@ pub enum Error {
     /// Not a workbook (or a damaged one); the reason from the XLSX reader.
     #[error("not a readable XLSX workbook: {0}")]
     Workbook(String),
+    /// The workbook's shared strings unpack to more than allowed.
+    #[error("the workbook's text unpacks to more than {max_mb} MB (the limit)")]
+    SharedStringsTooLarge {
+        /// The limit in megabytes (MiB), `Limits::max_shared_strings_bytes` rounded up.
+        max_mb: u64,
+    },
 }
 
 /// Reads a file of either format.
@@ -501,6 +547,7 @@ fn text_cell(s: &str) -> Cell {
 pub fn read_xlsx(bytes: &[u8], limits: Limits) -> Result<Table, Error> {
     use calamine::{DataRef, Reader};
     let unreadable = |e: calamine::XlsxError| Error::Workbook(e.to_string());
+    check_shared_strings(bytes, limits)?;
     let mut book: calamine::Xlsx<_> =
         calamine::Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let Some(sheet) = book.sheet_names().into_iter().next() else {

@@ -613,6 +613,10 @@ impl From<ImportError> for Problem {
                         vec![("reason", reason.clone())],
                     ),
                     sailau_app::import::TableError::Empty => ("file-empty", vec![]),
+                    sailau_app::import::TableError::SharedStringsTooLarge { max_mb } => (
+                        "import-workbook-too-large",
+                        vec![("max", max_mb.to_string())],
+                    ),
                 };
                 let message = t.to_string();
                 let mut pe = ProblemError::new("file", rule, message.clone());

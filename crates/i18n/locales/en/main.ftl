@@ -609,3 +609,6 @@ file-empty = The file is empty.
 action-read-accounts = viewing the list of accounts
 action-read-account = viewing this account
 action-read-persons = viewing the people of the registry
+
+## i10-rest
+import-workbook-too-large = The workbook's text unpacks to more than { NUMBER($max) } MB, the limit of one import: split the file or save it as CSV.

@@ -522,3 +522,6 @@ file-empty = Файл бос.
 action-read-accounts = есептік жазбалар тізімін қарау
 action-read-account = осы есептік жазбаны қарау
 action-read-persons = тізілімдегі тұлғаларды қарау
+
+## i10-rest
+import-workbook-too-large = Кітап мәтіні ашылғанда { NUMBER($max) } МБ-тан асады — бұл бір импорттың шегі: файлды бөліңіз немесе CSV ретінде сақтаңыз.

@@ -628,3 +628,6 @@ file-empty = Файл пуст.
 action-read-accounts = просмотр списка учётных записей
 action-read-account = просмотр этой учётной записи
 action-read-persons = просмотр лиц в реестре
+
+## i10-rest
+import-workbook-too-large = Текст книги после распаковки больше { NUMBER($max) } МБ — это предел одного импорта: разделите файл или сохраните его как CSV.

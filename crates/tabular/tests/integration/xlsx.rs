@@ -7,6 +7,11 @@ use sailau_tabular::{Cell, Error, Format, Issue, Limits, read_xlsx};
 /// A workbook whose first sheet declares `dimension` and holds `sheet_data` (the `<sheetData>`
 /// children); style 1 is the built-in date format 14.
 pub fn workbook(dimension: &str, sheet_data: &str) -> Vec<u8> {
+    workbook_with(dimension, sheet_data, &[])
+}
+
+/// [`workbook`] with more parts (e.g. `xl/sharedStrings.xml`).
+pub fn workbook_with(dimension: &str, sheet_data: &str, extra: &[(&str, String)]) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
     let opts = zip::write::SimpleFileOptions::default()
@@ -39,8 +44,8 @@ pub fn workbook(dimension: &str, sheet_data: &str) -> Vec<u8> {
             ),
         ),
     ];
-    for (name, text) in files {
-        zip.start_file(name, opts).unwrap();
+    for (name, text) in files.iter().chain(extra) {
+        zip.start_file(*name, opts).unwrap();
         zip.write_all(text.as_bytes()).unwrap();
     }
     zip.finish().unwrap();
@@ -166,4 +171,46 @@ fn column_names() {
     assert_eq!(sailau_tabular::column_name(15), "P");
     assert_eq!(sailau_tabular::column_name(26), "AA");
     assert_eq!(sailau_tabular::column_name(16_383), "XFD");
+}
+
+/// Shared strings, in `xl/sharedStrings.xml`.
+fn shared_strings(strings: &[&str]) -> (&'static str, String) {
+    let items: String = strings
+        .iter()
+        .map(|t| format!("<si><t>{t}</t></si>"))
+        .collect();
+    (
+        "xl/sharedStrings.xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="{n}">{items}</sst>"#,
+            n = strings.len()
+        ),
+    )
+}
+
+#[test]
+fn shared_strings_are_read_and_capped_by_what_they_unpack_to() {
+    let sheet = row(1, &[r#"<c r="A1" t="s"><v>0</v></c>"#.to_owned()]);
+    // Within the limit: the shared string is the cell's text.
+    let small = workbook_with("A1", &sheet, &[shared_strings(&["Абай"])]);
+    let table = read_xlsx(&small, Limits::default()).unwrap();
+    assert_eq!(table.header, ["Абай"]);
+    // A few kilobytes of text that inflate past a 1 KiB limit: refused before calamine holds
+    // them, naming the limit in MB (rounded up).
+    let long = "ә".repeat(3_000);
+    let large = workbook_with("A1", &sheet, &[shared_strings(&[&long])]);
+    assert!(
+        large.len() < 4_000,
+        "the archive stays small: {}",
+        large.len()
+    );
+    let limits = Limits {
+        max_shared_strings_bytes: 1_024,
+        ..Limits::default()
+    };
+    assert_eq!(
+        read_xlsx(&large, limits),
+        Err(Error::SharedStringsTooLarge { max_mb: 1 })
+    );
+    assert!(read_xlsx(&large, Limits::default()).is_ok());
 }

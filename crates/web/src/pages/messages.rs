@@ -193,6 +193,9 @@ impl PageCtx {
                         self.tr_arg("import-too-many-rows", "max", max)
                     }
                     TableError::Utf16WithoutBom => self.tr("import-utf16-no-bom"),
+                    TableError::SharedStringsTooLarge { max_mb } => {
+                        self.tr_arg("import-workbook-too-large", "max", max_mb)
+                    }
                     TableError::Workbook(reason) => {
                         tracing::info!(%reason, "an uploaded workbook could not be read");
                         self.tr("csv-unreadable-file")
@@ -501,6 +504,9 @@ mod tests {
             },
             ImportError::Table(sailau_app::import::TableError::TooManyRows { max: 200_000 }),
             ImportError::Table(sailau_app::import::TableError::Utf16WithoutBom),
+            ImportError::Table(sailau_app::import::TableError::SharedStringsTooLarge {
+                max_mb: 256,
+            }),
             ImportError::Table(sailau_app::import::TableError::Workbook("zip: bad".into())),
             ImportError::App(AppError::Throttled {
                 retry_after_secs: 60,
