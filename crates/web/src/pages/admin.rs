@@ -114,11 +114,44 @@ async fn users_page(
 ) -> Result<Response, Fail> {
     let ctx = &page.ctx;
     let me = page.principal().map(|p| p.username.to_string());
-    let users = state
-        .app
-        .store()
-        .accounts()
-        .await?
+    let store = state.app.store();
+    let accounts = store.accounts().await?;
+    // Scopes name territories and parties by code: show their names (the code when one is
+    // missing, which the registry does not allow but a page must survive).
+    let mut territory_names = HashMap::new();
+    let mut party_names = HashMap::new();
+    for a in &accounts {
+        let (territory, party) = match &a.scope {
+            Scope::Territory { territory } => (Some(territory), None),
+            Scope::Party { party, territory } => (territory.as_ref(), Some(party)),
+            Scope::Global | Scope::Precincts { .. } => (None, None),
+        };
+        if let Some(code) = territory
+            && !territory_names.contains_key(code)
+            && let Some(t) = store.territory(code).await?
+        {
+            territory_names.insert(code.clone(), ctx.name_of(&t.names).to_owned());
+        }
+        if let Some(code) = party
+            && !party_names.contains_key(code)
+            && let Some(p) = store.party(code).await?
+        {
+            party_names.insert(code.clone(), p.short_name);
+        }
+    }
+    let territory_name = |code: &sailau_domain::TerritoryCode| {
+        territory_names
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string())
+    };
+    let party_name = |code: &sailau_domain::PartyCode| {
+        party_names
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string())
+    };
+    let users = accounts
         .into_iter()
         .map(|a| UserRow {
             is_self: me.as_deref() == Some(a.username.as_str()),
@@ -126,7 +159,7 @@ async fn users_page(
             display_name: a.display_name.clone(),
             role: ctx.role_name(&a.role),
             role_code: a.role.as_str().to_owned(),
-            scope: ctx.scope_text(&a.scope),
+            scope: ctx.scope_text_named(&a.scope, &territory_name, &party_name),
             scope_code: match &a.scope {
                 Scope::Global => String::new(),
                 s => s.to_string(),

@@ -125,12 +125,23 @@ impl PageCtx {
         self.tr(&role_key(*role))
     }
 
-    /// A scope in words.
+    /// A scope in words, territories and parties by their codes.
     pub fn scope_text(&self, scope: &Scope) -> String {
+        self.scope_text_named(scope, &|code| code.to_string(), &|code| code.to_string())
+    }
+
+    /// A scope in words, with territories and parties as `territory` and `party` name them
+    /// (their names in this language, as `/admin/users` shows them).
+    pub fn scope_text_named(
+        &self,
+        scope: &Scope,
+        territory: &dyn Fn(&sailau_domain::TerritoryCode) -> String,
+        party: &dyn Fn(&sailau_domain::PartyCode) -> String,
+    ) -> String {
         match scope {
             Scope::Global => self.tr("scope-global"),
-            Scope::Territory { territory } => {
-                self.tr_arg("scope-territory", "territory", territory)
+            Scope::Territory { territory: t } => {
+                self.tr_arg("scope-territory", "territory", territory(t))
             }
             Scope::Precincts { precincts } => self.tr_arg(
                 "scope-precincts",
@@ -142,15 +153,15 @@ impl PageCtx {
                     .join(", "),
             ),
             Scope::Party {
-                party,
+                party: p,
                 territory: None,
-            } => self.tr_arg("scope-party", "party", party),
+            } => self.tr_arg("scope-party", "party", party(p)),
             Scope::Party {
-                party,
+                party: p,
                 territory: Some(t),
             } => self.tr_args(
                 "scope-party-branch",
-                &[("party", party.to_string()), ("territory", t.to_string())],
+                &[("party", party(p)), ("territory", territory(t))],
             ),
         }
     }

@@ -319,6 +319,20 @@ impl TestApp {
         self.post_form(path, &all, Some(who)).await
     }
 
+    /// POSTs a form as `who` (with its CSRF token) and checks the answer's status, naming the
+    /// backend, the path and the body when it differs: one line per step of a scenario.
+    pub async fn submit(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        who: &Login,
+        status: StatusCode,
+    ) -> TestResponse {
+        let r = self.post_form_as(path, fields, who).await;
+        assert_eq!(r.status, status, "{} POST {path}: {}", self.backend, r.body);
+        r
+    }
+
     /// POSTs a multipart form as `who` (with its CSRF token): text fields and one file.
     pub async fn post_multipart_as(
         &self,
@@ -384,25 +398,10 @@ impl TestApp {
     }
 }
 
-/// `application/x-www-form-urlencoded` encoding.
+/// `application/x-www-form-urlencoded` encoding (the `form_urlencoded` serializer, as browsers
+/// encode forms).
 pub fn form_encode(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", url_encode(k), url_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn url_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(char::from(b))
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
 }

@@ -324,8 +324,8 @@ async fn login_fails_clearly_succeeds_and_logs_out() {
         let r = t.post_form("/logout", &[], Some(&login)).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
         assert!(t.app.session(&token).await.unwrap().is_some(), "{b}");
-        let r = t.post_form_as("/logout", &[], &login).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}");
+        t.submit("/logout", &[], &login, StatusCode::SEE_OTHER)
+            .await;
         assert!(t.app.session(&token).await.unwrap().is_none(), "{b}");
         let r = t.get_as("/account", &login).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: signed out");
@@ -447,7 +447,7 @@ async fn a_precinct_added_through_the_form_is_listed_and_in_the_ledger() {
         assert_contains(&page, &format!("name=\"csrf\" value=\"{}\"", admin.csrf), b);
         let before = t.ledger_size().await;
         let r = t
-            .post_form_as(
+            .submit(
                 "/territories/101800000/precincts",
                 &[
                     ("number", "777"),
@@ -455,9 +455,9 @@ async fn a_precinct_added_through_the_form_is_listed_and_in_the_ledger() {
                     ("voters", "1234"),
                 ],
                 &admin,
+                StatusCode::SEE_OTHER,
             )
             .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
         let location = r.location().unwrap().to_owned();
         assert_eq!(
             location,
@@ -497,7 +497,7 @@ async fn an_invalid_precinct_is_refused_next_to_its_field_and_writes_nothing() {
 
         // Voters "abc".
         let r = t
-            .post_form_as(
+            .submit(
                 path,
                 &[
                     ("number", "778"),
@@ -505,9 +505,9 @@ async fn an_invalid_precinct_is_refused_next_to_its_field_and_writes_nothing() {
                     ("voters", "abc"),
                 ],
                 &admin,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         let e = field_error(&r.body, "voters").unwrap_or_else(|| panic!("{b}: no voters error"));
         assert!(
             e.contains("The number of voters is a whole number from 0 to 100,000"),
@@ -520,7 +520,7 @@ async fn an_invalid_precinct_is_refused_next_to_its_field_and_writes_nothing() {
 
         // A number taken in the region (251 is Kurchatov's).
         let r = t
-            .post_form_as(
+            .submit(
                 path,
                 &[
                     ("number", "251"),
@@ -528,9 +528,9 @@ async fn an_invalid_precinct_is_refused_next_to_its_field_and_writes_nothing() {
                     ("voters", "10"),
                 ],
                 &admin,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         let e = field_error(&r.body, "number").unwrap();
         assert!(
             e.contains("already used by a polling station in the region"),
@@ -539,13 +539,13 @@ async fn an_invalid_precinct_is_refused_next_to_its_field_and_writes_nothing() {
 
         // Several rules at once: empty address, too many voters, number out of range.
         let r = t
-            .post_form_as(
+            .submit(
                 path,
                 &[("number", "0"), ("address", "  "), ("voters", "100001")],
                 &admin,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         for f in ["number", "address", "voters"] {
             assert!(field_error(&r.body, f).is_some(), "{b}: no error for {f}");
         }
@@ -616,18 +616,17 @@ async fn a_territorial_commission_acts_only_within_its_territory() {
         // Inside: the forms are there and work.
         let kurchatov = t.get_as("/territories/101800000", &tik).await;
         assert_contains(&kurchatov, "action=\"/territories/101800000/precincts#", b);
-        let r = t
-            .post_form_as(
-                "/territories/101800000/precincts",
-                &[
-                    ("number", "56"),
-                    ("address", "г. Курчатов, ул. Абая, 1"),
-                    ("voters", "10"),
-                ],
-                &tik,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        t.submit(
+            "/territories/101800000/precincts",
+            &[
+                ("number", "56"),
+                ("address", "г. Курчатов, ул. Абая, 1"),
+                ("voters", "10"),
+            ],
+            &tik,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         // Nobody signed in sees no forms; the administration is not for them.
         let anon = t.get("/territories/101800000").await;
         assert!(
@@ -653,26 +652,24 @@ async fn a_territorial_commission_acts_only_within_its_territory() {
             !other.body.contains("action=\"/precincts/100000000/252#"),
             "{b}"
         );
-        let r = t
-            .post_form_as(
-                "/precincts/100000000/251",
-                &[
-                    ("address", "г. Курчатов, ул. Молодежная, 116"),
-                    ("voters", "750"),
-                ],
-                &pik,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        t.submit(
+            "/precincts/100000000/251",
+            &[
+                ("address", "г. Курчатов, ул. Молодежная, 116"),
+                ("voters", "750"),
+            ],
+            &pik,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         assert_contains(&t.get("/precincts/100000000/251").await, ">750<", b);
-        let r = t
-            .post_form_as(
-                "/precincts/100000000/252",
-                &[("address", "x"), ("voters", "1")],
-                &pik,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        t.submit(
+            "/precincts/100000000/252",
+            &[("address", "x"), ("voters", "1")],
+            &pik,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
     }
 }
 
@@ -684,7 +681,7 @@ async fn territories_and_branches_through_forms() {
         let admin = t.login(Role::Administrator, Scope::Global).await;
         // A rural okrug under a district.
         let r = t
-            .post_form_as(
+            .submit(
                 "/territories/103200000/children?lang=en",
                 &[
                     ("code", "103230000"),
@@ -694,9 +691,9 @@ async fn territories_and_branches_through_forms() {
                     ("name_en", "Test Rural Okrug"),
                 ],
                 &admin,
+                StatusCode::SEE_OTHER,
             )
             .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
         assert!(
             r.location()
                 .unwrap()
@@ -708,7 +705,7 @@ async fn territories_and_branches_through_forms() {
         assert_contains(&page, "href=\"/territories/103200000\"", b); // breadcrumbs
         // A kind that cannot sit there, a taken code, a missing name: each next to its field.
         let r = t
-            .post_form_as(
+            .submit(
                 "/territories/103200000/children?lang=en",
                 &[
                     ("code", "103230000"),
@@ -717,9 +714,9 @@ async fn territories_and_branches_through_forms() {
                     ("name_kk", "Сынақ"),
                 ],
                 &admin,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         assert!(
             field_error(&r.body, "code")
                 .unwrap()
@@ -728,19 +725,18 @@ async fn territories_and_branches_through_forms() {
         );
         assert!(field_error(&r.body, "kind").is_some(), "{b}");
         assert!(field_error(&r.body, "name_ru").is_some(), "{b}");
-        let r = t
-            .post_form_as(
-                "/territories/103200000/children",
-                &[
-                    ("code", "12"),
-                    ("kind", "castle"),
-                    ("name_ru", "x"),
-                    ("name_kk", "y"),
-                ],
-                &admin,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        t.submit(
+            "/territories/103200000/children",
+            &[
+                ("code", "12"),
+                ("kind", "castle"),
+                ("name_ru", "x"),
+                ("name_kk", "y"),
+            ],
+            &admin,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
         // A party branch.
         let secretary = t
             .login(
@@ -760,33 +756,31 @@ async fn territories_and_branches_through_forms() {
                 .contains("action=\"/parties/akzhol/branches#"),
             "{b}"
         );
-        let r = t
-            .post_form_as(
-                "/parties/amanat/branches",
-                &[("territory_code", "100000000")],
-                &secretary,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        t.submit(
+            "/parties/amanat/branches",
+            &[("territory_code", "100000000")],
+            &secretary,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         let party = t.get("/parties/amanat?lang=en").await;
         assert_contains(&party, "href=\"/territories/100000000\"", b);
         let r = t
-            .post_form_as(
+            .submit(
                 "/parties/amanat/branches?lang=en",
                 &[("territory_code", "100000000")],
                 &secretary,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         assert!(field_error(&r.body, "territory_code").is_some(), "{b}");
-        let r = t
-            .post_form_as(
-                "/parties/akzhol/branches",
-                &[("territory_code", "100000000")],
-                &secretary,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        t.submit(
+            "/parties/akzhol/branches",
+            &[("territory_code", "100000000")],
+            &secretary,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
     }
 }
 
@@ -935,7 +929,7 @@ async fn administrators_manage_users_with_a_password_shown_once() {
 
         // Generated password, shown once.
         let r = t
-            .post_form_as(
+            .submit(
                 "/admin/users?lang=en",
                 &[
                     ("username", "akmola.tik"),
@@ -945,9 +939,9 @@ async fn administrators_manage_users_with_a_password_shown_once() {
                     ("password", ""),
                 ],
                 &admin,
+                StatusCode::OK,
             )
             .await;
-        assert_eq!(r.status, StatusCode::OK, "{b}: {}", r.body);
         assert_eq!(r.header("cache-control"), Some("no-store"), "{b}");
         let start = r.body.find("<p class=\"secret\">").unwrap() + "<p class=\"secret\">".len();
         let password = &r.body[start..start + 16];
@@ -955,10 +949,17 @@ async fn administrators_manage_users_with_a_password_shown_once() {
             t.app.login("akmola.tik", password, "x").await.is_ok(),
             "{b}"
         );
+        // The list names the scope's territory, not its code.
+        let list = t.get_as("/admin/users?lang=ru", &admin).await;
+        assert_contains(&list, "Территория «Акмолинская область»", b);
+        assert!(
+            !list.body.contains("Территория «110000000»"),
+            "{b}: a code instead of the name"
+        );
 
         // Refused input: next to the fields.
         let r = t
-            .post_form_as(
+            .submit(
                 "/admin/users?lang=en",
                 &[
                     ("username", "akmola.tik"),
@@ -967,13 +968,13 @@ async fn administrators_manage_users_with_a_password_shown_once() {
                     ("password", "short"),
                 ],
                 &admin,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         // (The app checks the password before the rest.)
         assert!(field_error(&r.body, "password").is_some(), "{b}");
         let r = t
-            .post_form_as(
+            .submit(
                 "/admin/users?lang=en",
                 &[
                     ("username", "akmola.tik"),
@@ -982,13 +983,13 @@ async fn administrators_manage_users_with_a_password_shown_once() {
                     ("password", "long enough password"),
                 ],
                 &admin,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         assert!(field_error(&r.body, "username").is_some(), "{b}: taken");
         assert!(field_error(&r.body, "scope").is_some(), "{b}: scope");
         let r = t
-            .post_form_as(
+            .submit(
                 "/admin/users",
                 &[
                     ("username", "Bad Name"),
@@ -996,51 +997,47 @@ async fn administrators_manage_users_with_a_password_shown_once() {
                     ("scope", "moon:1"),
                 ],
                 &admin,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         for f in ["username", "role", "scope"] {
             assert!(field_error(&r.body, f).is_some(), "{b}: {f}");
         }
 
         // Deactivate: the account can no longer sign in; reactivate.
-        let r = t
-            .post_form_as(
-                "/admin/users/akmola.tik/active",
-                &[("active", "false")],
-                &admin,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        t.submit(
+            "/admin/users/akmola.tik/active",
+            &[("active", "false")],
+            &admin,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         assert!(
             t.app.login("akmola.tik", password, "y").await.is_err(),
             "{b}"
         );
-        let r = t
-            .post_form_as(
-                "/admin/users/akmola.tik/active",
-                &[("active", "true")],
-                &admin,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}");
+        t.submit(
+            "/admin/users/akmola.tik/active",
+            &[("active", "true")],
+            &admin,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         // Change role.
-        let r = t
-            .post_form_as(
-                "/admin/users/akmola.tik/role",
-                &[("role", "observer"), ("scope", "")],
-                &admin,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
-        let r = t
-            .post_form_as(
-                "/admin/users/akmola.tik/role?lang=en",
-                &[("role", "precinct_commission"), ("scope", "")],
-                &admin,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        t.submit(
+            "/admin/users/akmola.tik/role",
+            &[("role", "observer"), ("scope", "")],
+            &admin,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        t.submit(
+            "/admin/users/akmola.tik/role?lang=en",
+            &[("role", "precinct_commission"), ("scope", "")],
+            &admin,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
         let r = t
             .post_form_as("/admin/users/nobody/active", &[("active", "false")], &admin)
             .await;
@@ -1067,7 +1064,7 @@ async fn users_change_their_password() {
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         assert!(field_error(&r.body, "password_confirm").is_some(), "{b}");
         let r = t
-            .post_form_as(
+            .submit(
                 "/account/password?lang=en",
                 &[
                     ("current_password", "not my password"),
@@ -1075,9 +1072,9 @@ async fn users_change_their_password() {
                     ("password_confirm", "short"),
                 ],
                 &me,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         assert!(
             field_error(&r.body, "current_password")
                 .unwrap()
@@ -1090,18 +1087,17 @@ async fn users_change_their_password() {
                 .contains("at least 10"),
             "{b}"
         );
-        let r = t
-            .post_form_as(
-                "/account/password",
-                &[
-                    ("current_password", me.password.as_str()),
-                    ("password", "a new long password"),
-                    ("password_confirm", "a new long password"),
-                ],
-                &me,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        t.submit(
+            "/account/password",
+            &[
+                ("current_password", me.password.as_str()),
+                ("password", "a new long password"),
+                ("password_confirm", "a new long password"),
+            ],
+            &me,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         assert!(
             t.app
                 .login(&me.username, "a new long password", "z")
@@ -1550,18 +1546,17 @@ async fn the_ledger_tells_each_entry_in_words_with_names() {
         let admin = t
             .login_named("chief", Role::Administrator, Scope::Global)
             .await;
-        let r = t
-            .post_form_as(
-                "/territories/101800000/precincts",
-                &[
-                    ("number", "777"),
-                    ("address", "ул. Тестовая, 7"),
-                    ("voters", "1234"),
-                ],
-                &admin,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        t.submit(
+            "/territories/101800000/precincts",
+            &[
+                ("number", "777"),
+                ("address", "ул. Тестовая, 7"),
+                ("voters", "1234"),
+            ],
+            &admin,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         let index = t.ledger_size().await - 1;
         t.create_user(
             "watcher",
@@ -1570,14 +1565,13 @@ async fn the_ledger_tells_each_entry_in_words_with_names() {
             "a-long-enough-password",
         )
         .await;
-        let r = t
-            .post_form_as(
-                "/admin/users/watcher/active",
-                &[("active", "false")],
-                &admin,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{b}: {}", r.body);
+        t.submit(
+            "/admin/users/watcher/active",
+            &[("active", "false")],
+            &admin,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
         for (lang, precinct, deactivated, role) in [
             (
                 "ru",
