@@ -225,7 +225,8 @@ pub struct ProblemError {
     /// malformed bodies and parameters.
     #[schema(example = "voters-out-of-range")]
     pub rule: String,
-    /// The rule in plain English.
+    /// The rule in words: in the language the request asked for with `Accept-Language` (ru, kk
+    /// or en), in English without that header.
     #[schema(example = "a whole number from 0 to 100000")]
     pub message: String,
     /// The values the message needs (e.g. `max`), for clients that translate `rule` themselves.
@@ -482,6 +483,39 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// Words each broken rule's `message` in `lang` from the catalogs, when the catalog has the
+    /// rule's message and `args` holds every value it needs (refusals of authorization, whose
+    /// values are not in `args`, stay in English). Returns whether any message was worded.
+    fn localize(&mut self, lang: sailau_i18n::Lang) -> bool {
+        static CATALOG: std::sync::LazyLock<Option<std::sync::Arc<sailau_i18n::Catalog>>> =
+            std::sync::LazyLock::new(|| sailau_i18n::Catalog::new().ok().map(std::sync::Arc::new));
+        let Some(catalog) = CATALOG.as_ref() else {
+            return false;
+        };
+        let ctx =
+            crate::pages::PageCtx::new(catalog.clone(), lang, String::new(), String::new(), None);
+        let mut any = false;
+        for error in &mut self.errors {
+            let wordable = catalog.contains(lang, &error.rule)
+                && catalog
+                    .variables(lang, &error.rule)
+                    .iter()
+                    .all(|v| error.args.contains_key(v));
+            if wordable {
+                let args: Vec<(&str, String)> = error
+                    .args
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.clone()))
+                    .collect();
+                error.message = ctx.tr_args(&error.rule, &args);
+                any = true;
+            }
+        }
+        any
+    }
+}
+
 /// A refusal of authorization in plain English from the English catalog ("The role “Observer”
 /// does not allow adding a polling station."), without internal identifiers such as
 /// `create_precinct`; clients that translate use the error's `rule`.
@@ -657,17 +691,33 @@ fn row_error(r: &RowError) -> ProblemError {
 /// Middleware for the API routes: completes problem documents with `instance` (the request's
 /// path) and turns bare error answers that axum produced by itself (405 with an empty body, a
 /// body-limit 413, ...) into problem documents, so that every API error is problem+json.
+///
+/// A request that names its languages (`Accept-Language`) gets each broken rule's `message` in
+/// the best of ru, kk and en (the same catalogs as the pages; `Content-Language` says which);
+/// without the header, messages stay in English, as clients written before knew them. `rule`,
+/// `field` and `args` never change, for clients that translate themselves.
 pub async fn fill_instance(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
+    let lang = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| sailau_i18n::negotiate(Some(v)));
     let res = next.run(req).await;
     if let Some(Rendered(problem)) = res.extensions().get::<Rendered>() {
-        if problem.instance.is_some() {
+        if problem.instance.is_some() && lang.is_none() {
             return res;
         }
         let mut problem = (**problem).clone();
-        problem.instance = Some(path);
+        problem.instance.get_or_insert(path);
+        let localized = lang.filter(|&lang| problem.localize(lang));
         let (parts, _) = res.into_parts();
         let mut completed = problem.render();
+        if let Some(lang) = localized
+            && let Ok(v) = HeaderValue::from_str(lang.code())
+        {
+            completed.headers_mut().insert(header::CONTENT_LANGUAGE, v);
+        }
         // Keep headers a handler set beside the problem's own.
         for (name, value) in &parts.headers {
             if !completed.headers().contains_key(name) {

@@ -1967,3 +1967,58 @@ async fn behind_a_trusted_proxy_the_client_is_the_last_forwarded_address() {
         problem(&r, 401, ctx);
     }
 }
+
+/// A client that names its language gets each broken rule's message in it (the pages'
+/// catalogs); without `Accept-Language`, messages stay English. Keys and fields never change.
+#[tokio::test]
+async fn problem_messages_speak_the_language_the_client_asks_for() {
+    for t in backends().await {
+        let ctx = t.backend;
+        t.load_small().await;
+        let admin = admin(&t).await;
+        let body = json!({"code": "12", "kind": "hamlet", "name_ru": "Село", "name_kk": "Ауыл"})
+            .to_string();
+        let bearer = format!("Bearer {}", admin.token);
+        let refused = async |language: Option<&str>| {
+            let mut headers = vec![("authorization", bearer.as_str())];
+            if let Some(l) = language {
+                headers.push(("accept-language", l));
+            }
+            let r = send_raw(
+                &t,
+                Method::POST,
+                "/api/v1/territories",
+                Some("application/json"),
+                body.clone(),
+                &headers,
+            )
+            .await;
+            let p = problem(&r, 422, ctx);
+            (r.header("content-language").map(str::to_owned), p)
+        };
+        let (lang, p) = refused(Some("kk-KZ, ru;q=0.8")).await;
+        assert_eq!(lang.as_deref(), Some("kk"), "{ctx}");
+        assert_eq!(p["errors"][0]["rule"], "code-format", "{ctx}");
+        assert_eq!(
+            p["errors"][0]["message"], "ӘАОЖ коды дәл 9 цифрдан тұрады.",
+            "{ctx}"
+        );
+        assert_eq!(
+            p["errors"][1]["message"], "Аумақтың белгісіз түрі.",
+            "{ctx}"
+        );
+        let (lang, p) = refused(Some("ru")).await;
+        assert_eq!(lang.as_deref(), Some("ru"), "{ctx}");
+        assert_eq!(
+            p["errors"][0]["message"], "Код КАТО состоит ровно из 9 цифр.",
+            "{ctx}"
+        );
+        let (lang, p) = refused(None).await;
+        assert_eq!(lang, None, "{ctx}");
+        assert_eq!(
+            p["errors"][0]["message"], "a KATO code is exactly 9 digits",
+            "{ctx}"
+        );
+        assert_eq!(p["instance"], "/api/v1/territories", "{ctx}");
+    }
+}
