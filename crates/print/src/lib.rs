@@ -19,6 +19,8 @@
 //! output. Errors are typed ([`PrintError`]); a character the font cannot draw is an error, never a
 //! silent blank box.
 
+#![warn(missing_docs)]
+
 mod ballot;
 mod layout;
 mod model;
