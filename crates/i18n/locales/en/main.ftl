@@ -636,3 +636,6 @@ print-protocol-insufficient = not enough signatures to register the candidate
 print-protocol-chair = Chair of the commission
 print-protocol-secretary = Secretary of the commission
 print-protocol-member = Member of the commission
+print-unprintable-title = The ballot cannot be printed
+print-unprintable-body = The candidates' details contain a character the print font does not have. Correct the details and print the ballot again.
+print-unprintable-character = Character: “{ $character }”.

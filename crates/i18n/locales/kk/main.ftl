@@ -549,3 +549,6 @@ print-protocol-insufficient = кандидатты тіркеу үшін қол�
 print-protocol-chair = Комиссия төрағасы
 print-protocol-secretary = Комиссия хатшысы
 print-protocol-member = Комиссия мүшесі
+print-unprintable-title = Бюллетеньді басып шығару мүмкін емес
+print-unprintable-body = Кандидаттар туралы мәліметтерде баспа қарпінде жоқ таңба бар. Мәліметтерді түзетіп, бюллетеньді қайта басып шығарыңыз.
+print-unprintable-character = Таңба: «{ $character }».

@@ -655,3 +655,6 @@ print-protocol-insufficient = подписей недостаточно для �
 print-protocol-chair = Председатель комиссии
 print-protocol-secretary = Секретарь комиссии
 print-protocol-member = Член комиссии
+print-unprintable-title = Бюллетень нельзя напечатать
+print-unprintable-body = В сведениях о кандидатах есть знак, которого нет в шрифте печати. Исправьте сведения и напечатайте бюллетень снова.
+print-unprintable-character = Знак: «{ $character }».

@@ -73,3 +73,43 @@ fn a_row_with_the_wrong_number_of_cells_is_refused() {
         }
     );
 }
+
+fn kazakh_text() -> impl proptest::strategy::Strategy<Value = String> {
+    // Letters of both alphabets, digits, punctuation, spaces and line breaks.
+    proptest::string::string_regex("[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІA-Za-z0-9 .,;:«»()№/\n-]{0,300}")
+        .unwrap()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any text of the alphabets lays out and renders: no panic, no error, at least one page,
+    /// and the same bytes twice.
+    #[test]
+    fn any_kazakh_or_russian_text_renders(
+        heading in kazakh_text(),
+        paragraph in kazakh_text(),
+        cells in proptest::collection::vec((kazakh_text(), kazakh_text()), 0..20),
+        rows in proptest::collection::vec(kazakh_text(), 0..8),
+    ) {
+        let blocks = vec![
+            Block::Title(vec![heading.clone()]),
+            Block::Paragraph(paragraph),
+            Block::Table(Table {
+                columns: vec![
+                    Column { title: heading, share: 2.0, align: Align::Left },
+                    Column { title: "№".into(), share: 1.0, align: Align::Right },
+                ],
+                rows: cells.into_iter().map(|(a, b)| vec![a, b]).collect(),
+            }),
+            Block::Ballot(rows.into_iter().map(|title| sailau_print::BallotRow {
+                title: title.clone(),
+                details: vec![title],
+            }).collect()),
+        ];
+        let a = render_pdf(&document(blocks.clone())).unwrap();
+        let b = render_pdf(&document(blocks)).unwrap();
+        proptest::prop_assert!(a.starts_with(b"%PDF-"));
+        proptest::prop_assert_eq!(a, b);
+    }
+}
