@@ -14,6 +14,7 @@ pub mod authz;
 pub mod collation;
 pub mod command;
 pub mod date;
+pub mod elections;
 pub mod error;
 pub mod party;
 pub mod person;
