@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod authz;
 pub mod command;
 pub mod date;
+pub mod elections;
 pub mod error;
 pub mod party;
 pub mod person;

@@ -5,4 +5,5 @@ mod dates;
 mod ledger_entry;
 mod permissions;
 mod rules;
+mod signatures;
 mod text;

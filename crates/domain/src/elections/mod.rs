@@ -1,0 +1,5 @@
+//! The elections context (issue 11). Helper B's i11-core owns this module; i11-sign adds the
+//! signature sheets.
+
+pub mod iin;
+pub mod signatures;
