@@ -15,6 +15,7 @@ mod ledger;
 mod read;
 mod rows;
 mod session;
+mod signatures;
 mod tx;
 
 use std::str::FromStr;
@@ -27,6 +28,7 @@ use sqlx::{AnyPool, Executor};
 pub use ledger::{LedgerRow, LedgerStatus};
 pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
 pub use session::{Admission, Exempt, SessionRow, ThrottleKey, ThrottleRule};
+pub use signatures::{NewBatch, SignatureBatch, StoredLine};
 pub use tx::Tx;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");

@@ -611,9 +611,9 @@ action-read-account = viewing this account
 action-read-persons = viewing the people of the registry
 
 ## i11-sign
-number-out-of-range = Enter a whole number from { $min } to { $max }.
+number-out-of-range = Enter a whole number from { NUMBER($min) } to { NUMBER($max) }.
 date-format = Write the date as DD.MM.YYYY or YYYY-MM-DD (a day that exists).
-signature-line-repeated = Sheet { $sheet }, line { $line } is given twice.
+signature-line-repeated = Sheet { NUMBER($sheet) }, line { NUMBER($line) } is given twice.
 signature-retention = The signers' data may be erased from { $date } on.
 signatures-not-self-nominated = Only self-nominees submit signature sheets.
 signature-facts-changed = The territory or the collection window changed while the sheets were being checked. Check the sheets again.

@@ -524,9 +524,9 @@ action-read-account = осы есептік жазбаны қарау
 action-read-persons = тізілімдегі тұлғаларды қарау
 
 ## i11-sign
-number-out-of-range = { $min } мен { $max } аралығындағы бүтін сан қажет.
+number-out-of-range = { NUMBER($min) } мен { NUMBER($max) } аралығындағы бүтін сан қажет.
 date-format = Күн КК.АА.ЖЖЖЖ немесе ЖЖЖЖ-АА-КК түрінде жазылады (және нақты күн болуы керек).
-signature-line-repeated = { $sheet }-парақ, { $line }-жол екі рет көрсетілген.
+signature-line-repeated = { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол екі рет көрсетілген.
 signature-retention = Қол қойған адамдардың деректерін { $date } бастап қана жоюға болады.
 signatures-not-self-nominated = Қол қою парақтарын тек өзін-өзі ұсынған кандидаттар тапсырады.
 signature-facts-changed = Қол қою парақтары тексерілген кезде аумақ немесе қол жинау мерзімі өзгерді. Парақтарды қайта тексеріңіз.

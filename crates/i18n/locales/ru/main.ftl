@@ -630,9 +630,9 @@ action-read-account = просмотр этой учётной записи
 action-read-persons = просмотр лиц в реестре
 
 ## i11-sign
-number-out-of-range = Нужно целое число от { $min } до { $max }.
+number-out-of-range = Нужно целое число от { NUMBER($min) } до { NUMBER($max) }.
 date-format = Дата записывается как ДД.ММ.ГГГГ или ГГГГ-ММ-ДД (и должна существовать).
-signature-line-repeated = Лист { $sheet }, строка { $line } указаны дважды.
+signature-line-repeated = Лист { NUMBER($sheet) }, строка { NUMBER($line) } указаны дважды.
 signature-retention = Данные лиц, поставивших подписи, можно удалить не ранее { $date }.
 signatures-not-self-nominated = Подписные листы представляют только самовыдвиженцы.
 signature-facts-changed = Пока проверялись подписные листы, изменились территория или сроки сбора подписей. Проверьте листы ещё раз.

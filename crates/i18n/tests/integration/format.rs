@@ -53,6 +53,9 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "found" => "date".into(),
         "encoding" => "Windows-1251".into(),
         "text" => "А?то?ай ауданы".into(),
+        // i11-sign
+        "sheet" => n.into(),
+        "date" => "04.11.2024".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -64,6 +64,14 @@ pub fn field_label_key(field: &str) -> Option<&'static str> {
         "current_password" => "account-current-password",
         "password_confirm" => "account-confirm-password",
         "file" => "form-file",
+        // i11-sign: the columns of a signature sheet
+        "sheet" => "signature-sheet",
+        "line" => "signature-line",
+        "surname" => "signature-surname",
+        "given_name" => "signature-given-name",
+        "patronymic" => "signature-patronymic",
+        "iin" => "signature-iin",
+        "signed_on" => "signature-signed-on",
         _ => return None,
     })
 }
@@ -329,6 +337,15 @@ mod tests {
             Rule::ImportLostLetters {
                 text: "А?то?ай".into(),
             },
+            // i11-sign
+            Rule::NumberOutOfRange { min: 1, max: 100_000 },
+            Rule::DateFormat,
+            Rule::SignatureLineRepeated { sheet: 3, line: 7 },
+            Rule::SignatureRetention {
+                from: "2024-11-04".into(),
+            },
+            Rule::SignaturesNotSelfNominated,
+            Rule::SignatureFactsChanged,
         ];
         for r in &all {
             match r {
@@ -373,7 +390,13 @@ mod tests {
                 | Rule::ImportWrongFile { .. }
                 | Rule::ImportRowWidth { .. }
                 | Rule::ImportEncoding { .. }
-                | Rule::ImportLostLetters { .. } => {}
+                | Rule::ImportLostLetters { .. }
+                | Rule::NumberOutOfRange { .. }
+                | Rule::DateFormat
+                | Rule::SignatureLineRepeated { .. }
+                | Rule::SignatureRetention { .. }
+                | Rule::SignaturesNotSelfNominated
+                | Rule::SignatureFactsChanged => {}
             }
         }
         all
