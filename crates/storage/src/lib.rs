@@ -28,7 +28,7 @@ use sqlx::{AnyPool, Executor};
 pub use ledger::{LedgerRow, LedgerStatus};
 pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
 pub use session::{Admission, Exempt, SessionRow, ThrottleKey, ThrottleRule};
-pub use signatures::{NewBatch, SignatureBatch, StoredLine};
+pub use signatures::{CheckedLine, NewBatch, SignatureBatch, StoredLine};
 pub use tx::Tx;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");

@@ -134,12 +134,26 @@ pub struct NewBatch<'a> {
     /// Hex SHA-256 of the salt and the canonical lines (as in the ledger).
     pub rows_sha256: &'a str,
     /// The private salt and the lines with their grounds and well-formed IIN (None on replay).
-    pub private: Option<(&'a [u8], &'a [(SignatureLine, Vec<Ground>, Option<String>)])>,
+    pub private: Option<(&'a [u8], &'a [CheckedLine])>,
+}
+
+/// A line to store with what the checks found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedLine {
+    /// The line as entered (normalized).
+    pub line: SignatureLine,
+    /// The grounds it breaks (empty: a valid signature).
+    pub grounds: Vec<Ground>,
+    /// Its IIN in 12 digits when well-formed (for duplicates in later batches).
+    pub iin: Option<String>,
 }
 
 impl Tx {
     /// The KATO codes of a territory and every territory under it.
-    pub async fn territory_subtree(&mut self, code: &TerritoryCode) -> Result<HashSet<TerritoryCode>> {
+    pub async fn territory_subtree(
+        &mut self,
+        code: &TerritoryCode,
+    ) -> Result<HashSet<TerritoryCode>> {
         let rows = sqlx::query(
             "WITH RECURSIVE subtree(code) AS ( \
                SELECT code FROM territories WHERE code = $1 \
@@ -153,30 +167,6 @@ impl Tx {
         rows.iter()
             .map(|r| code_of(&r.try_get::<String, _>("code")?))
             .collect()
-    }
-
-    /// The voters of a unit: the sum of the voters of the precincts in its subtree.
-    pub async fn unit_voters(&mut self, code: &TerritoryCode) -> Result<u64> {
-        let row = sqlx::query(
-            "WITH RECURSIVE subtree(code) AS ( \
-               SELECT code FROM territories WHERE code = $1 \
-               UNION ALL \
-               SELECT t.code FROM territories t JOIN subtree s ON t.parent_code = s.code \
-             ) SELECT COALESCE(SUM(p.voters), 0) AS voters \
-             FROM precincts p JOIN subtree s ON p.territory_code = s.code",
-        )
-        .bind(code.as_str())
-        .fetch_one(self.conn())
-        .await?;
-        // PostgreSQL sums BIGINTs into NUMERIC; read it back as text either way.
-        let voters: i64 = match row.try_get::<i64, _>("voters") {
-            Ok(v) => v,
-            Err(_) => row
-                .try_get::<String, _>("voters")?
-                .parse()
-                .map_err(|e| StorageError::Corrupt(format!("voters: {e}")))?,
-        };
-        u64_of(voters, "voters")
     }
 
     /// The batches recorded for a nomination, in order.
@@ -247,7 +237,12 @@ impl Tx {
                 sql.push(')');
             }
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for (l, grounds, iin_key) in chunk {
+            for CheckedLine {
+                line: l,
+                grounds,
+                iin: iin_key,
+            } in chunk
+            {
                 let grounds = serde_json::to_string(grounds)
                     .map_err(|e| StorageError::Corrupt(format!("grounds: {e}")))?;
                 q = q
@@ -303,7 +298,11 @@ impl Store {
         nomination: Uuid,
         flagged_only: bool,
     ) -> Result<Vec<StoredLine>> {
-        let filter = if flagged_only { " AND grounds <> '[]'" } else { "" };
+        let filter = if flagged_only {
+            " AND grounds <> '[]'"
+        } else {
+            ""
+        };
         let sql = format!(
             "SELECT {LINE_COLS} FROM signature_lines WHERE nomination_id = $1{filter} \
              ORDER BY batch, sheet, line"
