@@ -34,6 +34,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::iin::{Iin, IinError};
+use super::{COMMISSION, Nomination, NominationId, RouteKind, SignatureSummary};
+use crate::authz::Policy;
+use crate::command::DomainCommand;
 use crate::error::{Rule, ValidationErrors};
 use crate::territory::TerritoryCode;
 use crate::text::{self, TextKind};
@@ -51,9 +54,6 @@ pub const MAX_NAME: usize = 100;
 
 /// The longest address of a signer, in characters (as for precinct addresses).
 pub const MAX_ADDRESS: usize = 500;
-
-/// The basis points in a whole (100% = 10,000 basis points).
-pub const BASIS: u64 = 10_000;
 
 /// One line of a signature sheet, as entered or imported: personal data of the signer.
 ///
@@ -422,12 +422,6 @@ pub fn verify(lines: &[SignatureLine], facts: &Facts<'_>) -> Verification {
     }
 }
 
-/// The number of valid signatures a self-nominee needs: `share_bp` basis points (1% = 100) of
-/// the unit's `voters`, rounded up (rules.md §3: "at least 1% of the unit's voters").
-pub fn threshold(voters: u64, share_bp: u32) -> u64 {
-    (voters * u64::from(share_bp)).div_ceil(BASIS)
-}
-
 /// The canonical bytes of the lines for the salted hash recorded in the ledger: one compact JSON
 /// object per line ([`SignatureLine`]'s fields in order), each followed by `\n`, in the order
 /// given. Anyone holding the lines and the salt can recompute the hash until the lines are erased.
@@ -464,16 +458,86 @@ pub fn check_erase(today: Date, from: Date) -> Result<(), ValidationErrors> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The signers' lines of one batch of sheets and the salt of their hash: the private data of
+/// [`RecordSignatureSheets`], written to the erasable `signature_lines` table and never to the
+/// ledger. `Debug` shows only the number of lines.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SignatureSheets {
+    /// 32 random bytes, chosen by the app for each batch; kept with the lines and erased with
+    /// them.
+    pub salt: [u8; 32],
+    /// The lines, normalized ([`validate_lines`]).
+    pub lines: Vec<SignatureLine>,
+}
 
-    #[test]
-    fn thresholds_round_up() {
-        assert_eq!(threshold(10_000, 100), 100);
-        assert_eq!(threshold(10_001, 100), 101);
-        assert_eq!(threshold(0, 100), 0);
-        assert_eq!(threshold(1, 100), 1);
-        assert_eq!(threshold(23_456, 150), 352);
+impl std::fmt::Debug for SignatureSheets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SignatureSheets({} lines)", self.lines.len())
     }
+}
+
+/// The commission recorded a batch of a self-nominee's signature sheets (issue 11, item 5). The
+/// ledger records the counts per ground, the signatures required (`RuleSet::signatures_required`) and a salted SHA-256 of the
+/// lines ([`canonical_lines`] after the salt); the lines themselves are the command's private
+/// data ([`SignatureSheets`]). Replaying the entry restores the nomination's signature summary
+/// from the counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordSignatureSheets {
+    /// The self-nomination the sheets support.
+    pub nomination: NominationId,
+    /// The counts of this batch per ground.
+    pub counts: Counts,
+    /// Valid signatures required: the rule set's share of the unit's voters, rounded up.
+    pub required: u64,
+    /// Lowercase hex SHA-256 of the salt followed by the canonical lines.
+    pub rows_sha256: String,
+}
+
+impl DomainCommand for RecordSignatureSheets {
+    const POLICY: Policy = COMMISSION;
+    type Private = SignatureSheets;
+    fn summary(&self) -> String {
+        format!(
+            "{} {}/{} ({} lines)",
+            self.nomination, self.counts.valid, self.required, self.counts.lines
+        )
+    }
+}
+
+/// The commission erased the signers' personal data of a nomination, after the rule set's
+/// retention period (`[retention] signer_data_days` after election day). The counts and hashes
+/// stay in the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EraseSignatureData {
+    /// The nomination whose signers' lines are erased.
+    pub nomination: NominationId,
+}
+
+impl DomainCommand for EraseSignatureData {
+    const POLICY: Policy = COMMISSION;
+    type Private = ();
+    fn summary(&self) -> String {
+        self.nomination.to_string()
+    }
+}
+
+/// Checks that sheets may be recorded for `nomination`: self-nominations only, while the
+/// nomination is standing. Returns the nomination's new signature summary after a batch with
+/// `counts` (the valid signatures of every batch so far against `required`).
+pub fn check_record(
+    nomination: &Nomination,
+    earlier_valid: u64,
+    counts: &Counts,
+    required: u64,
+) -> Result<SignatureSummary, ValidationErrors> {
+    if nomination.route.kind() != RouteKind::SelfNominated {
+        return Err(ValidationErrors::one(
+            "nomination",
+            Rule::SignaturesNotSelfNominated,
+        ));
+    }
+    Ok(SignatureSummary {
+        valid: earlier_valid + u64::from(counts.valid),
+        required,
+    })
 }

@@ -3,6 +3,7 @@
 mod authz_matrix;
 mod dates;
 mod golden_elections;
+mod golden_signatures;
 mod ledger_entry;
 mod permissions;
 mod rules;

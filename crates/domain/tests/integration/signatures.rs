@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use sailau_domain::elections::iin::{Iin, IinError, check_digit};
 use sailau_domain::elections::signatures::{
     CollectionDates, Facts, Ground, SIGNER_MIN_AGE, SignatureLine, canonical_lines, check_erase,
-    erasable_from, threshold, validate_lines, verify,
+    erasable_from, validate_lines, verify,
 };
 use sailau_domain::{Gender, Rule, TerritoryCode};
 
@@ -286,8 +286,6 @@ fn lines_are_checked_as_text_and_numbered_once() {
 
 #[test]
 fn thresholds_and_retention() {
-    assert_eq!(threshold(12_345, 100), 124);
-    assert_eq!(threshold(12_300, 100), 123);
     let from = erasable_from(Date::constant(2023, 11, 5), 365);
     assert_eq!(from, Date::constant(2024, 11, 4));
     assert!(check_erase(Date::constant(2024, 11, 3), from).is_err());
