@@ -15,4 +15,5 @@ mod ledger_fixture;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod sessions;
+mod signatures;
 mod verify;
