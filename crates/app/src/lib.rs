@@ -13,6 +13,7 @@
 mod accounts;
 mod auth;
 pub mod demo;
+pub mod demo_elections;
 pub mod elections;
 mod error;
 mod execute;
