@@ -7,6 +7,7 @@ mod commands;
 mod databases;
 mod demo;
 mod elections;
+mod elections_authz;
 mod fixture;
 mod import;
 mod import_excel;
