@@ -230,7 +230,7 @@ fn signers(unit: &TerritoryCode, seed: u32, count: u64, signed_on: Date) -> Vec<
         serial += 1;
         let k = seed.wrapping_mul(7919).wrapping_add(serial);
         let (y, m, d) = (60 + (k % 30), 1 + (k / 30 % 12), 1 + (k / 360 % 28));
-        let female = k % 2 == 0;
+        let female = k.is_multiple_of(2);
         let digits = format!(
             "{y:02}{m:02}{d:02}{}{:04}",
             if female { 4 } else { 3 },
