@@ -2,6 +2,7 @@
 
 mod authz_matrix;
 mod dates;
+mod elections;
 mod golden_elections;
 mod golden_signatures;
 mod ledger_entry;
