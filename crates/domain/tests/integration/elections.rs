@@ -2,8 +2,8 @@
 //! local times in every zone), age on election day, eligibility by age, one nominee per party per
 //! unit, and the signature threshold.
 
-use jiff::civil::{Date, date};
 use jiff::Timestamp;
+use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use sailau_domain::elections::nomination::NominationFacts;
 use sailau_domain::elections::rules::{KZ_AKIM_DISTRICT_2023, KZ_AKIM_RURAL_2021, RuleSet};
