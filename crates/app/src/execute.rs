@@ -51,6 +51,10 @@ pub(crate) enum Beside {
     Nothing,
     /// The argon2id hash of a new password (PHC string).
     PasswordHash(String),
+    /// Bytes whose digest the entry records (an attached file).
+    Blob(Vec<u8>),
+    /// Signers' lines and the salt of their hash (`record_signature_sheets`).
+    SignatureSheets(sailau_domain::elections::signatures::SignatureSheets),
 }
 
 impl Beside {
@@ -59,6 +63,8 @@ impl Beside {
         Ok(match private {
             Private::None => Beside::Nothing,
             Private::Password(p) => Beside::PasswordHash(crate::auth::hash_password(p.expose())?),
+            Private::Blob(b) => Beside::Blob(b.0),
+            Private::SignatureSheets(s) => Beside::SignatureSheets(s),
         })
     }
 }
@@ -80,7 +86,29 @@ impl Ctx<'_> {
         match self.beside {
             None => Ok(None),
             Some(Beside::PasswordHash(h)) => Ok(Some(h)),
-            Some(Beside::Nothing) => Err(AppError::MissingPrivate("a password")),
+            Some(_) => Err(AppError::MissingPrivate("a password")),
+        }
+    }
+
+    /// The bytes the command carries: `Ok(None)` on replay, an error if a live command came
+    /// without them (impossible through [`Issued`]).
+    pub fn blob(&self) -> Result<Option<&[u8]>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::Blob(b)) => Ok(Some(b)),
+            Some(_) => Err(AppError::MissingPrivate("the file")),
+        }
+    }
+
+    /// The signature sheets the command carries: `Ok(None)` on replay, an error if a live
+    /// command came without them (impossible through [`Issued`]).
+    pub fn signature_sheets(
+        &self,
+    ) -> Result<Option<&sailau_domain::elections::signatures::SignatureSheets>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::SignatureSheets(s)) => Ok(Some(s)),
+            Some(_) => Err(AppError::MissingPrivate("the signature sheets")),
         }
     }
 }

@@ -178,6 +178,228 @@ pub enum Rule {
         /// The text with the `?`.
         text: String,
     },
+    // i11-core: elections (issue 11). Fields are message variables.
+    /// No person of the registry has this identifier.
+    PersonMissing,
+    /// The {window} window opens {date} at {time} local time.
+    WindowNotOpen {
+        /// The window's name.
+        window: String,
+        /// Its local date, `DD.MM.YYYY`.
+        date: String,
+        /// Its local time of day, `HH:MM`.
+        time: String,
+    },
+    /// The {window} window closed {date} at {time} local time.
+    WindowClosed {
+        /// The window's name.
+        window: String,
+        /// Its local date, `DD.MM.YYYY`.
+        date: String,
+        /// Its local time of day, `HH:MM`.
+        time: String,
+    },
+    /// The calendar cannot be computed: {reason}.
+    CalendarInvalid {
+        /// Why, in words.
+        reason: String,
+    },
+    /// A rule set's key is wrong: `problem` is its kind (see
+    /// [`crate::elections::rules::RuleSetProblem::code`]), `line` the line of a syntax error.
+    RuleSetInvalid {
+        /// The rule-set key, as a dotted path.
+        key: String,
+        /// The kind of problem ([`crate::elections::rules::RuleSetProblem::code`]).
+        problem: String,
+        /// The line of a syntax error; 0 for other problems.
+        line: u64,
+    },
+    /// The SHA-256 given is not the rule set's.
+    RuleSetDigestMismatch,
+    /// The rule set is for {level} elections.
+    RuleSetLevel {
+        /// The election level (`district`, `rural`).
+        level: String,
+    },
+    /// An election with this identifier exists.
+    ElectionTaken,
+    /// No such election.
+    ElectionMissing,
+    /// The contest identifier {contest} is taken.
+    ContestTaken {
+        /// The contest's identifier.
+        contest: String,
+    },
+    /// No such contest.
+    ContestMissing,
+    /// The unit {unit} is listed twice.
+    ContestUnitTwice {
+        /// The unit's KATO code.
+        unit: String,
+    },
+    /// The territory {unit} does not elect a {level} akim.
+    UnitLevelMismatch {
+        /// The unit's KATO code.
+        unit: String,
+        /// The election level (`district`, `rural`).
+        level: String,
+    },
+    /// The unit {unit} is outside the calling commission's territory.
+    UnitOutsideTerritory {
+        /// The unit's KATO code.
+        unit: String,
+    },
+    /// The unit {unit} already has an election on this day.
+    UnitBusy {
+        /// The unit's KATO code.
+        unit: String,
+    },
+    /// Election day must be after today.
+    ElectionDayPast,
+    /// {registered} registered, at least {min} needed.
+    TooFewCandidates {
+        /// Candidates registered in the contest.
+        registered: u64,
+        /// The rule set's minimum number of candidates.
+        min: u64,
+    },
+    /// {registered} registered already (minimum {min}): the higher akim's route is not open.
+    EnoughCandidates {
+        /// Candidates registered in the contest.
+        registered: u64,
+        /// The rule set's minimum number of candidates.
+        min: u64,
+    },
+    /// A nomination with this identifier exists.
+    NominationTaken,
+    /// No such nomination.
+    NominationMissing,
+    /// The rule set does not open the {route} route.
+    RouteClosed {
+        /// The nomination route.
+        route: String,
+    },
+    /// The registry holds this person with other data.
+    PersonMismatch,
+    /// This person already stands in this contest.
+    PersonAlreadyStands,
+    /// {qualification} is not in the rule set's checklist.
+    QualificationUnknown {
+        /// The qualification's key in the rule set.
+        qualification: String,
+    },
+    /// The qualification {qualification} is not declared.
+    QualificationMissing {
+        /// The qualification's key in the rule set.
+        qualification: String,
+    },
+    /// At least {min} years old on election day {election_day}; the candidate will be {age}.
+    CandidateTooYoung {
+        /// The rule set's minimum age, in years.
+        min: u64,
+        /// The candidate's age on election day, in whole years.
+        age: u64,
+        /// Election day, `DD.MM.YYYY`.
+        election_day: String,
+    },
+    /// The party {party} already has a nominee in this unit (one per unit).
+    PartyNomineeTaken {
+        /// The party's code.
+        party: String,
+    },
+    /// A party nominates its members only: name the membership document.
+    PartyMembershipMissing,
+    /// The date is after today.
+    DateInFuture,
+    /// The nomination is {status}: no longer awaiting a decision.
+    NominationStatus {
+        /// The nomination's current status.
+        status: String,
+    },
+    /// {document} is not a document of this route.
+    DocumentUnknown {
+        /// The document's key in the rule set.
+        document: String,
+    },
+    /// The document {document} is missing.
+    DocumentMissing {
+        /// The document's key in the rule set.
+        document: String,
+    },
+    /// The file has {size} bytes, at most {max} are accepted.
+    AttachmentTooLarge {
+        /// The file's size, in bytes.
+        size: u64,
+        /// The limit, in bytes.
+        max: u64,
+    },
+    /// The file is not one of: {allowed} (by its content).
+    AttachmentType {
+        /// The accepted file types.
+        allowed: String,
+    },
+    /// The file does not match its recorded hash, size or type.
+    AttachmentMismatch,
+    /// {amount} tenge paid, the deposit for {year} is {required} tenge.
+    DepositTooLow {
+        /// The amount paid, in tenge.
+        amount: u64,
+        /// The amount required, in tenge.
+        required: u64,
+        /// The election year.
+        year: String,
+    },
+    /// The rule set has no minimum wage for {year}.
+    DepositWageUnknown {
+        /// The election year.
+        year: String,
+    },
+    /// The deposit has not been recorded.
+    DepositMissing,
+    /// No verified signature sheets.
+    SignaturesMissing,
+    /// {valid} valid signatures, {required} required.
+    SignaturesTooFew {
+        /// Valid unique signatures counted.
+        valid: u64,
+        /// Valid signatures required (the threshold).
+        required: u64,
+    },
+    /// {ground} is not a ground of refusal in the rule set.
+    GroundUnknown {
+        /// The ground's key.
+        ground: String,
+    },
+    /// Only a party's nominee can be recalled.
+    RecallNotParty,
+    // i11-sign
+    /// A whole number from `min` to `max` was expected (sheet and line numbers).
+    NumberOutOfRange {
+        /// The smallest number allowed.
+        min: u32,
+        /// The largest number allowed.
+        max: u32,
+    },
+    /// A date written neither as `YYYY-MM-DD` nor as `DD.MM.YYYY`, or not a real day.
+    DateFormat,
+    /// The same sheet and line number given twice in the signature sheets.
+    SignatureLineRepeated {
+        /// The sheet's number.
+        sheet: u32,
+        /// The line's number.
+        line: u32,
+    },
+    /// The signers' data may be erased only from `from` (election day plus the rule set's
+    /// retention period), as `YYYY-MM-DD`.
+    SignatureRetention {
+        /// The first day erasure is allowed.
+        from: String,
+    },
+    /// Signature sheets belong to self-nominations only.
+    SignaturesNotSelfNominated,
+    /// The counts were computed against facts that changed before the sheets were recorded
+    /// (the unit's territories or voters, the window): the sheets must be checked again.
+    SignatureFactsChanged,
 }
 
 impl Rule {
@@ -226,6 +448,55 @@ impl Rule {
             Rule::ImportRowWidth { .. } => "import-row-width",
             Rule::ImportEncoding { .. } => "import-encoding",
             Rule::ImportLostLetters { .. } => "import-lost-letters",
+            Rule::PersonMissing => "person-missing",
+            Rule::WindowNotOpen { .. } => "election-window-not-open",
+            Rule::WindowClosed { .. } => "election-window-closed",
+            Rule::CalendarInvalid { .. } => "election-calendar-invalid",
+            Rule::RuleSetInvalid { .. } => "election-rule-set-invalid",
+            Rule::RuleSetDigestMismatch => "election-rule-set-digest",
+            Rule::RuleSetLevel { .. } => "election-rule-set-level",
+            Rule::ElectionTaken => "election-taken",
+            Rule::ElectionMissing => "election-missing",
+            Rule::ContestTaken { .. } => "election-contest-taken",
+            Rule::ContestMissing => "election-contest-missing",
+            Rule::ContestUnitTwice { .. } => "election-unit-twice",
+            Rule::UnitLevelMismatch { .. } => "election-unit-level",
+            Rule::UnitOutsideTerritory { .. } => "election-unit-outside",
+            Rule::UnitBusy { .. } => "election-unit-busy",
+            Rule::ElectionDayPast => "election-day-past",
+            Rule::TooFewCandidates { .. } => "election-too-few-candidates",
+            Rule::EnoughCandidates { .. } => "election-enough-candidates",
+            Rule::NominationTaken => "election-nomination-taken",
+            Rule::NominationMissing => "election-nomination-missing",
+            Rule::RouteClosed { .. } => "election-route-closed",
+            Rule::PersonMismatch => "election-person-mismatch",
+            Rule::PersonAlreadyStands => "election-person-stands",
+            Rule::QualificationUnknown { .. } => "election-qualification-unknown",
+            Rule::QualificationMissing { .. } => "election-qualification-missing",
+            Rule::CandidateTooYoung { .. } => "election-too-young",
+            Rule::PartyNomineeTaken { .. } => "election-party-nominee-taken",
+            Rule::PartyMembershipMissing => "election-membership-missing",
+            Rule::DateInFuture => "election-date-future",
+            Rule::NominationStatus { .. } => "election-nomination-status",
+            Rule::DocumentUnknown { .. } => "election-document-unknown",
+            Rule::DocumentMissing { .. } => "election-document-missing",
+            Rule::AttachmentTooLarge { .. } => "election-attachment-too-large",
+            Rule::AttachmentType { .. } => "election-attachment-type",
+            Rule::AttachmentMismatch => "election-attachment-mismatch",
+            Rule::DepositTooLow { .. } => "election-deposit-too-low",
+            Rule::DepositWageUnknown { .. } => "election-deposit-wage-unknown",
+            Rule::DepositMissing => "election-deposit-missing",
+            Rule::SignaturesMissing => "election-signatures-missing",
+            Rule::SignaturesTooFew { .. } => "election-signatures-too-few",
+            Rule::GroundUnknown { .. } => "election-ground-unknown",
+            Rule::RecallNotParty => "election-recall-not-party",
+            // i11-sign
+            Rule::NumberOutOfRange { .. } => "number-out-of-range",
+            Rule::DateFormat => "date-format",
+            Rule::SignatureLineRepeated { .. } => "signature-line-repeated",
+            Rule::SignatureRetention { .. } => "signature-retention",
+            Rule::SignaturesNotSelfNominated => "signatures-not-self-nominated",
+            Rule::SignatureFactsChanged => "signature-facts-changed",
         }
     }
 
@@ -268,6 +539,85 @@ impl Rule {
             }
             Rule::ImportEncoding { encoding } => vec![("encoding", encoding.clone())],
             Rule::ImportLostLetters { text } => vec![("text", text.clone())],
+            Rule::WindowNotOpen { window, date, time } => vec![
+                ("window", window.to_string()),
+                ("date", date.to_string()),
+                ("time", time.to_string()),
+            ],
+            Rule::WindowClosed { window, date, time } => vec![
+                ("window", window.to_string()),
+                ("date", date.to_string()),
+                ("time", time.to_string()),
+            ],
+            Rule::CalendarInvalid { reason } => vec![("reason", reason.to_string())],
+            Rule::RuleSetInvalid { key, problem, line } => vec![
+                ("key", key.to_string()),
+                ("problem", problem.to_string()),
+                ("line", line.to_string()),
+            ],
+            Rule::RuleSetLevel { level } => vec![("level", level.to_string())],
+            Rule::ContestTaken { contest } => vec![("contest", contest.to_string())],
+            Rule::ContestUnitTwice { unit } => vec![("unit", unit.to_string())],
+            Rule::UnitLevelMismatch { unit, level } => {
+                vec![("unit", unit.to_string()), ("level", level.to_string())]
+            }
+            Rule::UnitOutsideTerritory { unit } => vec![("unit", unit.to_string())],
+            Rule::UnitBusy { unit } => vec![("unit", unit.to_string())],
+            Rule::TooFewCandidates { registered, min } => vec![
+                ("registered", registered.to_string()),
+                ("min", min.to_string()),
+            ],
+            Rule::EnoughCandidates { registered, min } => vec![
+                ("registered", registered.to_string()),
+                ("min", min.to_string()),
+            ],
+            Rule::RouteClosed { route } => vec![("route", route.to_string())],
+            Rule::QualificationUnknown { qualification } => {
+                vec![("qualification", qualification.to_string())]
+            }
+            Rule::QualificationMissing { qualification } => {
+                vec![("qualification", qualification.to_string())]
+            }
+            Rule::CandidateTooYoung {
+                min,
+                age,
+                election_day,
+            } => vec![
+                ("min", min.to_string()),
+                ("age", age.to_string()),
+                ("election_day", election_day.to_string()),
+            ],
+            Rule::PartyNomineeTaken { party } => vec![("party", party.to_string())],
+            Rule::NominationStatus { status } => vec![("state", status.to_string())],
+            Rule::DocumentUnknown { document } => vec![("document", document.to_string())],
+            Rule::DocumentMissing { document } => vec![("document", document.to_string())],
+            Rule::AttachmentTooLarge { size, max } => {
+                vec![("size", size.to_string()), ("max", max.to_string())]
+            }
+            Rule::AttachmentType { allowed } => vec![("allowed", allowed.to_string())],
+            Rule::DepositTooLow {
+                amount,
+                required,
+                year,
+            } => vec![
+                ("amount", amount.to_string()),
+                ("required", required.to_string()),
+                ("year", year.to_string()),
+            ],
+            Rule::DepositWageUnknown { year } => vec![("year", year.to_string())],
+            Rule::SignaturesTooFew { valid, required } => vec![
+                ("valid", valid.to_string()),
+                ("required", required.to_string()),
+            ],
+            Rule::GroundUnknown { ground } => vec![("ground", ground.to_string())],
+            // i11-sign
+            Rule::NumberOutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Rule::SignatureLineRepeated { sheet, line } => {
+                vec![("sheet", sheet.to_string()), ("line", line.to_string())]
+            }
+            Rule::SignatureRetention { from } => vec![("date", day_month_year(from))],
             _ => Vec::new(),
         }
     }
@@ -355,7 +705,124 @@ impl Rule {
             Rule::ImportLostLetters { text } => format!(
                 "«{text}» has '?' inside words: Kazakh letters were probably lost when the file was saved as Windows-1251; save it as CSV UTF-8"
             ),
+            Rule::PersonMissing => "no person has this identifier".into(),
+            Rule::WindowNotOpen { window, date, time } => {
+                format!("the {window} window opens {date} at {time} local time")
+            }
+            Rule::WindowClosed { window, date, time } => {
+                format!("the {window} window closed {date} at {time} local time")
+            }
+            Rule::CalendarInvalid { reason } => {
+                format!("the calendar cannot be computed: {reason}")
+            }
+            Rule::RuleSetInvalid { key, problem, line } => {
+                format!("rule set key {key} (line {line}): {problem}")
+            }
+            Rule::RuleSetDigestMismatch => "the SHA-256 given is not the rule set's".into(),
+            Rule::RuleSetLevel { level } => format!("the rule set is for {level} elections"),
+            Rule::ElectionTaken => "an election with this identifier exists".into(),
+            Rule::ElectionMissing => "no such election".into(),
+            Rule::ContestTaken { contest } => format!("the contest identifier {contest} is taken"),
+            Rule::ContestMissing => "no such contest".into(),
+            Rule::ContestUnitTwice { unit } => format!("the unit {unit} is listed twice"),
+            Rule::UnitLevelMismatch { unit, level } => {
+                format!("the territory {unit} does not elect a {level} akim")
+            }
+            Rule::UnitOutsideTerritory { unit } => {
+                format!("the unit {unit} is outside the calling commission's territory")
+            }
+            Rule::UnitBusy { unit } => {
+                format!("the unit {unit} already has an election on this day")
+            }
+            Rule::ElectionDayPast => "election day must be after today".into(),
+            Rule::TooFewCandidates { registered, min } => {
+                format!("{registered} registered, at least {min} needed")
+            }
+            Rule::EnoughCandidates { registered, min } => format!(
+                "{registered} registered already (minimum {min}): the higher akim's route is not open"
+            ),
+            Rule::NominationTaken => "a nomination with this identifier exists".into(),
+            Rule::NominationMissing => "no such nomination".into(),
+            Rule::RouteClosed { route } => format!("the rule set does not open the {route} route"),
+            Rule::PersonMismatch => "the registry holds this person with other data".into(),
+            Rule::PersonAlreadyStands => "this person already stands in this contest".into(),
+            Rule::QualificationUnknown { qualification } => {
+                format!("{qualification} is not in the rule set's checklist")
+            }
+            Rule::QualificationMissing { qualification } => {
+                format!("the qualification {qualification} is not declared")
+            }
+            Rule::CandidateTooYoung {
+                min,
+                age,
+                election_day,
+            } => format!(
+                "at least {min} years old on election day {election_day}; the candidate will be {age}"
+            ),
+            Rule::PartyNomineeTaken { party } => {
+                format!("the party {party} already has a nominee in this unit (one per unit)")
+            }
+            Rule::PartyMembershipMissing => {
+                "a party nominates its members only: name the membership document".into()
+            }
+            Rule::DateInFuture => "the date is after today".into(),
+            Rule::NominationStatus { status } => {
+                format!("the nomination is {status}: no longer awaiting a decision")
+            }
+            Rule::DocumentUnknown { document } => {
+                format!("{document} is not a document of this route")
+            }
+            Rule::DocumentMissing { document } => format!("the document {document} is missing"),
+            Rule::AttachmentTooLarge { size, max } => {
+                format!("the file has {size} bytes, at most {max} are accepted")
+            }
+            Rule::AttachmentType { allowed } => {
+                format!("the file is not one of: {allowed} (by its content)")
+            }
+            Rule::AttachmentMismatch => {
+                "the file does not match its recorded hash, size or type".into()
+            }
+            Rule::DepositTooLow {
+                amount,
+                required,
+                year,
+            } => format!("{amount} tenge paid, the deposit for {year} is {required} tenge"),
+            Rule::DepositWageUnknown { year } => {
+                format!("the rule set has no minimum wage for {year}")
+            }
+            Rule::DepositMissing => "the deposit has not been recorded".into(),
+            Rule::SignaturesMissing => "no verified signature sheets".into(),
+            Rule::SignaturesTooFew { valid, required } => {
+                format!("{valid} valid signatures, {required} required")
+            }
+            Rule::GroundUnknown { ground } => {
+                format!("{ground} is not a ground of refusal in the rule set")
+            }
+            Rule::RecallNotParty => "only a party's nominee can be recalled".into(),
+            // i11-sign
+            Rule::NumberOutOfRange { min, max } => format!("a whole number from {min} to {max}"),
+            Rule::DateFormat => "a date as YYYY-MM-DD or DD.MM.YYYY".into(),
+            Rule::SignatureLineRepeated { sheet, line } => {
+                format!("sheet {sheet}, line {line} is given twice")
+            }
+            Rule::SignatureRetention { from } => {
+                format!("the signers' data may be erased from {from}")
+            }
+            Rule::SignaturesNotSelfNominated => {
+                "signature sheets are collected by self-nominees only".into()
+            }
+            Rule::SignatureFactsChanged => {
+                "the unit or the collection window changed while the sheets were checked; check them again".into()
+            }
         }
+    }
+}
+
+/// `YYYY-MM-DD` as `DD.MM.YYYY`, the way dates are written in Kazakhstan (other text unchanged).
+fn day_month_year(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) if iso.len() == 10 => format!("{d}.{m}.{y}"),
+        _ => iso.to_owned(),
     }
 }
 

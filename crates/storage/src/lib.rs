@@ -13,10 +13,12 @@
 
 #![warn(missing_docs)]
 
+mod elections;
 mod ledger;
 mod read;
 mod rows;
 mod session;
+mod signatures;
 mod tx;
 
 use std::str::FromStr;
@@ -26,9 +28,11 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
+pub use elections::StoredAttachment;
 pub use ledger::{LedgerRow, LedgerStatus};
 pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
 pub use session::{Admission, Exempt, SessionRow, ThrottleKey, ThrottleRule};
+pub use signatures::{CheckedLine, NewBatch, SignatureBatch, StoredLine};
 pub use tx::Tx;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");

@@ -13,7 +13,7 @@ use crate::{Result, StorageError};
 /// An open command transaction holding the ledger lock. Dropping it without [`Tx::commit`]
 /// rolls everything back: a refused command leaves no trace.
 pub struct Tx {
-    inner: Transaction<'static, Any>,
+    pub(crate) inner: Transaction<'static, Any>,
     frontier: Frontier,
 }
 
@@ -40,6 +40,11 @@ impl Tx {
             )));
         }
         Ok(Tx { inner, frontier })
+    }
+
+    /// The transaction's connection, for the queries of other modules of this crate.
+    pub(crate) fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.inner
     }
 
     /// The number of ledger entries before this transaction's own: the index of the next entry.

@@ -6,6 +6,8 @@ mod commands;
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
 mod demo;
+mod elections;
+mod elections_authz;
 mod fixture;
 mod import;
 mod import_excel;
@@ -14,4 +16,5 @@ mod ledger_fixture;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod sessions;
+mod signatures;
 mod verify;

@@ -2,7 +2,11 @@
 
 mod authz_matrix;
 mod dates;
+mod elections;
+mod golden_elections;
+mod golden_signatures;
 mod ledger_entry;
 mod permissions;
 mod rules;
+mod signatures;
 mod text;

@@ -5,8 +5,28 @@ use sailau_i18n::{Arg, Lang};
 use crate::catalog;
 
 const NUMERIC: &[&str] = &[
-    "count", "max", "min", "line", "index", "size", "number", "page", "pages", "status", "from",
-    "to", "voters", "to", "digits", "cells",
+    "count",
+    "max",
+    "min",
+    "line",
+    "index",
+    "size",
+    "number",
+    "page",
+    "pages",
+    "status",
+    "from",
+    "to",
+    "voters",
+    "to",
+    "digits",
+    "cells",
+    "registered",
+    "age",
+    "amount",
+    "required",
+    "valid",
+    "units",
 ];
 const KINDS: &[&str] = &[
     "region",
@@ -53,6 +73,27 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "found" => "date".into(),
         "encoding" => "Windows-1251".into(),
         "text" => "А?то?ай ауданы".into(),
+        // i11-print
+        "against" => "Против всех".into(),
+        // i11-core
+        "window" => "registration".into(),
+        "date" | "day" | "election_day" => "10.10.2023".into(),
+        "time" => "18:00".into(),
+        "key" => "calendar.registration_closes_time".into(),
+        "problem" => "time".into(),
+        "level" => "district".into(),
+        "unit" => "155200000".into(),
+        "route" => "self_nominated".into(),
+        "qualification" => "citizenship".into(),
+        "document" => "deposit_receipt".into(),
+        "allowed" => "application/pdf, image/jpeg, image/png".into(),
+        "year" => "2023".into(),
+        "ground" => "qualification_requirements".into(),
+        "present" => "yes".into(),
+        "state" => "registered".into(),
+        "contest" | "nomination" | "person" => "01900000-0000-7000-8000-000000000b01".into(),
+        // i11-sign
+        "sheet" => n.into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -120,11 +120,20 @@ async fn users_page(
     // missing, which the registry does not allow but a page must survive).
     let mut territory_names = HashMap::new();
     let mut party_names = HashMap::new();
+    let mut person_names = HashMap::new();
     for a in &accounts {
         let (territory, party) = match &a.scope {
             Scope::Territory { territory } => (Some(territory), None),
             Scope::Party { party, territory } => (territory.as_ref(), Some(party)),
             Scope::Global | Scope::Precincts { .. } => (None, None),
+            Scope::Person { person } => {
+                if !person_names.contains_key(person)
+                    && let Some(p) = store.person(person).await?
+                {
+                    person_names.insert(*person, format!("{} {}", p.surname, p.given_name));
+                }
+                (None, None)
+            }
         };
         if let Some(code) = territory
             && !territory_names.contains_key(code)
@@ -159,7 +168,17 @@ async fn users_page(
             display_name: a.display_name.clone(),
             role: ctx.role_name(&a.role),
             role_code: a.role.as_str().to_owned(),
-            scope: ctx.scope_text_named(&a.scope, &territory_name, &party_name),
+            scope: match &a.scope {
+                Scope::Person { person } => ctx.tr_arg(
+                    "scope-person",
+                    "person",
+                    person_names
+                        .get(person)
+                        .cloned()
+                        .unwrap_or_else(|| person.to_string()),
+                ),
+                scope => ctx.scope_text_named(scope, &territory_name, &party_name),
+            },
             scope_code: match &a.scope {
                 Scope::Global => String::new(),
                 s => s.to_string(),

@@ -163,6 +163,7 @@ impl PageCtx {
                 "scope-party-branch",
                 &[("party", party(p)), ("territory", territory(t))],
             ),
+            Scope::Person { person } => self.tr_arg("scope-person", "person", person),
         }
     }
 
@@ -194,6 +195,8 @@ pub fn role_key(role: Role) -> String {
 /// searched for): always text, so that they are never digit-grouped ("110000000", not
 /// "110 000 000").
 const IDENTIFIER_ARGS: &[&str] = &[
+    "unit",
+    "year",
     "code",
     "number",
     "query",
