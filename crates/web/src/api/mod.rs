@@ -21,6 +21,7 @@ pub mod ledger;
 pub mod parties;
 pub mod persons;
 pub mod precincts;
+pub mod signatures;
 pub mod territories;
 pub mod types;
 
@@ -65,6 +66,7 @@ use crate::problem::{self, PROBLEM_JSON, Problem, ProblemKind};
         (name = "accounts", description = "Accounts and roles (administration)"),
         (name = "session", description = "Signing in and out"),
         (name = "import", description = "CSV and XLSX imports"),
+        (name = "elections", description = "Akim elections: nominations, signature sheets, registration, ballots"),
         (name = "ledger", description = "The public, verifiable ledger"),
         (name = "health", description = "Liveness"),
     )
@@ -162,6 +164,15 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(auth::create_session, auth::delete_session))
         .routes(routes!(auth::me))
         .routes(routes!(import::import_file).layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)))
+        // i11-sign
+        .routes(
+            routes!(
+                signatures::record_signatures,
+                signatures::signature_protocol
+            )
+            .layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)),
+        )
+        .routes(routes!(signatures::erase_signatures))
         .routes(routes!(ledger::head))
         .routes(routes!(ledger::entries))
         .routes(routes!(ledger::inclusion))

@@ -39,6 +39,9 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::RefuseRegistration => "action-refuse-registration",
         CommandKind::CancelRegistration => "action-cancel-registration",
         CommandKind::ProduceBallots => "action-produce-ballots",
+        // i11-sign
+        CommandKind::RecordSignatureSheets => "action-record-signature-sheets",
+        CommandKind::EraseSignatureData => "action-erase-signature-data",
     }
 }
 
@@ -460,7 +463,10 @@ mod tests {
             },
             Rule::RecallNotParty,
             // i11-sign
-            Rule::NumberOutOfRange { min: 1, max: 100_000 },
+            Rule::NumberOutOfRange {
+                min: 1,
+                max: 100_000,
+            },
             Rule::DateFormat,
             Rule::SignatureLineRepeated { sheet: 3, line: 7 },
             Rule::SignatureRetention {
@@ -555,7 +561,7 @@ mod tests {
                 | Rule::SignaturesTooFew { .. }
                 | Rule::GroundUnknown { .. }
                 | Rule::RecallNotParty => {}
-                | Rule::NumberOutOfRange { .. }
+                Rule::NumberOutOfRange { .. }
                 | Rule::DateFormat
                 | Rule::SignatureLineRepeated { .. }
                 | Rule::SignatureRetention { .. }
