@@ -11,6 +11,7 @@
 pub mod account;
 pub mod accounts;
 pub mod authz;
+pub mod collation;
 pub mod command;
 pub mod date;
 pub mod elections;

@@ -610,6 +610,36 @@ action-read-accounts = viewing the list of accounts
 action-read-account = viewing this account
 action-read-persons = viewing the people of the registry
 
+## i11-print
+print-ballot-born = born in { $year }
+print-ballot-instructions = Put any mark in the empty box to the right of one candidate only, or in the line “{ $against }”. A ballot with a mark in more than one box, or in none, is invalid.
+print-ballot-changed = This ballot was changed after it was produced: a candidate's registration was cancelled.
+print-ballot-member = Member of the precinct election commission
+print-ballot-seal = Seal of the precinct election commission
+print-protocol-title = PROTOCOL
+print-protocol-subject = of the verification of voters' signatures collected in support of the candidate
+print-protocol-election = Election
+print-protocol-candidate = Candidate
+print-protocol-unit = Administrative-territorial unit
+print-protocol-date = Date
+print-protocol-item = Item
+print-protocol-count = Number
+print-protocol-sheets = Signature sheets submitted
+print-protocol-lines = Signatures on the sheets
+print-protocol-valid = Valid signatures (each voter counted once)
+print-protocol-invalid = Invalid signatures, in all
+print-protocol-of-which = of which:
+print-protocol-threshold = Signatures required
+print-protocol-verdict = Result
+print-protocol-sufficient = enough signatures to register the candidate
+print-protocol-insufficient = not enough signatures to register the candidate
+print-protocol-chair = Chair of the commission
+print-protocol-secretary = Secretary of the commission
+print-protocol-member = Member of the commission
+print-unprintable-title = The ballot cannot be printed
+print-unprintable-body = The candidates' details contain a character the print font does not have. Correct the details and print the ballot again.
+print-unprintable-character = Character: “{ $character }”.
+
 ## i11-core
 person-missing = No person of the registry has this identifier.
 election-window-not-open = The { $window ->

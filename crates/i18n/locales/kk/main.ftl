@@ -523,6 +523,36 @@ action-read-accounts = есептік жазбалар тізімін қарау
 action-read-account = осы есептік жазбаны қарау
 action-read-persons = тізілімдегі тұлғаларды қарау
 
+## i11-print
+print-ballot-born = { $year } жылы туған
+print-ballot-instructions = Тек бір кандидат туралы мәліметтердің оң жағындағы немесе «{ $against }» жолындағы бос шаршыға кез келген белгі қойыңыз. Белгі бірнеше шаршыға қойылған немесе бірде-бір шаршыға қойылмаған бюллетень жарамсыз деп есептеледі.
+print-ballot-changed = Бюллетень дайындалғаннан кейін өзгертілді: кандидатты тіркеу жойылды.
+print-ballot-member = Учаскелік сайлау комиссиясының мүшесі
+print-ballot-seal = Учаскелік сайлау комиссиясының М. О.
+print-protocol-title = ХАТТАМА
+print-protocol-subject = кандидатты қолдап жиналған сайлаушылар қолдарын тексеру туралы
+print-protocol-election = Сайлау
+print-protocol-candidate = Кандидат
+print-protocol-unit = Әкімшілік-аумақтық бірлік
+print-protocol-date = Күні
+print-protocol-item = Көрсеткіш
+print-protocol-count = Саны
+print-protocol-sheets = Ұсынылған қол қою парақтары
+print-protocol-lines = Қол қою парақтарындағы қолдар
+print-protocol-valid = Дұрыс қолдар (әр сайлаушы бір рет есептелді)
+print-protocol-invalid = Дұрыс емес және жарамсыз қолдар, барлығы
+print-protocol-of-which = оның ішінде:
+print-protocol-threshold = Қажетті қолдар саны
+print-protocol-verdict = Қорытынды
+print-protocol-sufficient = кандидатты тіркеу үшін қолдар жеткілікті
+print-protocol-insufficient = кандидатты тіркеу үшін қолдар жеткіліксіз
+print-protocol-chair = Комиссия төрағасы
+print-protocol-secretary = Комиссия хатшысы
+print-protocol-member = Комиссия мүшесі
+print-unprintable-title = Бюллетеньді басып шығару мүмкін емес
+print-unprintable-body = Кандидаттар туралы мәліметтерде баспа қарпінде жоқ таңба бар. Мәліметтерді түзетіп, бюллетеньді қайта басып шығарыңыз.
+print-unprintable-character = Таңба: «{ $character }».
+
 ## i11-core
 person-missing = Тізілімде мұндай сәйкестендіргіші бар тұлға жоқ.
 election-window-not-open = «{ $window ->

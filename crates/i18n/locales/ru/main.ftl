@@ -629,6 +629,36 @@ action-read-accounts = просмотр списка учётных записе
 action-read-account = просмотр этой учётной записи
 action-read-persons = просмотр лиц в реестре
 
+## i11-print
+print-ballot-born = { $year } года рождения
+print-ballot-instructions = Поставьте любой знак в пустом квадрате справа от сведений только об одном кандидате либо в строке «{ $against }». Бюллетень, в котором знак проставлен более чем в одном квадрате или не проставлен ни в одном из них, считается недействительным.
+print-ballot-changed = Бюллетень изменён после изготовления: регистрация кандидата отменена.
+print-ballot-member = Член участковой избирательной комиссии
+print-ballot-seal = М. П. участковой избирательной комиссии
+print-protocol-title = ПРОТОКОЛ
+print-protocol-subject = проверки подписей избирателей, собранных в поддержку кандидата
+print-protocol-election = Выборы
+print-protocol-candidate = Кандидат
+print-protocol-unit = Административно-территориальная единица
+print-protocol-date = Дата
+print-protocol-item = Показатель
+print-protocol-count = Число
+print-protocol-sheets = Представлено подписных листов
+print-protocol-lines = Подписей в подписных листах
+print-protocol-valid = Достоверных подписей (каждый избиратель учтён один раз)
+print-protocol-invalid = Недостоверных и недействительных подписей, всего
+print-protocol-of-which = в том числе:
+print-protocol-threshold = Необходимое число подписей
+print-protocol-verdict = Итог
+print-protocol-sufficient = подписей достаточно для регистрации кандидата
+print-protocol-insufficient = подписей недостаточно для регистрации кандидата
+print-protocol-chair = Председатель комиссии
+print-protocol-secretary = Секретарь комиссии
+print-protocol-member = Член комиссии
+print-unprintable-title = Бюллетень нельзя напечатать
+print-unprintable-body = В сведениях о кандидатах есть знак, которого нет в шрифте печати. Исправьте сведения и напечатайте бюллетень снова.
+print-unprintable-character = Знак: «{ $character }».
+
 ## i11-core
 person-missing = В реестре нет лица с таким идентификатором.
 election-window-not-open = Этап «{ $window ->
