@@ -76,6 +76,8 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "found" => "date".into(),
         "encoding" => "Windows-1251".into(),
         "text" => "А?то?ай ауданы".into(),
+        // i11-print
+        "against" => "Против всех".into(),
         // i11-core
         "window" => "registration".into(),
         "date" | "day" | "election_day" => "10.10.2023".into(),
