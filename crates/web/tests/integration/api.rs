@@ -1781,7 +1781,11 @@ async fn every_documented_operation_is_routed() {
             .replace("{number}", "1")
             .replace("{id}", "00000000-0000-0000-0000-000000000000")
             .replace("{username}", "nobody")
-            .replace("{kind}", "precincts");
+            .replace("{kind}", "precincts")
+            .replace("{sha256}", &"0".repeat(64))
+            .replace("{document}", "application")
+            .replace("{contest}", "00000000-0000-0000-0000-000000000000")
+            .replace("{election}", "00000000-0000-0000-0000-000000000000");
         assert!(!concrete.contains('{'), "unknown placeholder in {path}");
         for (method, op) in item.as_object().unwrap() {
             let m: Method = method.to_uppercase().parse().unwrap();
