@@ -851,3 +851,5 @@ signature-ground-duplicate = a repeated signature of the same person
 signature-import-wrong-file = This is not a signature sheet: the columns must be { $expected }.
 action-record-signature-sheets = recording signature sheets
 action-erase-signature-data = erasing the signers' data
+ledger-did-record-signature-sheets = { $actor } recorded signature sheets for nomination { $nomination }: { NUMBER($lines) } lines, { NUMBER($valid) } valid signatures of { NUMBER($required) } required.
+ledger-did-erase-signature-data = { $actor } erased the signers' data of nomination { $nomination }.

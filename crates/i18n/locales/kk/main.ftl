@@ -764,3 +764,5 @@ signature-ground-duplicate = сол адамның қайталанған қол
 signature-import-wrong-file = Бұл қол қою парағы емес: { $expected } бағандары қажет.
 action-record-signature-sheets = қол қою парақтарын қабылдау
 action-erase-signature-data = қол қойған адамдардың деректерін жою
+ledger-did-record-signature-sheets = { $actor } { $nomination } ұсынуы бойынша қол қою парақтарын қабылдады: { NUMBER($lines) } жол, { NUMBER($required) } қажет болғанда { NUMBER($valid) } жарамды қол.
+ledger-did-erase-signature-data = { $actor } { $nomination } ұсынуы бойынша қол қойған адамдардың деректерін жойды.

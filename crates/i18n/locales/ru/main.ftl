@@ -870,3 +870,5 @@ signature-ground-duplicate = повторная подпись того же л�
 signature-import-wrong-file = Это не подписной лист: нужны столбцы { $expected }.
 action-record-signature-sheets = приём подписных листов
 action-erase-signature-data = удаление данных лиц, поставивших подписи
+ledger-did-record-signature-sheets = { $actor } принял(а) подписные листы по выдвижению { $nomination }: строк { NUMBER($lines) }, действительных подписей { NUMBER($valid) } при необходимых { NUMBER($required) }.
+ledger-did-erase-signature-data = { $actor } удалил(а) данные лиц, поставивших подписи, по выдвижению { $nomination }.

@@ -87,6 +87,18 @@ impl<S: Send + Sync> FromRequest<S> for ImportBody {
     }
 }
 
+impl ImportBody {
+    /// The bytes and their format.
+    pub fn into_parts(self) -> (Bytes, import::Format) {
+        let format = if self.xlsx {
+            import::Format::Xlsx
+        } else {
+            import::Format::Csv
+        };
+        (self.bytes, format)
+    }
+}
+
 /// Refuses (403) an account whose role may not issue the commands of this import anywhere in its
 /// scope, before the file is parsed. Each row is authorized again when it runs.
 fn may_import(writer: &Writer, kind: Kind) -> Result<(), Problem> {

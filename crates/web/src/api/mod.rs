@@ -22,6 +22,7 @@ pub mod ledger;
 pub mod parties;
 pub mod persons;
 pub mod precincts;
+pub mod signatures;
 pub mod territories;
 pub mod types;
 pub mod write;
@@ -176,6 +177,15 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(auth::create_session, auth::delete_session))
         .routes(routes!(auth::me))
         .routes(routes!(import::import_file).layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)))
+        // i11-sign
+        .routes(
+            routes!(
+                signatures::record_signatures,
+                signatures::signature_protocol
+            )
+            .layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)),
+        )
+        .routes(routes!(signatures::erase_signatures))
         .routes(routes!(ledger::head))
         .routes(routes!(ledger::entries))
         .routes(routes!(ledger::inclusion))

@@ -9,3 +9,4 @@ mod imports;
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
 mod pages;
+mod signatures;
