@@ -88,6 +88,15 @@ impl App {
         }
     }
 
+    /// The same app (same database, key and caches) reading time from another clock: the demo
+    /// walks a simulated clock through a past election; tests act at chosen instants.
+    pub fn with_clock(&self, clock: Arc<dyn Clock>) -> App {
+        App {
+            clock,
+            ..self.clone()
+        }
+    }
+
     /// The same app with another sign-in throttling policy.
     pub fn with_login_policy(mut self, policy: LoginPolicy) -> App {
         self.login_policy = policy;

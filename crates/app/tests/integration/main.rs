@@ -6,6 +6,7 @@ mod commands;
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
 mod demo;
+mod elections;
 mod fixture;
 mod import;
 mod import_excel;
@@ -14,4 +15,5 @@ mod ledger_fixture;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod sessions;
+mod signatures;
 mod verify;

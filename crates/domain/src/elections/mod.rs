@@ -15,9 +15,11 @@
 pub mod attachment;
 pub mod ballot;
 pub mod calendar;
+pub mod iin;
 pub mod nomination;
 pub mod registration;
 pub mod rules;
+pub mod signatures;
 pub mod zones;
 
 use std::fmt;

@@ -92,6 +92,8 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "present" => "yes".into(),
         "state" => "registered".into(),
         "contest" | "nomination" | "person" => "01900000-0000-7000-8000-000000000b01".into(),
+        // i11-sign
+        "sheet" => n.into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }
