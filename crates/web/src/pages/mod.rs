@@ -23,6 +23,7 @@ mod territories;
 /// The ballot PDF (i11-print), filed with the elections pages; fold into `elections` as `mod print;`.
 #[path = "elections/print.rs"]
 mod elections_print;
+pub use elections_print::ballot_doc;
 
 use std::collections::HashMap;
 

@@ -142,6 +142,27 @@ async fn a_contest_ballot_downloads_as_a_pdf_in_kazakh_and_in_russian_on_every_b
         assert_eq!(status, StatusCode::OK);
         assert!(pdftotext(&pdf).contains("Против всех"));
 
+        // The API's twin: the same document.
+        let api = format!("/api/v1/elections/contests/{contest}/ballot.pdf");
+        let (status, content_type, pdf) = get_bytes(&t, &format!("{api}?lang=kk")).await;
+        assert_eq!(status, StatusCode::OK, "{}", t.backend);
+        assert_eq!(content_type.as_deref(), Some("application/pdf"));
+        assert!(pdftotext(&pdf).contains("Барлығына қарсы"));
+        for (query, status) in [
+            ("?lang=en", StatusCode::BAD_REQUEST),
+            ("", StatusCode::BAD_REQUEST),
+        ] {
+            let r = t.get(&format!("{api}{query}")).await;
+            assert_eq!(r.status, status, "{query}: {}", r.body);
+            assert_eq!(r.header("content-type"), Some("application/problem+json"));
+        }
+        let r = t
+            .get(&format!(
+                "/api/v1/elections/contests/{NIL}/ballot.pdf?lang=ru"
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+
         // The contest under another election is not found.
         let other = format!("/elections/{NIL}/contests/{contest}/ballot.pdf?lang=kk");
         assert_eq!(t.get(&other).await.status, StatusCode::NOT_FOUND);

@@ -2,9 +2,9 @@
 //! `GET /elections/{election}/contests/{contest}/ballot.pdf?lang=kk|ru`.
 //!
 //! Reads the contest's ballot through `App::ballot`, converts it to `sailau_print::BallotDoc`
-//! (the print crate knows nothing of the domain), orders the candidates by the state language's
-//! alphabet (`sailau_domain::collation`, the CEC's practice: the same order on the Kazakh and the
-//! Russian ballot) and renders it on a blocking thread. Without `lang` the ballot follows the
+//! (the print crate knows nothing of the domain) in the domain's order (the state language's
+//! alphabet, `sailau_domain::collation`, the same on the Kazakh and the Russian ballot) and
+//! renders it on a blocking thread. Without `lang` the ballot follows the
 //! page's language (Russian for English readers: ballots exist in Kazakh and Russian only).
 //!
 //! This file is registered from `pages/mod.rs` (a `#[path]` module) so that it sits with the
@@ -18,7 +18,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use sailau_domain::collation::{Collation, Language, NameParts};
 use sailau_domain::elections::{Ballot, BallotLine, ContestId, ElectionId};
 use sailau_print::{BallotCandidate, BallotDoc, Bilingual, Lang, PrintError};
 
@@ -53,7 +52,7 @@ async fn ballot_pdf(
             return Err(Fail::NotFound);
         }
         let ballot = state.app.ballot(&contest).await?;
-        let doc = ballot_doc(&ballot).map_err(|e| Fail::Internal(e.to_string()))?;
+        let doc = ballot_doc(&ballot);
         let catalog = state.i18n.clone();
         let pdf =
             tokio::task::spawn_blocking(move || sailau_print::ballot_pdf(&doc, lang, &catalog))
@@ -113,13 +112,11 @@ fn unprintable(ctx: &PageCtx, character: char) -> Response {
     super::ctx::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-/// The domain's ballot as the print crate's input, candidates in the state language's
-/// alphabetical order (surname, given name, patronymic).
-pub fn ballot_doc(ballot: &Ballot) -> Result<BallotDoc, sailau_domain::collation::CollationError> {
-    let collation = Collation::new(Language::BALLOT_ORDER)?;
-    let mut lines: Vec<&BallotLine> = ballot.candidates.iter().collect();
-    lines.sort_by(|a, b| collation.compare_names(&name(a), &name(b)));
-    Ok(BallotDoc {
+/// The domain's ballot as the print crate's input. The order is the domain's
+/// (`Ballot::build` sorts by `sailau_domain::collation`, the Kazakh alphabet, on both ballots).
+pub fn ballot_doc(ballot: &Ballot) -> BallotDoc {
+    let lines: Vec<&BallotLine> = ballot.candidates.iter().collect();
+    BallotDoc {
         title: Bilingual::new(&ballot.title_kk, &ballot.title_ru),
         unit: Bilingual::new(&ballot.unit.kk, &ballot.unit.ru),
         election_day: ballot.election_day.clone(),
@@ -136,14 +133,6 @@ pub fn ballot_doc(ballot: &Ballot) -> Result<BallotDoc, sailau_domain::collation
             .collect(),
         against_all: Bilingual::new(&ballot.against_all_kk, &ballot.against_all_ru),
         changed: ballot.changed,
-    })
-}
-
-fn name(line: &BallotLine) -> NameParts<'_> {
-    NameParts {
-        surname: &line.surname,
-        given_name: &line.given_name,
-        patronymic: &line.patronymic,
     }
 }
 
@@ -168,7 +157,7 @@ mod tests {
     }
 
     #[test]
-    fn the_ballot_is_ordered_by_the_kazakh_alphabet_in_both_languages() {
+    fn the_ballot_keeps_the_domains_order_and_texts() {
         let ballot = Ballot {
             contest: ContestId(uuid::Uuid::nil()),
             unit: Names {
@@ -179,21 +168,20 @@ mod tests {
             election_day: "05.11.2023".into(),
             title_kk: "Сайлау бюллетені".into(),
             title_ru: "Избирательный бюллетень".into(),
-            // Code-point order (and a case-folded sort) would put Ә, Қ, Ү after Я.
             candidates: vec![
-                line("Ясинов", "Арман", ""),
-                line("Үсенов", "Іңкәр", "Ерланұлы"),
-                line("Қосанов", "Әміржан", ""),
-                line("Әбілова", "Гүлнұр", "Қайратқызы"),
                 line("Ахметов", "Ғалым", ""),
+                line("Әбілова", "Гүлнұр", "Қайратқызы"),
+                line("Қосанов", "Әміржан", ""),
                 line("Ұзақбаев", "Үмбет", ""),
+                line("Үсенов", "Іңкәр", "Ерланұлы"),
+                line("Ясинов", "Арман", ""),
             ],
             against_all_kk: "Барлығына қарсы".into(),
             against_all_ru: "Против всех".into(),
             produced: true,
             changed: true,
         };
-        let doc = ballot_doc(&ballot).unwrap();
+        let doc = ballot_doc(&ballot);
         let surnames: Vec<&str> = doc.candidates.iter().map(|c| c.surname.as_str()).collect();
         assert_eq!(
             surnames,
