@@ -16,6 +16,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod elections;
+pub mod elections_print;
 pub mod extract;
 pub mod import;
 pub mod ledger;
@@ -196,6 +197,7 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(elections::registered_candidates))
         .routes(routes!(elections::get_contest))
         .routes(routes!(elections::get_ballot))
+        .routes(routes!(elections_print::get_ballot_pdf))
         .routes(routes!(elections::nominate))
         .routes(routes!(elections::produce_ballots))
         .routes(routes!(elections::get_nomination))

@@ -20,6 +20,11 @@ mod precincts;
 mod source;
 mod territories;
 
+/// The ballot PDF (i11-print), filed with the elections pages; fold into `elections` as `mod print;`.
+#[path = "elections/print.rs"]
+mod elections_print;
+pub use elections_print::ballot_doc;
+
 use std::collections::HashMap;
 
 use axum::Router;
@@ -75,6 +80,7 @@ pub fn router() -> Router<WebState> {
         .route("/admin/users/{username}/role", post(admin::change_role))
         .route("/source", get(source::show))
         .route("/assets/{file}", get(assets::serve))
+        .merge(elections_print::routes())
 }
 
 /// The answer for a path no route serves: the 404 page (problem+json under `/api/`).
