@@ -57,6 +57,15 @@ macro_rules! for_each_command {
             ChangeAccountRole($crate::accounts::ChangeAccountRole) = "change_account_role",
             SetAccountActive($crate::accounts::SetAccountActive) = "set_account_active",
             ChangePassword($crate::accounts::ChangePassword) = "change_password",
+            // i13-party
+            RecordMember($crate::party::commands::RecordMember) = "record_member",
+            EraseMemberData($crate::party::commands::EraseMemberData) = "erase_member_data",
+            SetConferenceCount($crate::party::commands::SetConferenceCount) = "set_conference_count",
+            ConveneConference($crate::party::commands::ConveneConference) = "convene_conference",
+            SeatDelegate($crate::party::commands::SeatDelegate) = "seat_delegate",
+            CheckIn($crate::party::commands::CheckIn) = "check_in",
+            OpenMotion($crate::party::commands::OpenMotion) = "open_motion",
+            RecordVote($crate::party::commands::RecordVote) = "record_vote",
         }
     };
 }
@@ -155,6 +164,14 @@ pub enum Private {
     None,
     /// A new password for the account the command names.
     Password(Password),
+    /// A party member's personal record (i13-party), written to an erasable table.
+    Member(crate::party::member::MemberRecord),
+}
+
+impl From<crate::party::member::MemberRecord> for Private {
+    fn from(r: crate::party::member::MemberRecord) -> Private {
+        Private::Member(r)
+    }
 }
 
 impl From<()> for Private {

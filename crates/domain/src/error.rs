@@ -129,6 +129,15 @@ pub enum Rule {
     ImportEncoding { encoding: String },
     /// A `?` inside a word of a Windows-1251 file: Kazakh letters were lost when it was saved.
     ImportLostLetters { text: String },
+    // i13-party
+    /// A rule of the party context (members, conferences, delegates, votes).
+    Party(crate::party::rules::PartyRule),
+}
+
+impl From<crate::party::rules::PartyRule> for Rule {
+    fn from(r: crate::party::rules::PartyRule) -> Rule {
+        Rule::Party(r)
+    }
 }
 
 impl Rule {
@@ -177,6 +186,7 @@ impl Rule {
             Rule::ImportRowWidth { .. } => "import-row-width",
             Rule::ImportEncoding { .. } => "import-encoding",
             Rule::ImportLostLetters { .. } => "import-lost-letters",
+            Rule::Party(r) => r.key(),
         }
     }
 
@@ -219,6 +229,7 @@ impl Rule {
             }
             Rule::ImportEncoding { encoding } => vec![("encoding", encoding.clone())],
             Rule::ImportLostLetters { text } => vec![("text", text.clone())],
+            Rule::Party(r) => r.args(),
             _ => Vec::new(),
         }
     }
@@ -306,6 +317,7 @@ impl Rule {
             Rule::ImportLostLetters { text } => format!(
                 "«{text}» has '?' inside words: Kazakh letters were probably lost when the file was saved as Windows-1251; save it as CSV UTF-8"
             ),
+            Rule::Party(r) => r.english(),
         }
     }
 }

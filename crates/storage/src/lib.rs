@@ -12,6 +12,7 @@
 //! Errors: [`StorageError`] for everything; callers map it to "try again later" (500/503).
 
 mod ledger;
+pub mod party;
 mod read;
 mod rows;
 mod session;

@@ -3,6 +3,7 @@
 mod authz_matrix;
 mod dates;
 mod ledger_entry;
+mod party;
 mod permissions;
 mod rules;
 mod text;

@@ -6,7 +6,7 @@ use crate::catalog;
 
 const NUMERIC: &[&str] = &[
     "count", "max", "min", "line", "index", "size", "number", "page", "pages", "status", "from",
-    "to", "voters", "to", "digits", "cells",
+    "to", "voters", "to", "digits", "cells", "mandate", "present", "needed", "round",
 ];
 const KINDS: &[&str] = &[
     "region",
@@ -53,6 +53,10 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "found" => "date".into(),
         "encoding" => "Windows-1251".into(),
         "text" => "А?то?ай ауданы".into(),
+        // i13-party
+        "date" => "2023-09-27".into(),
+        "key" => "quorum".into(),
+        "ordinal" => "L (50-я)".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -28,6 +28,15 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::ChangeAccountRole => "action-change-account-role",
         CommandKind::SetAccountActive => "action-set-account-active",
         CommandKind::ChangePassword => "action-change-password",
+        // i13-party
+        CommandKind::RecordMember => "action-record-member",
+        CommandKind::EraseMemberData => "action-erase-member-data",
+        CommandKind::SetConferenceCount => "action-set-conference-count",
+        CommandKind::ConveneConference => "action-convene-conference",
+        CommandKind::SeatDelegate => "action-seat-delegate",
+        CommandKind::CheckIn => "action-check-in",
+        CommandKind::OpenMotion => "action-open-motion",
+        CommandKind::RecordVote => "action-record-vote",
     }
 }
 
@@ -330,6 +339,15 @@ mod tests {
                 text: "А?то?ай".into(),
             },
         ];
+        // i13-party: every rule of the party context.
+        let all: Vec<Rule> = all
+            .into_iter()
+            .chain(
+                sailau_domain::party::rules::PartyRule::samples()
+                    .into_iter()
+                    .map(Rule::Party),
+            )
+            .collect();
         for r in &all {
             match r {
                 Rule::FieldRequired
@@ -373,7 +391,8 @@ mod tests {
                 | Rule::ImportWrongFile { .. }
                 | Rule::ImportRowWidth { .. }
                 | Rule::ImportEncoding { .. }
-                | Rule::ImportLostLetters { .. } => {}
+                | Rule::ImportLostLetters { .. }
+                | Rule::Party(_) => {}
             }
         }
         all
@@ -521,7 +540,9 @@ mod tests {
     }
 
     /// Words of Latin letters a Russian or Kazakh message may contain.
-    const LATIN_ALLOWED: &[&str] = &["utf", "csv", "xlsx", "excel", "sailau", "api", "windows"];
+    const LATIN_ALLOWED: &[&str] = &[
+        "utf", "csv", "xlsx", "excel", "sailau", "api", "windows", "toml",
+    ];
 
     /// The header row a file must have: column names are the file's format, quoted verbatim.
     const HEADER: &str = "number,address";
