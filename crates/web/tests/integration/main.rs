@@ -8,3 +8,4 @@ mod imports;
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
 mod pages;
+mod party;
