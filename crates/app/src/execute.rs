@@ -50,6 +50,8 @@ pub(crate) enum Beside {
     PasswordHash(String),
     /// A party member's personal record (i13-party), for its erasable table.
     Member(sailau_domain::party::member::MemberRecord),
+    /// Bytes whose digest the entry records (an attached file).
+    Blob(Vec<u8>),
 }
 
 impl Beside {
@@ -59,6 +61,7 @@ impl Beside {
             Private::None => Beside::Nothing,
             Private::Password(p) => Beside::PasswordHash(crate::auth::hash_password(p.expose())?),
             Private::Member(r) => Beside::Member(r),
+            Private::Blob(b) => Beside::Blob(b.0),
         })
     }
 }
@@ -80,9 +83,17 @@ impl Ctx<'_> {
         match self.beside {
             None => Ok(None),
             Some(Beside::PasswordHash(h)) => Ok(Some(h)),
-            Some(Beside::Nothing) | Some(Beside::Member(_)) => {
-                Err(AppError::MissingPrivate("a password"))
-            }
+            Some(_) => Err(AppError::MissingPrivate("a password")),
+        }
+    }
+
+    /// The bytes the command carries: `Ok(None)` on replay, an error if a live command came
+    /// without them (impossible through [`Issued`]).
+    pub fn blob(&self) -> Result<Option<&[u8]>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::Blob(b)) => Ok(Some(b)),
+            Some(_) => Err(AppError::MissingPrivate("the file")),
         }
     }
 

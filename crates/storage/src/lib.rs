@@ -11,6 +11,7 @@
 //!
 //! Errors: [`StorageError`] for everything; callers map it to "try again later" (500/503).
 
+mod elections;
 mod ledger;
 pub mod party;
 mod read;
@@ -25,6 +26,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
+pub use elections::StoredAttachment;
 pub use ledger::{LedgerRow, LedgerStatus};
 pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
 pub use session::{Admission, Exempt, SessionRow, ThrottleKey, ThrottleRule};

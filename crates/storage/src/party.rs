@@ -637,7 +637,7 @@ impl Tx {
     }
 
     /// The party's adopted nomination for a unit, if any.
-    pub async fn nomination(
+    pub async fn party_nomination(
         &mut self,
         party: &PartyCode,
         unit: &TerritoryCode,
@@ -653,7 +653,7 @@ impl Tx {
     }
 
     /// Writes an adopted nomination.
-    pub async fn insert_nomination(&mut self, n: &NominationRow) -> Result<()> {
+    pub async fn insert_party_nomination(&mut self, n: &NominationRow) -> Result<()> {
         sqlx::query(
             "INSERT INTO party_nominations (party_code, unit_code, motion_id, member_id, person_id, at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
         )
@@ -845,7 +845,7 @@ impl Store {
     }
 
     /// A party's adopted nominations.
-    pub async fn nominations(&self, party: &PartyCode) -> Result<Vec<NominationRow>> {
+    pub async fn party_nominations(&self, party: &PartyCode) -> Result<Vec<NominationRow>> {
         let rows = sqlx::query(
             "SELECT party_code, unit_code, motion_id, member_id, person_id, at_ms FROM party_nominations WHERE party_code = $1 ORDER BY unit_code",
         )

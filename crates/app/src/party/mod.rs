@@ -7,6 +7,7 @@
 //! member's record naming a registry person) are checked when the command is issued, and replay
 //! holds the public facts only (the member exists in the party, joined in time, ...).
 
+mod handoff;
 pub mod import;
 pub mod read;
 
@@ -29,6 +30,7 @@ use sailau_storage::party::NominationRow;
 
 use crate::AppError;
 use crate::execute::{Ctx, Handler};
+pub use handoff::HandOff;
 
 fn invalid(field: &str, rule: impl Into<Rule>) -> AppError {
     ValidationErrors::one(field, rule.into()).into()
@@ -231,7 +233,7 @@ impl Handler for OpenMotion {
             Subject::Nominate { unit, contenders } => {
                 if let Some(c) = &conference_row {
                     facts.unit_in_branch = tx.territory_path(unit).await?.contains(&c.branch);
-                    if let Some(n) = tx.nomination(&c.party, unit).await? {
+                    if let Some(n) = tx.party_nomination(&c.party, unit).await? {
                         facts.unit_nominee = Some(nominee_name(tx, &n).await?);
                     }
                 }
@@ -360,14 +362,14 @@ impl Handler for RecordVote {
                         .await?;
                 }
                 Subject::Nominate { unit, contenders } => {
-                    if let Some(n) = tx.nomination(&conference.party, unit).await? {
+                    if let Some(n) = tx.party_nomination(&conference.party, unit).await? {
                         let name = nominee_name(tx, &n).await?;
                         return Err(invalid("unit", PartyRule::UnitNominated { name }));
                     }
                     let Some(c) = contenders.get(winner as usize) else {
                         return Err(invalid("votes_for", PartyRule::TallyShape { expected: 1 }));
                     };
-                    tx.insert_nomination(&NominationRow {
+                    tx.insert_party_nomination(&NominationRow {
                         party: conference.party.clone(),
                         unit: unit.clone(),
                         motion: motion.id,

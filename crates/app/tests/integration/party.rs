@@ -519,7 +519,7 @@ AM-0010,Ким,Ли,,01.01.1980,01.01.2030,101000000\n";
         assert_eq!(view.conference.chair, Some(1));
         assert_eq!(view.motions.len(), 2);
         assert_eq!(view.motions[1].motion.adopted, Some(0));
-        let nominations = f.app.store().nominations(&amanat()).await.unwrap();
+        let nominations = f.app.store().party_nominations(&amanat()).await.unwrap();
         assert_eq!(nominations.len(), 1);
         assert_eq!(nominations[0].person, kazybaev);
 
@@ -743,7 +743,7 @@ async fn three_contenders_go_to_a_second_round_and_a_tie_is_not_adopted() {
         assert!(
             f.app
                 .store()
-                .nominations(&amanat())
+                .party_nominations(&amanat())
                 .await
                 .unwrap()
                 .is_empty()
@@ -929,5 +929,208 @@ pub fn matrix_command(kind: CommandKind, inside: bool, w: &MatrixWorld) -> Issue
         }
         .into(),
         other => panic!("{other} is not a party command"),
+    }
+}
+
+/// The hand-off: Uil's L (50th) extraordinary conference nominates Kazybayev; the decision
+/// becomes the elections context's party nomination in the Uil contest, through the same
+/// pipeline; a motion that did not end in a nomination cannot be handed over.
+#[tokio::test]
+async fn an_adopted_nomination_is_handed_to_the_territorial_commission() {
+    use sailau_domain::elections::rules::{KZ_AKIM_DISTRICT_2023, RuleSet};
+    use sailau_domain::elections::{CallElection, ContestId, ElectionId, Level, NewContest};
+    for f in registries().await {
+        let b = f.backend;
+        let op = Acting::Operator;
+        let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap().as_millisecond();
+        f.clock.0.store(
+            at("2023-09-15T05:00:00Z"),
+            std::sync::atomic::Ordering::SeqCst,
+        );
+        let contest = ContestId(uid());
+        f.app
+            .execute_batch(
+                &op,
+                vec![
+                    territory("150000000", None, TerritoryKind::Region),
+                    territory("155200000", Some("150000000"), TerritoryKind::District),
+                    precinct(501, "155200000", 10_001),
+                    CallElection {
+                        election: ElectionId(uid()),
+                        names: Names {
+                            ru: "Выборы акимов районов 5 ноября 2023 года".into(),
+                            kk: "2023 жылғы 5 қарашадағы аудан әкімдерінің сайлауы".into(),
+                            en: String::new(),
+                        },
+                        level: Level::District,
+                        election_day: date(2023, 11, 5),
+                        territory: Some(code("150000000")),
+                        contests: vec![NewContest {
+                            id: contest,
+                            unit: code("155200000"),
+                        }],
+                        rule_set: KZ_AKIM_DISTRICT_2023.into(),
+                        rule_set_sha256: RuleSet::digest(KZ_AKIM_DISTRICT_2023),
+                    }
+                    .into(),
+                ],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+        f.clock.0.store(
+            at("2023-09-27T07:00:00Z"),
+            std::sync::atomic::Ordering::SeqCst,
+        );
+        let person = PersonId(uid());
+        let mut batch: Vec<Issued> = vec![
+            CreateBranch {
+                branch: Branch {
+                    party_code: amanat(),
+                    territory_code: code("155200000"),
+                },
+            }
+            .into(),
+            SetConferenceCount {
+                party: amanat(),
+                branch: code("155200000"),
+                last: 49,
+            }
+            .into(),
+            RegisterPerson {
+                person: Person {
+                    id: person,
+                    surname: "Казыбаев".into(),
+                    given_name: "Аскар".into(),
+                    patronymic: String::new(),
+                    birth_date: date(1979, 3, 1),
+                    gender: Gender::Male,
+                },
+            }
+            .into(),
+        ];
+        let mut members = Vec::new();
+        for (i, surname) in ["Казыбаев", "Сейтқали", "Жұмабаев"].iter().enumerate()
+        {
+            let (m, cmd) = member_command(
+                &amanat(),
+                "155200000",
+                &format!("AM-5{i}"),
+                surname,
+                date(1979, 3, 1),
+            );
+            members.push(m);
+            batch.push(cmd);
+        }
+        let (conf, c) = convene(&amanat(), "155200000", 50);
+        batch.push(c);
+        for (i, m) in members.iter().enumerate() {
+            let mandate = i as u32 + 1;
+            batch.push(
+                SeatDelegate {
+                    conference: conf,
+                    mandate,
+                    member: *m,
+                }
+                .into(),
+            );
+            batch.push(
+                CheckIn {
+                    conference: conf,
+                    mandate,
+                }
+                .into(),
+            );
+        }
+        let presidium = MotionId(uid());
+        batch.push(
+            OpenMotion {
+                motion: presidium,
+                conference: conf,
+                subject: Subject::Presidium {
+                    chair: 1,
+                    secretary: 2,
+                    counting_commission: vec![3],
+                },
+                mode: VoteMode::Open,
+            }
+            .into(),
+        );
+        batch.push(
+            RecordVote {
+                motion: presidium,
+                round: 1,
+                tally: counts(vec![3], 0, 0),
+            }
+            .into(),
+        );
+        let nominate = MotionId(uid());
+        batch.push(
+            OpenMotion {
+                motion: nominate,
+                conference: conf,
+                subject: Subject::Nominate {
+                    unit: code("155200000"),
+                    contenders: vec![Contender {
+                        member: members[0],
+                        person,
+                    }],
+                },
+                mode: VoteMode::Open,
+            }
+            .into(),
+        );
+        batch.push(
+            RecordVote {
+                motion: nominate,
+                round: 1,
+                tally: counts(vec![2], 0, 1),
+            }
+            .into(),
+        );
+        f.app
+            .execute_batch(&op, batch)
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+        let form = || sailau_app::party::HandOff {
+            contest,
+            post: "заместитель акима района".into(),
+            residence: "Актюбинская область, Уилский район, с. Уил".into(),
+            qualifications: vec![
+                "citizenship".into(),
+                "legal_capacity".into(),
+                "civil_service_qualification".into(),
+            ],
+        };
+        // The presidium's election is no nomination: nothing to hand over.
+        let e = f
+            .app
+            .hand_off_nomination(&op, &presidium, form())
+            .await
+            .unwrap_err();
+        assert_eq!(party_rule(&e), vec![PartyRule::NotAdopted], "{b}");
+        let (id, _) = f
+            .app
+            .hand_off_nomination(&op, &nominate, form())
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e:?}"));
+        let view = f
+            .app
+            .nomination(&id)
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+        let text = format!("{view:?}");
+        assert!(text.contains("L (50-я)"), "{b}: {text}");
+        assert!(text.contains("Казыбаев"), "{b}: {text}");
+        // A second hand-off of the same decision is refused by the elections context.
+        assert!(
+            f.app
+                .hand_off_nomination(&op, &nominate, form())
+                .await
+                .is_err(),
+            "{b}"
+        );
+        sailau_app::ledger::verify(f.app.store(), &f.key, &[], &|_, _| {})
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
     }
 }

@@ -89,6 +89,8 @@ pub enum PartyRule {
     MotionTaken,
     /// The motion is decided already.
     MotionDecided,
+    /// The motion is not an adopted nomination: there is nothing to hand to the commission.
+    NotAdopted,
     /// The vote is for round `expected` of this motion.
     RoundNotNext {
         /// The round that is due.
@@ -172,6 +174,7 @@ impl PartyRule {
             PartyRule::MotionMissing => "party-motion-missing",
             PartyRule::MotionTaken => "party-motion-taken",
             PartyRule::MotionDecided => "party-motion-decided",
+            PartyRule::NotAdopted => "party-not-adopted",
             PartyRule::RoundNotNext { .. } => "party-round-not-next",
             PartyRule::NoQuorum { .. } => "party-no-quorum",
             PartyRule::CountsAbovePresent { .. } => "party-counts-above-present",
@@ -200,10 +203,12 @@ impl PartyRule {
             | PartyRule::NotCheckedIn { mandate }
             | PartyRule::VotedTwice { mandate } => vec![("mandate", mandate.to_string())],
             PartyRule::NoQuorum { present, needed } => vec![
-                ("present", present.to_string()),
+                ("attending", present.to_string()),
                 ("needed", needed.to_string()),
             ],
-            PartyRule::CountsAbovePresent { present } => vec![("present", present.to_string())],
+            PartyRule::CountsAbovePresent { present } => {
+                vec![("attending", present.to_string())]
+            }
             PartyRule::UnitNominated { name } => vec![("name", name.clone())],
             PartyRule::RuleSetInvalid { key, reason } => {
                 vec![("key", key.clone()), ("reason", reason.clone())]
@@ -268,6 +273,9 @@ impl PartyRule {
             PartyRule::MotionMissing => "no such motion".into(),
             PartyRule::MotionTaken => "this motion identifier is taken".into(),
             PartyRule::MotionDecided => "this motion is already decided".into(),
+            PartyRule::NotAdopted => {
+                "the motion is not an adopted nomination: nothing to hand over".into()
+            }
             PartyRule::RoundNotNext { expected } => {
                 format!("the vote due is round {expected}")
             }
@@ -333,6 +341,7 @@ impl PartyRule {
             PartyRule::MotionMissing,
             PartyRule::MotionTaken,
             PartyRule::MotionDecided,
+            PartyRule::NotAdopted,
             PartyRule::RoundNotNext { expected: 2 },
             PartyRule::NoQuorum {
                 present: 80,
