@@ -98,6 +98,7 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "contest" | "nomination" | "person" => "01900000-0000-7000-8000-000000000b01".into(),
         // i13-party
         "ordinal" => "L (50-я)".into(),
+        "branch" => "Уилский район".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

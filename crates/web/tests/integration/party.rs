@@ -198,6 +198,37 @@ async fn a_secretary_convenes_checks_in_and_the_vote_is_decided_over_http() {
         assert_eq!(r.status, 200, "{b}: {}", r.body);
         assert_eq!(r.json()["round"]["outcome"], "adopted", "{b}");
 
+        // The minutes: a PDF in Kazakh and in Russian, for signed-in accounts only.
+        let minutes = format!("/party/conferences/{id}/minutes.pdf");
+        assert_eq!(
+            t.get(&format!("{minutes}?lang=kk")).await.status,
+            401,
+            "{b}"
+        );
+        for lang in ["kk", "ru"] {
+            let r = t
+                .get_as(&format!("{minutes}?lang={lang}"), &secretary)
+                .await;
+            assert_eq!(r.status, 200, "{b} {lang}");
+            assert_eq!(r.header("content-type"), Some("application/pdf"), "{b}");
+            assert!(r.bytes.starts_with(b"%PDF"), "{b} {lang}");
+        }
+        let kk = t.get_as(&format!("{minutes}?lang=kk"), &secretary).await;
+        let pdf = std::env::temp_dir().join(format!("i13-minutes-{}.pdf", uuid::Uuid::new_v4()));
+        std::fs::write(&pdf, &kk.bytes).unwrap();
+        if let Ok(out) = std::process::Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+        {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains("ХАТТАМА"), "{b}: {text}");
+            assert!(text.contains("XLIV (44-ші)"), "{b}: {text}");
+            assert!(text.contains("Қабылданды"), "{b}: {text}");
+            assert!(text.contains("Казыбаев Аскар"), "{b}: the chair: {text}");
+        }
+        let _ = std::fs::remove_file(&pdf);
+
         // Membership: yes or no, nothing else.
         let person = t.app.store().persons(10, 0).await.unwrap();
         assert!(person.is_empty(), "{b}: no registry person yet");
