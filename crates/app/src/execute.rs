@@ -51,6 +51,8 @@ pub(crate) enum Beside {
     Nothing,
     /// The argon2id hash of a new password (PHC string).
     PasswordHash(String),
+    /// A party member's personal record (i13-party), for its erasable table.
+    Member(sailau_domain::party::member::MemberRecord),
     /// Bytes whose digest the entry records (an attached file).
     Blob(Vec<u8>),
     /// Signers' lines and the salt of their hash (`record_signature_sheets`).
@@ -63,6 +65,7 @@ impl Beside {
         Ok(match private {
             Private::None => Beside::Nothing,
             Private::Password(p) => Beside::PasswordHash(crate::auth::hash_password(p.expose())?),
+            Private::Member(r) => Beside::Member(r),
             Private::Blob(b) => Beside::Blob(b.0),
             Private::SignatureSheets(s) => Beside::SignatureSheets(s),
         })
@@ -110,6 +113,23 @@ impl Ctx<'_> {
             Some(Beside::SignatureSheets(s)) => Ok(Some(s)),
             Some(_) => Err(AppError::MissingPrivate("the signature sheets")),
         }
+    }
+    /// The member record the command carries: `Ok(None)` on replay (the ledger never holds
+    /// it), an error if a live command came without one (impossible through [`Issued`]).
+    pub fn member_record(
+        &self,
+    ) -> Result<Option<&sailau_domain::party::member::MemberRecord>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::Member(r)) => Ok(Some(r)),
+            Some(_) => Err(AppError::MissingPrivate("a member record")),
+        }
+    }
+
+    /// Whether the command is replayed from the ledger (no private data, facts that come only
+    /// from private data cannot be checked again).
+    pub fn replaying(&self) -> bool {
+        self.beside.is_none()
     }
 }
 

@@ -437,6 +437,9 @@ pub async fn verify(
     let live = store.dump_registry().await?;
     let replayed = replay.dump_registry().await?;
     compare(&live, &replayed).map_err(VerifyFailure::Registry)?;
+    // i13-party: the party tables the ledger rebuilds (members' records are not among them).
+    crate::party::compare_replay(&store.dump_party().await?, &replay.dump_party().await?)
+        .map_err(VerifyFailure::Registry)?;
     if store.territory_placement().await? != replay.territory_placement().await? {
         return Err(VerifyFailure::Registry(
             "territories: region or depth columns differ".into(),

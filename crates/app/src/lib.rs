@@ -22,6 +22,7 @@ mod execute;
 pub mod import;
 mod keyfile;
 pub mod ledger;
+pub mod party;
 mod registry;
 
 use std::path::PathBuf;

@@ -72,6 +72,15 @@ macro_rules! for_each_command {
             // i11-sign
             RecordSignatureSheets($crate::elections::signatures::RecordSignatureSheets) = "record_signature_sheets",
             EraseSignatureData($crate::elections::signatures::EraseSignatureData) = "erase_signature_data",
+            // i13-party
+            RecordMember($crate::party::commands::RecordMember) = "record_member",
+            EraseMemberData($crate::party::commands::EraseMemberData) = "erase_member_data",
+            SetConferenceCount($crate::party::commands::SetConferenceCount) = "set_conference_count",
+            ConveneConference($crate::party::commands::ConveneConference) = "convene_conference",
+            SeatDelegate($crate::party::commands::SeatDelegate) = "seat_delegate",
+            CheckIn($crate::party::commands::CheckIn) = "check_in",
+            OpenMotion($crate::party::commands::OpenMotion) = "open_motion",
+            RecordVote($crate::party::commands::RecordVote) = "record_vote",
         }
     };
 }
@@ -176,6 +185,14 @@ pub enum Private {
     /// The signers' lines of a batch of signature sheets with the salt of their hash
     /// (`record_signature_sheets`; i11-sign).
     SignatureSheets(crate::elections::signatures::SignatureSheets),
+    /// A party member's personal record (i13-party), written to an erasable table.
+    Member(crate::party::member::MemberRecord),
+}
+
+impl From<crate::party::member::MemberRecord> for Private {
+    fn from(r: crate::party::member::MemberRecord) -> Private {
+        Private::Member(r)
+    }
 }
 
 impl From<()> for Private {

@@ -400,6 +400,15 @@ pub enum Rule {
     /// The counts were computed against facts that changed before the sheets were recorded
     /// (the unit's territories or voters, the window): the sheets must be checked again.
     SignatureFactsChanged,
+    // i13-party
+    /// A rule of the party context (members, conferences, delegates, votes).
+    Party(crate::party::rules::PartyRule),
+}
+
+impl From<crate::party::rules::PartyRule> for Rule {
+    fn from(r: crate::party::rules::PartyRule) -> Rule {
+        Rule::Party(r)
+    }
 }
 
 impl Rule {
@@ -497,6 +506,7 @@ impl Rule {
             Rule::SignatureRetention { .. } => "signature-retention",
             Rule::SignaturesNotSelfNominated => "signatures-not-self-nominated",
             Rule::SignatureFactsChanged => "signature-facts-changed",
+            Rule::Party(r) => r.key(),
         }
     }
 
@@ -618,6 +628,7 @@ impl Rule {
                 vec![("sheet", sheet.to_string()), ("line", line.to_string())]
             }
             Rule::SignatureRetention { from } => vec![("date", day_month_year(from))],
+            Rule::Party(r) => r.args(),
             _ => Vec::new(),
         }
     }
@@ -814,6 +825,7 @@ impl Rule {
             Rule::SignatureFactsChanged => {
                 "the unit or the collection window changed while the sheets were checked; check them again".into()
             }
+            Rule::Party(r) => r.english(),
         }
     }
 }

@@ -1,4 +1,13 @@
-//! Political parties and their branches on territories.
+//! Political parties and their branches on territories, and the party context (issue 13):
+//! members ([`member`]), conferences and their numbering ([`numbering`], [`conference`]),
+//! delegates, motions and votes ([`vote`]), its commands ([`commands`]) and rules ([`rules`]).
+
+pub mod commands;
+pub mod conference;
+pub mod member;
+pub mod numbering;
+pub mod rules;
+pub mod vote;
 
 use crate::command::Edition;
 use std::fmt;

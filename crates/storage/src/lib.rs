@@ -15,6 +15,7 @@
 
 mod elections;
 mod ledger;
+pub mod party;
 mod read;
 mod rows;
 mod session;

@@ -19,7 +19,7 @@ pub fn registry_kinds() -> Vec<CommandKind> {
 }
 
 /// A concrete command of each kind, inside or outside the fixture's home scope.
-fn command(kind: CommandKind, inside: bool, me: &str) -> Issued {
+fn command(kind: CommandKind, inside: bool, me: &str, world: &crate::party::MatrixWorld) -> Issued {
     let password = || Password::new("password", "another long password").unwrap();
     let (district, region) = if inside {
         ("101000000", "100000000")
@@ -102,6 +102,15 @@ fn command(kind: CommandKind, inside: bool, me: &str) -> Issued {
             },
             password(),
         ),
+        // i13-party
+        CommandKind::RecordMember
+        | CommandKind::EraseMemberData
+        | CommandKind::SetConferenceCount
+        | CommandKind::ConveneConference
+        | CommandKind::SeatDelegate
+        | CommandKind::CheckIn
+        | CommandKind::OpenMotion
+        | CommandKind::RecordVote => crate::party::matrix_command(kind, inside, world),
         other => panic!("{other} is walked in elections_authz.rs"),
     }
 }
@@ -115,12 +124,13 @@ async fn every_command_for_every_role_in_and_out_of_scope_with_the_reason() {
             let me = format!("actor-{}", role.as_str().replace('_', "-"));
             let principal = account(&f, &me, role, home_scope(role)).await;
             account(&f, "victim", Role::Observer, Scope::Global).await;
+            let world = crate::party::prepare_matrix(&f).await;
             let acting = Acting::Account(principal);
             for kind in registry_kinds() {
                 for inside in [true, false] {
                     let want = permissions::expected(role, kind, inside);
                     let before = f.app.store().ledger_status().await.unwrap().size;
-                    let cmd = command(kind, inside, &me);
+                    let cmd = command(kind, inside, &me, &world);
                     let got = f.app.execute(&acting, cmd).await;
                     let after = f.app.store().ledger_status().await.unwrap().size;
                     let denied = match want {

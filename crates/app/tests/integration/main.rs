@@ -13,6 +13,7 @@ mod import;
 mod import_excel;
 
 mod ledger_fixture;
+mod party;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod sessions;

@@ -44,6 +44,18 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::ChangeAccountRole
         | CommandKind::SetAccountActive
         | CommandKind::ChangePassword => t.account = Some(account),
+        // i13-party: a party's branch (the secretary's party subtree).
+        CommandKind::RecordMember
+        | CommandKind::EraseMemberData
+        | CommandKind::SetConferenceCount
+        | CommandKind::ConveneConference
+        | CommandKind::SeatDelegate
+        | CommandKind::CheckIn
+        | CommandKind::OpenMotion
+        | CommandKind::RecordVote => {
+            t.party = Some(party.clone());
+            t.territory_path = vec![region.clone(), district.clone()];
+        }
         CommandKind::CallElection
         | CommandKind::TickDocument
         | CommandKind::RecordDeposit

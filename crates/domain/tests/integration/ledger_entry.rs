@@ -78,6 +78,172 @@ fn at(index: u64, at_ms: i64, actor: Option<&str>, command: impl Into<Command>) 
 /// fixture `crates/app/tests/fixtures/ledger-v1.jsonl`, written before the command pipeline was
 /// reorganised). These bytes are what leaf hashes and signed heads cover: they must never change.
 fn golden() -> Vec<(LedgerEntry, &'static str)> {
+    let mut all = golden_v1();
+    all.extend(golden_party());
+    all
+}
+
+/// i13-party: one entry of every party command, as edition 2 writes it. No entry holds a
+/// member's personal data: `record_member` carries only the salted commitment.
+fn golden_party() -> Vec<(LedgerEntry, &'static str)> {
+    use party::commands::*;
+    use party::member::MemberId;
+    use party::vote::*;
+    let id = |n: u128| uuid::Uuid::from_u128(n);
+    let v2 = |index: u64, command: Command| LedgerEntry {
+        v: 2,
+        ..at(
+            index,
+            1_795_000_000_000 + index as i64 * 1000,
+            Some("amanat.uil"),
+            command,
+        )
+    };
+    let conference = ConferenceId(id(0xc0));
+    let motion = MotionId(id(0xa0));
+    vec![
+        (
+            v2(
+                100,
+                RecordMember {
+                    member: MemberId(id(1)),
+                    party: amanat(),
+                    branch: code("154800000"),
+                    joined_on: jiff::civil::date(2010, 5, 4),
+                    commitment: "9f".repeat(32),
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[0],
+        ),
+        (
+            v2(
+                101,
+                EraseMemberData {
+                    member: MemberId(id(1)),
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[1],
+        ),
+        (
+            v2(
+                102,
+                SetConferenceCount {
+                    party: amanat(),
+                    branch: code("154800000"),
+                    last: 49,
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[2],
+        ),
+        (
+            v2(
+                103,
+                ConveneConference {
+                    conference,
+                    party: amanat(),
+                    branch: code("154800000"),
+                    ordinal: 50,
+                    kind: ConferenceKind::Extraordinary,
+                    held_on: jiff::civil::date(2023, 9, 27),
+                    place: "с. Уил, Дом культуры".into(),
+                    agenda: vec![
+                        "О выдвижении кандидата на должность акима Уилского района".into(),
+                    ],
+                    rules: PartyRules {
+                        id: "amanat-2023".into(),
+                        quorum: QuorumRule::MoreThanHalfOfElected,
+                        decision: DecisionRule::MajorityOfPresent,
+                        second_round: SecondRound::TopTwo,
+                        sources: vec!["rules.md §5".into()],
+                    },
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[3],
+        ),
+        (
+            v2(
+                104,
+                SeatDelegate {
+                    conference,
+                    mandate: 17,
+                    member: MemberId(id(1)),
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[4],
+        ),
+        (
+            v2(
+                105,
+                CheckIn {
+                    conference,
+                    mandate: 17,
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[5],
+        ),
+        (
+            v2(
+                106,
+                OpenMotion {
+                    motion,
+                    conference,
+                    subject: Subject::Nominate {
+                        unit: code("154800000"),
+                        contenders: vec![Contender {
+                            member: MemberId(id(1)),
+                            person: PersonId(id(2)),
+                        }],
+                    },
+                    mode: VoteMode::RollCall,
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[6],
+        ),
+        (
+            v2(
+                107,
+                RecordVote {
+                    motion,
+                    round: 1,
+                    tally: Tally::RollCall {
+                        votes: vec![
+                            RollCallVote {
+                                mandate: 17,
+                                choice: Choice::For(0),
+                            },
+                            RollCallVote {
+                                mandate: 18,
+                                choice: Choice::Abstain,
+                            },
+                        ],
+                    },
+                }
+                .into(),
+            ),
+            PARTY_GOLDEN[7],
+        ),
+    ]
+}
+
+const PARTY_GOLDEN: [&str; 8] = [
+    r#"{"v":2,"index":100,"at_ms":1795000100000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"record_member","member":"00000000-0000-0000-0000-000000000001","party":"amanat","branch":"154800000","joined_on":"2010-05-04","commitment":"9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f9f"}}"#,
+    r#"{"v":2,"index":101,"at_ms":1795000101000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"erase_member_data","member":"00000000-0000-0000-0000-000000000001"}}"#,
+    r#"{"v":2,"index":102,"at_ms":1795000102000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"set_conference_count","party":"amanat","branch":"154800000","last":49}}"#,
+    r#"{"v":2,"index":103,"at_ms":1795000103000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"convene_conference","conference":"00000000-0000-0000-0000-0000000000c0","party":"amanat","branch":"154800000","ordinal":50,"kind":"extraordinary","held_on":"2023-09-27","place":"с. Уил, Дом культуры","agenda":["О выдвижении кандидата на должность акима Уилского района"],"rules":{"id":"amanat-2023","quorum":"more_than_half_of_elected","decision":"majority_of_present","second_round":"top_two","sources":["rules.md §5"]}}}"#,
+    r#"{"v":2,"index":104,"at_ms":1795000104000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"seat_delegate","conference":"00000000-0000-0000-0000-0000000000c0","mandate":17,"member":"00000000-0000-0000-0000-000000000001"}}"#,
+    r#"{"v":2,"index":105,"at_ms":1795000105000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"check_in","conference":"00000000-0000-0000-0000-0000000000c0","mandate":17}}"#,
+    r#"{"v":2,"index":106,"at_ms":1795000106000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"open_motion","motion":"00000000-0000-0000-0000-0000000000a0","conference":"00000000-0000-0000-0000-0000000000c0","subject":{"kind":"nominate","unit":"154800000","contenders":[{"member":"00000000-0000-0000-0000-000000000001","person":"00000000-0000-0000-0000-000000000002"}]},"mode":"roll_call"}}"#,
+    r#"{"v":2,"index":107,"at_ms":1795000107000,"actor":{"type":"account","username":"amanat.uil"},"command":{"type":"record_vote","motion":"00000000-0000-0000-0000-0000000000a0","round":1,"tally":{"kind":"roll_call","votes":[{"mandate":17,"choice":{"for":0}},{"mandate":18,"choice":"abstain"}]}}}"#,
+];
+
+fn golden_v1() -> Vec<(LedgerEntry, &'static str)> {
     use accounts::*;
     use registry::*;
     vec![

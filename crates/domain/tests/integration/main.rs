@@ -6,6 +6,7 @@ mod elections;
 mod golden_elections;
 mod golden_signatures;
 mod ledger_entry;
+mod party;
 mod permissions;
 mod rules;
 mod signatures;

@@ -68,6 +68,16 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     // a territorial commission of another territory.
     (K::RecordSignatureSheets, ['A', 'A', 'S', '-', '-', '-', '-']),
     (K::EraseSignatureData,    ['A', 'A', 'S', '-', '-', '-', '-']),
+    // i13-party: a branch secretary within the party subtree of its scope; commissions,
+    // candidates and observers have no part in a party's own affairs (issue 13 §9).
+    (K::RecordMember,      ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::EraseMemberData,   ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::SetConferenceCount,['A', '-', '-', '-', 'S', '-', '-']),
+    (K::ConveneConference, ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::SeatDelegate,      ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::CheckIn,           ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::OpenMotion,        ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::RecordVote,        ['A', '-', '-', '-', 'S', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).

@@ -30,6 +30,10 @@ const NUMERIC: &[&str] = &[
     // i11-sign
     "lines",
     "sheet",
+    "mandate",
+    "needed",
+    "round",
+    "attending",
 ];
 const KINDS: &[&str] = &[
     "region",
@@ -95,6 +99,9 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "present" => "yes".into(),
         "state" => "registered".into(),
         "contest" | "nomination" | "person" => "01900000-0000-7000-8000-000000000b01".into(),
+        // i13-party
+        "ordinal" => "L (50-я)".into(),
+        "branch" => "Уилский район".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

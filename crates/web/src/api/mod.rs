@@ -21,6 +21,7 @@ pub mod extract;
 pub mod import;
 pub mod ledger;
 pub mod parties;
+pub mod party;
 pub mod persons;
 pub mod precincts;
 pub mod signatures;
@@ -65,6 +66,7 @@ use crate::problem::{self, PROBLEM_JSON, Problem, ProblemKind};
         (name = "territories", description = "Regions, districts, cities, okrugs, villages (KATO codes)"),
         (name = "precincts", description = "Polling stations"),
         (name = "parties", description = "Political parties and their branches"),
+        (name = "party", description = "A party's own affairs: conferences, delegates, motions and votes, membership (issue 13)"),
         (name = "persons", description = "People: candidates, delegates, commission members"),
         (name = "accounts", description = "Accounts and roles (administration)"),
         (name = "session", description = "Signing in and out"),
@@ -168,6 +170,13 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(parties::list_parties, parties::create_party))
         .routes(routes!(parties::get_party, parties::update_party))
         .routes(routes!(parties::create_branch))
+        // i13-party
+        .routes(routes!(party::convene_conference))
+        .routes(routes!(party::get_conference))
+        .routes(routes!(party::check_in))
+        .routes(routes!(party::open_motion))
+        .routes(routes!(party::record_vote))
+        .routes(routes!(party::membership))
         .routes(routes!(persons::list_persons, persons::register_person))
         .routes(routes!(persons::get_person))
         .routes(routes!(accounts::list_accounts, accounts::create_account))

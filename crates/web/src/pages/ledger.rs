@@ -336,6 +336,47 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-erase-signature-data",
             a(&[("nomination", c.nomination.to_string())]),
         ),
+        // i13-party: no sentence names a member (their data is not in the ledger).
+        Command::RecordMember(c) => (
+            "ledger-did-record-member",
+            a(&[
+                ("party", registry.party(&c.party)),
+                ("territory", registry.territory_in_region(ctx, &c.branch)),
+            ]),
+        ),
+        Command::EraseMemberData(_) => ("ledger-did-erase-member-data", a(&[])),
+        Command::SetConferenceCount(c) => (
+            "ledger-did-set-conference-count",
+            a(&[
+                ("party", registry.party(&c.party)),
+                ("territory", registry.territory_in_region(ctx, &c.branch)),
+                ("round", c.last.to_string()),
+            ]),
+        ),
+        Command::ConveneConference(c) => (
+            "ledger-did-convene-conference",
+            a(&[
+                ("party", registry.party(&c.party)),
+                ("territory", registry.territory_in_region(ctx, &c.branch)),
+                (
+                    "ordinal",
+                    sailau_domain::party::numbering::conference_number(c.ordinal, ctx.lang),
+                ),
+            ]),
+        ),
+        Command::SeatDelegate(c) => (
+            "ledger-did-seat-delegate",
+            a(&[("mandate", c.mandate.to_string())]),
+        ),
+        Command::CheckIn(c) => (
+            "ledger-did-check-in",
+            a(&[("mandate", c.mandate.to_string())]),
+        ),
+        Command::OpenMotion(_) => ("ledger-did-open-motion", a(&[])),
+        Command::RecordVote(c) => (
+            "ledger-did-record-vote",
+            a(&[("round", c.round.to_string())]),
+        ),
     };
     ctx.tr_args(key, &args)
 }

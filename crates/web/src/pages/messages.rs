@@ -42,6 +42,15 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         // i11-sign
         CommandKind::RecordSignatureSheets => "action-record-signature-sheets",
         CommandKind::EraseSignatureData => "action-erase-signature-data",
+        // i13-party
+        CommandKind::RecordMember => "action-record-member",
+        CommandKind::EraseMemberData => "action-erase-member-data",
+        CommandKind::SetConferenceCount => "action-set-conference-count",
+        CommandKind::ConveneConference => "action-convene-conference",
+        CommandKind::SeatDelegate => "action-seat-delegate",
+        CommandKind::CheckIn => "action-check-in",
+        CommandKind::OpenMotion => "action-open-motion",
+        CommandKind::RecordVote => "action-record-vote",
     }
 }
 
@@ -478,6 +487,15 @@ mod tests {
             Rule::SignaturesNotSelfNominated,
             Rule::SignatureFactsChanged,
         ];
+        // i13-party: every rule of the party context.
+        let all: Vec<Rule> = all
+            .into_iter()
+            .chain(
+                sailau_domain::party::rules::PartyRule::samples()
+                    .into_iter()
+                    .map(Rule::Party),
+            )
+            .collect();
         for r in &all {
             match r {
                 Rule::FieldRequired
@@ -570,6 +588,7 @@ mod tests {
                 | Rule::SignatureRetention { .. }
                 | Rule::SignaturesNotSelfNominated
                 | Rule::SignatureFactsChanged => {}
+                Rule::Party(_) => {}
             }
         }
         all

@@ -16,6 +16,7 @@ mod home;
 mod ledger;
 mod messages;
 mod parties;
+pub mod party;
 mod precincts;
 mod source;
 mod territories;
@@ -68,6 +69,11 @@ pub fn router() -> Router<WebState> {
         .route("/parties", get(parties::index))
         .route("/parties/{code}", get(parties::show))
         .route("/parties/{code}/branches", post(parties::add_branch))
+        // i13-party
+        .route(
+            "/party/conferences/{id}/minutes.pdf",
+            get(party::minutes::pdf),
+        )
         .route("/ledger", get(ledger::index))
         .route("/ledger/{index}", get(ledger::entry))
         .route("/login", get(account::login_form).post(account::login))

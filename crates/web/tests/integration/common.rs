@@ -59,6 +59,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body's bytes as sent (PDF files and other binary answers).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -266,6 +268,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

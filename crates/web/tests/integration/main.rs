@@ -10,4 +10,5 @@ mod imports;
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
 mod pages;
+mod party;
 mod signatures;
