@@ -53,6 +53,15 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "found" => "date".into(),
         "encoding" => "Windows-1251".into(),
         "text" => "А?то?ай ауданы".into(),
+        // i11-web
+        "when" => "10.10.2023 в 18:00".into(),
+        "zone" => "Asia/Oral".into(),
+        "offset" => "UTC+5".into(),
+        "unit" => "Уилский район".into(),
+        "date" => "27.09.2023".into(),
+        "body" => "L (50-я) внеочередная конференция Уилского районного филиала".into(),
+        "amount" | "share" => n.into(),
+        "document" => "12-п".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }
