@@ -122,6 +122,7 @@ async fn scope_facts(tx: &mut Tx, scope: &Scope) -> Result<ScopeFacts, AppError>
                     None => true,
                 }
         }
+        Scope::Person { person } => tx.person(person).await?.is_some(),
     };
     Ok(ScopeFacts { all_exist })
 }

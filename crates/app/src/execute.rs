@@ -48,6 +48,8 @@ pub(crate) enum Beside {
     Nothing,
     /// The argon2id hash of a new password (PHC string).
     PasswordHash(String),
+    /// Bytes whose digest the entry records (an attached file).
+    Blob(Vec<u8>),
 }
 
 impl Beside {
@@ -56,6 +58,7 @@ impl Beside {
         Ok(match private {
             Private::None => Beside::Nothing,
             Private::Password(p) => Beside::PasswordHash(crate::auth::hash_password(p.expose())?),
+            Private::Blob(b) => Beside::Blob(b.0),
         })
     }
 }
@@ -77,7 +80,17 @@ impl Ctx<'_> {
         match self.beside {
             None => Ok(None),
             Some(Beside::PasswordHash(h)) => Ok(Some(h)),
-            Some(Beside::Nothing) => Err(AppError::MissingPrivate("a password")),
+            Some(_) => Err(AppError::MissingPrivate("a password")),
+        }
+    }
+
+    /// The bytes the command carries: `Ok(None)` on replay, an error if a live command came
+    /// without them (impossible through [`Issued`]).
+    pub fn blob(&self) -> Result<Option<&[u8]>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::Blob(b)) => Ok(Some(b)),
+            Some(_) => Err(AppError::MissingPrivate("the file")),
         }
     }
 }

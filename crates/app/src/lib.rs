@@ -13,6 +13,7 @@
 mod accounts;
 mod auth;
 pub mod demo;
+pub mod elections;
 mod error;
 mod execute;
 pub mod import;

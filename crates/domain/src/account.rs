@@ -110,6 +110,7 @@ impl Role {
             (Role::TerritorialCommission, Scope::Territory { .. }) => true,
             (Role::PrecinctCommission, Scope::Precincts { precincts }) => !precincts.is_empty(),
             (Role::PartySecretary, Scope::Party { .. }) => true,
+            (Role::Candidate, Scope::Person { .. }) => true,
             _ => false,
         }
     }
@@ -146,6 +147,9 @@ pub enum Scope {
         party: PartyCode,
         territory: Option<TerritoryCode>,
     },
+    /// One person of the registry: a candidate's account acts on that person's own candidacy
+    /// (`person:<uuid>`; issue 11).
+    Person { person: crate::person::PersonId },
 }
 
 impl Scope {
@@ -179,6 +183,11 @@ impl Scope {
                     territory: None,
                 }),
             },
+            "person" => uuid::Uuid::parse_str(rest.trim())
+                .map(|u| Scope::Person {
+                    person: crate::person::PersonId(u),
+                })
+                .map_err(|_| Rule::RoleScopeMismatch),
             _ => Err(Rule::RoleScopeMismatch),
         }
     }
@@ -207,6 +216,7 @@ impl fmt::Display for Scope {
                 party,
                 territory: Some(t),
             } => write!(f, "party:{party}@{t}"),
+            Scope::Person { person } => write!(f, "person:{person}"),
         }
     }
 }
@@ -283,6 +293,7 @@ pub fn validate_role_scope(
             Scope::Territory { .. } => Rule::TerritoryMissing,
             Scope::Precincts { .. } => Rule::PrecinctMissing,
             Scope::Party { .. } => Rule::PartyMissing,
+            Scope::Person { .. } => Rule::PersonMissing,
         };
         return Err(ValidationErrors::one("scope", rule));
     }

@@ -34,6 +34,8 @@ pub struct Target {
     pub precinct: Option<PrecinctRef>,
     /// The account affected.
     pub account: Option<Username>,
+    /// The person affected (a candidate acting on their own candidacy).
+    pub person: Option<crate::person::PersonId>,
     /// Something the command names that does not exist (the territory of a new precinct, say),
     /// as the field and rule its validation will report. Nothing missing lies in anyone's scope,
     /// so the pipeline reports this instead of a refusal for scope.
@@ -66,6 +68,8 @@ pub enum Reach {
     PartySubtree,
     /// The acting account itself.
     OwnAccount,
+    /// The person of a `person:` scope (a candidate's own candidacy).
+    OwnPerson,
 }
 
 impl Reach {
@@ -102,6 +106,10 @@ impl Reach {
                 _ => false,
             },
             Reach::OwnAccount => target.account.as_ref() == Some(&principal.username),
+            Reach::OwnPerson => match (scope, &target.person) {
+                (Scope::Person { person }, Some(t)) => person == t,
+                _ => false,
+            },
         }
     }
 }
@@ -187,11 +195,21 @@ pub enum Read {
     Account,
     /// The people of the registry, with their birth dates.
     Persons,
+    /// The commission's workbench: applications awaiting a decision (issue 11).
+    Workbench,
+    /// Files attached to nominations (scans of documents; issue 11).
+    Attachments,
 }
 
 impl Read {
     /// Every read, for tests and listings.
-    pub const ALL: [Read; 3] = [Read::Accounts, Read::Account, Read::Persons];
+    pub const ALL: [Read; 5] = [
+        Read::Accounts,
+        Read::Account,
+        Read::Persons,
+        Read::Workbench,
+        Read::Attachments,
+    ];
 
     /// A short English name (`accounts`) for messages and logs.
     pub fn as_str(self) -> &'static str {
@@ -199,6 +217,8 @@ impl Read {
             Read::Accounts => "accounts",
             Read::Account => "account",
             Read::Persons => "persons",
+            Read::Workbench => "workbench",
+            Read::Attachments => "attachments",
         }
     }
 
@@ -212,6 +232,12 @@ impl Read {
             Grant::new(Role::Candidate, Reach::Anywhere),
             Grant::new(Role::Observer, Reach::Anywhere),
         ];
+        // The reads of the commission's files; a territorial commission's listing is narrowed
+        // to its territory by the reader.
+        const COMMISSIONS: &[Grant] = &[
+            Grant::new(Role::CecMember, Reach::Anywhere),
+            Grant::new(Role::TerritorialCommission, Reach::Anywhere),
+        ];
         const EVERY_ROLE_ITSELF: &[Grant] = &[
             Grant::new(Role::CecMember, Reach::OwnAccount),
             Grant::new(Role::TerritorialCommission, Reach::OwnAccount),
@@ -224,6 +250,7 @@ impl Read {
             Read::Accounts => Policy::new(&[]),
             Read::Account => Policy::new(EVERY_ROLE_ITSELF),
             Read::Persons => Policy::new(EVERY_ROLE_ANYWHERE),
+            Read::Workbench | Read::Attachments => Policy::new(COMMISSIONS),
         }
     }
 }

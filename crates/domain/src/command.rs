@@ -57,6 +57,18 @@ macro_rules! for_each_command {
             ChangeAccountRole($crate::accounts::ChangeAccountRole) = "change_account_role",
             SetAccountActive($crate::accounts::SetAccountActive) = "set_account_active",
             ChangePassword($crate::accounts::ChangePassword) = "change_password",
+            // i11-core
+            CallElection($crate::elections::CallElection) = "call_election",
+            NominateByParty($crate::elections::NominateByParty) = "nominate_by_party",
+            ApplySelfNomination($crate::elections::ApplySelfNomination) = "apply_self_nomination",
+            ProposeByHigherAkim($crate::elections::ProposeByHigherAkim) = "propose_by_higher_akim",
+            AttachDocument($crate::elections::AttachDocument) = "attach_document",
+            TickDocument($crate::elections::TickDocument) = "tick_document",
+            RecordDeposit($crate::elections::RecordDeposit) = "record_deposit",
+            RegisterCandidate($crate::elections::RegisterCandidate) = "register_candidate",
+            RefuseRegistration($crate::elections::RefuseRegistration) = "refuse_registration",
+            CancelRegistration($crate::elections::CancelRegistration) = "cancel_registration",
+            ProduceBallots($crate::elections::ProduceBallots) = "produce_ballots",
         }
     };
 }
@@ -155,11 +167,20 @@ pub enum Private {
     None,
     /// A new password for the account the command names.
     Password(Password),
+    /// Bytes kept beside the entry, of which the entry records only a digest (an attached
+    /// scan's content; any command whose ledger form carries the SHA-256 of what it stores).
+    Blob(crate::elections::Blob),
 }
 
 impl From<()> for Private {
     fn from((): ()) -> Private {
         Private::None
+    }
+}
+
+impl From<crate::elections::Blob> for Private {
+    fn from(b: crate::elections::Blob) -> Private {
+        Private::Blob(b)
     }
 }
 

@@ -129,6 +129,112 @@ pub enum Rule {
     ImportEncoding { encoding: String },
     /// A `?` inside a word of a Windows-1251 file: Kazakh letters were lost when it was saved.
     ImportLostLetters { text: String },
+    // i11-core: elections (issue 11). Fields are message variables.
+    /// No person of the registry has this identifier.
+    PersonMissing,
+    /// The {window} window opens {date} at {time} local time.
+    WindowNotOpen {
+        window: String,
+        date: String,
+        time: String,
+    },
+    /// The {window} window closed {date} at {time} local time.
+    WindowClosed {
+        window: String,
+        date: String,
+        time: String,
+    },
+    /// The calendar cannot be computed: {reason}.
+    CalendarInvalid { reason: String },
+    /// A rule set's key is wrong: `problem` is its kind (see
+    /// [`crate::elections::rules::RuleSetProblem::code`]), `line` the line of a syntax error.
+    RuleSetInvalid {
+        key: String,
+        problem: String,
+        line: u64,
+    },
+    /// The SHA-256 given is not the rule set's.
+    RuleSetDigestMismatch,
+    /// The rule set is for {level} elections.
+    RuleSetLevel { level: String },
+    /// An election with this identifier exists.
+    ElectionTaken,
+    /// No such election.
+    ElectionMissing,
+    /// The contest identifier {contest} is taken.
+    ContestTaken { contest: String },
+    /// No such contest.
+    ContestMissing,
+    /// The unit {unit} is listed twice.
+    ContestUnitTwice { unit: String },
+    /// The territory {unit} does not elect a {level} akim.
+    UnitLevelMismatch { unit: String, level: String },
+    /// The unit {unit} is outside the calling commission's territory.
+    UnitOutsideTerritory { unit: String },
+    /// The unit {unit} already has an election on this day.
+    UnitBusy { unit: String },
+    /// Election day must be after today.
+    ElectionDayPast,
+    /// {registered} registered, at least {min} needed.
+    TooFewCandidates { registered: u64, min: u64 },
+    /// {registered} registered already (minimum {min}): the higher akim's route is not open.
+    EnoughCandidates { registered: u64, min: u64 },
+    /// A nomination with this identifier exists.
+    NominationTaken,
+    /// No such nomination.
+    NominationMissing,
+    /// The rule set does not open the {route} route.
+    RouteClosed { route: String },
+    /// The registry holds this person with other data.
+    PersonMismatch,
+    /// This person already stands in this contest.
+    PersonAlreadyStands,
+    /// {qualification} is not in the rule set's checklist.
+    QualificationUnknown { qualification: String },
+    /// The qualification {qualification} is not declared.
+    QualificationMissing { qualification: String },
+    /// At least {min} years old on election day {election_day}; the candidate will be {age}.
+    CandidateTooYoung {
+        min: u64,
+        age: u64,
+        election_day: String,
+    },
+    /// The party {party} already has a nominee in this unit (one per unit).
+    PartyNomineeTaken { party: String },
+    /// A party nominates its members only: name the membership document.
+    PartyMembershipMissing,
+    /// The date is after today.
+    DateInFuture,
+    /// The nomination is {status}: no longer awaiting a decision.
+    NominationStatus { status: String },
+    /// {document} is not a document of this route.
+    DocumentUnknown { document: String },
+    /// The document {document} is missing.
+    DocumentMissing { document: String },
+    /// The file has {size} bytes, at most {max} are accepted.
+    AttachmentTooLarge { size: u64, max: u64 },
+    /// The file is not one of: {allowed} (by its content).
+    AttachmentType { allowed: String },
+    /// The file does not match its recorded hash, size or type.
+    AttachmentMismatch,
+    /// {amount} tenge paid, the deposit for {year} is {required} tenge.
+    DepositTooLow {
+        amount: u64,
+        required: u64,
+        year: String,
+    },
+    /// The rule set has no minimum wage for {year}.
+    DepositWageUnknown { year: String },
+    /// The deposit has not been recorded.
+    DepositMissing,
+    /// No verified signature sheets.
+    SignaturesMissing,
+    /// {valid} valid signatures, {required} required.
+    SignaturesTooFew { valid: u64, required: u64 },
+    /// {ground} is not a ground of refusal in the rule set.
+    GroundUnknown { ground: String },
+    /// Only a party's nominee can be recalled.
+    RecallNotParty,
 }
 
 impl Rule {
@@ -177,6 +283,48 @@ impl Rule {
             Rule::ImportRowWidth { .. } => "import-row-width",
             Rule::ImportEncoding { .. } => "import-encoding",
             Rule::ImportLostLetters { .. } => "import-lost-letters",
+            Rule::PersonMissing => "person-missing",
+            Rule::WindowNotOpen { .. } => "election-window-not-open",
+            Rule::WindowClosed { .. } => "election-window-closed",
+            Rule::CalendarInvalid { .. } => "election-calendar-invalid",
+            Rule::RuleSetInvalid { .. } => "election-rule-set-invalid",
+            Rule::RuleSetDigestMismatch => "election-rule-set-digest",
+            Rule::RuleSetLevel { .. } => "election-rule-set-level",
+            Rule::ElectionTaken => "election-taken",
+            Rule::ElectionMissing => "election-missing",
+            Rule::ContestTaken { .. } => "election-contest-taken",
+            Rule::ContestMissing => "election-contest-missing",
+            Rule::ContestUnitTwice { .. } => "election-unit-twice",
+            Rule::UnitLevelMismatch { .. } => "election-unit-level",
+            Rule::UnitOutsideTerritory { .. } => "election-unit-outside",
+            Rule::UnitBusy { .. } => "election-unit-busy",
+            Rule::ElectionDayPast => "election-day-past",
+            Rule::TooFewCandidates { .. } => "election-too-few-candidates",
+            Rule::EnoughCandidates { .. } => "election-enough-candidates",
+            Rule::NominationTaken => "election-nomination-taken",
+            Rule::NominationMissing => "election-nomination-missing",
+            Rule::RouteClosed { .. } => "election-route-closed",
+            Rule::PersonMismatch => "election-person-mismatch",
+            Rule::PersonAlreadyStands => "election-person-stands",
+            Rule::QualificationUnknown { .. } => "election-qualification-unknown",
+            Rule::QualificationMissing { .. } => "election-qualification-missing",
+            Rule::CandidateTooYoung { .. } => "election-too-young",
+            Rule::PartyNomineeTaken { .. } => "election-party-nominee-taken",
+            Rule::PartyMembershipMissing => "election-membership-missing",
+            Rule::DateInFuture => "election-date-future",
+            Rule::NominationStatus { .. } => "election-nomination-status",
+            Rule::DocumentUnknown { .. } => "election-document-unknown",
+            Rule::DocumentMissing { .. } => "election-document-missing",
+            Rule::AttachmentTooLarge { .. } => "election-attachment-too-large",
+            Rule::AttachmentType { .. } => "election-attachment-type",
+            Rule::AttachmentMismatch => "election-attachment-mismatch",
+            Rule::DepositTooLow { .. } => "election-deposit-too-low",
+            Rule::DepositWageUnknown { .. } => "election-deposit-wage-unknown",
+            Rule::DepositMissing => "election-deposit-missing",
+            Rule::SignaturesMissing => "election-signatures-missing",
+            Rule::SignaturesTooFew { .. } => "election-signatures-too-few",
+            Rule::GroundUnknown { .. } => "election-ground-unknown",
+            Rule::RecallNotParty => "election-recall-not-party",
         }
     }
 
@@ -219,6 +367,77 @@ impl Rule {
             }
             Rule::ImportEncoding { encoding } => vec![("encoding", encoding.clone())],
             Rule::ImportLostLetters { text } => vec![("text", text.clone())],
+            Rule::WindowNotOpen { window, date, time } => vec![
+                ("window", window.to_string()),
+                ("date", date.to_string()),
+                ("time", time.to_string()),
+            ],
+            Rule::WindowClosed { window, date, time } => vec![
+                ("window", window.to_string()),
+                ("date", date.to_string()),
+                ("time", time.to_string()),
+            ],
+            Rule::CalendarInvalid { reason } => vec![("reason", reason.to_string())],
+            Rule::RuleSetInvalid { key, problem, line } => vec![
+                ("key", key.to_string()),
+                ("problem", problem.to_string()),
+                ("line", line.to_string()),
+            ],
+            Rule::RuleSetLevel { level } => vec![("level", level.to_string())],
+            Rule::ContestTaken { contest } => vec![("contest", contest.to_string())],
+            Rule::ContestUnitTwice { unit } => vec![("unit", unit.to_string())],
+            Rule::UnitLevelMismatch { unit, level } => {
+                vec![("unit", unit.to_string()), ("level", level.to_string())]
+            }
+            Rule::UnitOutsideTerritory { unit } => vec![("unit", unit.to_string())],
+            Rule::UnitBusy { unit } => vec![("unit", unit.to_string())],
+            Rule::TooFewCandidates { registered, min } => vec![
+                ("registered", registered.to_string()),
+                ("min", min.to_string()),
+            ],
+            Rule::EnoughCandidates { registered, min } => vec![
+                ("registered", registered.to_string()),
+                ("min", min.to_string()),
+            ],
+            Rule::RouteClosed { route } => vec![("route", route.to_string())],
+            Rule::QualificationUnknown { qualification } => {
+                vec![("qualification", qualification.to_string())]
+            }
+            Rule::QualificationMissing { qualification } => {
+                vec![("qualification", qualification.to_string())]
+            }
+            Rule::CandidateTooYoung {
+                min,
+                age,
+                election_day,
+            } => vec![
+                ("min", min.to_string()),
+                ("age", age.to_string()),
+                ("election_day", election_day.to_string()),
+            ],
+            Rule::PartyNomineeTaken { party } => vec![("party", party.to_string())],
+            Rule::NominationStatus { status } => vec![("state", status.to_string())],
+            Rule::DocumentUnknown { document } => vec![("document", document.to_string())],
+            Rule::DocumentMissing { document } => vec![("document", document.to_string())],
+            Rule::AttachmentTooLarge { size, max } => {
+                vec![("size", size.to_string()), ("max", max.to_string())]
+            }
+            Rule::AttachmentType { allowed } => vec![("allowed", allowed.to_string())],
+            Rule::DepositTooLow {
+                amount,
+                required,
+                year,
+            } => vec![
+                ("amount", amount.to_string()),
+                ("required", required.to_string()),
+                ("year", year.to_string()),
+            ],
+            Rule::DepositWageUnknown { year } => vec![("year", year.to_string())],
+            Rule::SignaturesTooFew { valid, required } => vec![
+                ("valid", valid.to_string()),
+                ("required", required.to_string()),
+            ],
+            Rule::GroundUnknown { ground } => vec![("ground", ground.to_string())],
             _ => Vec::new(),
         }
     }
@@ -306,6 +525,100 @@ impl Rule {
             Rule::ImportLostLetters { text } => format!(
                 "«{text}» has '?' inside words: Kazakh letters were probably lost when the file was saved as Windows-1251; save it as CSV UTF-8"
             ),
+            Rule::PersonMissing => "no person has this identifier".into(),
+            Rule::WindowNotOpen { window, date, time } => {
+                format!("the {window} window opens {date} at {time} local time")
+            }
+            Rule::WindowClosed { window, date, time } => {
+                format!("the {window} window closed {date} at {time} local time")
+            }
+            Rule::CalendarInvalid { reason } => {
+                format!("the calendar cannot be computed: {reason}")
+            }
+            Rule::RuleSetInvalid { key, problem, line } => {
+                format!("rule set key {key} (line {line}): {problem}")
+            }
+            Rule::RuleSetDigestMismatch => "the SHA-256 given is not the rule set's".into(),
+            Rule::RuleSetLevel { level } => format!("the rule set is for {level} elections"),
+            Rule::ElectionTaken => "an election with this identifier exists".into(),
+            Rule::ElectionMissing => "no such election".into(),
+            Rule::ContestTaken { contest } => format!("the contest identifier {contest} is taken"),
+            Rule::ContestMissing => "no such contest".into(),
+            Rule::ContestUnitTwice { unit } => format!("the unit {unit} is listed twice"),
+            Rule::UnitLevelMismatch { unit, level } => {
+                format!("the territory {unit} does not elect a {level} akim")
+            }
+            Rule::UnitOutsideTerritory { unit } => {
+                format!("the unit {unit} is outside the calling commission's territory")
+            }
+            Rule::UnitBusy { unit } => {
+                format!("the unit {unit} already has an election on this day")
+            }
+            Rule::ElectionDayPast => "election day must be after today".into(),
+            Rule::TooFewCandidates { registered, min } => {
+                format!("{registered} registered, at least {min} needed")
+            }
+            Rule::EnoughCandidates { registered, min } => format!(
+                "{registered} registered already (minimum {min}): the higher akim's route is not open"
+            ),
+            Rule::NominationTaken => "a nomination with this identifier exists".into(),
+            Rule::NominationMissing => "no such nomination".into(),
+            Rule::RouteClosed { route } => format!("the rule set does not open the {route} route"),
+            Rule::PersonMismatch => "the registry holds this person with other data".into(),
+            Rule::PersonAlreadyStands => "this person already stands in this contest".into(),
+            Rule::QualificationUnknown { qualification } => {
+                format!("{qualification} is not in the rule set's checklist")
+            }
+            Rule::QualificationMissing { qualification } => {
+                format!("the qualification {qualification} is not declared")
+            }
+            Rule::CandidateTooYoung {
+                min,
+                age,
+                election_day,
+            } => format!(
+                "at least {min} years old on election day {election_day}; the candidate will be {age}"
+            ),
+            Rule::PartyNomineeTaken { party } => {
+                format!("the party {party} already has a nominee in this unit (one per unit)")
+            }
+            Rule::PartyMembershipMissing => {
+                "a party nominates its members only: name the membership document".into()
+            }
+            Rule::DateInFuture => "the date is after today".into(),
+            Rule::NominationStatus { status } => {
+                format!("the nomination is {status}: no longer awaiting a decision")
+            }
+            Rule::DocumentUnknown { document } => {
+                format!("{document} is not a document of this route")
+            }
+            Rule::DocumentMissing { document } => format!("the document {document} is missing"),
+            Rule::AttachmentTooLarge { size, max } => {
+                format!("the file has {size} bytes, at most {max} are accepted")
+            }
+            Rule::AttachmentType { allowed } => {
+                format!("the file is not one of: {allowed} (by its content)")
+            }
+            Rule::AttachmentMismatch => {
+                "the file does not match its recorded hash, size or type".into()
+            }
+            Rule::DepositTooLow {
+                amount,
+                required,
+                year,
+            } => format!("{amount} tenge paid, the deposit for {year} is {required} tenge"),
+            Rule::DepositWageUnknown { year } => {
+                format!("the rule set has no minimum wage for {year}")
+            }
+            Rule::DepositMissing => "the deposit has not been recorded".into(),
+            Rule::SignaturesMissing => "no verified signature sheets".into(),
+            Rule::SignaturesTooFew { valid, required } => {
+                format!("{valid} valid signatures, {required} required")
+            }
+            Rule::GroundUnknown { ground } => {
+                format!("{ground} is not a ground of refusal in the rule set")
+            }
+            Rule::RecallNotParty => "only a party's nominee can be recalled".into(),
         }
     }
 }

@@ -11,8 +11,10 @@
 pub mod account;
 pub mod accounts;
 pub mod authz;
+pub mod collation;
 pub mod command;
 pub mod date;
+pub mod elections;
 pub mod error;
 pub mod party;
 pub mod person;

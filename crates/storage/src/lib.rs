@@ -11,6 +11,7 @@
 //!
 //! Errors: [`StorageError`] for everything; callers map it to "try again later" (500/503).
 
+mod elections;
 mod ledger;
 mod read;
 mod rows;
@@ -24,6 +25,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
+pub use elections::StoredAttachment;
 pub use ledger::{LedgerRow, LedgerStatus};
 pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
 pub use session::{Admission, Exempt, SessionRow, ThrottleKey, ThrottleRule};

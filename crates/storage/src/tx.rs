@@ -13,7 +13,7 @@ use crate::{Result, StorageError};
 /// An open command transaction holding the ledger lock. Dropping it without [`Tx::commit`]
 /// rolls everything back: a refused command leaves no trace.
 pub struct Tx {
-    inner: Transaction<'static, Any>,
+    pub(crate) inner: Transaction<'static, Any>,
     frontier: Frontier,
 }
 

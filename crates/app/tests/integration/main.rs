@@ -6,6 +6,7 @@ mod commands;
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
 mod demo;
+mod elections;
 mod fixture;
 mod import;
 mod import_excel;

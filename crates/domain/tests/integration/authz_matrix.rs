@@ -44,8 +44,29 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::ChangeAccountRole
         | CommandKind::SetAccountActive
         | CommandKind::ChangePassword => t.account = Some(account),
+        CommandKind::CallElection
+        | CommandKind::TickDocument
+        | CommandKind::RecordDeposit
+        | CommandKind::RegisterCandidate
+        | CommandKind::RefuseRegistration
+        | CommandKind::ProduceBallots
+        | CommandKind::ProposeByHigherAkim => t.territory_path = vec![region, district],
+        // Commands on a nomination name its unit, its party and its person.
+        CommandKind::NominateByParty
+        | CommandKind::ApplySelfNomination
+        | CommandKind::AttachDocument
+        | CommandKind::CancelRegistration => {
+            t.territory_path = vec![region, district];
+            t.party = Some(party);
+            t.person = Some(person(in_scope));
+        }
     }
     t
+}
+
+/// The candidate's own person (inside) or another one.
+fn person(inside: bool) -> PersonId {
+    PersonId(uuid::Uuid::from_u128(if inside { 1 } else { 2 }))
 }
 
 fn principal(role: Role) -> Principal {
@@ -62,6 +83,9 @@ fn principal(role: Role) -> Principal {
         Role::PartySecretary => Scope::Party {
             party: PartyCode::parse("amanat").unwrap(),
             territory: None,
+        },
+        Role::Candidate => Scope::Person {
+            person: person(true),
         },
         _ => Scope::Global,
     };

@@ -286,7 +286,8 @@ fn golden() -> Vec<(LedgerEntry, &'static str)> {
 
 #[test]
 fn every_command_kind_encodes_to_its_pinned_bytes() {
-    let golden = golden();
+    let mut golden = golden();
+    golden.extend(crate::golden_elections::golden());
     let mut kinds: Vec<CommandKind> = golden.iter().map(|(e, _)| e.command.kind()).collect();
     kinds.sort();
     assert_eq!(

@@ -2,6 +2,7 @@
 
 mod authz_matrix;
 mod dates;
+mod golden_elections;
 mod ledger_entry;
 mod permissions;
 mod rules;

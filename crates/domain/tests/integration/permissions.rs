@@ -46,6 +46,22 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::ChangeAccountRole, ['A', '-', '-', '-', '-', '-', '-']),
     (K::SetAccountActive,  ['A', '-', '-', '-', '-', '-', '-']),
     (K::ChangePassword,    ['A', 'S', 'S', 'S', 'S', 'S', 'S']),
+    // i11-core. Refusals: `-` for a role = the role may not (precinct commissions and observers
+    // take no part in nominations; a party secretary only files and recalls its party's
+    // nominees; a candidate only files its own application, attachments and withdrawal; the
+    // commission's decisions are the territorial commission's in its territory and the CEC's).
+    // `S` out of scope: another territory, another party, another person.
+    (K::CallElection,        ['A', 'A', 'S', '-', '-', '-', '-']),
+    (K::NominateByParty,     ['A', 'A', '-', '-', 'S', '-', '-']),
+    (K::ApplySelfNomination, ['A', 'A', 'S', '-', '-', 'S', '-']),
+    (K::ProposeByHigherAkim, ['A', 'A', 'S', '-', '-', '-', '-']),
+    (K::AttachDocument,      ['A', 'A', 'S', '-', 'S', 'S', '-']),
+    (K::TickDocument,        ['A', 'A', 'S', '-', '-', '-', '-']),
+    (K::RecordDeposit,       ['A', 'A', 'S', '-', '-', '-', '-']),
+    (K::RegisterCandidate,   ['A', 'A', 'S', '-', '-', '-', '-']),
+    (K::RefuseRegistration,  ['A', 'A', 'S', '-', '-', '-', '-']),
+    (K::CancelRegistration,  ['A', 'A', 'S', '-', 'S', 'S', '-']),
+    (K::ProduceBallots,      ['A', 'A', 'S', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).
@@ -55,6 +71,10 @@ pub const READS: &[(Read, [char; 7])] = &[
     (Read::Accounts, ['A', '-', '-', '-', '-', '-', '-']),
     (Read::Account,  ['A', 'S', 'S', 'S', 'S', 'S', 'S']),
     (Read::Persons,  ['A', 'A', 'A', 'A', 'A', 'A', 'A']),
+    // i11-core: the commission's files (a territorial commission's listing is narrowed to its
+    // territory by the reader, so its grant reaches everywhere).
+    (Read::Workbench,   ['A', 'A', 'A', '-', '-', '-', '-']),
+    (Read::Attachments, ['A', 'A', 'A', '-', '-', '-', '-']),
 ];
 
 fn outcome(cell: char, inside: bool) -> Outcome {

@@ -610,6 +610,221 @@ action-read-accounts = viewing the list of accounts
 action-read-account = viewing this account
 action-read-persons = viewing the people of the registry
 
+## i11-print
+print-ballot-born = born in { $year }
+print-ballot-instructions = Put any mark in the empty box to the right of one candidate only, or in the line “{ $against }”. A ballot with a mark in more than one box, or in none, is invalid.
+print-ballot-changed = This ballot was changed after it was produced: a candidate's registration was cancelled.
+print-ballot-member = Member of the precinct election commission
+print-ballot-seal = Seal of the precinct election commission
+print-protocol-title = PROTOCOL
+print-protocol-subject = of the verification of voters' signatures collected in support of the candidate
+print-protocol-election = Election
+print-protocol-candidate = Candidate
+print-protocol-unit = Administrative-territorial unit
+print-protocol-date = Date
+print-protocol-item = Item
+print-protocol-count = Number
+print-protocol-sheets = Signature sheets submitted
+print-protocol-lines = Signatures on the sheets
+print-protocol-valid = Valid signatures (each voter counted once)
+print-protocol-invalid = Invalid signatures, in all
+print-protocol-of-which = of which:
+print-protocol-threshold = Signatures required
+print-protocol-verdict = Result
+print-protocol-sufficient = enough signatures to register the candidate
+print-protocol-insufficient = not enough signatures to register the candidate
+print-protocol-chair = Chair of the commission
+print-protocol-secretary = Secretary of the commission
+print-protocol-member = Member of the commission
+print-unprintable-title = The ballot cannot be printed
+print-unprintable-body = The candidates' details contain a character the print font does not have. Correct the details and print the ballot again.
+print-unprintable-character = Character: “{ $character }”.
+
+## i11-core
+person-missing = No person of the registry has this identifier.
+election-window-not-open = The { $window ->
+        [call] calling the election
+        [nomination] nomination of candidates
+        [signatures] collection of signatures
+        [registration] registration of candidates
+        [higher_akim_proposal] proposals by the higher akim
+        [higher_akim_registration] registration of candidates proposed by the higher akim
+        [withdrawal] withdrawal of candidates
+        [campaign] campaigning
+        [ballots] production of ballots
+        [voting] voting
+       *[other] this stage of the election
+    } opens on { $date } at { $time } local time.
+election-window-closed = The { $window ->
+        [call] calling the election
+        [nomination] nomination of candidates
+        [signatures] collection of signatures
+        [registration] registration of candidates
+        [higher_akim_proposal] proposals by the higher akim
+        [higher_akim_registration] registration of candidates proposed by the higher akim
+        [withdrawal] withdrawal of candidates
+        [campaign] campaigning
+        [ballots] production of ballots
+        [voting] voting
+       *[other] this stage of the election
+    } closed on { $date } at { $time } local time.
+election-calendar-invalid = The election calendar could not be computed: time-zone data or dates out of range.
+election-rule-set-invalid = Rule set, key “{ $key }”: { $problem ->
+        [syntax] the text does not read as TOML (line { $line })
+        [unknown] the rule set has no such key
+        [missing] the key is required but absent
+        [type] the value is of another type
+        [time] a local time HH:MM from 00:00 to 24:00 is needed
+        [order] the deadlines are out of order
+        [empty] the value must not be empty
+        [choice] the value is not one of those allowed
+        [year] a year such as 2023 is needed
+        [key-format] keys are lowercase Latin letters, digits and underscores
+       *[other] the value is out of range
+    }.
+election-rule-set-digest = The SHA-256 given does not match the rule set's text.
+election-rule-set-level = The rule set is for another level of election ({ $level ->
+        [district] akims of districts and cities of regional significance
+        [rural] rural akims
+       *[other] another level
+    }).
+election-taken = An election with this identifier has been called already.
+election-missing = There is no such election.
+election-contest-taken = The contest identifier is taken.
+election-contest-missing = There is no such contest.
+election-unit-twice = The territory { $unit } is listed twice.
+election-unit-level = The territory { $unit } does not elect an akim of this level ({ $level ->
+        [district] a district or a city of regional significance
+       *[other] a rural okrug, village, settlement or city of district significance
+    }).
+election-unit-outside = The territory { $unit } is outside the calling commission's territory.
+election-unit-busy = The territory { $unit } already has an election on this day.
+election-day-past = Election day must be after today.
+election-too-few-candidates = { NUMBER($registered) } candidates registered; at least { NUMBER($min) } are needed.
+election-enough-candidates = { NUMBER($registered) } registered already (minimum { NUMBER($min) }): no proposal by the higher akim is needed.
+election-nomination-taken = A nomination with this identifier exists.
+election-nomination-missing = There is no such nomination.
+election-route-closed = The rule set does not provide for this route: { $route ->
+        [party] nomination by a party
+        [self_nominated] self-nomination
+        [higher_akim_proposal] proposal by the higher akim
+       *[other] { $route }
+    }.
+election-person-mismatch = The registry holds this person with other data.
+election-person-stands = This person already stands in this contest.
+election-qualification-unknown = “{ $qualification ->
+        [citizenship] citizenship of Kazakhstan
+        [legal_capacity] legal capacity
+        [higher_education] higher education
+        [civil_service_qualification] civil-service qualification requirements
+       *[other] { $qualification }
+    }” is not in the rule set's checklist.
+election-qualification-missing = The candidate has not declared: { $qualification ->
+        [citizenship] citizenship of Kazakhstan
+        [legal_capacity] legal capacity
+        [higher_education] higher education
+        [civil_service_qualification] civil-service qualification requirements
+       *[other] { $qualification }
+    }.
+election-too-young = A candidate must be at least { NUMBER($min) } on election day { $election_day }; this one will be { NUMBER($age) }.
+election-party-nominee-taken = The party already has a nominee in this contest: a party nominates at most one candidate per unit.
+election-membership-missing = A party nominates its own members only: name the membership document.
+election-date-future = The date cannot be after today.
+election-nomination-status = This nomination has been decided already (status: { $state ->
+        [nominated] nominated, awaiting a decision
+        [registered] registered
+        [refused] registration refused
+        [cancelled] registration cancelled
+       *[other] { $state }
+    }).
+election-document-unknown = “{ $document ->
+        [application] the candidate's application
+        [deposit_receipt] proof of the deposit payment
+        [qualification_documents] documents of the qualification requirements
+        [asset_declaration_certificate] the tax authority's certificate of the asset declarations
+        [party_decision] the party's nomination decision
+        [signature_protocol] the signature-verification protocol
+        [higher_akim_proposal] the higher akim's proposal
+       *[other] { $document }
+    }” is not among the documents of this route.
+election-document-missing = Missing document: { $document ->
+        [application] the candidate's application
+        [deposit_receipt] proof of the deposit payment
+        [qualification_documents] documents of the qualification requirements
+        [asset_declaration_certificate] the tax authority's certificate of the asset declarations
+        [party_decision] the party's nomination decision
+        [signature_protocol] the signature-verification protocol
+        [higher_akim_proposal] the higher akim's proposal
+       *[other] { $document }
+    }.
+election-attachment-too-large = The file has { NUMBER($size) } bytes; files of at most { NUMBER($max) } bytes are accepted.
+election-attachment-type = By its content the file is not a PDF, JPEG or PNG document.
+election-attachment-mismatch = The file does not match its recorded hash, size or type.
+election-deposit-too-low = { NUMBER($amount) } ₸ paid; the deposit in { $year } is { NUMBER($required) } ₸.
+election-deposit-wage-unknown = The rule set has no minimum wage for { $year }.
+election-deposit-missing = The deposit has not been paid.
+election-signatures-missing = No signature sheets have been verified.
+election-signatures-too-few = { NUMBER($valid) } valid signatures; { NUMBER($required) } are required.
+election-ground-unknown = The rule set has no such ground of refusal.
+election-recall-not-party = Only a party's nominee can be recalled.
+action-call-election = calling an election
+action-nominate-by-party = nominating a candidate for a party
+action-apply-self-nomination = applying for self-nomination
+action-propose-by-higher-akim = a proposal by the higher akim
+action-attach-document = attaching a candidate's document
+action-tick-document = checking off a candidate's documents
+action-record-deposit = recording an electoral deposit
+action-register-candidate = registering a candidate
+action-refuse-registration = refusing a candidate's registration
+action-cancel-registration = cancelling a candidate's registration
+action-produce-ballots = producing the ballots
+action-read-workbench = viewing the applications awaiting the commission's decision
+action-read-attachments = viewing candidates' documents
+scope-person = Candidate: { $person }
+ledger-did-call-election = { $actor } called the election “{ $name }” for { $day }: { NUMBER($units) } contests.
+ledger-did-nominate-by-party = { $actor } nominated { $name } for the party { $party }.
+ledger-did-apply-self-nomination = { $actor } filed a self-nomination: { $name }.
+ledger-did-propose-by-higher-akim = { $actor } entered the higher akim's proposal: { $name }.
+ledger-did-attach-document = { $actor } attached “{ $document ->
+        [application] the candidate's application
+        [deposit_receipt] proof of the deposit payment
+        [qualification_documents] documents of the qualification requirements
+        [asset_declaration_certificate] the tax authority's certificate of the asset declarations
+        [party_decision] the party's nomination decision
+        [signature_protocol] the signature-verification protocol
+        [higher_akim_proposal] the higher akim's proposal
+       *[other] { $document }
+    }” to nomination { $nomination }.
+ledger-did-tick-document = { $actor } { $present ->
+        [yes] checked off
+       *[no] unchecked
+    } “{ $document ->
+        [application] the candidate's application
+        [deposit_receipt] proof of the deposit payment
+        [qualification_documents] documents of the qualification requirements
+        [asset_declaration_certificate] the tax authority's certificate of the asset declarations
+        [party_decision] the party's nomination decision
+        [signature_protocol] the signature-verification protocol
+        [higher_akim_proposal] the higher akim's proposal
+       *[other] { $document }
+    }” of nomination { $nomination }.
+ledger-did-record-deposit = { $actor } recorded a deposit of { NUMBER($amount) } ₸ for nomination { $nomination }.
+ledger-did-register-candidate = { $actor } registered the candidate of nomination { $nomination }.
+ledger-did-refuse-registration = { $actor } refused registration of nomination { $nomination }: { $ground ->
+        [qualification_requirements] qualification requirements not met
+        [age] age on election day
+        [documents_incomplete] documents incomplete
+        [signatures_insufficient] not enough signatures
+        [deposit_not_paid] deposit not paid
+        [disqualification] barred by law
+       *[other] { $ground }
+    }.
+ledger-did-cancel-registration = { $actor } cancelled nomination { $nomination } ({ $reason ->
+        [recalled] recalled by the party
+       *[withdrawn] on the candidate's application
+    }).
+ledger-did-produce-ballots = { $actor } recorded that the ballots of contest { $contest } were produced.
+
 ## i11-web
 nav-elections = Elections
 el-elections-title = Akim elections

@@ -523,6 +523,221 @@ action-read-accounts = есептік жазбалар тізімін қарау
 action-read-account = осы есептік жазбаны қарау
 action-read-persons = тізілімдегі тұлғаларды қарау
 
+## i11-print
+print-ballot-born = { $year } жылы туған
+print-ballot-instructions = Тек бір кандидат туралы мәліметтердің оң жағындағы немесе «{ $against }» жолындағы бос шаршыға кез келген белгі қойыңыз. Белгі бірнеше шаршыға қойылған немесе бірде-бір шаршыға қойылмаған бюллетень жарамсыз деп есептеледі.
+print-ballot-changed = Бюллетень дайындалғаннан кейін өзгертілді: кандидатты тіркеу жойылды.
+print-ballot-member = Учаскелік сайлау комиссиясының мүшесі
+print-ballot-seal = Учаскелік сайлау комиссиясының М. О.
+print-protocol-title = ХАТТАМА
+print-protocol-subject = кандидатты қолдап жиналған сайлаушылар қолдарын тексеру туралы
+print-protocol-election = Сайлау
+print-protocol-candidate = Кандидат
+print-protocol-unit = Әкімшілік-аумақтық бірлік
+print-protocol-date = Күні
+print-protocol-item = Көрсеткіш
+print-protocol-count = Саны
+print-protocol-sheets = Ұсынылған қол қою парақтары
+print-protocol-lines = Қол қою парақтарындағы қолдар
+print-protocol-valid = Дұрыс қолдар (әр сайлаушы бір рет есептелді)
+print-protocol-invalid = Дұрыс емес және жарамсыз қолдар, барлығы
+print-protocol-of-which = оның ішінде:
+print-protocol-threshold = Қажетті қолдар саны
+print-protocol-verdict = Қорытынды
+print-protocol-sufficient = кандидатты тіркеу үшін қолдар жеткілікті
+print-protocol-insufficient = кандидатты тіркеу үшін қолдар жеткіліксіз
+print-protocol-chair = Комиссия төрағасы
+print-protocol-secretary = Комиссия хатшысы
+print-protocol-member = Комиссия мүшесі
+print-unprintable-title = Бюллетеньді басып шығару мүмкін емес
+print-unprintable-body = Кандидаттар туралы мәліметтерде баспа қарпінде жоқ таңба бар. Мәліметтерді түзетіп, бюллетеньді қайта басып шығарыңыз.
+print-unprintable-character = Таңба: «{ $character }».
+
+## i11-core
+person-missing = Тізілімде мұндай сәйкестендіргіші бар тұлға жоқ.
+election-window-not-open = «{ $window ->
+        [call] сайлауды тағайындау
+        [nomination] кандидаттарды ұсыну
+        [signatures] қолдарды жинау
+        [registration] кандидаттарды тіркеу
+        [higher_akim_proposal] жоғары тұрған әкімнің кандидат ұсынуы
+        [higher_akim_registration] жоғары тұрған әкім ұсынған кандидаттарды тіркеу
+        [withdrawal] кандидатураны алып тастау
+        [campaign] сайлауалды үгіт
+        [ballots] бюллетеньдерді дайындау
+        [voting] дауыс беру
+       *[other] сайлау кезеңі
+    }» кезеңі жергілікті уақыт бойынша { $date } сағат { $time }-да басталады.
+election-window-closed = «{ $window ->
+        [call] сайлауды тағайындау
+        [nomination] кандидаттарды ұсыну
+        [signatures] қолдарды жинау
+        [registration] кандидаттарды тіркеу
+        [higher_akim_proposal] жоғары тұрған әкімнің кандидат ұсынуы
+        [higher_akim_registration] жоғары тұрған әкім ұсынған кандидаттарды тіркеу
+        [withdrawal] кандидатураны алып тастау
+        [campaign] сайлауалды үгіт
+        [ballots] бюллетеньдерді дайындау
+        [voting] дауыс беру
+       *[other] сайлау кезеңі
+    }» кезеңі жергілікті уақыт бойынша { $date } сағат { $time }-да аяқталды.
+election-calendar-invalid = Сайлау күнтізбесін есептеу мүмкін болмады: уақыт белдеуінің деректері немесе күні рұқсат етілген аралықтан тыс.
+election-rule-set-invalid = Ережелер жиынтығы, «{ $key }» кілті: { $problem ->
+        [syntax] мәтін TOML ретінде оқылмайды ({ $line }-жол)
+        [unknown] ережелер жиынтығында мұндай кілт жоқ
+        [missing] кілт міндетті, бірақ көрсетілмеген
+        [type] мәннің түрі басқа
+        [time] СС:ММ түріндегі 00:00-ден 24:00-ге дейінгі жергілікті уақыт керек
+        [order] мерзімдер дұрыс ретпен емес
+        [empty] мән бос болмауы керек
+        [choice] мән рұқсат етілгендердің қатарында жоқ
+        [year] жыл керек, мысалы 2023
+        [key-format] кілт — кіші латын әріптері, цифрлар және астын сызу белгісі
+       *[other] мән рұқсат етілген аралықтан тыс
+    }.
+election-rule-set-digest = Көрсетілген SHA-256 бақылау сомасы ережелер жиынтығының мәтініне сәйкес келмейді.
+election-rule-set-level = Ережелер жиынтығы басқа деңгейдегі сайлауға арналған ({ $level ->
+        [district] аудандар мен облыстық маңызы бар қалалардың әкімдері
+        [rural] ауылдық әкімдер
+       *[other] басқа деңгей
+    }).
+election-taken = Мұндай сәйкестендіргіші бар сайлау тағайындалған.
+election-missing = Мұндай сайлау жоқ.
+election-contest-taken = Сайлау округінің сәйкестендіргіші бос емес.
+election-contest-missing = Мұндай сайлау округі жоқ.
+election-unit-twice = { $unit } аумағы екі рет көрсетілген.
+election-unit-level = { $unit } аумағында мұндай деңгейдегі әкім сайланбайды ({ $level ->
+        [district] аудан немесе облыстық маңызы бар қала
+       *[other] ауылдық округ, ауыл, кент немесе аудандық маңызы бар қала
+    }).
+election-unit-outside = { $unit } аумағы тағайындаушы комиссияның аумағынан тыс.
+election-unit-busy = { $unit } аумағында осы күнге сайлау тағайындалған.
+election-day-past = Сайлау күні бүгінгі күннен кейін болуы керек.
+election-too-few-candidates = Тіркелген кандидаттар: { NUMBER($registered) }, ал кемінде { NUMBER($min) } қажет.
+election-enough-candidates = { NUMBER($registered) } кандидат тіркелген (ең азы { NUMBER($min) }): жоғары тұрған әкімнің ұсынысы қажет емес.
+election-nomination-taken = Мұндай сәйкестендіргіші бар ұсыну бар.
+election-nomination-missing = Мұндай ұсыну жоқ.
+election-route-closed = Ережелер жиынтығында ұсынудың бұл тәсілі қарастырылмаған: { $route ->
+        [party] саяси партияның ұсынуы
+        [self_nominated] өзін-өзі ұсыну
+        [higher_akim_proposal] жоғары тұрған әкімнің ұсынысы
+       *[other] { $route }
+    }.
+election-person-mismatch = Тізілімде бұл тұлға басқа деректермен жазылған.
+election-person-stands = Бұл тұлға осы округте ұсынылған.
+election-qualification-unknown = «{ $qualification ->
+        [citizenship] Қазақстан Республикасының азаматтығы
+        [legal_capacity] әрекетке қабілеттілік
+        [higher_education] жоғары білім
+        [civil_service_qualification] мемлекеттік қызметке қойылатын біліктілік талаптары
+       *[other] { $qualification }
+    }» ережелер жиынтығының талаптар тізбесінде жоқ.
+election-qualification-missing = Кандидат талапты растамаған: { $qualification ->
+        [citizenship] Қазақстан Республикасының азаматтығы
+        [legal_capacity] әрекетке қабілеттілік
+        [higher_education] жоғары білім
+        [civil_service_qualification] мемлекеттік қызметке қойылатын біліктілік талаптары
+       *[other] { $qualification }
+    }.
+election-too-young = Сайлау күні { $election_day } кандидат кемінде { NUMBER($min) } жаста болуы керек; ол { NUMBER($age) } жаста болады.
+election-party-nominee-taken = Партия осы округте кандидат ұсынып қойған: партия бір округке бір кандидаттан артық ұсынбайды.
+election-membership-missing = Партия тек өз мүшелерін ұсынады: партия мүшелігі туралы құжатты көрсетіңіз.
+election-date-future = Күн бүгінгі күннен кейін бола алмайды.
+election-nomination-status = Бұл ұсыну бойынша шешім қабылданған (мәртебесі: { $state ->
+        [nominated] ұсынылды, шешім күтуде
+        [registered] тіркелді
+        [refused] тіркеуден бас тартылды
+        [cancelled] тіркеу күшін жойды
+       *[other] { $state }
+    }).
+election-document-unknown = «{ $document ->
+        [application] кандидаттың өтініші
+        [deposit_receipt] сайлау жарнасын енгізу туралы құжат
+        [qualification_documents] біліктілік талаптарына сәйкестігі туралы құжаттар
+        [asset_declaration_certificate] декларацияларды тапсыру туралы мемлекеттік кірістер органының анықтамасы
+        [party_decision] партияның ұсыну туралы шешімі
+        [signature_protocol] қолдарды тексеру хаттамасы
+        [higher_akim_proposal] жоғары тұрған әкімнің ұсынысы
+       *[other] { $document }
+    }» ұсынудың бұл тәсіліне арналған құжаттар тізбесінде жоқ.
+election-document-missing = Құжат жоқ: { $document ->
+        [application] кандидаттың өтініші
+        [deposit_receipt] сайлау жарнасын енгізу туралы құжат
+        [qualification_documents] біліктілік талаптарына сәйкестігі туралы құжаттар
+        [asset_declaration_certificate] декларацияларды тапсыру туралы мемлекеттік кірістер органының анықтамасы
+        [party_decision] партияның ұсыну туралы шешімі
+        [signature_protocol] қолдарды тексеру хаттамасы
+        [higher_akim_proposal] жоғары тұрған әкімнің ұсынысы
+       *[other] { $document }
+    }.
+election-attachment-too-large = Файл { NUMBER($size) } байт, ал { NUMBER($max) } байттан аспайтын файлдар қабылданады.
+election-attachment-type = Мазмұны бойынша файл PDF, JPEG немесе PNG құжаты емес.
+election-attachment-mismatch = Файл жазылған бақылау сомасына, өлшеміне немесе түріне сәйкес келмейді.
+election-deposit-too-low = { NUMBER($amount) } ₸ енгізілді, ал { $year } жылғы сайлау жарнасы — { NUMBER($required) } ₸.
+election-deposit-wage-unknown = Ережелер жиынтығында { $year } жылғы ең төменгі жалақы жоқ.
+election-deposit-missing = Сайлау жарнасы енгізілмеген.
+election-signatures-missing = Қол қою парақтары тексерілмеген.
+election-signatures-too-few = Сенімді қолдар: { NUMBER($valid) }, ал { NUMBER($required) } қажет.
+election-ground-unknown = Ережелер жиынтығында бас тартудың мұндай негізі жоқ.
+election-recall-not-party = Тек партия ұсынған кандидатты кері шақыруға болады.
+action-call-election = сайлауды тағайындау
+action-nominate-by-party = партияның кандидат ұсынуы
+action-apply-self-nomination = өзін-өзі ұсыну туралы өтініш беру
+action-propose-by-higher-akim = жоғары тұрған әкімнің кандидат ұсынуы
+action-attach-document = кандидаттың құжатын тіркеу
+action-tick-document = кандидат құжаттарын белгілеу
+action-record-deposit = сайлау жарнасын жазу
+action-register-candidate = кандидатты тіркеу
+action-refuse-registration = кандидатты тіркеуден бас тарту
+action-cancel-registration = кандидатты тіркеудің күшін жою
+action-produce-ballots = бюллетеньдерді дайындау
+action-read-workbench = комиссия шешімін күтетін өтініштерді қарау
+action-read-attachments = кандидаттардың құжаттарын қарау
+scope-person = Кандидат: { $person }
+ledger-did-call-election = { $actor } «{ $name }» сайлауын { $day } күнге тағайындады: округтер — { NUMBER($units) }.
+ledger-did-nominate-by-party = { $actor } { $party } партиясынан { $name } кандидатын ұсынды.
+ledger-did-apply-self-nomination = { $actor } өзін-өзі ұсыну туралы өтініш берді: { $name }.
+ledger-did-propose-by-higher-akim = { $actor } жоғары тұрған әкімнің ұсынысын енгізді: { $name }.
+ledger-did-attach-document = { $actor } { $nomination } ұсынуына «{ $document ->
+        [application] кандидаттың өтініші
+        [deposit_receipt] сайлау жарнасын енгізу туралы құжат
+        [qualification_documents] біліктілік талаптарына сәйкестігі туралы құжаттар
+        [asset_declaration_certificate] декларацияларды тапсыру туралы мемлекеттік кірістер органының анықтамасы
+        [party_decision] партияның ұсыну туралы шешімі
+        [signature_protocol] қолдарды тексеру хаттамасы
+        [higher_akim_proposal] жоғары тұрған әкімнің ұсынысы
+       *[other] { $document }
+    }» құжатын тіркеді.
+ledger-did-tick-document = { $actor } { $nomination } ұсынуының «{ $document ->
+        [application] кандидаттың өтініші
+        [deposit_receipt] сайлау жарнасын енгізу туралы құжат
+        [qualification_documents] біліктілік талаптарына сәйкестігі туралы құжаттар
+        [asset_declaration_certificate] декларацияларды тапсыру туралы мемлекеттік кірістер органының анықтамасы
+        [party_decision] партияның ұсыну туралы шешімі
+        [signature_protocol] қолдарды тексеру хаттамасы
+        [higher_akim_proposal] жоғары тұрған әкімнің ұсынысы
+       *[other] { $document }
+    }» құжатын { $present ->
+        [yes] ұсынылған деп белгіледі
+       *[no] белгіден алып тастады
+    }.
+ledger-did-record-deposit = { $actor } { $nomination } ұсынуы бойынша { NUMBER($amount) } ₸ сайлау жарнасын жазды.
+ledger-did-register-candidate = { $actor } { $nomination } ұсынуы бойынша кандидатты тіркеді.
+ledger-did-refuse-registration = { $actor } { $nomination } ұсынуы бойынша тіркеуден бас тартты: { $ground ->
+        [qualification_requirements] біліктілік талаптарына сәйкес келмеуі
+        [age] сайлау күнгі жасы
+        [documents_incomplete] құжаттардың толық болмауы
+        [signatures_insufficient] қолдардың жеткіліксіздігі
+        [deposit_not_paid] сайлау жарнасының енгізілмеуі
+        [disqualification] заңда белгіленген шектеулер
+       *[other] { $ground }
+    }.
+ledger-did-cancel-registration = { $actor } { $nomination } ұсынуы бойынша тіркеудің күшін жойды ({ $reason ->
+        [recalled] партияның кері шақыруы
+       *[withdrawn] кандидаттың өтініші бойынша
+    }).
+ledger-did-produce-ballots = { $actor } { $contest } округінің бюллетеньдері дайындалғанын белгіледі.
+
 ## i11-web
 nav-elections = Сайлау
 el-elections-title = Әкімдер сайлауы

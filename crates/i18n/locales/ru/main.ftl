@@ -629,6 +629,221 @@ action-read-accounts = просмотр списка учётных записе
 action-read-account = просмотр этой учётной записи
 action-read-persons = просмотр лиц в реестре
 
+## i11-print
+print-ballot-born = { $year } года рождения
+print-ballot-instructions = Поставьте любой знак в пустом квадрате справа от сведений только об одном кандидате либо в строке «{ $against }». Бюллетень, в котором знак проставлен более чем в одном квадрате или не проставлен ни в одном из них, считается недействительным.
+print-ballot-changed = Бюллетень изменён после изготовления: регистрация кандидата отменена.
+print-ballot-member = Член участковой избирательной комиссии
+print-ballot-seal = М. П. участковой избирательной комиссии
+print-protocol-title = ПРОТОКОЛ
+print-protocol-subject = проверки подписей избирателей, собранных в поддержку кандидата
+print-protocol-election = Выборы
+print-protocol-candidate = Кандидат
+print-protocol-unit = Административно-территориальная единица
+print-protocol-date = Дата
+print-protocol-item = Показатель
+print-protocol-count = Число
+print-protocol-sheets = Представлено подписных листов
+print-protocol-lines = Подписей в подписных листах
+print-protocol-valid = Достоверных подписей (каждый избиратель учтён один раз)
+print-protocol-invalid = Недостоверных и недействительных подписей, всего
+print-protocol-of-which = в том числе:
+print-protocol-threshold = Необходимое число подписей
+print-protocol-verdict = Итог
+print-protocol-sufficient = подписей достаточно для регистрации кандидата
+print-protocol-insufficient = подписей недостаточно для регистрации кандидата
+print-protocol-chair = Председатель комиссии
+print-protocol-secretary = Секретарь комиссии
+print-protocol-member = Член комиссии
+print-unprintable-title = Бюллетень нельзя напечатать
+print-unprintable-body = В сведениях о кандидатах есть знак, которого нет в шрифте печати. Исправьте сведения и напечатайте бюллетень снова.
+print-unprintable-character = Знак: «{ $character }».
+
+## i11-core
+person-missing = В реестре нет лица с таким идентификатором.
+election-window-not-open = Этап «{ $window ->
+        [call] назначение выборов
+        [nomination] выдвижение кандидатов
+        [signatures] сбор подписей
+        [registration] регистрация кандидатов
+        [higher_akim_proposal] представление кандидатов вышестоящим акимом
+        [higher_akim_registration] регистрация кандидатов, представленных вышестоящим акимом
+        [withdrawal] снятие кандидатур
+        [campaign] предвыборная агитация
+        [ballots] изготовление бюллетеней
+        [voting] голосование
+       *[other] этап выборов
+    }» начнётся { $date } в { $time } по местному времени.
+election-window-closed = { $window ->
+        [registration] Регистрация кандидатов завершилась
+        [nomination] Выдвижение кандидатов завершилось
+        [call] Срок назначения выборов истёк
+        [signatures] Сбор подписей завершился
+        [higher_akim_proposal] Срок представления кандидатов вышестоящим акимом истёк
+        [higher_akim_registration] Регистрация кандидатов, представленных вышестоящим акимом, завершилась
+        [withdrawal] Срок снятия кандидатур истёк
+        [campaign] Предвыборная агитация завершилась
+        [ballots] Срок изготовления бюллетеней истёк
+        [voting] Голосование завершилось
+       *[other] Этот этап выборов завершился
+    } { $date } в { $time } по местному времени.
+election-calendar-invalid = Не удалось рассчитать календарь выборов: данные часового пояса или даты вне допустимого диапазона.
+election-rule-set-invalid = Набор правил, ключ «{ $key }»: { $problem ->
+        [syntax] текст не читается как TOML (строка { $line })
+        [unknown] такого ключа в наборе правил нет
+        [missing] ключ обязателен, но не указан
+        [type] значение другого типа
+        [time] нужно местное время ЧЧ:ММ от 00:00 до 24:00
+        [order] сроки идут не в том порядке
+        [empty] значение не может быть пустым
+        [choice] значение не из допустимых
+        [year] нужен год, например 2023
+        [key-format] ключ — строчные латинские буквы, цифры и знак подчёркивания
+       *[other] значение вне допустимого диапазона
+    }.
+election-rule-set-digest = Указанная контрольная сумма SHA-256 не совпадает с текстом набора правил.
+election-rule-set-level = Набор правил предназначен для выборов другого уровня ({ $level ->
+        [district] акимы районов и городов областного значения
+        [rural] сельские акимы
+       *[other] другой уровень
+    }).
+election-taken = Выборы с таким идентификатором уже назначены.
+election-missing = Таких выборов нет.
+election-contest-taken = Идентификатор избирательного округа уже занят.
+election-contest-missing = Такого избирательного округа нет.
+election-unit-twice = Территория { $unit } указана дважды.
+election-unit-level = На территории { $unit } не избирается аким этого уровня ({ $level ->
+        [district] район или город областного значения
+       *[other] сельский округ, село, посёлок или город районного значения
+    }).
+election-unit-outside = Территория { $unit } вне территории назначающей комиссии.
+election-unit-busy = На территории { $unit } в этот день уже назначены выборы.
+election-day-past = День выборов должен быть позже сегодняшнего.
+election-too-few-candidates = Зарегистрировано кандидатов: { NUMBER($registered) }, а нужно не меньше { NUMBER($min) }.
+election-enough-candidates = Уже зарегистрировано { NUMBER($registered) } (минимум { NUMBER($min) }): представление вышестоящего акима не требуется.
+election-nomination-taken = Выдвижение с таким идентификатором уже есть.
+election-nomination-missing = Такого выдвижения нет.
+election-route-closed = Набор правил не предусматривает этот способ выдвижения: { $route ->
+        [party] выдвижение политической партией
+        [self_nominated] самовыдвижение
+        [higher_akim_proposal] представление вышестоящего акима
+       *[other] { $route }
+    }.
+election-person-mismatch = В реестре это лицо записано с другими данными.
+election-person-stands = Это лицо уже выдвинуто в этом округе.
+election-qualification-unknown = «{ $qualification ->
+        [citizenship] гражданство Республики Казахстан
+        [legal_capacity] дееспособность
+        [higher_education] высшее образование
+        [civil_service_qualification] квалификационные требования к государственной службе
+       *[other] { $qualification }
+    }» нет в перечне требований набора правил.
+election-qualification-missing = Кандидат не подтвердил требование: { $qualification ->
+        [citizenship] гражданство Республики Казахстан
+        [legal_capacity] дееспособность
+        [higher_education] высшее образование
+        [civil_service_qualification] квалификационные требования к государственной службе
+       *[other] { $qualification }
+    }.
+election-too-young = Кандидату должно исполниться { NUMBER($min) } лет ко дню выборов { $election_day }; ему будет { NUMBER($age) }.
+election-party-nominee-taken = Партия уже выдвинула кандидата в этом округе: партия выдвигает не более одного кандидата на округ.
+election-membership-missing = Партия выдвигает только своих членов: укажите документ о членстве в партии.
+election-date-future = Дата не может быть позже сегодняшней.
+election-nomination-status = Решение по этому выдвижению уже принято (статус: { $state ->
+        [nominated] выдвинут, ждёт решения
+        [registered] зарегистрирован
+        [refused] в регистрации отказано
+        [cancelled] регистрация отменена
+       *[other] { $state }
+    }).
+election-document-unknown = «{ $document ->
+        [application] заявление кандидата
+        [deposit_receipt] документ о внесении избирательного взноса
+        [qualification_documents] документы о соответствии квалификационным требованиям
+        [asset_declaration_certificate] справка органа государственных доходов о представлении деклараций
+        [party_decision] решение партии о выдвижении
+        [signature_protocol] протокол проверки подписей
+        [higher_akim_proposal] представление вышестоящего акима
+       *[other] { $document }
+    }» не входит в перечень документов для этого способа выдвижения.
+election-document-missing = Нет документа: { $document ->
+        [application] заявление кандидата
+        [deposit_receipt] документ о внесении избирательного взноса
+        [qualification_documents] документы о соответствии квалификационным требованиям
+        [asset_declaration_certificate] справка органа государственных доходов о представлении деклараций
+        [party_decision] решение партии о выдвижении
+        [signature_protocol] протокол проверки подписей
+        [higher_akim_proposal] представление вышестоящего акима
+       *[other] { $document }
+    }.
+election-attachment-too-large = Файл — { NUMBER($size) } байт, а принимаются файлы не больше { NUMBER($max) } байт.
+election-attachment-type = По содержимому файл не является документом PDF, JPEG или PNG.
+election-attachment-mismatch = Файл не совпадает с записанными контрольной суммой, размером или типом.
+election-deposit-too-low = Внесено { NUMBER($amount) } ₸, а избирательный взнос в { $year } году — { NUMBER($required) } ₸.
+election-deposit-wage-unknown = В наборе правил нет минимальной заработной платы за { $year } год.
+election-deposit-missing = Избирательный взнос не внесён.
+election-signatures-missing = Подписные листы не проверены.
+election-signatures-too-few = Достоверных подписей: { NUMBER($valid) }, а нужно { NUMBER($required) }.
+election-ground-unknown = В наборе правил нет такого основания для отказа.
+election-recall-not-party = Отозвать можно только кандидата, выдвинутого партией.
+action-call-election = назначение выборов
+action-nominate-by-party = выдвижение кандидата партией
+action-apply-self-nomination = подачу заявления о самовыдвижении
+action-propose-by-higher-akim = представление кандидата вышестоящим акимом
+action-attach-document = прикрепление документа кандидата
+action-tick-document = отметку о документах кандидата
+action-record-deposit = запись избирательного взноса
+action-register-candidate = регистрацию кандидата
+action-refuse-registration = отказ в регистрации кандидата
+action-cancel-registration = отмену регистрации кандидата
+action-produce-ballots = изготовление бюллетеней
+action-read-workbench = просмотр заявлений, ждущих решения комиссии
+action-read-attachments = просмотр документов кандидатов
+scope-person = Кандидат: { $person }
+ledger-did-call-election = { $actor } назначил(а) выборы «{ $name }» на { $day }: округов — { NUMBER($units) }.
+ledger-did-nominate-by-party = { $actor } выдвинул(а) от партии { $party } кандидата { $name }.
+ledger-did-apply-self-nomination = { $actor } подал(а) заявление о самовыдвижении: { $name }.
+ledger-did-propose-by-higher-akim = { $actor } внёс(ла) представление вышестоящего акима: { $name }.
+ledger-did-attach-document = { $actor } прикрепил(а) документ «{ $document ->
+        [application] заявление кандидата
+        [deposit_receipt] документ о внесении избирательного взноса
+        [qualification_documents] документы о соответствии квалификационным требованиям
+        [asset_declaration_certificate] справка органа государственных доходов о представлении деклараций
+        [party_decision] решение партии о выдвижении
+        [signature_protocol] протокол проверки подписей
+        [higher_akim_proposal] представление вышестоящего акима
+       *[other] { $document }
+    }» к выдвижению { $nomination }.
+ledger-did-tick-document = { $actor } { $present ->
+        [yes] отметил(а) как представленный
+       *[no] снял(а) отметку о
+    } документ «{ $document ->
+        [application] заявление кандидата
+        [deposit_receipt] документ о внесении избирательного взноса
+        [qualification_documents] документы о соответствии квалификационным требованиям
+        [asset_declaration_certificate] справка органа государственных доходов о представлении деклараций
+        [party_decision] решение партии о выдвижении
+        [signature_protocol] протокол проверки подписей
+        [higher_akim_proposal] представление вышестоящего акима
+       *[other] { $document }
+    }» выдвижения { $nomination }.
+ledger-did-record-deposit = { $actor } записал(а) избирательный взнос { NUMBER($amount) } ₸ по выдвижению { $nomination }.
+ledger-did-register-candidate = { $actor } зарегистрировал(а) кандидата по выдвижению { $nomination }.
+ledger-did-refuse-registration = { $actor } отказал(а) в регистрации по выдвижению { $nomination }: { $ground ->
+        [qualification_requirements] несоответствие квалификационным требованиям
+        [age] возраст на день выборов
+        [documents_incomplete] неполный пакет документов
+        [signatures_insufficient] недостаточно подписей
+        [deposit_not_paid] не внесён избирательный взнос
+        [disqualification] ограничения, установленные законом
+       *[other] { $ground }
+    }.
+ledger-did-cancel-registration = { $actor } отменил(а) регистрацию по выдвижению { $nomination } ({ $reason ->
+        [recalled] отзыв партией
+       *[withdrawn] по заявлению кандидата
+    }).
+ledger-did-produce-ballots = { $actor } отметил(а) изготовление бюллетеней округа { $contest }.
+
 ## i11-web
 nav-elections = Выборы
 el-elections-title = Выборы акимов

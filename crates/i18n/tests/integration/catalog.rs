@@ -292,6 +292,17 @@ fn the_domain_rules_need_exactly_these_variables() {
         ("import-row-width", &["cells", "expected"]),
         ("import-encoding", &["encoding"]),
         ("import-lost-letters", &["text"]),
+        // i11-core
+        ("election-window-not-open", &["window", "date", "time"]),
+        ("election-window-closed", &["window", "date", "time"]),
+        ("election-rule-set-invalid", &["key", "problem", "line"]),
+        ("election-rule-set-level", &["level"]),
+        ("election-unit-level", &["unit", "level"]),
+        ("election-too-few-candidates", &["registered", "min"]),
+        ("election-too-young", &["min", "age", "election_day"]),
+        ("election-document-missing", &["document"]),
+        ("election-deposit-too-low", &["amount", "required", "year"]),
+        ("election-signatures-too-few", &["valid", "required"]),
     ];
     for (key, vars) in expected {
         let want: BTreeSet<String> = vars.iter().map(|v| (*v).to_owned()).collect();

@@ -146,6 +146,7 @@ impl PageCtx {
                 "scope-party-branch",
                 &[("party", party.to_string()), ("territory", t.to_string())],
             ),
+            Scope::Person { person } => self.tr_arg("scope-person", "person", person),
         }
     }
 
@@ -177,6 +178,8 @@ pub fn role_key(role: Role) -> String {
 /// searched for): always text, so that they are never digit-grouped ("110000000", not
 /// "110 000 000").
 const IDENTIFIER_ARGS: &[&str] = &[
+    "unit",
+    "year",
     "code",
     "number",
     "query",

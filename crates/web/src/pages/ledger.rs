@@ -142,6 +142,7 @@ impl Registry {
                     ("territory", self.territory(ctx, t)),
                 ],
             ),
+            Scope::Person { person } => ctx.tr_arg("scope-person", "person", person),
         }
     }
 }
@@ -245,6 +246,81 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
         Command::ChangePassword(accounts::ChangePassword { username }) => (
             "ledger-did-change-password",
             a(&[("username", username.to_string())]),
+        ),
+        Command::CallElection(c) => (
+            "ledger-did-call-election",
+            a(&[
+                ("name", ctx.name_of(&c.names).to_owned()),
+                (
+                    "day",
+                    format!(
+                        "{:02}.{:02}.{:04}",
+                        c.election_day.day(),
+                        c.election_day.month(),
+                        c.election_day.year()
+                    ),
+                ),
+                ("units", c.contests.len().to_string()),
+            ]),
+        ),
+        Command::NominateByParty(c) => (
+            "ledger-did-nominate-by-party",
+            a(&[
+                ("party", registry.party(&c.party)),
+                ("name", c.candidate.person.full_name()),
+            ]),
+        ),
+        Command::ApplySelfNomination(c) => (
+            "ledger-did-apply-self-nomination",
+            a(&[("name", c.candidate.person.full_name())]),
+        ),
+        Command::ProposeByHigherAkim(c) => (
+            "ledger-did-propose-by-higher-akim",
+            a(&[("name", c.candidate.person.full_name())]),
+        ),
+        Command::AttachDocument(c) => (
+            "ledger-did-attach-document",
+            a(&[
+                ("document", c.document.clone()),
+                ("nomination", c.nomination.to_string()),
+            ]),
+        ),
+        Command::TickDocument(c) => (
+            "ledger-did-tick-document",
+            a(&[
+                ("document", c.document.clone()),
+                ("nomination", c.nomination.to_string()),
+                ("present", if c.present { "yes" } else { "no" }.to_owned()),
+            ]),
+        ),
+        Command::RecordDeposit(c) => (
+            "ledger-did-record-deposit",
+            a(&[
+                ("amount", c.amount_tenge.to_string()),
+                ("nomination", c.nomination.to_string()),
+            ]),
+        ),
+        Command::RegisterCandidate(c) => (
+            "ledger-did-register-candidate",
+            a(&[("nomination", c.nomination.to_string())]),
+        ),
+        Command::RefuseRegistration(c) => (
+            "ledger-did-refuse-registration",
+            a(&[
+                ("nomination", c.nomination.to_string()),
+                ("ground", c.ground.clone()),
+            ]),
+        ),
+        Command::CancelRegistration(c) => (
+            "ledger-did-cancel-registration",
+            a(&[
+                ("nomination", c.nomination.to_string()),
+                ("reason", c.reason.as_str().to_owned()),
+            ]),
+        ),
+        Command::ProduceBallots(c) => (
+            "ledger-did-produce-ballots",
+            a(&[("contest", c.contest.to_string())]),
         ),
     };
     ctx.tr_args(key, &args)

@@ -28,6 +28,17 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::ChangeAccountRole => "action-change-account-role",
         CommandKind::SetAccountActive => "action-set-account-active",
         CommandKind::ChangePassword => "action-change-password",
+        CommandKind::CallElection => "action-call-election",
+        CommandKind::NominateByParty => "action-nominate-by-party",
+        CommandKind::ApplySelfNomination => "action-apply-self-nomination",
+        CommandKind::ProposeByHigherAkim => "action-propose-by-higher-akim",
+        CommandKind::AttachDocument => "action-attach-document",
+        CommandKind::TickDocument => "action-tick-document",
+        CommandKind::RecordDeposit => "action-record-deposit",
+        CommandKind::RegisterCandidate => "action-register-candidate",
+        CommandKind::RefuseRegistration => "action-refuse-registration",
+        CommandKind::CancelRegistration => "action-cancel-registration",
+        CommandKind::ProduceBallots => "action-produce-ballots",
     }
 }
 
@@ -37,6 +48,8 @@ pub fn read_key(read: Read) -> &'static str {
         Read::Accounts => "action-read-accounts",
         Read::Account => "action-read-account",
         Read::Persons => "action-read-persons",
+        Read::Workbench => "action-read-workbench",
+        Read::Attachments => "action-read-attachments",
     }
 }
 
@@ -329,6 +342,115 @@ mod tests {
             Rule::ImportLostLetters {
                 text: "А?то?ай".into(),
             },
+            Rule::PersonMissing,
+            Rule::WindowNotOpen {
+                window: "nomination".into(),
+                date: "16.09.2023".into(),
+                time: "00:00".into(),
+            },
+            Rule::WindowClosed {
+                window: "registration".into(),
+                date: "10.10.2023".into(),
+                time: "18:00".into(),
+            },
+            Rule::CalendarInvalid {
+                reason: "zone_missing".into(),
+            },
+            Rule::RuleSetInvalid {
+                key: RULE_SET_KEY.into(),
+                problem: "time".into(),
+                line: 0,
+            },
+            Rule::RuleSetDigestMismatch,
+            Rule::RuleSetLevel {
+                level: "rural".into(),
+            },
+            Rule::ElectionTaken,
+            Rule::ElectionMissing,
+            Rule::ContestTaken {
+                contest: "5f0c6a1e-3b7d-4c2a-9e1f-2a3b4c5d6e7f".into(),
+            },
+            Rule::ContestMissing,
+            Rule::ContestUnitTwice {
+                unit: "155200000".into(),
+            },
+            Rule::UnitLevelMismatch {
+                unit: "155200000".into(),
+                level: "district".into(),
+            },
+            Rule::UnitOutsideTerritory {
+                unit: "155200000".into(),
+            },
+            Rule::UnitBusy {
+                unit: "155200000".into(),
+            },
+            Rule::ElectionDayPast,
+            Rule::TooFewCandidates {
+                registered: 1,
+                min: 2,
+            },
+            Rule::EnoughCandidates {
+                registered: 2,
+                min: 2,
+            },
+            Rule::NominationTaken,
+            Rule::NominationMissing,
+            Rule::RouteClosed {
+                route: "higher_akim_proposal".into(),
+            },
+            Rule::PersonMismatch,
+            Rule::PersonAlreadyStands,
+            Rule::QualificationUnknown {
+                qualification: "citizenship".into(),
+            },
+            Rule::QualificationMissing {
+                qualification: "higher_education".into(),
+            },
+            Rule::CandidateTooYoung {
+                min: 25,
+                age: 24,
+                election_day: "05.11.2023".into(),
+            },
+            Rule::PartyNomineeTaken {
+                party: "amanat".into(),
+            },
+            Rule::PartyMembershipMissing,
+            Rule::DateInFuture,
+            Rule::NominationStatus {
+                status: "registered".into(),
+            },
+            Rule::DocumentUnknown {
+                document: "party_decision".into(),
+            },
+            Rule::DocumentMissing {
+                document: "deposit_receipt".into(),
+            },
+            Rule::AttachmentTooLarge {
+                size: 20_000_000,
+                max: 10_485_760,
+            },
+            Rule::AttachmentType {
+                allowed: "application/pdf, image/jpeg, image/png".into(),
+            },
+            Rule::AttachmentMismatch,
+            Rule::DepositTooLow {
+                amount: 300_000,
+                required: 350_000,
+                year: "2023".into(),
+            },
+            Rule::DepositWageUnknown {
+                year: "2030".into(),
+            },
+            Rule::DepositMissing,
+            Rule::SignaturesMissing,
+            Rule::SignaturesTooFew {
+                valid: 80,
+                required: 101,
+            },
+            Rule::GroundUnknown {
+                ground: "whim".into(),
+            },
+            Rule::RecallNotParty,
         ];
         for r in &all {
             match r {
@@ -373,7 +495,49 @@ mod tests {
                 | Rule::ImportWrongFile { .. }
                 | Rule::ImportRowWidth { .. }
                 | Rule::ImportEncoding { .. }
-                | Rule::ImportLostLetters { .. } => {}
+                | Rule::ImportLostLetters { .. }
+                | Rule::PersonMissing
+                | Rule::WindowNotOpen { .. }
+                | Rule::WindowClosed { .. }
+                | Rule::CalendarInvalid { .. }
+                | Rule::RuleSetInvalid { .. }
+                | Rule::RuleSetDigestMismatch
+                | Rule::RuleSetLevel { .. }
+                | Rule::ElectionTaken
+                | Rule::ElectionMissing
+                | Rule::ContestTaken { .. }
+                | Rule::ContestMissing
+                | Rule::ContestUnitTwice { .. }
+                | Rule::UnitLevelMismatch { .. }
+                | Rule::UnitOutsideTerritory { .. }
+                | Rule::UnitBusy { .. }
+                | Rule::ElectionDayPast
+                | Rule::TooFewCandidates { .. }
+                | Rule::EnoughCandidates { .. }
+                | Rule::NominationTaken
+                | Rule::NominationMissing
+                | Rule::RouteClosed { .. }
+                | Rule::PersonMismatch
+                | Rule::PersonAlreadyStands
+                | Rule::QualificationUnknown { .. }
+                | Rule::QualificationMissing { .. }
+                | Rule::CandidateTooYoung { .. }
+                | Rule::PartyNomineeTaken { .. }
+                | Rule::PartyMembershipMissing
+                | Rule::DateInFuture
+                | Rule::NominationStatus { .. }
+                | Rule::DocumentUnknown { .. }
+                | Rule::DocumentMissing { .. }
+                | Rule::AttachmentTooLarge { .. }
+                | Rule::AttachmentType { .. }
+                | Rule::AttachmentMismatch
+                | Rule::DepositTooLow { .. }
+                | Rule::DepositWageUnknown { .. }
+                | Rule::DepositMissing
+                | Rule::SignaturesMissing
+                | Rule::SignaturesTooFew { .. }
+                | Rule::GroundUnknown { .. }
+                | Rule::RecallNotParty => {}
             }
         }
         all
@@ -521,15 +685,20 @@ mod tests {
     }
 
     /// Words of Latin letters a Russian or Kazakh message may contain.
-    const LATIN_ALLOWED: &[&str] = &["utf", "csv", "xlsx", "excel", "sailau", "api", "windows"];
+    const LATIN_ALLOWED: &[&str] = &[
+        "utf", "csv", "xlsx", "excel", "sailau", "api", "windows", "sha", "pdf", "jpeg", "png",
+        "toml",
+    ];
 
     /// The header row a file must have: column names are the file's format, quoted verbatim.
     const HEADER: &str = "number,address";
+    /// A rule set's key, quoted verbatim like a header: the TOML file's format.
+    const RULE_SET_KEY: &str = "calendar.registration_closes_time";
 
     /// Why `message` is not fit to show a reader of `lang`, if it is not.
     fn unfit(lang: Lang, message: &str, english: &str) -> Option<String> {
-        let message = &message.replace(HEADER, "");
-        let english = &english.replace(HEADER, "");
+        let message = &message.replace(HEADER, "").replace(RULE_SET_KEY, "");
+        let english = &english.replace(HEADER, "").replace(RULE_SET_KEY, "");
         if message.trim().is_empty() {
             return Some("empty".into());
         }
