@@ -75,6 +75,7 @@ pub fn router() -> Router<WebState> {
         .route("/admin/users/{username}/role", post(admin::change_role))
         .route("/source", get(source::show))
         .route("/assets/{file}", get(assets::serve))
+        .merge(elections::router())
 }
 
 /// The answer for a path no route serves: the 404 page (problem+json under `/api/`).

@@ -3,6 +3,7 @@
 
 mod api;
 mod common;
+mod elections;
 mod imports;
 
 #[path = "../../../storage/tests/support/databases.rs"]

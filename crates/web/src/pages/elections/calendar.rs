@@ -79,9 +79,10 @@ impl CalendarView {
                 .unwrap_or_default();
             let to = ctx.tr_arg("el-calendar-to", "when", moment(ctx, &w.closes));
             let state_text = match (state, today) {
-                (WindowState::Open, Some(today)) => {
-                    ctx.tr_count("el-calendar-open-days-left", days_left(today, w.closes.date))
-                }
+                (WindowState::Open, Some(today)) => ctx.tr_count(
+                    "el-calendar-open-days-left",
+                    days_left(today, w.closes.date),
+                ),
                 _ => ctx.tr(&format!("el-calendar-phase-{}", state_str(state))),
             };
             if state == WindowState::Open {
@@ -133,7 +134,10 @@ mod tests {
 
     #[test]
     fn every_step_has_a_message_key_in_kebab_case() {
-        assert_eq!(step_key("higher_akim_proposal"), "el-step-higher-akim-proposal");
+        assert_eq!(
+            step_key("higher_akim_proposal"),
+            "el-step-higher-akim-proposal"
+        );
         assert_eq!(step_key("registration"), "el-step-registration");
     }
 }

@@ -2,13 +2,13 @@
 //!
 //! Kazakh and Russian commissions write the day as `10.10.2023` and the time after it: «10.10.2023
 //! в 18:00», «10.10.2023 ж. сағат 18:00»; English readers get "10 Oct 2023 at 18:00". A deadline
-//! "at 24:00 of 3 November" is kept as the end of that day (the instant is 00:00 of the next day):
-//! [`end`] writes it as `03.11.2023 в 24:00`, as the law's calendar does, not as the next morning.
+//! "at 24:00 of 3 November" stays on its day (`03.11.2023 в 24:00`), as the law's calendar and the
+//! domain's `LocalMoment` write it, not as 00:00 of the next morning.
 //!
 //! Everything here is pure: the caller converts instants to the region's civil time (the domain's
 //! calendar does that in the region's IANA zone) and passes the civil values in.
 
-use jiff::civil::{Date, DateTime, Time};
+use jiff::civil::Date;
 use sailau_i18n::Lang;
 
 /// English month names as the day is written in English ("10 Oct 2023").
@@ -32,32 +32,10 @@ pub fn date(lang: Lang, d: Date) -> String {
     }
 }
 
-/// A time of day: `18:00`.
-pub fn time(t: Time) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// A civil date and time: «10.10.2023 в 18:00», «10.10.2023 ж. сағат 18:00», "10 Oct 2023 at
-/// 18:00".
-pub fn date_time(lang: Lang, dt: DateTime) -> String {
-    joined(lang, &date(lang, dt.date()), &time(dt.time()))
-}
-
 /// A moment as the election calendar writes it: a date and a time of day `HH:MM`, where `24:00`
 /// is the end of that date («05.10.2023 в 24:00»).
 pub fn moment(lang: Lang, d: Date, time: &str) -> String {
     joined(lang, &date(lang, d), time)
-}
-
-/// The end of a window: like [`date_time`], but midnight is written as 24:00 of the day before
-/// («03.11.2023 в 24:00»), which is how the calendar of an election names "the end of that day".
-pub fn end(lang: Lang, dt: DateTime) -> String {
-    if dt.time() == Time::midnight()
-        && let Ok(day_before) = dt.date().yesterday()
-    {
-        return joined(lang, &date(lang, day_before), "24:00");
-    }
-    date_time(lang, dt)
 }
 
 fn joined(lang: Lang, date: &str, time: &str) -> String {
@@ -88,10 +66,10 @@ mod tests {
 
     #[test]
     fn the_registration_deadline_reads_as_commissions_write_it() {
-        let at = d(2023, 10, 10).at(18, 0, 0, 0);
-        assert_eq!(date_time(Lang::Ru, at), "10.10.2023 в 18:00");
-        assert_eq!(date_time(Lang::Kk, at), "10.10.2023 ж. сағат 18:00");
-        assert_eq!(date_time(Lang::En, at), "10 Oct 2023 at 18:00");
+        let day = d(2023, 10, 10);
+        assert_eq!(moment(Lang::Ru, day, "18:00"), "10.10.2023 в 18:00");
+        assert_eq!(moment(Lang::Kk, day, "18:00"), "10.10.2023 ж. сағат 18:00");
+        assert_eq!(moment(Lang::En, day, "18:00"), "10 Oct 2023 at 18:00");
     }
 
     #[test]
@@ -102,24 +80,6 @@ mod tests {
         assert_eq!(date(Lang::En, day), "6 Sep 2023");
         assert_eq!(date(Lang::En, d(2024, 1, 31)), "31 Jan 2024");
         assert_eq!(date(Lang::En, d(2024, 12, 1)), "1 Dec 2024");
-        assert_eq!(time(Time::new(7, 5, 0, 0).unwrap()), "07:05");
-    }
-
-    #[test]
-    fn the_end_of_a_day_is_24_00_of_that_day() {
-        // Campaigning ends at 24:00 of E−2 (3 Nov 2023 for 5 Nov): the instant is 4 Nov 00:00.
-        let midnight = d(2023, 11, 4).at(0, 0, 0, 0);
-        assert_eq!(end(Lang::Ru, midnight), "03.11.2023 в 24:00");
-        assert_eq!(end(Lang::Kk, midnight), "03.11.2023 ж. сағат 24:00");
-        assert_eq!(end(Lang::En, midnight), "3 Nov 2023 at 24:00");
-        // Across a month and a year.
-        assert_eq!(
-            end(Lang::Ru, d(2024, 1, 1).at(0, 0, 0, 0)),
-            "31.12.2023 в 24:00"
-        );
-        // Any other time is written as it is.
-        let evening = d(2023, 10, 10).at(18, 0, 0, 0);
-        assert_eq!(end(Lang::Ru, evening), date_time(Lang::Ru, evening));
     }
 
     #[test]
