@@ -1,6 +1,9 @@
 //! The demo registry: the 17 regions, the 45 units of 5 November 2023, their 1,491 precincts and
 //! the 7 parties, from the CSV files in `data/demo/` (embedded in the binary), loaded through the
-//! same import path users use; plus one account per role with a random password.
+//! same import path users use; plus one account per role with a random password; then the
+//! elections of 2023 ([`crate::demo_elections`]). Everything is applied at simulated instants of
+//! 2023 (from 1 Aug), so every action is inside its window and the ledger's timestamps never
+//! decrease; the app's own clock takes over afterwards.
 
 use sailau_domain::{Account, Role, Scope, Username};
 
@@ -36,6 +39,10 @@ pub async fn load(
     app: &App,
     progress: &(dyn Fn(&str, u64, u64) + Sync),
 ) -> Result<Vec<DemoAccount>, DemoError> {
+    let sim = std::sync::Arc::new(crate::demo_elections::SimClock::at(
+        crate::demo_elections::START,
+    ));
+    let app = &app.with_clock(sim.clone());
     for (file, kind, text) in [
         ("territories.csv", Kind::Territories, TERRITORIES_CSV),
         ("parties.csv", Kind::Parties, PARTIES_CSV),
@@ -67,6 +74,9 @@ pub async fn load(
         .collect();
     app.create_accounts(&Acting::Operator, with_passwords)
         .await?;
+    progress("elections", 0, 1);
+    crate::demo_elections::load(app, &sim).await?;
+    progress("elections", 1, 1);
     Ok(accounts)
 }
 

@@ -50,6 +50,8 @@ pub(crate) enum Beside {
     PasswordHash(String),
     /// Bytes whose digest the entry records (an attached file).
     Blob(Vec<u8>),
+    /// Signers' lines and the salt of their hash (`record_signature_sheets`).
+    SignatureSheets(sailau_domain::elections::signatures::SignatureSheets),
 }
 
 impl Beside {
@@ -59,6 +61,7 @@ impl Beside {
             Private::None => Beside::Nothing,
             Private::Password(p) => Beside::PasswordHash(crate::auth::hash_password(p.expose())?),
             Private::Blob(b) => Beside::Blob(b.0),
+            Private::SignatureSheets(s) => Beside::SignatureSheets(s),
         })
     }
 }
@@ -91,6 +94,18 @@ impl Ctx<'_> {
             None => Ok(None),
             Some(Beside::Blob(b)) => Ok(Some(b)),
             Some(_) => Err(AppError::MissingPrivate("the file")),
+        }
+    }
+
+    /// The signature sheets the command carries: `Ok(None)` on replay, an error if a live
+    /// command came without them (impossible through [`Issued`]).
+    pub fn signature_sheets(
+        &self,
+    ) -> Result<Option<&sailau_domain::elections::signatures::SignatureSheets>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::SignatureSheets(s)) => Ok(Some(s)),
+            Some(_) => Err(AppError::MissingPrivate("the signature sheets")),
         }
     }
 }

@@ -465,5 +465,14 @@ fn compare(live: &RegistryDump, replay: &RegistryDump) -> Result<(), String> {
     table("accounts", &live.accounts, &replay.accounts, |a| {
         a.username.to_string()
     })?;
+    table("elections", &live.elections, &replay.elections, |e| {
+        e.id.to_string()
+    })?;
+    table("contests", &live.contests, &replay.contests, |c| {
+        c.id.to_string()
+    })?;
+    table("nominations", &live.nominations, &replay.nominations, |n| {
+        n.id.to_string()
+    })?;
     Ok(())
 }

@@ -13,6 +13,7 @@
 mod accounts;
 mod auth;
 pub mod demo;
+pub mod demo_elections;
 pub mod elections;
 mod error;
 mod execute;
@@ -85,6 +86,15 @@ impl App {
             clock,
             leaves: Arc::new(tokio::sync::Mutex::new(ledger::LeafCache::default())),
             login_policy: LoginPolicy::default(),
+        }
+    }
+
+    /// The same app (same database, key and caches) reading time from another clock: the demo
+    /// walks a simulated clock through a past election; tests act at chosen instants.
+    pub fn with_clock(&self, clock: Arc<dyn Clock>) -> App {
+        App {
+            clock,
+            ..self.clone()
         }
     }
 

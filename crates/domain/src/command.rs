@@ -69,6 +69,9 @@ macro_rules! for_each_command {
             RefuseRegistration($crate::elections::RefuseRegistration) = "refuse_registration",
             CancelRegistration($crate::elections::CancelRegistration) = "cancel_registration",
             ProduceBallots($crate::elections::ProduceBallots) = "produce_ballots",
+            // i11-sign
+            RecordSignatureSheets($crate::elections::signatures::RecordSignatureSheets) = "record_signature_sheets",
+            EraseSignatureData($crate::elections::signatures::EraseSignatureData) = "erase_signature_data",
         }
     };
 }
@@ -170,6 +173,9 @@ pub enum Private {
     /// Bytes kept beside the entry, of which the entry records only a digest (an attached
     /// scan's content; any command whose ledger form carries the SHA-256 of what it stores).
     Blob(crate::elections::Blob),
+    /// The signers' lines of a batch of signature sheets with the salt of their hash
+    /// (`record_signature_sheets`; i11-sign).
+    SignatureSheets(crate::elections::signatures::SignatureSheets),
 }
 
 impl From<()> for Private {
@@ -181,6 +187,12 @@ impl From<()> for Private {
 impl From<crate::elections::Blob> for Private {
     fn from(b: crate::elections::Blob) -> Private {
         Private::Blob(b)
+    }
+}
+
+impl From<crate::elections::signatures::SignatureSheets> for Private {
+    fn from(s: crate::elections::signatures::SignatureSheets) -> Private {
+        Private::SignatureSheets(s)
     }
 }
 

@@ -235,6 +235,34 @@ pub enum Rule {
     GroundUnknown { ground: String },
     /// Only a party's nominee can be recalled.
     RecallNotParty,
+    // i11-sign
+    /// A whole number from `min` to `max` was expected (sheet and line numbers).
+    NumberOutOfRange {
+        /// The smallest number allowed.
+        min: u32,
+        /// The largest number allowed.
+        max: u32,
+    },
+    /// A date written neither as `YYYY-MM-DD` nor as `DD.MM.YYYY`, or not a real day.
+    DateFormat,
+    /// The same sheet and line number given twice in the signature sheets.
+    SignatureLineRepeated {
+        /// The sheet's number.
+        sheet: u32,
+        /// The line's number.
+        line: u32,
+    },
+    /// The signers' data may be erased only from `from` (election day plus the rule set's
+    /// retention period), as `YYYY-MM-DD`.
+    SignatureRetention {
+        /// The first day erasure is allowed.
+        from: String,
+    },
+    /// Signature sheets belong to self-nominations only.
+    SignaturesNotSelfNominated,
+    /// The counts were computed against facts that changed before the sheets were recorded
+    /// (the unit's territories or voters, the window): the sheets must be checked again.
+    SignatureFactsChanged,
 }
 
 impl Rule {
@@ -325,6 +353,13 @@ impl Rule {
             Rule::SignaturesTooFew { .. } => "election-signatures-too-few",
             Rule::GroundUnknown { .. } => "election-ground-unknown",
             Rule::RecallNotParty => "election-recall-not-party",
+            // i11-sign
+            Rule::NumberOutOfRange { .. } => "number-out-of-range",
+            Rule::DateFormat => "date-format",
+            Rule::SignatureLineRepeated { .. } => "signature-line-repeated",
+            Rule::SignatureRetention { .. } => "signature-retention",
+            Rule::SignaturesNotSelfNominated => "signatures-not-self-nominated",
+            Rule::SignatureFactsChanged => "signature-facts-changed",
         }
     }
 
@@ -438,6 +473,14 @@ impl Rule {
                 ("required", required.to_string()),
             ],
             Rule::GroundUnknown { ground } => vec![("ground", ground.to_string())],
+            // i11-sign
+            Rule::NumberOutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Rule::SignatureLineRepeated { sheet, line } => {
+                vec![("sheet", sheet.to_string()), ("line", line.to_string())]
+            }
+            Rule::SignatureRetention { from } => vec![("date", day_month_year(from))],
             _ => Vec::new(),
         }
     }
@@ -619,7 +662,30 @@ impl Rule {
                 format!("{ground} is not a ground of refusal in the rule set")
             }
             Rule::RecallNotParty => "only a party's nominee can be recalled".into(),
+            // i11-sign
+            Rule::NumberOutOfRange { min, max } => format!("a whole number from {min} to {max}"),
+            Rule::DateFormat => "a date as YYYY-MM-DD or DD.MM.YYYY".into(),
+            Rule::SignatureLineRepeated { sheet, line } => {
+                format!("sheet {sheet}, line {line} is given twice")
+            }
+            Rule::SignatureRetention { from } => {
+                format!("the signers' data may be erased from {from}")
+            }
+            Rule::SignaturesNotSelfNominated => {
+                "signature sheets are collected by self-nominees only".into()
+            }
+            Rule::SignatureFactsChanged => {
+                "the unit or the collection window changed while the sheets were checked; check them again".into()
+            }
         }
+    }
+}
+
+/// `YYYY-MM-DD` as `DD.MM.YYYY`, the way dates are written in Kazakhstan (other text unchanged).
+fn day_month_year(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) if iso.len() == 10 => format!("{d}.{m}.{y}"),
+        _ => iso.to_owned(),
     }
 }
 

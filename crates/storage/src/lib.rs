@@ -16,6 +16,7 @@ mod ledger;
 mod read;
 mod rows;
 mod session;
+mod signatures;
 mod tx;
 
 use std::str::FromStr;
@@ -29,6 +30,7 @@ pub use elections::StoredAttachment;
 pub use ledger::{LedgerRow, LedgerStatus};
 pub use read::{RegistryCounts, RegistryDump, TerritoryStats};
 pub use session::{Admission, Exempt, SessionRow, ThrottleKey, ThrottleRule};
+pub use signatures::{CheckedLine, NewBatch, SignatureBatch, StoredLine};
 pub use tx::Tx;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");

@@ -40,6 +40,12 @@ pub struct RegistryDump {
     pub branches: Vec<Branch>,
     pub persons: Vec<Person>,
     pub accounts: Vec<Account>,
+    /// Elections (issue 11), latest election day first.
+    pub elections: Vec<sailau_domain::elections::Election>,
+    /// Their contests, by election and unit.
+    pub contests: Vec<sailau_domain::elections::Contest>,
+    /// Their nominations, by election, unit and filing order.
+    pub nominations: Vec<sailau_domain::elections::Nomination>,
 }
 
 impl Store {
@@ -319,6 +325,13 @@ impl Store {
                 .await?;
             rows.iter().map(rows::person).collect::<Result<Vec<_>>>()?
         };
+        let elections = self.elections().await?;
+        let mut contests = Vec::new();
+        let mut nominations = Vec::new();
+        for e in &elections {
+            contests.extend(self.contests_of(&e.id).await?);
+            nominations.extend(self.election_nominations(&e.id).await?);
+        }
         Ok(RegistryDump {
             territories: self.territories().await?,
             precincts,
@@ -326,6 +339,9 @@ impl Store {
             branches,
             persons,
             accounts: self.accounts().await?,
+            elections,
+            contests,
+            nominations,
         })
     }
 

@@ -42,6 +42,11 @@ impl Tx {
         Ok(Tx { inner, frontier })
     }
 
+    /// The transaction's connection, for the queries of other modules of this crate.
+    pub(crate) fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.inner
+    }
+
     /// The number of ledger entries before this transaction's own: the index of the next entry.
     pub fn ledger_size(&self) -> u64 {
         self.frontier.size()

@@ -11,7 +11,7 @@ async fn the_demo_loads_the_published_figures_and_one_account_per_role() {
     let c = f.app.store().counts().await.unwrap();
     assert_eq!(
         (c.regions, c.territories, c.precincts, c.voters, c.parties),
-        (17, 62, 1491, 1_062_327, 7)
+        (17, 63, 1491, 1_062_327, 7)
     );
     let mut roles: Vec<Role> = accounts.iter().map(|a| a.role).collect();
     roles.sort();
@@ -25,5 +25,68 @@ async fn the_demo_loads_the_published_figures_and_one_account_per_role() {
     let report = sailau_app::ledger::verify(f.app.store(), &f.key, &[], &|_, _| {})
         .await
         .unwrap();
-    assert_eq!(report.entries, 62 + 7 + 1491 + 7);
+    assert!(report.entries > 62 + 7 + 1491 + 7);
+    // The elections of 2023 at this stage: the seeds' figures.
+    let election = sailau_app::demo_elections::DISTRICT_ELECTION;
+    let registered = f.app.registered_candidates(&election).await.unwrap();
+    let view = f.app.election(&election).await.unwrap();
+    assert_eq!(view.contests.len(), 45);
+    let mut total = 0;
+    let (mut party, mut selves, mut women, mut cancelled) = (0, 0, 0, 0);
+    let mut parties = std::collections::BTreeSet::new();
+    let mut wko = (0, 0);
+    for c in &view.contests {
+        let contest = f.app.contest(&c.contest.id).await.unwrap();
+        for n in &contest.nominations {
+            let west = c.contest.unit.as_str().starts_with("27");
+            if west {
+                wko.0 += 1;
+            }
+            let was_registered = matches!(
+                n.status,
+                sailau_domain::elections::Status::Registered { .. }
+                    | sailau_domain::elections::Status::Cancelled {
+                        number: Some(_),
+                        ..
+                    }
+            );
+            if !was_registered {
+                continue;
+            }
+            if west {
+                wko.1 += 1;
+            }
+            total += 1;
+            match n.route.party() {
+                Some(p) => {
+                    party += 1;
+                    parties.insert(p.clone());
+                }
+                None => selves += 1,
+            }
+            if n.candidate.person.gender == sailau_domain::Gender::Female {
+                women += 1;
+            }
+            if matches!(n.status, sailau_domain::elections::Status::Cancelled { .. }) {
+                cancelled += 1;
+            }
+        }
+        assert!(
+            c.registered >= 2,
+            "{}: {} on the ballot",
+            c.unit.names.ru,
+            c.registered
+        );
+    }
+    assert_eq!((total, party, selves, women), (164, 69, 95, 10));
+    assert_eq!(parties.len(), 7);
+    assert_eq!((cancelled, registered.len()), (39, 125));
+    assert_eq!(wko, (16, 9));
+    let changed = view
+        .contests
+        .iter()
+        .filter(|c| c.contest.ballot_changed)
+        .count();
+    assert_eq!(changed, 1);
+    assert_eq!(f.app.elections().await.unwrap().len(), 2);
 }

@@ -208,6 +208,9 @@ async fn the_calendar_is_in_the_regions_local_time() {
         let nom = view.calendar.window(Phase::Nomination).unwrap();
         assert_eq!(nom.opens.as_ref().unwrap().date_text(), "16.09.2023");
         assert_eq!(nom.closes.date_text(), "05.10.2023");
+        assert_eq!(view.open_now, [Phase::Call], "nomination opens on 16 Sep");
+        set_clock(&f, "2023-09-20T05:00:00Z");
+        let view = f.app.election(&ElectionId(uuid(ELECTION))).await.unwrap();
         assert!(view.open_now.contains(&Phase::Nomination));
         assert_eq!(view.contests.len(), 2);
         let uil = view

@@ -7,6 +7,7 @@ mod commands;
 mod databases;
 mod demo;
 mod elections;
+mod elections_authz;
 mod fixture;
 mod import;
 mod import_excel;
@@ -15,4 +16,5 @@ mod ledger_fixture;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod sessions;
+mod signatures;
 mod verify;

@@ -2,9 +2,9 @@
 //! surname in capitals, name, patronymic, year of birth, post and nomination, then the
 //! against-all line, in Kazakh and Russian from the rule set's texts (rules.md §4).
 //!
-//! Order: [`Ballot::build`] sorts by a plain case-folded comparison of surname, name and
-//! patronymic; locale-aware collation (Kazakh letters where Kazakh readers expect them) is applied
-//! by the caller through `sailau-print`'s collator when it is available ([`Ballot::reorder`]).
+//! Order: surname, given name, patronymic in the alphabet of the state language, the same on the
+//! Kazakh and the Russian ballot ([`crate::collation::sort_ballot_lines`], ICU4X with CLDR's
+//! `kk` tailoring: ә after а, ғ after г, қ after к, ...).
 
 use std::collections::BTreeMap;
 
@@ -106,14 +106,18 @@ impl Ballot {
                 }
             })
             .collect();
-        candidates.sort_by_cached_key(|l| {
-            (
-                sort_key(&l.surname),
-                sort_key(&l.given_name),
-                sort_key(&l.patronymic),
-                l.number,
-            )
-        });
+        candidates.sort_by_key(|l| l.number);
+        if crate::collation::sort_ballot_lines(&mut candidates).is_err() {
+            // The collation data is compiled in; should it ever fail, code-point order of the
+            // lower-cased names still gives a stable ballot.
+            candidates.sort_by_cached_key(|l| {
+                (
+                    l.surname.to_lowercase(),
+                    l.given_name.to_lowercase(),
+                    l.patronymic.to_lowercase(),
+                )
+            });
+        }
         let d = election.election_day;
         Ballot {
             contest: contest.id,
@@ -128,39 +132,14 @@ impl Ballot {
             changed: contest.ballot_changed,
         }
     }
-
-    /// The names to collate, one per line ("SURNAME Given Patronymic"), in the current order.
-    pub fn full_names(&self) -> Vec<String> {
-        self.candidates
-            .iter()
-            .map(|l| format!("{} {} {}", l.surname, l.given_name, l.patronymic))
-            .collect()
-    }
-
-    /// Puts the lines in the order of `order` (indexes into the current lines, as a collator
-    /// returns them); indexes out of range or repeated are ignored, lines not named keep their
-    /// relative order at the end.
-    pub fn reorder(&mut self, order: &[usize]) {
-        let mut taken = vec![false; self.candidates.len()];
-        let mut out = Vec::with_capacity(self.candidates.len());
-        for &i in order {
-            if let Some(line) = self.candidates.get(i)
-                && !taken[i]
-            {
-                taken[i] = true;
-                out.push(line.clone());
-            }
-        }
-        for (i, line) in self.candidates.iter().enumerate() {
-            if !taken[i] {
-                out.push(line.clone());
-            }
-        }
-        self.candidates = out;
-    }
 }
 
-/// A plain comparison key: lower case (code-point order within the alphabet).
-fn sort_key(s: &str) -> String {
-    s.to_lowercase()
+impl crate::collation::HasName for BallotLine {
+    fn name_parts(&self) -> crate::collation::NameParts<'_> {
+        crate::collation::NameParts {
+            surname: &self.surname,
+            given_name: &self.given_name,
+            patronymic: &self.patronymic,
+        }
+    }
 }

@@ -15,9 +15,11 @@
 pub mod attachment;
 pub mod ballot;
 pub mod calendar;
+pub mod iin;
 pub mod nomination;
 pub mod registration;
 pub mod rules;
+pub mod signatures;
 pub mod zones;
 
 use std::fmt;
@@ -123,7 +125,7 @@ pub(crate) const COMMISSION: Policy = Policy::new(&[
 ]);
 
 /// An election as stored: what `call_election` recorded, with the calendar's inputs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Election {
     /// Its identifier.
     pub id: ElectionId,

@@ -51,6 +51,10 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::RefuseRegistration
         | CommandKind::ProduceBallots
         | CommandKind::ProposeByHigherAkim => t.territory_path = vec![region, district],
+        // i11-sign: the sheets of a nomination name its unit.
+        CommandKind::RecordSignatureSheets | CommandKind::EraseSignatureData => {
+            t.territory_path = vec![region, district]
+        }
         // Commands on a nomination name its unit, its party and its person.
         CommandKind::NominateByParty
         | CommandKind::ApplySelfNomination

@@ -3,7 +3,9 @@
 mod authz_matrix;
 mod dates;
 mod golden_elections;
+mod golden_signatures;
 mod ledger_entry;
 mod permissions;
 mod rules;
+mod signatures;
 mod text;

@@ -62,6 +62,12 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::RefuseRegistration,  ['A', 'A', 'S', '-', '-', '-', '-']),
     (K::CancelRegistration,  ['A', 'A', 'S', '-', 'S', 'S', '-']),
     (K::ProduceBallots,      ['A', 'A', 'S', '-', '-', '-', '-']),
+    // i11-sign. The commission verifies a self-nominee's signature sheets and erases the
+    // signers' data: `-` for the precinct commission, the party secretary, the candidate (whose
+    // own sheets they are: verification is the commission's) and observers; `S` out of scope:
+    // a territorial commission of another territory.
+    (K::RecordSignatureSheets, ['A', 'A', 'S', '-', '-', '-', '-']),
+    (K::EraseSignatureData,    ['A', 'A', 'S', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).

@@ -824,6 +824,32 @@ ledger-did-cancel-registration = { $actor } cancelled nomination { $nomination }
        *[withdrawn] on the candidate's application
     }).
 ledger-did-produce-ballots = { $actor } recorded that the ballots of contest { $contest } were produced.
+## i11-sign
+number-out-of-range = Enter a whole number from { NUMBER($min) } to { NUMBER($max) }.
+date-format = Write the date as DD.MM.YYYY or YYYY-MM-DD (a day that exists).
+signature-line-repeated = Sheet { NUMBER($sheet) }, line { NUMBER($line) } is given twice.
+signature-retention = The signers' data may be erased from { $date } on.
+signatures-not-self-nominated = Only self-nominees submit signature sheets.
+signature-facts-changed = The territory or the collection window changed while the sheets were being checked. Check the sheets again.
+signature-sheet = Sheet
+signature-line = Line
+signature-surname = Surname
+signature-given-name = Given name
+signature-patronymic = Patronymic
+signature-iin = IIN
+signature-address = Home address
+signature-territory = KATO code of the home address
+signature-signed-on = Date signed
+signature-ground-iin-malformed = the IIN is malformed
+signature-ground-iin-check-digit = the IIN's check digit does not match
+signature-ground-under-age = the signer was under 18 on the date signed
+signature-ground-outside-unit = the signer lives outside the territory
+signature-ground-outside-window = signed outside the collection period
+signature-ground-duplicate = a repeated signature of the same person
+signature-import-wrong-file = This is not a signature sheet: the columns must be { $expected }.
+action-record-signature-sheets = recording signature sheets
+action-erase-signature-data = erasing the signers' data
+
 
 ## i11-web
 nav-elections = Elections

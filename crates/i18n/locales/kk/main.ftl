@@ -737,6 +737,32 @@ ledger-did-cancel-registration = { $actor } { $nomination } ұсынуы бой�
        *[withdrawn] кандидаттың өтініші бойынша
     }).
 ledger-did-produce-ballots = { $actor } { $contest } округінің бюллетеньдері дайындалғанын белгіледі.
+## i11-sign
+number-out-of-range = { NUMBER($min) } мен { NUMBER($max) } аралығындағы бүтін сан қажет.
+date-format = Күн КК.АА.ЖЖЖЖ немесе ЖЖЖЖ-АА-КК түрінде жазылады (және нақты күн болуы керек).
+signature-line-repeated = { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол екі рет көрсетілген.
+signature-retention = Қол қойған адамдардың деректерін { $date } бастап қана жоюға болады.
+signatures-not-self-nominated = Қол қою парақтарын тек өзін-өзі ұсынған кандидаттар тапсырады.
+signature-facts-changed = Қол қою парақтары тексерілген кезде аумақ немесе қол жинау мерзімі өзгерді. Парақтарды қайта тексеріңіз.
+signature-sheet = Парақ
+signature-line = Жол
+signature-surname = Тегі
+signature-given-name = Аты
+signature-patronymic = Әкесінің аты
+signature-iin = ЖСН
+signature-address = Тұрғылықты мекенжайы
+signature-territory = Тұрғылықты жерінің ӘАОЖ коды
+signature-signed-on = Қол қойылған күні
+signature-ground-iin-malformed = ЖСН қате көрсетілген
+signature-ground-iin-check-digit = ЖСН-нің бақылау разряды сәйкес келмейді
+signature-ground-under-age = қол қойған адам қол қойған күні 18 жасқа толмаған
+signature-ground-outside-unit = қол қойған адам аумақтан тыс тұрады
+signature-ground-outside-window = қол қол жинау мерзімінен тыс қойылған
+signature-ground-duplicate = сол адамның қайталанған қолы
+signature-import-wrong-file = Бұл қол қою парағы емес: { $expected } бағандары қажет.
+action-record-signature-sheets = қол қою парақтарын қабылдау
+action-erase-signature-data = қол қойған адамдардың деректерін жою
+
 
 ## i11-web
 nav-elections = Сайлау

@@ -843,6 +843,32 @@ ledger-did-cancel-registration = { $actor } отменил(а) регистра�
        *[withdrawn] по заявлению кандидата
     }).
 ledger-did-produce-ballots = { $actor } отметил(а) изготовление бюллетеней округа { $contest }.
+## i11-sign
+number-out-of-range = Нужно целое число от { NUMBER($min) } до { NUMBER($max) }.
+date-format = Дата записывается как ДД.ММ.ГГГГ или ГГГГ-ММ-ДД (и должна существовать).
+signature-line-repeated = Лист { NUMBER($sheet) }, строка { NUMBER($line) } указаны дважды.
+signature-retention = Данные лиц, поставивших подписи, можно удалить не ранее { $date }.
+signatures-not-self-nominated = Подписные листы представляют только самовыдвиженцы.
+signature-facts-changed = Пока проверялись подписные листы, изменились территория или сроки сбора подписей. Проверьте листы ещё раз.
+signature-sheet = Лист
+signature-line = Строка
+signature-surname = Фамилия
+signature-given-name = Имя
+signature-patronymic = Отчество
+signature-iin = ИИН
+signature-address = Адрес места жительства
+signature-territory = Код КАТО места жительства
+signature-signed-on = Дата подписи
+signature-ground-iin-malformed = ИИН указан неверно
+signature-ground-iin-check-digit = не сходится контрольный разряд ИИН
+signature-ground-under-age = подписавшемуся не исполнилось 18 лет на дату подписи
+signature-ground-outside-unit = подписавшийся проживает за пределами территории
+signature-ground-outside-window = подпись поставлена вне срока сбора подписей
+signature-ground-duplicate = повторная подпись того же лица
+signature-import-wrong-file = Это не подписной лист: нужны столбцы { $expected }.
+action-record-signature-sheets = приём подписных листов
+action-erase-signature-data = удаление данных лиц, поставивших подписи
+
 
 ## i11-web
 nav-elections = Выборы

@@ -92,6 +92,8 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "present" => "yes".into(),
         "state" => "registered".into(),
         "contest" | "nomination" | "person" => "01900000-0000-7000-8000-000000000b01".into(),
+        // i11-sign
+        "sheet" => n.into(),
         // i11-web
         "when" => "10.10.2023 в 18:00".into(),
         "zone" => "Asia/Oral".into(),

@@ -15,6 +15,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod elections;
 pub mod extract;
 pub mod import;
 pub mod ledger;
@@ -66,6 +67,7 @@ use crate::problem::{self, PROBLEM_JSON, Problem, ProblemKind};
         (name = "session", description = "Signing in and out"),
         (name = "import", description = "CSV and XLSX imports"),
         (name = "ledger", description = "The public, verifiable ledger"),
+        (name = "elections", description = "Elections of akims: calendar, nominations, registration, ballots"),
         (name = "health", description = "Liveness"),
     )
 )]
@@ -166,6 +168,23 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(ledger::entries))
         .routes(routes!(ledger::inclusion))
         .routes(routes!(ledger::consistency))
+        .routes(routes!(elections::list_elections, elections::call_election))
+        .routes(routes!(elections::workbench))
+        .routes(routes!(elections::get_election))
+        .routes(routes!(elections::registered_candidates))
+        .routes(routes!(elections::get_contest))
+        .routes(routes!(elections::get_ballot))
+        .routes(routes!(elections::nominate))
+        .routes(routes!(elections::produce_ballots))
+        .routes(routes!(elections::get_nomination))
+        .routes(
+            routes!(elections::attach)
+                .layer(DefaultBodyLimit::max(elections::MAX_ATTACHMENT_BYTES)),
+        )
+        .routes(routes!(elections::tick))
+        .routes(routes!(elections::deposit))
+        .routes(routes!(elections::decide))
+        .routes(routes!(elections::attachment))
         .routes(routes!(healthz))
         .routes(routes!(openapi_json))
 }

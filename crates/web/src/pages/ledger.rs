@@ -322,6 +322,20 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-produce-ballots",
             a(&[("contest", c.contest.to_string())]),
         ),
+        // i11-sign
+        Command::RecordSignatureSheets(c) => (
+            "ledger-did-record-signature-sheets",
+            a(&[
+                ("nomination", c.nomination.to_string()),
+                ("lines", c.counts.lines.to_string()),
+                ("valid", c.counts.valid.to_string()),
+                ("required", c.required.to_string()),
+            ]),
+        ),
+        Command::EraseSignatureData(c) => (
+            "ledger-did-erase-signature-data",
+            a(&[("nomination", c.nomination.to_string())]),
+        ),
     };
     ctx.tr_args(key, &args)
 }

@@ -39,6 +39,9 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::RefuseRegistration => "action-refuse-registration",
         CommandKind::CancelRegistration => "action-cancel-registration",
         CommandKind::ProduceBallots => "action-produce-ballots",
+        // i11-sign
+        CommandKind::RecordSignatureSheets => "action-record-signature-sheets",
+        CommandKind::EraseSignatureData => "action-erase-signature-data",
     }
 }
 
@@ -77,6 +80,14 @@ pub fn field_label_key(field: &str) -> Option<&'static str> {
         "current_password" => "account-current-password",
         "password_confirm" => "account-confirm-password",
         "file" => "form-file",
+        // i11-sign: the columns of a signature sheet
+        "sheet" => "signature-sheet",
+        "line" => "signature-line",
+        "surname" => "signature-surname",
+        "given_name" => "signature-given-name",
+        "patronymic" => "signature-patronymic",
+        "iin" => "signature-iin",
+        "signed_on" => "signature-signed-on",
         _ => return None,
     })
 }
@@ -451,6 +462,18 @@ mod tests {
                 ground: "whim".into(),
             },
             Rule::RecallNotParty,
+            // i11-sign
+            Rule::NumberOutOfRange {
+                min: 1,
+                max: 100_000,
+            },
+            Rule::DateFormat,
+            Rule::SignatureLineRepeated { sheet: 3, line: 7 },
+            Rule::SignatureRetention {
+                from: "2024-11-04".into(),
+            },
+            Rule::SignaturesNotSelfNominated,
+            Rule::SignatureFactsChanged,
         ];
         for r in &all {
             match r {
@@ -538,6 +561,12 @@ mod tests {
                 | Rule::SignaturesTooFew { .. }
                 | Rule::GroundUnknown { .. }
                 | Rule::RecallNotParty => {}
+                Rule::NumberOutOfRange { .. }
+                | Rule::DateFormat
+                | Rule::SignatureLineRepeated { .. }
+                | Rule::SignatureRetention { .. }
+                | Rule::SignaturesNotSelfNominated
+                | Rule::SignatureFactsChanged => {}
             }
         }
         all

@@ -4,6 +4,7 @@
 mod api;
 mod common;
 mod elections;
+mod elections_api;
 mod imports;
 
 #[path = "../../../storage/tests/support/databases.rs"]

@@ -1,0 +1,53 @@
+-- Signature sheets of self-nominees (issue 11, item 5; branch i11-sign).
+--
+-- signature_batches: one row per `record_signature_sheets` entry — the counts per ground and the
+-- salted SHA-256 of the lines, exactly as the ledger records them. The salt is private: it makes
+-- the hash a commitment that cannot be searched with guessed IINs, and it is erased with the lines.
+-- signature_lines: the signers' personal data. Never in the ledger; written only from a command's
+-- private data (a replay of the ledger writes none); emptied by `erase_signature_data`.
+
+CREATE TABLE signature_batches (
+    nomination_id   TEXT NOT NULL,
+    -- 1, 2, ... in the order the batches were recorded for the nomination.
+    batch           BIGINT NOT NULL,
+    recorded_at_ms  BIGINT NOT NULL,
+    sheets          BIGINT NOT NULL,
+    lines           BIGINT NOT NULL,
+    valid           BIGINT NOT NULL,
+    iin_malformed   BIGINT NOT NULL,
+    iin_check_digit BIGINT NOT NULL,
+    under_age       BIGINT NOT NULL,
+    outside_unit    BIGINT NOT NULL,
+    outside_window  BIGINT NOT NULL,
+    duplicate       BIGINT NOT NULL,
+    -- The number of valid signatures needed when the batch was recorded.
+    threshold       BIGINT NOT NULL,
+    -- Hex SHA-256 of the salt followed by the canonical lines (as in the ledger entry).
+    rows_sha256     TEXT NOT NULL,
+    -- NULL once erased, and on a replayed database (private data is never replayed).
+    salt            BYTEA,
+    -- When the lines and the salt were erased (NULL: not erased).
+    erased_at_ms    BIGINT,
+    PRIMARY KEY (nomination_id, batch)
+);
+
+CREATE TABLE signature_lines (
+    nomination_id  TEXT NOT NULL,
+    batch          BIGINT NOT NULL,
+    sheet          BIGINT NOT NULL,
+    line           BIGINT NOT NULL,
+    surname        TEXT NOT NULL,
+    given_name     TEXT NOT NULL,
+    patronymic     TEXT NOT NULL,
+    iin            TEXT NOT NULL,
+    address        TEXT NOT NULL,
+    territory_code TEXT NOT NULL,
+    signed_on      TEXT NOT NULL,
+    -- The grounds the line breaks, as JSON (`[]`: a valid signature).
+    grounds        TEXT NOT NULL,
+    -- The IIN in its 12 digits when it is well-formed (for duplicates across batches), else ''.
+    iin_key        TEXT NOT NULL,
+    PRIMARY KEY (nomination_id, batch, sheet, line),
+    FOREIGN KEY (nomination_id, batch) REFERENCES signature_batches(nomination_id, batch)
+);
+CREATE INDEX signature_lines_iin ON signature_lines(nomination_id, iin_key);
