@@ -21,6 +21,10 @@ mod precincts;
 mod source;
 mod territories;
 
+/// The ballot PDF (i11-print), filed with the elections pages; fold into `elections` as `mod print;`.
+#[path = "elections/print.rs"]
+mod elections_print;
+
 use std::collections::HashMap;
 
 use axum::Router;
@@ -76,6 +80,7 @@ pub fn router() -> Router<WebState> {
         .route("/source", get(source::show))
         .route("/assets/{file}", get(assets::serve))
         .merge(elections::router())
+        .merge(elections_print::routes())
 }
 
 /// The answer for a path no route serves: the 404 page (problem+json under `/api/`).

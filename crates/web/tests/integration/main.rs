@@ -2,6 +2,7 @@
 //! sailau-web's integration tests, in-process on every backend (see `common.rs`).
 
 mod api;
+mod ballot_pdf;
 mod common;
 mod elections;
 mod elections_api;
