@@ -43,11 +43,17 @@ fn strip_tags(html: &str) -> String {
     out
 }
 
-/// The visible text of a page's `<main>`, entities decoded enough for checks.
+/// The visible text of a page's `<main>`, entities decoded enough for checks; `<code>` holds
+/// file formats quoted verbatim (column names), left out.
 fn main_text(body: &str) -> String {
     let start = body.find("<main").unwrap_or(0);
     let end = body.find("</main>").unwrap_or(body.len());
-    strip_tags(&body[start..end])
+    let mut main = body[start..end].to_owned();
+    while let Some(a) = main.find("<code") {
+        let b = main[a..].find("</code>").map_or(main.len(), |b| a + b + 7);
+        main.replace_range(a..b, " ");
+    }
+    strip_tags(&main)
         .replace("&#34;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
@@ -181,6 +187,41 @@ fn location_path(r: &TestResponse) -> String {
         .location()
         .unwrap_or_else(|| panic!("no redirect (status {}): {}", r.status, main_text(&r.body)));
     l.split(['?', '#']).next().unwrap_or(l).to_owned()
+}
+
+/// A valid IIN of a man born on `yy`-`mm`-`dd` in the 1900s, with serial `serial` (the check
+/// digit as Decree No. 406 computes it; serials whose check digit does not exist are skipped).
+fn iin(yy: u8, mm: u8, dd: u8, serial: u16) -> String {
+    let mut serial = serial;
+    loop {
+        let text = format!("{yy:02}{mm:02}{dd:02}3{serial:04}");
+        let digits: Vec<u8> = text.bytes().map(|b| b - b'0').collect();
+        let first: [u8; 11] = digits.try_into().unwrap();
+        if let Some(c) = sailau_domain::elections::iin::check_digit(&first) {
+            return format!("{text}{c}");
+        }
+        serial += 1;
+    }
+}
+
+/// Signature sheets for a unit: `valid` distinct signers, then the first signer again.
+fn sheets(valid: u16) -> String {
+    let mut csv = "sheet,line,surname,given_name,patronymic,iin,address,territory_code,signed_on\n"
+        .to_owned();
+    for i in 0..valid {
+        csv.push_str(&format!(
+            "1,{},Иванов,Иван,Иванович,{},\"с. Карааул, ул. Абая, {}\",{UNIT},2025-03-10\n",
+            i + 1,
+            iin(80, 1, 2, 100 + i * 3),
+            i + 1
+        ));
+    }
+    csv.push_str(&format!(
+        "1,{},Иванов,Иван,Иванович,{},\"с. Карааул, ул. Абая, 1\",{UNIT},2025-03-11\n",
+        valid + 1,
+        iin(80, 1, 2, 100)
+    ));
+    csv
 }
 
 /// A tiny valid PDF (the magic bytes are what the rule set's type check reads).
@@ -723,5 +764,84 @@ async fn forms_are_offered_only_to_whoever_may_use_them() {
         ] {
             assert_eq!(t.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
         }
+    }
+}
+
+#[tokio::test]
+async fn signature_sheets_show_their_protocol_and_flag_a_duplicate() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        let mut sec = secretary(&t).await;
+        let w = walk(&t, &clock, &mut tik, &mut sec).await;
+        let tik = w.tik.clone();
+        let r = t
+            .post_multipart_as(
+                &format!("{}/signatures?lang=ru", w.self_nominee),
+                &[],
+                ("file", "sheets.csv", sheets(10).as_bytes()),
+                &tik,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            t.backend,
+            main_text(&r.body)
+        );
+        for (lang, r) in in_three_languages(&t, &w.self_nominee, Some(&tik)).await {
+            assert!(
+                r.body.contains("class=\"flagged\""),
+                "{}: no flagged line",
+                t.backend
+            );
+            if lang == Lang::Ru {
+                assert_has(&r, "Лист 1, строка 11", "the duplicate's place");
+                assert_has(
+                    &r,
+                    "повторная подпись того же лица",
+                    "the duplicate's ground",
+                );
+                assert_has(
+                    &r,
+                    "Подписей достаточно",
+                    "the verdict (10 valid of 9 needed)",
+                );
+            }
+        }
+        // The public sees the counts, not the signers' lines.
+        let anon = t.get(&format!("{}?lang=ru", w.self_nominee)).await;
+        assert!(!anon.body.contains("class=\"flagged\""), "{}", t.backend);
+        assert_has(&anon, "Действительных подписей", "the counts");
+        // A file with a bad row is refused whole, the row named with its line.
+        let bad = "sheet,line,surname,given_name,patronymic,iin,address,territory_code,signed_on\n1,1,Иванов,Иван,,12345,адрес,103200000,2025-03-10\n1,x,Иванов,Иван,,800102300010,адрес,103200000,2025-03-10\n";
+        let before = t.ledger_size().await;
+        let r = t
+            .post_multipart_as(
+                &format!("{}/signatures?lang=kk", w.self_nominee),
+                &[],
+                ("file", "bad.csv", bad.as_bytes()),
+                &tik,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: {}",
+            t.backend,
+            main_text(&r.body)
+        );
+        assert!(
+            field_error(&r.body, "file").is_some(),
+            "{}: {}",
+            t.backend,
+            main_text(&r.body)
+        );
+        assert!(
+            unfit(Lang::Kk, &r.body).is_empty(),
+            "{:?}",
+            unfit(Lang::Kk, &r.body)
+        );
+        assert_eq!(t.ledger_size().await, before);
     }
 }

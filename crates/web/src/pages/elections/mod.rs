@@ -86,6 +86,10 @@ pub fn router() -> Router<WebState> {
             post(nomination::cancel),
         )
         .route(
+            "/elections/nominations/{nomination}/signatures",
+            post(signatures::upload).layer(DefaultBodyLimit::max(MAX_FORM_UPLOAD)),
+        )
+        .route(
             "/elections/attachments/{sha256}",
             get(nomination::attachment),
         )

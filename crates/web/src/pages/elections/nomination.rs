@@ -125,8 +125,10 @@ pub struct SignaturesView {
     pub flagged: Vec<(String, String)>,
     /// The upload form (the commission).
     pub form: Option<FormState>,
-    /// The file's expected header.
+    /// How to make the file.
     pub hint: String,
+    /// The file's header row, verbatim (column names are the file's format).
+    pub header: String,
 }
 
 #[derive(Template)]
@@ -348,6 +350,17 @@ async fn show_page(
             saved,
         },
     ))
+}
+
+/// The nomination's page with one of its forms refused (`given`: which form, with its errors).
+pub async fn show_with(
+    page: &Page,
+    state: &WebState,
+    id: &sailau_domain::elections::NominationId,
+    given: (&str, FormState),
+    status: StatusCode,
+) -> Result<Response, Fail> {
+    show_page(page, state, id, given, None, status).await
 }
 
 /// GET /elections/nominations/{nomination}

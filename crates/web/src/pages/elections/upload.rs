@@ -14,7 +14,6 @@ use crate::pages::Fail;
 #[derive(Debug, Clone)]
 pub struct File {
     /// The name the browser gave (only a hint of the format: CSV or XLSX).
-    #[allow(dead_code)] // read by the signature sheets' upload once i11-sign is merged
     pub filename: String,
     /// The bytes.
     pub bytes: Vec<u8>,
