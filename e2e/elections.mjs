@@ -121,7 +121,7 @@ const passwords = server.passwords;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic', `--user-data-dir=${join(dataDir, 'chromium')}`],
+    '--disable-component-update', '--disable-sync', '--disable-quic'],
 });
 
 const submit = (page, selector) => Promise.all([page.waitForNavigation(), page.click(selector)]);
