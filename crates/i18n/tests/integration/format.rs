@@ -102,6 +102,14 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         // i13-party
         "ordinal" => "L (50-я)".into(),
         "branch" => "Уилский район".into(),
+        // i11-sign
+        "sheet" => n.into(),
+        // i11-web
+        "when" => "10.10.2023 в 18:00".into(),
+        "zone" => "Asia/Oral".into(),
+        "offset" => "UTC+5".into(),
+        "body" => "L (50-я) внеочередная конференция Уилского районного филиала".into(),
+        "share" => n.into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

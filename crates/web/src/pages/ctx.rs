@@ -213,6 +213,8 @@ const IDENTIFIER_ARGS: &[&str] = &[
     "expected",
     "header",
     "username",
+    // i11-web: payment and decision document numbers
+    "document",
 ];
 
 /// Counts go to Fluent as numbers (plurals, grouping); identifiers and everything else as text.

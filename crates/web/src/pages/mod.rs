@@ -11,6 +11,7 @@ mod account;
 mod admin;
 mod assets;
 mod ctx;
+mod elections;
 mod forms;
 mod home;
 mod ledger;
@@ -86,6 +87,7 @@ pub fn router() -> Router<WebState> {
         .route("/admin/users/{username}/role", post(admin::change_role))
         .route("/source", get(source::show))
         .route("/assets/{file}", get(assets::serve))
+        .merge(elections::router())
         .merge(elections_print::routes())
 }
 

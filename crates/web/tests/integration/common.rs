@@ -92,6 +92,54 @@ fn unique(prefix: &str) -> String {
     format!("{prefix}{n}")
 }
 
+/// A clock the test moves by hand (the elections pages walk an election's calendar with it).
+#[derive(Debug, Default)]
+pub struct ManualClock(std::sync::atomic::AtomicI64);
+
+impl ManualClock {
+    /// A clock standing at `at`.
+    pub fn at(at: jiff::Timestamp) -> std::sync::Arc<ManualClock> {
+        std::sync::Arc::new(ManualClock(std::sync::atomic::AtomicI64::new(
+            at.as_millisecond(),
+        )))
+    }
+    /// Moves the clock to `at`.
+    pub fn set(&self, at: jiff::Timestamp) {
+        self.0.store(at.as_millisecond(), Ordering::SeqCst);
+    }
+}
+
+impl sailau_app::Clock for ManualClock {
+    fn now_ms(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// One [`TestApp`] per available backend, each on its own clock (SQLite's first).
+pub async fn backends_with_clocks(
+    at: jiff::Timestamp,
+) -> Vec<(TestApp, std::sync::Arc<ManualClock>)> {
+    let mut apps = Vec::new();
+    let dir = tempfile::tempdir().unwrap();
+    let clock = ManualClock::at(at);
+    let url = format!("sqlite:{}", dir.path().join("sailau.db").display());
+    let store = sailau_app::storage::Store::connect(&url).await.unwrap();
+    let key = sailau_app::load_or_create_key(&ledger_key(&dir)).unwrap();
+    let app = App::with_parts(store, key, clock.clone());
+    apps.push((TestApp::with(app, "sqlite", dir, None), clock));
+    if let Some(db) = databases::postgres().await {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = ManualClock::at(at);
+        let store = sailau_app::storage::Store::connect(&db.url)
+            .await
+            .unwrap_or_else(|e| panic!("opening {}: {e}", db.url));
+        let key = sailau_app::load_or_create_key(&ledger_key(&dir)).unwrap();
+        let app = App::with_parts(store, key, clock.clone());
+        apps.push((TestApp::with(app, "postgres", dir, Some(db)), clock));
+    }
+    apps
+}
+
 /// One [`TestApp`] per available backend.
 pub async fn backends() -> Vec<TestApp> {
     let mut apps = vec![TestApp::sqlite().await];

@@ -1,0 +1,788 @@
+//! A nomination's page (the candidate's own page: status, what is missing; the commission's
+//! decisions: documents, deposit, register, refuse, cancel), its attachments, and the
+//! commission's workbench.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sailau_app::Acting;
+use sailau_app::elections::NominationView;
+use sailau_domain::command::Edition;
+use sailau_domain::elections::{
+    CancelReason, CancelRegistration, RecordDeposit, RefuseRegistration, RegisterCandidate, Route,
+    Status, TickDocument,
+};
+use sailau_domain::{CommandKind, Issued, Read, Rule, Target, authorize_read};
+
+use super::list::election_name;
+use super::{
+    contest_href, crumbs_root, document_name, election_href, full_name, nomination_href,
+    nomination_id, nomination_target, renamed, route_text, status_text, when,
+};
+use crate::WebState;
+use crate::pages::forms::see_other;
+use crate::pages::territories::execute;
+use crate::pages::{Fail, FormState, Page, PageCtx, check_form, form_map, may};
+
+/// A required document and whether the commission ticked it.
+pub struct DocRow {
+    /// Its rule-set key (the form's value).
+    pub key: String,
+    /// Its name.
+    pub name: String,
+    /// Ticked as submitted.
+    pub ticked: bool,
+}
+
+/// An attached file.
+pub struct AttachmentRow {
+    /// The document it was filed for and its type.
+    pub name: String,
+    /// Its size in words.
+    pub size: String,
+    /// Its SHA-256 (as recorded in the ledger).
+    pub sha256: String,
+    /// Where to get it (the commission only).
+    pub href: String,
+}
+
+/// Everything the nomination page says, in words.
+pub struct View {
+    /// The page's path.
+    pub href: String,
+    /// «Кандидат: Тестов Ерлан Серикович».
+    pub title: String,
+    /// «Тестов Ерлан Серикович».
+    pub name: String,
+    /// The contest, named by its unit.
+    pub contest: String,
+    /// The contest's page.
+    pub contest_href: String,
+    /// Status in words and its badge.
+    pub status: String,
+    /// The badge class.
+    pub status_class: &'static str,
+    /// Who nominated.
+    pub route: String,
+    /// Year of birth.
+    pub born: String,
+    /// Current post.
+    pub post: String,
+    /// Place of residence.
+    pub residence: String,
+    /// The party's decision, or "".
+    pub decision: String,
+    /// The refusal's ground and text, or "".
+    pub refusal: String,
+    /// The deposit as recorded, or "not paid".
+    pub deposit: String,
+    /// The amount due, or "".
+    pub deposit_due: String,
+    /// Whether "what is missing" is shown (while the nomination awaits a decision).
+    pub show_missing: bool,
+    /// What is missing for registration, each in words.
+    pub missing: Vec<String>,
+    /// The route's documents.
+    pub documents: Vec<DocRow>,
+    /// Attached files (the commission only).
+    pub attachments: Vec<AttachmentRow>,
+    /// The refusal grounds of the rule set (key, text).
+    pub grounds: Vec<(String, String)>,
+    /// The reasons of a cancellation (key, text).
+    pub cancel_reasons: Vec<(String, String)>,
+    /// A notice when the ballot must change.
+    pub ballot_note: String,
+}
+
+/// The decision forms the reader may use (`None`: not shown).
+#[derive(Default)]
+pub struct DecisionForms {
+    /// Tick a document.
+    pub tick: Option<FormState>,
+    /// Record the deposit.
+    pub deposit: Option<FormState>,
+    /// Register.
+    pub register: Option<FormState>,
+    /// Refuse.
+    pub refuse: Option<FormState>,
+    /// Cancel.
+    pub cancel: Option<FormState>,
+}
+
+/// The signature sheets section (filled by `signatures.rs`).
+pub struct SignaturesView {
+    /// The protocol's counts (label, count).
+    pub counts: Vec<(String, u64)>,
+    /// Enough valid signatures.
+    pub enough: bool,
+    /// The verdict in words.
+    pub verdict: String,
+    /// Flagged lines ("sheet 1, line 3", reason).
+    pub flagged: Vec<(String, String)>,
+    /// The upload form (the commission).
+    pub form: Option<FormState>,
+    /// How to make the file.
+    pub hint: String,
+    /// The file's header row, verbatim (column names are the file's format).
+    pub header: String,
+}
+
+#[derive(Template)]
+#[template(path = "elections/nomination.html")]
+struct ShowPage {
+    ctx: PageCtx,
+    crumbs: Vec<(String, String)>,
+    v: View,
+    forms: DecisionForms,
+    signatures: Option<SignaturesView>,
+    saved: Option<u64>,
+}
+
+const DEPOSIT_FIELDS: &[&str] = &["paid_on", "document_number", "amount"];
+const DEPOSIT_LABELS: &[(&str, &str)] = &[
+    ("paid_on", "el-deposit-paid-on"),
+    ("document_number", "el-deposit-document"),
+    ("amount", "el-deposit-amount"),
+];
+const REFUSE_FIELDS: &[&str] = &["ground", "text"];
+const REFUSE_LABELS: &[(&str, &str)] =
+    &[("ground", "el-refusal-ground"), ("text", "el-refusal-text")];
+const CANCEL_FIELDS: &[&str] = &["reason", "text"];
+const CANCEL_LABELS: &[(&str, &str)] =
+    &[("reason", "el-cancel-reason"), ("text", "el-cancel-text")];
+
+/// A size in bytes, for people: `12 КБ`.
+fn size_text(ctx: &PageCtx, bytes: u64) -> String {
+    ctx.tr_arg("el-size-kb", "size", bytes.div_ceil(1024))
+}
+
+async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<View, Fail> {
+    let ctx = &page.ctx;
+    let n = &nv.nomination;
+    let parties = state.app.store().parties().await?;
+    let rules = super::rules_of(&nv.election)?;
+    let (status, status_class) = status_text(ctx, &n.status);
+    let name = full_name(n);
+    let decision = match &n.route {
+        Route::Party { decision, .. } | Route::HigherAkimProposal { proposal: decision } => ctx
+            .tr_args(
+                "el-decision-summary",
+                &[
+                    ("document", decision.number.clone()),
+                    ("date", when::date(ctx.language(), decision.date)),
+                    ("body", decision.body.clone()),
+                ],
+            ),
+        Route::SelfNominated => String::new(),
+    };
+    let ground_text = |key: &str| {
+        rules
+            .ground(key)
+            .map(|g| match ctx.lang {
+                "kk" => g.kk.clone(),
+                "en" => g.en.clone(),
+                _ => g.ru.clone(),
+            })
+            .unwrap_or_default()
+    };
+    let refusal = match &n.status {
+        Status::Refused { ground, text } => {
+            let g = ground_text(ground);
+            if text.is_empty() {
+                g
+            } else {
+                format!("{g}. {text}")
+            }
+        }
+        _ => String::new(),
+    };
+    let deposit = match &n.deposit {
+        Some(d) => ctx.tr_args(
+            "el-deposit-paid",
+            &[
+                ("date", when::date(ctx.language(), d.paid_on)),
+                ("document", d.document_number.clone()),
+                ("amount", d.amount_tenge.to_string()),
+            ],
+        ),
+        None => ctx.tr("el-deposit-none"),
+    };
+    let deposit_due = nv
+        .deposit_required
+        .map(|a| ctx.tr_arg("el-deposit-due", "amount", a))
+        .unwrap_or_default();
+    let see_files = page
+        .principal()
+        .is_some_and(|p| authorize_read(Some(p), Read::Attachments, &Target::default()).is_ok());
+    let attachments = if see_files {
+        n.attachments
+            .iter()
+            .map(|a| AttachmentRow {
+                name: format!(
+                    "{} ({})",
+                    document_name(ctx, &a.document),
+                    match a.file.media_type {
+                        sailau_domain::elections::MediaType::Pdf => "PDF",
+                        sailau_domain::elections::MediaType::Jpeg => "JPEG",
+                        sailau_domain::elections::MediaType::Png => "PNG",
+                    }
+                ),
+                size: size_text(ctx, a.file.size),
+                sha256: a.file.sha256.clone(),
+                href: format!("/elections/attachments/{}", a.file.sha256),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let contest = ctx.name_of(&nv.unit.names).to_owned();
+    Ok(View {
+        href: nomination_href(&n.id),
+        title: ctx.tr_arg("el-nomination-title", "name", &name),
+        name,
+        contest_href: contest_href(&nv.election.id, &nv.contest.id),
+        contest,
+        status,
+        status_class,
+        route: route_text(ctx, n, &parties),
+        born: n.candidate.person.birth_date.year().to_string(),
+        post: n.candidate.post.clone(),
+        residence: n.candidate.residence.clone(),
+        decision,
+        refusal,
+        deposit,
+        deposit_due,
+        show_missing: n.status == Status::Nominated,
+        missing: nv.missing.0.iter().map(|e| ctx.rule(&e.rule)).collect(),
+        documents: nv
+            .required_documents
+            .iter()
+            .map(|d| DocRow {
+                key: d.clone(),
+                name: document_name(ctx, d),
+                ticked: n.documents.contains(d),
+            })
+            .collect(),
+        attachments,
+        grounds: rules
+            .refusal
+            .grounds
+            .iter()
+            .map(|g| (g.key.clone(), ground_text(&g.key)))
+            .collect(),
+        cancel_reasons: vec![
+            ("withdrawn".to_owned(), ctx.tr("el-cancel-withdrawn")),
+            ("recalled".to_owned(), ctx.tr("el-cancel-recalled")),
+        ],
+        ballot_note: if nv.contest.ballot_changed {
+            ctx.tr("el-ballot-changed")
+        } else {
+            String::new()
+        },
+    })
+}
+
+/// Which of the decision forms the reader may use, `given` the one that was just refused.
+async fn forms_for(
+    page: &Page,
+    state: &WebState,
+    nv: &NominationView,
+    given: (&str, FormState),
+) -> Result<DecisionForms, Fail> {
+    let n = &nv.nomination;
+    let target = nomination_target(state, &nv.contest.unit, n).await?;
+    let p = page.principal();
+    let pending = n.status == Status::Nominated;
+    let (which, form) = given;
+    let pick = |name: &str, fields: &[&'static str], labels: &[(&'static str, &'static str)]| {
+        if which == name {
+            form.clone()
+        } else {
+            FormState::new(fields).labelled(labels)
+        }
+    };
+    Ok(DecisionForms {
+        tick: (pending && may(p, CommandKind::TickDocument, &target))
+            .then(|| pick("tick", &["document"], &[])),
+        deposit: (pending && may(p, CommandKind::RecordDeposit, &target))
+            .then(|| pick("deposit", DEPOSIT_FIELDS, DEPOSIT_LABELS)),
+        register: (pending && may(p, CommandKind::RegisterCandidate, &target))
+            .then(|| pick("register", &[], &[])),
+        refuse: (pending && may(p, CommandKind::RefuseRegistration, &target))
+            .then(|| pick("refuse", REFUSE_FIELDS, REFUSE_LABELS)),
+        cancel: (n.status.is_active() && may(p, CommandKind::CancelRegistration, &target))
+            .then(|| pick("cancel", CANCEL_FIELDS, CANCEL_LABELS)),
+    })
+}
+
+async fn show_page(
+    page: &Page,
+    state: &WebState,
+    id: &sailau_domain::elections::NominationId,
+    given: (&str, FormState),
+    saved: Option<u64>,
+    status: StatusCode,
+) -> Result<Response, Fail> {
+    let ctx = &page.ctx;
+    let nv = state.app.nomination(id).await?;
+    let v = view_of(page, state, &nv).await?;
+    let forms = forms_for(page, state, &nv, (given.0, given.1.clone())).await?;
+    let signatures = super::signatures::section(page, state, &nv, given).await?;
+    let mut crumbs = crumbs_root(ctx);
+    crumbs.push((
+        election_href(&nv.election.id),
+        election_name(ctx, &nv.election),
+    ));
+    crumbs.push((v.contest_href.clone(), v.contest.clone()));
+    crumbs.push((v.href.clone(), v.name.clone()));
+    Ok(page.render(
+        status,
+        &ShowPage {
+            ctx: ctx.clone(),
+            crumbs,
+            v,
+            forms,
+            signatures,
+            saved,
+        },
+    ))
+}
+
+/// The nomination's page with one of its forms refused (`given`: which form, with its errors).
+pub async fn show_with(
+    page: &Page,
+    state: &WebState,
+    id: &sailau_domain::elections::NominationId,
+    given: (&str, FormState),
+    status: StatusCode,
+) -> Result<Response, Fail> {
+    show_page(page, state, id, given, None, status).await
+}
+
+/// GET /elections/nominations/{nomination}
+pub async fn show(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let result = async {
+        let id = nomination_id(&id)?;
+        show_page(
+            &page,
+            &state,
+            &id,
+            ("", FormState::default()),
+            crate::pages::saved_index(&query),
+            StatusCode::OK,
+        )
+        .await
+    }
+    .await;
+    page.respond(result)
+}
+
+/// Runs a decision and answers: back to the page with the saved notice, or the page with the
+/// form's errors next to its fields.
+async fn decide(
+    page: &Page,
+    state: &WebState,
+    id: &sailau_domain::elections::NominationId,
+    (which, mut form): (&str, FormState),
+    command: Issued,
+    names: &[(&str, &str)],
+    anchor: &str,
+) -> Result<Response, Fail> {
+    let errors = match execute(page, state, command).await? {
+        Ok(index) => {
+            return Ok(see_other(&format!(
+                "{}?saved={index}#{anchor}",
+                nomination_href(id)
+            )));
+        }
+        Err(errors) => errors,
+    };
+    form.absorb(&page.ctx, &renamed(&errors, names));
+    show_page(
+        page,
+        state,
+        id,
+        (which, form),
+        None,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// The text of a form field ("" when absent).
+fn field<'a>(values: &'a HashMap<String, String>, name: &str) -> &'a str {
+    values.get(name).map(String::as_str).unwrap_or("")
+}
+
+/// POST /elections/nominations/{nomination}/documents: ticks a document as submitted.
+pub async fn tick(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let id = nomination_id(&id)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let form = FormState::filled(&["document"], &values);
+        let command = TickDocument {
+            nomination: id,
+            document: field(&values, "document").to_owned(),
+            present: true,
+        };
+        decide(
+            &page,
+            &state,
+            &id,
+            ("tick", form),
+            command.into(),
+            &[],
+            "documents",
+        )
+        .await
+    }
+    .await;
+    page.respond(result)
+}
+
+/// POST /elections/nominations/{nomination}/deposit
+pub async fn deposit(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let id = nomination_id(&id)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let ctx = &page.ctx;
+        let mut form = FormState::filled(DEPOSIT_FIELDS, &values).labelled(DEPOSIT_LABELS);
+        // Fields that do not parse are said at once; the domain checks the rest with stand-ins
+        // that break no rule, so every error shows together.
+        let paid_on = match parse_date(field(&values, "paid_on")) {
+            Ok(d) => Some(d),
+            Err(message) => {
+                form.push("paid_on", ctx.tr(message));
+                None
+            }
+        };
+        let amount = match sailau_domain::text::parse_whole_number(field(&values, "amount")) {
+            Ok(a) => Some(a),
+            Err(rule) => {
+                form.push("amount", ctx.rule(&rule));
+                None
+            }
+        };
+        let stand_in_day = jiff::civil::date(2000, 1, 1);
+        let nv = state.app.nomination(&id).await?;
+        let command = RecordDeposit {
+            nomination: id,
+            amount_tenge: amount.unwrap_or(nv.deposit_required.unwrap_or(0)),
+            paid_on: paid_on.unwrap_or(stand_in_day),
+            document_number: field(&values, "document_number").to_owned(),
+        };
+        let names = [("amount_tenge", "amount")];
+        if form.has_errors() {
+            // The domain's errors of the fields that parsed, checked without writing.
+            let errors = command
+                .validate(
+                    &nv.nomination,
+                    &nv.contest,
+                    &nv.election,
+                    super::now(&state),
+                    Edition::CURRENT,
+                )
+                .err()
+                .unwrap_or_default();
+            form.absorb(ctx, &renamed(&errors, &names));
+            return show_page(
+                &page,
+                &state,
+                &id,
+                ("deposit", form),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        decide(
+            &page,
+            &state,
+            &id,
+            ("deposit", form),
+            command.into(),
+            &names,
+            "deposit",
+        )
+        .await
+    }
+    .await;
+    page.respond(result)
+}
+
+/// A date as `YYYY-MM-DD` (what a date input sends), or the message key of the error.
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, &'static str> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err("field-required");
+    }
+    if s.len() != 10 {
+        return Err("el-date-invalid");
+    }
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| "el-date-invalid")
+}
+
+/// POST /elections/nominations/{nomination}/register
+pub async fn register(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let id = nomination_id(&id)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let form = FormState::new(&[]);
+        let command = RegisterCandidate { nomination: id };
+        decide(
+            &page,
+            &state,
+            &id,
+            ("register", form),
+            command.into(),
+            &[],
+            "register",
+        )
+        .await
+    }
+    .await;
+    page.respond(result)
+}
+
+/// POST /elections/nominations/{nomination}/refuse
+pub async fn refuse(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let id = nomination_id(&id)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let form = FormState::filled(REFUSE_FIELDS, &values).labelled(REFUSE_LABELS);
+        let command = RefuseRegistration {
+            nomination: id,
+            ground: field(&values, "ground").to_owned(),
+            text: field(&values, "text").to_owned(),
+        };
+        decide(
+            &page,
+            &state,
+            &id,
+            ("refuse", form),
+            command.into(),
+            &[],
+            "refuse",
+        )
+        .await
+    }
+    .await;
+    page.respond(result)
+}
+
+/// POST /elections/nominations/{nomination}/cancel
+pub async fn cancel(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let result = async {
+        let id = nomination_id(&id)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let mut form = FormState::filled(CANCEL_FIELDS, &values).labelled(CANCEL_LABELS);
+        let reason = match field(&values, "reason") {
+            "withdrawn" => Some(CancelReason::Withdrawn),
+            "recalled" => Some(CancelReason::Recalled),
+            "" => {
+                form.push("reason", page.ctx.rule(&Rule::FieldRequired));
+                None
+            }
+            _ => {
+                form.push("reason", page.ctx.tr("el-cancel-reason-unknown"));
+                None
+            }
+        };
+        let command = CancelRegistration {
+            nomination: id,
+            reason: reason.unwrap_or(CancelReason::Withdrawn),
+            text: field(&values, "text").to_owned(),
+        };
+        if form.has_errors() {
+            let nv = state.app.nomination(&id).await?;
+            let errors = command
+                .validate(
+                    &nv.nomination,
+                    &nv.contest,
+                    &nv.election,
+                    super::now(&state),
+                    Edition::CURRENT,
+                )
+                .err()
+                .unwrap_or_default();
+            form.absorb(&page.ctx, &errors);
+            return show_page(
+                &page,
+                &state,
+                &id,
+                ("cancel", form),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        decide(
+            &page,
+            &state,
+            &id,
+            ("cancel", form),
+            command.into(),
+            &[],
+            "cancel",
+        )
+        .await
+    }
+    .await;
+    page.respond(result)
+}
+
+/// GET /elections/attachments/{sha256}: an attached scan, for the commission.
+pub async fn attachment(
+    page: Page,
+    State(state): State<WebState>,
+    Path(sha256): Path<String>,
+) -> Response {
+    let result = async {
+        if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(Fail::NotFound);
+        }
+        let file = state.app.attachment(page.principal(), &sha256).await?;
+        Ok((
+            StatusCode::OK,
+            [
+                (header::CONTENT_TYPE, file.media_type),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            file.bytes,
+        )
+            .into_response())
+    }
+    .await;
+    page.respond(result)
+}
+
+/// An application on the workbench.
+pub struct WorkRow {
+    /// The nomination's page.
+    pub href: String,
+    /// The candidate.
+    pub name: String,
+    /// The contest's unit.
+    pub unit: String,
+    /// Who nominated.
+    pub route: String,
+    /// The days left in words.
+    pub days: String,
+    /// The badge class (red on the last days).
+    pub days_class: &'static str,
+    /// What is missing, each in words.
+    pub missing: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "elections/workbench.html")]
+struct WorkbenchPage {
+    ctx: PageCtx,
+    crumbs: Vec<(String, String)>,
+    rows: Vec<WorkRow>,
+}
+
+/// GET /elections/workbench: the applications awaiting the commission's decision, soonest
+/// deadline first, with the days left.
+pub async fn workbench(page: Page, State(state): State<WebState>) -> Response {
+    let result = async {
+        let ctx = &page.ctx;
+        let Some(session) = &page.session else {
+            return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
+        };
+        let items = state
+            .app
+            .workbench(&Acting::Account(session.principal.clone()))
+            .await?;
+        let parties = state.app.store().parties().await?;
+        let at = super::now(&state);
+        let rows = items
+            .iter()
+            .map(|i| {
+                let closed = i.closes.at <= at;
+                WorkRow {
+                    href: nomination_href(&i.nomination.id),
+                    name: full_name(&i.nomination),
+                    unit: ctx.name_of(&i.unit.names).to_owned(),
+                    route: route_text(ctx, &i.nomination, &parties),
+                    days: if closed {
+                        ctx.tr("el-workbench-deadline-passed")
+                    } else {
+                        format!(
+                            "{} ({})",
+                            ctx.tr_count("el-workbench-days-left", i.days_left.max(0)),
+                            ctx.tr_arg(
+                                "el-calendar-to",
+                                "when",
+                                super::calendar::moment(ctx, &i.closes)
+                            )
+                        )
+                    },
+                    days_class: if closed || i.days_left <= 1 {
+                        "badge--warn"
+                    } else {
+                        "badge--off"
+                    },
+                    missing: i.missing.0.iter().map(|e| ctx.rule(&e.rule)).collect(),
+                }
+            })
+            .collect();
+        let mut crumbs = crumbs_root(ctx);
+        crumbs.push((String::new(), ctx.tr("el-workbench-title")));
+        Ok(page.render(
+            StatusCode::OK,
+            &WorkbenchPage {
+                ctx: ctx.clone(),
+                crumbs,
+                rows,
+            },
+        ))
+    }
+    .await;
+    page.respond(result)
+}
