@@ -104,14 +104,14 @@ async function check(name, fn) {
 }
 function expect(cond, message) { if (!cond) throw new Error(message); }
 
-// The calendar of the test election (kz-akim-district-2023, region Abai, UTC+5 since 1 Mar 2024):
+// The calendar of the test election (kz-akim-district-2023, Akmola region, Asia/Almaty: UTC+5 since 1 Mar 2024):
 // called on 3 Mar 2025, election day 11 May 2025 (E−69 ≥ E−50); nomination from 4 Mar 00:00 to
 // E−31 24:00 = 10 Apr; registration until E−26 18:00 = 15 Apr 18:00.
 const CALL_AT = '2025-03-03 05:00:00';
 const NOMINATE_AT = '2025-03-05 05:00:00';
 const AFTER_REGISTRATION_AT = '2025-04-16 05:00:00';
 const ELECTION_DAY = '2025-05-11';
-const UNIT = process.env.E2E_UNIT ?? '103200000'; // Abai District, in the demo commission's region
+const UNIT = process.env.E2E_UNIT ?? '113200000'; // Akkol District, in the demo commission's region (Akmola, the first by name)
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sailau-e2e-el-'));
 const port = await freePort();
@@ -156,14 +156,14 @@ try {
   await check('call an election: the calendar is in the region\'s local time', async () => {
     await page.goto(`${base}/elections`);
     await submit(page, 'a[href="/elections/call"]');
-    await page.fill('#f-name_ru', 'Выборы акима Абайского района (тест)');
-    await page.fill('#f-name_kk', 'Абай ауданы әкімінің сайлауы (тест)');
+    await page.fill('#f-name_ru', 'Выборы акима Аккольского района (тест)');
+    await page.fill('#f-name_kk', 'Аққөл ауданы әкімінің сайлауы (тест)');
     await page.selectOption('#f-ruleset', 'kz-akim-district-2023');
     await page.fill('#f-election_day', ELECTION_DAY);
     await page.fill('#f-units', UNIT);
     await submit(page, 'form[action="/elections/call"] button[type=submit]');
     const main = await page.textContent('main');
-    expect(page.url().match(/\/elections\/[0-9a-f-]{36}/), `not on the election page: ${page.url()}\n${main.slice(0, 800)}`);
+    expect(page.url().match(/\/elections\/[0-9a-f-]{36}/), `not on the election page: ${page.url()}\n${main.replace(/\s+/g, " ").slice(0, 3000)}`);
     expect(main.includes('Календарь выборов'), 'no calendar');
     expect(main.includes('15.04.2025 в 18:00'), 'the registration deadline is not shown in local time');
     expect(main.includes('UTC+5'), 'the local offset is not named');
