@@ -80,31 +80,57 @@ fn kazakh_text() -> impl proptest::strategy::Strategy<Value = String> {
         .unwrap()
 }
 
+/// One line of text as the domain lets it reach a table cell or a ballot line: no line breaks
+/// (`TextKind::Name`), at most 300 characters (`elections::nomination::MAX_TEXT`).
+fn kazakh_line() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::string::string_regex("[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІA-Za-z0-9 .,;:«»()№/-]{0,300}")
+        .unwrap()
+}
+
+#[test]
+fn a_ballot_line_taller_than_a_page_is_refused_with_a_typed_error() {
+    let title = "Строка\n".repeat(120);
+    let error = render_pdf(&document(vec![Block::Ballot(vec![
+        sailau_print::BallotRow {
+            title,
+            details: Vec::new(),
+        },
+    ])]))
+    .unwrap_err();
+    assert_eq!(
+        error,
+        PrintError::TooTall {
+            what: "ballot line"
+        }
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
 
-    /// Any text of the alphabets lays out and renders: no panic, no error, at least one page,
-    /// and the same bytes twice.
+    /// Any text of the alphabets, line breaks included, lays out and renders as headings and
+    /// paragraphs (which flow across pages), and any line the domain can produce renders in a
+    /// table and on a ballot: no panic, no error, and the same bytes twice.
     #[test]
     fn any_kazakh_or_russian_text_renders(
         heading in kazakh_text(),
         paragraph in kazakh_text(),
-        cells in proptest::collection::vec((kazakh_text(), kazakh_text()), 0..20),
-        rows in proptest::collection::vec(kazakh_text(), 0..8),
+        cells in proptest::collection::vec((kazakh_line(), kazakh_line()), 0..20),
+        rows in proptest::collection::vec((kazakh_line(), kazakh_line()), 0..8),
     ) {
         let blocks = vec![
             Block::Title(vec![heading.clone()]),
             Block::Paragraph(paragraph),
             Block::Table(Table {
                 columns: vec![
-                    Column { title: heading, share: 2.0, align: Align::Left },
+                    Column { title: "Фамилия, имя".into(), share: 2.0, align: Align::Left },
                     Column { title: "№".into(), share: 1.0, align: Align::Right },
                 ],
                 rows: cells.into_iter().map(|(a, b)| vec![a, b]).collect(),
             }),
-            Block::Ballot(rows.into_iter().map(|title| sailau_print::BallotRow {
+            Block::Ballot(rows.into_iter().map(|(title, post)| sailau_print::BallotRow {
                 title: title.clone(),
-                details: vec![title],
+                details: vec![post, title],
             }).collect()),
         ];
         let a = render_pdf(&document(blocks.clone())).unwrap();
