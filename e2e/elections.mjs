@@ -3,10 +3,10 @@
 // registers the candidate, downloads the ballot PDF; an action after its deadline is refused with
 // the deadline shown in the reader's language.
 //
-// An election's windows are days apart, so the server runs on a shifted clock: libfaketime
-// (Debian's `faketime`) starts it at a chosen instant, and the test restarts it later in the
-// calendar on the same data directory (sessions and the ledger are in the database). Drives
-// Debian's Chromium with playwright-core, like smoke.mjs.
+// An election's windows are days apart, so the server runs on a simulated clock: `sailau serve
+// --clock-start INSTANT` starts its clock at a chosen instant (every page then shows a banner),
+// and the test restarts it later in the calendar on the same data directory (sessions and the
+// ledger are in the database). Drives Debian's Chromium with playwright-core, like smoke.mjs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,17 +26,17 @@ const freePort = () => new Promise((resolve, reject) => {
   s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
 });
 
-// Starts `sailau serve` at the instant `at` (UTC, "YYYY-MM-DD HH:MM:SS"), the clock running from it.
+// Starts `sailau serve` at the instant `at` (RFC 3339), the clock running from it.
 // The first start loads the demo (`--demo` recreates its database at every start); later starts
 // serve the same database and key.
 function startServer(port, dataDir, at, demo) {
   return new Promise((resolve, reject) => {
-    const args = ['-f', `@${at}`, binary, 'serve', '--addr', `127.0.0.1:${port}`];
+    const args = ['serve', '--addr', `127.0.0.1:${port}`, '--clock-start', at];
     if (demo) args.push('--demo', '--data-dir', dataDir);
     else args.push('--database-url', `sqlite:${join(dataDir, 'demo.db')}`, '--ledger-key', join(dataDir, 'demo-ledger.key'));
-    const child = spawn('faketime', args, {
+    const child = spawn(binary, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SAILAU_LOG: 'warn', FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' },
+      env: { ...process.env, SAILAU_LOG: 'warn' },
     });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 300 s:\n${out}`)), 300_000);
@@ -54,10 +54,16 @@ function startServer(port, dataDir, at, demo) {
   });
 }
 
+// Stops the server: SIGTERM (graceful), then SIGKILL if it has not exited within 10 s.
 function stopServer(child) {
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
+    const timer = setTimeout(() => {
+      console.log('the server did not stop within 10 s of SIGTERM: killed');
+      child.kill('SIGKILL');
+    }, 10_000);
+    child.once('exit', () => { clearTimeout(timer); resolve(); });
     child.kill('SIGTERM');
   });
 }
@@ -107,9 +113,9 @@ function expect(cond, message) { if (!cond) throw new Error(message); }
 // The calendar of the test election (kz-akim-district-2023, Akmola region, Asia/Almaty: UTC+5 since 1 Mar 2024):
 // called on 3 Mar 2025, election day 11 May 2025 (E−69 ≥ E−50); nomination from 4 Mar 00:00 to
 // E−31 24:00 = 10 Apr; registration until E−26 18:00 = 15 Apr 18:00.
-const CALL_AT = '2025-03-03 05:00:00';
-const NOMINATE_AT = '2025-03-05 05:00:00';
-const AFTER_REGISTRATION_AT = '2025-04-16 05:00:00';
+const CALL_AT = '2025-03-03T05:00:00Z';
+const NOMINATE_AT = '2025-03-05T05:00:00Z';
+const AFTER_REGISTRATION_AT = '2025-04-16T05:00:00Z';
 const ELECTION_DAY = '2025-05-11';
 const UNIT = process.env.E2E_UNIT ?? '113200000'; // Akkol District, in the demo commission's region (Akmola, the first by name)
 
@@ -145,6 +151,7 @@ async function restartAt(page, at) {
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
+  let electionUrl = '';
   let contestUrl = '';
   let nominationUrl = '';
 
@@ -167,9 +174,26 @@ try {
     expect(main.includes('Календарь выборов'), 'no calendar');
     expect(main.includes('15.04.2025 в 18:00'), 'the registration deadline is not shown in local time');
     expect(main.includes('UTC+5'), 'the local offset is not named');
+    const banner = await page.textContent('#simulated-clock');
+    expect(banner.includes('2025-03-03 05:00 UTC'), `the simulated clock is not announced: ${banner}`);
     await page.screenshot({ path: join(artifacts, 'election.png'), fullPage: true });
+    electionUrl = new URL(page.url()).pathname;
     contestUrl = await page.getAttribute('#contests tbody a', 'href');
     expect(contestUrl, 'no contest link');
+  });
+
+  await check('the election page in Kazakh and English', async () => {
+    for (const [lang, title, deadline, clock] of [
+      ['kk', 'Сайлау күнтізбесі', '15.04.2025 ж. сағат 18:00', 'Уақыт имитациясы'],
+      ['en', 'Election calendar', '15 Apr 2025 at 18:00', 'Simulated clock'],
+    ]) {
+      await page.goto(`${base}${electionUrl}?lang=${lang}`);
+      const main = await page.textContent('main');
+      expect(main.includes(title), `${lang}: no calendar`);
+      expect(main.includes(deadline), `${lang}: the registration deadline is not shown as ${deadline}`);
+      expect((await page.textContent('#simulated-clock')).includes(clock), `${lang}: no simulated clock banner`);
+    }
+    await page.goto(`${base}${electionUrl}?lang=ru`);
   });
 
   // Two days later: nomination is open.

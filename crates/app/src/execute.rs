@@ -146,7 +146,7 @@ pub(crate) trait Handler {
 macro_rules! dispatch {
     ($($variant:ident($ty:path) = $name:literal,)*) => {
         /// What `command` touches, by its context's [`Handler`].
-        async fn target_of(tx: &mut Tx, command: &Command) -> Result<Target, AppError> {
+        pub(crate) async fn target_of(tx: &mut Tx, command: &Command) -> Result<Target, AppError> {
             match command {
                 $(Command::$variant(c) => Handler::target(c, tx).await,)*
             }

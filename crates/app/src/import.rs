@@ -6,7 +6,9 @@
 //! ([`App::execute_all_or_nothing`]), so the registry rules (codes taken, parents missing, ...)
 //! are also reported for every row, and nothing is imported unless every row is valid.
 //!
-//! Reading is CPU work: async callers run [`read`] on a blocking thread.
+//! Reading is CPU work: async callers run [`read`] on a blocking thread, or call
+//! [`App::read_import`], which does, and which also names the rows outside the importer's role or
+//! scope when other rows do not parse, so that one answer lists every bad row.
 
 use std::fmt;
 use std::path::Path;
@@ -20,7 +22,7 @@ use sailau_domain::{
 use sailau_tabular::{Cell, Issue, Table};
 pub use sailau_tabular::{Error as TableError, Format, Limits, Warning};
 
-use crate::AppError;
+use crate::{Acting, AppError};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +160,84 @@ pub enum ImportError {
     #[error(transparent)]
     /// The rows parsed, but applying them failed (refused as a batch, or a fault of the system).
     App(AppError),
+    /// Rows that do not parse and, among the rows that do, rows the importer's role or scope does
+    /// not allow (checked without writing), all found in one reading ([`App::read_import`]).
+    #[error("{} bad rows and {} rows not allowed; nothing was imported", rows.len(), refused.len())]
+    RowsAndRefusals {
+        /// The rows that do not parse, each with its line.
+        rows: Vec<RowError>,
+        /// The lines of the rows the importer may not write, with the refusal.
+        refused: Vec<(usize, sailau_domain::Denied)>,
+    },
+}
+
+impl crate::App {
+    /// Reads an import file of `kind` for `acting` (on a blocking thread). When some rows do not
+    /// parse, the rows that do are authorized too (their targets looked up in a transaction that
+    /// writes nothing), and the rows outside the importer's role or scope are reported together
+    /// with the malformed ones ([`ImportError::RowsAndRefusals`]); otherwise as [`read`].
+    ///
+    /// # Errors
+    /// Whatever [`read`] refuses; [`ImportError::RowsAndRefusals`] as above;
+    /// [`ImportError::App`] when the database fails.
+    pub async fn read_import(
+        &self,
+        acting: &Acting,
+        kind: Kind,
+        format: Format,
+        bytes: Vec<u8>,
+    ) -> Result<Parsed, ImportError> {
+        let (parsed, errors) =
+            tokio::task::spawn_blocking(move || read_partial(kind, format, &bytes))
+                .await
+                .map_err(|e| ImportError::Read(e.to_string()))??;
+        if errors.is_empty() {
+            return Ok(parsed);
+        }
+        let refused = self
+            .refusals(acting, &parsed.rows)
+            .await
+            .map_err(ImportError::App)?;
+        if refused.is_empty() {
+            Err(ImportError::Rows(errors))
+        } else {
+            Err(ImportError::RowsAndRefusals {
+                rows: errors,
+                refused,
+            })
+        }
+    }
+
+    /// The rows `acting` may not write, by line, with the refusal (nothing is written).
+    async fn refusals(
+        &self,
+        acting: &Acting,
+        rows: &[ImportRow],
+    ) -> Result<Vec<(usize, sailau_domain::Denied)>, AppError> {
+        let mut tx = self.store.begin().await?;
+        let mut refused = Vec::new();
+        match crate::execute::refresh_acting(&mut tx, acting).await {
+            Ok(Acting::Account(principal)) => {
+                for row in rows {
+                    let command = row.command.command();
+                    let target = crate::execute::target_of(&mut tx, command).await?;
+                    if target.missing.is_none()
+                        && let Err(denied) =
+                            sailau_domain::authorize(Some(&principal), command.kind(), &target)
+                    {
+                        refused.push((row.line, denied));
+                    }
+                }
+            }
+            Ok(Acting::Operator) => {}
+            Err(AppError::Forbidden(denied)) => {
+                refused.extend(rows.iter().map(|r| (r.line, denied.clone())));
+            }
+            Err(other) => return Err(other),
+        }
+        tx.rollback().await?;
+        Ok(refused)
+    }
 }
 
 /// One parsed row: its line in the file and the command it becomes.
@@ -271,6 +351,21 @@ pub fn read_xlsx(kind: Kind, bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError
 /// Reads a file of `kind` in `format` with the default [`Limits`]: every bad row is reported in
 /// [`ImportError::Rows`]; a file of another kind is named ([`ImportError::WrongFile`]).
 pub fn read(kind: Kind, format: Format, bytes: &[u8]) -> Result<Parsed, ImportError> {
+    let (parsed, errors) = read_partial(kind, format, bytes)?;
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(ImportError::Rows(errors))
+    }
+}
+
+/// Reads a file as [`read`] does, but keeps the rows that parsed beside the errors of those that
+/// did not (sorted by line); `Err` only for a file that cannot be read as this kind at all.
+fn read_partial(
+    kind: Kind,
+    format: Format,
+    bytes: &[u8],
+) -> Result<(Parsed, Vec<RowError>), ImportError> {
     let table = sailau_tabular::read(format, bytes, Limits::default()).map_err(|e| match e {
         sailau_tabular::Error::Empty => ImportError::Empty,
         other => ImportError::Table(other),
@@ -283,28 +378,28 @@ pub fn read(kind: Kind, format: Format, bytes: &[u8]) -> Result<Parsed, ImportEr
             row_error(*line, "", Rule::ImportLostLetters { text: text.clone() })
         })
         .collect();
-    let rows = match (parse_table(kind, &table), lost.is_empty()) {
-        (Ok(rows), true) => rows,
-        (Ok(_), false) => return Err(ImportError::Rows(lost)),
-        (Err(ImportError::Rows(mut errors)), _) => {
-            errors.extend(lost);
-            errors.sort_by_key(|e| e.line);
-            return Err(ImportError::Rows(errors));
-        }
-        (Err(e), _) => return Err(e),
-    };
-    Ok(Parsed {
+    let (mut rows, mut errors) = parse_table(kind, &table)?;
+    if !lost.is_empty() {
+        // A row with lost letters is refused, however well it parsed.
+        rows.retain(|r| !lost.iter().any(|l| l.line == r.line));
+        errors.extend(lost);
+        errors.sort_by_key(|e| e.line);
+    }
+    let parsed = Parsed {
         rows,
         encoding: table
             .encoding
             .filter(|e| *e != sailau_tabular::Encoding::Utf8)
             .map(|e| e.as_str()),
         warnings: table.warnings,
-    })
+    };
+    Ok((parsed, errors))
 }
 
-/// Turns the rows of a table into commands, collecting every error of every row.
-fn parse_table(kind: Kind, table: &Table) -> Result<Vec<ImportRow>, ImportError> {
+/// Turns the rows of a table into commands, collecting every error of every row: the commands
+/// of the rows that parsed and the errors of those that did not. `Err` when the header is not
+/// this kind's.
+fn parse_table(kind: Kind, table: &Table) -> Result<(Vec<ImportRow>, Vec<RowError>), ImportError> {
     let header: Vec<String> = table.header.iter().map(|h| h.to_lowercase()).collect();
     if !kind.fits(&header) {
         if let Some(found) = Kind::ALL
@@ -514,11 +609,7 @@ fn parse_table(kind: Kind, table: &Table) -> Result<Vec<ImportRow>, ImportError>
             },
         ));
     }
-    if errors.is_empty() {
-        Ok(commands)
-    } else {
-        Err(ImportError::Rows(errors))
-    }
+    Ok((commands, errors))
 }
 
 fn row_error(line: usize, field: &str, rule: Rule) -> RowError {

@@ -165,8 +165,69 @@ pub struct ServeArgs {
     /// it. Default: the /source page, which names the version and commit and asks the operator.
     #[arg(long, env = "SAILAU_SOURCE_URL")]
     source_url: Option<String>,
+    /// FOR TESTS AND DEMONSTRATIONS ONLY: run on a simulated clock that starts at this instant
+    /// and runs from there (RFC 3339 with its offset, e.g. `2023-10-01T10:00:00+06:00`). Every
+    /// command is recorded in the ledger at the simulated time, so an election's windows can be
+    /// walked without waiting for them; every page shows a banner naming the simulated clock.
+    /// The instant may not be earlier than the ledger's latest entry (its times never decrease).
+    #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+    clock_start: Option<jiff::Timestamp>,
     #[command(flatten)]
     throttle: ThrottleArgs,
+}
+
+/// An instant as `--clock-start` takes it: RFC 3339 with an offset (`Z` or `+06:00`).
+fn parse_instant(s: &str) -> Result<jiff::Timestamp, String> {
+    s.trim().parse::<jiff::Timestamp>().map_err(|e| {
+        format!("not an instant with its offset, such as 2023-10-01T10:00:00+06:00 ({e})")
+    })
+}
+
+/// A clock that starts at a chosen instant and runs at the pace of the machine's monotonic
+/// clock (`sailau serve --clock-start`).
+#[derive(Debug)]
+pub struct RunningClock {
+    start_ms: i64,
+    started: Instant,
+}
+
+impl RunningClock {
+    /// A clock showing `start` now.
+    pub fn starting_at(start: jiff::Timestamp) -> RunningClock {
+        RunningClock {
+            start_ms: start.as_millisecond(),
+            started: Instant::now(),
+        }
+    }
+}
+
+impl sailau_app::Clock for RunningClock {
+    fn now_ms(&self) -> i64 {
+        let elapsed = i64::try_from(self.started.elapsed().as_millis()).unwrap_or(i64::MAX);
+        self.start_ms.saturating_add(elapsed)
+    }
+}
+
+/// Refuses a simulated clock that would start before the ledger's latest entry.
+async fn check_clock_start(app: &App, start: jiff::Timestamp) -> Result<(), CliError> {
+    let size = app.store().ledger_status().await?.size;
+    if size == 0 {
+        return Ok(());
+    }
+    let latest = app.store().ledger_entries(size - 1, size).await?;
+    if let Some(last) = latest.first()
+        && last.at_ms > start.as_millisecond()
+    {
+        let at = jiff::Timestamp::from_millisecond(last.at_ms)
+            .map(|t| t.to_string())
+            .unwrap_or_else(|_| last.at_ms.to_string());
+        return Err(CliError::Usage(format!(
+            "--clock-start {start} is earlier than the ledger's latest entry (no. {}, at {at}); \
+             the ledger's times never decrease: start the clock at {at} or later",
+            last.index
+        )));
+    }
+    Ok(())
 }
 
 /// Sign-in throttling (ARCHITECTURE.md, "Sign-in throttling").
@@ -263,6 +324,16 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
         );
         println!("  {}", demo_verify_command(&place));
     }
+    let app = match args.clock_start {
+        Some(start) => {
+            check_clock_start(&app, start).await?;
+            say!(
+                "SIMULATED CLOCK (tests and demonstrations only): the server's time starts at {start} and runs from there."
+            );
+            app.with_clock(std::sync::Arc::new(RunningClock::starting_at(start)))
+        }
+        None => app,
+    };
     let state = sailau_web::WebState::new(
         app.clone(),
         sailau_web::WebConfig {
@@ -272,6 +343,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
     )
     .map_err(|e| CliError::Usage(format!("message catalogs: {e}")))?
     .with_demo(args.demo)
+    .with_simulated_clock(args.clock_start.map(|t| t.as_millisecond()))
     .with_source_url(args.source_url.clone());
     let router = sailau_web::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;

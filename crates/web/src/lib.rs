@@ -88,6 +88,10 @@ pub struct WebState {
     pub demo: bool,
     /// The running version and where its source is.
     pub source: Arc<SourceInfo>,
+    /// When the server runs on a simulated clock (`sailau serve --clock-start`, tests and
+    /// demonstrations only): the instant it started at, in milliseconds since the Unix epoch.
+    /// Every page then shows a banner saying so.
+    pub simulated_clock: Option<i64>,
 }
 
 impl WebState {
@@ -102,6 +106,7 @@ impl WebState {
             config: Arc::new(config),
             demo: false,
             source: Arc::new(SourceInfo::default()),
+            simulated_clock: None,
         })
     }
 
@@ -112,6 +117,13 @@ impl WebState {
             url,
             ..SourceInfo::default()
         });
+        self
+    }
+
+    /// Marks the server as running on a simulated clock that started at `start_ms` (milliseconds
+    /// since the Unix epoch; `None`: the system's clock). Pages show a banner while it is set.
+    pub fn with_simulated_clock(mut self, start_ms: Option<i64>) -> WebState {
+        self.simulated_clock = start_ms;
         self
     }
 

@@ -287,7 +287,8 @@ pub struct Problem {
     /// The HTTP status code.
     #[schema(example = 422)]
     pub status: u16,
-    /// What went wrong this time, in English.
+    /// What went wrong this time, in English; a refusal of authorization (401, 403) in the
+    /// language the request asked for with `Accept-Language`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The path of the request that failed.
@@ -298,6 +299,10 @@ pub struct Problem {
     pub errors: Vec<ProblemError>,
     #[serde(skip)]
     headers: Option<Box<ExtraHeaders>>,
+    /// The refusal of authorization this problem reports (401, 403), kept so that it can be
+    /// worded in the request's language.
+    #[serde(skip)]
+    denied: Option<Denied>,
 }
 
 /// Headers that go with some problems.
@@ -322,6 +327,7 @@ impl Problem {
             instance: None,
             errors: Vec::new(),
             headers: None,
+            denied: None,
         }
     }
 
@@ -368,9 +374,11 @@ impl Problem {
 
     /// 401: sign in first (with `WWW-Authenticate: Bearer`).
     pub fn unauthorized() -> Problem {
-        Problem::new(ProblemKind::Unauthorized).with_detail(
+        let mut problem = Problem::new(ProblemKind::Unauthorized).with_detail(
             "sign in: send Authorization: Bearer <token> (POST /api/v1/session gives one)",
-        )
+        );
+        problem.denied = Some(Denied::Anonymous);
+        problem
     }
 
     /// 403 with a reason.
@@ -405,11 +413,12 @@ impl Problem {
     fn denied(d: &Denied) -> Problem {
         match d {
             Denied::Anonymous => Problem::unauthorized(),
-            other => Problem::forbidden(denied_english(other)).with_error(ProblemError::new(
-                "",
-                other.key(),
-                denied_english(other),
-            )),
+            other => {
+                let mut problem = Problem::forbidden(denied_english(other))
+                    .with_error(ProblemError::new("", other.key(), denied_english(other)));
+                problem.denied = Some(other.clone());
+                problem
+            }
         }
     }
 
@@ -485,8 +494,9 @@ impl Problem {
 
 impl Problem {
     /// Words each broken rule's `message` in `lang` from the catalogs, when the catalog has the
-    /// rule's message and `args` holds every value it needs (refusals of authorization, whose
-    /// values are not in `args`, stay in English). Returns whether any message was worded.
+    /// rule's message and `args` holds every value it needs, and a refusal of authorization
+    /// (its `detail` and its error's `message`) from the refusal itself. Returns whether
+    /// anything was worded.
     fn localize(&mut self, lang: sailau_i18n::Lang) -> bool {
         static CATALOG: std::sync::LazyLock<Option<std::sync::Arc<sailau_i18n::Catalog>>> =
             std::sync::LazyLock::new(|| sailau_i18n::Catalog::new().ok().map(std::sync::Arc::new));
@@ -496,7 +506,18 @@ impl Problem {
         let ctx =
             crate::pages::PageCtx::new(catalog.clone(), lang, String::new(), String::new(), None);
         let mut any = false;
+        if let Some(denied) = &self.denied {
+            let text = ctx.denied(denied);
+            for error in self.errors.iter_mut().filter(|e| e.rule == denied.key()) {
+                error.message = text.clone();
+            }
+            self.detail = Some(text);
+            any = true;
+        }
         for error in &mut self.errors {
+            if self.denied.as_ref().is_some_and(|d| d.key() == error.rule) {
+                continue;
+            }
             let wordable = catalog.contains(lang, &error.rule)
                 && catalog
                     .variables(lang, &error.rule)
@@ -667,6 +688,22 @@ impl From<ImportError> for Problem {
                     .with_detail(format!("{count} bad row(s); nothing was imported"))
                     .with_errors(rows.iter().map(row_error))
             }
+            ImportError::RowsAndRefusals { rows, refused } => {
+                let mut errors: Vec<ProblemError> = rows.iter().map(row_error).collect();
+                errors.extend(refused.iter().map(|(line, d)| {
+                    let mut pe = ProblemError::new("", d.key(), denied_english(d));
+                    pe.line = Some(*line);
+                    pe
+                }));
+                errors.sort_by_key(|e| e.line);
+                Problem::new(ProblemKind::Invalid)
+                    .with_detail(format!(
+                        "{} bad row(s) and {} row(s) the account may not import; nothing was imported",
+                        rows.len(),
+                        refused.len()
+                    ))
+                    .with_errors(errors)
+            }
             ImportError::App(e) => Problem::from(e),
         }
     }
@@ -688,6 +725,20 @@ fn row_error(r: &RowError) -> ProblemError {
     pe
 }
 
+/// Adds `Vary: Accept-Language` to an answer whose body depends on that header (pages, problem
+/// documents), unless it is already named, so that caches keep one copy per language.
+pub fn vary_on_language(headers: &mut axum::http::HeaderMap) {
+    let named = headers.get_all(header::VARY).iter().any(|v| {
+        v.to_str().is_ok_and(|v| {
+            v.split(',')
+                .any(|n| n.trim().eq_ignore_ascii_case("accept-language") || n.trim() == "*")
+        })
+    });
+    if !named {
+        headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+    }
+}
+
 /// Middleware for the API routes: completes problem documents with `instance` (the request's
 /// path) and turns bare error answers that axum produced by itself (405 with an empty body, a
 /// body-limit 413, ...) into problem documents, so that every API error is problem+json.
@@ -703,9 +754,11 @@ pub async fn fill_instance(req: Request, next: Next) -> Response {
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .map(|v| sailau_i18n::negotiate(Some(v)));
-    let res = next.run(req).await;
+    let mut res = next.run(req).await;
     if let Some(Rendered(problem)) = res.extensions().get::<Rendered>() {
+        // Its messages are worded in the language `Accept-Language` asks for.
         if problem.instance.is_some() && lang.is_none() {
+            vary_on_language(res.headers_mut());
             return res;
         }
         let mut problem = (**problem).clone();
@@ -713,6 +766,7 @@ pub async fn fill_instance(req: Request, next: Next) -> Response {
         let localized = lang.filter(|&lang| problem.localize(lang));
         let (parts, _) = res.into_parts();
         let mut completed = problem.render();
+        vary_on_language(completed.headers_mut());
         if let Some(lang) = localized
             && let Ok(v) = HeaderValue::from_str(lang.code())
         {

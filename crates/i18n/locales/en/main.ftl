@@ -1126,3 +1126,17 @@ el-cancel-text = Application
 el-cancel-text-hint = Number and date of the candidate's application or of the party's decision
 el-signatures-place = Sheet { NUMBER($sheet) }, line { NUMBER($line) }
 el-signatures-first-at = first signed on sheet { NUMBER($sheet) }, line { NUMBER($line) }
+
+## i11-finish
+clock-simulated-banner = Simulated clock, for tests and demonstrations only: this server's time started at { $start } and now reads { $now }. Nothing done here is a real election.
+clock-simulated-footer = This server runs on a simulated clock: the dates and times on its pages and in its ledger are not real.
+el-signatures-protocol-pdf = Signature verification protocol as PDF
+el-akim-propose = Enter the higher akim's proposal
+el-akim-propose-title = Proposal of a candidate by the higher akim
+el-akim-propose-lead = When fewer candidates than required are registered, the higher-level akim proposes candidates; the election commission enters the proposal.
+el-field-proposal-number = Proposal number
+el-field-proposal-date = Proposal date
+el-field-proposal-body = Proposed by
+el-field-proposal-body-hint = For example: Akim of Aktobe Region
+el-field-proposal-file = Scan of the proposal (PDF, JPEG or PNG)
+account-candidacies = My nominations

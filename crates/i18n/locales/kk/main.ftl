@@ -1037,3 +1037,17 @@ el-cancel-text = Өтініш
 el-cancel-text-hint = Кандидат өтінішінің немесе партия шешімінің нөмірі мен күні
 el-signatures-place = { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол
 el-signatures-first-at = алғашқы қол: { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол
+
+## i11-finish
+clock-simulated-banner = Уақыт имитациясы, тек сынақ пен көрсетілім үшін: осы сервердің уақыты { $start } бастап саналады, қазір онда { $now }. Мұндағы әрекеттер нағыз сайлау емес.
+clock-simulated-footer = Бұл сервер имитацияланған уақытпен жұмыс істейді: оның беттеріндегі және журналындағы күндер мен уақыт нақты емес.
+el-signatures-protocol-pdf = PDF пішіміндегі қолдарды тексеру хаттамасы
+el-akim-propose = Жоғары тұрған әкімнің ұсынуын енгізу
+el-akim-propose-title = Кандидатты жоғары тұрған әкімнің ұсынуы
+el-akim-propose-lead = Тіркелген кандидаттар талап етілгеннен аз болса, кандидаттарды жоғары тұрған әкім ұсынады; ұсынуды сайлау комиссиясы енгізеді.
+el-field-proposal-number = Ұсыну нөмірі
+el-field-proposal-date = Ұсыну күні
+el-field-proposal-body = Ұсынуды енгізген
+el-field-proposal-body-hint = Мысалы: Ақтөбе облысының әкімі
+el-field-proposal-file = Ұсынудың сканерленген көшірмесі (PDF, JPEG немесе PNG)
+account-candidacies = Менің кандидатураларым

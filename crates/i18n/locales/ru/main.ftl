@@ -1147,3 +1147,17 @@ el-cancel-text = Заявление
 el-cancel-text-hint = Номер и дата заявления кандидата или решения партии
 el-signatures-place = Лист { NUMBER($sheet) }, строка { NUMBER($line) }
 el-signatures-first-at = первая подпись: лист { NUMBER($sheet) }, строка { NUMBER($line) }
+
+## i11-finish
+clock-simulated-banner = Имитация времени, только для испытаний и демонстраций: время этого сервера начато с { $start }, сейчас на нём { $now }. Действия здесь не являются настоящими выборами.
+clock-simulated-footer = Этот сервер работает по имитированному времени: даты и время на его страницах и в его журнале не настоящие.
+el-signatures-protocol-pdf = Протокол проверки подписей в PDF
+el-akim-propose = Внести представление вышестоящего акима
+el-akim-propose-title = Представление кандидата вышестоящим акимом
+el-akim-propose-lead = Если зарегистрировано меньше кандидатов, чем требуется, кандидатов представляет вышестоящий аким; представление вносит избирательная комиссия.
+el-field-proposal-number = Номер представления
+el-field-proposal-date = Дата представления
+el-field-proposal-body = Кем внесено представление
+el-field-proposal-body-hint = Например: аким Актюбинской области
+el-field-proposal-file = Скан представления (PDF, JPEG или PNG)
+account-candidacies = Мои кандидатуры

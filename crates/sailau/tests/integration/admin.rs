@@ -173,13 +173,9 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
     Some((status, text))
 }
 
-#[test]
-fn serve_answers_pages_and_the_public_ledger() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path();
-    let t = data.join("territories.csv");
-    std::fs::write(&t, TERRITORIES).unwrap();
-    ok(data, &["import", "territories", t.to_str().unwrap()], None);
+/// Starts `sailau serve` on `data` at a free port with `extra` arguments; returns the child and
+/// the port once the server answers (or panics after 60 s).
+fn serving(data: &Path, extra: &[&str]) -> (std::process::Child, u16) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -193,6 +189,7 @@ fn serve_answers_pages_and_the_public_ledger() {
             "--addr",
             &format!("127.0.0.1:{port}"),
         ])
+        .args(extra)
         .env("SAILAU_LOG", "warn")
         .env_remove("SAILAU_DATABASE_URL")
         .env_remove("SAILAU_LEDGER_KEY")
@@ -201,18 +198,29 @@ fn serve_answers_pages_and_the_public_ledger() {
         .spawn()
         .unwrap();
     let started = Instant::now();
-    let mut answered = None;
     while started.elapsed() < Duration::from_secs(60) {
-        if let Some(r) = get(port, "/api/ledger/head") {
-            answered = Some(r);
-            break;
+        if get(port, "/healthz").is_some() {
+            return (child, port);
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+    let _ = child.kill();
+    panic!("serve did not answer within 60 s");
+}
+
+#[test]
+fn serve_answers_pages_and_the_public_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let t = data.join("territories.csv");
+    std::fs::write(&t, TERRITORIES).unwrap();
+    ok(data, &["import", "territories", t.to_str().unwrap()], None);
+    let (mut child, port) = serving(data, &[]);
+    let head = get(port, "/api/ledger/head");
     let territory = get(port, "/territories/154800000");
     let _ = child.kill();
     let _ = child.wait();
-    let (status, text) = answered.expect("serve did not answer within 60 s");
+    let (status, text) = head.unwrap();
     assert_eq!(status, 200, "{text}");
     assert!(text.contains("\"size\":2"), "{text}");
     let (status, text) = territory.unwrap();
@@ -221,4 +229,48 @@ fn serve_answers_pages_and_the_public_ledger() {
         text.contains("Уилский район") || text.contains("Ойыл ауданы"),
         "{text}"
     );
+    assert!(
+        !text.contains("simulated-clock"),
+        "a banner on the real clock"
+    );
+}
+
+#[test]
+fn serve_on_a_simulated_clock_says_so_and_never_turns_the_ledger_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let help = ok(data, &["serve", "--help"], None);
+    assert!(
+        help.contains("--clock-start <INSTANT>")
+            && help.contains("FOR TESTS AND DEMONSTRATIONS ONLY"),
+        "{help}"
+    );
+    let t = data.join("territories.csv");
+    std::fs::write(&t, TERRITORIES).unwrap();
+    ok(data, &["import", "territories", t.to_str().unwrap()], None);
+    // The import was recorded now: a clock started in 2023 would write earlier times after it.
+    let err = fails(
+        data,
+        &["serve", "--clock-start", "2023-10-01T10:00:00+06:00"],
+        None,
+    );
+    assert!(
+        err.contains("earlier than the ledger's latest entry (no. 1"),
+        "{err}"
+    );
+    let err = fails(data, &["serve", "--clock-start", "1 October 2023"], None);
+    assert!(err.contains("2023-10-01T10:00:00+06:00"), "{err}");
+
+    let (mut child, port) = serving(data, &["--clock-start", "2100-01-02T03:04:00+06:00"]);
+    let page = get(port, "/territories/154800000?lang=en");
+    let _ = child.kill();
+    let _ = child.wait();
+    let (status, text) = page.unwrap();
+    assert_eq!(status, 200, "{text}");
+    assert!(
+        text.contains("Simulated clock, for tests and demonstrations only")
+            && text.contains("time started at 2100-01-01 21:04 UTC"),
+        "{text}"
+    );
+    assert!(text.contains("runs on a simulated clock"), "{text}");
 }

@@ -168,10 +168,11 @@ pub async fn import_file(
     } else {
         import::Format::Csv
     };
-    let bytes = body.bytes;
-    let parsed = tokio::task::spawn_blocking(move || import::read(k, format, &bytes))
-        .await
-        .map_err(|e| Problem::internal(&e))??;
+    // With rows that do not parse, the rows outside the account's scope are named too.
+    let parsed = state
+        .app
+        .read_import(&writer.acting(), k, format, body.bytes.to_vec())
+        .await?;
     let encoding = parsed.encoding.map(str::to_owned);
     let rows = parsed.rows;
     if rows.is_empty() {

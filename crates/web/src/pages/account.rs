@@ -182,6 +182,8 @@ struct AccountPage {
     account: Account,
     role: String,
     scope: String,
+    /// A candidate's nominations (empty for other accounts).
+    candidacies: Vec<super::elections::CandidacyRow>,
     form: FormState,
 }
 
@@ -221,6 +223,7 @@ async fn account_page(
             ctx: page.ctx.clone(),
             role: page.ctx.role_name(&account.role),
             scope: page.ctx.scope_text(&account.scope),
+            candidacies: super::elections::own_candidacies(page, state).await?,
             account,
             form,
         },

@@ -46,6 +46,9 @@ pub struct PageCtx {
     catalog: Arc<Catalog>,
     /// The running version and where its source is (the footer's link).
     pub source: Arc<crate::SourceInfo>,
+    /// The banner of a simulated clock (`sailau serve --clock-start`) in words, or `None` on
+    /// the system's clock.
+    pub simulated_clock: Option<String>,
 }
 
 impl PageCtx {
@@ -69,12 +72,20 @@ impl PageCtx {
             language,
             catalog,
             source: Arc::default(),
+            simulated_clock: None,
         }
     }
 
     /// The page's language.
     pub fn language(&self) -> Lang {
         self.language
+    }
+
+    /// The same context speaking `language` (a document printed in another language than the
+    /// page's).
+    pub fn set_language(&mut self, language: Lang) {
+        self.language = language;
+        self.lang = language.code();
     }
 
     /// A message without variables.
@@ -313,11 +324,30 @@ impl FromRequestParts<WebState> for Page {
             session.as_ref(),
         );
         ctx.source = state.source.clone();
+        if let Some(start) = state.simulated_clock {
+            ctx.simulated_clock = Some(simulated_clock_banner(&ctx, start, state.app.now_ms()));
+        }
         Ok(Page { ctx, session })
     }
 }
 
-/// Middleware: remembers a language chosen with `?lang=` in the `sailau_lang` cookie.
+/// The banner of a simulated clock: when it started and what time it shows now (UTC, as the
+/// ledger records it), so nobody takes a test server for a real one.
+fn simulated_clock_banner(ctx: &PageCtx, start_ms: i64, now_ms: i64) -> String {
+    let utc = |ms: i64| {
+        jiff::Timestamp::from_millisecond(ms)
+            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_else(|_| ms.to_string())
+    };
+    ctx.tr_args(
+        "clock-simulated-banner",
+        &[("start", utc(start_ms)), ("now", utc(now_ms))],
+    )
+}
+
+/// Middleware: remembers a language chosen with `?lang=` in the `sailau_lang` cookie, and marks
+/// every page (HTML) with `Vary: Accept-Language`: without `?lang=` and the cookie, the header
+/// chooses the page's language.
 pub async fn remember_lang(
     axum::extract::State(state): axum::extract::State<WebState>,
     req: Request,
@@ -325,6 +355,13 @@ pub async fn remember_lang(
 ) -> Response {
     let chosen = query_lang(req.uri().query());
     let mut res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if html {
+        crate::problem::vary_on_language(res.headers_mut());
+    }
     if let Some(lang) = chosen
         && let Some(v) = session::set_cookie(
             LANG_COOKIE,

@@ -210,11 +210,9 @@ impl PageCtx {
                 tracing::info!(%reason, "an uploaded file could not be read");
                 self.tr("csv-unreadable-file")
             }
-            ImportError::Rows(rows) => rows
-                .iter()
-                .map(|r| self.line_message(r.line, &self.row_error(r)))
-                .collect::<Vec<_>>()
-                .join(" "),
+            ImportError::Rows(_) | ImportError::RowsAndRefusals { .. } => {
+                self.import_rows(error).join(" ")
+            }
             ImportError::WrongFile { found, .. } => {
                 self.tr_arg("import-wrong-file", "kind", found.as_str())
             }
@@ -237,6 +235,27 @@ impl PageCtx {
             }
             ImportError::App(e) => self.app_error(e),
         }
+    }
+
+    /// Every bad row of an import in words, by line: the rows that do not parse and the rows the
+    /// importer may not write (empty for an error of the whole file).
+    pub fn import_rows(&self, error: &ImportError) -> Vec<String> {
+        let mut lines: Vec<(usize, String)> = match error {
+            ImportError::Rows(rows) | ImportError::RowsAndRefusals { rows, .. } => rows
+                .iter()
+                .map(|r| (r.line, self.line_message(r.line, &self.row_error(r))))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let ImportError::RowsAndRefusals { refused, .. } = error {
+            lines.extend(
+                refused
+                    .iter()
+                    .map(|(line, d)| (*line, self.line_message(*line, &self.denied(d)))),
+            );
+        }
+        lines.sort_by_key(|(line, _)| *line);
+        lines.into_iter().map(|(_, text)| text).collect()
     }
 
     /// "Line N: reason".
@@ -723,6 +742,20 @@ mod tests {
             ImportError::App(AppError::Throttled {
                 retry_after_secs: 60,
             }),
+            ImportError::RowsAndRefusals {
+                rows: vec![RowError {
+                    line: 2,
+                    field: "voters".into(),
+                    rule: Some(Rule::NumberFormat),
+                    message: Rule::NumberFormat.english(),
+                }],
+                refused: vec![(
+                    3,
+                    sailau_domain::Denied::OutOfScope {
+                        command: sailau_domain::CommandKind::CreatePrecinct,
+                    },
+                )],
+            },
         ];
         for e in &all {
             match e {
@@ -732,7 +765,8 @@ mod tests {
                 | ImportError::Rows(_)
                 | ImportError::WrongFile { .. }
                 | ImportError::Table(_)
-                | ImportError::App(_) => {}
+                | ImportError::App(_)
+                | ImportError::RowsAndRefusals { .. } => {}
             }
         }
         all

@@ -22,10 +22,7 @@ mod precincts;
 mod source;
 mod territories;
 
-/// The ballot PDF (i11-print), filed with the elections pages; fold into `elections` as `mod print;`.
-#[path = "elections/print.rs"]
-mod elections_print;
-pub use elections_print::ballot_doc;
+pub use elections::ballot_doc;
 
 use std::collections::HashMap;
 
@@ -88,7 +85,6 @@ pub fn router() -> Router<WebState> {
         .route("/source", get(source::show))
         .route("/assets/{file}", get(assets::serve))
         .merge(elections::router())
-        .merge(elections_print::routes())
 }
 
 /// The answer for a path no route serves: the 404 page (problem+json under `/api/`).

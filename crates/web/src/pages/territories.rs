@@ -820,12 +820,16 @@ pub async fn import(
             }
             Some((name, bytes)) => {
                 let format = sailau_app::import::Format::guess(&name, &bytes);
-                // Parsing is CPU work: off the async workers.
-                let parsed = tokio::task::spawn_blocking(move || {
-                    sailau_app::import::read(Kind::Precincts, format, &bytes)
-                })
-                .await
-                .map_err(|e| Fail::Internal(e.to_string()))?;
+                let Some(session) = &page.session else {
+                    return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
+                };
+                // Parsed off the async workers; with rows that do not parse, the rows outside
+                // the account's scope are named too.
+                let acting = Acting::Account(session.principal.clone());
+                let parsed = state
+                    .app
+                    .read_import(&acting, Kind::Precincts, format, bytes)
+                    .await;
                 match parsed {
                     Ok(p) if p.rows.is_empty() => {
                         form.file_error = ctx.tr("csv-empty");
@@ -880,11 +884,10 @@ pub async fn import(
 /// Puts an import's errors into the form, translated; a failure of the system is returned.
 fn import_errors(ctx: &PageCtx, e: ImportError, form: &mut ImportForm) -> Result<(), Fail> {
     match e {
-        ImportError::Rows(rows) => {
+        ImportError::Rows(_) | ImportError::RowsAndRefusals { .. } => {
+            let rows = ctx.import_rows(&e);
             form.more = rows.len().saturating_sub(MAX_LISTED);
-            for r in rows.iter().take(MAX_LISTED) {
-                form.rows.push(ctx.line_message(r.line, &ctx.row_error(r)));
-            }
+            form.rows.extend(rows.into_iter().take(MAX_LISTED));
         }
         ImportError::App(e) => return Err(e.into()),
         other => form.file_error = ctx.import_error(&other),

@@ -6,6 +6,7 @@ mod ballot_pdf;
 mod common;
 mod elections;
 mod elections_api;
+mod elections_finish;
 mod imports;
 
 #[path = "../../../storage/tests/support/databases.rs"]

@@ -35,6 +35,7 @@ struct ShowPage {
     show_status: bool,
     self_nominate: bool,
     party_nominate: bool,
+    akim_propose: bool,
     produce: Option<String>,
     ballot_note: String,
     saved: Option<u64>,
@@ -141,6 +142,13 @@ pub async fn show(
             CommandKind::NominateByParty,
             &party_target,
         );
+        // The higher akim's route opens when a contest has fewer candidates than the minimum.
+        let akim_propose = view.below_minimum
+            && may(
+                page.principal(),
+                CommandKind::ProposeByHigherAkim,
+                &unit_target,
+            );
         let produce = may(page.principal(), CommandKind::ProduceBallots, &unit_target)
             .then(|| format!("{href}/ballots#ballot"));
         Ok(page.render(
@@ -157,6 +165,7 @@ pub async fn show(
                 show_status: true,
                 self_nominate,
                 party_nominate,
+                akim_propose,
                 produce,
                 ballot_note,
                 saved: crate::pages::saved_index(&query),

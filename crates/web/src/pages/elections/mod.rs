@@ -13,6 +13,7 @@ mod contest;
 mod list;
 mod nominate;
 mod nomination;
+mod print;
 mod signatures;
 mod upload;
 mod when;
@@ -25,6 +26,9 @@ use sailau_domain::{Target, TerritoryCode, ValidationErrors};
 
 use super::{Fail, PageCtx};
 use crate::WebState;
+
+pub use nomination::{CandidacyRow, own_candidacies};
+pub use print::ballot_doc;
 
 /// Largest form with files (a decision scan, signature sheets): the rule set limits each file;
 /// this only bounds the body.
@@ -55,6 +59,10 @@ pub fn router() -> Router<WebState> {
             get(contest::ballot),
         )
         .route(
+            "/elections/{election}/contests/{contest}/ballot.pdf",
+            get(print::ballot_pdf),
+        )
+        .route(
             "/elections/{election}/contests/{contest}/self-nomination",
             get(nominate::self_form).post(nominate::self_apply),
         )
@@ -62,6 +70,12 @@ pub fn router() -> Router<WebState> {
             "/elections/{election}/contests/{contest}/party-nomination",
             get(nominate::party_form)
                 .post(nominate::party_apply)
+                .layer(DefaultBodyLimit::max(MAX_FORM_UPLOAD)),
+        )
+        .route(
+            "/elections/{election}/contests/{contest}/higher-akim-proposal",
+            get(nominate::akim_form)
+                .post(nominate::akim_apply)
                 .layer(DefaultBodyLimit::max(MAX_FORM_UPLOAD)),
         )
         .route("/elections/nominations/{nomination}", get(nomination::show))
@@ -88,6 +102,10 @@ pub fn router() -> Router<WebState> {
         .route(
             "/elections/nominations/{nomination}/signatures",
             post(signatures::upload).layer(DefaultBodyLimit::max(MAX_FORM_UPLOAD)),
+        )
+        .route(
+            "/elections/nominations/{nomination}/signatures/protocol.pdf",
+            get(print::protocol_pdf),
         )
         .route(
             "/elections/attachments/{sha256}",

@@ -11,10 +11,11 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use sailau_app::Acting;
+use sailau_domain::command::Edition;
 use sailau_domain::elections::rules::{PRESETS, RuleSet};
 use sailau_domain::elections::{
     ApplySelfNomination, CallElection, Candidate, ContestId, Decision, ElectionId, Membership,
-    NewContest, NominateByParty, NominationId,
+    NewContest, NominateByParty, NominationFacts, NominationId, ProposeByHigherAkim,
 };
 use sailau_domain::{
     Gender, Names, PartyCode, Person, PersonId, Rule, Scope, TerritoryCode, ValidationErrors,
@@ -237,6 +238,65 @@ fn call_errors(errors: &ValidationErrors) -> ValidationErrors {
 
 // ------------------------------------------------------------------ nominations
 
+/// The three ways a candidate is put forward (rules.md §3), each with its form: a
+/// self-nomination, a party's nomination with the scan of its decision, and the higher akim's
+/// proposal with the scan of the proposal (the commission enters it, when a contest has fewer
+/// candidates than the minimum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// `apply_self_nomination` (a urlencoded form).
+    SelfNominated,
+    /// `nominate_by_party` (multipart: the decision's scan).
+    Party,
+    /// `propose_by_higher_akim` (multipart: the proposal's scan).
+    HigherAkim,
+}
+
+impl Way {
+    /// The form's fields.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Way::SelfNominated => PERSON_FIELDS,
+            Way::Party => PARTY_FIELDS,
+            Way::HigherAkim => AKIM_FIELDS,
+        }
+    }
+
+    /// The fields' labels (for the error summary).
+    fn labels(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Way::HigherAkim => AKIM_LABELS,
+            _ => LABELS,
+        }
+    }
+
+    /// The domain's field names → the form's.
+    fn names(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Way::HigherAkim => AKIM_NAMES,
+            _ => NAMES,
+        }
+    }
+
+    /// The form's path under its contest.
+    pub fn path(self) -> &'static str {
+        match self {
+            Way::SelfNominated => "self-nomination",
+            Way::Party => "party-nomination",
+            Way::HigherAkim => "higher-akim-proposal",
+        }
+    }
+
+    /// The document the form's scan is filed as; `None`: the form has no file.
+    fn scan(self) -> Option<&'static str> {
+        match self {
+            Way::SelfNominated => None,
+            Way::Party => Some("party_decision"),
+            Way::HigherAkim => Some("higher_akim_proposal"),
+        }
+    }
+}
+
 const PERSON_FIELDS: &[&str] = &[
     "surname",
     "given_name",
@@ -261,6 +321,19 @@ const PARTY_FIELDS: &[&str] = &[
     "decision_body",
     "decision_file",
 ];
+const AKIM_FIELDS: &[&str] = &[
+    "surname",
+    "given_name",
+    "patronymic",
+    "birth_date",
+    "gender",
+    "current_post",
+    "residence",
+    "decision_number",
+    "decision_date",
+    "decision_body",
+    "decision_file",
+];
 const LABELS: &[(&str, &str)] = &[
     ("surname", "person-surname"),
     ("given_name", "person-given-name"),
@@ -277,6 +350,20 @@ const LABELS: &[(&str, &str)] = &[
     ("decision_file", "el-field-decision-file"),
     ("qualifications", "el-field-qualifications"),
 ];
+const AKIM_LABELS: &[(&str, &str)] = &[
+    ("surname", "person-surname"),
+    ("given_name", "person-given-name"),
+    ("patronymic", "person-patronymic"),
+    ("birth_date", "person-birth-date"),
+    ("gender", "person-gender"),
+    ("current_post", "el-field-current-post"),
+    ("residence", "el-field-residence"),
+    ("decision_number", "el-field-proposal-number"),
+    ("decision_date", "el-field-proposal-date"),
+    ("decision_body", "el-field-proposal-body"),
+    ("decision_file", "el-field-proposal-file"),
+    ("qualifications", "el-field-qualifications"),
+];
 /// The domain's field names → the form's.
 const NAMES: &[(&str, &str)] = &[
     ("person.surname", "surname"),
@@ -291,6 +378,27 @@ const NAMES: &[(&str, &str)] = &[
     ("decision.body", "decision_body"),
     ("file", "decision_file"),
 ];
+const AKIM_NAMES: &[(&str, &str)] = &[
+    ("person.surname", "surname"),
+    ("person.given_name", "given_name"),
+    ("person.patronymic", "patronymic"),
+    ("person.birth_date", "birth_date"),
+    ("person.gender", "gender"),
+    ("post", "current_post"),
+    ("proposal.number", "decision_number"),
+    ("proposal.date", "decision_date"),
+    ("proposal.body", "decision_body"),
+    ("file", "decision_file"),
+];
+
+/// The labels of the decision's fields as the template shows them.
+struct DecisionLabels {
+    number: String,
+    date: String,
+    body: String,
+    body_hint: String,
+    file: String,
+}
 
 #[derive(Template)]
 #[template(path = "elections/nominate.html")]
@@ -300,7 +408,10 @@ struct NominatePage {
     title: String,
     lead: String,
     action: String,
+    /// The party's fields (party, membership).
     party: bool,
+    /// The decision's fields and its scan (a multipart form).
+    decision: Option<DecisionLabels>,
     form: FormState,
     genders: Vec<(String, String)>,
     parties: Vec<(String, String)>,
@@ -310,9 +421,8 @@ struct NominatePage {
 async fn nominate_page(
     page: &Page,
     state: &WebState,
-    election: &ElectionId,
-    contest: &ContestId,
-    party: bool,
+    (election, contest): (&ElectionId, &ContestId),
+    way: Way,
     form: FormState,
     status: StatusCode,
 ) -> Result<Response, Fail> {
@@ -327,37 +437,53 @@ async fn nominate_page(
     let mut crumbs = crumbs_root(ctx);
     crumbs.push((election_href(election), election_name(ctx, &view.election)));
     crumbs.push((href.clone(), unit.clone()));
-    let (title, lead, action) = if party {
-        (
-            ctx.tr("el-party-nominate-title"),
-            ctx.tr_arg("el-contest-title", "unit", &unit),
-            format!("{href}/party-nomination"),
-        )
-    } else {
-        (
+    let contest_title = ctx.tr_arg("el-contest-title", "unit", &unit);
+    let (title, lead) = match way {
+        Way::SelfNominated => (
             ctx.tr("el-self-nominate-title"),
-            format!(
-                "{} {}",
-                ctx.tr_arg("el-contest-title", "unit", &unit),
-                ctx.tr("el-self-nominate-lead")
-            ),
-            format!("{href}/self-nomination"),
-        )
+            format!("{contest_title} {}", ctx.tr("el-self-nominate-lead")),
+        ),
+        Way::Party => (ctx.tr("el-party-nominate-title"), contest_title),
+        Way::HigherAkim => (
+            ctx.tr("el-akim-propose-title"),
+            format!("{contest_title} {}", ctx.tr("el-akim-propose-lead")),
+        ),
     };
     crumbs.push((String::new(), title.clone()));
+    let decision = match way {
+        Way::SelfNominated => None,
+        Way::Party => Some(DecisionLabels {
+            number: ctx.tr("el-field-decision-number"),
+            date: ctx.tr("el-field-decision-date"),
+            body: ctx.tr("el-field-decision-body"),
+            body_hint: ctx.tr("el-field-decision-body-hint"),
+            file: ctx.tr("el-field-decision-file"),
+        }),
+        Way::HigherAkim => Some(DecisionLabels {
+            number: ctx.tr("el-field-proposal-number"),
+            date: ctx.tr("el-field-proposal-date"),
+            body: ctx.tr("el-field-proposal-body"),
+            body_hint: ctx.tr("el-field-proposal-body-hint"),
+            file: ctx.tr("el-field-proposal-file"),
+        }),
+    };
     // A party secretary nominates for its own party only.
-    let parties = state
-        .app
-        .store()
-        .parties()
-        .await?
-        .into_iter()
-        .filter(|p| match page.principal().map(|p| &p.scope) {
-            Some(Scope::Party { party, .. }) => &p.code == party,
-            _ => true,
-        })
-        .map(|p| (p.code.to_string(), p.name(ctx.lang).to_owned()))
-        .collect();
+    let parties = if way == Way::Party {
+        state
+            .app
+            .store()
+            .parties()
+            .await?
+            .into_iter()
+            .filter(|p| match page.principal().map(|p| &p.scope) {
+                Some(Scope::Party { party, .. }) => &p.code == party,
+                _ => true,
+            })
+            .map(|p| (p.code.to_string(), p.name(ctx.lang).to_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let qualifications = rules
         .eligibility
         .qualifications
@@ -374,8 +500,9 @@ async fn nominate_page(
             crumbs,
             title,
             lead,
-            action,
-            party,
+            action: format!("{href}/{}", way.path()),
+            party: way == Way::Party,
+            decision,
             form,
             genders: vec![
                 ("female".to_owned(), ctx.tr("gender-female")),
@@ -387,60 +514,57 @@ async fn nominate_page(
     ))
 }
 
-/// GET …/self-nomination
-pub async fn self_form(
+/// The empty form of `way` (signed-in readers only; the app decides on submission).
+async fn blank_form(
     page: Page,
-    State(state): State<WebState>,
-    Path((election, contest)): Path<(String, String)>,
+    state: WebState,
+    (election, contest): (String, String),
+    way: Way,
 ) -> Response {
-    let result = async {
+    page.answer(async {
         if page.session.is_none() {
             return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
         }
-        let election = election_id(&election)?;
-        let contest = contest_id(&contest)?;
-        let form = FormState::new(PERSON_FIELDS).labelled(LABELS);
+        let (election, contest) = (election_id(&election)?, contest_id(&contest)?);
+        let form = FormState::new(way.fields()).labelled(way.labels());
         nominate_page(
             &page,
             &state,
-            &election,
-            &contest,
-            false,
+            (&election, &contest),
+            way,
             form,
             StatusCode::OK,
         )
         .await
-    }
-    .await;
-    page.respond(result)
+    })
+    .await
+}
+
+/// GET …/self-nomination
+pub async fn self_form(
+    page: Page,
+    State(state): State<WebState>,
+    Path(ids): Path<(String, String)>,
+) -> Response {
+    blank_form(page, state, ids, Way::SelfNominated).await
 }
 
 /// GET …/party-nomination
 pub async fn party_form(
     page: Page,
     State(state): State<WebState>,
-    Path((election, contest)): Path<(String, String)>,
+    Path(ids): Path<(String, String)>,
 ) -> Response {
-    let result = async {
-        if page.session.is_none() {
-            return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
-        }
-        let election = election_id(&election)?;
-        let contest = contest_id(&contest)?;
-        let form = FormState::new(PARTY_FIELDS).labelled(LABELS);
-        nominate_page(
-            &page,
-            &state,
-            &election,
-            &contest,
-            true,
-            form,
-            StatusCode::OK,
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+    blank_form(page, state, ids, Way::Party).await
+}
+
+/// GET …/higher-akim-proposal
+pub async fn akim_form(
+    page: Page,
+    State(state): State<WebState>,
+    Path(ids): Path<(String, String)>,
+) -> Response {
+    blank_form(page, state, ids, Way::HigherAkim).await
 }
 
 /// The candidate of a nomination form; fields that do not parse are told on the form and
@@ -449,7 +573,6 @@ async fn candidate_of(
     page: &Page,
     state: &WebState,
     values: &HashMap<String, String>,
-    qualifications: &[String],
     form: &mut FormState,
 ) -> Result<Candidate, Fail> {
     let ctx = &page.ctx;
@@ -487,7 +610,7 @@ async fn candidate_of(
         person,
         post: get("current_post").to_owned(),
         residence: get("residence").to_owned(),
-        qualifications: qualifications.to_vec(),
+        qualifications: ticked_qualifications(values),
     })
 }
 
@@ -502,14 +625,172 @@ fn ticked_qualifications(values: &HashMap<String, String>) -> Vec<String> {
     q
 }
 
-fn filled(fields: &[&'static str], values: &HashMap<String, String>) -> FormState {
-    let mut form = FormState::filled(fields, values).labelled(LABELS);
+/// The form of `way` filled with what was sent (ticked qualifications kept).
+fn filled(way: Way, values: &HashMap<String, String>) -> FormState {
+    let mut form = FormState::filled(way.fields(), values).labelled(way.labels());
     for (k, v) in values {
         if k.starts_with("qual_") {
             form.set(k, v.clone());
         }
     }
     form
+}
+
+/// The decision (a party's, or the akim's proposal) of a form; a date that does not parse is
+/// told on the form and replaced by a stand-in.
+fn decision_of(ctx: &PageCtx, values: &HashMap<String, String>, form: &mut FormState) -> Decision {
+    let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
+    let date = match parse_date(get("decision_date")) {
+        Ok(d) => d,
+        Err(key) => {
+            form.push("decision_date", ctx.tr(key));
+            jiff::civil::date(2000, 1, 1)
+        }
+    };
+    Decision {
+        number: get("decision_number").to_owned(),
+        date,
+        body: get("decision_body").to_owned(),
+    }
+}
+
+/// A nomination command of any way, ready to run or to be checked without writing.
+enum NewNomination {
+    SelfNominated(ApplySelfNomination),
+    Party(NominateByParty),
+    HigherAkim(ProposeByHigherAkim),
+}
+
+impl NewNomination {
+    /// The domain's errors, checked without writing (when some field did not parse): the facts
+    /// looked up for a real filing are not needed for the fields' own rules.
+    fn dry_run(
+        &self,
+        view: &sailau_app::elections::ContestView,
+        now: jiff::Timestamp,
+    ) -> ValidationErrors {
+        let facts = NominationFacts {
+            party_exists: true,
+            ..NominationFacts::default()
+        };
+        let (c, e, edition) = (&view.contest, &view.election, Edition::CURRENT);
+        let checked = match self {
+            NewNomination::SelfNominated(cmd) => {
+                cmd.validate(c, e, &facts, now, edition).map(|_| ())
+            }
+            NewNomination::Party(cmd) => cmd.validate(c, e, &facts, now, edition).map(|_| ()),
+            NewNomination::HigherAkim(cmd) => cmd.validate(c, e, &facts, now, edition).map(|_| ()),
+        };
+        checked.err().unwrap_or_default()
+    }
+
+    fn issued(self) -> sailau_domain::Issued {
+        match self {
+            NewNomination::SelfNominated(cmd) => cmd.into(),
+            NewNomination::Party(cmd) => cmd.into(),
+            NewNomination::HigherAkim(cmd) => cmd.into(),
+        }
+    }
+}
+
+/// The one body of every nomination form: reads the candidate (and the decision, the party and
+/// the scan of the ways that have them), runs the command, files the scan, and answers with the
+/// new nomination's page, or with the form and every error at once.
+async fn nominate(
+    page: &Page,
+    state: &WebState,
+    (election, contest): (ElectionId, ContestId),
+    way: Way,
+    values: &HashMap<String, String>,
+    file: Option<&super::upload::File>,
+) -> Result<Response, Fail> {
+    let ctx = &page.ctx;
+    let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
+    let mut form = filled(way, values);
+    let candidate = candidate_of(page, state, values, &mut form).await?;
+    let id = NominationId(uuid::Uuid::new_v4());
+    let command = match way {
+        Way::SelfNominated => NewNomination::SelfNominated(ApplySelfNomination {
+            nomination: id,
+            contest,
+            candidate,
+        }),
+        Way::Party => {
+            let party = match PartyCode::parse(get("party")) {
+                Ok(p) => p,
+                Err(_) => {
+                    form.push("party", ctx.rule(&Rule::FieldRequired));
+                    PartyCode::parse("amanat").map_err(|_| Fail::BadRequest)?
+                }
+            };
+            NewNomination::Party(NominateByParty {
+                nomination: id,
+                contest,
+                candidate,
+                party,
+                decision: decision_of(ctx, values, &mut form),
+                membership: Membership {
+                    document: get("membership").to_owned(),
+                },
+            })
+        }
+        Way::HigherAkim => NewNomination::HigherAkim(ProposeByHigherAkim {
+            nomination: id,
+            contest,
+            candidate,
+            proposal: decision_of(ctx, values, &mut form),
+        }),
+    };
+    let view = state.app.contest(&contest).await?;
+    if way.scan().is_some() {
+        // The scan's type and size against the rule set, before anything is written.
+        match file {
+            None => form.push("decision_file", ctx.rule(&Rule::FieldRequired)),
+            Some(f) => {
+                let rules = super::rules_of(&view.election)?;
+                if let Err(errors) =
+                    sailau_domain::elections::AttachmentMeta::of(&f.bytes, &rules.attachments)
+                {
+                    form.absorb(ctx, &renamed(&errors, way.names()));
+                }
+            }
+        }
+    }
+    let errors = if form.has_errors() {
+        command.dry_run(&view, super::now(state))
+    } else {
+        match execute(page, state, command.issued()).await? {
+            Ok(index) => {
+                if let (Some(document), Some(f), Some(session)) = (way.scan(), file, &page.session)
+                {
+                    state
+                        .app
+                        .attach_file(
+                            &Acting::Account(session.principal.clone()),
+                            id,
+                            document,
+                            f.bytes.clone(),
+                        )
+                        .await?;
+                }
+                return Ok(see_other(&format!(
+                    "{}?saved={index}",
+                    nomination_href(&id)
+                )));
+            }
+            Err(errors) => errors,
+        }
+    };
+    form.absorb(ctx, &renamed(&errors, way.names()));
+    nominate_page(
+        page,
+        state,
+        (&election, &contest),
+        way,
+        form,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// POST …/self-nomination
@@ -520,95 +801,32 @@ pub async fn self_apply(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
-        let election = election_id(&election)?;
-        let contest = contest_id(&contest)?;
+    page.answer(async {
+        let ids = (election_id(&election)?, contest_id(&contest)?);
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
-        let mut form = filled(PERSON_FIELDS, &values);
-        let candidate = candidate_of(
-            &page,
-            &state,
-            &values,
-            &ticked_qualifications(&values),
-            &mut form,
-        )
-        .await?;
-        let id = NominationId(uuid::Uuid::new_v4());
-        let command = ApplySelfNomination {
-            nomination: id,
-            contest,
-            candidate,
-        };
-        let errors = if form.has_errors() {
-            // Checked without writing: what else is wrong, so every error shows at once.
-            let view = state.app.contest(&contest).await?;
-            dry_run_self(&state, &command, &view)
-        } else {
-            match execute(&page, &state, command.into()).await? {
-                Ok(index) => {
-                    return Ok(see_other(&format!(
-                        "{}?saved={index}",
-                        nomination_href(&id)
-                    )));
-                }
-                Err(errors) => errors,
-            }
-        };
-        form.absorb(&page.ctx, &renamed(&errors, NAMES));
-        nominate_page(
-            &page,
-            &state,
-            &election,
-            &contest,
-            false,
-            form,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+        nominate(&page, &state, ids, Way::SelfNominated, &values, None).await
+    })
+    .await
 }
 
-/// The domain's errors of a self-nomination whose form had fields that did not parse (the facts
-/// looked up as for a real one are not needed for the fields' own rules).
-fn dry_run_self(
-    state: &WebState,
-    command: &ApplySelfNomination,
-    view: &sailau_app::elections::ContestView,
-) -> ValidationErrors {
-    command
-        .validate(
-            &view.contest,
-            &view.election,
-            &sailau_domain::elections::NominationFacts::default(),
-            super::now(state),
-            sailau_domain::command::Edition::CURRENT,
-        )
-        .err()
-        .unwrap_or_default()
-}
-
-/// POST …/party-nomination (multipart: the decision's scan)
-pub async fn party_apply(
+/// A nomination form with a scan (multipart): a body over the limit is answered on the form.
+async fn nominate_with_scan(
     page: Page,
-    State(state): State<WebState>,
-    Path((election, contest)): Path<(String, String)>,
+    state: WebState,
+    (election, contest): (String, String),
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
+    way: Way,
 ) -> Response {
-    let result = async {
-        let election = election_id(&election)?;
-        let contest = contest_id(&contest)?;
+    page.answer(async {
+        let ids = (election_id(&election)?, contest_id(&contest)?);
         let upload = super::upload::read(multipart).await?;
-        let ctx = &page.ctx;
-        let values = upload.fields;
         if upload.too_large {
-            let mut form = filled(PARTY_FIELDS, &values);
+            let mut form = filled(way, &upload.fields);
             form.push(
                 "decision_file",
-                ctx.tr_arg(
+                page.ctx.tr_arg(
                     "el-file-too-large",
                     "max",
                     super::MAX_FORM_UPLOAD / (1024 * 1024),
@@ -617,119 +835,38 @@ pub async fn party_apply(
             return nominate_page(
                 &page,
                 &state,
-                &election,
-                &contest,
-                true,
+                (&ids.0, &ids.1),
+                way,
                 form,
                 StatusCode::PAYLOAD_TOO_LARGE,
             )
             .await;
         }
-        check_form(&page, &headers, &values)?;
-        let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
-        let mut form = filled(PARTY_FIELDS, &values);
-        let candidate = candidate_of(
-            &page,
-            &state,
-            &values,
-            &ticked_qualifications(&values),
-            &mut form,
-        )
-        .await?;
-        let party = match PartyCode::parse(get("party")) {
-            Ok(p) => p,
-            Err(_) => {
-                form.push("party", ctx.rule(&Rule::FieldRequired));
-                PartyCode::parse("amanat").map_err(|_| Fail::BadRequest)?
-            }
-        };
-        let decision_date = match parse_date(get("decision_date")) {
-            Ok(d) => d,
-            Err(key) => {
-                form.push("decision_date", ctx.tr(key));
-                jiff::civil::date(2000, 1, 1)
-            }
-        };
+        check_form(&page, &headers, &upload.fields)?;
         let file = upload.files.get("decision_file");
-        if file.is_none() {
-            form.push("decision_file", ctx.rule(&Rule::FieldRequired));
-        }
-        let id = NominationId(uuid::Uuid::new_v4());
-        let command = NominateByParty {
-            nomination: id,
-            contest,
-            candidate,
-            party,
-            decision: Decision {
-                number: get("decision_number").to_owned(),
-                date: decision_date,
-                body: get("decision_body").to_owned(),
-            },
-            membership: Membership {
-                document: get("membership").to_owned(),
-            },
-        };
-        // The scan's type and size against the rule set, before anything is written.
-        let view = state.app.contest(&contest).await?;
-        let rules = super::rules_of(&view.election)?;
-        if let Some(f) = file
-            && let Err(errors) =
-                sailau_domain::elections::AttachmentMeta::of(&f.bytes, &rules.attachments)
-        {
-            form.absorb(ctx, &renamed(&errors, NAMES));
-        }
-        let errors = if form.has_errors() {
-            command
-                .validate(
-                    &view.contest,
-                    &view.election,
-                    &sailau_domain::elections::NominationFacts {
-                        party_exists: true,
-                        ..Default::default()
-                    },
-                    super::now(&state),
-                    sailau_domain::command::Edition::CURRENT,
-                )
-                .err()
-                .unwrap_or_default()
-        } else {
-            match execute(&page, &state, command.into()).await? {
-                Ok(index) => {
-                    let Some(session) = &page.session else {
-                        return Err(Fail::Forbidden(None));
-                    };
-                    // The decision's scan, as the party_decision document of the nomination.
-                    if let Some(f) = file {
-                        state
-                            .app
-                            .attach_file(
-                                &Acting::Account(session.principal.clone()),
-                                id,
-                                "party_decision",
-                                f.bytes.clone(),
-                            )
-                            .await?;
-                    }
-                    return Ok(see_other(&format!(
-                        "{}?saved={index}",
-                        nomination_href(&id)
-                    )));
-                }
-                Err(errors) => errors,
-            }
-        };
-        form.absorb(ctx, &renamed(&errors, NAMES));
-        nominate_page(
-            &page,
-            &state,
-            &election,
-            &contest,
-            true,
-            form,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+        nominate(&page, &state, ids, way, &upload.fields, file).await
+    })
+    .await
+}
+
+/// POST …/party-nomination (multipart: the decision's scan)
+pub async fn party_apply(
+    page: Page,
+    State(state): State<WebState>,
+    Path(ids): Path<(String, String)>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    nominate_with_scan(page, state, ids, headers, multipart, Way::Party).await
+}
+
+/// POST …/higher-akim-proposal (multipart: the proposal's scan)
+pub async fn akim_apply(
+    page: Page,
+    State(state): State<WebState>,
+    Path(ids): Path<(String, String)>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    nominate_with_scan(page, state, ids, headers, multipart, Way::HigherAkim).await
 }

@@ -16,7 +16,7 @@ use sailau_domain::elections::{
     CancelReason, CancelRegistration, RecordDeposit, RefuseRegistration, RegisterCandidate, Route,
     Status, TickDocument,
 };
-use sailau_domain::{CommandKind, Issued, Read, Rule, Target, authorize_read};
+use sailau_domain::{CommandKind, Issued, Read, Rule, Target, ValidationErrors, authorize_read};
 
 use super::list::election_name;
 use super::{
@@ -386,36 +386,69 @@ pub async fn show(
     page.respond(result)
 }
 
-/// Runs a decision and answers: back to the page with the saved notice, or the page with the
-/// form's errors next to its fields.
-async fn decide(
-    page: &Page,
-    state: &WebState,
-    id: &sailau_domain::elections::NominationId,
-    (which, mut form): (&str, FormState),
-    command: Issued,
-    names: &[(&str, &str)],
-    anchor: &str,
-) -> Result<Response, Fail> {
-    let errors = match execute(page, state, command).await? {
-        Ok(index) => {
-            return Ok(see_other(&format!(
-                "{}?saved={index}#{anchor}",
-                nomination_href(id)
-            )));
-        }
-        Err(errors) => errors,
-    };
-    form.absorb(&page.ctx, &renamed(&errors, names));
-    show_page(
-        page,
-        state,
-        id,
-        (which, form),
-        None,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
+/// What a decision form's values became: the command to run, or, when some field did not
+/// parse, the domain's errors of the rest (checked without writing, with stand-ins that break no
+/// rule), so that every error shows at once.
+type Built = Result<Issued, ValidationErrors>;
+
+/// The one body of every decision form on a nomination's page: reads the form (CSRF checked),
+/// lets `build` turn its values into a command (pushing onto the form the fields that do not
+/// parse), runs it, and answers with the page at `anchor` and its saved notice, or with the page
+/// and the form's errors next to its fields (`names` maps the domain's field names to the form's).
+#[allow(clippy::too_many_arguments)]
+async fn decision_form(
+    page: Page,
+    state: WebState,
+    id: String,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+    (which, anchor): (&'static str, &'static str),
+    names: &'static [(&'static str, &'static str)],
+    build: impl FnOnce(&PageCtx, &NominationView, &HashMap<String, String>, &mut FormState) -> Built,
+) -> Response {
+    page.answer(async {
+        let id = nomination_id(&id)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let nv = state.app.nomination(&id).await?;
+        let mut form = FormState::filled(&[], &values);
+        let errors = match build(&page.ctx, &nv, &values, &mut form) {
+            Ok(command) => match execute(&page, &state, command).await? {
+                Ok(index) => {
+                    return Ok(see_other(&format!(
+                        "{}?saved={index}#{anchor}",
+                        nomination_href(&id)
+                    )));
+                }
+                Err(errors) => errors,
+            },
+            Err(errors) => errors,
+        };
+        form.absorb(&page.ctx, &renamed(&errors, names));
+        show_page(
+            &page,
+            &state,
+            &id,
+            (which, form),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await
+    })
     .await
+}
+
+/// `command` to run, or (when `form` already holds errors) the domain's other errors of it.
+fn run_or_check<C: Into<Issued>, T>(
+    form: &FormState,
+    command: C,
+    check: impl FnOnce(&C) -> Result<T, ValidationErrors>,
+) -> Built {
+    if form.has_errors() {
+        Err(check(&command).err().unwrap_or_default())
+    } else {
+        Ok(command.into())
+    }
 }
 
 /// The text of a form field ("" when absent).
@@ -431,29 +464,25 @@ pub async fn tick(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
-        let id = nomination_id(&id)?;
-        let values = form_map(body)?;
-        check_form(&page, &headers, &values)?;
-        let form = FormState::filled(&["document"], &values);
-        let command = TickDocument {
-            nomination: id,
-            document: field(&values, "document").to_owned(),
-            present: true,
-        };
-        decide(
-            &page,
-            &state,
-            &id,
-            ("tick", form),
-            command.into(),
-            &[],
-            "documents",
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+    decision_form(
+        page,
+        state,
+        id,
+        headers,
+        body,
+        ("tick", "documents"),
+        &[],
+        |_, nv, values, form| {
+            *form = FormState::filled(&["document"], values);
+            Ok(TickDocument {
+                nomination: nv.nomination.id,
+                document: field(values, "document").to_owned(),
+                present: true,
+            }
+            .into())
+        },
+    )
+    .await
 }
 
 /// POST /elections/nominations/{nomination}/deposit
@@ -464,73 +493,44 @@ pub async fn deposit(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
-        let id = nomination_id(&id)?;
-        let values = form_map(body)?;
-        check_form(&page, &headers, &values)?;
-        let ctx = &page.ctx;
-        let mut form = FormState::filled(DEPOSIT_FIELDS, &values).labelled(DEPOSIT_LABELS);
-        // Fields that do not parse are said at once; the domain checks the rest with stand-ins
-        // that break no rule, so every error shows together.
-        let paid_on = match parse_date(field(&values, "paid_on")) {
-            Ok(d) => Some(d),
-            Err(message) => {
+    let now = super::now(&state);
+    decision_form(
+        page,
+        state,
+        id,
+        headers,
+        body,
+        ("deposit", "deposit"),
+        &[("amount_tenge", "amount")],
+        move |ctx, nv, values, form| {
+            *form = FormState::filled(DEPOSIT_FIELDS, values).labelled(DEPOSIT_LABELS);
+            let paid_on = parse_date(field(values, "paid_on")).unwrap_or_else(|message| {
                 form.push("paid_on", ctx.tr(message));
-                None
-            }
-        };
-        let amount = match sailau_domain::text::parse_whole_number(field(&values, "amount")) {
-            Ok(a) => Some(a),
-            Err(rule) => {
-                form.push("amount", ctx.rule(&rule));
-                None
-            }
-        };
-        let stand_in_day = jiff::civil::date(2000, 1, 1);
-        let nv = state.app.nomination(&id).await?;
-        let command = RecordDeposit {
-            nomination: id,
-            amount_tenge: amount.unwrap_or(nv.deposit_required.unwrap_or(0)),
-            paid_on: paid_on.unwrap_or(stand_in_day),
-            document_number: field(&values, "document_number").to_owned(),
-        };
-        let names = [("amount_tenge", "amount")];
-        if form.has_errors() {
-            // The domain's errors of the fields that parsed, checked without writing.
-            let errors = command
-                .validate(
+                jiff::civil::date(2000, 1, 1)
+            });
+            let amount = sailau_domain::text::parse_whole_number(field(values, "amount"))
+                .unwrap_or_else(|rule| {
+                    form.push("amount", ctx.rule(&rule));
+                    nv.deposit_required.unwrap_or(0)
+                });
+            let command = RecordDeposit {
+                nomination: nv.nomination.id,
+                amount_tenge: amount,
+                paid_on,
+                document_number: field(values, "document_number").to_owned(),
+            };
+            run_or_check(form, command, |c| {
+                c.validate(
                     &nv.nomination,
                     &nv.contest,
                     &nv.election,
-                    super::now(&state),
+                    now,
                     Edition::CURRENT,
                 )
-                .err()
-                .unwrap_or_default();
-            form.absorb(ctx, &renamed(&errors, &names));
-            return show_page(
-                &page,
-                &state,
-                &id,
-                ("deposit", form),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-        decide(
-            &page,
-            &state,
-            &id,
-            ("deposit", form),
-            command.into(),
-            &names,
-            "deposit",
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+            })
+        },
+    )
+    .await
 }
 
 /// A date as `YYYY-MM-DD` (what a date input sends), or the message key of the error.
@@ -554,25 +554,22 @@ pub async fn register(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
-        let id = nomination_id(&id)?;
-        let values = form_map(body)?;
-        check_form(&page, &headers, &values)?;
-        let form = FormState::new(&[]);
-        let command = RegisterCandidate { nomination: id };
-        decide(
-            &page,
-            &state,
-            &id,
-            ("register", form),
-            command.into(),
-            &[],
-            "register",
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+    decision_form(
+        page,
+        state,
+        id,
+        headers,
+        body,
+        ("register", "register"),
+        &[],
+        |_, nv, _, _| {
+            Ok(RegisterCandidate {
+                nomination: nv.nomination.id,
+            }
+            .into())
+        },
+    )
+    .await
 }
 
 /// POST /elections/nominations/{nomination}/refuse
@@ -583,29 +580,25 @@ pub async fn refuse(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
-        let id = nomination_id(&id)?;
-        let values = form_map(body)?;
-        check_form(&page, &headers, &values)?;
-        let form = FormState::filled(REFUSE_FIELDS, &values).labelled(REFUSE_LABELS);
-        let command = RefuseRegistration {
-            nomination: id,
-            ground: field(&values, "ground").to_owned(),
-            text: field(&values, "text").to_owned(),
-        };
-        decide(
-            &page,
-            &state,
-            &id,
-            ("refuse", form),
-            command.into(),
-            &[],
-            "refuse",
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+    decision_form(
+        page,
+        state,
+        id,
+        headers,
+        body,
+        ("refuse", "refuse"),
+        &[],
+        |_, nv, values, form| {
+            *form = FormState::filled(REFUSE_FIELDS, values).labelled(REFUSE_LABELS);
+            Ok(RefuseRegistration {
+                nomination: nv.nomination.id,
+                ground: field(values, "ground").to_owned(),
+                text: field(values, "text").to_owned(),
+            }
+            .into())
+        },
+    )
+    .await
 }
 
 /// POST /elections/nominations/{nomination}/cancel
@@ -616,64 +609,46 @@ pub async fn cancel(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let result = async {
-        let id = nomination_id(&id)?;
-        let values = form_map(body)?;
-        check_form(&page, &headers, &values)?;
-        let mut form = FormState::filled(CANCEL_FIELDS, &values).labelled(CANCEL_LABELS);
-        let reason = match field(&values, "reason") {
-            "withdrawn" => Some(CancelReason::Withdrawn),
-            "recalled" => Some(CancelReason::Recalled),
-            "" => {
-                form.push("reason", page.ctx.rule(&Rule::FieldRequired));
-                None
-            }
-            _ => {
-                form.push("reason", page.ctx.tr("el-cancel-reason-unknown"));
-                None
-            }
-        };
-        let command = CancelRegistration {
-            nomination: id,
-            reason: reason.unwrap_or(CancelReason::Withdrawn),
-            text: field(&values, "text").to_owned(),
-        };
-        if form.has_errors() {
-            let nv = state.app.nomination(&id).await?;
-            let errors = command
-                .validate(
+    let now = super::now(&state);
+    decision_form(
+        page,
+        state,
+        id,
+        headers,
+        body,
+        ("cancel", "cancel"),
+        &[],
+        move |ctx, nv, values, form| {
+            *form = FormState::filled(CANCEL_FIELDS, values).labelled(CANCEL_LABELS);
+            let reason = match field(values, "reason") {
+                "withdrawn" => CancelReason::Withdrawn,
+                "recalled" => CancelReason::Recalled,
+                "" => {
+                    form.push("reason", ctx.rule(&Rule::FieldRequired));
+                    CancelReason::Withdrawn
+                }
+                _ => {
+                    form.push("reason", ctx.tr("el-cancel-reason-unknown"));
+                    CancelReason::Withdrawn
+                }
+            };
+            let command = CancelRegistration {
+                nomination: nv.nomination.id,
+                reason,
+                text: field(values, "text").to_owned(),
+            };
+            run_or_check(form, command, |c| {
+                c.validate(
                     &nv.nomination,
                     &nv.contest,
                     &nv.election,
-                    super::now(&state),
+                    now,
                     Edition::CURRENT,
                 )
-                .err()
-                .unwrap_or_default();
-            form.absorb(&page.ctx, &errors);
-            return show_page(
-                &page,
-                &state,
-                &id,
-                ("cancel", form),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-        decide(
-            &page,
-            &state,
-            &id,
-            ("cancel", form),
-            command.into(),
-            &[],
-            "cancel",
-        )
-        .await
-    }
-    .await;
-    page.respond(result)
+            })
+        },
+    )
+    .await
 }
 
 /// GET /elections/attachments/{sha256}: an attached scan, for the commission.
@@ -699,6 +674,52 @@ pub async fn attachment(
     }
     .await;
     page.respond(result)
+}
+
+/// A candidate's own nomination, as its account page lists it.
+pub struct CandidacyRow {
+    /// The nomination's page.
+    pub href: String,
+    /// The election's name.
+    pub election: String,
+    /// The contest's unit.
+    pub unit: String,
+    /// Status in words.
+    pub status: String,
+    /// Its badge class.
+    pub status_class: &'static str,
+    /// What is missing for registration, each in words (while it awaits a decision).
+    pub missing: Vec<String>,
+}
+
+/// The nominations of a candidate's account (scope `person:…`): status and what is missing,
+/// each linked to its page. Empty for every other account.
+pub async fn own_candidacies(page: &Page, state: &WebState) -> Result<Vec<CandidacyRow>, Fail> {
+    let ctx = &page.ctx;
+    let Some(sailau_domain::Scope::Person { person }) = page.principal().map(|p| &p.scope) else {
+        return Ok(Vec::new());
+    };
+    Ok(state
+        .app
+        .person_nominations(person)
+        .await?
+        .iter()
+        .map(|nv| {
+            let (status, status_class) = status_text(ctx, &nv.nomination.status);
+            CandidacyRow {
+                href: nomination_href(&nv.nomination.id),
+                election: election_name(ctx, &nv.election),
+                unit: ctx.name_of(&nv.unit.names).to_owned(),
+                status,
+                status_class,
+                missing: if nv.nomination.status == Status::Nominated {
+                    nv.missing.0.iter().map(|e| ctx.rule(&e.rule)).collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect())
 }
 
 /// An application on the workbench.

@@ -1,76 +1,155 @@
-//! The ballot as a PDF (issue 11, item 8; i11-print):
-//! `GET /elections/{election}/contests/{contest}/ballot.pdf?lang=kk|ru`.
+//! The printed documents of the elections context as PDFs, in Kazakh or Russian (`?lang=kk|ru`;
+//! without it the page's language, Russian for English readers: these documents exist in the two
+//! languages only):
 //!
-//! Reads the contest's ballot through `App::ballot`, converts it to `sailau_print::BallotDoc`
-//! (the print crate knows nothing of the domain) in the domain's order (the state language's
-//! alphabet, `sailau_domain::collation`, the same on the Kazakh and the Russian ballot) and
-//! renders it on a blocking thread. Without `lang` the ballot follows the
-//! page's language (Russian for English readers: ballots exist in Kazakh and Russian only).
+//! - the ballot (issue 11, item 8): `GET /elections/{election}/contests/{contest}/ballot.pdf`,
+//!   from `App::ballot` in the domain's order (the state language's alphabet,
+//!   `sailau_domain::collation`, the same on both ballots);
+//! - the signature-verification protocol of a self-nominee (item 5):
+//!   `GET /elections/nominations/{nomination}/signatures/protocol.pdf`, from
+//!   `App::signature_protocol` (counts per ground only: no signer's data; public, like the counts
+//!   on the nomination's page).
 //!
-//! This file is registered from `pages/mod.rs` (a `#[path]` module) so that it sits with the
-//! elections pages without editing their module, which i11-web owns.
+//! The domain's values become the print crate's plain input structs (`BallotDoc`,
+//! `SignatureProtocolDoc`: it knows nothing of the domain) and are rendered on a blocking thread.
 
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use sailau_domain::elections::{Ballot, BallotLine, ContestId, ElectionId};
-use sailau_print::{BallotCandidate, BallotDoc, Bilingual, Lang, PrintError};
+use sailau_app::Acting;
+use sailau_app::elections::signatures::SignatureProtocol;
+use sailau_domain::elections::{Ballot, BallotLine};
+use sailau_print::{
+    BallotCandidate, BallotDoc, Bilingual, GroundCount, Lang, PrintError, SignatureProtocolDoc,
+};
 
-use super::{Fail, Page, PageCtx};
+use super::{contest_id, election_id, full_name, nomination_id};
 use crate::WebState;
+use crate::pages::{Fail, Page, PageCtx};
 
-/// The routes of this file.
-pub fn routes() -> Router<WebState> {
-    Router::new().route(
-        "/elections/{election}/contests/{contest}/ballot.pdf",
-        get(ballot_pdf),
-    )
+/// The language of a printed document: `?lang=kk|ru`, else the page's (Kazakh for Kazakh
+/// readers, Russian otherwise); any other `lang` is a bad request.
+fn print_lang(page: &Page, query: &HashMap<String, String>) -> Result<Lang, Fail> {
+    match query.get("lang") {
+        Some(code) => Lang::from_code(code).ok_or(Fail::BadRequest),
+        None if page.ctx.language() == sailau_i18n::Lang::Kk => Ok(Lang::Kk),
+        None => Ok(Lang::Ru),
+    }
 }
 
-/// The ballot of a contest as a PDF in Kazakh or Russian. Public, like the ballot page.
-async fn ballot_pdf(
+/// Renders a document off the async workers and answers with the PDF, or with the page that
+/// says which character the font lacks.
+async fn pdf(
+    page: &Page,
+    filename: String,
+    render: impl FnOnce() -> Result<Vec<u8>, PrintError> + Send + 'static,
+) -> Result<Response, Fail> {
+    let rendered = tokio::task::spawn_blocking(render)
+        .await
+        .map_err(|e| Fail::Internal(e.to_string()))?;
+    match rendered {
+        Ok(bytes) => Ok(pdf_response(bytes, &filename)),
+        Err(PrintError::MissingGlyph { character, .. }) => Ok(unprintable(&page.ctx, character)),
+        Err(other) => Err(Fail::Internal(other.to_string())),
+    }
+}
+
+/// GET /elections/{election}/contests/{contest}/ballot.pdf: the ballot of a contest as a PDF in
+/// Kazakh or Russian. Public, like the ballot page.
+pub async fn ballot_pdf(
     page: Page,
     State(state): State<WebState>,
     Path((election, contest)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = async {
-        let lang = match query.get("lang") {
-            Some(code) => Lang::from_code(code).ok_or(Fail::BadRequest)?,
-            None if page.ctx.language() == sailau_i18n::Lang::Kk => Lang::Kk,
-            None => Lang::Ru,
-        };
-        let election = ElectionId::parse(&election).ok_or(Fail::NotFound)?;
-        let contest = ContestId::parse(&contest).ok_or(Fail::NotFound)?;
+    page.answer(async {
+        let lang = print_lang(&page, &query)?;
+        let election = election_id(&election)?;
+        let contest = contest_id(&contest)?;
         let view = state.app.contest(&contest).await?;
         if view.election.id != election {
             return Err(Fail::NotFound);
         }
-        let ballot = state.app.ballot(&contest).await?;
-        let doc = ballot_doc(&ballot);
+        let doc = ballot_doc(&state.app.ballot(&contest).await?);
         let catalog = state.i18n.clone();
-        let pdf =
-            tokio::task::spawn_blocking(move || sailau_print::ballot_pdf(&doc, lang, &catalog))
-                .await
-                .map_err(|e| Fail::Internal(e.to_string()))?;
-        match pdf {
-            Ok(bytes) => Ok(pdf_response(
-                bytes,
-                &format!("ballot-{contest}-{}.pdf", lang.code()),
-            )),
-            Err(PrintError::MissingGlyph { character, .. }) => {
-                Ok(unprintable(&page.ctx, character))
-            }
-            Err(other) => Err(Fail::Internal(other.to_string())),
+        pdf(
+            &page,
+            format!("ballot-{contest}-{}.pdf", lang.code()),
+            move || sailau_print::ballot_pdf(&doc, lang, &catalog),
+        )
+        .await
+    })
+    .await
+}
+
+/// GET /elections/nominations/{nomination}/signatures/protocol.pdf: the signature-verification
+/// protocol of a self-nomination (counts per ground, threshold, verdict, the commission's
+/// signature lines). 404 for a nomination without signature sheets (a party's nominee).
+pub async fn protocol_pdf(
+    page: Page,
+    State(state): State<WebState>,
+    Path(nomination): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    page.answer(async {
+        let lang = print_lang(&page, &query)?;
+        let id = nomination_id(&nomination)?;
+        let nv = state.app.nomination(&id).await?;
+        if nv.nomination.route != sailau_domain::elections::Route::SelfNominated {
+            return Err(Fail::NotFound);
         }
+        let acting = page.principal().map(|p| Acting::Account(p.clone()));
+        let protocol = state.app.signature_protocol(acting.as_ref(), id).await?;
+        // The document is worded in its own language, whatever the page's.
+        let mut ctx = page.ctx.clone();
+        ctx.set_language(lang.into());
+        let unit = ctx.name_of(&nv.unit.names).to_owned();
+        let doc = protocol_doc(&ctx, &protocol, &unit);
+        let catalog = state.i18n.clone();
+        pdf(
+            &page,
+            format!("signature-protocol-{id}-{}.pdf", lang.code()),
+            move || sailau_print::signature_protocol_pdf(&doc, lang, &catalog),
+        )
+        .await
+    })
+    .await
+}
+
+/// The app's protocol as the print crate's input, worded in `ctx`'s language; dated the day the
+/// last sheets were recorded, in the unit's time zone.
+pub fn protocol_doc(ctx: &PageCtx, p: &SignatureProtocol, unit: &str) -> SignatureProtocolDoc {
+    let c = &p.counts;
+    let recorded = p.batches.iter().map(|b| b.recorded_at_ms).max();
+    let date = recorded
+        .and_then(|ms| sailau_domain::date::local_date(ms, Some(&p.contest.unit)).ok())
+        .map(|d| super::when::date(ctx.language(), d))
+        .unwrap_or_default();
+    SignatureProtocolDoc {
+        commission: ctx.tr_arg("el-commission-of", "territory", unit),
+        election: super::list::election_name(ctx, &p.election),
+        candidate: full_name(&p.nomination),
+        unit: unit.to_owned(),
+        sheets: u64::from(c.sheets),
+        lines: u64::from(c.lines),
+        valid: u64::from(c.valid),
+        grounds: c
+            .per_ground()
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(key, n)| GroundCount {
+                label: ctx.tr(&format!("signature-ground-{key}")),
+                count: u64::from(n),
+            })
+            .collect(),
+        threshold: p.required,
+        sufficient: p.enough,
+        date,
+        members: 3,
     }
-    .await;
-    page.respond(result)
 }
 
 /// `application/pdf`, shown in the browser, saved under `filename`.
@@ -109,7 +188,7 @@ fn unprintable(ctx: &PageCtx, character: char) -> Response {
         reason: ctx.tr_arg("print-unprintable-character", "character", character),
         login: false,
     };
-    super::ctx::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    crate::pages::ctx::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 /// The domain's ballot as the print crate's input. The order is the domain's
