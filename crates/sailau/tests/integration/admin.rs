@@ -205,6 +205,7 @@ fn serving(data: &Path, extra: &[&str]) -> (std::process::Child, u16) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let _ = child.kill();
+    let _ = child.wait();
     panic!("serve did not answer within 60 s");
 }
 
