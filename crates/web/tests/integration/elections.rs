@@ -12,15 +12,15 @@ use sailau_i18n::Lang;
 use crate::common::{self, Login, TestApp, TestResponse};
 
 /// 3 Mar 2025 10:00 in Abai region (UTC+5): the day of the call.
-const CALL_AT: &str = "2025-03-03T05:00:00Z";
+pub(crate) const CALL_AT: &str = "2025-03-03T05:00:00Z";
 /// 5 Mar 2025: nomination is open.
-const NOMINATE_AT: &str = "2025-03-05T05:00:00Z";
+pub(crate) const NOMINATE_AT: &str = "2025-03-05T05:00:00Z";
 /// 16 Apr 2025: registration closed on 15 Apr 18:00.
 const AFTER_REGISTRATION_AT: &str = "2025-04-16T05:00:00Z";
 /// Election day: 11 May 2025 (E−69 after the call; nomination to E−31 24:00 = 10 Apr).
-const ELECTION_DAY: &str = "2025-05-11";
+pub(crate) const ELECTION_DAY: &str = "2025-05-11";
 /// Abai District (region Abai), one precinct of 812 voters in the small registry.
-const UNIT: &str = "103200000";
+pub(crate) const UNIT: &str = "103200000";
 
 fn at(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -45,7 +45,7 @@ fn strip_tags(html: &str) -> String {
 
 /// The visible text of a page's `<main>`, entities decoded enough for checks; `<code>` holds
 /// file formats quoted verbatim (column names), left out.
-fn main_text(body: &str) -> String {
+pub(crate) fn main_text(body: &str) -> String {
     let start = body.find("<main").unwrap_or(0);
     let end = body.find("</main>").unwrap_or(body.len());
     let mut main = body[start..end].to_owned();
@@ -116,7 +116,7 @@ fn unfit(lang: Lang, body: &str) -> Vec<String> {
 }
 
 /// Reads a page in the three languages, checks each reads well, and returns them.
-async fn in_three_languages(
+pub(crate) async fn in_three_languages(
     t: &TestApp,
     path: &str,
     who: Option<&Login>,
@@ -149,7 +149,7 @@ async fn in_three_languages(
     out
 }
 
-fn assert_has(r: &TestResponse, needle: &str, what: &str) {
+pub(crate) fn assert_has(r: &TestResponse, needle: &str, what: &str) {
     let text = main_text(&r.body);
     assert!(
         text.contains(needle) || r.body.contains(needle),
@@ -160,7 +160,7 @@ fn assert_has(r: &TestResponse, needle: &str, what: &str) {
 }
 
 /// The text of the error shown next to a field.
-fn field_error(body: &str, field: &str) -> Option<String> {
+pub(crate) fn field_error(body: &str, field: &str) -> Option<String> {
     let marker = format!("id=\"f-{field}-error\">");
     let start = body.find(&marker)? + marker.len();
     let end = body[start..].find("</p>")? + start;
@@ -168,7 +168,7 @@ fn field_error(body: &str, field: &str) -> Option<String> {
 }
 
 /// The error summary's items.
-fn summary_items(body: &str) -> Vec<String> {
+pub(crate) fn summary_items(body: &str) -> Vec<String> {
     let Some(start) = body.find("class=\"error-summary\"") else {
         return Vec::new();
     };
@@ -182,7 +182,7 @@ fn summary_items(body: &str) -> Vec<String> {
 }
 
 /// The path a 303 points to, without its query.
-fn location_path(r: &TestResponse) -> String {
+pub(crate) fn location_path(r: &TestResponse) -> String {
     let l = r
         .location()
         .unwrap_or_else(|| panic!("no redirect (status {}): {}", r.status, main_text(&r.body)));
@@ -240,7 +240,7 @@ struct Walk {
 }
 
 /// The same account signed in again (after the clock moved past its session's life).
-async fn again(t: &TestApp, who: &Login) -> Login {
+pub(crate) async fn again(t: &TestApp, who: &Login) -> Login {
     let s = t
         .app
         .login(&who.username, &who.password, "elections-test-client")
@@ -254,14 +254,19 @@ async fn again(t: &TestApp, who: &Login) -> Login {
 }
 
 /// Moves the clock and signs the accounts in again.
-async fn move_to(t: &TestApp, clock: &common::ManualClock, when: &str, who: &mut [&mut Login]) {
+pub(crate) async fn move_to(
+    t: &TestApp,
+    clock: &common::ManualClock,
+    when: &str,
+    who: &mut [&mut Login],
+) {
     clock.set(at(when));
     for w in who.iter_mut() {
         **w = again(t, w).await;
     }
 }
 
-async fn commission(t: &TestApp) -> Login {
+pub(crate) async fn commission(t: &TestApp) -> Login {
     t.login(
         Role::TerritorialCommission,
         Scope::Territory {

@@ -14,7 +14,7 @@ mod list;
 mod nominate;
 mod nomination;
 mod signatures;
-mod upload;
+pub(crate) mod upload;
 mod when;
 
 use axum::Router;
