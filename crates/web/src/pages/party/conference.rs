@@ -278,7 +278,7 @@ fn count_text(ctx: &PageCtx, v: &ConferenceView) -> (String, String) {
 
 /// Half of `n` as a number the catalogs format: `59`, `58.5`.
 fn half(n: u32) -> String {
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         (n / 2).to_string()
     } else {
         format!("{}.5", n / 2)
@@ -891,10 +891,13 @@ pub async fn count_js() -> Response {
         .into_response()
 }
 
+/// A form's fields in order (repeated names kept) and as a map (the last value wins).
+type FormPairs = (Vec<(String, String)>, HashMap<String, String>);
+
 /// A form's pairs (repeated names kept: the qualifications' check boxes), or a 400 page.
 fn pairs_of(
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<(Vec<(String, String)>, HashMap<String, String>), Fail> {
+) -> Result<FormPairs, Fail> {
     match body {
         Ok(axum::Form(pairs)) => {
             let map = pairs.iter().cloned().collect();
