@@ -89,6 +89,9 @@ pub async fn load(
     progress("elections", 0, 1);
     crate::demo_elections::load(app, &sim).await?;
     progress("elections", 1, 1);
+    progress("party", 0, 1);
+    crate::demo_party::load(app).await?;
+    progress("party", 1, 1);
     Ok(accounts)
 }
 

@@ -16,6 +16,7 @@ mod accounts;
 mod auth;
 pub mod demo;
 pub mod demo_elections;
+pub mod demo_party;
 pub mod elections;
 mod error;
 mod execute;

@@ -1140,3 +1140,129 @@ el-field-proposal-body = Proposed by
 el-field-proposal-body-hint = For example: Akim of Aktobe Region
 el-field-proposal-file = Scan of the proposal (PDF, JPEG or PNG)
 account-candidacies = My nominations
+## i13-pages
+pp-branches-title = Party branches
+pp-party-secretaries = Secretaries of the whole party
+pp-branch = Branch
+pp-secretaries = Secretaries
+pp-no-secretary = none
+pp-members = Members
+pp-conferences = Conferences
+pp-conferences-none = No conferences convened in sailau yet.
+pp-branch-title = { $party } — { $branch } branch
+pp-members-imported = { $count ->
+        [one] { NUMBER($count) } member imported.
+       *[other] { NUMBER($count) } members imported.
+    }
+pp-convene-title = Convene the next conference
+pp-next-number = Its number
+pp-convene = Convene
+pp-kind-extraordinary = Extraordinary
+pp-kind-regular = Regular
+pp-field-kind = Kind
+pp-field-held-on = Date
+pp-field-held-on-hint = The day the conference is held, for example 2023-09-27 or 27.09.2023.
+pp-field-place = Place
+pp-field-agenda = Agenda
+pp-field-agenda-hint = One item per line.
+pp-date-format = Write the date as 2023-09-27 or 27.09.2023.
+pp-import-members = Import the member file
+pp-import-members-hint = CSV or XLSX with the columns below. Every bad row is listed; nothing is imported unless every row is good.
+pp-import = Import
+pp-conference-title = { $number } { $kind ->
+        [extraordinary] extraordinary conference
+       *[other] regular conference
+    }
+pp-conference-heading = { $title } of the “{ $party }” party branch — { $branch }
+pp-count = { NUMBER($present) } of { NUMBER($elected) } delegates present
+pp-quorum-yes = Quorum: yes (at least { NUMBER($needed) })
+pp-quorum-no = No quorum (at least { NUMBER($needed) } needed)
+pp-why = { $rule ->
+        [cast] { NUMBER($votes) } for out of { NUMBER($base) } votes cast; more than { NUMBER($half) } needed
+        [elected] { NUMBER($votes) } for out of { NUMBER($base) } delegates elected; more than { NUMBER($half) } needed
+        [two_thirds] { NUMBER($votes) } for out of { NUMBER($base) } present; at least two thirds ({ NUMBER($min) }) needed
+       *[present] { NUMBER($votes) } for out of { NUMBER($base) } present; more than { NUMBER($half) } needed
+    }
+pp-adopted = Adopted
+pp-adopted-nominee = Adopted: { $name } is the party's nominee
+pp-not-adopted = Not adopted
+pp-not-adopted-tie = Not adopted: a tie
+pp-second-round = A second round between the two with most votes
+pp-mode = { $mode ->
+        [roll_call] Roll-call vote
+        [secret] Secret vote
+       *[other] Open vote
+    }
+pp-subject = { $kind ->
+        [presidium] Chair, secretary and counting commission
+        [nominate] Nominate a candidate for akim
+        [approve_list] Approve a party list
+       *[other] Resolution
+    }
+pp-subject-presidium-title = Election of the chair, the secretary and the counting commission
+pp-subject-nominate-title = Nomination of a candidate for akim: { $unit }
+pp-subject-elect-delegates-title = Election of delegates to the higher conference
+pp-mandate-no = mandate No. { $mandate }
+pp-name-hidden = (name shown to the branch secretary)
+pp-votes-for-name = For { $name }
+pp-choice-none = — did not vote —
+pp-choice-for = For
+pp-choice-against = Against
+pp-choice-abstain = Abstains
+pp-field-mandate = Mandate number
+pp-field-mandate-hint = A delegate's mandate number.
+pp-field-mandates-hint = Mandate numbers separated by commas.
+pp-field-subject = Question
+pp-field-mode = Voting
+pp-field-chair = Chair
+pp-field-secretary = Secretary
+pp-field-counting-commission = Counting commission
+pp-field-unit = Unit (KATO code)
+pp-field-unit-hint = The district or city whose akim is elected.
+pp-field-contenders = Contenders' party card numbers
+pp-field-contenders-hint = Separated by commas, in ballot order. Each must be a member of the party.
+pp-field-text = Text of the resolution or title of the list
+pp-field-text-hint = For a resolution or a party list.
+pp-field-votes-for = For
+pp-field-against = Against
+pp-field-abstain = Abstained
+pp-field-tally = Counts
+pp-field-present = Delegates present
+pp-field-roll-call = Each delegate's vote
+pp-field-contest = Election
+pp-contenders-too-many = At most { $max } contenders.
+pp-contender-not-member = No member of the party has the card number { $card }: the nominee must be a member.
+pp-contender-no-person = The member with card { $card } is not in the registry of persons: register the person first.
+pp-count-format = Write a whole number of votes.
+pp-check-in-title = Check-in at the door
+pp-check-in = Check in
+pp-checked-in = Checked in
+pp-search = Search the roster by name or mandate number
+pp-search-button = Search
+pp-search-none = No delegate found.
+pp-motions = Motions and votes
+pp-motions-none = No motion has been put yet.
+pp-round = Round
+pp-decision = Decision
+pp-record-round = Record the vote, round { $round }
+pp-record-vote = Record the vote
+pp-new-motion = Put a motion
+pp-open-motion = Put to the vote
+pp-nomination = Nomination
+pp-hand-off-title = File the nomination with the territorial commission
+pp-hand-off-no-contest = No election has been called for this unit yet.
+pp-hand-off = File the nomination
+pp-handed-off = Filed with the territorial commission:
+pp-nomination-link = the nomination
+pp-roster = Delegates
+pp-roster-empty = No delegates on the roster yet.
+pp-import-roster = Load the roster
+pp-import-roster-hint = CSV or XLSX with the columns below; each card must be a member of the party.
+pp-delegates-imported = { $count ->
+        [one] { NUMBER($count) } delegate loaded.
+       *[other] { NUMBER($count) } delegates loaded.
+    }
+pp-delegate = Delegate
+pp-minutes = Minutes
+pp-minutes-pdf = Minutes (PDF)
+pp-back-to-branch = Back to the branch

@@ -1051,3 +1051,123 @@ el-field-proposal-body = Ұсынуды енгізген
 el-field-proposal-body-hint = Мысалы: Ақтөбе облысының әкімі
 el-field-proposal-file = Ұсынудың сканерленген көшірмесі (PDF, JPEG немесе PNG)
 account-candidacies = Менің кандидатураларым
+## i13-pages
+pp-branches-title = Партия филиалдары
+pp-party-secretaries = Бүкіл партияның хатшылары
+pp-branch = Филиал
+pp-secretaries = Хатшылар
+pp-no-secretary = жоқ
+pp-members = Партия мүшелері
+pp-conferences = Конференциялар
+pp-conferences-none = sailau-да әлі конференция шақырылған жоқ.
+pp-branch-title = { $party } — филиал: { $branch }
+pp-members-imported = Жүктелген партия мүшелері: { NUMBER($count) }.
+pp-convene-title = Кезекті конференцияны шақыру
+pp-next-number = Оның нөмірі
+pp-convene = Шақыру
+pp-kind-extraordinary = Кезектен тыс
+pp-kind-regular = Кезекті
+pp-field-kind = Түрі
+pp-field-held-on = Күні
+pp-field-held-on-hint = Конференция өтетін күн, мысалы 27.09.2023.
+pp-field-place = Өтетін орны
+pp-field-agenda = Күн тәртібі
+pp-field-agenda-hint = Әр мәселе жаңа жолдан.
+pp-date-format = Күнді 27.09.2023 немесе 2023-09-27 түрінде жазыңыз.
+pp-import-members = Партия мүшелерінің тізімін жүктеу
+pp-import-members-hint = Төменде көрсетілген бағандары бар CSV немесе XLSX. Қате жолдардың бәрі көрсетіледі; қате болса, ештеңе жүктелмейді.
+pp-import = Жүктеу
+pp-conference-title = { $number } { $kind ->
+        [extraordinary] кезектен тыс конференциясы
+       *[other] кезекті конференциясы
+    }
+pp-conference-heading = «{ $party }» партиясы филиалының { $title } — { $branch }
+pp-count = Қатысып отырған делегаттар: { NUMBER($elected) } делегаттың { NUMBER($present) }
+pp-quorum-yes = Кворум бар (кемінде { NUMBER($needed) } қажет)
+pp-quorum-no = Кворум жоқ (кемінде { NUMBER($needed) } қажет)
+pp-why = { $rule ->
+        [cast] берілген { NUMBER($base) } дауыстың { NUMBER($votes) } «жақтап», кемінде { NUMBER($min) } дауыс қажет
+        [elected] сайланған { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», кемінде { NUMBER($min) } дауыс қажет
+        [two_thirds] қатысқан { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», үштен екісі ({ NUMBER($min) }) қажет
+       *[present] қатысқан { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», кемінде { NUMBER($min) } дауыс қажет
+    }
+pp-adopted = Шешім қабылданды
+pp-adopted-nominee = Шешім қабылданды: партиядан кандидат болып { $name } ұсынылды
+pp-not-adopted = Шешім қабылданбады
+pp-not-adopted-tie = Шешім қабылданбады: дауыстар тең бөлінді
+pp-second-round = Ең көп дауыс алған екеуі арасында екінші тур
+pp-mode = { $mode ->
+        [roll_call] Атаулы дауыс беру
+        [secret] Жасырын дауыс беру
+       *[other] Ашық дауыс беру
+    }
+pp-subject = { $kind ->
+        [presidium] Төраға, хатшы және санақ комиссиясы
+        [nominate] Әкімдікке кандидат ұсыну
+        [approve_list] Партиялық тізімді бекіту
+       *[other] Қаулы
+    }
+pp-subject-presidium-title = Төрағаны, хатшыны және санақ комиссиясын сайлау
+pp-subject-nominate-title = Әкім лауазымына кандидат ұсыну туралы: { $unit }
+pp-subject-elect-delegates-title = Жоғары тұрған конференцияға делегаттар сайлау
+pp-mandate-no = № { $mandate } мандат
+pp-name-hidden = (атын филиал хатшысы көреді)
+pp-votes-for-name = Жақтап: { $name }
+pp-choice-none = — дауыс бермеді —
+pp-choice-for = Жақтап
+pp-choice-against = Қарсы
+pp-choice-abstain = Қалыс қалды
+pp-field-mandate = Мандат нөмірі
+pp-field-mandate-hint = Делегаттың мандат нөмірі.
+pp-field-mandates-hint = Мандат нөмірлері үтір арқылы.
+pp-field-subject = Мәселе
+pp-field-mode = Дауыс беру
+pp-field-chair = Төраға
+pp-field-secretary = Хатшы
+pp-field-counting-commission = Санақ комиссиясы
+pp-field-unit = Аумақ (ӘАОЖ коды)
+pp-field-unit-hint = Әкімі сайланатын аудан немесе қала.
+pp-field-contenders = Кандидатуралардың партия билеттерінің нөмірлері
+pp-field-contenders-hint = Үтір арқылы, бюллетеньдегі ретімен. Әрқайсысы партия мүшесі болуы тиіс.
+pp-field-text = Қаулы мәтіні немесе тізім атауы
+pp-field-text-hint = Қаулы немесе партиялық тізім үшін.
+pp-field-votes-for = Жақтап
+pp-field-against = Қарсы
+pp-field-abstain = Қалыс қалды
+pp-field-tally = Санақ қорытындысы
+pp-field-present = Қатысып отырған делегаттар
+pp-field-roll-call = Әр делегаттың дауысы
+pp-field-contest = Сайлау
+pp-contenders-too-many = Кандидатуралар саны { $max } аспауы тиіс.
+pp-contender-not-member = № { $card } билеті бар партия мүшесі жоқ: кандидат партия мүшесі болуы тиіс.
+pp-contender-no-person = № { $card } билеті бар партия мүшесі тұлғалар тізіліміне енгізілмеген: алдымен оны енгізіңіз.
+pp-count-format = Дауыстар санын бүтін санмен жазыңыз.
+pp-check-in-title = Делегаттарды тіркеу
+pp-check-in = Тіркеу
+pp-checked-in = Тіркелді
+pp-search = Тізімнен тегі немесе мандат нөмірі бойынша іздеу
+pp-search-button = Іздеу
+pp-search-none = Делегат табылмады.
+pp-motions = Мәселелер және дауыс беру
+pp-motions-none = Дауысқа әлі ешбір мәселе қойылған жоқ.
+pp-round = Тур
+pp-decision = Шешім
+pp-record-round = Дауыс беру қорытындысын енгізу, { $round }-тур
+pp-record-vote = Қорытындыны енгізу
+pp-new-motion = Мәселені дауысқа қою
+pp-open-motion = Дауысқа қою
+pp-nomination = Кандидат ұсыну
+pp-hand-off-title = Ұсынуды аумақтық сайлау комиссиясына беру
+pp-hand-off-no-contest = Бұл аумақта сайлау әлі тағайындалған жоқ.
+pp-hand-off = Комиссияға беру
+pp-handed-off = Аумақтық сайлау комиссиясына берілді:
+pp-nomination-link = ұсыну
+pp-roster = Делегаттар
+pp-roster-empty = Делегаттар тізімі әзірге бос.
+pp-import-roster = Делегаттар тізімін жүктеу
+pp-import-roster-hint = Төменде көрсетілген бағандары бар CSV немесе XLSX; әр билет партия мүшесіне тиесілі болуы тиіс.
+pp-delegates-imported = Жүктелген делегаттар: { NUMBER($count) }.
+pp-delegate = Делегат
+pp-minutes = Хаттама
+pp-minutes-pdf = Хаттама (PDF)
+pp-back-to-branch = Филиалға оралу

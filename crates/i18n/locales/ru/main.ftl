@@ -1161,3 +1161,131 @@ el-field-proposal-body = Кем внесено представление
 el-field-proposal-body-hint = Например: аким Актюбинской области
 el-field-proposal-file = Скан представления (PDF, JPEG или PNG)
 account-candidacies = Мои кандидатуры
+## i13-pages
+pp-branches-title = Филиалы партии
+pp-party-secretaries = Секретари партии в целом
+pp-branch = Филиал
+pp-secretaries = Секретари
+pp-no-secretary = нет
+pp-members = Члены партии
+pp-conferences = Конференции
+pp-conferences-none = Конференции в sailau ещё не созывались.
+pp-branch-title = { $party } — филиал: { $branch }
+pp-members-imported = { $count ->
+        [one] Загружен { NUMBER($count) } член партии.
+        [few] Загружено { NUMBER($count) } члена партии.
+       *[other] Загружено { NUMBER($count) } членов партии.
+    }
+pp-convene-title = Созвать очередную конференцию
+pp-next-number = Её номер
+pp-convene = Созвать
+pp-kind-extraordinary = Внеочередная
+pp-kind-regular = Очередная
+pp-field-kind = Вид
+pp-field-held-on = Дата
+pp-field-held-on-hint = День проведения конференции, например 27.09.2023.
+pp-field-place = Место проведения
+pp-field-agenda = Повестка дня
+pp-field-agenda-hint = Каждый вопрос с новой строки.
+pp-date-format = Укажите дату в виде 27.09.2023 или 2023-09-27.
+pp-import-members = Загрузить список членов партии
+pp-import-members-hint = CSV или XLSX со столбцами, указанными ниже. Перечисляются все ошибочные строки; ничего не загружается, пока ошибки есть.
+pp-import = Загрузить
+pp-conference-title = { $number } { $kind ->
+        [extraordinary] внеочередная конференция
+       *[other] очередная конференция
+    }
+pp-conference-heading = { $title } филиала партии «{ $party }» — { $branch }
+pp-count = Присутствуют { NUMBER($present) } из { NUMBER($elected) } делегатов
+pp-quorum-yes = Кворум есть (нужно не менее { NUMBER($needed) })
+pp-quorum-no = Кворума нет (нужно не менее { NUMBER($needed) })
+pp-why = { $rule ->
+        [cast] за { NUMBER($votes) } из { NUMBER($base) } поданных голосов, требуется более { NUMBER($half) }
+        [elected] за { NUMBER($votes) } из { NUMBER($base) } избранных делегатов, требуется более { NUMBER($half) }
+        [two_thirds] за { NUMBER($votes) } из { NUMBER($base) } присутствующих, требуется не менее двух третей ({ NUMBER($min) })
+       *[present] за { NUMBER($votes) } из { NUMBER($base) } присутствующих, требуется более { NUMBER($half) }
+    }
+pp-adopted = Решение принято
+pp-adopted-nominee = Решение принято: кандидатом от партии выдвинут { $name }
+pp-not-adopted = Решение не принято
+pp-not-adopted-tie = Решение не принято: голоса разделились поровну
+pp-second-round = Второй тур между двумя набравшими больше всех голосов
+pp-mode = { $mode ->
+        [roll_call] Поимённое голосование
+        [secret] Тайное голосование
+       *[other] Открытое голосование
+    }
+pp-subject = { $kind ->
+        [presidium] Председатель, секретарь и счётная комиссия
+        [nominate] Выдвижение кандидата в акимы
+        [approve_list] Утверждение партийного списка
+       *[other] Постановление
+    }
+pp-subject-presidium-title = Избрание председателя, секретаря и счётной комиссии
+pp-subject-nominate-title = О выдвижении кандидата на должность акима: { $unit }
+pp-subject-elect-delegates-title = Избрание делегатов на вышестоящую конференцию
+pp-mandate-no = мандат № { $mandate }
+pp-name-hidden = (имя видит секретарь филиала)
+pp-votes-for-name = За: { $name }
+pp-choice-none = — не голосовал —
+pp-choice-for = За
+pp-choice-against = Против
+pp-choice-abstain = Воздержался
+pp-field-mandate = Номер мандата
+pp-field-mandate-hint = Номер мандата делегата.
+pp-field-mandates-hint = Номера мандатов через запятую.
+pp-field-subject = Вопрос
+pp-field-mode = Голосование
+pp-field-chair = Председатель
+pp-field-secretary = Секретарь
+pp-field-counting-commission = Счётная комиссия
+pp-field-unit = Территория (код КАТО)
+pp-field-unit-hint = Район или город, аким которого избирается.
+pp-field-contenders = Номера партийных билетов кандидатур
+pp-field-contenders-hint = Через запятую, в порядке бюллетеня. Каждый должен быть членом партии.
+pp-field-text = Текст постановления или название списка
+pp-field-text-hint = Для постановления или партийного списка.
+pp-field-votes-for = За
+pp-field-against = Против
+pp-field-abstain = Воздержались
+pp-field-tally = Итоги подсчёта
+pp-field-present = Присутствующие делегаты
+pp-field-roll-call = Голос каждого делегата
+pp-field-contest = Выборы
+pp-contenders-too-many = Не более { $max } кандидатур.
+pp-contender-not-member = Нет члена партии с билетом № { $card }: кандидат должен быть членом партии.
+pp-contender-no-person = Член партии с билетом № { $card } не внесён в реестр лиц: сначала внесите его.
+pp-count-format = Укажите целое число голосов.
+pp-check-in-title = Регистрация делегатов
+pp-check-in = Зарегистрировать
+pp-checked-in = Зарегистрирован
+pp-search = Поиск в списке по фамилии или номеру мандата
+pp-search-button = Найти
+pp-search-none = Делегат не найден.
+pp-motions = Вопросы и голосования
+pp-motions-none = Вопросы на голосование ещё не ставились.
+pp-round = Тур
+pp-decision = Решение
+pp-record-round = Внести итоги голосования, тур { $round }
+pp-record-vote = Внести итоги
+pp-new-motion = Поставить вопрос на голосование
+pp-open-motion = Поставить на голосование
+pp-nomination = Выдвижение
+pp-hand-off-title = Передать выдвижение в территориальную избирательную комиссию
+pp-hand-off-no-contest = Выборы по этой территории ещё не назначены.
+pp-hand-off = Передать в комиссию
+pp-handed-off = Передано в территориальную избирательную комиссию:
+pp-nomination-link = выдвижение
+pp-roster = Делегаты
+pp-roster-empty = В списке делегатов пока никого нет.
+pp-import-roster = Загрузить список делегатов
+pp-import-roster-hint = CSV или XLSX со столбцами, указанными ниже; каждый билет должен принадлежать члену партии.
+pp-delegates-imported = { $count ->
+        [one] Загружен { NUMBER($count) } делегат.
+        [few] Загружено { NUMBER($count) } делегата.
+       *[other] Загружено { NUMBER($count) } делегатов.
+    }
+pp-delegate = Делегат
+pp-minutes = Протокол
+pp-minutes-pdf = Протокол (PDF)
+pp-back-to-branch = К филиалу

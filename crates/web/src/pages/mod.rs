@@ -67,11 +67,6 @@ pub fn router() -> Router<WebState> {
         .route("/parties", get(parties::index))
         .route("/parties/{code}", get(parties::show))
         .route("/parties/{code}/branches", post(parties::add_branch))
-        // i13-party
-        .route(
-            "/party/conferences/{id}/minutes.pdf",
-            get(party::minutes::pdf),
-        )
         .route("/ledger", get(ledger::index))
         .route("/ledger/{index}", get(ledger::entry))
         .route("/login", get(account::login_form).post(account::login))
@@ -85,6 +80,8 @@ pub fn router() -> Router<WebState> {
         .route("/source", get(source::show))
         .route("/assets/{file}", get(assets::serve))
         .merge(elections::router())
+        // i13-pages: the party's branches, conferences and the minutes PDF
+        .merge(party::router())
 }
 
 /// The answer for a path no route serves: the 404 page (problem+json under `/api/`).

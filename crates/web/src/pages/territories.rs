@@ -882,7 +882,11 @@ pub async fn import(
 }
 
 /// Puts an import's errors into the form, translated; a failure of the system is returned.
-fn import_errors(ctx: &PageCtx, e: ImportError, form: &mut ImportForm) -> Result<(), Fail> {
+pub(crate) fn import_errors(
+    ctx: &PageCtx,
+    e: ImportError,
+    form: &mut ImportForm,
+) -> Result<(), Fail> {
     match e {
         ImportError::Rows(_) | ImportError::RowsAndRefusals { .. } => {
             let rows = ctx.import_rows(&e);

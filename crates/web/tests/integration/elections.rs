@@ -12,17 +12,17 @@ use sailau_i18n::Lang;
 use crate::common::{self, Login, TestApp, TestResponse};
 
 /// 3 Mar 2025 10:00 in Abai region (UTC+5): the day of the call.
-pub(super) const CALL_AT: &str = "2025-03-03T05:00:00Z";
+pub(crate) const CALL_AT: &str = "2025-03-03T05:00:00Z";
 /// 5 Mar 2025: nomination is open.
-pub(super) const NOMINATE_AT: &str = "2025-03-05T05:00:00Z";
+pub(crate) const NOMINATE_AT: &str = "2025-03-05T05:00:00Z";
 /// 16 Apr 2025: registration closed on 15 Apr 18:00.
-pub(super) const AFTER_REGISTRATION_AT: &str = "2025-04-16T05:00:00Z";
+pub(crate) const AFTER_REGISTRATION_AT: &str = "2025-04-16T05:00:00Z";
 /// Election day: 11 May 2025 (E−69 after the call; nomination to E−31 24:00 = 10 Apr).
-const ELECTION_DAY: &str = "2025-05-11";
+pub(crate) const ELECTION_DAY: &str = "2025-05-11";
 /// Abai District (region Abai), one precinct of 812 voters in the small registry.
-pub(super) const UNIT: &str = "103200000";
+pub(crate) const UNIT: &str = "103200000";
 
-pub(super) fn at(s: &str) -> Timestamp {
+pub(crate) fn at(s: &str) -> Timestamp {
     s.parse().unwrap()
 }
 
@@ -45,7 +45,7 @@ fn strip_tags(html: &str) -> String {
 
 /// The visible text of a page's `<main>`, entities decoded enough for checks; `<code>` holds
 /// file formats quoted verbatim (column names), left out.
-pub(super) fn main_text(body: &str) -> String {
+pub(crate) fn main_text(body: &str) -> String {
     let start = body.find("<main").unwrap_or(0);
     let end = body.find("</main>").unwrap_or(body.len());
     let mut main = body[start..end].to_owned();
@@ -69,7 +69,7 @@ const LATIN_ALLOWED: &[&str] = &[
 ];
 
 /// Why a page is not fit for a reader of `lang`, if it is not.
-pub(super) fn unfit(lang: Lang, body: &str) -> Vec<String> {
+pub(crate) fn unfit(lang: Lang, body: &str) -> Vec<String> {
     let text = main_text(body);
     let mut problems = Vec::new();
     if text.contains('⟦') || text.contains("{$") {
@@ -116,7 +116,7 @@ pub(super) fn unfit(lang: Lang, body: &str) -> Vec<String> {
 }
 
 /// Reads a page in the three languages, checks each reads well, and returns them.
-async fn in_three_languages(
+pub(crate) async fn in_three_languages(
     t: &TestApp,
     path: &str,
     who: Option<&Login>,
@@ -149,7 +149,7 @@ async fn in_three_languages(
     out
 }
 
-fn assert_has(r: &TestResponse, needle: &str, what: &str) {
+pub(crate) fn assert_has(r: &TestResponse, needle: &str, what: &str) {
     let text = main_text(&r.body);
     assert!(
         text.contains(needle) || r.body.contains(needle),
@@ -160,7 +160,7 @@ fn assert_has(r: &TestResponse, needle: &str, what: &str) {
 }
 
 /// The text of the error shown next to a field.
-pub(super) fn field_error(body: &str, field: &str) -> Option<String> {
+pub(crate) fn field_error(body: &str, field: &str) -> Option<String> {
     let marker = format!("id=\"f-{field}-error\">");
     let start = body.find(&marker)? + marker.len();
     let end = body[start..].find("</p>")? + start;
@@ -168,7 +168,7 @@ pub(super) fn field_error(body: &str, field: &str) -> Option<String> {
 }
 
 /// The error summary's items.
-pub(super) fn summary_items(body: &str) -> Vec<String> {
+pub(crate) fn summary_items(body: &str) -> Vec<String> {
     let Some(start) = body.find("class=\"error-summary\"") else {
         return Vec::new();
     };
@@ -182,7 +182,7 @@ pub(super) fn summary_items(body: &str) -> Vec<String> {
 }
 
 /// The path a 303 points to, without its query.
-pub(super) fn location_path(r: &TestResponse) -> String {
+pub(crate) fn location_path(r: &TestResponse) -> String {
     let l = r
         .location()
         .unwrap_or_else(|| panic!("no redirect (status {}): {}", r.status, main_text(&r.body)));
@@ -205,7 +205,7 @@ fn iin(yy: u8, mm: u8, dd: u8, serial: u16) -> String {
 }
 
 /// Signature sheets for a unit: `valid` distinct signers, then the first signer again.
-pub(super) fn sheets(valid: u16) -> String {
+pub(crate) fn sheets(valid: u16) -> String {
     let mut csv = "sheet,line,surname,given_name,patronymic,iin,address,territory_code,signed_on\n"
         .to_owned();
     for i in 0..valid {
@@ -225,22 +225,22 @@ pub(super) fn sheets(valid: u16) -> String {
 }
 
 /// A tiny valid PDF (the magic bytes are what the rule set's type check reads).
-pub(super) const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+pub(crate) const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
-pub(super) struct Walk {
+pub(crate) struct Walk {
     /// The commission's session at the end of the walk.
-    pub(super) tik: Login,
+    pub(crate) tik: Login,
     /// The secretary's session at the end of the walk.
     #[allow(dead_code)]
-    pub(super) secretary: Login,
-    pub(super) election: String,
-    pub(super) contest: String,
-    pub(super) self_nominee: String,
-    pub(super) party_nominee: String,
+    pub(crate) secretary: Login,
+    pub(crate) election: String,
+    pub(crate) contest: String,
+    pub(crate) self_nominee: String,
+    pub(crate) party_nominee: String,
 }
 
 /// The same account signed in again (after the clock moved past its session's life).
-async fn again(t: &TestApp, who: &Login) -> Login {
+pub(crate) async fn again(t: &TestApp, who: &Login) -> Login {
     let s = t
         .app
         .login(&who.username, &who.password, "elections-test-client")
@@ -254,7 +254,7 @@ async fn again(t: &TestApp, who: &Login) -> Login {
 }
 
 /// Moves the clock and signs the accounts in again.
-pub(super) async fn move_to(
+pub(crate) async fn move_to(
     t: &TestApp,
     clock: &common::ManualClock,
     when: &str,
@@ -266,7 +266,7 @@ pub(super) async fn move_to(
     }
 }
 
-pub(super) async fn commission(t: &TestApp) -> Login {
+pub(crate) async fn commission(t: &TestApp) -> Login {
     t.login(
         Role::TerritorialCommission,
         Scope::Territory {
@@ -277,7 +277,7 @@ pub(super) async fn commission(t: &TestApp) -> Login {
 }
 
 /// Calls the election, files a self-nomination and a party nomination, registers the party's.
-pub(super) async fn walk(
+pub(crate) async fn walk(
     t: &TestApp,
     clock: &common::ManualClock,
     tik: &mut Login,
@@ -443,7 +443,7 @@ pub(super) async fn walk(
     }
 }
 
-pub(super) async fn setup() -> Vec<(TestApp, std::sync::Arc<common::ManualClock>)> {
+pub(crate) async fn setup() -> Vec<(TestApp, std::sync::Arc<common::ManualClock>)> {
     let apps = common::backends_with_clocks(at(CALL_AT)).await;
     for (t, _) in &apps {
         t.load_small().await;
@@ -451,7 +451,7 @@ pub(super) async fn setup() -> Vec<(TestApp, std::sync::Arc<common::ManualClock>
     apps
 }
 
-pub(super) async fn secretary(t: &TestApp) -> Login {
+pub(crate) async fn secretary(t: &TestApp) -> Login {
     t.login(
         Role::PartySecretary,
         Scope::Party {

@@ -13,4 +13,5 @@ mod imports;
 mod databases;
 mod pages;
 mod party;
+mod party_pages;
 mod signatures;

@@ -15,7 +15,7 @@ mod nominate;
 mod nomination;
 mod print;
 mod signatures;
-mod upload;
+pub(crate) mod upload;
 mod when;
 
 use axum::Router;

@@ -1,0 +1,183 @@
+// Browser test of the party's side (issue 13): on `sailau serve --demo`, in Russian, Kazakh and
+// English, a secretary convenes the Uil branch's next conference (its number shown before), loads
+// the roster, checks delegates in at the door (the live count follows; a second check-in is
+// refused), puts the presidium to an open vote, sees the decision at once, downloads the minutes
+// PDF; then the L (50th) conference's nomination is followed to the territorial commission's page
+// of it. Drives Debian's Chromium with playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const binary = process.env.SAILAU_BIN ?? join(root, 'target', 'debug', 'sailau');
+const artifacts = join(root, 'e2e', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const freePort = () => new Promise((resolve, reject) => {
+  const s = createServer();
+  s.once('error', reject);
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+function startServer(port, dataDir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SAILAU_LOG: 'warn' },
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('listening on')) {
+        clearTimeout(timer);
+        const passwords = {};
+        for (const m of out.matchAll(/^\s+(\S+)\s+\S+\s+.*password: (\S+)$/gm)) passwords[m[1]] = m[2];
+        resolve({ child, passwords, out });
+      }
+    });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}`)); });
+  });
+}
+
+const results = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push([name, null]);
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push([name, e]);
+    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
+  }
+}
+function expect(cond, message) { if (!cond) throw new Error(message); }
+
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sailau-e2e-party-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const { child, passwords } = await startServer(port, dataDir);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-quic'],
+});
+
+const branch = '/party/amanat/branches/155200000';
+const roster = join(dataDir, 'roster.csv');
+writeFileSync(roster, 'mandate,card_number\n' + [1, 2, 3, 4, 5].map((k) => `${k},SYN-UIL-000${k}`).join('\n') + '\n');
+const texts = {
+  ru: { adopted: 'Решение принято', why: 'присутствующих', twice: 'уже зарегистрирован' },
+  kk: { adopted: 'Шешім қабылданды', why: 'делегаттың', twice: 'тіркеліп' },
+  en: { adopted: 'Adopted', why: 'present', twice: 'already checked in' },
+};
+
+const submit = (page, action) => Promise.all([page.waitForNavigation(), page.click(`form[action^="${action}"] button[type=submit]`)]);
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+
+  await check('log in as the demo administrator', async () => {
+    await page.goto(`${base}/login`);
+    await page.fill('#f-username', 'admin');
+    await page.fill('#f-password', passwords.admin);
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
+    expect(!page.url().includes('/login'), `still on ${page.url()}`);
+  });
+
+  for (const lang of ['ru', 'kk', 'en']) {
+    const t = texts[lang];
+    let conference = '';
+    await check(`[${lang}] convene the branch's next conference`, async () => {
+      await page.goto(`${base}${branch}?lang=${lang}`);
+      const number = (await page.textContent('#next-number')).trim();
+      expect(/^L[IVX]* \(/.test(number), `next number: ${number}`);
+      await page.selectOption('#f-kind', 'extraordinary');
+      await page.fill('#f-held_on', '2026-12-01');
+      await page.fill('#f-place', 'с. Уил, районный Дом культуры');
+      await page.fill('#f-agenda', 'Об избрании рабочих органов конференции');
+      await submit(page, `${branch}/conferences`);
+      conference = new URL(page.url()).pathname;
+      expect(conference.startsWith('/party/conferences/'), `landed on ${page.url()}`);
+      expect((await page.textContent('h1')).includes(number), 'the number is not in the title');
+    });
+    await check(`[${lang}] load the roster and check delegates in at the door`, async () => {
+      await page.goto(`${base}${conference}?lang=${lang}`);
+      await page.setInputFiles('#roster #f-file', roster);
+      await submit(page, `${conference}/roster`);
+      for (const m of ['1', '2', '3']) {
+        await page.fill('#f-mandate', m);
+        await submit(page, `${conference}/check-in`);
+      }
+      const count = await page.textContent('#live-count');
+      expect(/3\D+5|5\D+3/.test(count), `live count: ${count}`);
+      await page.fill('#f-mandate', '1');
+      await submit(page, `${conference}/check-in`);
+      const error = await page.textContent('#f-mandate-error');
+      expect(error.includes(t.twice), `second check-in: ${error}`);
+      // The live count follows a check-in made elsewhere without reloading the page.
+      const other = await context.newPage();
+      await other.goto(`${base}${conference}?lang=${lang}`);
+      await other.fill('#f-mandate', '4');
+      await submit(other, `${conference}/check-in`);
+      await other.close();
+      await page.waitForFunction(() => /4\D+5|5\D+4/.test(document.querySelector('#live-count').textContent), null, { timeout: 10_000 });
+      await page.screenshot({ path: join(artifacts, `party-check-in-${lang}.png`), fullPage: true });
+    });
+    await check(`[${lang}] open vote, decision shown at once`, async () => {
+      await page.goto(`${base}${conference}?lang=${lang}`);
+      await page.selectOption('#f-subject', 'presidium');
+      await page.selectOption('#f-mode', 'open');
+      await page.fill('#f-chair', '1');
+      await page.fill('#f-secretary', '2');
+      await page.fill('#f-counting_commission', '3');
+      await submit(page, `${conference}/motions`);
+      await page.fill('#motion-1 #f-votes_for_0', '4');
+      await page.fill('#motion-1 #f-against', '0');
+      await page.fill('#motion-1 #f-abstain', '0');
+      await submit(page, '/party/motions/');
+      const text = await page.textContent('#motion-1');
+      expect(text.includes(t.adopted), `no decision: ${text}`);
+      expect(text.includes(t.why), `no reason: ${text}`);
+      await page.screenshot({ path: join(artifacts, `party-decision-${lang}.png`), fullPage: true });
+    });
+    await check(`[${lang}] minutes PDF downloaded`, async () => {
+      for (const l of ['ru', 'kk']) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click(`#minutes a[href$="minutes.pdf?lang=${l}"]`),
+        ]);
+        const path = join(artifacts, `minutes-${lang}-${l}.pdf`);
+        await download.saveAs(path);
+        const head = (await import('node:fs')).readFileSync(path).subarray(0, 4).toString();
+        expect(head === '%PDF', `not a PDF: ${head}`);
+      }
+    });
+  }
+
+  await check('the L (50th) conference\'s nomination is with the territorial commission', async () => {
+    await page.goto(`${base}${branch}?lang=ru`);
+    await Promise.all([page.waitForNavigation(), page.click('#conferences a:has-text("L (50-я)")')]);
+    const text = await page.textContent('main');
+    expect(text.includes('Казыбаев'), 'the nominee is not named');
+    await Promise.all([page.waitForNavigation(), page.click('.handed-off a[href^="/elections/nominations/"]')]);
+    const nomination = await page.textContent('main');
+    expect(nomination.includes('Казыбаев') && nomination.includes('L (50-я)'), 'the commission\'s nomination does not point to the conference');
+    await page.screenshot({ path: join(artifacts, 'party-nomination.png'), fullPage: true });
+  });
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const failed = results.filter(([, e]) => e).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
