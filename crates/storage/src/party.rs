@@ -24,23 +24,23 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> StorageError {
     StorageError::Corrupt(format!("{what}: {e}"))
 }
 
-fn uuid_of(s: &str, what: &str) -> Result<uuid::Uuid> {
+pub(crate) fn uuid_of(s: &str, what: &str) -> Result<uuid::Uuid> {
     uuid::Uuid::parse_str(s).map_err(|e| corrupt(what, e))
 }
 
-fn date_of(s: &str, what: &str) -> Result<Date> {
+pub(crate) fn date_of(s: &str, what: &str) -> Result<Date> {
     s.parse().map_err(|e| corrupt(what, e))
 }
 
-fn party_of(s: &str) -> Result<PartyCode> {
+pub(crate) fn party_of(s: &str) -> Result<PartyCode> {
     PartyCode::parse(s).map_err(|e| corrupt("party code", e.english()))
 }
 
-fn json<T: Serialize>(v: &T) -> Result<String> {
+pub(crate) fn json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| corrupt("json", e))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(s: &str, what: &str) -> Result<T> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(s: &str, what: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| corrupt(what, e))
 }
 

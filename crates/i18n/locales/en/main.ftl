@@ -1126,3 +1126,22 @@ el-cancel-text = Application
 el-cancel-text-hint = Number and date of the candidate's application or of the party's decision
 el-signatures-place = Sheet { NUMBER($sheet) }, line { NUMBER($line) }
 el-signatures-first-at = first signed on sheet { NUMBER($sheet) }, line { NUMBER($line) }
+
+## i13-pipeline
+party-meeting-taken = This meeting is already recorded.
+party-organization-not-below = The primary organization must be the party's branch on a territory within the conference's branch.
+party-meeting-after-conference = The meeting must be held on or before the day of the conference.
+party-members-present-range = Members present must be at least 1 and at most the { NUMBER($members) } members of the organization.
+party-seats-range = A meeting elects from 1 to 999 delegates.
+party-meeting-counts-above-present = The votes add up to more than the { NUMBER($attending) } members present.
+party-not-of-organization = This member is not a member of the primary organization.
+party-plan-not-region = A regional plan is made for a region or a city of republican significance.
+party-plan-dates-order = The plan's dates must follow in order: start, primary meetings, district and city conferences, regional conference.
+action-record-primary-meeting = recording a meeting of a primary party organization
+action-adopt-regional-plan = adopting a region's plan of conferences
+role-counting-commission = Member of a conference's counting commission
+role-party-delegate = Conference delegate
+role-party-member = Party member
+pipeline-held = held
+pipeline-pending = pending
+pipeline-overdue = overdue

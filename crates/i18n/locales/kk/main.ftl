@@ -1037,3 +1037,22 @@ el-cancel-text = Өтініш
 el-cancel-text-hint = Кандидат өтінішінің немесе партия шешімінің нөмірі мен күні
 el-signatures-place = { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол
 el-signatures-first-at = алғашқы қол: { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол
+
+## i13-pipeline
+party-meeting-taken = Бұл жиналыс енгізіліп қойған.
+party-organization-not-below = Бастауыш партия ұйымы конференция өткізетін филиал аумағындағы партия филиалы болуы тиіс.
+party-meeting-after-conference = Жиналыс конференция күнінен кешіктірілмей өтуі тиіс.
+party-members-present-range = Қатысқан партия мүшелері кемінде 1 және ұйымдағы мүшелерден ({ NUMBER($members) }) көп емес болуы тиіс.
+party-seats-range = Жиналыс 1-ден 999-ға дейін делегат сайлайды.
+party-meeting-counts-above-present = Дауыстар қатысқан партия мүшелерінен ({ NUMBER($attending) }) көп.
+party-not-of-organization = Бұл партия мүшесі осы бастауыш партия ұйымында тұрмайды.
+party-plan-not-region = Жоспар облыс немесе республикалық маңызы бар қала үшін жасалады.
+party-plan-dates-order = Жоспардың мерзімдері ретімен жүруі тиіс: басталуы, бастауыш ұйымдардың жиналыстары, аудандық және қалалық филиалдардың конференциялары, облыстық конференция.
+action-record-primary-meeting = бастауыш партия ұйымы жиналысының хаттамасын енгізу
+action-adopt-regional-plan = облыста конференциялар өткізу жоспарын бекіту
+role-counting-commission = Конференцияның санақ комиссиясының мүшесі
+role-party-delegate = Конференция делегаты
+role-party-member = Партия мүшесі
+pipeline-held = өтті
+pipeline-pending = алда
+pipeline-overdue = мерзімі өтті

@@ -1147,3 +1147,22 @@ el-cancel-text = Заявление
 el-cancel-text-hint = Номер и дата заявления кандидата или решения партии
 el-signatures-place = Лист { NUMBER($sheet) }, строка { NUMBER($line) }
 el-signatures-first-at = первая подпись: лист { NUMBER($sheet) }, строка { NUMBER($line) }
+
+## i13-pipeline
+party-meeting-taken = Это собрание уже внесено.
+party-organization-not-below = Первичная партийная организация должна быть филиалом партии на территории филиала, проводящего конференцию.
+party-meeting-after-conference = Собрание должно пройти не позднее дня конференции.
+party-members-present-range = Присутствующих членов партии — не меньше 1 и не больше, чем членов в организации ({ NUMBER($members) }).
+party-seats-range = Собрание избирает от 1 до 999 делегатов.
+party-meeting-counts-above-present = Голосов больше, чем присутствующих членов партии ({ NUMBER($attending) }).
+party-not-of-organization = Этот член партии не состоит в данной первичной партийной организации.
+party-plan-not-region = План составляется для области или города республиканского значения.
+party-plan-dates-order = Сроки плана должны идти по порядку: начало, собрания первичных организаций, конференции районных и городских филиалов, областная конференция.
+action-record-primary-meeting = внесение протокола собрания первичной партийной организации
+action-adopt-regional-plan = утверждение плана проведения конференций в области
+role-counting-commission = Член счётной комиссии конференции
+role-party-delegate = Делегат конференции
+role-party-member = Член партии
+pipeline-held = проведена
+pipeline-pending = предстоит
+pipeline-overdue = просрочена

@@ -51,6 +51,8 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::CheckIn => "action-check-in",
         CommandKind::OpenMotion => "action-open-motion",
         CommandKind::RecordVote => "action-record-vote",
+        CommandKind::RecordPrimaryMeeting => "action-record-primary-meeting",
+        CommandKind::AdoptRegionalPlan => "action-adopt-regional-plan",
     }
 }
 
