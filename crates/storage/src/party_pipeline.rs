@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
-use crate::party::{date_of, from_json, json, party_of, uuid_of};
+use crate::party::{
+    DelegateRow, date_of, delegate_row, from_json, json, member_facts_of, party_of, uuid_of,
+};
+use sailau_domain::party::member::MemberFacts;
 use crate::rows::{code_of, u32_of};
 use crate::{Result, Store, Tx};
 
@@ -325,6 +328,32 @@ impl Store {
             decided: count(&row, "decided")?,
             nominations: count(&row, "nominations")?,
         })
+    }
+
+    /// A member's public facts (party, branch, joined on, erased).
+    pub async fn member_facts(&self, id: &MemberId) -> Result<Option<MemberFacts>> {
+        member_facts_of(self.pool(), id).await
+    }
+
+    /// A member's seats on conference rosters, by conference day.
+    pub async fn seats_of(&self, member: &MemberId) -> Result<Vec<(ConferenceId, DelegateRow)>> {
+        let rows = sqlx::query(
+            "SELECT d.conference_id AS conference_id, d.mandate AS mandate, d.member_id AS member_id, d.checked_in_at_ms AS checked_in_at_ms \
+             FROM party_delegates d JOIN party_conferences c ON c.id = d.conference_id \
+             WHERE d.member_id = $1 ORDER BY c.held_on, c.id",
+        )
+        .bind(member.0.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let c = ConferenceId(uuid_of(
+                    &r.try_get::<String, _>("conference_id")?,
+                    "conference id",
+                )?);
+                Ok((c, delegate_row(r)?))
+            })
+            .collect()
     }
 
     /// Every pipeline table the ledger rebuilds, in key order (for the replay check).

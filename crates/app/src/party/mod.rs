@@ -58,7 +58,10 @@ async fn branch_target(
 /// The target of a command on a conference: its party and branch.
 async fn conference_target(tx: &mut Tx, id: &ConferenceId) -> Result<Target, AppError> {
     match tx.conference(id).await? {
-        Some(c) => branch_target(tx, &c.party, &c.branch).await,
+        Some(c) => Ok(Target {
+            conference: Some(*id),
+            ..branch_target(tx, &c.party, &c.branch).await?
+        }),
         None => Ok(Target::default().missing("conference", PartyRule::ConferenceMissing.into())),
     }
 }

@@ -10,8 +10,11 @@ use sailau_domain::party::pipeline::{
     RecordPrimaryMeeting, StageStatus, check_order, elect, stage_status, validate_meeting,
     validate_plan,
 };
+use sailau_domain::party::member::{MemberFacts, MemberId};
+use sailau_domain::party::numbering::conference_number;
 use sailau_domain::party::rules::PartyRule;
-use sailau_domain::{Branch, PartyCode, Target, TerritoryCode};
+use sailau_domain::party::vote::{Choice, Tally};
+use sailau_domain::{Branch, PartyCode, Principal, Read, Target, TerritoryCode, authorize_read};
 use sailau_storage::Tx;
 use sailau_storage::party::ConferenceRow;
 use sailau_storage::party_pipeline::{ElectedDelegate, MeetingRow, PipelineDump};
@@ -256,6 +259,134 @@ impl App {
             on,
             plan,
             branches,
+        })
+    }
+}
+
+/// A delegate's seat as the delegate (or the secretary, or the conference's counting
+/// commission) sees it: check-in status and the delegate's own roll-call votes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DelegateSeat {
+    /// The conference.
+    pub conference: ConferenceId,
+    /// Its number in Russian, Kazakh and English (`L (50-я)`, `L (50-ші)`, `L (50th)`).
+    pub number: [String; 3],
+    /// The conference's day.
+    pub held_on: Date,
+    /// The delegate's mandate number.
+    pub mandate: u32,
+    /// When the delegate checked in (Unix ms), if so.
+    pub checked_in_at_ms: Option<i64>,
+    /// The delegate's votes in roll calls: motion, round, choice.
+    pub votes: Vec<(sailau_domain::party::commands::MotionId, u32, Choice)>,
+}
+
+/// A party member's own record (issue 13 §9): the public facts, the personal record unless
+/// erased (only to those [`Read::MemberRecord`] allows), and the seats the reader may see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OwnPartyRecord {
+    /// The member's public facts (party, branch, joined on).
+    pub member: MemberFacts,
+    /// Card number, name and birth date; `None` once erased.
+    pub record: Option<MemberView>,
+    /// The member's seats as a delegate that the reader may see.
+    pub seats: Vec<DelegateSeat>,
+}
+
+/// The personal part of a member's record, as its owner sees it (no salt).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberView {
+    /// The party card's number.
+    pub card_number: String,
+    /// Full name, surname first.
+    pub full_name: String,
+    /// Date of birth.
+    pub birth_date: Date,
+}
+
+impl App {
+    /// A member's record as `reader` may see it: the member record needs
+    /// [`Read::MemberRecord`] (the member, the member as a delegate, the branch's secretary);
+    /// each seat needs [`Read::DelegateRecord`] (the delegate, the secretary, that conference's
+    /// counting commission). A reader who may see neither is refused with the reason.
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`] for an unknown member; [`AppError::Forbidden`] as above.
+    pub async fn member_own_record(
+        &self,
+        reader: Option<&Principal>,
+        member: &MemberId,
+    ) -> Result<OwnPartyRecord, AppError> {
+        let facts = self
+            .store
+            .member_facts(member)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("member {member}")))?;
+        let target = Target {
+            territory_path: self
+                .store
+                .territory_ancestors(&facts.branch)
+                .await?
+                .into_iter()
+                .map(|t| t.code)
+                .chain(std::iter::once(facts.branch.clone()))
+                .collect(),
+            party: Some(facts.party.clone()),
+            member: Some(*member),
+            ..Target::default()
+        };
+        let may_record = authorize_read(reader, Read::MemberRecord, &target);
+        let mut seats = Vec::new();
+        let mut seat_denied = None;
+        for (conference, d) in self.store.seats_of(member).await? {
+            let t = Target {
+                conference: Some(conference),
+                ..target.clone()
+            };
+            if let Err(e) = authorize_read(reader, Read::DelegateRecord, &t) {
+                seat_denied.get_or_insert(e);
+                continue;
+            }
+            let Some(c) = self.store.conference(&conference).await? else {
+                continue;
+            };
+            let mut votes = Vec::new();
+            for m in self.store.motions(&conference).await? {
+                for v in self.store.votes(&m.id).await? {
+                    if let Tally::RollCall { votes: calls } = &v.tally {
+                        votes.extend(
+                            calls
+                                .iter()
+                                .filter(|c| c.mandate == d.mandate)
+                                .map(|c| (m.id, v.round, c.choice)),
+                        );
+                    }
+                }
+            }
+            seats.push(DelegateSeat {
+                conference,
+                number: ["ru", "kk", "en"].map(|l| conference_number(c.ordinal, l)),
+                held_on: c.held_on,
+                mandate: d.mandate,
+                checked_in_at_ms: d.checked_in_at_ms,
+                votes,
+            });
+        }
+        let record = match may_record {
+            Ok(()) => self.store.member_record(member).await?.map(|r| MemberView {
+                card_number: r.card_number.clone(),
+                full_name: r.full_name(),
+                birth_date: r.birth_date,
+            }),
+            Err(e) if seats.is_empty() => {
+                return Err(seat_denied.unwrap_or(e).into());
+            }
+            Err(_) => None,
+        };
+        Ok(OwnPartyRecord {
+            member: facts,
+            record,
+            seats,
         })
     }
 }

@@ -14,6 +14,7 @@ mod import_excel;
 
 mod ledger_fixture;
 mod party;
+mod pipeline;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod sessions;

@@ -1145,3 +1145,7 @@ role-party-member = Party member
 pipeline-held = held
 pipeline-pending = pending
 pipeline-overdue = overdue
+action-read-member-record = seeing a party member's record
+action-read-delegate-record = seeing a delegate's record
+scope-conference = conference { $conference }
+scope-member = party member { $member }

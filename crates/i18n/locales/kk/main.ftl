@@ -1056,3 +1056,7 @@ role-party-member = Партия мүшесі
 pipeline-held = өтті
 pipeline-pending = алда
 pipeline-overdue = мерзімі өтті
+action-read-member-record = партия мүшесінің есепке алу деректерін қарау
+action-read-delegate-record = делегат туралы мәліметтерді қарау
+scope-conference = { $conference } конференциясы
+scope-member = партия мүшесі { $member }

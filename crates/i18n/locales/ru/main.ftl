@@ -1166,3 +1166,7 @@ role-party-member = Член партии
 pipeline-held = проведена
 pipeline-pending = предстоит
 pipeline-overdue = просрочена
+action-read-member-record = просмотр учётных данных члена партии
+action-read-delegate-record = просмотр сведений о делегате
+scope-conference = конференция { $conference }
+scope-member = член партии { $member }

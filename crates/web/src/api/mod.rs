@@ -186,6 +186,7 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(party_pipeline::get_meeting))
         .routes(routes!(party_pipeline::adopt_plan))
         .routes(routes!(party_pipeline::dashboard))
+        .routes(routes!(party_pipeline::member_record))
         .routes(routes!(persons::list_persons, persons::register_person))
         .routes(routes!(persons::get_person))
         .routes(routes!(accounts::list_accounts, accounts::create_account))

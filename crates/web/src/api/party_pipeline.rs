@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use sailau_app::party::pipeline::{BranchStage, RegionDashboard};
 use sailau_domain::party::commands::ConferenceId;
 use sailau_domain::party::member::MemberId;
+use sailau_domain::party::vote::Choice;
 use sailau_domain::party::pipeline::{
     AdoptRegionalPlan, MeetingContender, MeetingId, RecordPrimaryMeeting, StageStatus,
 };
@@ -15,7 +16,7 @@ use sailau_storage::party_pipeline::MeetingRow;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::extract::{ApiJson, ApiPath, ApiQuery, Writer};
+use super::extract::{ApiJson, ApiPath, ApiQuery, SignedIn, Writer};
 use super::types::{Fields, LedgerPosition, all, path_party, path_territory};
 use super::write::{Created, write, written_body};
 use crate::WebState;
@@ -451,4 +452,127 @@ pub async fn dashboard(
     };
     let d = state.app.regional_dashboard(&party, &region, on).await?;
     Ok(axum::Json(d.into()))
+}
+
+/// A delegate's seat: check-in status and the delegate's roll-call votes.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SeatView {
+    /// The conference.
+    #[schema(format = Uuid)]
+    pub conference: String,
+    /// Its number in Russian (`L (50-я)`).
+    pub number_ru: String,
+    /// Its number in Kazakh (`L (50-ші)`).
+    pub number_kk: String,
+    /// The conference's day.
+    #[schema(value_type = String, format = Date)]
+    pub held_on: Date,
+    /// The mandate number.
+    pub mandate: u32,
+    /// Whether the delegate is checked in.
+    pub checked_in: bool,
+    /// The delegate's roll-call votes.
+    pub votes: Vec<RollCallView>,
+}
+
+/// One of a delegate's roll-call votes.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RollCallView {
+    /// The motion.
+    #[schema(format = Uuid)]
+    pub motion: String,
+    /// The round.
+    pub round: u32,
+    /// `for`, `against` or `abstain`.
+    pub choice: String,
+    /// For `for`: the contender's position in the round (0 for a yes/no question).
+    pub contender: Option<u32>,
+}
+
+/// A member's own record as the reader may see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MemberRecordView {
+    /// The member's identifier.
+    #[schema(format = Uuid)]
+    pub member: String,
+    /// The party.
+    pub party: String,
+    /// The branch's territory.
+    pub branch: String,
+    /// When the member joined.
+    #[schema(value_type = String, format = Date)]
+    pub joined_on: Date,
+    /// The party card's number (absent once erased or when the reader may not see it).
+    pub card_number: Option<String>,
+    /// Full name, surname first (same).
+    pub full_name: Option<String>,
+    /// The member's seats as a delegate that the reader may see.
+    pub seats: Vec<SeatView>,
+}
+
+/// A party member's own record: to the member (`party_member`, scope `member:<id>`), the member
+/// as a delegate (`party_delegate`, with check-in status and roll-call votes), the branch's
+/// secretary, and, for one conference's seat, that conference's counting commission.
+#[utoipa::path(
+    get, path = "/api/v1/party/members/{id}", tag = "party",
+    params(("id" = String, Path, format = Uuid, description = "The member's identifier")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The record", body = MemberRecordView),
+        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not this account's to see", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such member", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn member_record(
+    State(state): State<WebState>,
+    SignedIn(user): SignedIn,
+    ApiPath(id): ApiPath<String>,
+) -> Result<axum::Json<MemberRecordView>, Problem> {
+    let member = MemberId(uuid_in("id", &id)?);
+    let r = state
+        .app
+        .member_own_record(Some(&user.principal), &member)
+        .await?;
+    Ok(axum::Json(MemberRecordView {
+        member: r.member.member.0.to_string(),
+        party: r.member.party.to_string(),
+        branch: r.member.branch.to_string(),
+        joined_on: r.member.joined_on,
+        card_number: r.record.as_ref().map(|x| x.card_number.clone()),
+        full_name: r.record.map(|x| x.full_name),
+        seats: r
+            .seats
+            .into_iter()
+            .map(|s| {
+                let [number_ru, number_kk, _] = s.number;
+                SeatView {
+                    conference: s.conference.0.to_string(),
+                    number_ru,
+                    number_kk,
+                    held_on: s.held_on,
+                    mandate: s.mandate,
+                    checked_in: s.checked_in_at_ms.is_some(),
+                    votes: s
+                        .votes
+                        .into_iter()
+                        .map(|(motion, round, choice)| {
+                            let (choice, contender) = match choice {
+                                Choice::For(i) => ("for", Some(i)),
+                                Choice::Against => ("against", None),
+                                Choice::Abstain => ("abstain", None),
+                            };
+                            RollCallView {
+                                motion: motion.0.to_string(),
+                                round,
+                                choice: choice.into(),
+                                contender,
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }))
 }

@@ -64,6 +64,8 @@ pub fn read_key(read: Read) -> &'static str {
         Read::Persons => "action-read-persons",
         Read::Workbench => "action-read-workbench",
         Read::Attachments => "action-read-attachments",
+        Read::MemberRecord => "action-read-member-record",
+        Read::DelegateRecord => "action-read-delegate-record",
     }
 }
 
