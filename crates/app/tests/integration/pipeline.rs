@@ -344,7 +344,8 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
         f.app.execute(&op, plan.clone()).await.unwrap();
 
         // The dashboard is a function of the day asked.
-        let on = |d| f.app.regional_dashboard(&amanat(), &code("100000000"), d);
+        let (party, region) = (amanat(), code("100000000"));
+        let on = |d| f.app.regional_dashboard(&party, &region, d);
         let d = on(date(2023, 9, 27)).await.unwrap();
         use StageStatus::*;
         let s = |v: &[(&str, StageStatus)]| -> Vec<(String, StageStatus)> {
