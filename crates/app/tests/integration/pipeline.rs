@@ -334,10 +334,6 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
                     "district_conferences_by".to_string(),
                     PartyRule::PlanDatesOrder
                 ),
-                (
-                    "regional_conference_by".to_string(),
-                    PartyRule::PlanDatesOrder
-                ),
             ],
             "{b}"
         );
