@@ -19,9 +19,9 @@ use sqlx::{Any, Executor, Row};
 use crate::party::{
     DelegateRow, date_of, delegate_row, from_json, json, member_facts_of, party_of, uuid_of,
 };
-use sailau_domain::party::member::MemberFacts;
 use crate::rows::{code_of, u32_of};
 use crate::{Result, Store, Tx};
+use sailau_domain::party::member::MemberFacts;
 
 /// A delegate a meeting elected, with the mandate given on the conference's roster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,7 +201,11 @@ impl Tx {
     }
 
     /// Members recorded in a branch (a primary organization), erased or not.
-    pub async fn branch_members(&mut self, party: &PartyCode, branch: &TerritoryCode) -> Result<u32> {
+    pub async fn branch_members(
+        &mut self,
+        party: &PartyCode,
+        branch: &TerritoryCode,
+    ) -> Result<u32> {
         let row = sqlx::query(
             "SELECT COUNT(*) AS n FROM party_members WHERE party_code = $1 AND branch_code = $2",
         )

@@ -24,14 +24,16 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use jiff::civil::Date;
+use sailau_app::storage::{SqliteSync, Store};
 use sailau_app::{Acting, App, Clock};
-use sailau_domain::party::commands::{ConferenceId, ConferenceKind, ConveneConference, RecordMember};
+use sailau_domain::party::commands::{
+    ConferenceId, ConferenceKind, ConveneConference, RecordMember,
+};
 use sailau_domain::party::member::{MemberId, MemberRecord};
 use sailau_domain::party::vote::PartyRules;
 use sailau_domain::registry::{CreateBranch, CreateParty, CreateTerritory};
 use sailau_domain::*;
 use sailau_ledger::LedgerSigningKey;
-use sailau_app::storage::{SqliteSync, Store};
 use sailau_web::{WebConfig, WebState};
 use tower::ServiceExt;
 
@@ -194,7 +196,11 @@ async fn send(
         }
         None => Body::empty(),
     };
-    let res = router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+    let res = router
+        .clone()
+        .oneshot(req.body(body).unwrap())
+        .await
+        .unwrap();
     let status = res.status();
     let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
     (status, bytes)
@@ -236,7 +242,12 @@ async fn run(backend: &str, url: &str) {
         })),
     )
     .await;
-    assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
     let presidium = id_of(&body);
     let (status, body) = send(
         &router,
@@ -258,7 +269,12 @@ async fn run(backend: &str, url: &str) {
         })),
     )
     .await;
-    assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
     let resolution = id_of(&body);
     let roll_call: Vec<serde_json::Value> = (1..=DELEGATES)
         .map(|m| {
@@ -289,7 +305,10 @@ async fn run(backend: &str, url: &str) {
         let (status, body) = send(
             &router,
             Method::GET,
-            &format!("/party/conferences/{}/minutes.pdf?lang={lang}", conference.0),
+            &format!(
+                "/party/conferences/{}/minutes.pdf?lang={lang}",
+                conference.0
+            ),
             &token,
             None,
         )

@@ -5,13 +5,13 @@
 
 use jiff::civil::Date;
 use sailau_domain::party::commands::ConferenceId;
+use sailau_domain::party::member::{MemberFacts, MemberId};
+use sailau_domain::party::numbering::conference_number;
 use sailau_domain::party::pipeline::{
     AdoptRegionalPlan, MeetingConference, MeetingFacts, MeetingId, OrderFacts, PlanFacts,
     RecordPrimaryMeeting, StageStatus, check_order, elect, stage_status, validate_meeting,
     validate_plan,
 };
-use sailau_domain::party::member::{MemberFacts, MemberId};
-use sailau_domain::party::numbering::conference_number;
 use sailau_domain::party::rules::PartyRule;
 use sailau_domain::party::vote::{Choice, Tally};
 use sailau_domain::{Branch, PartyCode, Principal, Read, Target, TerritoryCode, authorize_read};

@@ -14,9 +14,9 @@ mod import_excel;
 
 mod ledger_fixture;
 mod party;
-mod pipeline;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
+mod pipeline;
 mod sessions;
 mod signatures;
 mod verify;

@@ -942,23 +942,21 @@ pub fn matrix_command(kind: CommandKind, inside: bool, w: &MatrixWorld) -> Issue
         }
         .into(),
         // i13-pipeline
-        CommandKind::RecordPrimaryMeeting => {
-            sailau_domain::party::pipeline::RecordPrimaryMeeting {
-                meeting: sailau_domain::party::pipeline::MeetingId(uid()),
-                conference: s.conference,
-                organization: code(s.org),
-                held_on: date(2023, 9, 20),
-                members_present: 1,
-                seats: 1,
-                contenders: vec![sailau_domain::party::pipeline::MeetingContender {
-                    member: s.org_member,
-                    votes_for: 1,
-                    against: 0,
-                    abstain: 0,
-                }],
-            }
-            .into()
+        CommandKind::RecordPrimaryMeeting => sailau_domain::party::pipeline::RecordPrimaryMeeting {
+            meeting: sailau_domain::party::pipeline::MeetingId(uid()),
+            conference: s.conference,
+            organization: code(s.org),
+            held_on: date(2023, 9, 20),
+            members_present: 1,
+            seats: 1,
+            contenders: vec![sailau_domain::party::pipeline::MeetingContender {
+                member: s.org_member,
+                votes_for: 1,
+                against: 0,
+                abstain: 0,
+            }],
         }
+        .into(),
         CommandKind::AdoptRegionalPlan => sailau_domain::party::pipeline::AdoptRegionalPlan {
             party: s.party.clone(),
             region: code(s.region),

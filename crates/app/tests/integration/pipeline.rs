@@ -24,14 +24,14 @@ fn uid() -> uuid::Uuid {
 
 fn party_rules(e: &AppError) -> Vec<(String, PartyRule)> {
     match e {
-        AppError::Invalid(v) => v
-            .0
-            .iter()
-            .filter_map(|f| match &f.rule {
-                Rule::Party(p) => Some((f.field.clone(), p.clone())),
-                _ => None,
-            })
-            .collect(),
+        AppError::Invalid(v) => {
+            v.0.iter()
+                .filter_map(|f| match &f.rule {
+                    Rule::Party(p) => Some((f.field.clone(), p.clone())),
+                    _ => None,
+                })
+                .collect()
+        }
         other => panic!("not a refusal by rules: {other:?}"),
     }
 }
@@ -165,11 +165,7 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
         f.app.execute_batch(&op, batch).await.unwrap();
 
         // No delegates yet: the conference cannot decide anything.
-        let err = f
-            .app
-            .execute(&op, presidium(district).1)
-            .await
-            .unwrap_err();
+        let err = f.app.execute(&op, presidium(district).1).await.unwrap_err();
         assert_eq!(
             party_rules(&err),
             [("conference".to_string(), PartyRule::OutOfOrder)],
@@ -191,19 +187,13 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
         assert_eq!(
             party_rules(&err),
             [
-                (
-                    "held_on".to_string(),
-                    PartyRule::MeetingAfterConference
-                ),
+                ("held_on".to_string(), PartyRule::MeetingAfterConference),
                 (
                     "members_present".to_string(),
                     PartyRule::MembersPresentRange { members: 6 }
                 ),
                 ("seats".to_string(), PartyRule::SeatsRange),
-                (
-                    "contenders[1]".to_string(),
-                    PartyRule::NotOfOrganization
-                ),
+                ("contenders[1]".to_string(), PartyRule::NotOfOrganization),
             ],
             "{b}"
         );
@@ -220,18 +210,12 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
         assert_eq!(
             party_rules(&err),
             [
-                (
-                    "organization".to_string(),
-                    PartyRule::OrganizationNotBelow
-                ),
+                ("organization".to_string(), PartyRule::OrganizationNotBelow),
                 (
                     "contenders[0]".to_string(),
                     PartyRule::MeetingCountsAbovePresent { present: 1 }
                 ),
-                (
-                    "contenders[0]".to_string(),
-                    PartyRule::NotOfOrganization
-                ),
+                ("contenders[0]".to_string(), PartyRule::NotOfOrganization),
             ],
             "{b}"
         );
@@ -265,7 +249,8 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
             .await
             .unwrap();
         let m = f.app.primary_meeting(&meeting).await.unwrap().unwrap();
-        let elected: Vec<(MemberId, u32)> = m.elected.iter().map(|e| (e.member, e.mandate)).collect();
+        let elected: Vec<(MemberId, u32)> =
+            m.elected.iter().map(|e| (e.member, e.mandate)).collect();
         assert_eq!(elected, [(org[0], 1), (org[1], 2), (org[2], 3)], "{b}");
         let view = f.app.conference_view(&district).await.unwrap();
         assert_eq!(view.elected, 3, "{b}");
@@ -287,7 +272,15 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
             )
             .await
             .unwrap();
-        assert!(f.app.primary_meeting(&tie).await.unwrap().unwrap().elected.is_empty());
+        assert!(
+            f.app
+                .primary_meeting(&tie)
+                .await
+                .unwrap()
+                .unwrap()
+                .elected
+                .is_empty()
+        );
         let again = RecordPrimaryMeeting {
             meeting: MeetingId(uid()),
             conference: district,
@@ -349,13 +342,21 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
         };
         assert_eq!(
             statuses(&d),
-            s(&[("101000000", Pending), ("102000000", Pending), ("100000000", Pending)]),
+            s(&[
+                ("101000000", Pending),
+                ("102000000", Pending),
+                ("100000000", Pending)
+            ]),
             "{b}"
         );
         assert_eq!(d.branches[0].meetings, 2, "{b}");
         assert_eq!(
             statuses(&on(date(2023, 10, 1)).await.unwrap()),
-            s(&[("101000000", Overdue), ("102000000", Overdue), ("100000000", Pending)]),
+            s(&[
+                ("101000000", Overdue),
+                ("102000000", Overdue),
+                ("100000000", Pending)
+            ]),
             "{b}"
         );
 
@@ -389,11 +390,7 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
                 .await
                 .unwrap();
         }
-        let err = f
-            .app
-            .execute(&op, presidium(regional).1)
-            .await
-            .unwrap_err();
+        let err = f.app.execute(&op, presidium(regional).1).await.unwrap_err();
         assert_eq!(
             party_rules(&err),
             [("conference".to_string(), PartyRule::OutOfOrder)],
@@ -401,7 +398,11 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
         );
         assert_eq!(
             statuses(&on(date(2023, 10, 1)).await.unwrap()),
-            s(&[("101000000", Held), ("102000000", Overdue), ("100000000", Pending)]),
+            s(&[
+                ("101000000", Held),
+                ("102000000", Overdue),
+                ("100000000", Pending)
+            ]),
             "{b}"
         );
         hold(&f.app, other).await;
@@ -424,7 +425,11 @@ async fn primary_meetings_elect_the_roster_and_the_region_keeps_its_order() {
             .unwrap();
         assert_eq!(
             statuses(&on(date(2023, 10, 20)).await.unwrap()),
-            s(&[("101000000", Held), ("102000000", Held), ("100000000", Held)]),
+            s(&[
+                ("101000000", Held),
+                ("102000000", Held),
+                ("100000000", Held)
+            ]),
             "{b}"
         );
 

@@ -163,7 +163,10 @@ pub struct MeetingConference {
 /// each contender's counts add up to no more than the members present; each contender is a
 /// member of that organization on the meeting's day, named once, not yet on the roster.
 /// Every broken rule at once.
-pub fn validate_meeting(m: &RecordPrimaryMeeting, f: &MeetingFacts) -> Result<(), ValidationErrors> {
+pub fn validate_meeting(
+    m: &RecordPrimaryMeeting,
+    f: &MeetingFacts,
+) -> Result<(), ValidationErrors> {
     let mut errs = ValidationErrors::new();
     if f.id_taken {
         errs.push("meeting", PartyRule::MeetingTaken.into());
@@ -204,8 +207,7 @@ pub fn validate_meeting(m: &RecordPrimaryMeeting, f: &MeetingFacts) -> Result<()
         if !seen.insert(k.member) {
             errs.push(field.clone(), PartyRule::ContenderTwice.into());
         }
-        let total =
-            u64::from(k.votes_for) + u64::from(k.against) + u64::from(k.abstain);
+        let total = u64::from(k.votes_for) + u64::from(k.against) + u64::from(k.abstain);
         if total > u64::from(m.members_present) {
             errs.push(
                 field.clone(),
@@ -376,8 +378,14 @@ mod tests {
     #[test]
     fn elects_by_majority_of_present_and_leaves_a_tie_at_the_last_seat() {
         let r = DecisionRule::MajorityOfPresent;
-        assert_eq!(elect(r, 20, 30, 2, &[k(15, 5), k(11, 9), k(10, 10)]), [0, 1]);
-        assert_eq!(elect(r, 20, 30, 1, &[k(15, 5), k(15, 5)]), Vec::<usize>::new());
+        assert_eq!(
+            elect(r, 20, 30, 2, &[k(15, 5), k(11, 9), k(10, 10)]),
+            [0, 1]
+        );
+        assert_eq!(
+            elect(r, 20, 30, 1, &[k(15, 5), k(15, 5)]),
+            Vec::<usize>::new()
+        );
         assert_eq!(elect(r, 20, 30, 2, &[k(16, 4), k(15, 5), k(15, 5)]), [0]);
     }
 

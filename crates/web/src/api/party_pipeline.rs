@@ -8,10 +8,10 @@ use jiff::civil::Date;
 use sailau_app::party::pipeline::{BranchStage, RegionDashboard};
 use sailau_domain::party::commands::ConferenceId;
 use sailau_domain::party::member::MemberId;
-use sailau_domain::party::vote::Choice;
 use sailau_domain::party::pipeline::{
     AdoptRegionalPlan, MeetingContender, MeetingId, RecordPrimaryMeeting, StageStatus,
 };
+use sailau_domain::party::vote::Choice;
 use sailau_storage::party_pipeline::MeetingRow;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -136,7 +136,9 @@ pub struct MeetingWritten {
     /// The ledger entry.
     pub ledger: LedgerPosition,
 }
-written_body!(MeetingWritten { meeting: MeetingRow });
+written_body!(MeetingWritten {
+    meeting: MeetingRow
+});
 
 /// Records a primary organization's meeting (in the ledger); sailau elects by the conference's
 /// decision rule and seats the elected on the conference's roster with the next mandates.
@@ -180,9 +182,11 @@ pub async fn record_meeting(
         seats: body.seats,
         contenders,
     };
-    write(&state, &writer, command, async |s| s.meeting(&meeting).await)
-        .await?
-        .created(format!("/api/v1/party/meetings/{}", meeting.0))
+    write(&state, &writer, command, async |s| {
+        s.meeting(&meeting).await
+    })
+    .await?
+    .created(format!("/api/v1/party/meetings/{}", meeting.0))
 }
 
 /// A primary meeting's record.
@@ -263,7 +267,9 @@ pub struct PlanWritten {
     /// The ledger entry.
     pub ledger: LedgerPosition,
 }
-written_body!(PlanWritten { plan: AdoptRegionalPlan });
+written_body!(PlanWritten {
+    plan: AdoptRegionalPlan
+});
 
 /// Adopts (or replaces) a region's plan of the pipeline (recorded in the ledger).
 #[utoipa::path(
