@@ -123,6 +123,9 @@ async fn scope_facts(tx: &mut Tx, scope: &Scope) -> Result<ScopeFacts, AppError>
                 }
         }
         Scope::Person { person } => tx.person(person).await?.is_some(),
+        // i13-pipeline
+        Scope::Conference { conference } => tx.conference(conference).await?.is_some(),
+        Scope::Member { member } => tx.member_facts(member).await?.is_some(),
     };
     Ok(ScopeFacts { all_exist })
 }

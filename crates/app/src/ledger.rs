@@ -440,6 +440,12 @@ pub async fn verify(
     // i13-party: the party tables the ledger rebuilds (members' records are not among them).
     crate::party::compare_replay(&store.dump_party().await?, &replay.dump_party().await?)
         .map_err(VerifyFailure::Registry)?;
+    // i13-pipeline: primary meetings and regional plans.
+    crate::party::pipeline::compare_replay(
+        &store.dump_pipeline().await?,
+        &replay.dump_pipeline().await?,
+    )
+    .map_err(VerifyFailure::Registry)?;
     if store.territory_placement().await? != replay.territory_placement().await? {
         return Err(VerifyFailure::Registry(
             "territories: region or depth columns differ".into(),

@@ -102,11 +102,19 @@ pub enum Role {
     Candidate,
     /// An observer: reads, and acts on nothing but its own account.
     Observer,
+    /// A member of a party conference's counting commission: records the conference's votes
+    /// (scope `conference:<uuid>`; issue 13 §9).
+    CountingCommission,
+    /// A delegate of a party conference: reads its own check-in status and roll-call record
+    /// (scope `member:<uuid>`; issue 13 §9).
+    PartyDelegate,
+    /// A party member: reads its own member record (scope `member:<uuid>`; issue 13 §9).
+    PartyMember,
 }
 
 impl Role {
     /// Every role, in declaration order (the order forms and tables show them).
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 10] = [
         Role::Administrator,
         Role::CecMember,
         Role::TerritorialCommission,
@@ -114,6 +122,10 @@ impl Role {
         Role::PartySecretary,
         Role::Candidate,
         Role::Observer,
+        // i13-pipeline
+        Role::CountingCommission,
+        Role::PartyDelegate,
+        Role::PartyMember,
     ];
 
     /// The role's name: `administrator`, `cec_member`, `territorial_commission`, ...
@@ -132,6 +144,9 @@ impl Role {
             (Role::PrecinctCommission, Scope::Precincts { precincts }) => !precincts.is_empty(),
             (Role::PartySecretary, Scope::Party { .. }) => true,
             (Role::Candidate, Scope::Person { .. }) => true,
+            // i13-pipeline
+            (Role::CountingCommission, Scope::Conference { .. }) => true,
+            (Role::PartyDelegate | Role::PartyMember, Scope::Member { .. }) => true,
             _ => false,
         }
     }
@@ -189,11 +204,24 @@ pub enum Scope {
         /// The person the candidate's account acts for.
         person: crate::person::PersonId,
     },
+    /// One party conference: its counting commission's account records its votes
+    /// (`conference:<uuid>`; issue 13 §9, i13-pipeline).
+    Conference {
+        /// The conference.
+        conference: crate::party::commands::ConferenceId,
+    },
+    /// One party member: a delegate's or member's account reads its own record
+    /// (`member:<uuid>`; issue 13 §9, i13-pipeline).
+    Member {
+        /// The member.
+        member: crate::party::member::MemberId,
+    },
 }
 
 impl Scope {
     /// The textual form used by the CLI and forms: `global`, `territory:CODE`,
-    /// `precincts:REGION/N,REGION/N`, `party:CODE` or `party:CODE@TERRITORY`.
+    /// `precincts:REGION/N,REGION/N`, `party:CODE`, `party:CODE@TERRITORY`, `person:UUID`,
+    /// `conference:UUID` or `member:UUID`.
     pub fn parse(s: &str) -> Result<Scope, Rule> {
         let s = s.trim();
         if s.is_empty() || s == "global" {
@@ -227,6 +255,16 @@ impl Scope {
                     person: crate::person::PersonId(u),
                 })
                 .map_err(|_| Rule::RoleScopeMismatch),
+            "conference" => uuid::Uuid::parse_str(rest.trim())
+                .map(|u| Scope::Conference {
+                    conference: crate::party::commands::ConferenceId(u),
+                })
+                .map_err(|_| Rule::RoleScopeMismatch),
+            "member" => uuid::Uuid::parse_str(rest.trim())
+                .map(|u| Scope::Member {
+                    member: crate::party::member::MemberId(u),
+                })
+                .map_err(|_| Rule::RoleScopeMismatch),
             _ => Err(Rule::RoleScopeMismatch),
         }
     }
@@ -256,6 +294,8 @@ impl fmt::Display for Scope {
                 territory: Some(t),
             } => write!(f, "party:{party}@{t}"),
             Scope::Person { person } => write!(f, "person:{person}"),
+            Scope::Conference { conference } => write!(f, "conference:{conference}"),
+            Scope::Member { member } => write!(f, "member:{member}"),
         }
     }
 }
@@ -345,6 +385,8 @@ pub fn validate_role_scope(
             Scope::Precincts { .. } => Rule::PrecinctMissing,
             Scope::Party { .. } => Rule::PartyMissing,
             Scope::Person { .. } => Rule::PersonMissing,
+            Scope::Conference { .. } => crate::party::rules::PartyRule::ConferenceMissing.into(),
+            Scope::Member { .. } => crate::party::rules::PartyRule::MemberMissing.into(),
         };
         return Err(ValidationErrors::one("scope", rule));
     }

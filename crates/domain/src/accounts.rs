@@ -114,6 +114,10 @@ impl DomainCommand for ChangePassword {
         Grant::new(Role::PartySecretary, Reach::OwnAccount),
         Grant::new(Role::Candidate, Reach::OwnAccount),
         Grant::new(Role::Observer, Reach::OwnAccount),
+        // i13-pipeline
+        Grant::new(Role::CountingCommission, Reach::OwnAccount),
+        Grant::new(Role::PartyDelegate, Reach::OwnAccount),
+        Grant::new(Role::PartyMember, Reach::OwnAccount),
     ]);
     type Private = Password;
     fn summary(&self) -> String {

@@ -39,6 +39,10 @@ pub struct Target {
     pub account: Option<Username>,
     /// The person affected (a candidate acting on their own candidacy).
     pub person: Option<crate::person::PersonId>,
+    /// The party conference affected (i13-pipeline: its counting commission).
+    pub conference: Option<crate::party::commands::ConferenceId>,
+    /// The party member affected (i13-pipeline: a delegate's or member's own record).
+    pub member: Option<crate::party::member::MemberId>,
     /// Something the command names that does not exist (the territory of a new precinct, say),
     /// as the field and rule its validation will report. Nothing missing lies in anyone's scope,
     /// so the pipeline reports this instead of a refusal for scope.
@@ -73,6 +77,10 @@ pub enum Reach {
     OwnAccount,
     /// The person of a `person:` scope (a candidate's own candidacy).
     OwnPerson,
+    /// The conference of a `conference:` scope (its counting commission; i13-pipeline).
+    OwnConference,
+    /// The member of a `member:` scope (a delegate's or member's own record; i13-pipeline).
+    OwnMember,
 }
 
 impl Reach {
@@ -111,6 +119,14 @@ impl Reach {
             Reach::OwnAccount => target.account.as_ref() == Some(&principal.username),
             Reach::OwnPerson => match (scope, &target.person) {
                 (Scope::Person { person }, Some(t)) => person == t,
+                _ => false,
+            },
+            Reach::OwnConference => match (scope, &target.conference) {
+                (Scope::Conference { conference }, Some(t)) => conference == t,
+                _ => false,
+            },
+            Reach::OwnMember => match (scope, &target.member) {
+                (Scope::Member { member }, Some(t)) => member == t,
                 _ => false,
             },
         }
@@ -227,16 +243,22 @@ pub enum Read {
     Workbench,
     /// Files attached to nominations (scans of documents; issue 11).
     Attachments,
+    /// A party member's own record: card number, name, branch (issue 13 §9; i13-pipeline).
+    MemberRecord,
+    /// A delegate's seats: check-in status and roll-call votes (issue 13 §9; i13-pipeline).
+    DelegateRecord,
 }
 
 impl Read {
     /// Every read, for tests and listings.
-    pub const ALL: [Read; 5] = [
+    pub const ALL: [Read; 7] = [
         Read::Accounts,
         Read::Account,
         Read::Persons,
         Read::Workbench,
         Read::Attachments,
+        Read::MemberRecord,
+        Read::DelegateRecord,
     ];
 
     /// A short English name (`accounts`) for messages and logs.
@@ -247,6 +269,8 @@ impl Read {
             Read::Persons => "persons",
             Read::Workbench => "workbench",
             Read::Attachments => "attachments",
+            Read::MemberRecord => "member record",
+            Read::DelegateRecord => "delegate record",
         }
     }
 
@@ -273,12 +297,31 @@ impl Read {
             Grant::new(Role::PartySecretary, Reach::OwnAccount),
             Grant::new(Role::Candidate, Reach::OwnAccount),
             Grant::new(Role::Observer, Reach::OwnAccount),
+            // i13-pipeline
+            Grant::new(Role::CountingCommission, Reach::OwnAccount),
+            Grant::new(Role::PartyDelegate, Reach::OwnAccount),
+            Grant::new(Role::PartyMember, Reach::OwnAccount),
+        ];
+        // i13-pipeline: a member's own record (the branch's secretary, the member itself, and
+        // the member as a delegate); a delegate's seats, check-in and roll-call votes (the
+        // secretary, the conference's counting commission, the delegate itself).
+        const MEMBER_RECORD: &[Grant] = &[
+            Grant::new(Role::PartySecretary, Reach::PartySubtree),
+            Grant::new(Role::PartyMember, Reach::OwnMember),
+            Grant::new(Role::PartyDelegate, Reach::OwnMember),
+        ];
+        const DELEGATE_RECORD: &[Grant] = &[
+            Grant::new(Role::PartySecretary, Reach::PartySubtree),
+            Grant::new(Role::CountingCommission, Reach::OwnConference),
+            Grant::new(Role::PartyDelegate, Reach::OwnMember),
         ];
         match self {
             Read::Accounts => Policy::new(&[]),
             Read::Account => Policy::new(EVERY_ROLE_ITSELF),
             Read::Persons => Policy::new(EVERY_ROLE_ANYWHERE),
             Read::Workbench | Read::Attachments => Policy::new(COMMISSIONS),
+            Read::MemberRecord => Policy::new(MEMBER_RECORD),
+            Read::DelegateRecord => Policy::new(DELEGATE_RECORD),
         }
     }
 }

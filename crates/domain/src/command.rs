@@ -81,6 +81,9 @@ macro_rules! for_each_command {
             CheckIn($crate::party::commands::CheckIn) = "check_in",
             OpenMotion($crate::party::commands::OpenMotion) = "open_motion",
             RecordVote($crate::party::commands::RecordVote) = "record_vote",
+            // i13-pipeline
+            RecordPrimaryMeeting($crate::party::pipeline::RecordPrimaryMeeting) = "record_primary_meeting",
+            AdoptRegionalPlan($crate::party::pipeline::AdoptRegionalPlan) = "adopt_regional_plan",
         }
     };
 }

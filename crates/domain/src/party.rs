@@ -1,11 +1,13 @@
 //! Political parties and their branches on territories, and the party context (issue 13):
 //! members ([`member`]), conferences and their numbering ([`numbering`], [`conference`]),
-//! delegates, motions and votes ([`vote`]), its commands ([`commands`]) and rules ([`rules`]).
+//! delegates, motions and votes ([`vote`]), its commands ([`commands`]) and rules ([`rules`]),
+//! primary meetings and the regional pipeline ([`pipeline`]).
 
 pub mod commands;
 pub mod conference;
 pub mod member;
 pub mod numbering;
+pub mod pipeline;
 pub mod rules;
 pub mod vote;
 

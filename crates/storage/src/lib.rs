@@ -16,6 +16,7 @@
 mod elections;
 mod ledger;
 pub mod party;
+pub mod party_pipeline;
 mod read;
 mod rows;
 mod session;

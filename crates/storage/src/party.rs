@@ -24,23 +24,23 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> StorageError {
     StorageError::Corrupt(format!("{what}: {e}"))
 }
 
-fn uuid_of(s: &str, what: &str) -> Result<uuid::Uuid> {
+pub(crate) fn uuid_of(s: &str, what: &str) -> Result<uuid::Uuid> {
     uuid::Uuid::parse_str(s).map_err(|e| corrupt(what, e))
 }
 
-fn date_of(s: &str, what: &str) -> Result<Date> {
+pub(crate) fn date_of(s: &str, what: &str) -> Result<Date> {
     s.parse().map_err(|e| corrupt(what, e))
 }
 
-fn party_of(s: &str) -> Result<PartyCode> {
+pub(crate) fn party_of(s: &str) -> Result<PartyCode> {
     PartyCode::parse(s).map_err(|e| corrupt("party code", e.english()))
 }
 
-fn json<T: Serialize>(v: &T) -> Result<String> {
+pub(crate) fn json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| corrupt("json", e))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(s: &str, what: &str) -> Result<T> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(s: &str, what: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| corrupt(what, e))
 }
 
@@ -184,7 +184,7 @@ pub struct DelegateRow {
     pub checked_in_at_ms: Option<i64>,
 }
 
-fn delegate_row(row: &AnyRow) -> Result<DelegateRow> {
+pub(crate) fn delegate_row(row: &AnyRow) -> Result<DelegateRow> {
     Ok(DelegateRow {
         mandate: u32_of(row.try_get("mandate")?, "mandate")?,
         member: MemberId(uuid_of(
@@ -273,6 +273,20 @@ pub struct PartyDump {
     pub nominations: Vec<NominationRow>,
 }
 
+/// A member's public facts (the one query, for transactions and reads alike).
+pub(crate) async fn member_facts_of<'e, E: Executor<'e, Database = Any>>(
+    e: E,
+    id: &MemberId,
+) -> Result<Option<MemberFacts>> {
+    let row = sqlx::query(
+        "SELECT id, party_code, branch_code, joined_on, erased FROM party_members WHERE id = $1",
+    )
+    .bind(id.0.to_string())
+    .fetch_optional(e)
+    .await?;
+    row.as_ref().map(member_facts).transpose()
+}
+
 async fn fetch_all<'e, E: Executor<'e, Database = Any>>(e: E, sql: String) -> Result<Vec<AnyRow>> {
     Ok(sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(e).await?)
 }
@@ -282,13 +296,7 @@ impl Tx {
 
     /// A member's public facts.
     pub async fn member_facts(&mut self, id: &MemberId) -> Result<Option<MemberFacts>> {
-        let row = sqlx::query(
-            "SELECT id, party_code, branch_code, joined_on, erased FROM party_members WHERE id = $1",
-        )
-        .bind(id.0.to_string())
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        row.as_ref().map(member_facts).transpose()
+        member_facts_of(&mut *self.inner, id).await
     }
 
     /// A member's personal record, unless erased (or on replay, where there is none).

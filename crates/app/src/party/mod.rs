@@ -9,6 +9,7 @@
 
 mod handoff;
 pub mod import;
+pub mod pipeline;
 pub mod read;
 
 use sailau_domain::date::local_date;
@@ -57,7 +58,10 @@ async fn branch_target(
 /// The target of a command on a conference: its party and branch.
 async fn conference_target(tx: &mut Tx, id: &ConferenceId) -> Result<Target, AppError> {
     match tx.conference(id).await? {
-        Some(c) => branch_target(tx, &c.party, &c.branch).await,
+        Some(c) => Ok(Target {
+            conference: Some(*id),
+            ..branch_target(tx, &c.party, &c.branch).await?
+        }),
         None => Ok(Target::default().missing("conference", PartyRule::ConferenceMissing.into())),
     }
 }
@@ -272,6 +276,11 @@ impl Handler for OpenMotion {
             }
             _ => {}
         }
+        // i13-pipeline: no conference before its delegates are elected, no regional conference
+        // before the district and city conferences of its region (seed 003).
+        if let (Some(row), Some(c)) = (&conference_row, &conference) {
+            pipeline::check_conference_order(tx, row, c.roster.len()).await?;
+        }
         let subject = validate_motion(conference.as_ref(), &self.subject, &facts, ctx.edition)?;
         let contenders: Vec<u32> = (0..subject.contenders()).collect();
         tx.insert_motion(
@@ -398,31 +407,34 @@ impl Handler for RecordVote {
     }
 }
 
+/// Compares one table's rows between the live database and the replay; names the first that
+/// differs.
+pub(crate) fn table<T: PartialEq + std::fmt::Debug>(
+    name: &str,
+    live: &[T],
+    replay: &[T],
+) -> Result<(), String> {
+    if live.len() != replay.len() {
+        return Err(format!(
+            "table {name} holds {} rows, the ledger gives {}",
+            live.len(),
+            replay.len()
+        ));
+    }
+    match live.iter().zip(replay).position(|(a, b)| a != b) {
+        Some(i) => Err(format!(
+            "table {name}, row {}: differs from the ledger's",
+            i + 1
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Names the first party table whose rows differ between the live database and the replay.
 pub(crate) fn compare_replay(
     live: &sailau_storage::party::PartyDump,
     replay: &sailau_storage::party::PartyDump,
 ) -> Result<(), String> {
-    fn table<T: PartialEq + std::fmt::Debug>(
-        name: &str,
-        live: &[T],
-        replay: &[T],
-    ) -> Result<(), String> {
-        if live.len() != replay.len() {
-            return Err(format!(
-                "table {name} holds {} rows, the ledger gives {}",
-                live.len(),
-                replay.len()
-            ));
-        }
-        match live.iter().zip(replay).position(|(a, b)| a != b) {
-            Some(i) => Err(format!(
-                "table {name}, row {}: differs from the ledger's",
-                i + 1
-            )),
-            None => Ok(()),
-        }
-    }
     table("party_members", &live.members, &replay.members)?;
     table("party_conference_counts", &live.counts, &replay.counts)?;
     table("party_conferences", &live.conferences, &replay.conferences)?;

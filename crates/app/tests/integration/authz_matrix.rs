@@ -18,6 +18,24 @@ pub fn registry_kinds() -> Vec<CommandKind> {
         .collect()
 }
 
+/// The party context's kinds (i13-party, i13-pipeline), walked here with the party's matrix
+/// world (`party::prepare_matrix`).
+pub fn party_kinds() -> Vec<CommandKind> {
+    use CommandKind::*;
+    vec![
+        RecordMember,
+        EraseMemberData,
+        SetConferenceCount,
+        ConveneConference,
+        SeatDelegate,
+        CheckIn,
+        OpenMotion,
+        RecordVote,
+        RecordPrimaryMeeting,
+        AdoptRegionalPlan,
+    ]
+}
+
 /// A concrete command of each kind, inside or outside the fixture's home scope.
 fn command(kind: CommandKind, inside: bool, me: &str, world: &crate::party::MatrixWorld) -> Issued {
     let password = || Password::new("password", "another long password").unwrap();
@@ -110,7 +128,9 @@ fn command(kind: CommandKind, inside: bool, me: &str, world: &crate::party::Matr
         | CommandKind::SeatDelegate
         | CommandKind::CheckIn
         | CommandKind::OpenMotion
-        | CommandKind::RecordVote => crate::party::matrix_command(kind, inside, world),
+        | CommandKind::RecordVote
+        | CommandKind::RecordPrimaryMeeting
+        | CommandKind::AdoptRegionalPlan => crate::party::matrix_command(kind, inside, world),
         other => panic!("{other} is walked in elections_authz.rs"),
     }
 }
@@ -122,11 +142,13 @@ async fn every_command_for_every_role_in_and_out_of_scope_with_the_reason() {
     for role in Role::ALL {
         for f in registries().await {
             let me = format!("actor-{}", role.as_str().replace('_', "-"));
-            let principal = account(&f, &me, role, home_scope(role)).await;
-            account(&f, "victim", Role::Observer, Scope::Global).await;
             let world = crate::party::prepare_matrix(&f).await;
+            let scope =
+                crate::party::matrix_scope(role, &world).unwrap_or_else(|| home_scope(role));
+            let principal = account(&f, &me, role, scope).await;
+            account(&f, "victim", Role::Observer, Scope::Global).await;
             let acting = Acting::Account(principal);
-            for kind in registry_kinds() {
+            for kind in registry_kinds().into_iter().chain(party_kinds()) {
                 for inside in [true, false] {
                     let want = permissions::expected(role, kind, inside);
                     let before = f.app.store().ledger_status().await.unwrap().size;
@@ -170,7 +192,10 @@ async fn every_command_for_every_role_in_and_out_of_scope_with_the_reason() {
         }
     }
     assert!(runs >= 7);
-    assert_eq!(checked, runs * registry_kinds().len() * 2);
+    assert_eq!(
+        checked,
+        runs * (registry_kinds().len() + party_kinds().len()) * 2
+    );
 }
 
 #[tokio::test]

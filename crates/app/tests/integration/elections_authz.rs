@@ -277,6 +277,15 @@ async fn every_elections_command_for_every_role_in_and_out_of_scope_with_the_rea
     assert_eq!(kinds.len(), 11);
     let mut runs = 0;
     for role in Role::ALL {
+        // i13-pipeline: the party's own roles scope to a conference or a member, which this
+        // fixture has none of; they are granted no elections command, which the domain's matrix
+        // (`permissions.rs` PARTY_COMMANDS) walks with the reason.
+        if matches!(
+            role,
+            Role::CountingCommission | Role::PartyDelegate | Role::PartyMember
+        ) {
+            continue;
+        }
         for f in registries().await {
             prepared(&f).await;
             let me = format!("actor-{}", role.as_str().replace('_', "-"));

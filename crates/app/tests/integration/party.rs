@@ -768,6 +768,11 @@ struct MatrixSide {
     to_seat: MemberId,
     conference: ConferenceId,
     open_resolution: MotionId,
+    // i13-pipeline
+    second: ConferenceId,
+    delegate: MemberId,
+    org: &'static str,
+    org_member: MemberId,
 }
 
 /// Prepares, as the operator, a world in which every party command of the matrix is valid once
@@ -777,14 +782,17 @@ pub async fn prepare_matrix(f: &Fixture) -> MatrixWorld {
     let mut sides = Vec::new();
     // Districts of their own, so that the registry's `create_branch` of the matrix (on
     // 101000000 and 201000000) stays free.
-    for (party, district, region) in [
-        ("amanat", "102000000", "100000000"),
-        ("akzhol", "202000000", "200000000"),
+    for (party, district, region, org) in [
+        ("amanat", "102000000", "100000000", "102010000"),
+        ("akzhol", "202000000", "200000000", "202010000"),
     ] {
         let party = PartyCode::parse(party).unwrap();
-        let mut batch: Vec<Issued> =
-            vec![territory(district, Some(region), TerritoryKind::District)];
-        for t in [district, region] {
+        let mut batch: Vec<Issued> = vec![
+            territory(district, Some(region), TerritoryKind::District),
+            territory(org, Some(district), TerritoryKind::RuralOkrug),
+        ];
+        let (org_member, cmd) = member_command(&party, org, "ORG-1", "Сапаров", date(1981, 1, 1));
+        for t in [district, region, org] {
             batch.push(
                 CreateBranch {
                     branch: Branch {
@@ -865,6 +873,7 @@ pub async fn prepare_matrix(f: &Fixture) -> MatrixWorld {
             }
             .into(),
         );
+        batch.push(cmd);
         f.app
             .execute_batch(&Acting::Operator, batch)
             .await
@@ -877,6 +886,10 @@ pub async fn prepare_matrix(f: &Fixture) -> MatrixWorld {
             to_seat: members[4],
             conference,
             open_resolution,
+            second,
+            delegate: members[1],
+            org,
+            org_member,
         });
     }
     let [inside, outside]: [MatrixSide; 2] = sides.try_into().unwrap_or_else(|_| panic!());
@@ -928,7 +941,45 @@ pub fn matrix_command(kind: CommandKind, inside: bool, w: &MatrixWorld) -> Issue
             tally: counts(vec![3], 0, 0),
         }
         .into(),
+        // i13-pipeline
+        CommandKind::RecordPrimaryMeeting => sailau_domain::party::pipeline::RecordPrimaryMeeting {
+            meeting: sailau_domain::party::pipeline::MeetingId(uid()),
+            conference: s.conference,
+            organization: code(s.org),
+            held_on: date(2023, 9, 20),
+            members_present: 1,
+            seats: 1,
+            contenders: vec![sailau_domain::party::pipeline::MeetingContender {
+                member: s.org_member,
+                votes_for: 1,
+                against: 0,
+                abstain: 0,
+            }],
+        }
+        .into(),
+        CommandKind::AdoptRegionalPlan => sailau_domain::party::pipeline::AdoptRegionalPlan {
+            party: s.party.clone(),
+            region: code(s.region),
+            starts_on: date(2023, 9, 1),
+            primary_meetings_by: date(2023, 9, 20),
+            district_conferences_by: date(2023, 9, 30),
+            regional_conference_by: date(2023, 10, 10),
+        }
+        .into(),
         other => panic!("{other} is not a party command"),
+    }
+}
+
+/// The home scope of the party's own roles in the matrix world (i13-pipeline): the counting
+/// commission of the inside conference that has a motion open, the delegate seated there.
+pub fn matrix_scope(role: Role, w: &MatrixWorld) -> Option<Scope> {
+    let s = &w.sides[0];
+    match role {
+        Role::CountingCommission => Some(Scope::Conference {
+            conference: s.second,
+        }),
+        Role::PartyDelegate | Role::PartyMember => Some(Scope::Member { member: s.delegate }),
+        _ => None,
     }
 }
 

@@ -4,8 +4,9 @@
 //!
 //! Authorization (issue 13 §9): a party secretary within the `PartySubtree` of the account's
 //! scope (`party:amanat` for the whole party, `party:amanat@154800000` for the Uil district
-//! branch and below); administrators everywhere. Separate roles for counting commissions,
-//! delegates and members are not there yet.
+//! branch and below); administrators everywhere. A conference's counting commission
+//! (`counting_commission`, scope `conference:<uuid>`) records that conference's votes
+//! (i13-pipeline); delegates and members only read their own records (`authz::Read`).
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,12 @@ use crate::text;
 /// A party secretary in the party's subtree of the account's scope.
 const BRANCH_SECRETARY: Policy =
     Policy::new(&[Grant::new(Role::PartySecretary, Reach::PartySubtree)]);
+
+/// The branch secretary, or the conference's own counting commission (i13-pipeline).
+const COUNTING: Policy = Policy::new(&[
+    Grant::new(Role::PartySecretary, Reach::PartySubtree),
+    Grant::new(Role::CountingCommission, Reach::OwnConference),
+]);
 
 /// A conference's identifier, chosen when it is convened and kept in the ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -341,7 +348,7 @@ pub struct RecordVote {
 }
 
 impl DomainCommand for RecordVote {
-    const POLICY: Policy = BRANCH_SECRETARY;
+    const POLICY: Policy = COUNTING;
     type Private = ();
     fn summary(&self) -> String {
         format!("{} round {}", self.motion, self.round)

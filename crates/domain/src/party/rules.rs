@@ -139,6 +139,31 @@ pub enum PartyRule {
     /// A conference of a higher branch before the conferences of the branches below it
     /// (regional after district, seed 003), or a conference whose delegates are not yet elected.
     OutOfOrder,
+    /// The meeting identifier is already used.
+    MeetingTaken,
+    /// A primary organization is the party's branch on a territory below the conference's branch.
+    OrganizationNotBelow,
+    /// A primary meeting is held on or before the day of the conference it elects delegates to.
+    MeetingAfterConference,
+    /// Members present: at least 1 and at most the organization's `members`.
+    MembersPresentRange {
+        /// Members recorded in the organization.
+        members: u32,
+    },
+    /// A meeting elects 1 to 999 delegates.
+    SeatsRange,
+    /// A contender's counts add up to more than the `present` members present.
+    MeetingCountsAbovePresent {
+        /// Members present at the meeting.
+        present: u32,
+    },
+    /// The member is not a member of this primary organization.
+    NotOfOrganization,
+    /// A regional plan is made for a region or a city of republican significance.
+    PlanNotRegion,
+    /// The plan's dates run in order: start, primary meetings, district conferences, regional
+    /// conference.
+    PlanDatesOrder,
 }
 
 impl PartyRule {
@@ -187,6 +212,15 @@ impl PartyRule {
             PartyRule::NomineeNotMember => "party-nominee-not-member",
             PartyRule::RuleSetInvalid { .. } => "party-rule-set-invalid",
             PartyRule::OutOfOrder => "party-out-of-order",
+            PartyRule::MeetingTaken => "party-meeting-taken",
+            PartyRule::OrganizationNotBelow => "party-organization-not-below",
+            PartyRule::MeetingAfterConference => "party-meeting-after-conference",
+            PartyRule::MembersPresentRange { .. } => "party-members-present-range",
+            PartyRule::SeatsRange => "party-seats-range",
+            PartyRule::MeetingCountsAbovePresent { .. } => "party-meeting-counts-above-present",
+            PartyRule::NotOfOrganization => "party-not-of-organization",
+            PartyRule::PlanNotRegion => "party-plan-not-region",
+            PartyRule::PlanDatesOrder => "party-plan-dates-order",
         }
     }
 
@@ -206,9 +240,11 @@ impl PartyRule {
                 ("attending", present.to_string()),
                 ("needed", needed.to_string()),
             ],
-            PartyRule::CountsAbovePresent { present } => {
+            PartyRule::CountsAbovePresent { present }
+            | PartyRule::MeetingCountsAbovePresent { present } => {
                 vec![("attending", present.to_string())]
             }
+            PartyRule::MembersPresentRange { members } => vec![("members", members.to_string())],
             PartyRule::UnitNominated { name } => vec![("name", name.clone())],
             PartyRule::RuleSetInvalid { key, reason } => {
                 vec![("key", key.clone()), ("reason", reason.clone())]
@@ -304,6 +340,30 @@ impl PartyRule {
             PartyRule::OutOfOrder => {
                 "out of order: the conferences below (or the delegates' election) come first".into()
             }
+            PartyRule::MeetingTaken => "this meeting identifier is taken".into(),
+            PartyRule::OrganizationNotBelow => {
+                "the primary organization must be the party's branch below the conference's branch"
+                    .into()
+            }
+            PartyRule::MeetingAfterConference => {
+                "the meeting must be held on or before the conference's day".into()
+            }
+            PartyRule::MembersPresentRange { members } => {
+                format!("members present must be between 1 and the organization's {members} members")
+            }
+            PartyRule::SeatsRange => "a meeting elects 1 to 999 delegates".into(),
+            PartyRule::MeetingCountsAbovePresent { present } => {
+                format!("the counts add up to more than the {present} members present")
+            }
+            PartyRule::NotOfOrganization => {
+                "this member is not a member of the primary organization".into()
+            }
+            PartyRule::PlanNotRegion => {
+                "a regional plan is made for a region or a city of republican significance".into()
+            }
+            PartyRule::PlanDatesOrder => {
+                "the plan's dates must run in order: start, primary meetings, district conferences, regional conference".into()
+            }
         }
     }
 
@@ -362,6 +422,15 @@ impl PartyRule {
                 reason: "unknown variant".into(),
             },
             PartyRule::OutOfOrder,
+            PartyRule::MeetingTaken,
+            PartyRule::OrganizationNotBelow,
+            PartyRule::MeetingAfterConference,
+            PartyRule::MembersPresentRange { members: 42 },
+            PartyRule::SeatsRange,
+            PartyRule::MeetingCountsAbovePresent { present: 35 },
+            PartyRule::NotOfOrganization,
+            PartyRule::PlanNotRegion,
+            PartyRule::PlanDatesOrder,
         ]
     }
 }

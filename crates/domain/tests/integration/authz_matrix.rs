@@ -52,9 +52,12 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::SeatDelegate
         | CommandKind::CheckIn
         | CommandKind::OpenMotion
-        | CommandKind::RecordVote => {
+        | CommandKind::RecordVote
+        | CommandKind::RecordPrimaryMeeting
+        | CommandKind::AdoptRegionalPlan => {
             t.party = Some(party.clone());
             t.territory_path = vec![region.clone(), district.clone()];
+            t.conference = Some(conference(in_scope));
         }
         CommandKind::CallElection
         | CommandKind::TickDocument
@@ -80,6 +83,16 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
     t
 }
 
+/// The counting commission's own conference (inside) or another one (i13-pipeline).
+fn conference(inside: bool) -> party::commands::ConferenceId {
+    party::commands::ConferenceId(uuid::Uuid::from_u128(if inside { 11 } else { 12 }))
+}
+
+/// The delegate's or member's own member record (inside) or another one (i13-pipeline).
+fn member(inside: bool) -> party::member::MemberId {
+    party::member::MemberId(uuid::Uuid::from_u128(if inside { 21 } else { 22 }))
+}
+
 /// The candidate's own person (inside) or another one.
 fn person(inside: bool) -> PersonId {
     PersonId(uuid::Uuid::from_u128(if inside { 1 } else { 2 }))
@@ -102,6 +115,12 @@ fn principal(role: Role) -> Principal {
         },
         Role::Candidate => Scope::Person {
             person: person(true),
+        },
+        Role::CountingCommission => Scope::Conference {
+            conference: conference(true),
+        },
+        Role::PartyDelegate | Role::PartyMember => Scope::Member {
+            member: member(true),
         },
         _ => Scope::Global,
     };
@@ -141,21 +160,22 @@ fn every_command_for_every_role_in_and_out_of_scope_with_the_reason() {
                 "anonymous {kind}"
             );
             for role in Role::ALL {
+                let (want, why) = permissions::expected_why(role, kind, inside);
                 check(
                     authorize(Some(&principal(role)), kind, &t),
-                    permissions::expected(role, kind, inside),
+                    want,
                     Denied::Role {
                         role,
                         command: kind,
                     },
                     Denied::OutOfScope { command: kind },
-                    &format!("{role} {kind} inside={inside}"),
+                    &format!("{role} {kind} inside={inside}: {why}"),
                 );
                 checked += 1;
             }
         }
     }
-    assert_eq!(checked, CommandKind::ALL.len() * 7 * 2);
+    assert_eq!(checked, CommandKind::ALL.len() * Role::ALL.len() * 2);
 }
 
 #[test]
@@ -166,8 +186,17 @@ fn every_private_read_for_every_role_with_the_reason() {
     );
     for read in Read::ALL {
         for inside in [true, false] {
+            let (party, region) = if inside {
+                ("amanat", "100000000")
+            } else {
+                ("akzhol", "200000000")
+            };
             let t = Target {
                 account: Some(user(if inside { "me1" } else { "someone-else" })),
+                party: Some(PartyCode::parse(party).unwrap()),
+                territory_path: vec![code(region)],
+                conference: Some(conference(inside)),
+                member: Some(member(inside)),
                 ..Target::default()
             };
             assert_eq!(

@@ -78,6 +78,9 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::CheckIn,           ['A', '-', '-', '-', 'S', '-', '-']),
     (K::OpenMotion,        ['A', '-', '-', '-', 'S', '-', '-']),
     (K::RecordVote,        ['A', '-', '-', '-', 'S', '-', '-']),
+    // i13-pipeline: the branch secretary records primary meetings and adopts the region's plan.
+    (K::RecordPrimaryMeeting, ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::AdoptRegionalPlan,    ['A', '-', '-', '-', 'S', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).
@@ -91,6 +94,45 @@ pub const READS: &[(Read, [char; 7])] = &[
     // territory by the reader, so its grant reaches everywhere).
     (Read::Workbench,   ['A', 'A', 'A', '-', '-', '-', '-']),
     (Read::Attachments, ['A', 'A', 'A', '-', '-', '-', '-']),
+    // i13-pipeline: a member's record and a delegate's seats, to the branch secretary in its
+    // party subtree (the party roles' own columns are in PARTY_READS).
+    (Read::MemberRecord,   ['A', '-', '-', '-', 'S', '-', '-']),
+    (Read::DelegateRecord, ['A', '-', '-', '-', 'S', '-', '-']),
+];
+
+/// i13-pipeline: the party's own roles (issue 13 §9), as three more columns kept apart from the
+/// table above so that its rows stay as they are. Home scopes: the counting commission of
+/// conference C1 (`conference:`), the delegate and the member M1 (`member:`); "outside" means
+/// another conference, another member, or another account. Every command and read not listed
+/// here is `-` for these roles, for [`PARTY_DEFAULT_REASON`].
+pub const PARTY_COLUMNS: [Role; 3] = [
+    Role::CountingCommission,
+    Role::PartyDelegate,
+    Role::PartyMember,
+];
+
+/// Why the party roles may issue nothing else.
+pub const PARTY_DEFAULT_REASON: &str = "a counting commission, a delegate or a member acts on \
+nothing of the registry, the elections or the party's records but what is listed";
+
+/// The commands the party roles may issue, with the reason of each cell.
+#[rustfmt::skip]
+pub const PARTY_COMMANDS: &[(K, [char; 3], &str)] = &[
+    //                  count deleg memb
+    (K::ChangePassword, ['S', 'S', 'S'], "every account changes its own password, no other"),
+    (K::RecordVote,     ['S', '-', '-'], "the counting commission records its own conference's \
+votes, not another's; delegates vote, they do not record the count"),
+];
+
+/// The reads the party roles may make, with the reason of each cell.
+#[rustfmt::skip]
+pub const PARTY_READS: &[(Read, [char; 3], &str)] = &[
+    //                  count deleg memb
+    (Read::Account,        ['S', 'S', 'S'], "every account sees its own account, no other"),
+    (Read::MemberRecord,   ['-', 'S', 'S'], "a member (and a member as a delegate) sees its own \
+record, no other; a counting commission sees seats, not records"),
+    (Read::DelegateRecord, ['S', 'S', '-'], "a delegate sees its own seats, the counting \
+commission its conference's; a member who is not a delegate has none"),
 ];
 
 fn outcome(cell: char, inside: bool) -> Outcome {
@@ -106,8 +148,33 @@ fn column(role: Role) -> usize {
     COLUMNS.iter().position(|r| *r == role).unwrap()
 }
 
+/// The party roles' expected answer and its reason, when `role` is one of them.
+fn party_cell<T: PartialEq + Copy>(
+    role: Role,
+    rows: &[(T, [char; 3], &'static str)],
+    what: T,
+    inside: bool,
+) -> Option<(Outcome, &'static str)> {
+    let i = PARTY_COLUMNS.iter().position(|r| *r == role)?;
+    Some(match rows.iter().find(|(k, _, _)| *k == what) {
+        Some((_, cells, why)) => (outcome(cells[i], inside), *why),
+        None => (Outcome::RoleDenied, PARTY_DEFAULT_REASON),
+    })
+}
+
+/// The expected answer for `role` issuing `kind`, with the table's reason for it (empty for the
+/// original table, whose reasons are its comments).
+pub fn expected_why(role: Role, kind: K, inside: bool) -> (Outcome, &'static str) {
+    party_cell(role, PARTY_COMMANDS, kind, inside)
+        .unwrap_or_else(|| (expected_main(role, kind, inside), ""))
+}
+
 /// The expected answer for `role` issuing `kind` inside or outside its home scope.
 pub fn expected(role: Role, kind: K, inside: bool) -> Outcome {
+    expected_why(role, kind, inside).0
+}
+
+fn expected_main(role: Role, kind: K, inside: bool) -> Outcome {
     let row = COMMANDS
         .iter()
         .find(|(k, _)| *k == kind)
@@ -117,6 +184,9 @@ pub fn expected(role: Role, kind: K, inside: bool) -> Outcome {
 
 /// The expected answer for `role` reading `read` inside or outside its home scope.
 pub fn expected_read(role: Role, read: Read, inside: bool) -> Outcome {
+    if let Some((o, _)) = party_cell(role, PARTY_READS, read, inside) {
+        return o;
+    }
     let row = READS
         .iter()
         .find(|(r, _)| *r == read)

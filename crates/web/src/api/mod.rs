@@ -22,6 +22,7 @@ pub mod import;
 pub mod ledger;
 pub mod parties;
 pub mod party;
+pub mod party_pipeline;
 pub mod persons;
 pub mod precincts;
 pub mod signatures;
@@ -177,6 +178,15 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(party::open_motion))
         .routes(routes!(party::record_vote))
         .routes(routes!(party::membership))
+        // i13-pipeline
+        .routes(routes!(
+            party_pipeline::record_meeting,
+            party_pipeline::list_meetings
+        ))
+        .routes(routes!(party_pipeline::get_meeting))
+        .routes(routes!(party_pipeline::adopt_plan))
+        .routes(routes!(party_pipeline::dashboard))
+        .routes(routes!(party_pipeline::member_record))
         .routes(routes!(persons::list_persons, persons::register_person))
         .routes(routes!(persons::get_person))
         .routes(routes!(accounts::list_accounts, accounts::create_account))

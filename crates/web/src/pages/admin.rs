@@ -125,7 +125,10 @@ async fn users_page(
         let (territory, party) = match &a.scope {
             Scope::Territory { territory } => (Some(territory), None),
             Scope::Party { party, territory } => (territory.as_ref(), Some(party)),
-            Scope::Global | Scope::Precincts { .. } => (None, None),
+            Scope::Global
+            | Scope::Precincts { .. }
+            | Scope::Conference { .. }
+            | Scope::Member { .. } => (None, None),
             Scope::Person { person } => {
                 if !person_names.contains_key(person)
                     && let Some(p) = store.person(person).await?

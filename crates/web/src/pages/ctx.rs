@@ -175,6 +175,10 @@ impl PageCtx {
                 &[("party", party(p)), ("territory", territory(t))],
             ),
             Scope::Person { person } => self.tr_arg("scope-person", "person", person),
+            Scope::Conference { conference } => {
+                self.tr_arg("scope-conference", "conference", conference)
+            }
+            Scope::Member { member } => self.tr_arg("scope-member", "member", member),
         }
     }
 

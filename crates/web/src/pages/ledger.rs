@@ -143,6 +143,10 @@ impl Registry {
                 ],
             ),
             Scope::Person { person } => ctx.tr_arg("scope-person", "person", person),
+            Scope::Conference { conference } => {
+                ctx.tr_arg("scope-conference", "conference", conference)
+            }
+            Scope::Member { member } => ctx.tr_arg("scope-member", "member", member),
         }
     }
 }

@@ -51,6 +51,8 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::CheckIn => "action-check-in",
         CommandKind::OpenMotion => "action-open-motion",
         CommandKind::RecordVote => "action-record-vote",
+        CommandKind::RecordPrimaryMeeting => "action-record-primary-meeting",
+        CommandKind::AdoptRegionalPlan => "action-adopt-regional-plan",
     }
 }
 
@@ -62,6 +64,8 @@ pub fn read_key(read: Read) -> &'static str {
         Read::Persons => "action-read-persons",
         Read::Workbench => "action-read-workbench",
         Read::Attachments => "action-read-attachments",
+        Read::MemberRecord => "action-read-member-record",
+        Read::DelegateRecord => "action-read-delegate-record",
     }
 }
 
