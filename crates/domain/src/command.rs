@@ -81,6 +81,12 @@ macro_rules! for_each_command {
             CheckIn($crate::party::commands::CheckIn) = "check_in",
             OpenMotion($crate::party::commands::OpenMotion) = "open_motion",
             RecordVote($crate::party::commands::RecordVote) = "record_vote",
+            // i12-day
+            ReportTurnout($crate::elections::turnout::ReportTurnout) = "report_turnout",
+            EnterProtocol($crate::elections::protocol::EnterProtocol) = "enter_protocol",
+            AmendProtocol($crate::elections::protocol::AmendProtocol) = "amend_protocol",
+            AttachProtocolScan($crate::elections::protocol::AttachProtocolScan) = "attach_protocol_scan",
+            RecordObserverCopy($crate::elections::protocol::RecordObserverCopy) = "record_observer_copy",
         }
     };
 }

@@ -1126,3 +1126,20 @@ el-cancel-text = Application
 el-cancel-text-hint = Number and date of the candidate's application or of the party's decision
 el-signatures-place = Sheet { NUMBER($sheet) }, line { NUMBER($line) }
 el-signatures-first-at = first signed on sheet { NUMBER($sheet) }, line { NUMBER($line) }
+
+## i12-day
+day-field-unknown = “{ $key }” is not a line of this election's protocol.
+day-candidate-unknown = No candidate is registered under number { $number } in this unit.
+day-relation-failed = { $en }
+day-above-list = { NUMBER($value) } is more than the { NUMBER($voters) } voters on the list.
+day-entries-differ = The two entries differ: { $first } in the first, { $second } in this one. Check the paper protocol.
+day-protocol-accepted = This precinct's protocol is already accepted. It can be changed only by an amendment with a reason.
+day-protocol-not-accepted = This precinct has no accepted protocol yet.
+day-amendment-unchanged = The amendment changes no number.
+day-same-operator = Double entry needs a second operator: the same account made the other entry.
+day-precinct-outside-election = This precinct lies in none of the election's units.
+day-polls-not-closed = Protocols are entered after the polls close, { $date } at { $time } local time.
+day-turnout-time-unknown = Turnout is reported at { $allowed } only.
+day-turnout-too-early = The { $time } report cannot be made before { $time } local time.
+day-turnout-reported = This precinct has already reported turnout at { $time }.
+day-turnout-order = The { $time } report gave { NUMBER($voted) } voters: turnout never decreases through the day.

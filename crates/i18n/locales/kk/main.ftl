@@ -1037,3 +1037,20 @@ el-cancel-text = Өтініш
 el-cancel-text-hint = Кандидат өтінішінің немесе партия шешімінің нөмірі мен күні
 el-signatures-place = { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол
 el-signatures-first-at = алғашқы қол: { NUMBER($sheet) }-парақ, { NUMBER($line) }-жол
+
+## i12-day
+day-field-unknown = «{ $key }» — бұл сайлау хаттамасының жолы емес.
+day-candidate-unknown = Бұл округте { $number } тіркеу нөмірімен тіркелген кандидат жоқ.
+day-relation-failed = { $kk }
+day-above-list = { NUMBER($value) } тізімдегі сайлаушылар санынан ({ NUMBER($voters) }) көп.
+day-entries-differ = Екі енгізу сәйкес келмейді: біріншісінде { $first }, мұнда { $second }. Қағаз хаттамамен салыстырыңыз.
+day-protocol-accepted = Бұл учаскенің хаттамасы қабылданып қойған. Оны тек себебін көрсетіп нақтылау арқылы өзгертуге болады.
+day-protocol-not-accepted = Бұл учаскенің хаттамасы әлі қабылданған жоқ.
+day-amendment-unchanged = Нақтылау бірде-бір санды өзгертпейді.
+day-same-operator = Қос енгізу үшін екінші оператор қажет: екінші енгізуді сол тіркелгі жасаған.
+day-precinct-outside-election = Бұл учаске осы сайлаудың бірде-бір округіне кірмейді.
+day-polls-not-closed = Хаттамалар дауыс беру аяқталғаннан кейін енгізіледі: { $date }, жергілікті уақытпен { $time }.
+day-turnout-time-unknown = Сайлаушылардың келуі тек { $allowed } уақытында хабарланады.
+day-turnout-too-early = { $time } жағдайы бойынша мәліметті жергілікті уақытпен { $time }-ге дейін беруге болмайды.
+day-turnout-reported = Учаске { $time } жағдайы бойынша келуді хабарлап қойған.
+day-turnout-order = { $time } жағдайы бойынша { NUMBER($voted) } сайлаушы дауыс берген: күн ішінде келу азаймайды.

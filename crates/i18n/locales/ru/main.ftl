@@ -1147,3 +1147,20 @@ el-cancel-text = Заявление
 el-cancel-text-hint = Номер и дата заявления кандидата или решения партии
 el-signatures-place = Лист { NUMBER($sheet) }, строка { NUMBER($line) }
 el-signatures-first-at = первая подпись: лист { NUMBER($sheet) }, строка { NUMBER($line) }
+
+## i12-day
+day-field-unknown = «{ $key }» — не строка протокола этих выборов.
+day-candidate-unknown = В этом округе нет кандидата под регистрационным номером { $number }.
+day-relation-failed = { $ru }
+day-above-list = { NUMBER($value) } больше числа избирателей в списке ({ NUMBER($voters) }).
+day-entries-differ = Два ввода расходятся: в первом { $first }, в этом { $second }. Сверьте с бумажным протоколом.
+day-protocol-accepted = Протокол этого участка уже принят. Изменить его можно только уточнением с указанием причины.
+day-protocol-not-accepted = Протокол этого участка ещё не принят.
+day-amendment-unchanged = Уточнение не меняет ни одного числа.
+day-same-operator = Для двойного ввода нужен второй оператор: другой ввод сделан той же учётной записью.
+day-precinct-outside-election = Этот участок не входит ни в один избирательный округ этих выборов.
+day-polls-not-closed = Протоколы вводятся после окончания голосования: { $date } в { $time } по местному времени.
+day-turnout-time-unknown = Явка сообщается только в { $allowed }.
+day-turnout-too-early = Сведения на { $time } нельзя передать раньше { $time } по местному времени.
+day-turnout-reported = Участок уже сообщил явку на { $time }.
+day-turnout-order = На { $time } сообщено { NUMBER($voted) } проголосовавших: явка в течение дня не может уменьшаться.
