@@ -51,6 +51,12 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::CheckIn => "action-check-in",
         CommandKind::OpenMotion => "action-open-motion",
         CommandKind::RecordVote => "action-record-vote",
+        // i12-day
+        CommandKind::ReportTurnout => "action-report-turnout",
+        CommandKind::EnterProtocol => "action-enter-protocol",
+        CommandKind::AmendProtocol => "action-amend-protocol",
+        CommandKind::AttachProtocolScan => "action-attach-protocol-scan",
+        CommandKind::RecordObserverCopy => "action-record-observer-copy",
     }
 }
 
@@ -588,7 +594,7 @@ mod tests {
                 | Rule::SignatureRetention { .. }
                 | Rule::SignaturesNotSelfNominated
                 | Rule::SignatureFactsChanged => {}
-                Rule::Party(_) => {}
+                Rule::Party(_) | Rule::Day(_) => {}
             }
         }
         all
