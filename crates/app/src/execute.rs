@@ -80,6 +80,8 @@ pub(crate) struct Ctx<'a> {
     pub beside: Option<&'a Beside>,
     /// The rules it is held to: [`Edition::CURRENT`] live, the entry's own edition on replay.
     pub edition: Edition,
+    /// Who issues it, as the ledger records it (i12-day: double entry needs two operators).
+    pub actor: String,
 }
 
 impl Ctx<'_> {
@@ -247,6 +249,7 @@ impl App {
                 at_ms,
                 beside: Some(&step.beside),
                 edition: Edition::CURRENT,
+                actor: acting.actor().to_string(),
             };
             let outcome = match refresh_acting(&mut tx, acting).await {
                 Ok(acting_now) => apply(&mut tx, &acting_now, &step.command, &ctx).await,

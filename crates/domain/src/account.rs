@@ -141,6 +141,8 @@ impl Role {
                 Scope::Global,
             ) => true,
             (Role::TerritorialCommission, Scope::Territory { .. }) => true,
+            // i12-day: an observer accredited to a territory (observers' copies).
+            (Role::Observer, Scope::Territory { .. }) => true,
             (Role::PrecinctCommission, Scope::Precincts { precincts }) => !precincts.is_empty(),
             (Role::PartySecretary, Scope::Party { .. }) => true,
             (Role::Candidate, Scope::Person { .. }) => true,

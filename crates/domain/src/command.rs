@@ -84,6 +84,12 @@ macro_rules! for_each_command {
             // i13-pipeline
             RecordPrimaryMeeting($crate::party::pipeline::RecordPrimaryMeeting) = "record_primary_meeting",
             AdoptRegionalPlan($crate::party::pipeline::AdoptRegionalPlan) = "adopt_regional_plan",
+            // i12-day
+            ReportTurnout($crate::elections::turnout::ReportTurnout) = "report_turnout",
+            EnterProtocol($crate::elections::protocol::EnterProtocol) = "enter_protocol",
+            AmendProtocol($crate::elections::protocol::AmendProtocol) = "amend_protocol",
+            AttachProtocolScan($crate::elections::protocol::AttachProtocolScan) = "attach_protocol_scan",
+            RecordObserverCopy($crate::elections::protocol::RecordObserverCopy) = "record_observer_copy",
         }
     };
 }

@@ -13,6 +13,7 @@
 
 #![warn(missing_docs)]
 
+pub mod election_day;
 mod elections;
 mod ledger;
 pub mod party;

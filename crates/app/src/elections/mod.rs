@@ -2,6 +2,8 @@
 //! and the API show (elections with their calendar, contests, nominations with what is missing,
 //! the public list of registered candidates, the commission's workbench, ballots, attachments).
 
+pub mod day;
+pub mod day_import;
 mod handlers;
 pub mod signature_file;
 pub mod signatures;

@@ -19,11 +19,11 @@ fn ms(s: &str) -> i64 {
     s.parse::<jiff::Timestamp>().unwrap().as_millisecond()
 }
 
-fn set_clock(f: &Fixture, at: &str) {
+pub fn set_clock(f: &Fixture, at: &str) {
     f.clock.0.store(ms(at), Ordering::SeqCst);
 }
 
-fn uuid(n: u128) -> uuid::Uuid {
+pub fn uuid(n: u128) -> uuid::Uuid {
     uuid::Uuid::from_u128(n)
 }
 
@@ -32,7 +32,7 @@ pub const UIL: u128 = 0xc1;
 pub const KOBDA: u128 = 0xc2;
 
 /// Aktobe region with Uil (3 precincts, 10,001 voters: 101 signatures needed) and Khobda.
-async fn aktobe(f: &Fixture) {
+pub async fn aktobe(f: &Fixture) {
     f.app
         .execute_batch(
             &Acting::Operator,
@@ -50,7 +50,7 @@ async fn aktobe(f: &Fixture) {
         .unwrap();
 }
 
-fn call(election: u128, contests: &[(u128, &str)], territory: Option<&str>) -> CallElection {
+pub fn call(election: u128, contests: &[(u128, &str)], territory: Option<&str>) -> CallElection {
     CallElection {
         election: ElectionId(uuid(election)),
         names: Names {
@@ -74,7 +74,7 @@ fn call(election: u128, contests: &[(u128, &str)], territory: Option<&str>) -> C
 }
 
 /// The fixture with Aktobe and the election called on 15 Sep 2023 10:00 local (05:00 UTC).
-async fn called() -> Vec<Fixture> {
+pub async fn called() -> Vec<Fixture> {
     let mut out = Vec::new();
     for f in registries().await {
         aktobe(&f).await;
@@ -119,7 +119,7 @@ pub fn candidate(p: Person) -> Candidate {
     }
 }
 
-fn by_party(n: u128, contest: u128, party: &str, p: Person) -> NominateByParty {
+pub fn by_party(n: u128, contest: u128, party: &str, p: Person) -> NominateByParty {
     NominateByParty {
         nomination: NominationId(uuid(n)),
         contest: ContestId(uuid(contest)),
@@ -144,7 +144,7 @@ fn self_nominated(n: u128, contest: u128, p: Person) -> ApplySelfNomination {
     }
 }
 
-fn rules_of(e: &AppError) -> Vec<(String, Rule)> {
+pub fn rules_of(e: &AppError) -> Vec<(String, Rule)> {
     match e {
         AppError::Invalid(v) => {
             v.0.iter()
@@ -155,12 +155,12 @@ fn rules_of(e: &AppError) -> Vec<(String, Rule)> {
     }
 }
 
-async fn size(f: &Fixture) -> u64 {
+pub async fn size(f: &Fixture) -> u64 {
     f.app.store().ledger_status().await.unwrap().size
 }
 
 /// Ticks every document of the route and records the full deposit.
-async fn complete(f: &Fixture, nomination: u128, docs: &[&str]) {
+pub async fn complete(f: &Fixture, nomination: u128, docs: &[&str]) {
     for d in docs {
         f.app
             .execute(
@@ -188,7 +188,7 @@ async fn complete(f: &Fixture, nomination: u128, docs: &[&str]) {
         .unwrap();
 }
 
-const PARTY_DOCS: &[&str] = &[
+pub const PARTY_DOCS: &[&str] = &[
     "application",
     "deposit_receipt",
     "qualification_documents",

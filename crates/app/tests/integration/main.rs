@@ -6,6 +6,7 @@ mod commands;
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
 mod demo;
+mod election_day;
 mod elections;
 mod elections_authz;
 mod fixture;

@@ -171,7 +171,12 @@ pub struct CalendarError(pub String);
 
 /// The local moment `days` days from `base` (negative: before) at `time` (`"24:00"`: the end of
 /// that day), in `tz`.
-fn moment(base: Date, days: i64, time: &str, tz: &TimeZone) -> Result<LocalMoment, CalendarError> {
+pub(crate) fn moment(
+    base: Date,
+    days: i64,
+    time: &str,
+    tz: &TimeZone,
+) -> Result<LocalMoment, CalendarError> {
     let (t, end_of_day) =
         parse_time(time).ok_or_else(|| CalendarError(format!("bad time {time}")))?;
     let date = base

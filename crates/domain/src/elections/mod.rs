@@ -17,9 +17,11 @@ pub mod ballot;
 pub mod calendar;
 pub mod iin;
 pub mod nomination;
+pub mod protocol;
 pub mod registration;
 pub mod rules;
 pub mod signatures;
+pub mod turnout;
 pub mod zones;
 
 use std::fmt;

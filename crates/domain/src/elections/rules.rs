@@ -77,6 +77,10 @@ pub struct RuleSet {
     pub retention: RetentionRules,
     /// Limits of attached scans.
     pub attachments: AttachmentRules,
+    /// The precinct protocol: its fields and control relations (i12-day; rules.md §4). Rule
+    /// sets stored before it existed read as the default.
+    #[serde(default)]
+    pub protocol: ProtocolRules,
 }
 
 /// The calendar as offsets from election day E (days) and local times of day (`"HH:MM"`,
@@ -245,7 +249,181 @@ pub struct ElectionDayRules {
     pub minimum_turnout_percent: f64,
     /// Local times of the turnout reports.
     pub turnout_report_times: Vec<String>,
+    /// Minutes after the polls close during which the last turnout report may still be made
+    /// (i12-day; [default] 60). Rule sets stored before it existed read as 60.
+    #[serde(default = "default_turnout_grace")]
+    pub turnout_grace_minutes: u32,
 }
+
+fn default_turnout_grace() -> u32 {
+    60
+}
+
+/// The rule set's `[protocol]` section when it has none: [`DEFAULT_PROTOCOL`].
+impl Default for ProtocolRules {
+    fn default() -> Self {
+        // The default is a constant text checked by a test (`default_protocol_parses`).
+        toml::from_str::<ProtocolDefault>(DEFAULT_PROTOCOL)
+            .map(|d| d.protocol)
+            .unwrap_or_else(|_| ProtocolRules {
+                double_entry: false,
+                candidates: Texts {
+                    kk: String::new(),
+                    ru: String::new(),
+                    en: String::new(),
+                },
+                fields: Vec::new(),
+                relations: Vec::new(),
+            })
+    }
+}
+
+#[derive(Deserialize)]
+struct ProtocolDefault {
+    protocol: ProtocolRules,
+}
+
+/// The default `[protocol]` section (rules.md §4), the same text as in the presets.
+pub const DEFAULT_PROTOCOL: &str = include_str!("../../rulesets/protocol-default.toml");
+
+/// The precinct protocol (rules.md §4): its numeric fields in order, the label of the candidate
+/// lines, and the control relations every protocol must satisfy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtocolRules {
+    /// Two operators enter every protocol; it is accepted when two entries agree.
+    #[serde(default)]
+    pub double_entry: bool,
+    /// The label of the sum of the candidate lines in relation messages ("votes for candidates").
+    pub candidates: Texts,
+    /// The fields, in the order of the form and of the import's columns.
+    pub fields: Vec<ProtocolField>,
+    /// The control relations.
+    pub relations: Vec<Relation>,
+}
+
+/// One numeric field of the protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtocolField {
+    /// Its stable key (`ballots_received`): the form's field, the import's column.
+    pub key: String,
+    /// Kazakh label.
+    pub kk: String,
+    /// Russian label.
+    pub ru: String,
+    /// English label.
+    pub en: String,
+    /// May be left out (read as 0), e.g. a column absent from the import file.
+    #[serde(default)]
+    pub optional: bool,
+    /// The number may not exceed the voters on the list (`voters_on_list` itself: false).
+    #[serde(default = "yes")]
+    pub within_list: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A control relation: `Σ left <op> Σ right` over field keys and `candidates` (the sum of the
+/// candidate lines), with its stable name and message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// Its stable name (`received_balance`).
+    pub name: String,
+    /// Terms summed on the left.
+    pub left: Vec<String>,
+    /// `=`, `<=` or `>=`.
+    pub op: String,
+    /// Terms summed on the right.
+    pub right: Vec<String>,
+    /// The message in Kazakh.
+    pub kk: String,
+    /// The message in Russian.
+    pub ru: String,
+    /// The message in English.
+    pub en: String,
+}
+
+/// The term of a relation that stands for the sum of the candidate lines.
+pub const CANDIDATES_TERM: &str = "candidates";
+
+impl ProtocolRules {
+    /// A field by key.
+    pub fn field(&self, key: &str) -> Option<&ProtocolField> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The problems of the section, each naming its key (`protocol.relations[1].left[0]`).
+    fn problems(&self, bad: &mut impl FnMut(&str, &str)) {
+        if self.fields.is_empty() {
+            bad("protocol.fields", "at least one field");
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, f) in self.fields.iter().enumerate() {
+            if !is_key(&f.key) || f.key == CANDIDATES_TERM {
+                bad(
+                    &format!("protocol.fields[{i}].key"),
+                    "a key of a-z, 0-9 and underscores, not candidates",
+                );
+            }
+            if !seen.insert(f.key.as_str()) {
+                bad(
+                    &format!("protocol.fields[{i}].key"),
+                    "one of a kind: the key is repeated",
+                );
+            }
+            if f.kk.trim().is_empty() || f.ru.trim().is_empty() || f.en.trim().is_empty() {
+                bad(&format!("protocol.fields[{i}]"), "texts kk, ru and en");
+            }
+        }
+        if !seen.contains(VOTERS_ON_LIST) {
+            bad("protocol.fields", "at least one field voters_on_list");
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for (i, r) in self.relations.iter().enumerate() {
+            if !is_key(&r.name) || !names.insert(r.name.as_str()) {
+                bad(
+                    &format!("protocol.relations[{i}].name"),
+                    "a key of a-z, 0-9 and underscores, one of a kind",
+                );
+            }
+            if !matches!(r.op.as_str(), "=" | "<=" | ">=") {
+                bad(&format!("protocol.relations[{i}].op"), "one of =, <=, >=");
+            }
+            for (side, terms) in [("left", &r.left), ("right", &r.right)] {
+                if terms.is_empty() {
+                    bad(
+                        &format!("protocol.relations[{i}].{side}"),
+                        "at least one term",
+                    );
+                }
+                for (j, t) in terms.iter().enumerate() {
+                    if t != CANDIDATES_TERM && !seen.contains(t.as_str()) {
+                        bad(
+                            &format!("protocol.relations[{i}].{side}[{j}]"),
+                            "one of the protocol's field keys or candidates",
+                        );
+                    }
+                }
+            }
+            if r.kk.trim().is_empty() || r.ru.trim().is_empty() || r.en.trim().is_empty() {
+                bad(&format!("protocol.relations[{i}]"), "texts kk, ru and en");
+            }
+        }
+        if self.candidates.kk.trim().is_empty()
+            || self.candidates.ru.trim().is_empty()
+            || self.candidates.en.trim().is_empty()
+        {
+            bad("protocol.candidates", "texts kk, ru and en");
+        }
+    }
+}
+
+/// The key of the field every protocol has: the voters on the list.
+pub const VOTERS_ON_LIST: &str = "voters_on_list";
 
 /// How long personal data of signers is kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -574,6 +752,13 @@ impl RuleSet {
                 "a percentage from 0 to 100",
             );
         }
+        self.protocol.problems(&mut bad);
+        if e.turnout_report_times.is_empty() {
+            bad("election_day.turnout_report_times", "at least one time");
+        }
+        if e.turnout_grace_minutes > 24 * 60 {
+            bad("election_day.turnout_grace_minutes", "at most 1440 minutes");
+        }
         if self.attachments.max_bytes == 0 || self.attachments.max_bytes > 100 * 1024 * 1024 {
             bad("attachments.max_bytes", "from 1 byte to 100 MiB");
         }
@@ -704,5 +889,35 @@ mod tests {
         );
         let e = RuleSet::parse(&text).unwrap_err();
         assert_eq!(e.0[0].key, "calendar.registration_closes_time");
+    }
+
+    #[test]
+    fn default_protocol_parses_and_presets_use_it() {
+        let d = ProtocolRules::default();
+        assert!(d.field(VOTERS_ON_LIST).is_some());
+        assert_eq!(d.relations.len(), 4);
+        for (_, text) in PRESETS {
+            assert_eq!(RuleSet::parse(text).unwrap().protocol, d);
+        }
+    }
+
+    #[test]
+    fn a_rule_set_without_protocol_reads_the_default() {
+        let start = KZ_AKIM_DISTRICT_2023.find("[protocol]").unwrap();
+        let old = &KZ_AKIM_DISTRICT_2023[..start];
+        let rs = RuleSet::parse(old).unwrap();
+        assert_eq!(rs.protocol, ProtocolRules::default());
+        assert_eq!(rs.election_day.turnout_grace_minutes, 60);
+    }
+
+    #[test]
+    fn unknown_relation_term_is_named() {
+        let text =
+            KZ_AKIM_DISTRICT_2023.replace("left = [\"ballots_received\"]", "left = [\"ballots\"]");
+        let e = RuleSet::parse(&text).unwrap_err();
+        assert!(
+            e.0.iter().any(|p| p.key == "protocol.relations[0].left[0]"),
+            "{e}"
+        );
     }
 }

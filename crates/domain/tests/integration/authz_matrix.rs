@@ -70,6 +70,15 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         CommandKind::RecordSignatureSheets | CommandKind::EraseSignatureData => {
             t.territory_path = vec![region, district]
         }
+        // i12-day: a precinct of an election, with its territory path.
+        CommandKind::ReportTurnout
+        | CommandKind::EnterProtocol
+        | CommandKind::AmendProtocol
+        | CommandKind::AttachProtocolScan
+        | CommandKind::RecordObserverCopy => {
+            t.territory_path = vec![region, district];
+            t.precinct = Some(precinct);
+        }
         // Commands on a nomination name its unit, its party and its person.
         CommandKind::NominateByParty
         | CommandKind::ApplySelfNomination
@@ -121,6 +130,10 @@ fn principal(role: Role) -> Principal {
         },
         Role::PartyDelegate | Role::PartyMember => Scope::Member {
             member: member(true),
+        },
+        // i12-day: an observer accredited to the region (observers' copies).
+        Role::Observer => Scope::Territory {
+            territory: code("100000000"),
         },
         _ => Scope::Global,
     };

@@ -2,7 +2,9 @@
 
 mod authz_matrix;
 mod dates;
+mod election_day;
 mod elections;
+mod golden_day;
 mod golden_elections;
 mod golden_signatures;
 mod ledger_entry;

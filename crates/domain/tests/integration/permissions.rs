@@ -81,6 +81,14 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     // i13-pipeline: the branch secretary records primary meetings and adopts the region's plan.
     (K::RecordPrimaryMeeting, ['A', '-', '-', '-', 'S', '-', '-']),
     (K::AdoptRegionalPlan,    ['A', '-', '-', '-', 'S', '-', '-']),
+    // i12-day: turnout and protocols by the precinct commission on its precincts, the
+    // territorial commission in its subtree, the CEC anywhere; an observer's copy by an
+    // observer accredited to the territory (the matrix's observer has a territory scope).
+    (K::ReportTurnout,      ['A', 'A', 'S', 'S', '-', '-', '-']),
+    (K::EnterProtocol,      ['A', 'A', 'S', 'S', '-', '-', '-']),
+    (K::AmendProtocol,      ['A', 'A', 'S', 'S', '-', '-', '-']),
+    (K::AttachProtocolScan, ['A', 'A', 'S', 'S', '-', '-', '-']),
+    (K::RecordObserverCopy, ['A', '-', '-', '-', '-', '-', 'S']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).

@@ -15,6 +15,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod election_day;
 pub mod elections;
 pub mod elections_print;
 pub mod extract;
@@ -74,6 +75,7 @@ use crate::problem::{self, PROBLEM_JSON, Problem, ProblemKind};
         (name = "import", description = "CSV and XLSX imports"),
         (name = "ledger", description = "The public, verifiable ledger"),
         (name = "elections", description = "Elections of akims: calendar, nominations, registration, ballots"),
+        (name = "election-day", description = "Election day: turnout, precinct protocols, amendments, scans, observers' copies (issue 12)"),
         (name = "health", description = "Liveness"),
     )
 )]
@@ -228,6 +230,16 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(elections::deposit))
         .routes(routes!(elections::decide))
         .routes(routes!(elections::attachment))
+        // i12-day
+        .routes(routes!(election_day::report_turnout))
+        .routes(routes!(election_day::enter_protocol))
+        .routes(routes!(election_day::amend_protocol))
+        .routes(routes!(election_day::record_observer_copy))
+        .routes(
+            routes!(election_day::attach_scan)
+                .layer(DefaultBodyLimit::max(elections::MAX_ATTACHMENT_BYTES)),
+        )
+        .routes(routes!(election_day::get_protocol))
         .routes(routes!(healthz))
         .routes(routes!(openapi_json))
 }

@@ -381,6 +381,12 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-record-vote",
             a(&[("round", c.round.to_string())]),
         ),
+        // i12-day
+        Command::ReportTurnout(_) => ("ledger-did-report-turnout", a(&[])),
+        Command::EnterProtocol(_) => ("ledger-did-enter-protocol", a(&[])),
+        Command::AmendProtocol(_) => ("ledger-did-amend-protocol", a(&[])),
+        Command::AttachProtocolScan(_) => ("ledger-did-attach-protocol-scan", a(&[])),
+        Command::RecordObserverCopy(_) => ("ledger-did-record-observer-copy", a(&[])),
     };
     ctx.tr_args(key, &args)
 }

@@ -53,6 +53,12 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::RecordVote => "action-record-vote",
         CommandKind::RecordPrimaryMeeting => "action-record-primary-meeting",
         CommandKind::AdoptRegionalPlan => "action-adopt-regional-plan",
+        // i12-day
+        CommandKind::ReportTurnout => "action-report-turnout",
+        CommandKind::EnterProtocol => "action-enter-protocol",
+        CommandKind::AmendProtocol => "action-amend-protocol",
+        CommandKind::AttachProtocolScan => "action-attach-protocol-scan",
+        CommandKind::RecordObserverCopy => "action-record-observer-copy",
     }
 }
 
@@ -611,7 +617,7 @@ mod tests {
                 | Rule::SignatureRetention { .. }
                 | Rule::SignaturesNotSelfNominated
                 | Rule::SignatureFactsChanged => {}
-                Rule::Party(_) => {}
+                Rule::Party(_) | Rule::Day(_) => {}
             }
         }
         all
