@@ -173,7 +173,7 @@ async fn size(f: &Fixture) -> u64 {
 async fn complete(f: &Fixture, nomination: u128, docs: &[&str]) {
     for d in docs {
         accepted(
-            &f,
+            f,
             TickDocument {
                 nomination: NominationId(uuid(nomination)),
                 document: (*d).into(),
@@ -183,7 +183,7 @@ async fn complete(f: &Fixture, nomination: u128, docs: &[&str]) {
         .await;
     }
     accepted(
-        &f,
+        f,
         RecordDeposit {
             nomination: NominationId(uuid(nomination)),
             amount_tenge: 350_000,

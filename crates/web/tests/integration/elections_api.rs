@@ -227,7 +227,14 @@ async fn typed_answers_carry_the_apps_reads_field_for_field() {
     };
     let elections = app.elections().await.unwrap();
     assert!(!elections.is_empty());
-    same("/api/v1/elections".into(), json!(elections)).await;
+    // The list is a summary: the election without its call date and rule set text.
+    let mut summaries = json!(elections);
+    for e in summaries.as_array_mut().unwrap() {
+        let e = e.as_object_mut().unwrap();
+        e.remove("called_on");
+        e.remove("rule_set_toml");
+    }
+    same("/api/v1/elections".into(), summaries).await;
     let mut statuses = std::collections::BTreeSet::new();
     for e in &elections {
         let id: ElectionId = e.id;
