@@ -174,150 +174,165 @@ impl Handler for CallElection {
     }
 }
 
-impl Handler for NominateByParty {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        let mut t = contest_target(tx, &self.contest).await?;
-        t.party = Some(self.party.clone());
-        t.person = Some(self.candidate.person.id);
-        Ok(t)
-    }
+/// Files a new nomination in `contest`: looks up the contest, its election and the facts of the
+/// nominee, lets `validate` decide, and writes what it returns.
+async fn file_nomination(
+    tx: &mut Tx,
+    ctx: &Ctx<'_>,
+    (id, contest, person, party): (
+        &NominationId,
+        &ContestId,
+        &Person,
+        Option<&sailau_domain::PartyCode>,
+    ),
+    validate: impl FnOnce(
+        &Contest,
+        &Election,
+        &NominationFacts,
+        Timestamp,
+    ) -> Result<(Nomination, bool), ValidationErrors>,
+) -> Result<(), AppError> {
+    let (contest, election) = contest_and_election(tx, contest, "contest").await?;
+    let facts = nomination_facts(tx, id, &contest, person, party).await?;
+    let out = validate(&contest, &election, &facts, now_of(ctx)?)?;
+    write_new(tx, ctx, out).await
+}
 
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (contest, election) = contest_and_election(tx, &self.contest, "contest").await?;
-        let facts = nomination_facts(
-            tx,
-            &self.nomination,
-            &contest,
-            &self.candidate.person,
-            Some(&self.party),
-        )
-        .await?;
-        let out = self.validate(&contest, &election, &facts, now_of(ctx)?, ctx.edition)?;
-        write_new(tx, ctx, out).await
+/// Changes an existing nomination: looks it up with its contest and election, lets `decide`
+/// make the new nomination, and writes it.
+async fn update_nomination(
+    tx: &mut Tx,
+    ctx: &Ctx<'_>,
+    id: &NominationId,
+    decide: impl FnOnce(
+        &Nomination,
+        &Contest,
+        &Election,
+        Timestamp,
+    ) -> Result<Nomination, ValidationErrors>,
+) -> Result<(), AppError> {
+    let (n, contest, election) = nomination_in(tx, id).await?;
+    let out = decide(&n, &contest, &election, now_of(ctx)?)?;
+    tx.update_nomination(&out).await?;
+    Ok(())
+}
+
+/// The nominating party of a command that files a nomination (none but for a party's).
+trait Filing {
+    fn party(&self) -> Option<&sailau_domain::PartyCode> {
+        None
     }
 }
 
-impl Handler for ApplySelfNomination {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        let mut t = contest_target(tx, &self.contest).await?;
-        t.person = Some(self.candidate.person.id);
-        Ok(t)
-    }
-
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (contest, election) = contest_and_election(tx, &self.contest, "contest").await?;
-        let facts =
-            nomination_facts(tx, &self.nomination, &contest, &self.candidate.person, None).await?;
-        let out = self.validate(&contest, &election, &facts, now_of(ctx)?, ctx.edition)?;
-        write_new(tx, ctx, out).await
+impl Filing for NominateByParty {
+    fn party(&self) -> Option<&sailau_domain::PartyCode> {
+        Some(&self.party)
     }
 }
+impl Filing for ApplySelfNomination {}
+impl Filing for ProposeByHigherAkim {}
 
-impl Handler for ProposeByHigherAkim {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        let mut t = contest_target(tx, &self.contest).await?;
-        t.person = Some(self.candidate.person.id);
-        Ok(t)
-    }
-
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (contest, election) = contest_and_election(tx, &self.contest, "contest").await?;
-        let facts =
-            nomination_facts(tx, &self.nomination, &contest, &self.candidate.person, None).await?;
-        let out = self.validate(&contest, &election, &facts, now_of(ctx)?, ctx.edition)?;
-        write_new(tx, ctx, out).await
-    }
-}
-
-impl Handler for AttachDocument {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        nomination_target(tx, &self.nomination).await
-    }
-
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (n, contest, election) = nomination_in(tx, &self.nomination).await?;
-        let out = self.validate(&n, &contest, &election, now_of(ctx)?)?;
-        // Live, the bytes must be exactly the file the entry records; on replay there are none.
-        if let Some(bytes) = ctx.blob()? {
-            if !self.file.matches(bytes) {
-                return Err(ValidationErrors::one("file", Rule::AttachmentMismatch).into());
+/// `impl Handler` for a command that files a nomination: its target is the contest's unit, the
+/// nominee and the nominating party ([`Filing`]).
+macro_rules! filing_handler {
+    ($cmd:ty) => {
+        impl Handler for $cmd {
+            async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+                let mut t = contest_target(tx, &self.contest).await?;
+                t.party = Filing::party(self).cloned();
+                t.person = Some(self.candidate.person.id);
+                Ok(t)
             }
-            tx.insert_attachment(&self.file, bytes).await?;
+
+            async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+                let key = (
+                    &self.nomination,
+                    &self.contest,
+                    &self.candidate.person,
+                    Filing::party(self),
+                );
+                file_nomination(tx, ctx, key, |c, e, facts, now| {
+                    self.validate(c, e, facts, now, ctx.edition)
+                })
+                .await
+            }
         }
-        tx.update_nomination(&out).await?;
-        Ok(())
-    }
+    };
 }
 
-impl Handler for TickDocument {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        nomination_target(tx, &self.nomination).await
-    }
+filing_handler!(NominateByParty);
+filing_handler!(ApplySelfNomination);
+filing_handler!(ProposeByHigherAkim);
 
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (n, contest, election) = nomination_in(tx, &self.nomination).await?;
-        let out = self.validate(&n, &contest, &election, now_of(ctx)?)?;
-        tx.update_nomination(&out).await?;
-        Ok(())
-    }
-}
+/// `impl Handler` for a command on an existing nomination: its target is the nomination's unit,
+/// party and candidate; `apply` is the given body with the command bound to `$this`.
+macro_rules! nomination_handler {
+    ($cmd:ty, |$this:ident, $tx:ident, $ctx:ident| $apply:block) => {
+        impl Handler for $cmd {
+            async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+                nomination_target(tx, &self.nomination).await
+            }
 
-impl Handler for RecordDeposit {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        nomination_target(tx, &self.nomination).await
-    }
-
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (n, contest, election) = nomination_in(tx, &self.nomination).await?;
-        let out = self.validate(&n, &contest, &election, now_of(ctx)?, ctx.edition)?;
-        tx.update_nomination(&out).await?;
-        Ok(())
-    }
-}
-
-impl Handler for RegisterCandidate {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        nomination_target(tx, &self.nomination).await
-    }
-
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (n, contest, election) = nomination_in(tx, &self.nomination).await?;
-        let number = tx.next_registration_number(&contest.id).await?;
-        let out = self.validate(&n, &contest, &election, number, now_of(ctx)?)?;
-        tx.update_nomination(&out).await?;
-        Ok(())
-    }
-}
-
-impl Handler for RefuseRegistration {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        nomination_target(tx, &self.nomination).await
-    }
-
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (n, contest, election) = nomination_in(tx, &self.nomination).await?;
-        let out = self.validate(&n, &contest, &election, now_of(ctx)?, ctx.edition)?;
-        tx.update_nomination(&out).await?;
-        Ok(())
-    }
-}
-
-impl Handler for CancelRegistration {
-    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        nomination_target(tx, &self.nomination).await
-    }
-
-    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let (n, contest, election) = nomination_in(tx, &self.nomination).await?;
-        let (out, contest_after) =
-            self.validate(&n, &contest, &election, now_of(ctx)?, ctx.edition)?;
-        tx.update_nomination(&out).await?;
-        if contest_after != contest {
-            tx.update_contest(&contest_after).await?;
+            async fn apply(&self, $tx: &mut Tx, $ctx: &Ctx<'_>) -> Result<(), AppError> {
+                let $this = self;
+                $apply
+            }
         }
-        Ok(())
-    }
+    };
 }
+
+nomination_handler!(AttachDocument, |cmd, tx, ctx| {
+    let (n, contest, election) = nomination_in(tx, &cmd.nomination).await?;
+    let out = cmd.validate(&n, &contest, &election, now_of(ctx)?)?;
+    // Live, the bytes must be exactly the file the entry records; on replay there are none.
+    if let Some(bytes) = ctx.blob()? {
+        if !cmd.file.matches(bytes) {
+            return Err(ValidationErrors::one("file", Rule::AttachmentMismatch).into());
+        }
+        tx.insert_attachment(&cmd.file, bytes).await?;
+    }
+    tx.update_nomination(&out).await?;
+    Ok(())
+});
+
+nomination_handler!(TickDocument, |cmd, tx, ctx| {
+    update_nomination(tx, ctx, &cmd.nomination, |n, c, e, now| {
+        cmd.validate(n, c, e, now)
+    })
+    .await
+});
+
+nomination_handler!(RecordDeposit, |cmd, tx, ctx| {
+    update_nomination(tx, ctx, &cmd.nomination, |n, c, e, now| {
+        cmd.validate(n, c, e, now, ctx.edition)
+    })
+    .await
+});
+
+nomination_handler!(RegisterCandidate, |cmd, tx, ctx| {
+    let (n, contest, election) = nomination_in(tx, &cmd.nomination).await?;
+    let number = tx.next_registration_number(&contest.id).await?;
+    let out = cmd.validate(&n, &contest, &election, number, now_of(ctx)?)?;
+    tx.update_nomination(&out).await?;
+    Ok(())
+});
+
+nomination_handler!(RefuseRegistration, |cmd, tx, ctx| {
+    update_nomination(tx, ctx, &cmd.nomination, |n, c, e, now| {
+        cmd.validate(n, c, e, now, ctx.edition)
+    })
+    .await
+});
+
+nomination_handler!(CancelRegistration, |cmd, tx, ctx| {
+    let (n, contest, election) = nomination_in(tx, &cmd.nomination).await?;
+    let (out, contest_after) = cmd.validate(&n, &contest, &election, now_of(ctx)?, ctx.edition)?;
+    tx.update_nomination(&out).await?;
+    if contest_after != contest {
+        tx.update_contest(&contest_after).await?;
+    }
+    Ok(())
+});
 
 impl Handler for ProduceBallots {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {

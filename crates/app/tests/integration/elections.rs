@@ -144,6 +144,16 @@ fn self_nominated(n: u128, contest: u128, p: Person) -> ApplySelfNomination {
     }
 }
 
+/// Runs `command` as the operator; the app must accept it.
+async fn accepted(f: &Fixture, command: impl Into<sailau_domain::Issued>) {
+    f.app.execute(&Acting::Operator, command).await.unwrap();
+}
+
+/// Runs `command` as the operator; the app must refuse it, and the refusal is returned.
+async fn refused(f: &Fixture, command: impl Into<sailau_domain::Issued>) -> AppError {
+    f.app.execute(&Acting::Operator, command).await.unwrap_err()
+}
+
 pub fn rules_of(e: &AppError) -> Vec<(String, Rule)> {
     match e {
         AppError::Invalid(v) => {
@@ -162,30 +172,26 @@ pub async fn size(f: &Fixture) -> u64 {
 /// Ticks every document of the route and records the full deposit.
 pub async fn complete(f: &Fixture, nomination: u128, docs: &[&str]) {
     for d in docs {
-        f.app
-            .execute(
-                &Acting::Operator,
-                TickDocument {
-                    nomination: NominationId(uuid(nomination)),
-                    document: (*d).into(),
-                    present: true,
-                },
-            )
-            .await
-            .unwrap();
-    }
-    f.app
-        .execute(
-            &Acting::Operator,
-            RecordDeposit {
+        accepted(
+            f,
+            TickDocument {
                 nomination: NominationId(uuid(nomination)),
-                amount_tenge: 350_000,
-                paid_on: date(2023, 9, 28),
-                document_number: "ПП-17".into(),
+                document: (*d).into(),
+                present: true,
             },
         )
-        .await
-        .unwrap();
+        .await;
+    }
+    accepted(
+        f,
+        RecordDeposit {
+            nomination: NominationId(uuid(nomination)),
+            amount_tenge: 350_000,
+            paid_on: date(2023, 9, 28),
+            document_number: "ПП-17".into(),
+        },
+    )
+    .await;
 }
 
 pub const PARTY_DOCS: &[&str] = &[
@@ -238,7 +244,7 @@ async fn a_bad_call_is_refused_naming_every_rule_and_writes_nothing() {
             Some("150000000"),
         );
         bad.rule_set = KZ_AKIM_DISTRICT_2023.replace("min_candidates = 2", "min_candidate = 2");
-        let e = f.app.execute(&Acting::Operator, bad).await.unwrap_err();
+        let e = refused(&f, bad).await;
         let rules = rules_of(&e);
         assert!(
             rules.contains(&("rule_set_sha256".into(), Rule::RuleSetDigestMismatch)),
@@ -257,14 +263,7 @@ async fn a_bad_call_is_refused_naming_every_rule_and_writes_nothing() {
         )));
         // After E−50 (16 Sep 2023, 24:00 in Aqtobe) the call is late.
         set_clock(&f, "2023-09-16T19:00:01Z");
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                call(ELECTION, &[(UIL, "155200000")], Some("150000000")),
-            )
-            .await
-            .unwrap_err();
+        let e = refused(&f, call(ELECTION, &[(UIL, "155200000")], Some("150000000"))).await;
         assert_eq!(
             rules_of(&e),
             vec![(
@@ -286,10 +285,7 @@ async fn party_nominations_one_per_unit_members_only_and_of_age() {
     for f in called().await {
         set_clock(&f, "2023-09-27T12:00:00Z");
         let kazybayev = person(1, "Казыбаев", date(1979, 3, 1), Gender::Male);
-        f.app
-            .execute(&Acting::Operator, by_party(0xa1, UIL, "amanat", kazybayev))
-            .await
-            .unwrap();
+        accepted(&f, by_party(0xa1, UIL, "amanat", kazybayev)).await;
         // A second AMANAT nominee, no membership document, 24 on election day: all said at once.
         let before = size(&f).await;
         let mut second = by_party(
@@ -299,7 +295,7 @@ async fn party_nominations_one_per_unit_members_only_and_of_age() {
             person(2, "Серикова", date(1998, 11, 6), Gender::Female),
         );
         second.membership.document = String::new();
-        let e = f.app.execute(&Acting::Operator, second).await.unwrap_err();
+        let e = refused(&f, second).await;
         let rules = rules_of(&e);
         assert!(rules.contains(&(
             "party".into(),
@@ -327,44 +323,37 @@ async fn party_nominations_one_per_unit_members_only_and_of_age() {
             "no person half-written"
         );
         // Another party may nominate in the same unit; the same one elsewhere.
-        f.app
-            .execute(
-                &Acting::Operator,
-                by_party(
-                    0xa3,
-                    UIL,
-                    "akzhol",
-                    person(3, "Ахметов", date(1980, 1, 1), Gender::Male),
-                ),
-            )
-            .await
-            .unwrap();
-        f.app
-            .execute(
-                &Acting::Operator,
-                by_party(
-                    0xa4,
-                    KOBDA,
-                    "amanat",
-                    person(4, "Нурланов", date(1975, 5, 5), Gender::Male),
-                ),
-            )
-            .await
-            .unwrap();
+        accepted(
+            &f,
+            by_party(
+                0xa3,
+                UIL,
+                "akzhol",
+                person(3, "Ахметов", date(1980, 1, 1), Gender::Male),
+            ),
+        )
+        .await;
+        accepted(
+            &f,
+            by_party(
+                0xa4,
+                KOBDA,
+                "amanat",
+                person(4, "Нурланов", date(1975, 5, 5), Gender::Male),
+            ),
+        )
+        .await;
         // After nomination closed (5 Oct 24:00 local = 19:00 UTC).
         set_clock(&f, "2023-10-05T19:00:00Z");
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                self_nominated(
-                    0xa5,
-                    UIL,
-                    person(5, "Поздний", date(1980, 1, 1), Gender::Male),
-                ),
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            self_nominated(
+                0xa5,
+                UIL,
+                person(5, "Поздний", date(1980, 1, 1), Gender::Male),
+            ),
+        )
+        .await;
         assert_eq!(
             rules_of(&e),
             vec![(
@@ -383,28 +372,23 @@ async fn party_nominations_one_per_unit_members_only_and_of_age() {
 async fn registration_names_every_missing_condition_then_numbers_candidates() {
     for f in called().await {
         set_clock(&f, "2023-09-28T06:00:00Z");
-        f.app
-            .execute(
-                &Acting::Operator,
-                self_nominated(
-                    0xb1,
-                    UIL,
-                    person(11, "Бекова", date(1985, 2, 2), Gender::Female),
-                ),
-            )
-            .await
-            .unwrap();
+        accepted(
+            &f,
+            self_nominated(
+                0xb1,
+                UIL,
+                person(11, "Бекова", date(1985, 2, 2), Gender::Female),
+            ),
+        )
+        .await;
         let before = size(&f).await;
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                RegisterCandidate {
-                    nomination: NominationId(uuid(0xb1)),
-                },
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            RegisterCandidate {
+                nomination: NominationId(uuid(0xb1)),
+            },
+        )
+        .await;
         let rules = rules_of(&e);
         for d in [
             "application",
@@ -429,19 +413,16 @@ async fn registration_names_every_missing_condition_then_numbers_candidates() {
         assert_eq!(view.missing.0.len(), rules.len());
         assert_eq!(view.signatures_required, 101);
         // A deposit below 5 × 70,000 ₸.
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                RecordDeposit {
-                    nomination: NominationId(uuid(0xb1)),
-                    amount_tenge: 300_000,
-                    paid_on: date(2023, 9, 28),
-                    document_number: "ПП-1".into(),
-                },
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            RecordDeposit {
+                nomination: NominationId(uuid(0xb1)),
+                amount_tenge: 300_000,
+                paid_on: date(2023, 9, 28),
+                document_number: "ПП-1".into(),
+            },
+        )
+        .await;
         assert_eq!(
             rules_of(&e),
             vec![(
@@ -454,42 +435,36 @@ async fn registration_names_every_missing_condition_then_numbers_candidates() {
             )]
         );
         // A party nominee with everything registers as number 1, the next as 2.
-        f.app
-            .execute(
-                &Acting::Operator,
-                by_party(
-                    0xb2,
-                    UIL,
-                    "amanat",
-                    person(12, "Казыбаев", date(1979, 3, 1), Gender::Male),
-                ),
-            )
-            .await
-            .unwrap();
-        f.app
-            .execute(
-                &Acting::Operator,
-                by_party(
-                    0xb3,
-                    UIL,
-                    "akzhol",
-                    person(13, "Әбенов", date(1970, 3, 1), Gender::Male),
-                ),
-            )
-            .await
-            .unwrap();
+        accepted(
+            &f,
+            by_party(
+                0xb2,
+                UIL,
+                "amanat",
+                person(12, "Казыбаев", date(1979, 3, 1), Gender::Male),
+            ),
+        )
+        .await;
+        accepted(
+            &f,
+            by_party(
+                0xb3,
+                UIL,
+                "akzhol",
+                person(13, "Әбенов", date(1970, 3, 1), Gender::Male),
+            ),
+        )
+        .await;
         complete(&f, 0xb2, PARTY_DOCS).await;
         complete(&f, 0xb3, PARTY_DOCS).await;
         for n in [0xb2, 0xb3] {
-            f.app
-                .execute(
-                    &Acting::Operator,
-                    RegisterCandidate {
-                        nomination: NominationId(uuid(n)),
-                    },
-                )
-                .await
-                .unwrap();
+            accepted(
+                &f,
+                RegisterCandidate {
+                    nomination: NominationId(uuid(n)),
+                },
+            )
+            .await;
         }
         let contest = f.app.contest(&ContestId(uuid(UIL))).await.unwrap();
         let numbers: Vec<_> = contest
@@ -500,16 +475,13 @@ async fn registration_names_every_missing_condition_then_numbers_candidates() {
         assert!(numbers.contains(&Status::Registered { number: 1 }));
         assert!(numbers.contains(&Status::Registered { number: 2 }));
         // Registering twice is refused with the status.
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                RegisterCandidate {
-                    nomination: NominationId(uuid(0xb2)),
-                },
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            RegisterCandidate {
+                nomination: NominationId(uuid(0xb2)),
+            },
+        )
+        .await;
         assert_eq!(
             rules_of(&e),
             vec![(
@@ -520,18 +492,15 @@ async fn registration_names_every_missing_condition_then_numbers_candidates() {
             )]
         );
         // Refusal with a ground of the rule set; an unknown ground is refused.
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                RefuseRegistration {
-                    nomination: NominationId(uuid(0xb1)),
-                    ground: "whim".into(),
-                    text: String::new(),
-                },
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            RefuseRegistration {
+                nomination: NominationId(uuid(0xb1)),
+                ground: "whim".into(),
+                text: String::new(),
+            },
+        )
+        .await;
         assert_eq!(
             rules_of(&e),
             vec![(
@@ -541,31 +510,26 @@ async fn registration_names_every_missing_condition_then_numbers_candidates() {
                 }
             )]
         );
-        f.app
-            .execute(
-                &Acting::Operator,
-                RefuseRegistration {
-                    nomination: NominationId(uuid(0xb1)),
-                    ground: "signatures_insufficient".into(),
-                    text: "Подписные листы не представлены".into(),
-                },
-            )
-            .await
-            .unwrap();
+        accepted(
+            &f,
+            RefuseRegistration {
+                nomination: NominationId(uuid(0xb1)),
+                ground: "signatures_insufficient".into(),
+                text: "Подписные листы не представлены".into(),
+            },
+        )
+        .await;
         // After the registration deadline (10 Oct 2023 18:00 in Aqtobe = 13:00 UTC).
         set_clock(&f, "2023-10-10T13:00:00Z");
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                TickDocument {
-                    nomination: NominationId(uuid(0xb1)),
-                    document: "application".into(),
-                    present: true,
-                },
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            TickDocument {
+                nomination: NominationId(uuid(0xb1)),
+                document: "application".into(),
+                present: true,
+            },
+        )
+        .await;
         assert!(rules_of(&e).contains(&(
             "nomination".into(),
             Rule::WindowClosed {
@@ -584,18 +548,16 @@ async fn registration_names_every_missing_condition_then_numbers_candidates() {
 async fn attachments_are_checked_by_content_and_size_and_stored_by_hash() {
     for f in called().await {
         set_clock(&f, "2023-09-28T06:00:00Z");
-        f.app
-            .execute(
-                &Acting::Operator,
-                by_party(
-                    0xd1,
-                    UIL,
-                    "amanat",
-                    person(21, "Казыбаев", date(1979, 3, 1), Gender::Male),
-                ),
-            )
-            .await
-            .unwrap();
+        accepted(
+            &f,
+            by_party(
+                0xd1,
+                UIL,
+                "amanat",
+                person(21, "Казыбаев", date(1979, 3, 1), Gender::Male),
+            ),
+        )
+        .await;
         let nomination = NominationId(uuid(0xd1));
         let before = size(&f).await;
         // Not a PDF, JPEG or PNG by its first bytes (a renamed text file).
@@ -713,32 +675,24 @@ async fn withdrawal_after_the_ballots_marks_them_changed_and_the_higher_akim_rou
                 person(32, "Әлиева", date(1983, 5, 5), Gender::Female),
             ),
         ] {
-            f.app
-                .execute(&Acting::Operator, by_party(n, UIL, party, p))
-                .await
-                .unwrap();
+            accepted(&f, by_party(n, UIL, party, p)).await;
             complete(&f, n, PARTY_DOCS).await;
-            f.app
-                .execute(
-                    &Acting::Operator,
-                    RegisterCandidate {
-                        nomination: NominationId(uuid(n)),
-                    },
-                )
-                .await
-                .unwrap();
-        }
-        // Ballots only after the registration deadline.
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                ProduceBallots {
-                    contest: ContestId(uuid(UIL)),
+            accepted(
+                &f,
+                RegisterCandidate {
+                    nomination: NominationId(uuid(n)),
                 },
             )
-            .await
-            .unwrap_err();
+            .await;
+        }
+        // Ballots only after the registration deadline.
+        let e = refused(
+            &f,
+            ProduceBallots {
+                contest: ContestId(uuid(UIL)),
+            },
+        )
+        .await;
         assert!(
             matches!(&rules_of(&e)[0].1, Rule::WindowNotOpen { window, .. } if window == "ballots")
         );
@@ -746,16 +700,13 @@ async fn withdrawal_after_the_ballots_marks_them_changed_and_the_higher_akim_rou
         // Kobda has no candidate: too few for ballots; flagged.
         let kobda = f.app.contest(&ContestId(uuid(KOBDA))).await.unwrap();
         assert!(kobda.below_minimum);
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                ProduceBallots {
-                    contest: ContestId(uuid(KOBDA)),
-                },
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            ProduceBallots {
+                contest: ContestId(uuid(KOBDA)),
+            },
+        )
+        .await;
         assert_eq!(
             rules_of(&e),
             vec![(
@@ -783,15 +734,13 @@ async fn withdrawal_after_the_ballots_marks_them_changed_and_the_higher_akim_rou
             ),
             ("Против всех", "Барлығына қарсы")
         );
-        f.app
-            .execute(
-                &Acting::Operator,
-                ProduceBallots {
-                    contest: ContestId(uuid(UIL)),
-                },
-            )
-            .await
-            .unwrap();
+        accepted(
+            &f,
+            ProduceBallots {
+                contest: ContestId(uuid(UIL)),
+            },
+        )
+        .await;
         // A self-nominee cannot be "recalled"; the party recalls its nominee.
         let e = f
             .app
@@ -820,26 +769,20 @@ async fn withdrawal_after_the_ballots_marks_them_changed_and_the_higher_akim_rou
             },
         };
         set_clock(&f, "2023-10-12T06:00:00Z");
-        f.app
-            .execute(&Acting::Operator, propose.clone())
-            .await
-            .unwrap();
+        accepted(&f, propose.clone()).await;
         let contest = f.app.contest(&ContestId(uuid(UIL))).await.unwrap();
         assert!(contest.below_minimum);
         // After the withdrawal deadline (2 Nov 18:00 local).
         set_clock(&f, "2023-11-02T13:00:00Z");
-        let e = f
-            .app
-            .execute(
-                &Acting::Operator,
-                CancelRegistration {
-                    nomination: NominationId(uuid(0xe1)),
-                    reason: CancelReason::Withdrawn,
-                    text: String::new(),
-                },
-            )
-            .await
-            .unwrap_err();
+        let e = refused(
+            &f,
+            CancelRegistration {
+                nomination: NominationId(uuid(0xe1)),
+                reason: CancelReason::Withdrawn,
+                text: String::new(),
+            },
+        )
+        .await;
         assert_eq!(
             rules_of(&e),
             vec![(

@@ -6,8 +6,9 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::IntoResponse;
+use sailau_app::storage::{StorageError, Store};
 use sailau_domain::elections::rules::{self, RuleSet};
 use sailau_domain::elections::{
     ApplySelfNomination, CallElection, CancelReason, CancelRegistration, Candidate, ContestId,
@@ -15,34 +16,46 @@ use sailau_domain::elections::{
     ProduceBallots, ProposeByHigherAkim, RecordDeposit, RefuseRegistration, RegisterCandidate,
     TickDocument,
 };
-use sailau_domain::{Gender, Names, PartyCode, Person, PersonId, Rule, TerritoryCode};
+use sailau_domain::{Gender, Issued, Names, PartyCode, Person, PersonId, Rule, TerritoryCode};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::extract::{ApiJson, ApiPath, SignedIn, Writer};
+use super::extract::{ApiJson, ApiPath, BadId, IdPath, SignedIn, Writer};
 use super::types::{Fields, LedgerPosition, all};
+use super::write::{Created, reloaded, write, written_body};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Problem, WriteRefused};
 
 /// The largest attachment the endpoint reads (the rule set's limit is checked after).
 pub const MAX_ATTACHMENT_BYTES: usize = 16 * 1024 * 1024;
 
-fn path_uuid(id: &str, field: &str) -> Result<uuid::Uuid, Problem> {
-    let hyphenated = if id.len() == 36 { id } else { "" };
-    uuid::Uuid::parse_str(hyphenated)
-        .map_err(|_| Problem::bad_parameter(field, "id-format", "a UUID (8-4-4-4-12 hex digits)"))
-}
+mod views;
+pub use views::*;
 
-fn json<T: Serialize>(v: &T) -> Result<axum::Json<Value>, Problem> {
-    serde_json::to_value(v)
+/// A read's answer as its typed view, or 500 when the app's value does not convert.
+fn view<V: TryFrom<T>, T>(value: T) -> Result<axum::Json<V>, Problem>
+where
+    V::Error: std::fmt::Display,
+{
+    V::try_from(value)
         .map(axum::Json)
         .map_err(|e| Problem::internal(&e))
 }
 
+/// A list of the app's values, to convert item by item with [`view`].
+struct Items<T>(Vec<T>);
+
+impl<T, V: TryFrom<T>> TryFrom<Items<T>> for Vec<V> {
+    type Error = V::Error;
+
+    fn try_from(items: Items<T>) -> Result<Self, Self::Error> {
+        items.0.into_iter().map(V::try_from).collect()
+    }
+}
+
 /// What a write returns: the ledger position of its entry and the id it names.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Written {
+pub struct IdWritten {
     /// The election, contest or nomination written.
     #[schema(format = Uuid)]
     pub id: String,
@@ -50,118 +63,101 @@ pub struct Written {
     pub ledger: LedgerPosition,
 }
 
+written_body!(IdWritten { id: String });
+
+/// Runs `command` on the nomination `id` and answers 200 with the id and the ledger position,
+/// once the nomination is read back.
+async fn on_nomination(
+    state: &WebState,
+    writer: &Writer,
+    id: NominationId,
+    command: impl Into<Issued>,
+) -> Result<axum::Json<IdWritten>, Problem> {
+    write(state, writer, command, async |s| nomination_id(s, id).await)
+        .await?
+        .ok()
+}
+
+/// The nomination's id as saved (the read-back of a write on a nomination).
+async fn nomination_id(s: &Store, id: NominationId) -> Result<Option<String>, StorageError> {
+    Ok(s.nomination(&id).await?.map(|n| n.id.to_string()))
+}
+
 /// Every election, latest election day first.
 #[utoipa::path(
     get, path = "/api/v1/elections", tag = "elections",
-    responses((status = 200, description = "The elections (id, names, level, election day, rule set id and SHA-256)", body = Object))
+    responses((status = 200, description = "The elections", body = Vec<ElectionSummary>))
 )]
-pub async fn list_elections(State(state): State<WebState>) -> Result<axum::Json<Value>, Problem> {
-    let list = state.app.elections().await?;
-    let items: Vec<Value> = list
-        .iter()
-        .map(|e| {
-            serde_json::json!({
-                "id": e.id.to_string(),
-                "names": e.names,
-                "level": e.level,
-                "election_day": e.election_day.to_string(),
-                "territory": e.territory,
-                "rule_set_id": e.rule_set_id,
-                "rule_set_sha256": e.rule_set_sha256,
-            })
-        })
-        .collect();
-    Ok(axum::Json(Value::Array(items)))
+pub async fn list_elections(
+    State(state): State<WebState>,
+) -> Result<axum::Json<Vec<ElectionSummary>>, Problem> {
+    view(Items(state.app.elections().await?))
 }
 
-/// An election: its rule set, its calendar in local time (what is open now), its contests.
-#[utoipa::path(
-    get, path = "/api/v1/elections/{id}", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The election's id")),
-    responses(
-        (status = 200, description = "The election", body = Object),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such election", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn get_election(
-    State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
-) -> Result<axum::Json<Value>, Problem> {
-    let id = ElectionId(path_uuid(&id, "id")?);
-    json(&state.app.election(&id).await?)
+/// `GET` of one resource by the UUID in its path: the app's read `$read(&id)`, answered as the
+/// typed view `$view` (404 naming it when there is none).
+macro_rules! read_by_id {
+    ($(#[doc = $doc:literal])* $name:ident: $path:tt, $id:ident => $read:ident -> $view:ident,
+     $found:tt, $missing:tt) => {
+        $(#[doc = $doc])*
+        #[utoipa::path(
+            get, path = $path, tag = "elections",
+            params(IdPath<$id>),
+            responses(
+                (status = 200, description = $found, body = $view),
+                BadId,
+                (status = 404, description = $missing, body = Problem),
+            )
+        )]
+        pub async fn $name(
+            State(state): State<WebState>,
+            IdPath(id): IdPath<$id>,
+        ) -> Result<axum::Json<$view>, Problem> {
+            view(state.app.$read(&id).await?)
+        }
+    };
+}
+
+read_by_id! {
+    /// An election: its rule set, its calendar in local time (what is open now), its contests.
+    get_election: "/api/v1/elections/{id}", ElectionId => election -> ElectionDetail,
+    "The election", "No such election"
+}
+
+read_by_id! {
+    /// A contest with its nominations and the minimum-candidates flag.
+    get_contest: "/api/v1/elections/contests/{id}", ContestId => contest -> ContestDetail,
+    "The contest", "No such contest"
+}
+
+read_by_id! {
+    /// A contest's ballot: candidates in alphabetical order (Kazakh alphabet), against all.
+    get_ballot: "/api/v1/elections/contests/{id}/ballot", ContestId => ballot -> BallotView,
+    "The ballot's contents", "No such contest"
+}
+
+read_by_id! {
+    /// A nomination with what it lacks for registration.
+    get_nomination: "/api/v1/elections/nominations/{id}", NominationId => nomination
+        -> NominationDetail,
+    "The nomination", "No such nomination"
 }
 
 /// The registered candidates of an election, by unit and registration number.
 #[utoipa::path(
     get, path = "/api/v1/elections/{id}/candidates", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The election's id")),
+    params(IdPath<ElectionId>),
     responses(
-        (status = 200, description = "The registered candidates", body = Object),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such election", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The registered candidates", body = Vec<RegisteredCandidateView>),
+        BadId,
+        (status = 404, description = "No such election", body = Problem),
     )
 )]
 pub async fn registered_candidates(
     State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
-) -> Result<axum::Json<Value>, Problem> {
-    let id = ElectionId(path_uuid(&id, "id")?);
-    json(&state.app.registered_candidates(&id).await?)
-}
-
-/// A contest with its nominations and the minimum-candidates flag.
-#[utoipa::path(
-    get, path = "/api/v1/elections/contests/{id}", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The contest's id")),
-    responses(
-        (status = 200, description = "The contest", body = Object),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contest", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn get_contest(
-    State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
-) -> Result<axum::Json<Value>, Problem> {
-    let id = ContestId(path_uuid(&id, "id")?);
-    json(&state.app.contest(&id).await?)
-}
-
-/// A contest's ballot: candidates in alphabetical order (Kazakh alphabet), against all.
-#[utoipa::path(
-    get, path = "/api/v1/elections/contests/{id}/ballot", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The contest's id")),
-    responses(
-        (status = 200, description = "The ballot's contents", body = Object),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contest", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn get_ballot(
-    State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
-) -> Result<axum::Json<Value>, Problem> {
-    let id = ContestId(path_uuid(&id, "id")?);
-    json(&state.app.ballot(&id).await?)
-}
-
-/// A nomination with what it lacks for registration.
-#[utoipa::path(
-    get, path = "/api/v1/elections/nominations/{id}", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The nomination's id")),
-    responses(
-        (status = 200, description = "The nomination", body = Object),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such nomination", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn get_nomination(
-    State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
-) -> Result<axum::Json<Value>, Problem> {
-    let id = NominationId(path_uuid(&id, "id")?);
-    json(&state.app.nomination(&id).await?)
+    IdPath(id): IdPath<ElectionId>,
+) -> Result<axum::Json<Vec<RegisteredCandidateView>>, Problem> {
+    view(Items(state.app.registered_candidates(&id).await?))
 }
 
 /// The applications awaiting the commission's decision in its territory, with the days left.
@@ -169,17 +165,18 @@ pub async fn get_nomination(
     get, path = "/api/v1/elections/workbench", tag = "elections",
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The applications awaiting a decision", body = Object),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a commission", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The applications awaiting a decision", body = Vec<WorkbenchItemView>),
+        (status = 401, description = "Not signed in", body = Problem),
+        (status = 403, description = "Not a commission", body = Problem),
     )
 )]
 pub async fn workbench(
     State(state): State<WebState>,
     user: SignedIn,
-) -> Result<axum::Json<Value>, Problem> {
+) -> Result<axum::Json<Vec<WorkbenchItemView>>, Problem> {
     let acting = sailau_app::Acting::Account(user.0.principal.clone());
-    json(&state.app.workbench(&acting).await?)
+    let items = state.app.workbench(&acting).await?;
+    view(Items(items))
 }
 
 /// The level of an election.
@@ -236,31 +233,21 @@ fn code_field(f: &mut Fields, field: &str, value: &str) -> Option<TerritoryCode>
     f.take(field, TerritoryCode::parse(value))
 }
 
-fn created(id: String, location: String, ledger: LedgerPosition) -> impl IntoResponse {
-    (
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        axum::Json(Written { id, ledger }),
-    )
-}
-
 /// Calls an election under a rule set (its text and SHA-256 go into the ledger entry).
 #[utoipa::path(
     post, path = "/api/v1/elections", tag = "elections",
     request_body = NewElection,
     security(("bearer" = [])),
     responses(
-        (status = 201, description = "Called", body = Written, headers(("location" = String, description = "The election's URL"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken (each named, with the deadline in local time)", body = Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Called", body = IdWritten, headers(("location" = String, description = "The election's URL"))),
+        WriteRefused,
     )
 )]
 pub async fn call_election(
     State(state): State<WebState>,
     writer: Writer,
     ApiJson(body): ApiJson<NewElection>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<IdWritten>, Problem> {
     let mut f = Fields::new();
     let day = date_field(&mut f, "election_day", &body.election_day);
     let territory = match &body.territory {
@@ -304,12 +291,11 @@ pub async fn call_election(
         rule_set_sha256: RuleSet::digest(&text),
         rule_set: text,
     };
-    let applied = state.app.execute(&writer.acting(), command).await?;
-    Ok(created(
-        id.to_string(),
-        format!("/api/v1/elections/{id}"),
-        applied.into(),
-    ))
+    write(&state, &writer, command, async |s| {
+        Ok(s.election(&id).await?.map(|e| e.id.to_string()))
+    })
+    .await?
+    .created(format!("/api/v1/elections/{id}"))
 }
 
 /// A person as nominated: an existing one by id, or a new one.
@@ -389,24 +375,21 @@ pub struct NewNomination {
 /// Files a nomination in a contest (party, self-nomination or the higher akim's proposal).
 #[utoipa::path(
     post, path = "/api/v1/elections/contests/{id}/nominations", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The contest's id")),
+    params(IdPath<ContestId>),
     request_body = NewNomination,
     security(("bearer" = [])),
     responses(
-        (status = 201, description = "Filed", body = Written, headers(("location" = String, description = "The nomination's URL"))),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken, each named", body = Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Filed", body = IdWritten, headers(("location" = String, description = "The nomination's URL"))),
+        BadId,
+        WriteRefused,
     )
 )]
 pub async fn nominate(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(contest): IdPath<ContestId>,
     ApiJson(body): ApiJson<NewNomination>,
-) -> Result<impl IntoResponse, Problem> {
-    let contest = ContestId(path_uuid(&id, "id")?);
+) -> Result<Created<IdWritten>, Problem> {
     let mut f = Fields::new();
     let n = &body.nominee;
     let person_id = match &n.person_id {
@@ -434,6 +417,20 @@ pub async fn nominate(
         Some(p) => f.take("party", PartyCode::parse(p)).map(Some),
         None => Some(None),
     };
+    // What the route requires, named with the rest.
+    let required = |f: &mut Fields, field: &str, present: bool| {
+        if !present {
+            f.take::<()>(field, Err(Rule::FieldRequired));
+        }
+    };
+    let needs_party = matches!(body.route, RouteName::Party);
+    let needs_decision = !matches!(body.route, RouteName::SelfNominated);
+    required(&mut f, "party", !needs_party || body.party.is_some());
+    required(
+        &mut f,
+        "decision",
+        !needs_decision || body.decision.is_some(),
+    );
     f.finish()?;
     let candidate = Candidate {
         person: Person {
@@ -448,83 +445,46 @@ pub async fn nominate(
         residence: n.residence.clone(),
         qualifications: n.qualifications.clone(),
     };
-    let decision = all(decision)?;
-    let party = all(party)?;
+    let (decision, party) = (all(decision)?, all(party)?);
     let nomination = NominationId(uuid::Uuid::new_v4());
-    let acting = writer.acting();
-    let applied = match body.route {
-        RouteName::SelfNominated => {
-            state
-                .app
-                .execute(
-                    &acting,
-                    ApplySelfNomination {
-                        nomination,
-                        contest,
-                        candidate,
-                    },
-                )
-                .await?
+    let command: Issued = match body.route {
+        RouteName::SelfNominated => ApplySelfNomination {
+            nomination,
+            contest,
+            candidate,
         }
-        RouteName::Party => {
-            let mut f = Fields::new();
-            let party = f.take("party", party.ok_or(Rule::FieldRequired));
-            let decision = f.take("decision", decision.ok_or(Rule::FieldRequired));
-            f.finish()?;
-            state
-                .app
-                .execute(
-                    &acting,
-                    NominateByParty {
-                        nomination,
-                        contest,
-                        candidate,
-                        party: all(party)?,
-                        decision: all(decision)?,
-                        membership: Membership {
-                            document: body.membership_document.unwrap_or_default(),
-                        },
-                    },
-                )
-                .await?
+        .into(),
+        RouteName::Party => NominateByParty {
+            nomination,
+            contest,
+            candidate,
+            party: all(party)?,
+            decision: all(decision)?,
+            membership: Membership {
+                document: body.membership_document.unwrap_or_default(),
+            },
         }
-        RouteName::HigherAkimProposal => {
-            let mut f = Fields::new();
-            let decision = f.take("decision", decision.ok_or(Rule::FieldRequired));
-            f.finish()?;
-            state
-                .app
-                .execute(
-                    &acting,
-                    ProposeByHigherAkim {
-                        nomination,
-                        contest,
-                        candidate,
-                        proposal: all(decision)?,
-                    },
-                )
-                .await?
+        .into(),
+        RouteName::HigherAkimProposal => ProposeByHigherAkim {
+            nomination,
+            contest,
+            candidate,
+            proposal: all(decision)?,
         }
+        .into(),
     };
-    Ok(created(
-        nomination.to_string(),
-        format!("/api/v1/elections/nominations/{nomination}"),
-        applied.into(),
-    ))
-}
-
-fn written(id: String, applied: sailau_app::Applied) -> axum::Json<Written> {
-    axum::Json(Written {
-        id,
-        ledger: applied.into(),
+    write(&state, &writer, command, async |s| {
+        nomination_id(s, nomination).await
     })
+    .await?
+    .created(format!("/api/v1/elections/nominations/{nomination}"))
 }
 
 /// Attaches a scan (PDF, JPEG or PNG, recognized by its content) for a document of a nomination.
 #[utoipa::path(
     post, path = "/api/v1/elections/nominations/{id}/documents/{document}", tag = "elections",
     params(
-        ("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The nomination's id"),
+        IdPath<NominationId>,
         ("document" = String, Path, description = "The document's key in the rule set (`party_decision`)"),
     ),
     request_body(description = "The file's bytes", content(
@@ -532,31 +492,40 @@ fn written(id: String, applied: sailau_app::Applied) -> axum::Json<Written> {
     )),
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Attached", body = Written),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Larger than 16 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Type, size or document refused", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Attached", body = IdWritten),
+        BadId,
+        WriteRefused,
+        (status = 413, description = "Larger than 16 MiB", body = Problem),
     )
 )]
 pub async fn attach(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath((id, document)): ApiPath<(String, String)>,
+    IdPath(nomination): IdPath<NominationId>,
+    ApiPath(path): ApiPath<DocumentPath>,
     bytes: Bytes,
-) -> Result<axum::Json<Written>, Problem> {
-    let nomination = NominationId(path_uuid(&id, "id")?);
+) -> Result<axum::Json<IdWritten>, Problem> {
     let applied = state
         .app
         .attach_file(
             &writer.acting(),
             nomination,
-            document.trim(),
+            path.document.trim(),
             bytes.to_vec(),
         )
         .await?;
-    Ok(written(nomination.to_string(), applied))
+    reloaded(&state, applied, async |s| {
+        nomination_id(s, nomination).await
+    })
+    .await?
+    .ok()
+}
+
+/// The document named in the path of an attachment.
+#[derive(Debug, Deserialize)]
+pub struct DocumentPath {
+    /// The document's key in the rule set.
+    pub document: String,
 }
 
 /// A document ticked as present or not.
@@ -572,36 +541,27 @@ pub struct TickBody {
 /// The commission ticks a required document.
 #[utoipa::path(
     post, path = "/api/v1/elections/nominations/{id}/ticks", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The nomination's id")),
+    params(IdPath<NominationId>),
     request_body = TickBody,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Ticked", body = Written),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Ticked", body = IdWritten),
+        BadId,
+        WriteRefused,
     )
 )]
 pub async fn tick(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(nomination): IdPath<NominationId>,
     ApiJson(body): ApiJson<TickBody>,
-) -> Result<axum::Json<Written>, Problem> {
-    let nomination = NominationId(path_uuid(&id, "id")?);
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            TickDocument {
-                nomination,
-                document: body.document,
-                present: body.present,
-            },
-        )
-        .await?;
-    Ok(written(nomination.to_string(), applied))
+) -> Result<axum::Json<IdWritten>, Problem> {
+    let command = TickDocument {
+        nomination,
+        document: body.document,
+        present: body.present,
+    };
+    on_nomination(&state, &writer, nomination, command).await
 }
 
 /// A deposit as paid.
@@ -621,40 +581,31 @@ pub struct DepositBody {
 /// The commission records the deposit (checked against the rule set's amount for the year).
 #[utoipa::path(
     post, path = "/api/v1/elections/nominations/{id}/deposit", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The nomination's id")),
+    params(IdPath<NominationId>),
     request_body = DepositBody,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Recorded", body = Written),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken (amount with the required one)", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Recorded", body = IdWritten),
+        BadId,
+        WriteRefused,
     )
 )]
 pub async fn deposit(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(nomination): IdPath<NominationId>,
     ApiJson(body): ApiJson<DepositBody>,
-) -> Result<axum::Json<Written>, Problem> {
-    let nomination = NominationId(path_uuid(&id, "id")?);
+) -> Result<axum::Json<IdWritten>, Problem> {
     let mut f = Fields::new();
     let paid_on = date_field(&mut f, "paid_on", &body.paid_on);
     f.finish()?;
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            RecordDeposit {
-                nomination,
-                amount_tenge: body.amount_tenge,
-                paid_on: all(paid_on)?,
-                document_number: body.document_number,
-            },
-        )
-        .await?;
-    Ok(written(nomination.to_string(), applied))
+    let command = RecordDeposit {
+        nomination,
+        amount_tenge: body.amount_tenge,
+        paid_on: all(paid_on)?,
+        document_number: body.document_number,
+    };
+    on_nomination(&state, &writer, nomination, command).await
 }
 
 /// The commission's decision on a nomination.
@@ -699,94 +650,69 @@ pub enum ReasonName {
 /// Registers, refuses or cancels a nomination.
 #[utoipa::path(
     post, path = "/api/v1/elections/nominations/{id}/decision", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The nomination's id")),
+    params(IdPath<NominationId>),
     request_body = DecisionOnNomination,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Decided", body = Written),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken (every missing condition named)", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Decided", body = IdWritten),
+        BadId,
+        WriteRefused,
     )
 )]
 pub async fn decide(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(nomination): IdPath<NominationId>,
     ApiJson(body): ApiJson<DecisionOnNomination>,
-) -> Result<axum::Json<Written>, Problem> {
-    let nomination = NominationId(path_uuid(&id, "id")?);
-    let acting = writer.acting();
+) -> Result<axum::Json<IdWritten>, Problem> {
     let text = body.text.unwrap_or_default();
-    let applied = match body.decision {
-        DecisionKind::Register => {
-            state
-                .app
-                .execute(&acting, RegisterCandidate { nomination })
-                .await?
-        }
+    let command: Issued = match body.decision {
+        DecisionKind::Register => RegisterCandidate { nomination }.into(),
         DecisionKind::Refuse => {
             let mut f = Fields::new();
             let ground = f.take("ground", body.ground.ok_or(Rule::FieldRequired));
             f.finish()?;
-            state
-                .app
-                .execute(
-                    &acting,
-                    RefuseRegistration {
-                        nomination,
-                        ground: all(ground)?,
-                        text,
-                    },
-                )
-                .await?
+            RefuseRegistration {
+                nomination,
+                ground: all(ground)?,
+                text,
+            }
+            .into()
         }
-        DecisionKind::Cancel => {
-            let reason = match body.reason {
+        DecisionKind::Cancel => CancelRegistration {
+            nomination,
+            reason: match body.reason {
                 Some(ReasonName::Recalled) => CancelReason::Recalled,
                 _ => CancelReason::Withdrawn,
-            };
-            state
-                .app
-                .execute(
-                    &acting,
-                    CancelRegistration {
-                        nomination,
-                        reason,
-                        text,
-                    },
-                )
-                .await?
+            },
+            text,
         }
+        .into(),
     };
-    Ok(written(nomination.to_string(), applied))
+    on_nomination(&state, &writer, nomination, command).await
 }
 
 /// Records that a contest's ballots were produced.
 #[utoipa::path(
     post, path = "/api/v1/elections/contests/{id}/ballots", tag = "elections",
-    params(("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The contest's id")),
+    params(IdPath<ContestId>),
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Recorded", body = Written),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Window closed or too few candidates", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Recorded", body = IdWritten),
+        BadId,
+        WriteRefused,
     )
 )]
 pub async fn produce_ballots(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
-) -> Result<axum::Json<Written>, Problem> {
-    let contest = ContestId(path_uuid(&id, "id")?);
-    let applied = state
-        .app
-        .execute(&writer.acting(), ProduceBallots { contest })
-        .await?;
-    Ok(written(contest.to_string(), applied))
+    IdPath(contest): IdPath<ContestId>,
+) -> Result<axum::Json<IdWritten>, Problem> {
+    write(&state, &writer, ProduceBallots { contest }, async |s| {
+        Ok(s.contest(&contest).await?.map(|c| c.id.to_string()))
+    })
+    .await?
+    .ok()
 }
 
 /// An attached file by its SHA-256 (commissions only).
@@ -796,9 +722,9 @@ pub async fn produce_ballots(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a commission", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such file", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem),
+        (status = 403, description = "Not a commission", body = Problem),
+        (status = 404, description = "No such file", body = Problem),
     )
 )]
 pub async fn attachment(
@@ -811,13 +737,4 @@ pub async fn attachment(
         .attachment(Some(&user.0.principal), sha256.trim())
         .await?;
     Ok(([(header::CONTENT_TYPE, file.media_type)], file.bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ids_are_the_hyphenated_uuid_form_only() {
-        assert!(super::path_uuid("01900000-0000-7000-8000-000000000b01", "id").is_ok());
-        assert!(super::path_uuid("01900000000070008000000000000b01", "id").is_err());
-    }
 }

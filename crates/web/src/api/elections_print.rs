@@ -10,7 +10,7 @@ use sailau_print::{Lang, PrintError};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::extract::{ApiPath, ApiQuery};
+use super::extract::{ApiQuery, IdPath};
 use crate::WebState;
 use crate::pages::ballot_doc;
 use crate::problem::{Problem, ProblemKind};
@@ -29,27 +29,23 @@ pub struct BallotPdfQuery {
 #[utoipa::path(
     get, path = "/api/v1/elections/contests/{id}/ballot.pdf", tag = "elections",
     params(
-        ("id" = String, Path, format = Uuid, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", description = "The contest's id"),
+        IdPath<ContestId>,
         BallotPdfQuery,
     ),
     responses(
         (status = 200, description = "The ballot as a PDF", body = String, content_type = "application/pdf"),
-        (status = 400, description = "A malformed id or language", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contest", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A candidate's details hold a character the print font lacks", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed id or language", body = Problem),
+        (status = 404, description = "No such contest", body = Problem),
+        (status = 422, description = "A candidate's details hold a character the print font lacks", body = Problem),
     )
 )]
 pub async fn get_ballot_pdf(
     State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
+    IdPath(id): IdPath<ContestId>,
     ApiQuery(query): ApiQuery<BallotPdfQuery>,
 ) -> Result<Response, Problem> {
     let lang = Lang::from_code(&query.lang)
         .ok_or_else(|| Problem::bad_parameter("lang", "lang", "kk or ru"))?;
-    let hyphenated = if id.len() == 36 { id.as_str() } else { "" };
-    let id = uuid::Uuid::parse_str(hyphenated)
-        .map(ContestId)
-        .map_err(|_| Problem::bad_parameter("id", "id-format", "a UUID (8-4-4-4-12 hex digits)"))?;
     let ballot = state.app.ballot(&id).await?;
     let doc = ballot_doc(&ballot);
     let catalog = state.i18n.clone();

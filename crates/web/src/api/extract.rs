@@ -254,6 +254,98 @@ where
     }
 }
 
+/// The pattern of a hyphenated UUID, the only form `format: uuid` means here.
+pub const UUID_PATTERN: &str =
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+/// A UUID as `field`, in the hyphenated form only (8-4-4-4-12 hex digits): anything else is 400
+/// naming `field` with the rule `id-format`.
+///
+/// # Errors
+/// 400 when `s` is not a hyphenated UUID.
+pub fn uuid_param(field: &str, s: &str) -> Result<uuid::Uuid, Problem> {
+    let hyphenated = if s.len() == 36 { s } else { "" };
+    uuid::Uuid::parse_str(hyphenated)
+        .map_err(|_| Problem::bad_parameter(field, "id-format", "a UUID (8-4-4-4-12 hex digits)"))
+}
+
+/// A resource named by a UUID in the path parameter `{id}` (elections, contests, nominations).
+pub trait PathUuid: Sized {
+    /// What the id names, for the OpenAPI description: `election` gives "The election's id".
+    const WHAT: &'static str;
+    /// The id from its UUID.
+    fn from_uuid(id: uuid::Uuid) -> Self;
+}
+
+macro_rules! path_uuid {
+    ($($id:ty => $what:literal),* $(,)?) => {$(
+        impl PathUuid for $id {
+            const WHAT: &'static str = $what;
+            fn from_uuid(id: uuid::Uuid) -> Self {
+                Self(id)
+            }
+        }
+    )*};
+}
+
+path_uuid! {
+    sailau_domain::elections::ElectionId => "election",
+    sailau_domain::elections::ContestId => "contest",
+    sailau_domain::elections::NominationId => "nomination",
+}
+
+/// The path parameter `{id}` as a hyphenated UUID naming a `T`. Rejections: 400 naming `id`
+/// (rule `id-format`). In the OpenAPI document, `params(IdPath<ElectionId>)` describes it.
+#[derive(Debug, Clone, Copy)]
+pub struct IdPath<T>(pub T);
+
+impl<T: PathUuid, S: Send + Sync> FromRequestParts<S> for IdPath<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        let params = axum::extract::RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|e| Problem::new(ProblemKind::BadRequest).with_detail(e.body_text()))?;
+        let raw = params
+            .iter()
+            .find_map(|(name, value)| (name == "id").then_some(value))
+            .unwrap_or("");
+        uuid_param("id", raw).map(|id| IdPath(T::from_uuid(id)))
+    }
+}
+
+impl<T: PathUuid> utoipa::IntoParams for IdPath<T> {
+    fn into_params(
+        _: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        vec![
+            ParameterBuilder::new()
+                .name("id")
+                .parameter_in(ParameterIn::Path)
+                .required(utoipa::openapi::Required::True)
+                .description(Some(format!("The {}'s id", T::WHAT)))
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid)))
+                        .pattern(Some(UUID_PATTERN)),
+                ))
+                .build(),
+        ]
+    }
+}
+
+/// The answer of an endpoint whose path names a resource by its UUID, when the id is malformed.
+/// Goes into `responses(...)` beside the endpoint's own answers.
+#[derive(Debug, utoipa::IntoResponses)]
+pub enum BadId {
+    /// The id is not a hyphenated UUID.
+    #[response(status = 400, description = "A malformed id")]
+    BadRequest(Problem),
+}
+
 /// A signed-in caller of any role; the anonymous public gets 401.
 #[derive(Debug, Clone)]
 pub struct SignedIn(pub SessionInfo);
@@ -338,6 +430,20 @@ mod tests {
             Ok(b) => Problem::new(ProblemKind::Internal).with_detail(format!("parsed: {b:?}")),
             Err(p) => p,
         }
+    }
+
+    #[test]
+    fn ids_are_the_hyphenated_uuid_form_only() {
+        assert!(uuid_param("id", "01900000-0000-7000-8000-000000000b01").is_ok());
+        let p = uuid_param("id", "01900000000070008000000000000b01").err();
+        assert_eq!(
+            p.map(|p| (
+                p.status,
+                p.errors[0].field.clone(),
+                p.errors[0].rule.clone()
+            )),
+            Some((400, "id".to_owned(), "id-format".to_owned()))
+        );
     }
 
     #[test]

@@ -6,26 +6,16 @@ use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::extract::{ApiPath, Writer};
+use super::extract::{BadId, IdPath, Writer};
 use super::import::ImportBody;
 use super::types::LedgerPosition;
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Problem, WriteRefused};
 use crate::session::CurrentUser;
 use sailau_app::Acting;
 use sailau_app::elections::signatures::{FlaggedLine, SignatureProtocol, SignatureReport};
 use sailau_domain::elections::NominationId;
 use sailau_domain::elections::signatures::{Counts, Ground};
-
-/// A nomination id from the path (hyphenated UUID).
-fn path_nomination(id: &str) -> Result<NominationId, Problem> {
-    let hyphenated = if id.len() == 36 { id } else { "" };
-    uuid::Uuid::parse_str(hyphenated)
-        .map(NominationId)
-        .map_err(|_| {
-            Problem::bad_parameter("id", "nomination-id-format", "a nomination id is a UUID")
-        })
-}
 
 /// Counts of signature lines per ground.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -292,10 +282,11 @@ impl From<SignatureReport> for RecordedSheets {
 /// (dates as YYYY-MM-DD or DD.MM.YYYY). Rows that cannot be read refuse the whole file, each
 /// named with its line. Every readable line is checked (IIN format and check digit, signer under
 /// 18, outside the unit, outside the collection window, repeated IIN) and counted; the ledger
-/// records the counts and a salted hash, never the signers' data.
+/// records the counts and a salted hash, never the signers' data. A missing nomination, one that
+/// is not a self-nomination, or unreadable rows are 422 and nothing is recorded.
 #[utoipa::path(
     post, path = "/api/v1/elections/nominations/{id}/signatures", tag = "elections",
-    params(("id" = String, Path, format = Uuid, description = "The self-nomination's id")),
+    params(IdPath<NominationId>),
     request_body(
         description = "The file",
         content(
@@ -306,21 +297,18 @@ impl From<SignatureReport> for RecordedSheets {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The batch was recorded", body = RecordedSheets),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not the territorial commission of the unit", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The file is larger than 32 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Neither CSV nor XLSX", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No such nomination, not a self-nomination, or bad rows (each with its `line`); nothing recorded", body = Problem, content_type = "application/problem+json"),
+        BadId,
+        WriteRefused,
+        (status = 413, description = "The file is larger than 32 MiB", body = Problem),
+        (status = 415, description = "Neither CSV nor XLSX", body = Problem),
     )
 )]
 pub async fn record_signatures(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(id): IdPath<NominationId>,
     body: ImportBody,
 ) -> Result<axum::Json<RecordedSheets>, Problem> {
-    let id = path_nomination(&id)?;
     let (bytes, format) = body.into_parts();
     let report = state
         .app
@@ -334,44 +322,41 @@ pub async fn record_signatures(
 /// commission in scope only.
 #[utoipa::path(
     get, path = "/api/v1/elections/nominations/{id}/signatures", tag = "elections",
-    params(("id" = String, Path, format = Uuid, description = "The self-nomination's id")),
+    params(IdPath<NominationId>),
     responses(
         (status = 200, description = "The protocol", body = ProtocolView),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No such nomination", body = Problem, content_type = "application/problem+json"),
+        BadId,
+        (status = 422, description = "No such nomination", body = Problem),
     )
 )]
 pub async fn signature_protocol(
     State(state): State<WebState>,
     user: CurrentUser,
-    ApiPath(id): ApiPath<String>,
+    IdPath(id): IdPath<NominationId>,
 ) -> Result<axum::Json<ProtocolView>, Problem> {
-    let id = path_nomination(&id)?;
     let acting = user.0.map(|u| Acting::Account(u.principal));
     let protocol = state.app.signature_protocol(acting.as_ref(), id).await?;
     Ok(axum::Json(ProtocolView::from(&protocol)))
 }
 
 /// Erases the signers' data of a nomination (the counts and hashes stay in the ledger). Refused
-/// before the rule set's retention period after election day ends, naming the first day allowed.
+/// (422) before the rule set's retention period after election day ends, naming the first day
+/// allowed, or when there is no such nomination.
 #[utoipa::path(
     post, path = "/api/v1/elections/nominations/{id}/signatures/erase", tag = "elections",
-    params(("id" = String, Path, format = Uuid, description = "The nomination's id")),
+    params(IdPath<NominationId>),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Erased", body = LedgerPosition),
-        (status = 400, description = "A malformed id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not the territorial commission of the unit", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Before the retention period ends, or no such nomination", body = Problem, content_type = "application/problem+json"),
+        BadId,
+        WriteRefused,
     )
 )]
 pub async fn erase_signatures(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(id): IdPath<NominationId>,
 ) -> Result<axum::Json<LedgerPosition>, Problem> {
-    let id = path_nomination(&id)?;
     let applied = state.app.erase_signature_data(&writer.acting(), id).await?;
     Ok(axum::Json(applied.into()))
 }

@@ -17,6 +17,9 @@ use crate::problem::Problem;
 /// appears in the document without a second list here).
 macro_rules! api_enum {
     ($(#[doc = $doc:literal])* $name:ident($domain:ty)) => {
+        api_enum!($(#[doc = $doc])* $name($domain) in <$domain>::ALL);
+    };
+    ($(#[doc = $doc:literal])* $name:ident($domain:ty) in $all:expr) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub struct $name(pub $domain);
@@ -38,7 +41,7 @@ macro_rules! api_enum {
                 utoipa::openapi::schema::ObjectBuilder::new()
                     .schema_type(utoipa::openapi::schema::Type::String)
                     .description(Some(concat!($($doc),*).trim()))
-                    .enum_values(Some(<$domain>::ALL.iter().map(|v| v.as_str())))
+                    .enum_values(Some($all.iter().map(|v: &$domain| v.as_str())))
                     .into()
             }
         }
@@ -61,6 +64,8 @@ api_enum! {
     /// A person's gender.
     GenderName(Gender)
 }
+
+pub(crate) use api_enum;
 
 /// Where an accepted change sits in the public ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]

@@ -69,6 +69,28 @@ fn problem(r: &TestResponse, status: u16, ctx: &str) -> Value {
     p
 }
 
+/// Sends `body` to `path` with `method` as `who` and asserts the answer's `status` (a problem
+/// document for 4xx and 5xx); returns the answer's JSON.
+async fn answer(
+    t: &TestApp,
+    method: Method,
+    path: &str,
+    body: &Value,
+    who: Option<&Login>,
+    status: u16,
+    ctx: &str,
+) -> Value {
+    let r = t
+        .send_json(method, path, Some(body), who.map(|w| w.token.as_str()))
+        .await;
+    if status >= 400 {
+        problem(&r, status, ctx)
+    } else {
+        assert_eq!(r.status.as_u16(), status, "{ctx}: {}", r.body);
+        r.json()
+    }
+}
+
 /// The (field, rule) pairs of a problem's `errors`.
 fn errors(p: &Value) -> Vec<(String, String)> {
     p["errors"]
@@ -392,22 +414,32 @@ async fn create_precinct_is_recorded_in_the_ledger() {
         assert_eq!(r.json()["precinct"]["voters"], 650, "{ctx}");
         assert_eq!(t.ledger_size().await, before + 2, "{ctx}");
         // Taken number: 422 naming the field; nothing written.
-        let r = post(&t, "/api/v1/precincts", &precinct_body(501), Some(&admin)).await;
-        let p = problem(&r, 422, ctx);
+        let p = answer(
+            &t,
+            Method::POST,
+            "/api/v1/precincts",
+            &precinct_body(501),
+            Some(&admin),
+            422,
+            ctx,
+        )
+        .await;
         assert_eq!(
             errors(&p),
             vec![("number".into(), "precinct-number-taken".into())],
             "{ctx}"
         );
         assert_eq!(t.ledger_size().await, before + 2, "{ctx}");
-        let r = put(
+        answer(
             &t,
+            Method::PUT,
             "/api/v1/precincts/100000000/999",
             &json!({"address": "x", "voters": 1}),
-            &admin,
+            Some(&admin),
+            404,
+            ctx,
         )
         .await;
-        problem(&r, 404, ctx);
     }
 }
 
@@ -545,14 +577,16 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
             }
         }
         // Every rule at once.
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/precincts",
             &json!({"number": 0, "territory_code": "999999999", "address": "", "voters": 100001}),
             Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         let fields: Vec<String> = errors(&p).into_iter().map(|(f, _)| f).collect();
         for f in ["number", "territory_code", "address", "voters"] {
             assert!(fields.contains(&f.to_owned()), "{ctx}: {f} not named: {p}");
@@ -609,18 +643,28 @@ async fn forbidden_roles_anonymous_callers_and_csrf() {
             .await;
         problem(&r, 401, ctx);
         // A role that may not: 403 naming the rule.
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/precincts",
             &precinct_body(600),
             Some(&observer),
+            403,
+            ctx,
         )
         .await;
-        let p = problem(&r, 403, ctx);
         assert_eq!(p["errors"][0]["rule"], "denied-role", "{ctx}: {p}");
         // Out of scope: a territorial commission of Akmola in Abai.
-        let r = post(&t, "/api/v1/precincts", &precinct_body(600), Some(&akmola)).await;
-        let p = problem(&r, 403, ctx);
+        let p = answer(
+            &t,
+            Method::POST,
+            "/api/v1/precincts",
+            &precinct_body(600),
+            Some(&akmola),
+            403,
+            ctx,
+        )
+        .await;
         assert_eq!(p["errors"][0]["rule"], "denied-scope", "{ctx}: {p}");
         // Other writes refused to the observer too.
         for (path, body) in [
@@ -882,15 +926,17 @@ async fn territories_parties_persons_and_accounts() {
         assert_eq!(r.status, 201, "{ctx}: {}", r.body);
         assert_eq!(r.location(), Some("/api/v1/territories/103230000"), "{ctx}");
         assert_eq!(r.json()["territory"]["name_en"], "", "{ctx}");
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/territories",
             &json!({"code": "103230000", "parent_code": "1040", "kind": "hamlet",
                     "name_ru": "", "name_kk": "x"}),
             Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(
             errors(&p),
             vec![
@@ -908,14 +954,16 @@ async fn territories_parties_persons_and_accounts() {
         .await;
         assert_eq!(r.status, 200, "{ctx}: {}", r.body);
         assert_eq!(r.json()["territory"]["name_en"], "Karaaul", "{ctx}");
-        let r = put(
+        answer(
             &t,
+            Method::PUT,
             "/api/v1/territories/103299999/names",
             &json!({"name_ru": "a", "name_kk": "b"}),
-            &admin,
+            Some(&admin),
+            404,
+            ctx,
         )
         .await;
-        problem(&r, 404, ctx);
 
         // Precinct lists by region, paged.
         let r = t.get("/api/v1/precincts?region=100000000&limit=2").await;
@@ -972,14 +1020,16 @@ async fn territories_parties_persons_and_accounts() {
         )
         .await;
         assert_eq!(r.status, 201, "{ctx}: {}", r.body);
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/parties/respublika/branches",
             &json!({"territory_code": "100000000"}),
             Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(p["errors"][0]["rule"], "branch-taken", "{ctx}");
         let r = t.get("/api/v1/parties/respublika").await;
         let d = r.json();
@@ -1004,14 +1054,16 @@ async fn territories_parties_persons_and_accounts() {
         problem(&t.get(&format!("/api/v1/persons/{id}")).await, 401, ctx);
         let r = get_bearer(&t, "/api/v1/persons", &admin).await;
         assert_eq!(r.json()["items"].as_array().unwrap().len(), 1, "{ctx}");
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/persons",
             &json!({"surname": "", "given_name": "x", "birth_date": "1985-02-30", "gender": "x"}),
             Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(
             errors(&p),
             vec![
@@ -1033,24 +1085,28 @@ async fn territories_parties_persons_and_accounts() {
         assert_eq!(r.status, 201, "{ctx}: {}", r.body);
         assert_eq!(r.json()["account"]["scope"], "territory:110000000", "{ctx}");
         assert!(!r.body.contains("correct horse"), "{ctx}");
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/accounts",
             &json!({"username": "X", "role": "king", "scope": "territory:1", "password": "short"}),
             Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         let fields: Vec<String> = errors(&p).into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, vec!["username", "role", "scope"], "{ctx}: {p}");
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/accounts",
             &json!({"username": "shortpw", "role": "observer", "password": "short"}),
             Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(p["errors"][0]["rule"], "password-too-short", "{ctx}");
         assert_eq!(p["errors"][0]["args"]["min"], "10", "{ctx}");
         let r = post(
@@ -1090,41 +1146,49 @@ async fn territories_parties_persons_and_accounts() {
         assert_eq!(r.status, 200, "{ctx}: {}", r.body);
         let r = get_bearer(&t, "/api/v1/me", &tec).await;
         assert_eq!(r.json()["scope"], "territory:100000000", "{ctx}");
-        let r = put(
+        let p = answer(
             &t,
+            Method::PUT,
             "/api/v1/accounts/akmola.tec/role",
             &json!({"role": "territorial_commission"}),
-            &admin,
+            Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(p["errors"][0]["rule"], "role-scope-mismatch", "{ctx}");
-        let r = put(
+        answer(
             &t,
+            Method::PUT,
             &format!("/api/v1/accounts/{}/password", admin.username),
             &json!({"password": "another long password"}),
-            &tec,
+            Some(&tec),
+            403,
+            ctx,
         )
         .await;
-        problem(&r, 403, ctx);
         // Changing one's own password needs the current one.
-        let r = put(
+        let p = answer(
             &t,
+            Method::PUT,
             "/api/v1/accounts/akmola.tec/password",
             &json!({"password": "another long password"}),
-            &tec,
+            Some(&tec),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(p["errors"][0]["field"], "current_password", "{ctx}");
-        let r = put(
+        let p = answer(
             &t,
+            Method::PUT,
             "/api/v1/accounts/akmola.tec/password",
             &json!({"password": "another long password", "current_password": "wrong"}),
-            &tec,
+            Some(&tec),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(p["errors"][0]["rule"], "password-wrong", "{ctx}");
         // A new password ends every session of the account, the caller's too.
         let r = put(
@@ -1153,14 +1217,16 @@ async fn territories_parties_persons_and_accounts() {
             200,
             "{ctx}"
         );
-        let r = put(
+        answer(
             &t,
+            Method::PUT,
             "/api/v1/accounts/nobody/active",
             &json!({"active": false}),
-            &admin,
+            Some(&admin),
+            404,
+            ctx,
         )
         .await;
-        problem(&r, 404, ctx);
         let r = put(
             &t,
             "/api/v1/accounts/akmola.tec/active",
@@ -1232,25 +1298,37 @@ async fn sign_in_and_out() {
         .await;
         problem(&r, 401, ctx);
         // Wrong password; a username that cannot exist; then throttled with Retry-After.
-        let r = post(
+        let p = answer(
             &t,
+            Method::POST,
             "/api/v1/session",
             &json!({"username": "clerk", "password": "wrong"}),
             None,
+            401,
+            ctx,
         )
         .await;
-        let p = problem(&r, 401, ctx);
         assert_eq!(p["type"], "/problems/bad-credentials", "{ctx}");
-        let r = post(
+        answer(
             &t,
+            Method::POST,
             "/api/v1/session",
             &json!({"username": "nul\u{0}name", "password": "x"}),
             None,
+            401,
+            ctx,
         )
         .await;
-        problem(&r, 401, ctx);
-        let r = post(&t, "/api/v1/session", &json!({"username": "clerk"}), None).await;
-        let p = problem(&r, 422, ctx);
+        let p = answer(
+            &t,
+            Method::POST,
+            "/api/v1/session",
+            &json!({"username": "clerk"}),
+            None,
+            422,
+            ctx,
+        )
+        .await;
         assert_eq!(p["errors"][0]["field"], "password", "{ctx}");
         let mut throttled = None;
         for _ in 0..10 {
@@ -1864,24 +1942,28 @@ async fn the_last_administrator_cannot_be_disabled_or_demoted_through_the_api() 
     for t in backends().await {
         let ctx = t.backend;
         let admin = t.login(Role::Administrator, Scope::Global).await;
-        let r = put(
+        let p = answer(
             &t,
+            Method::PUT,
             &format!("/api/v1/accounts/{}/active", admin.username),
             &json!({"active": false}),
-            &admin,
+            Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(p["errors"][0]["field"], "active", "{ctx}");
         assert_eq!(p["errors"][0]["rule"], "last-administrator", "{ctx}");
-        let r = put(
+        let p = answer(
             &t,
+            Method::PUT,
             &format!("/api/v1/accounts/{}/role", admin.username),
             &json!({"role": "observer", "scope": "global"}),
-            &admin,
+            Some(&admin),
+            422,
+            ctx,
         )
         .await;
-        let p = problem(&r, 422, ctx);
         assert_eq!(p["errors"][0]["rule"], "last-administrator", "{ctx}");
     }
 }
@@ -1892,14 +1974,16 @@ async fn sign_in_through_the_api_counts_malformed_usernames_and_sets_a_device_co
         let ctx = t.backend;
         let long = "b".repeat(3_000);
         for name in ["nul\u{0}name", long.as_str()] {
-            let r = post(
+            answer(
                 &t,
+                Method::POST,
                 "/api/v1/session",
                 &json!({"username": name, "password": "whatever password"}),
                 None,
+                401,
+                ctx,
             )
             .await;
-            problem(&r, 401, ctx);
         }
         t.create_user(
             "apiuser",

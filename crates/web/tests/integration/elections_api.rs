@@ -210,3 +210,70 @@ async fn call_nominate_and_read_through_the_api() {
         assert_eq!(r.json().as_array().unwrap().len(), 1);
     }
 }
+
+/// The API's typed answers (their OpenAPI schemas) say exactly what the app's reads hold: over
+/// the demo's elections (every route and status of nomination), each answer is the app's value
+/// as JSON, field for field.
+#[tokio::test]
+async fn typed_answers_carry_the_apps_reads_field_for_field() {
+    use sailau_domain::elections::{ContestId, ElectionId, NominationId};
+    let t = crate::common::TestApp::sqlite().await;
+    t.load_demo().await;
+    let app = &t.app;
+    let same = async |path: String, want: serde_json::Value| {
+        let r = t.get(&path).await;
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        assert_eq!(r.json(), want, "{path}");
+    };
+    let elections = app.elections().await.unwrap();
+    assert!(!elections.is_empty());
+    // The list is a summary: the election without its call date and rule set text.
+    let mut summaries = json!(elections);
+    for e in summaries.as_array_mut().unwrap() {
+        let e = e.as_object_mut().unwrap();
+        e.remove("called_on");
+        e.remove("rule_set_toml");
+    }
+    same("/api/v1/elections".into(), summaries).await;
+    let mut statuses = std::collections::BTreeSet::new();
+    for e in &elections {
+        let id: ElectionId = e.id;
+        let view = app.election(&id).await.unwrap();
+        same(format!("/api/v1/elections/{id}"), json!(view)).await;
+        let registered = app.registered_candidates(&id).await.unwrap();
+        same(
+            format!("/api/v1/elections/{id}/candidates"),
+            json!(registered),
+        )
+        .await;
+        for c in &view.contests {
+            let contest: ContestId = c.contest.id;
+            let contest_view = app.contest(&contest).await.unwrap();
+            same(
+                format!("/api/v1/elections/contests/{contest}"),
+                json!(contest_view),
+            )
+            .await;
+            let ballot = app.ballot(&contest).await.unwrap();
+            same(
+                format!("/api/v1/elections/contests/{contest}/ballot"),
+                json!(ballot),
+            )
+            .await;
+            for n in &contest_view.nominations {
+                let nomination: NominationId = n.id;
+                statuses.insert(n.status.as_str());
+                let view = app.nomination(&nomination).await.unwrap();
+                same(
+                    format!("/api/v1/elections/nominations/{nomination}"),
+                    json!(view),
+                )
+                .await;
+            }
+        }
+    }
+    // The demo reaches the decided statuses, so their variants of the schema were compared.
+    for status in ["cancelled", "refused", "registered"] {
+        assert!(statuses.contains(status), "{status}: {statuses:?}");
+    }
+}
