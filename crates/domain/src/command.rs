@@ -81,6 +81,8 @@ macro_rules! for_each_command {
             CheckIn($crate::party::commands::CheckIn) = "check_in",
             OpenMotion($crate::party::commands::OpenMotion) = "open_motion",
             RecordVote($crate::party::commands::RecordVote) = "record_vote",
+            // i12-results
+            CertifyResults($crate::elections::certification::CertifyResults) = "certify_results",
         }
     };
 }

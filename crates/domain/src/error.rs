@@ -403,6 +403,9 @@ pub enum Rule {
     // i13-party
     /// A rule of the party context (members, conferences, delegates, votes).
     Party(crate::party::rules::PartyRule),
+    // i12-results
+    /// A rule of the results side of election day (certification).
+    Results(crate::elections::certification::ResultsRule),
 }
 
 impl From<crate::party::rules::PartyRule> for Rule {
@@ -507,6 +510,7 @@ impl Rule {
             Rule::SignaturesNotSelfNominated => "signatures-not-self-nominated",
             Rule::SignatureFactsChanged => "signature-facts-changed",
             Rule::Party(r) => r.key(),
+            Rule::Results(r) => r.key(),
         }
     }
 
@@ -629,6 +633,7 @@ impl Rule {
             }
             Rule::SignatureRetention { from } => vec![("date", day_month_year(from))],
             Rule::Party(r) => r.args(),
+            Rule::Results(r) => r.args(),
             _ => Vec::new(),
         }
     }
@@ -826,6 +831,7 @@ impl Rule {
                 "the unit or the collection window changed while the sheets were checked; check them again".into()
             }
             Rule::Party(r) => r.english(),
+            Rule::Results(r) => r.english(),
         }
     }
 }

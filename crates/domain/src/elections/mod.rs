@@ -15,11 +15,13 @@
 pub mod attachment;
 pub mod ballot;
 pub mod calendar;
+pub mod certification;
 pub mod iin;
 pub mod nomination;
 pub mod registration;
 pub mod rules;
 pub mod signatures;
+pub mod tabulation;
 pub mod zones;
 
 use std::fmt;

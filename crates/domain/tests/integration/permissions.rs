@@ -78,6 +78,9 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::CheckIn,           ['A', '-', '-', '-', 'S', '-', '-']),
     (K::OpenMotion,        ['A', '-', '-', '-', 'S', '-', '-']),
     (K::RecordVote,        ['A', '-', '-', '-', 'S', '-', '-']),
+    // i12-results: certification is the territorial commission's decision in its territory
+    // (and the CEC's), like the other decisions on a contest.
+    (K::CertifyResults,    ['A', 'A', 'S', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).
