@@ -3,6 +3,8 @@
 //! the public list of registered candidates, the commission's workbench, ballots, attachments).
 
 mod handlers;
+pub mod open_data;
+pub mod results;
 pub mod signature_file;
 pub mod signatures;
 

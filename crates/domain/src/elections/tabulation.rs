@@ -500,11 +500,11 @@ pub fn turnout_band<K: Ord + Clone>(c: &Counts<K>) -> String {
 }
 
 /// Statistics over `candidates`, the `winners` (elected keys) and the accepted precinct
-/// protocols.
-pub fn statistics<'a, K: Ord + Clone + 'a>(
+/// protocols (whose candidate keys `P` may differ from `K`: only their turnout is used).
+pub fn statistics<'a, K: Ord + Clone, P: Ord + Clone + 'a>(
     candidates: &[CandidateFacts<K>],
     winners: &BTreeSet<K>,
-    precincts: impl IntoIterator<Item = &'a Counts<K>>,
+    precincts: impl IntoIterator<Item = &'a Counts<P>>,
 ) -> Statistics {
     let mut s = Statistics {
         nominated: candidates.len(),
