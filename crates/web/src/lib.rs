@@ -88,6 +88,8 @@ pub struct WebState {
     pub demo: bool,
     /// The running version and where its source is.
     pub source: Arc<SourceInfo>,
+    /// i12-results: rendered anonymous results pages, keyed by the ledger size they show.
+    pub results_pages: Arc<pages::elections::results::PageCache>,
 }
 
 impl WebState {
@@ -102,6 +104,7 @@ impl WebState {
             config: Arc::new(config),
             demo: false,
             source: Arc::new(SourceInfo::default()),
+            results_pages: Arc::default(),
         })
     }
 

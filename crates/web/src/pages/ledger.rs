@@ -377,6 +377,11 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-record-vote",
             a(&[("round", c.round.to_string())]),
         ),
+        // i12-results
+        Command::CertifyResults(c) => (
+            "ledger-did-certify-results",
+            a(&[("contest", c.contest.to_string())]),
+        ),
     };
     ctx.tr_args(key, &args)
 }

@@ -51,6 +51,8 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::CheckIn => "action-check-in",
         CommandKind::OpenMotion => "action-open-motion",
         CommandKind::RecordVote => "action-record-vote",
+        // i12-results
+        CommandKind::CertifyResults => "action-certify-results",
     }
 }
 
@@ -495,6 +497,12 @@ mod tests {
                     .into_iter()
                     .map(Rule::Party),
             )
+            // i12-results
+            .chain(
+                sailau_domain::elections::certification::ResultsRule::samples()
+                    .into_iter()
+                    .map(Rule::Results),
+            )
             .collect();
         for r in &all {
             match r {
@@ -589,6 +597,7 @@ mod tests {
                 | Rule::SignaturesNotSelfNominated
                 | Rule::SignatureFactsChanged => {}
                 Rule::Party(_) => {}
+                Rule::Results(_) => {}
             }
         }
         all

@@ -13,6 +13,7 @@ mod contest;
 mod list;
 mod nominate;
 mod nomination;
+pub mod results;
 mod signatures;
 mod upload;
 mod when;
@@ -93,6 +94,7 @@ pub fn router() -> Router<WebState> {
             "/elections/attachments/{sha256}",
             get(nomination::attachment),
         )
+        .merge(results::router()) // i12-results
 }
 
 /// An election id from a URL, or 404.
