@@ -227,7 +227,16 @@ impl App {
             let nominations = self.store.contest_nominations(&contest.id).await?;
             let mut candidates = Vec::new();
             for n in &nominations {
-                let registered = matches!(n.status, Status::Registered { .. });
+                // Registered at some point (a later withdrawal keeps its number).
+                let registered = matches!(
+                    n.status,
+                    Status::Registered { .. }
+                        | Status::Cancelled {
+                            number: Some(_),
+                            ..
+                        }
+                );
+                let standing = matches!(n.status, Status::Registered { .. });
                 if let Status::Registered { number } = n.status {
                     let p = &n.candidate.person;
                     candidates.push(ResultCandidate {
@@ -247,7 +256,7 @@ impl App {
                     gender: n.candidate.person.gender,
                     age: age_on(n.candidate.person.birth_date, election.election_day),
                     registered,
-                    on_ballot: registered && contest.ballots_produced,
+                    on_ballot: standing && contest.ballots_produced,
                     incumbent: false,
                 });
             }

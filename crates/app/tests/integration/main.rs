@@ -16,6 +16,7 @@ mod ledger_fixture;
 mod party;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
+mod results;
 mod sessions;
 mod signatures;
 mod verify;

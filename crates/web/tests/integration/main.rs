@@ -12,4 +12,5 @@ mod imports;
 mod databases;
 mod pages;
 mod party;
+mod results;
 mod signatures;
