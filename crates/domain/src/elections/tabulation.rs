@@ -491,11 +491,11 @@ pub fn age_band(age: u32) -> &'static str {
 
 /// The turnout band (ten points wide, `90-100` includes 100) of a precinct.
 pub fn turnout_band<K: Ord + Clone>(c: &Counts<K>) -> String {
-    let band = if c.voters_on_list == 0 {
-        0
-    } else {
-        ((c.ballots_issued.saturating_mul(10) / c.voters_on_list).min(9)) as u32
-    };
+    let band = c
+        .ballots_issued
+        .saturating_mul(10)
+        .checked_div(c.voters_on_list)
+        .map_or(0, |b| b.min(9)) as u32;
     format!("{}-{}", band * 10, band * 10 + 10)
 }
 

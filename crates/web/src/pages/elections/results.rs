@@ -84,7 +84,10 @@ fn precinct_href(election: &ElectionId, contest: &ContestId, p: &PrecinctRef) ->
 
 /// Rendered anonymous pages: `(path, language)` → the ledger size they show and the HTML.
 #[derive(Default)]
-pub struct PageCache(Mutex<HashMap<(String, &'static str), (u64, Arc<str>)>>);
+pub struct PageCache(Mutex<HashMap<PageKey, (u64, Arc<str>)>>);
+
+/// A cached page's key: its path and language.
+type PageKey = (String, &'static str);
 
 impl PageCache {
     fn get(&self, key: &(String, &'static str), size: u64) -> Option<Arc<str>> {
