@@ -301,6 +301,7 @@ impl App {
         let signed = self.key.sign(&head);
         let json = serde_json::to_string(&signed).map_err(|e| AppError::Ledger(e.to_string()))?;
         tx.commit(&json).await?;
+        self.ledger_grew(head.size); // i12-results: live pages
         Ok(())
     }
 }

@@ -23,6 +23,7 @@ mod execute;
 pub mod import;
 mod keyfile;
 pub mod ledger;
+mod live;
 pub mod party;
 mod registry;
 
@@ -72,6 +73,8 @@ pub struct App {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) leaves: Arc<tokio::sync::Mutex<ledger::LeafCache>>,
     pub(crate) login_policy: LoginPolicy,
+    /// i12-results: the ledger's size as last announced and what depends on it ([`live`]).
+    pub(crate) live: Arc<live::Live>,
 }
 
 impl App {
@@ -79,7 +82,12 @@ impl App {
     pub async fn open(config: &Config) -> Result<App, AppError> {
         let key = load_or_create_key(&config.ledger_key_path)?;
         let store = Store::connect(&config.database_url).await?;
-        Ok(App::with_parts(store, key, Arc::new(SystemClock)))
+        let app = App::with_parts(store, key, Arc::new(SystemClock));
+        // i12-results: see the commits of other instances on the same PostgreSQL database.
+        if app.store.backend() == sailau_storage::Backend::Postgres {
+            app.follow_postgres(&config.database_url);
+        }
+        Ok(app)
     }
 
     /// An app over an open store with a given key and clock (tests, replay).
@@ -90,6 +98,7 @@ impl App {
             clock,
             leaves: Arc::new(tokio::sync::Mutex::new(ledger::LeafCache::default())),
             login_policy: LoginPolicy::default(),
+            live: Arc::new(live::Live::default()),
         }
     }
 

@@ -90,6 +90,8 @@ macro_rules! for_each_command {
             AmendProtocol($crate::elections::protocol::AmendProtocol) = "amend_protocol",
             AttachProtocolScan($crate::elections::protocol::AttachProtocolScan) = "attach_protocol_scan",
             RecordObserverCopy($crate::elections::protocol::RecordObserverCopy) = "record_observer_copy",
+            // i12-results
+            CertifyResults($crate::elections::certification::CertifyResults) = "certify_results",
         }
     };
 }

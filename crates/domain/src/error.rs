@@ -406,6 +406,9 @@ pub enum Rule {
     // i12-day
     /// A rule of election day (turnout, protocols, observers' copies).
     Day(crate::elections::protocol::DayRule),
+    // i12-results
+    /// A rule of the results side of election day (certification).
+    Results(crate::elections::certification::ResultsRule),
 }
 
 impl From<crate::party::rules::PartyRule> for Rule {
@@ -511,6 +514,7 @@ impl Rule {
             Rule::SignatureFactsChanged => "signature-facts-changed",
             Rule::Party(r) => r.key(),
             Rule::Day(r) => r.key(),
+            Rule::Results(r) => r.key(),
         }
     }
 
@@ -634,6 +638,7 @@ impl Rule {
             Rule::SignatureRetention { from } => vec![("date", day_month_year(from))],
             Rule::Party(r) => r.args(),
             Rule::Day(r) => r.args(),
+            Rule::Results(r) => r.args(),
             _ => Vec::new(),
         }
     }
@@ -832,6 +837,7 @@ impl Rule {
             }
             Rule::Party(r) => r.english(),
             Rule::Day(r) => r.english(),
+            Rule::Results(r) => r.english(),
         }
     }
 }

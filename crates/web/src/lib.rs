@@ -92,6 +92,8 @@ pub struct WebState {
     /// demonstrations only): the instant it started at, in milliseconds since the Unix epoch.
     /// Every page then shows a banner saying so.
     pub simulated_clock: Option<i64>,
+    /// i12-results: rendered anonymous results pages, keyed by the ledger size they show.
+    pub results_pages: Arc<pages::elections::results::PageCache>,
 }
 
 impl WebState {
@@ -107,6 +109,7 @@ impl WebState {
             demo: false,
             source: Arc::new(SourceInfo::default()),
             simulated_clock: None,
+            results_pages: Arc::default(),
         })
     }
 

@@ -21,7 +21,7 @@ pub(crate) fn now_of(ctx: &Ctx<'_>) -> Result<Timestamp, AppError> {
 }
 
 /// A contest and its election, or the refusal naming `field`.
-async fn contest_and_election(
+pub(super) async fn contest_and_election(
     tx: &mut Tx,
     id: &ContestId,
     field: &str,
@@ -51,7 +51,7 @@ async fn nomination_in(
 }
 
 /// What a command on a contest touches: the unit's territory path.
-async fn contest_target(tx: &mut Tx, id: &ContestId) -> Result<Target, AppError> {
+pub(super) async fn contest_target(tx: &mut Tx, id: &ContestId) -> Result<Target, AppError> {
     match tx.contest(id).await? {
         Some(c) => Ok(Target {
             territory_path: tx.territory_path(&c.unit).await?,

@@ -5,6 +5,8 @@
 pub mod day;
 pub mod day_import;
 mod handlers;
+pub mod open_data;
+pub mod results;
 pub mod signature_file;
 pub mod signatures;
 

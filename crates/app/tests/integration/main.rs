@@ -18,6 +18,7 @@ mod party;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod pipeline;
+mod results;
 mod sessions;
 mod signatures;
 mod verify;

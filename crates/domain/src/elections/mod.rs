@@ -15,6 +15,7 @@
 pub mod attachment;
 pub mod ballot;
 pub mod calendar;
+pub mod certification;
 pub mod iin;
 pub mod nomination;
 pub mod protocol;
@@ -22,6 +23,7 @@ pub mod registration;
 pub mod rules;
 pub mod signatures;
 pub mod turnout;
+pub mod tabulation;
 pub mod zones;
 
 use std::fmt;

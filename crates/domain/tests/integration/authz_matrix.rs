@@ -66,6 +66,8 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::RefuseRegistration
         | CommandKind::ProduceBallots
         | CommandKind::ProposeByHigherAkim => t.territory_path = vec![region, district],
+        // i12-results: certification names the contest's unit.
+        CommandKind::CertifyResults => t.territory_path = vec![region, district],
         // i11-sign: the sheets of a nomination name its unit.
         CommandKind::RecordSignatureSheets | CommandKind::EraseSignatureData => {
             t.territory_path = vec![region, district]

@@ -12,4 +12,5 @@ mod party;
 mod permissions;
 mod rules;
 mod signatures;
+mod tabulation;
 mod text;

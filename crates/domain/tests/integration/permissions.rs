@@ -89,6 +89,9 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::AmendProtocol,      ['A', 'A', 'S', 'S', '-', '-', '-']),
     (K::AttachProtocolScan, ['A', 'A', 'S', 'S', '-', '-', '-']),
     (K::RecordObserverCopy, ['A', '-', '-', '-', '-', '-', 'S']),
+    // i12-results: certification is the territorial commission's decision in its territory
+    // (and the CEC's), like the other decisions on a contest.
+    (K::CertifyResults,    ['A', 'A', 'S', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).

@@ -387,6 +387,11 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
         Command::AmendProtocol(_) => ("ledger-did-amend-protocol", a(&[])),
         Command::AttachProtocolScan(_) => ("ledger-did-attach-protocol-scan", a(&[])),
         Command::RecordObserverCopy(_) => ("ledger-did-record-observer-copy", a(&[])),
+        // i12-results
+        Command::CertifyResults(c) => (
+            "ledger-did-certify-results",
+            a(&[("contest", c.contest.to_string())]),
+        ),
     };
     ctx.tr_args(key, &args)
 }

@@ -59,6 +59,8 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::AmendProtocol => "action-amend-protocol",
         CommandKind::AttachProtocolScan => "action-attach-protocol-scan",
         CommandKind::RecordObserverCopy => "action-record-observer-copy",
+        // i12-results
+        CommandKind::CertifyResults => "action-certify-results",
     }
 }
 
@@ -524,6 +526,12 @@ mod tests {
                     .into_iter()
                     .map(Rule::Party),
             )
+            // i12-results
+            .chain(
+                sailau_domain::elections::certification::ResultsRule::samples()
+                    .into_iter()
+                    .map(Rule::Results),
+            )
             .collect();
         for r in &all {
             match r {
@@ -618,6 +626,8 @@ mod tests {
                 | Rule::SignaturesNotSelfNominated
                 | Rule::SignatureFactsChanged => {}
                 Rule::Party(_) | Rule::Day(_) => {}
+                Rule::Party(_) => {}
+                Rule::Results(_) => {}
             }
         }
         all

@@ -11,7 +11,7 @@ mod account;
 mod admin;
 mod assets;
 mod ctx;
-mod elections;
+pub(crate) mod elections;
 mod forms;
 mod home;
 mod ledger;

@@ -14,4 +14,5 @@ mod databases;
 mod pages;
 mod party;
 mod party_pages;
+mod results;
 mod signatures;

@@ -14,6 +14,7 @@ mod list;
 mod nominate;
 mod nomination;
 mod print;
+pub mod results;
 mod signatures;
 pub(crate) mod upload;
 mod when;
@@ -111,6 +112,7 @@ pub fn router() -> Router<WebState> {
             "/elections/attachments/{sha256}",
             get(nomination::attachment),
         )
+        .merge(results::router()) // i12-results
 }
 
 /// An election id from a URL, or 404.
