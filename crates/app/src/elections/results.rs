@@ -153,12 +153,31 @@ impl ElectionResults {
 }
 
 /// The accepted protocols of a contest, by precinct.
+/// The accepted protocols of an election (migration 0013, `enter_protocol` / `amend_protocol`),
+/// per contest and precinct, as the counts tabulation sums: ballots issued = issued inside the
+/// station + outside it + on absentee certificates (rules.md §4; the `[protocol]` field keys of
+/// the rule set). A field the rule set does not have counts as 0.
 async fn accepted_protocols(
-    _app: &App,
-    _contest: &Contest,
-) -> Result<BTreeMap<PrecinctRef, Counts<u32>>, AppError> {
-    // Protocols arrive with branch i12-day (migration 0013); until then none is accepted.
-    Ok(BTreeMap::new())
+    app: &App,
+    election: &ElectionId,
+) -> Result<BTreeMap<ContestId, BTreeMap<PrecinctRef, Counts<u32>>>, AppError> {
+    let mut out: BTreeMap<ContestId, BTreeMap<PrecinctRef, Counts<u32>>> = BTreeMap::new();
+    for p in app.store.accepted_protocols(election).await? {
+        let Some(numbers) = p.numbers else { continue };
+        let field = |key: &str| numbers.fields.get(key).copied().unwrap_or(0);
+        let counts = Counts {
+            voters_on_list: field("voters_on_list"),
+            ballots_issued: field("issued_inside")
+                .saturating_add(field("issued_outside"))
+                .saturating_add(field("issued_absentee")),
+            found_in_boxes: field("found_in_boxes"),
+            invalid: field("invalid"),
+            against_all: field("against_all"),
+            votes: numbers.candidates.clone(),
+        };
+        out.entry(p.contest).or_default().insert(p.precinct, counts);
+    }
+    Ok(out)
 }
 
 impl App {
@@ -212,6 +231,7 @@ impl App {
             .await?
             .into_iter()
             .collect();
+        let mut accepted_all = accepted_protocols(self, id).await?;
         let mut units = Vec::new();
         let mut facts = Vec::new();
         let mut winners = BTreeSet::new();
@@ -261,7 +281,7 @@ impl App {
                 });
             }
             candidates.sort_by_key(|c| c.number);
-            let accepted = accepted_protocols(self, &contest).await?;
+            let accepted = accepted_all.remove(&contest.id).unwrap_or_default();
             let precincts: Vec<PrecinctResult> = self
                 .store
                 .unit_precincts(&contest.unit)

@@ -22,8 +22,8 @@ pub mod protocol;
 pub mod registration;
 pub mod rules;
 pub mod signatures;
-pub mod turnout;
 pub mod tabulation;
+pub mod turnout;
 pub mod zones;
 
 use std::fmt;

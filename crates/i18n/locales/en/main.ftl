@@ -1381,3 +1381,7 @@ results-stat-gender-male = Registered men
 results-stat-parties = Parties with registered candidates
 results-stat-winners-new = Winners
 results-stat-winners-age = Average age of the winners
+
+## merge: ledger lines of the party pipeline
+ledger-did-record-primary-meeting = { $actor } recorded a meeting of a primary party organization and the delegates it elected.
+ledger-did-adopt-regional-plan = { $actor } adopted the region's plan of meetings and conferences.

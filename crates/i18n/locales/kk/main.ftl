@@ -1283,3 +1283,7 @@ results-stat-gender-male = Тіркелген ерлер
 results-stat-parties = Кандидаттары тіркелген партиялар
 results-stat-winners-new = Сайланған әкімдер
 results-stat-winners-age = Сайланғандардың орташа жасы
+
+## merge: ledger lines of the party pipeline
+ledger-did-record-primary-meeting = { $actor } бастауыш партия ұйымы жиналысының хаттамасын және сайланған делегаттарды енгізді.
+ledger-did-adopt-regional-plan = { $actor } облыстың жиналыстар мен конференциялар кестесін бекітті.

@@ -1401,3 +1401,7 @@ results-stat-gender-male = Зарегистрировано мужчин
 results-stat-parties = Партий с зарегистрированными кандидатами
 results-stat-winners-new = Избрано акимов
 results-stat-winners-age = Средний возраст избранных
+
+## merge: ledger lines of the party pipeline
+ledger-did-record-primary-meeting = { $actor } внес(ла) протокол собрания первичной партийной организации и избранных делегатов.
+ledger-did-adopt-regional-plan = { $actor } утвердил(а) график собраний и конференций области.

@@ -6,13 +6,13 @@
 use axum::extract::State;
 use jiff::civil::Date;
 use sailau_app::party::pipeline::{BranchStage, RegionDashboard};
+use sailau_app::storage::party_pipeline::MeetingRow;
 use sailau_domain::party::commands::ConferenceId;
 use sailau_domain::party::member::MemberId;
 use sailau_domain::party::pipeline::{
     AdoptRegionalPlan, MeetingContender, MeetingId, RecordPrimaryMeeting, StageStatus,
 };
 use sailau_domain::party::vote::Choice;
-use sailau_storage::party_pipeline::MeetingRow;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

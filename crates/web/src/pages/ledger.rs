@@ -381,6 +381,9 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-record-vote",
             a(&[("round", c.round.to_string())]),
         ),
+        // i13-pipeline
+        Command::RecordPrimaryMeeting(_) => ("ledger-did-record-primary-meeting", a(&[])),
+        Command::AdoptRegionalPlan(_) => ("ledger-did-adopt-regional-plan", a(&[])),
         // i12-day
         Command::ReportTurnout(_) => ("ledger-did-report-turnout", a(&[])),
         Command::EnterProtocol(_) => ("ledger-did-enter-protocol", a(&[])),

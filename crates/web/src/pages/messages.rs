@@ -625,9 +625,7 @@ mod tests {
                 | Rule::SignatureRetention { .. }
                 | Rule::SignaturesNotSelfNominated
                 | Rule::SignatureFactsChanged => {}
-                Rule::Party(_) | Rule::Day(_) => {}
-                Rule::Party(_) => {}
-                Rule::Results(_) => {}
+                Rule::Party(_) | Rule::Day(_) | Rule::Results(_) => {}
             }
         }
         all
