@@ -203,8 +203,9 @@ pub async fn load(app: &App) -> Result<(), AppError> {
                         1 + (k % 28) as i8,
                     ),
                 },
+                // Joined at 18 or later (the law on parties), and before the 2023 conferences.
                 date(
-                    2005 + (k % 15) as i16,
+                    (1960 + (k % 40) as i16 + 18 + (k % 10) as i16).min(2022),
                     1 + (k % 12) as i8,
                     1 + (k % 28) as i8,
                 ),

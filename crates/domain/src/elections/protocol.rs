@@ -201,7 +201,7 @@ impl DayRule {
         let opt = |v: &Option<u64>| v.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
         match self {
             DayRule::FieldUnknown { key } => vec![("key", key.clone())],
-            DayRule::CandidateUnknown { number } => vec![("number", number.to_string())],
+            DayRule::CandidateUnknown { number } => vec![("registration", number.to_string())],
             DayRule::RelationFailed {
                 relation,
                 kk,

@@ -456,6 +456,7 @@ fn every_command_kind_encodes_to_its_pinned_bytes() {
     golden.extend(crate::golden_elections::golden());
     golden.extend(crate::golden_signatures::golden());
     golden.extend(crate::golden_day::golden());
+    golden.extend(crate::golden_pipeline::golden()); // i13-pipeline
     golden.extend(crate::tabulation::golden()); // i12-results
     let mut kinds: Vec<CommandKind> = golden.iter().map(|(e, _)| e.command.kind()).collect();
     kinds.sort();

@@ -6,6 +6,7 @@ mod election_day;
 mod elections;
 mod golden_day;
 mod golden_elections;
+mod golden_pipeline;
 mod golden_signatures;
 mod ledger_entry;
 mod party;

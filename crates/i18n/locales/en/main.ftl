@@ -672,7 +672,7 @@ election-window-closed = The { $window ->
     } closed on { $date } at { $time } local time.
 election-calendar-invalid = The election calendar could not be computed: time-zone data or dates out of range.
 election-rule-set-invalid = Rule set, key “{ $key }”: { $problem ->
-        [syntax] the text does not read as TOML (line { $line })
+        [syntax] the text does not read as TOML (line { NUMBER($line) })
         [unknown] the rule set has no such key
         [missing] the key is required but absent
         [type] the value is of another type
@@ -1150,7 +1150,7 @@ pp-members = Members
 pp-conferences = Conferences
 pp-conferences-none = No conferences convened in sailau yet.
 pp-branch-title = { $party } — { $branch } branch
-pp-members-imported = { $count ->
+pp-members-imported = { NUMBER($count) ->
         [one] { NUMBER($count) } member imported.
        *[other] { NUMBER($count) } members imported.
     }
@@ -1169,7 +1169,7 @@ pp-date-format = Write the date as 2023-09-27 or 27.09.2023.
 pp-import-members = Import the member file
 pp-import-members-hint = CSV or XLSX with the columns below. Every bad row is listed; nothing is imported unless every row is good.
 pp-import = Import
-pp-conference-title = { $number } { $kind ->
+pp-conference-title = { $ordinal } { $kind ->
         [extraordinary] extraordinary conference
        *[other] regular conference
     }
@@ -1202,7 +1202,7 @@ pp-subject = { $kind ->
 pp-subject-presidium-title = Election of the chair, the secretary and the counting commission
 pp-subject-nominate-title = Nomination of a candidate for akim: { $unit }
 pp-subject-elect-delegates-title = Election of delegates to the higher conference
-pp-mandate-no = mandate No. { $mandate }
+pp-mandate-no = mandate No. { NUMBER($mandate) }
 pp-name-hidden = (name shown to the branch secretary)
 pp-votes-for-name = For { $name }
 pp-choice-none = — did not vote —
@@ -1230,7 +1230,7 @@ pp-field-tally = Counts
 pp-field-present = Delegates present
 pp-field-roll-call = Each delegate's vote
 pp-field-contest = Election
-pp-contenders-too-many = At most { $max } contenders.
+pp-contenders-too-many = At most { NUMBER($max) } contenders.
 pp-contender-not-member = No member of the party has the card number { $card }: the nominee must be a member.
 pp-contender-no-person = The member with card { $card } is not in the registry of persons: register the person first.
 pp-count-format = Write a whole number of votes.
@@ -1244,7 +1244,7 @@ pp-motions = Motions and votes
 pp-motions-none = No motion has been put yet.
 pp-round = Round
 pp-decision = Decision
-pp-record-round = Record the vote, round { $round }
+pp-record-round = Record the vote, round { NUMBER($round) }
 pp-record-vote = Record the vote
 pp-new-motion = Put a motion
 pp-open-motion = Put to the vote
@@ -1258,7 +1258,7 @@ pp-roster = Delegates
 pp-roster-empty = No delegates on the roster yet.
 pp-import-roster = Load the roster
 pp-import-roster-hint = CSV or XLSX with the columns below; each card must be a member of the party.
-pp-delegates-imported = { $count ->
+pp-delegates-imported = { NUMBER($count) ->
         [one] { NUMBER($count) } delegate loaded.
        *[other] { NUMBER($count) } delegates loaded.
     }
@@ -1290,7 +1290,7 @@ scope-conference = conference { $conference }
 scope-member = party member { $member }
 ## i12-day
 day-field-unknown = “{ $key }” is not a line of this election's protocol.
-day-candidate-unknown = No candidate is registered under number { $number } in this unit.
+day-candidate-unknown = No candidate is registered under number { $registration } in this unit.
 day-relation-failed = { $en }
 day-above-list = { NUMBER($value) } is more than the { NUMBER($voters) } voters on the list.
 day-entries-differ = The two entries differ: { $first } in the first, { $second } in this one. Check the paper protocol.
@@ -1317,9 +1317,9 @@ ledger-did-record-observer-copy = recorded an observer's copy of a protocol
 ## i12-results
 action-certify-results = certifying the results
 ledger-did-certify-results = { $actor } certified the results of contest { $contest }.
-results-incomplete = { $count ->
-    [one] { $count } precinct has no accepted protocol yet: { $missing }.
-   *[other] { $count } precincts have no accepted protocol yet: { $missing }.
+results-incomplete = { NUMBER($count) ->
+    [one] { NUMBER($count) } precinct has no accepted protocol yet: { $missing }.
+   *[other] { NUMBER($count) } precincts have no accepted protocol yet: { $missing }.
 }
 results-already-certified = The results of this contest are already certified.
 results-polls-open = The polls have not closed yet: results are certified after the count.
@@ -1335,11 +1335,11 @@ results-outcome-no-votes = No votes counted yet.
 results-outcome-leading = Leading: { $candidate }.
 results-outcome-elected = Elected: { $candidate }.
 results-outcome-run-off = No candidate has more than half of the votes: a run-off between { $first } and { $second }.
-results-outcome-repeat-tie = A tie for first place ({ $candidates }): a repeat election.
+results-outcome-repeat-tie = A tie for first place ({ NUMBER($candidates) }): a repeat election.
 results-outcome-repeat-low-turnout = Turnout is below the minimum: a repeat election.
 results-outcome-repeat-against-all = "Against all" received more votes than every candidate: a repeat election.
 results-against-all-outpolls = "Against all" received more votes than every candidate.
-results-precincts-of = { $count } of { $total }
+results-precincts-of = { NUMBER($count) } of { NUMBER($total) }
 results-precincts = Precincts
 results-precinct = Precinct
 results-voters = Voters on the list
@@ -1383,5 +1383,6 @@ results-stat-winners-new = Winners
 results-stat-winners-age = Average age of the winners
 
 ## merge: ledger lines of the party pipeline
+scope-person-unknown = a person no longer in the registry
 ledger-did-record-primary-meeting = { $actor } recorded a meeting of a primary party organization and the delegates it elected.
 ledger-did-adopt-regional-plan = { $actor } adopted the region's plan of meetings and conferences.

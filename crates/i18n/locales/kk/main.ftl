@@ -585,7 +585,7 @@ election-window-closed = «{ $window ->
     }» кезеңі жергілікті уақыт бойынша { $date } сағат { $time }-да аяқталды.
 election-calendar-invalid = Сайлау күнтізбесін есептеу мүмкін болмады: уақыт белдеуінің деректері немесе күні рұқсат етілген аралықтан тыс.
 election-rule-set-invalid = Ережелер жиынтығы, «{ $key }» кілті: { $problem ->
-        [syntax] мәтін TOML ретінде оқылмайды ({ $line }-жол)
+        [syntax] мәтін TOML ретінде оқылмайды ({ NUMBER($line) }-жол)
         [unknown] ережелер жиынтығында мұндай кілт жоқ
         [missing] кілт міндетті, бірақ көрсетілмеген
         [type] мәннің түрі басқа
@@ -1077,7 +1077,7 @@ pp-date-format = Күнді 27.09.2023 немесе 2023-09-27 түрінде ж
 pp-import-members = Партия мүшелерінің тізімін жүктеу
 pp-import-members-hint = Төменде көрсетілген бағандары бар CSV немесе XLSX. Қате жолдардың бәрі көрсетіледі; қате болса, ештеңе жүктелмейді.
 pp-import = Жүктеу
-pp-conference-title = { $number } { $kind ->
+pp-conference-title = { $ordinal } { $kind ->
         [extraordinary] кезектен тыс конференциясы
        *[other] кезекті конференциясы
     }
@@ -1086,10 +1086,10 @@ pp-count = Қатысып отырған делегаттар: { NUMBER($elected
 pp-quorum-yes = Кворум бар (кемінде { NUMBER($needed) } қажет)
 pp-quorum-no = Кворум жоқ (кемінде { NUMBER($needed) } қажет)
 pp-why = { $rule ->
-        [cast] берілген { NUMBER($base) } дауыстың { NUMBER($votes) } «жақтап», кемінде { NUMBER($min) } дауыс қажет
-        [elected] сайланған { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», кемінде { NUMBER($min) } дауыс қажет
+        [cast] берілген { NUMBER($base) } дауыстың { NUMBER($votes) } «жақтап», { NUMBER($half) } дауыстан артық қажет
+        [elected] сайланған { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», { NUMBER($half) } дауыстан артық қажет
         [two_thirds] қатысқан { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», үштен екісі ({ NUMBER($min) }) қажет
-       *[present] қатысқан { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», кемінде { NUMBER($min) } дауыс қажет
+       *[present] қатысқан { NUMBER($base) } делегаттың { NUMBER($votes) } «жақтап», { NUMBER($half) } дауыстан артық қажет
     }
 pp-adopted = Шешім қабылданды
 pp-adopted-nominee = Шешім қабылданды: партиядан кандидат болып { $name } ұсынылды
@@ -1110,7 +1110,7 @@ pp-subject = { $kind ->
 pp-subject-presidium-title = Төрағаны, хатшыны және санақ комиссиясын сайлау
 pp-subject-nominate-title = Әкім лауазымына кандидат ұсыну туралы: { $unit }
 pp-subject-elect-delegates-title = Жоғары тұрған конференцияға делегаттар сайлау
-pp-mandate-no = № { $mandate } мандат
+pp-mandate-no = № { NUMBER($mandate) } мандат
 pp-name-hidden = (атын филиал хатшысы көреді)
 pp-votes-for-name = Жақтап: { $name }
 pp-choice-none = — дауыс бермеді —
@@ -1138,7 +1138,7 @@ pp-field-tally = Санақ қорытындысы
 pp-field-present = Қатысып отырған делегаттар
 pp-field-roll-call = Әр делегаттың дауысы
 pp-field-contest = Сайлау
-pp-contenders-too-many = Кандидатуралар саны { $max } аспауы тиіс.
+pp-contenders-too-many = Кандидатуралар саны { NUMBER($max) } аспауы тиіс.
 pp-contender-not-member = № { $card } билеті бар партия мүшесі жоқ: кандидат партия мүшесі болуы тиіс.
 pp-contender-no-person = № { $card } билеті бар партия мүшесі тұлғалар тізіліміне енгізілмеген: алдымен оны енгізіңіз.
 pp-count-format = Дауыстар санын бүтін санмен жазыңыз.
@@ -1152,7 +1152,7 @@ pp-motions = Мәселелер және дауыс беру
 pp-motions-none = Дауысқа әлі ешбір мәселе қойылған жоқ.
 pp-round = Тур
 pp-decision = Шешім
-pp-record-round = Дауыс беру қорытындысын енгізу, { $round }-тур
+pp-record-round = Дауыс беру қорытындысын енгізу, { NUMBER($round) }-тур
 pp-record-vote = Қорытындыны енгізу
 pp-new-motion = Мәселені дауысқа қою
 pp-open-motion = Дауысқа қою
@@ -1195,7 +1195,7 @@ scope-conference = { $conference } конференциясы
 scope-member = партия мүшесі { $member }
 ## i12-day
 day-field-unknown = «{ $key }» — бұл сайлау хаттамасының жолы емес.
-day-candidate-unknown = Бұл округте { $number } тіркеу нөмірімен тіркелген кандидат жоқ.
+day-candidate-unknown = Бұл округте { $registration } тіркеу нөмірімен тіркелген кандидат жоқ.
 day-relation-failed = { $kk }
 day-above-list = { NUMBER($value) } тізімдегі сайлаушылар санынан ({ NUMBER($voters) }) көп.
 day-entries-differ = Екі енгізу сәйкес келмейді: біріншісінде { $first }, мұнда { $second }. Қағаз хаттамамен салыстырыңыз.
@@ -1222,7 +1222,7 @@ ledger-did-record-observer-copy = байқаушының хаттама көші
 ## i12-results
 action-certify-results = сайлау қорытындыларын бекіту
 ledger-did-certify-results = { $actor } { $contest } округі бойынша сайлау қорытындыларын бекітті.
-results-incomplete = Учаскелік комиссиялардың хаттамалары қабылданбаған ({ $count }): { $missing }.
+results-incomplete = Учаскелік комиссиялардың хаттамалары қабылданбаған ({ NUMBER($count) }): { $missing }.
 results-already-certified = Бұл округ бойынша сайлау қорытындылары бекітілген.
 results-polls-open = Дауыс беру әлі аяқталған жоқ: қорытындылар дауыстарды санағаннан кейін бекітіледі.
 results-title = Сайлау қорытындылары
@@ -1237,11 +1237,11 @@ results-outcome-no-votes = Дауыстар әлі саналған жоқ.
 results-outcome-leading = Алда келеді: { $candidate }.
 results-outcome-elected = Сайланды: { $candidate }.
 results-outcome-run-off = Бірде-бір кандидат дауыстардың жартысынан астамын алған жоқ: { $first } пен { $second } арасында қайта дауыс беру.
-results-outcome-repeat-tie = Ең көп дауыс алған кандидаттардың дауыстары тең ({ $candidates }): қайта сайлау тағайындалады.
+results-outcome-repeat-tie = Ең көп дауыс алған кандидаттардың дауыстары тең ({ NUMBER($candidates) }): қайта сайлау тағайындалады.
 results-outcome-repeat-low-turnout = Сайлаушылардың қатысуы белгіленген деңгейден төмен: қайта сайлау тағайындалады.
 results-outcome-repeat-against-all = «Барлығына қарсы» дауыстар әр кандидаттың дауысынан көп: қайта сайлау тағайындалады.
 results-against-all-outpolls = «Барлығына қарсы» дауыстар әр кандидаттың дауысынан көп.
-results-precincts-of = { $total } ішінен { $count }
+results-precincts-of = { NUMBER($total) } ішінен { NUMBER($count) }
 results-precincts = Сайлау учаскелері
 results-precinct = Учаске
 results-voters = Тізімдегі сайлаушылар саны
@@ -1285,5 +1285,6 @@ results-stat-winners-new = Сайланған әкімдер
 results-stat-winners-age = Сайланғандардың орташа жасы
 
 ## merge: ledger lines of the party pipeline
+scope-person-unknown = тізілімде енді жоқ тұлға
 ledger-did-record-primary-meeting = { $actor } бастауыш партия ұйымы жиналысының хаттамасын және сайланған делегаттарды енгізді.
 ledger-did-adopt-regional-plan = { $actor } облыстың жиналыстар мен конференциялар кестесін бекітті.

@@ -691,7 +691,7 @@ election-window-closed = { $window ->
     } { $date } в { $time } по местному времени.
 election-calendar-invalid = Не удалось рассчитать календарь выборов: данные часового пояса или даты вне допустимого диапазона.
 election-rule-set-invalid = Набор правил, ключ «{ $key }»: { $problem ->
-        [syntax] текст не читается как TOML (строка { $line })
+        [syntax] текст не читается как TOML (строка { NUMBER($line) })
         [unknown] такого ключа в наборе правил нет
         [missing] ключ обязателен, но не указан
         [type] значение другого типа
@@ -1171,7 +1171,7 @@ pp-members = Члены партии
 pp-conferences = Конференции
 pp-conferences-none = Конференции в sailau ещё не созывались.
 pp-branch-title = { $party } — филиал: { $branch }
-pp-members-imported = { $count ->
+pp-members-imported = { NUMBER($count) ->
         [one] Загружен { NUMBER($count) } член партии.
         [few] Загружено { NUMBER($count) } члена партии.
        *[other] Загружено { NUMBER($count) } членов партии.
@@ -1191,7 +1191,7 @@ pp-date-format = Укажите дату в виде 27.09.2023 или 2023-09-2
 pp-import-members = Загрузить список членов партии
 pp-import-members-hint = CSV или XLSX со столбцами, указанными ниже. Перечисляются все ошибочные строки; ничего не загружается, пока ошибки есть.
 pp-import = Загрузить
-pp-conference-title = { $number } { $kind ->
+pp-conference-title = { $ordinal } { $kind ->
         [extraordinary] внеочередная конференция
        *[other] очередная конференция
     }
@@ -1224,7 +1224,7 @@ pp-subject = { $kind ->
 pp-subject-presidium-title = Избрание председателя, секретаря и счётной комиссии
 pp-subject-nominate-title = О выдвижении кандидата на должность акима: { $unit }
 pp-subject-elect-delegates-title = Избрание делегатов на вышестоящую конференцию
-pp-mandate-no = мандат № { $mandate }
+pp-mandate-no = мандат № { NUMBER($mandate) }
 pp-name-hidden = (имя видит секретарь филиала)
 pp-votes-for-name = За: { $name }
 pp-choice-none = — не голосовал —
@@ -1252,7 +1252,7 @@ pp-field-tally = Итоги подсчёта
 pp-field-present = Присутствующие делегаты
 pp-field-roll-call = Голос каждого делегата
 pp-field-contest = Выборы
-pp-contenders-too-many = Не более { $max } кандидатур.
+pp-contenders-too-many = Не более { NUMBER($max) } кандидатур.
 pp-contender-not-member = Нет члена партии с билетом № { $card }: кандидат должен быть членом партии.
 pp-contender-no-person = Член партии с билетом № { $card } не внесён в реестр лиц: сначала внесите его.
 pp-count-format = Укажите целое число голосов.
@@ -1266,7 +1266,7 @@ pp-motions = Вопросы и голосования
 pp-motions-none = Вопросы на голосование ещё не ставились.
 pp-round = Тур
 pp-decision = Решение
-pp-record-round = Внести итоги голосования, тур { $round }
+pp-record-round = Внести итоги голосования, тур { NUMBER($round) }
 pp-record-vote = Внести итоги
 pp-new-motion = Поставить вопрос на голосование
 pp-open-motion = Поставить на голосование
@@ -1280,7 +1280,7 @@ pp-roster = Делегаты
 pp-roster-empty = В списке делегатов пока никого нет.
 pp-import-roster = Загрузить список делегатов
 pp-import-roster-hint = CSV или XLSX со столбцами, указанными ниже; каждый билет должен принадлежать члену партии.
-pp-delegates-imported = { $count ->
+pp-delegates-imported = { NUMBER($count) ->
         [one] Загружен { NUMBER($count) } делегат.
         [few] Загружено { NUMBER($count) } делегата.
        *[other] Загружено { NUMBER($count) } делегатов.
@@ -1313,7 +1313,7 @@ scope-conference = конференция { $conference }
 scope-member = член партии { $member }
 ## i12-day
 day-field-unknown = «{ $key }» — не строка протокола этих выборов.
-day-candidate-unknown = В этом округе нет кандидата под регистрационным номером { $number }.
+day-candidate-unknown = В этом округе нет кандидата под регистрационным номером { $registration }.
 day-relation-failed = { $ru }
 day-above-list = { NUMBER($value) } больше числа избирателей в списке ({ NUMBER($voters) }).
 day-entries-differ = Два ввода расходятся: в первом { $first }, в этом { $second }. Сверьте с бумажным протоколом.
@@ -1340,7 +1340,7 @@ ledger-did-record-observer-copy = ввёл(а) копию протокола н�
 ## i12-results
 action-certify-results = утверждение итогов выборов
 ledger-did-certify-results = { $actor } утвердил(а) итоги выборов по округу { $contest }.
-results-incomplete = Не приняты протоколы участковых комиссий ({ $count }): { $missing }.
+results-incomplete = Не приняты протоколы участковых комиссий ({ NUMBER($count) }): { $missing }.
 results-already-certified = Итоги выборов по этому округу уже утверждены.
 results-polls-open = Голосование ещё не окончено: итоги утверждаются после подсчёта голосов.
 results-title = Итоги выборов
@@ -1355,11 +1355,11 @@ results-outcome-no-votes = Голоса ещё не подсчитаны.
 results-outcome-leading = Лидирует: { $candidate }.
 results-outcome-elected = Избран(а): { $candidate }.
 results-outcome-run-off = Ни один кандидат не получил более половины голосов: повторное голосование между кандидатами { $first } и { $second }.
-results-outcome-repeat-tie = Равное число голосов у кандидатов, набравших наибольшее число голосов ({ $candidates }): назначаются повторные выборы.
+results-outcome-repeat-tie = Равное число голосов у кандидатов, набравших наибольшее число голосов ({ NUMBER($candidates) }): назначаются повторные выборы.
 results-outcome-repeat-low-turnout = Явка ниже установленной: назначаются повторные выборы.
 results-outcome-repeat-against-all = Голосов «против всех» больше, чем у каждого из кандидатов: назначаются повторные выборы.
 results-against-all-outpolls = Голосов «против всех» больше, чем у каждого из кандидатов.
-results-precincts-of = { $count } из { $total }
+results-precincts-of = { NUMBER($count) } из { NUMBER($total) }
 results-precincts = Избирательные участки
 results-precinct = Участок
 results-voters = Число избирателей в списках
@@ -1403,5 +1403,6 @@ results-stat-winners-new = Избрано акимов
 results-stat-winners-age = Средний возраст избранных
 
 ## merge: ledger lines of the party pipeline
+scope-person-unknown = лицо, которого больше нет в реестре
 ledger-did-record-primary-meeting = { $actor } внес(ла) протокол собрания первичной партийной организации и избранных делегатов.
 ledger-did-adopt-regional-plan = { $actor } утвердил(а) график собраний и конференций области.

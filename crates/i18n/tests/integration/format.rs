@@ -34,6 +34,16 @@ const NUMERIC: &[&str] = &[
     "needed",
     "round",
     "attending",
+    // i13-pages, i13-pipeline, i12-day, i12-results
+    "base",
+    "candidates",
+    "elected",
+    "half",
+    "members",
+    "total",
+    "value",
+    "voted",
+    "votes",
 ];
 const KINDS: &[&str] = &[
     "region",
@@ -110,6 +120,20 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "offset" => "UTC+5".into(),
         "body" => "L (50-я) внеочередная конференция Уилского районного филиала".into(),
         "share" => n.into(),
+        "first" | "second" | "candidate" | "member" => "ТОҚАЕВ Қасым-Жомарт".into(),
+        "card" => "SYN-UIL-0001".into(),
+        // A registration number is a label, never grouped.
+        "registration" => "12".into(),
+        "conference" => "L (50-я) внеочередная конференция".into(),
+        "missing" => "№ 501, № 502".into(),
+        "mode" => "open".into(),
+        "rule" => "present".into(),
+        "title" => "Выборы акима Уилского района".into(),
+        "kk" => "Алынған бюллетеньдер саны сәйкес емес".into(),
+        "ru" => "Число полученных бюллетеней не сходится".into(),
+        "en" => "Ballots received do not balance".into(),
+        // i11-finish: the simulated clock's banner
+        "start" | "now" => "01.10.2023 10:00".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -13,6 +13,8 @@ const SCRIPT_NEUTRAL: &[&str] = &[
     "ledger-index",
     "ledger-precinct",
     "ledger-territory-in-region",
+    // The failed control relation's message comes from the rule set, in the reader's language.
+    "day-relation-failed",
 ];
 
 const KAZAKH_LETTERS: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];

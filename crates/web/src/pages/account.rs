@@ -222,7 +222,19 @@ async fn account_page(
         &AccountPage {
             ctx: page.ctx.clone(),
             role: page.ctx.role_name(&account.role),
-            scope: page.ctx.scope_text(&account.scope),
+            scope: match &account.scope {
+                // The candidate's own person by name, never by identifier.
+                sailau_domain::Scope::Person { person } => {
+                    let name = match state.app.store().person(person).await? {
+                        Some(p) => format!("{} {} {}", p.surname, p.given_name, p.patronymic)
+                            .trim()
+                            .to_owned(),
+                        None => page.ctx.tr("scope-person-unknown"),
+                    };
+                    page.ctx.tr_arg("scope-person", "person", name)
+                }
+                scope => page.ctx.scope_text(scope),
+            },
             candidacies: super::elections::own_candidacies(page, state).await?,
             account,
             form,

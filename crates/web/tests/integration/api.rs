@@ -1863,7 +1863,8 @@ async fn every_documented_operation_is_routed() {
             .replace("{sha256}", &"0".repeat(64))
             .replace("{document}", "application")
             .replace("{contest}", "00000000-0000-0000-0000-000000000000")
-            .replace("{election}", "00000000-0000-0000-0000-000000000000");
+            .replace("{election}", "00000000-0000-0000-0000-000000000000")
+            .replace("{party}", "amanat");
         assert!(!concrete.contains('{'), "unknown placeholder in {path}");
         for (method, op) in item.as_object().unwrap() {
             let m: Method = method.to_uppercase().parse().unwrap();

@@ -184,7 +184,7 @@ pub fn conference_title(ctx: &PageCtx, ordinal: u32, kind: &str) -> String {
     ctx.tr_args(
         "pp-conference-title",
         &[
-            ("number", conference_number(ordinal, ctx.lang)),
+            ("ordinal", conference_number(ordinal, ctx.lang)),
             ("kind", kind.to_owned()),
         ],
     )
