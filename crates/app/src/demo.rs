@@ -68,29 +68,22 @@ pub async fn load(
         .await
         .map_err(|source| DemoError::Data { file, source })?;
     }
-    let accounts = demo_accounts(app).await?;
-    let with_passwords: Vec<(Account, String)> = accounts
-        .iter()
-        .map(|a| {
-            (
-                Account {
-                    username: a.username.clone(),
-                    display_name: format!("Demo {}", a.role.as_str().replace('_', " ")),
-                    role: a.role,
-                    scope: a.scope.clone(),
-                    active: true,
-                },
-                a.password.clone(),
-            )
-        })
-        .collect();
-    app.create_accounts(&Acting::Operator, with_passwords)
+    let mut accounts = demo_accounts(app).await?;
+    app.create_accounts(&Acting::Operator, with_passwords(&accounts))
         .await?;
     progress("elections", 0, 1);
     crate::demo_elections::load(app, &sim).await?;
     progress("elections", 1, 1);
     progress("party", 0, 1);
     crate::demo_party::load(app).await?;
+    // The party's own roles, scoped to what the party demo just created.
+    let party_accounts = crate::demo_party::demo_role_scopes()
+        .into_iter()
+        .map(|(name, role, scope)| demo_account(name, role, scope))
+        .collect::<Result<Vec<_>, AppError>>()?;
+    app.create_accounts(&Acting::Operator, with_passwords(&party_accounts))
+        .await?;
+    accounts.extend(party_accounts);
     progress("party", 1, 1);
     Ok(accounts)
 }
@@ -146,13 +139,35 @@ async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
     ];
     specs
         .into_iter()
-        .map(|(name, role, scope)| {
-            Ok(DemoAccount {
-                username: Username::parse(name).map_err(|r| AppError::BadRequest(r.english()))?,
-                role,
-                scope,
-                password: App::generate_password(),
-            })
+        .map(|(name, role, scope)| demo_account(name, role, scope))
+        .collect()
+}
+
+/// A demo account with a fresh one-time password.
+fn demo_account(name: &str, role: Role, scope: Scope) -> Result<DemoAccount, AppError> {
+    Ok(DemoAccount {
+        username: Username::parse(name).map_err(|r| AppError::BadRequest(r.english()))?,
+        role,
+        scope,
+        password: App::generate_password(),
+    })
+}
+
+/// The accounts as the app creates them, each with its password.
+fn with_passwords(accounts: &[DemoAccount]) -> Vec<(Account, String)> {
+    accounts
+        .iter()
+        .map(|a| {
+            (
+                Account {
+                    username: a.username.clone(),
+                    display_name: format!("Demo {}", a.role.as_str().replace('_', " ")),
+                    role: a.role,
+                    scope: a.scope.clone(),
+                    active: true,
+                },
+                a.password.clone(),
+            )
         })
         .collect()
 }

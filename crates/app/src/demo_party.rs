@@ -19,6 +19,7 @@ use sailau_domain::party::member::{MemberId, MemberRecord};
 use sailau_domain::party::vote::{PartyRules, Tally, VoteMode};
 use sailau_domain::registry::CreateBranch;
 use sailau_domain::{Branch, Issued, PartyCode, PersonId, TerritoryCode, ValidationErrors};
+use sailau_domain::{Role, Scope};
 
 use crate::{Acting, App, AppError};
 
@@ -122,6 +123,35 @@ fn member(
         commitment: record.commitment(),
     };
     Issued::new(command, record)
+}
+
+/// The scopes of the demo's party accounts: the counting commission of Uil's L (50th)
+/// conference, one of its delegates (mandate 1) and its nominee as a member.
+pub fn demo_role_scopes() -> [(&'static str, Role, Scope); 3] {
+    let b = PLANS[0].branch.parse::<u32>().unwrap_or(0);
+    [
+        (
+            "counting",
+            Role::CountingCommission,
+            Scope::Conference {
+                conference: ConferenceId(id(2, b, 0)),
+            },
+        ),
+        (
+            "delegate",
+            Role::PartyDelegate,
+            Scope::Member {
+                member: MemberId(id(1, b, 1)),
+            },
+        ),
+        (
+            "member",
+            Role::PartyMember,
+            Scope::Member {
+                member: MemberId(id(1, b, 0)),
+            },
+        ),
+    ]
 }
 
 /// Loads the party demo (after the elections demo: the nominees are registry persons by then).
