@@ -212,7 +212,7 @@ fn candidate(person: Person, unit: &Territory, seed: bool) -> Candidate {
 fn with_qualifications(person: Person, unit: &Territory, seed: bool, quals: &[&str]) -> Candidate {
     Candidate {
         post: if seed {
-            "кандидат, названный в статье seed 000".into()
+            "кандидат, названный в опубликованной статье (демонстрационные данные)".into()
         } else {
             "синтетический кандидат (демонстрационные данные)".into()
         },
