@@ -291,7 +291,7 @@ pub async fn record_observer_copy(
     params(
         ("id" = String, Path, format = Uuid, description = "The election's id"),
         ("region" = String, Path, pattern = "^[0-9]{9}$", description = "The region's KATO code"),
-        ("number" = String, Path, pattern = "^[0-9]{1,5}$", description = "The precinct's number"),
+        ("number" = String, Path, pattern = "^[1-9][0-9]{0,4}$", description = "The precinct's number, 1 to 99999"),
     ),
     request_body(description = "The file's bytes", content(
         (Vec<u8> = "application/pdf"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"), (Vec<u8> = "application/octet-stream"),
@@ -337,7 +337,7 @@ pub async fn attach_scan(
     params(
         ("id" = String, Path, format = Uuid, description = "The election's id"),
         ("region" = String, Path, pattern = "^[0-9]{9}$", description = "The region's KATO code"),
-        ("number" = String, Path, pattern = "^[0-9]{1,5}$", description = "The precinct's number"),
+        ("number" = String, Path, pattern = "^[1-9][0-9]{0,4}$", description = "The precinct's number, 1 to 99999"),
     ),
     responses(
         (status = 200, description = "The protocol", body = Object),

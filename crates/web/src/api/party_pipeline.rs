@@ -275,8 +275,8 @@ written_body!(PlanWritten {
 #[utoipa::path(
     put, path = "/api/v1/party/plans/{party}/{region}", tag = "party",
     params(
-        ("party" = String, Path, description = "The party's code"),
-        ("region" = String, Path, description = "The region's KATO code"),
+        ("party" = String, Path, pattern = r"^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", description = "The party's code"),
+        ("region" = String, Path, pattern = "^[0-9]{9}$", description = "The region's KATO code"),
     ),
     request_body = PlanDates,
     security(("bearer" = [])),
@@ -435,8 +435,8 @@ impl From<RegionDashboard> for DashboardView {
 #[utoipa::path(
     get, path = "/api/v1/party/plans/{party}/{region}/dashboard", tag = "party",
     params(
-        ("party" = String, Path, description = "The party's code"),
-        ("region" = String, Path, description = "The region's KATO code"),
+        ("party" = String, Path, pattern = r"^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", description = "The party's code"),
+        ("region" = String, Path, pattern = "^[0-9]{9}$", description = "The region's KATO code"),
         DashboardQuery,
     ),
     responses(
