@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::extract::{ApiJson, ApiPath, Writer};
+use super::extract::{ApiJson, ApiPath, Writer, uuid_param};
 use super::types::{Fields, LedgerPosition, all, path_precinct};
 use super::write::{Created, Written, existing, write};
 use crate::WebState;
@@ -26,9 +26,7 @@ use crate::problem::{Problem, WriteRefused};
 
 /// The election id in the path: malformed → 400 naming `id`.
 fn path_election(id: &str) -> Result<ElectionId, Problem> {
-    let hyphenated = if id.len() == 36 { id } else { "" };
-    ElectionId::parse(hyphenated)
-        .ok_or_else(|| Problem::bad_parameter("id", "id-format", "a UUID (8-4-4-4-12 hex digits)"))
+    uuid_param("id", id).map(ElectionId)
 }
 
 /// The precinct a body names.
