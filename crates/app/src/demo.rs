@@ -88,14 +88,21 @@ pub async fn load(
     Ok(accounts)
 }
 
-/// One account per role, scoped to real demo data (the first region, its first precincts, AMANAT).
+/// One account per role, scoped to real demo data (the first region; two precincts of the repeat
+/// election's unit; AMANAT).
 async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
     let store = app.store();
     let regions = store.territory_children(None).await?;
     let region = regions
         .first()
         .ok_or_else(|| AppError::NotFound("a demo region".into()))?;
-    let precincts = store.precincts_in_region(&region.code, 2, 0).await?;
+    // The precinct commission of two polling stations of the unit whose repeat election is
+    // still to be counted (`demo_election_day::REPEAT_ELECTION`).
+    let tie_unit = sailau_domain::TerritoryCode::parse(crate::demo_election_day::TIE_UNIT)
+        .map_err(|r| AppError::BadRequest(r.english()))?;
+    let mut precincts = store.precincts_of(&tie_unit).await?;
+    precincts.sort_by_key(|p| p.number);
+    precincts.truncate(2);
     let party = store
         .parties()
         .await?
@@ -134,8 +141,23 @@ async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
                 territory: None,
             },
         ),
+        (
+            crate::demo_election_day::RURAL_OPERATOR,
+            Role::TerritorialCommission,
+            Scope::Territory {
+                territory: sailau_domain::TerritoryCode::parse("350000000")
+                    .map_err(|r| AppError::BadRequest(r.english()))?,
+            },
+        ),
         ("candidate", Role::Candidate, Scope::Global),
-        ("observer", Role::Observer, Scope::Global),
+        // Accredited in the first region, where it enters the copies handed to it.
+        (
+            "observer",
+            Role::Observer,
+            Scope::Territory {
+                territory: region.code.clone(),
+            },
+        ),
     ];
     specs
         .into_iter()

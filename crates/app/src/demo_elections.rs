@@ -21,10 +21,10 @@ use sailau_domain::elections::{
     Decision, ElectionId, Level, Membership, NewContest, NominateByParty, NominationId,
     ProduceBallots, RecordDeposit, RefuseRegistration, RegisterCandidate, RuleSet, TickDocument,
 };
-use sailau_domain::registry::CreateTerritory;
+use sailau_domain::registry::{CreatePrecinct, CreateTerritory};
 use sailau_domain::{
-    Gender, Issued, Names, PartyCode, Person, PersonId, Rule, Territory, TerritoryCode,
-    TerritoryKind, ValidationErrors,
+    Gender, Issued, Names, NewPrecinct, PartyCode, Person, PersonId, Rule, Territory,
+    TerritoryCode, TerritoryKind, ValidationErrors,
 };
 
 use crate::{Acting, App, AppError, Clock};
@@ -117,14 +117,14 @@ const PATRONYMICS: [&str; 8] = [
     "Амангельдиевич",
 ];
 const OTHER_PARTIES: [&str; 6] = ["akzhol", "auyl", "baytaq", "osdp", "halyq", "respublica"];
-const PARTY_DOCS: [&str; 5] = [
+pub(crate) const PARTY_DOCS: [&str; 5] = [
     "application",
     "deposit_receipt",
     "qualification_documents",
     "asset_declaration_certificate",
     "party_decision",
 ];
-const SELF_DOCS: [&str; 5] = [
+pub(crate) const SELF_DOCS: [&str; 5] = [
     "application",
     "deposit_receipt",
     "qualification_documents",
@@ -197,7 +197,9 @@ fn synthetic(n: &mut Counter, female: bool) -> Person {
         given_name: given.to_owned(),
         patronymic,
         birth_date: date(
-            1965 + (i % 30) as i16,
+            // Ages 29–64 on election day, neighbours years apart (the winners' average is
+            // the seeds' 46.7; see `demo_election_day`).
+            1959 + ((i * 7) % 36) as i16,
             1 + (i % 12) as i8,
             1 + (i % 27) as i8,
         ),
@@ -223,7 +225,12 @@ fn with_qualifications(person: Person, unit: &Territory, seed: bool, quals: &[&s
 }
 
 /// `count` synthetic signers of `unit`, valid IINs (born 1960–1989), signed on `signed_on`.
-fn signers(unit: &TerritoryCode, seed: u32, count: u64, signed_on: Date) -> Vec<SignatureLine> {
+pub(crate) fn signers(
+    unit: &TerritoryCode,
+    seed: u32,
+    count: u64,
+    signed_on: Date,
+) -> Vec<SignatureLine> {
     let mut out = Vec::with_capacity(count as usize);
     let mut serial: u32 = 0;
     while (out.len() as u64) < count {
@@ -263,7 +270,7 @@ fn signers(unit: &TerritoryCode, seed: u32, count: u64, signed_on: Date) -> Vec<
     out
 }
 
-fn ticks_and_deposit(
+pub(crate) fn ticks_and_deposit(
     nomination: NominationId,
     docs: &[&str],
     amount: u64,
@@ -298,25 +305,77 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     district(app, sim).await
 }
 
-/// The rural election of 17 Sep 2023 in a demonstration okrug of Aktogay district (Karaganda
-/// region), called on 9 Aug (rules.md §8), under `kz-akim-rural-2021`; two party nominees.
+/// The demonstration district of the rural election (Karaganda region), not one of the 45 units.
+const RURAL_DISTRICT: &str = "359900000";
+
+/// The rural election of 17 Sep 2023 in a demonstration okrug of a demonstration district of
+/// Karaganda region (outside the 45 units of November, so that the seeds' figures for those stay
+/// exact), called on 9 Aug (rules.md §8), under `kz-akim-rural-2021` with double entry of
+/// protocols; two party nominees.
 async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
     let op = Acting::Operator;
-    let okrug = code("353630000")?;
-    app.execute(
+    let district = code(RURAL_DISTRICT)?;
+    let okrug = code("359930000")?;
+    app.execute_batch(
         &op,
-        CreateTerritory {
-            territory: Territory {
-                code: okrug.clone(),
-                parent_code: Some(code("353600000")?),
-                kind: TerritoryKind::RuralOkrug,
-                names: Names {
-                    ru: "Демонстрационный сельский округ".into(),
-                    kk: "Демонстрациялық ауылдық округ".into(),
-                    en: "Demonstration rural okrug".into(),
+        vec![
+            CreateTerritory {
+                territory: Territory {
+                    code: district.clone(),
+                    parent_code: Some(code("350000000")?),
+                    kind: TerritoryKind::District,
+                    names: Names {
+                        ru: "Демонстрационный район".into(),
+                        kk: "Демонстрациялық аудан".into(),
+                        en: "Demonstration district".into(),
+                    },
                 },
-            },
-        },
+            }
+            .into(),
+            CreateTerritory {
+                territory: Territory {
+                    code: okrug.clone(),
+                    parent_code: Some(district.clone()),
+                    kind: TerritoryKind::RuralOkrug,
+                    names: Names {
+                        ru: "Демонстрационный сельский округ".into(),
+                        kk: "Демонстрациялық ауылдық округ".into(),
+                        en: "Demonstration rural okrug".into(),
+                    },
+                },
+            }
+            .into(),
+        ],
+    )
+    .await?;
+    // Its two polling stations (synthetic addresses and lists).
+    app.execute_batch(
+        &op,
+        [
+            (
+                901,
+                "с. Демонстрационное, ул. Школьная, 1, средняя школа (демо)",
+                812,
+            ),
+            (
+                902,
+                "с. Демонстрационное, ул. Степная, 14, дом культуры (демо)",
+                455,
+            ),
+        ]
+        .into_iter()
+        .map(|(number, address, voters)| {
+            CreatePrecinct {
+                precinct: NewPrecinct {
+                    number,
+                    territory_code: okrug.clone(),
+                    address: address.into(),
+                    voters,
+                },
+            }
+            .into()
+        })
+        .collect(),
     )
     .await?;
     let unit = app
@@ -326,6 +385,11 @@ async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
         .ok_or_else(|| bad("okrug"))?;
     sim.set("2023-08-09T04:00:00Z");
     let contest = ContestId(uuid::Uuid::from_u128(0x2023_0917_0001));
+    // The okrug's commission chose double entry of its protocols (two operators).
+    let rural_rules = KZ_AKIM_RURAL_2021.replace(
+        "double_entry = false",
+        "# Demo: the commission enters every protocol twice, by two operators.\ndouble_entry = true",
+    );
     app.execute(
         &op,
         CallElection {
@@ -337,13 +401,13 @@ async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
             },
             level: Level::Rural,
             election_day: date(2023, 9, 17),
-            territory: Some(code("353600000")?),
+            territory: Some(district.clone()),
             contests: vec![NewContest {
                 id: contest,
                 unit: okrug.clone(),
             }],
-            rule_set: KZ_AKIM_RURAL_2021.into(),
-            rule_set_sha256: RuleSet::digest(KZ_AKIM_RURAL_2021),
+            rule_set: rural_rules.clone(),
+            rule_set_sha256: RuleSet::digest(&rural_rules),
         },
     )
     .await?;
@@ -408,7 +472,7 @@ async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
             matches!(
                 t.kind,
                 TerritoryKind::District | TerritoryKind::RegionalCity
-            )
+            ) && t.code.as_str() != RURAL_DISTRICT
         })
         .collect();
     units.sort_by(|a, b| a.code.cmp(&b.code));
@@ -451,6 +515,8 @@ async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
         },
     )
     .await?;
+    // The rural election's day (17 Sep) falls between the call and the nominations.
+    crate::demo_election_day::rural(app, sim).await?;
 
     // Who stands where: on the ballot b, withdrawing w, registered r = b + w.
     let mut counter = Counter(0x1105_0000);
@@ -675,5 +741,5 @@ async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
     .await?;
     sim.set("2023-10-20T06:00:00Z");
     app.execute(&op, cancel(*late)).await?;
-    Ok(())
+    crate::demo_election_day::district(app, sim).await
 }

@@ -15,6 +15,7 @@
 mod accounts;
 mod auth;
 pub mod demo;
+pub mod demo_election_day;
 pub mod demo_elections;
 pub mod demo_party;
 pub mod elections;

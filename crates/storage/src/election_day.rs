@@ -274,6 +274,23 @@ impl Tx {
         get_entries(&mut *self.inner, election, p).await
     }
 
+    /// The precincts of a contest whose protocol is accepted, as of this transaction
+    /// (certification checks that none is missing).
+    pub async fn contest_accepted_precincts(
+        &mut self,
+        contest: &ContestId,
+    ) -> Result<Vec<PrecinctRef>> {
+        let sql = format!(
+            "SELECT region_code, precinct_number FROM protocols \
+             WHERE contest_id = $1 AND status = '{STATUS_ACCEPTED}'"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(contest.0.to_string())
+            .fetch_all(&mut *self.inner)
+            .await?;
+        rows.iter().map(precinct_of).collect()
+    }
+
     /// A precinct's turnout reports in an election: time → voted.
     pub async fn precinct_turnout(
         &mut self,

@@ -22,13 +22,16 @@ use super::handlers::{contest_and_election, contest_target, now_of};
 use crate::execute::{Ctx, Handler};
 use crate::{App, AppError};
 
-/// The precincts of the contest's unit whose protocol is accepted.
+/// The precincts of the contest's unit whose protocol is accepted (migration 0013).
 async fn accepted_precincts(
-    _tx: &mut Tx,
-    _contest: &Contest,
+    tx: &mut Tx,
+    contest: &Contest,
 ) -> Result<BTreeSet<PrecinctRef>, AppError> {
-    // Protocols arrive with branch i12-day (migration 0013); until then none is accepted.
-    Ok(BTreeSet::new())
+    Ok(tx
+        .contest_accepted_precincts(&contest.id)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 impl Handler for CertifyResults {

@@ -5,10 +5,12 @@
 //! commission and the observer; the ledger replays.
 
 use sailau_app::Acting;
+use sailau_domain::elections::certification::{CertifyResults, ResultsRule};
 use sailau_domain::elections::protocol::{
     AmendProtocol, DayRule, EnterProtocol, ProtocolNumbers, RecordObserverCopy,
 };
 use sailau_domain::elections::rules::{KZ_AKIM_DISTRICT_2023, RuleSet};
+use sailau_domain::elections::tabulation::ResultStatus;
 use sailau_domain::elections::turnout::ReportTurnout;
 use sailau_domain::elections::*;
 use sailau_domain::*;
@@ -407,6 +409,85 @@ async fn double_entry_needs_two_operators_who_agree() {
         sailau_app::ledger::verify(f.app.store(), &f.key, &[], &|_, _| {})
             .await
             .unwrap();
+    }
+}
+
+/// Small numbers that balance for a precinct with `voters` on the list (at least 500).
+fn small(voters: u64) -> ProtocolNumbers {
+    let mut n = balanced();
+    for (k, v) in [
+        ("voters_on_list", voters),
+        ("ballots_received", 500),
+        ("issued_inside", 400),
+        ("issued_outside", 40),
+        ("issued_absentee", 10),
+        ("cancelled", 50),
+        ("found_in_boxes", 450),
+        ("invalid", 10),
+        ("against_all", 40),
+    ] {
+        n.fields.insert(k.into(), v);
+    }
+    n.candidates = [(1, 250), (2, 150)].into_iter().collect();
+    n
+}
+
+#[tokio::test]
+async fn results_are_certified_once_every_protocol_is_in_and_only_once() {
+    for f in with_candidates().await {
+        set_clock(&f, "2023-11-05T15:30:00Z");
+        let contest = f
+            .app
+            .store()
+            .contests_of(&election())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.unit.as_str() == "155200000")
+            .unwrap()
+            .id;
+        let certify = || CertifyResults { contest };
+        f.app
+            .execute(&Acting::Operator, enter(501, balanced()))
+            .await
+            .unwrap();
+        // Two of Uil's three precincts are missing: refused, naming them; nothing written.
+        let before = size(&f).await;
+        let e = f
+            .app
+            .execute(&Acting::Operator, certify())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            rules_of(&e)[0].1,
+            Rule::Results(ResultsRule::Incomplete {
+                count: 2,
+                missing: "150000000/502, 150000000/503".into(),
+            })
+        );
+        assert_eq!(size(&f).await, before);
+        f.app
+            .execute(&Acting::Operator, enter(502, small(4000)))
+            .await
+            .unwrap();
+        f.app
+            .execute(&Acting::Operator, enter(503, small(1001)))
+            .await
+            .unwrap();
+        f.app.execute(&Acting::Operator, certify()).await.unwrap();
+        let r = f.app.election_results(&election()).await.unwrap();
+        let unit = r.units.iter().find(|u| u.contest.id == contest).unwrap();
+        assert_eq!(unit.result.status, ResultStatus::Certified);
+        // Once only.
+        let e = f
+            .app
+            .execute(&Acting::Operator, certify())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            rules_of(&e)[0].1,
+            Rule::Results(ResultsRule::AlreadyCertified)
+        );
     }
 }
 

@@ -1,5 +1,5 @@
-//! Results (issue 12 §4–7): tabulation of the demo election before any protocol, certification
-//! refused naming the missing precincts, the NIST and CSV exports, and the ledger size announced
+//! Results (issue 12 §4–7): the demo's election day tabulated to the seeds' figures and certified,
+//! the NIST and CSV exports, and the ledger size announced
 //! across two instances sharing one PostgreSQL database.
 
 use std::time::Duration;
@@ -17,41 +17,54 @@ use crate::databases;
 use crate::fixture::*;
 
 #[tokio::test]
-async fn the_demo_election_tabulates_its_statistics_and_refuses_certification_before_the_protocols()
-{
+async fn the_demo_election_day_reproduces_the_seeds_figures_and_is_certified() {
     let f = empty().await;
     sailau_app::demo::load(&f.app, &|_, _, _| {}).await.unwrap();
     let r = f.app.election_results(&DISTRICT_ELECTION).await.unwrap();
     assert_eq!(r.units.len(), 45);
     assert_eq!(r.regions.len(), 17);
-    assert_eq!(r.national.precincts_total, 1491);
-    assert_eq!(r.national.precincts_in, 0);
+    // The seeds' aggregates (rules.md §6): 1,491 precincts, 1,062,327 voters, turnout 62.79 %.
+    let n = &r.national;
+    assert_eq!((n.precincts_in, n.precincts_total), (1491, 1491));
+    assert_eq!(n.voters_on_list, 1_062_327);
+    assert_eq!(format!("{:.2}", n.turnout_percent), "62.79");
+    // Every contest certified; one tie goes to a repeat election, 44 akims elected.
     assert!(
         r.units
             .iter()
-            .all(|u| u.result.status == ResultStatus::Preliminary)
+            .all(|u| u.result.status == ResultStatus::Certified)
     );
+    assert_eq!(n.by_outcome["elected"], 44);
+    assert_eq!(n.by_outcome.values().sum::<usize>(), 45);
     let s = &r.statistics;
-    // The seeds' figures: 164 registered, 69 by parties and 95 self-nominated, 10 women, all 7
-    // parties; 125 on the ballots after 39 withdrawals.
+    // 164 registered, 69 by parties and 95 self-nominated, 10 women, all 7 parties; 125 on the
+    // ballots after 39 withdrawals; the winners' average age 46.7.
     assert_eq!(s.registered, 164);
     assert_eq!(s.registered_by_route["party"], 69);
     assert_eq!(s.registered_by_route["self_nominated"], 95);
     assert_eq!(s.registered_by_gender["female"], 10);
     assert_eq!(s.registered_by_party.len(), 7);
     assert_eq!(s.on_ballot, 125);
+    assert_eq!(format!("{:.1}", s.average_age_of_winners), "46.7");
+    // The seed's nominees win their units.
+    for unit in ["155200000", "473600000"] {
+        let u = r
+            .units
+            .iter()
+            .find(|u| u.unit.code.as_str() == unit)
+            .unwrap();
+        assert_eq!(u.result.outcome.as_str(), "elected", "{unit}");
+    }
     // Served from memory while the ledger does not grow.
     let again = f.app.election_results(&DISTRICT_ELECTION).await.unwrap();
     assert!(std::sync::Arc::ptr_eq(&r, &again));
-
-    // Certification after election day: refused, naming the missing precincts.
-    let unit = &r.units[0];
+    // A second certification is refused.
     let err = f
         .app
         .execute(
             &Acting::Operator,
             CertifyResults {
-                contest: unit.contest.id,
+                contest: r.units[0].contest.id,
             },
         )
         .await
@@ -59,22 +72,26 @@ async fn the_demo_election_tabulates_its_statistics_and_refuses_certification_be
     let sailau_app::AppError::Invalid(errors) = err else {
         panic!("not a refusal: {err}");
     };
-    let Rule::Results(ResultsRule::Incomplete { count, missing }) = &errors.0[0].rule else {
-        panic!("{errors:?}");
-    };
-    assert_eq!(*count as usize, unit.precincts.len());
-    assert!(
-        missing.contains(&unit.precincts[0].precinct.to_string()),
-        "{missing}"
+    assert_eq!(
+        errors.0[0].rule,
+        Rule::Results(ResultsRule::AlreadyCertified)
     );
 
     // Open data: one contest per unit, every precinct in the CSV.
     let nist = open_data::nist_results(&r, jiff::Timestamp::from_second(1_700_000_000).unwrap());
     assert_eq!(nist["Election"][0]["Contest"].as_array().unwrap().len(), 45);
-    assert_eq!(nist["Status"], "unofficial-partial");
+    assert_eq!(nist["Status"], "certified");
     let csv = open_data::precincts_csv(&r).unwrap();
     assert_eq!(csv.lines().count(), 1 + 1491);
     assert!(csv.contains("ocd-division/country:kz/kato:"));
+    // The rural election: two precincts entered twice (double entry), certified.
+    let rural = f
+        .app
+        .election_results(&sailau_app::demo_elections::RURAL_ELECTION)
+        .await
+        .unwrap();
+    assert_eq!(rural.units[0].result.status, ResultStatus::Certified);
+    assert_eq!(rural.national.precincts_in, 2);
 }
 
 #[tokio::test]
