@@ -112,6 +112,45 @@ async fn appends(label: &str, url: &str, sync: SqliteSync) {
     );
 }
 
+/// Concurrent single-command writes on PostgreSQL (issue 12, "Measure" 3): 2,000 commands from
+/// 8 concurrent writers through one server instance, then through two instances (two pools on
+/// the same database, 4 writers each), in the same run. Two instances must not be slower.
+async fn instances(url: &str) {
+    let one = fresh(url, SqliteSync::Full).await;
+    one.execute_batch(
+        &Acting::Operator,
+        (1..=9).flat_map(|r| [region(r), district(r)]).collect(),
+    )
+    .await
+    .unwrap();
+    let two = fresh(url, SqliteSync::Full).await;
+    let run = |apps: Vec<App>, r: u32| async move {
+        let writers = 8usize;
+        let per = 2_000 / writers as u32;
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for w in 0..writers {
+            let app = apps[w % apps.len()].clone();
+            tasks.push(tokio::spawn(async move {
+                for i in 0..per {
+                    app.execute(&Acting::Operator, precinct(r, w as u32 * per + i + 1))
+                        .await
+                        .unwrap();
+                }
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        2_000.0 / started.elapsed().as_secs_f64()
+    };
+    let single = run(vec![one.clone()], 3).await;
+    let double = run(vec![one, two], 4).await;
+    println!(
+        "   PostgreSQL: {single:>8.0} commands/s through one instance (8 concurrent writers); {double:>8.0} commands/s through two instances on the same database (4 + 4)"
+    );
+}
+
 async fn verify_large(label: &str, url: &str, entries: u32) {
     let app = fresh(url, SqliteSync::Full).await;
     let regions = entries / 10_000 + 1;
@@ -167,6 +206,9 @@ fn main() {
         .await;
         if let Some(url) = postgres_url("sailau_bench").await {
             appends("PostgreSQL", &url, SqliteSync::Full).await;
+            if let Some(url) = postgres_url("sailau_bench_instances").await {
+                instances(&url).await;
+            }
         } else {
             println!("PostgreSQL: skipped (set SAILAU_TEST_POSTGRES_URL)");
         }

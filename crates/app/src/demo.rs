@@ -141,14 +141,6 @@ async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
                 territory: None,
             },
         ),
-        (
-            crate::demo_election_day::RURAL_OPERATOR,
-            Role::TerritorialCommission,
-            Scope::Territory {
-                territory: sailau_domain::TerritoryCode::parse("350000000")
-                    .map_err(|r| AppError::BadRequest(r.english()))?,
-            },
-        ),
         ("candidate", Role::Candidate, Scope::Global),
         // Accredited in the first region, where it enters the copies handed to it.
         (

@@ -53,11 +53,6 @@ const SEED_UNITS: [&str; 2] = ["155200000", "473600000"];
 /// The unit whose two leaders tie (a district of Kostanay region; not a seed's unit).
 pub const TIE_UNIT: &str = "394000000";
 
-/// The demo's territorial commission of Karaganda region, the first operator of the rural
-/// election's double entry (the CEC's demo account is the second; created with the demo
-/// accounts).
-pub const RURAL_OPERATOR: &str = "karaganda";
-
 fn bad(what: &str) -> AppError {
     AppError::NotFound(format!("demo election day: {what}"))
 }
@@ -371,7 +366,7 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
     let rules = election.rules()?;
     let mut plans = Vec::new();
     for contest in app.store.contests_of(&DISTRICT_ELECTION).await? {
-        let mut precincts = app.store.precincts_of(&contest.unit).await?;
+        let mut precincts = app.store.unit_precincts(&contest.unit).await?;
         precincts.sort_by_key(|p| p.number);
         let candidates = on_ballot(app, &contest, election.election_day).await?;
         let amanat = candidates
@@ -852,16 +847,14 @@ pub async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
     sim.set(&text(
         local(&election, &contest, "20:00")? + jiff::SignedDuration::from_mins(50),
     ));
-    let account = |name: &str| -> Result<Acting, AppError> {
-        let account = Username::parse(name).map_err(|r| AppError::BadRequest(r.english()))?;
-        // The role and scope are read from the account when the command runs.
-        Ok(Acting::Account(Principal {
-            username: account,
-            role: Role::CecMember,
-            scope: Scope::Global,
-        }))
-    };
-    let (first, second) = (account(RURAL_OPERATOR)?, account("cec")?);
+    // The two operators: the installation's operator and the CEC's demo account (the role and
+    // scope are read from the account when the command runs).
+    let first = Acting::Operator;
+    let second = Acting::Account(Principal {
+        username: Username::parse("cec").map_err(|r| AppError::BadRequest(r.english()))?,
+        role: Role::CecMember,
+        scope: Scope::Global,
+    });
     for (p, v) in precincts.iter().zip(&voted) {
         let numbers = protocol(p, *v, &shares, &mut mix);
         let enter = |numbers: ProtocolNumbers| EnterProtocol {

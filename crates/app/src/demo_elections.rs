@@ -21,10 +21,10 @@ use sailau_domain::elections::{
     Decision, ElectionId, Level, Membership, NewContest, NominateByParty, NominationId,
     ProduceBallots, RecordDeposit, RefuseRegistration, RegisterCandidate, RuleSet, TickDocument,
 };
-use sailau_domain::registry::{CreatePrecinct, CreateTerritory};
+
 use sailau_domain::{
-    Gender, Issued, Names, NewPrecinct, PartyCode, Person, PersonId, Rule, Territory,
-    TerritoryCode, TerritoryKind, ValidationErrors,
+    Gender, Issued, Names, PartyCode, Person, PersonId, Rule, Territory, TerritoryCode,
+    TerritoryKind, ValidationErrors,
 };
 
 use crate::{Acting, App, AppError, Clock};
@@ -305,79 +305,13 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     district(app, sim).await
 }
 
-/// The demonstration district of the rural election (Karaganda region), not one of the 45 units.
-const RURAL_DISTRICT: &str = "359900000";
-
-/// The rural election of 17 Sep 2023 in a demonstration okrug of a demonstration district of
-/// Karaganda region (outside the 45 units of November, so that the seeds' figures for those stay
-/// exact), called on 9 Aug (rules.md §8), under `kz-akim-rural-2021` with double entry of
-/// protocols; two party nominees.
+/// The rural election of 17 Sep 2023 in a demonstration okrug of Aktogay district (Karaganda
+/// region; its two polling stations are Aktogay's №651 and №652, which vote again in November),
+/// called on 9 Aug (rules.md §8), under `kz-akim-rural-2021` with double entry of protocols; two
+/// party nominees.
 async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
     let op = Acting::Operator;
-    let district = code(RURAL_DISTRICT)?;
-    let okrug = code("359930000")?;
-    app.execute_batch(
-        &op,
-        vec![
-            CreateTerritory {
-                territory: Territory {
-                    code: district.clone(),
-                    parent_code: Some(code("350000000")?),
-                    kind: TerritoryKind::District,
-                    names: Names {
-                        ru: "Демонстрационный район".into(),
-                        kk: "Демонстрациялық аудан".into(),
-                        en: "Demonstration district".into(),
-                    },
-                },
-            }
-            .into(),
-            CreateTerritory {
-                territory: Territory {
-                    code: okrug.clone(),
-                    parent_code: Some(district.clone()),
-                    kind: TerritoryKind::RuralOkrug,
-                    names: Names {
-                        ru: "Демонстрационный сельский округ".into(),
-                        kk: "Демонстрациялық ауылдық округ".into(),
-                        en: "Demonstration rural okrug".into(),
-                    },
-                },
-            }
-            .into(),
-        ],
-    )
-    .await?;
-    // Its two polling stations (synthetic addresses and lists).
-    app.execute_batch(
-        &op,
-        [
-            (
-                901,
-                "с. Демонстрационное, ул. Школьная, 1, средняя школа (демо)",
-                812,
-            ),
-            (
-                902,
-                "с. Демонстрационное, ул. Степная, 14, дом культуры (демо)",
-                455,
-            ),
-        ]
-        .into_iter()
-        .map(|(number, address, voters)| {
-            CreatePrecinct {
-                precinct: NewPrecinct {
-                    number,
-                    territory_code: okrug.clone(),
-                    address: address.into(),
-                    voters,
-                },
-            }
-            .into()
-        })
-        .collect(),
-    )
-    .await?;
+    let okrug = code("353630000")?;
     let unit = app
         .store
         .territory(&okrug)
@@ -401,7 +335,7 @@ async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
             },
             level: Level::Rural,
             election_day: date(2023, 9, 17),
-            territory: Some(district.clone()),
+            territory: Some(code("353600000")?),
             contests: vec![NewContest {
                 id: contest,
                 unit: okrug.clone(),
@@ -472,7 +406,7 @@ async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
             matches!(
                 t.kind,
                 TerritoryKind::District | TerritoryKind::RegionalCity
-            ) && t.code.as_str() != RURAL_DISTRICT
+            )
         })
         .collect();
     units.sort_by(|a, b| a.code.cmp(&b.code));

@@ -23,12 +23,12 @@ impl Tx {
         // The first statement writes: on SQLite it takes the database's write lock at once (no
         // deferred-upgrade deadlocks); on PostgreSQL it locks the one ledger_state row, which
         // serializes commands across every server instance.
-        sqlx::query("UPDATE ledger_state SET writes = writes + 1 WHERE id = 1")
-            .execute(&mut *inner)
-            .await?;
-        let row = sqlx::query("SELECT size, frontier FROM ledger_state WHERE id = 1")
-            .fetch_one(&mut *inner)
-            .await?;
+        // One round trip while the lock is held: the row comes back with the update.
+        let row = sqlx::query(
+            "UPDATE ledger_state SET writes = writes + 1 WHERE id = 1 RETURNING size, frontier",
+        )
+        .fetch_one(&mut *inner)
+        .await?;
         let size = u64_of(row.try_get("size")?, "ledger size")?;
         let bytes: Vec<u8> = row.try_get("frontier")?;
         let frontier = Frontier::from_bytes(&bytes)

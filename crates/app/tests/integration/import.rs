@@ -94,7 +94,7 @@ fn headers_must_be_exactly_the_documented_ones() {
 #[tokio::test]
 async fn the_demo_files_parse() {
     for (kind, text, n) in [
-        (Kind::Territories, sailau_app::demo::TERRITORIES_CSV, 62),
+        (Kind::Territories, sailau_app::demo::TERRITORIES_CSV, 63),
         (Kind::Parties, sailau_app::demo::PARTIES_CSV, 7),
         (Kind::Precincts, sailau_app::demo::PRECINCTS_CSV, 1491),
     ] {
