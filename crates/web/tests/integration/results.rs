@@ -1,5 +1,6 @@
-//! Public results pages (issue 12 §5): readable in three languages before any protocol, the unit
-//! page with its chart served from memory, the open-data downloads.
+//! Public results pages (issue 12 §5): the demo's certified election readable in three languages,
+//! the unit page with its chart served from memory, a precinct's protocol, the repeat election
+//! still awaiting its protocols, the open-data downloads.
 
 use axum::http::StatusCode;
 use sailau_app::demo_elections::DISTRICT_ELECTION;
@@ -27,7 +28,7 @@ async fn results_pages_and_open_data_of_the_demo_election() {
     let first = t.get(&href).await;
     assert_eq!(first.status, StatusCode::OK);
     assert!(first.body.contains("<svg"), "the votes chart");
-    assert!(first.body.contains("Предварительные данные"));
+    assert!(first.body.contains("Итоги утверждены комиссией"));
     assert!(!first.body.contains('⟦'));
     let second = t.get(&href).await;
     assert_eq!(first.body, second.body, "served from memory");
@@ -43,7 +44,20 @@ async fn results_pages_and_open_data_of_the_demo_election() {
         ))
         .await;
     assert_eq!(precinct.status, StatusCode::OK);
-    assert!(precinct.body.contains("not yet received"));
+    assert!(!precinct.body.contains("not yet received"));
+    // The repeat election in the tie's unit awaits its protocols.
+    let repeat = sailau_app::demo_election_day::REPEAT_ELECTION;
+    let waiting = t.app.election_results(&repeat).await.unwrap();
+    let u = &waiting.units[0];
+    let p = &u.precincts[0].precinct;
+    let awaited = t
+        .get(&format!(
+            "/elections/{repeat}/results/contests/{}/precincts/{}/{}?lang=en",
+            u.contest.id, p.region_code, p.number
+        ))
+        .await;
+    assert_eq!(awaited.status, StatusCode::OK);
+    assert!(awaited.body.contains("not yet received"));
 
     let nist = t.get(&format!("{base}/nist.json")).await;
     assert_eq!(nist.status, StatusCode::OK);
