@@ -298,7 +298,7 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
                 "{} {lang}: {e}",
                 t.backend
             );
-            assert!(!r.body.contains("received_balance"), "no identifier shown");
+            assert!(!main_text(&r.body).contains("received_balance"), "no identifier shown");
         }
         // Every error at once: a number that is not one, a required line left empty.
         let mut bad = protocol(BALANCED, &candidates, "400");
