@@ -298,7 +298,10 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
                 "{} {lang}: {e}",
                 t.backend
             );
-            assert!(!main_text(&r.body).contains("received_balance"), "no identifier shown");
+            assert!(
+                !main_text(&r.body).contains("received_balance"),
+                "no identifier shown"
+            );
         }
         // Every error at once: a number that is not one, a required line left empty.
         let mut bad = protocol(BALANCED, &candidates, "400");
@@ -510,4 +513,149 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
 fn uuid_of(election_path: &str) -> sailau_domain::elections::ElectionId {
     sailau_domain::elections::ElectionId::parse(election_path.trim_start_matches("/elections/"))
         .unwrap()
+}
+
+/// Double entry (a rule set asking for it): the first operator's entry waits for the second;
+/// a second entry that differs is shown line by line; agreeing entries are accepted. A turnout
+/// report made long after its time is flagged late on the unit's chart.
+#[tokio::test]
+async fn double_entry_shows_the_differences_and_late_turnout_is_flagged() {
+    use sailau_app::Acting;
+    use sailau_domain::Names;
+    use sailau_domain::elections::rules::{KZ_AKIM_DISTRICT_2023, RuleSet};
+    use sailau_domain::elections::{CallElection, ContestId, ElectionId, Level, NewContest};
+
+    let toml = KZ_AKIM_DISTRICT_2023.replace("double_entry = false", "double_entry = true");
+    assert!(toml.contains("double_entry = true"));
+    let id = ElectionId(uuid::Uuid::from_u128(0x2025_0511));
+    let contest = ContestId(uuid::Uuid::from_u128(0x2025_0512));
+    for (t, clock) in setup().await {
+        t.app
+            .execute(
+                &Acting::Operator,
+                CallElection {
+                    election: id,
+                    names: Names {
+                        ru: "Выборы акима Абайского района".into(),
+                        kk: "Абай ауданы әкімінің сайлауы".into(),
+                        en: String::new(),
+                    },
+                    level: Level::District,
+                    election_day: ELECTION_DAY.parse().unwrap(),
+                    territory: Some(TerritoryCode::parse(REGION).unwrap()),
+                    contests: vec![NewContest {
+                        id: contest,
+                        unit: TerritoryCode::parse(crate::elections::UNIT).unwrap(),
+                    }],
+                    rule_set: toml.clone(),
+                    rule_set_sha256: RuleSet::digest(&toml),
+                },
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{}: call: {e}", t.backend));
+        let base = format!("/elections/{id}/day/{REGION}/{NUMBER}");
+
+        // 11:30 local: the 10:00 report, late (more than an hour after its time).
+        clock.set(local("11:30").parse().unwrap());
+        let first = pec(&t, NUMBER).await;
+        t.submit(
+            &format!("{base}/turnout"),
+            &[("at", "10:00"), ("voted", "100")],
+            &first,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        let unit = format!("/elections/{id}/results/contests/{contest}");
+        let r = t.get(&format!("{unit}?lang=ru")).await;
+        assert_has(
+            &r,
+            "1 участок передал сведения с опозданием",
+            "the late report",
+        );
+
+        // After the polls close: two operators.
+        clock.set(local("20:30").parse().unwrap());
+        let first = crate::elections::again(&t, &first).await;
+        let second = pec(&t, NUMBER).await;
+        let lines = |invalid: &'static str, against: &'static str| {
+            vec![
+                ("fields.voters_on_list", "812"),
+                ("fields.ballots_received", "600"),
+                ("fields.issued_inside", "480"),
+                ("fields.issued_outside", "20"),
+                ("fields.issued_absentee", "0"),
+                ("fields.cancelled", "100"),
+                ("fields.found_in_boxes", "10"),
+                ("fields.invalid", invalid),
+                ("fields.against_all", against),
+            ]
+        };
+        let r = t.get_as(&format!("{base}/protocol?lang=ru"), &first).await;
+        assert_has(
+            &r,
+            "второй оператор",
+            "the lead says a second entry is needed",
+        );
+        t.submit(
+            &format!("{base}/protocol"),
+            &lines("5", "5"),
+            &first,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        let r = t.get_as(&format!("{base}/protocol?lang=ru"), &second).await;
+        assert_has(&r, "ожидает второго ввода", "the status");
+        assert_has(
+            &r,
+            "будет принят, когда второй оператор",
+            "waiting for the second",
+        );
+        // The same operator cannot confirm its own entry.
+        let r = t
+            .post_form_as(
+                &format!("{base}/protocol?lang=en"),
+                &lines("5", "5"),
+                &first,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", t.backend);
+        assert!(main_text(&r.body).contains("second operator"));
+        // The second operator's entry differs: both values shown, line by line.
+        t.submit(
+            &format!("{base}/protocol"),
+            &lines("6", "4"),
+            &second,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        for (lang, r) in in_three_languages(&t, &format!("{base}/protocol"), Some(&second)).await {
+            assert_has(&r, "id=\"entry-differences\"", "the differences");
+            if lang == Lang::Ru {
+                let text = main_text(&r.body);
+                assert!(text.contains("Недействительных бюллетеней"), "{text}");
+                assert!(text.contains("Против всех"), "{text}");
+            }
+        }
+        // The second operator corrects the entry to agree: accepted.
+        t.submit(
+            &format!("{base}/protocol"),
+            &lines("5", "5"),
+            &second,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        let view = t.app.protocol_view(&id, &precinct()).await.unwrap();
+        assert_eq!(
+            (view.status.as_str(), view.version),
+            ("accepted", 1),
+            "{}",
+            t.backend
+        );
+        let r = t.get_as(&format!("{base}/protocol?lang=ru"), &first).await;
+        assert_has(
+            &r,
+            "Уточнение протокола",
+            "an accepted protocol changes by amendment",
+        );
+    }
 }

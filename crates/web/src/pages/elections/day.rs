@@ -1570,6 +1570,7 @@ async fn import_regions(
     Ok(out)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn import_page(
     page: &Page,
     state: &WebState,
@@ -1813,7 +1814,7 @@ pub(crate) async fn election_days(
         return Ok(Vec::new());
     }
     let mut elections = state.app.elections().await?;
-    elections.sort_by(|a, b| b.election_day.cmp(&a.election_day));
+    elections.sort_by_key(|e| std::cmp::Reverse(e.election_day));
     Ok(elections
         .iter()
         .map(|e| {
