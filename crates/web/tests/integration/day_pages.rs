@@ -197,6 +197,23 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let e = field_error(&r.body, "voted").unwrap_or_default();
         assert!(e.contains("000") && e.contains("812"), "{e}");
+        for (at, voted) in [
+            ("99:99", "10"),
+            ("<script>", "10"),
+            ("10:00", "99999999999999999999999"),
+            ("10:00", "-1"),
+            ("", ""),
+        ] {
+            let r = t
+                .post_form_as(
+                    &format!("{base}/turnout?lang=ru"),
+                    &[("at", at), ("voted", voted)],
+                    &commission,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{at} {voted}");
+            assert!(!r.body.contains("<script>"), "escaped");
+        }
         t.submit(
             &format!("{base}/turnout"),
             &[("at", "10:00"), ("voted", "150")],
@@ -489,6 +506,20 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
         );
         assert_has(&r, "Строка 2", "the row's line");
         assert_has(&r, "уже принят", "why");
+        let r = t
+            .post_multipart_as(
+                &format!("{day}/import?lang=ru"),
+                &[("region", "<b>")],
+                ("file", "protocols.csv", b"not,a,protocol\n1,2,3\n"),
+                &tik,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a bad region and file"
+        );
+        assert!(!r.body.contains("<b>"), "escaped");
         let r = t.get_as(&format!("{day}/import"), &commission).await;
         assert_eq!(
             r.status,
