@@ -674,6 +674,12 @@ pub async fn index(
             let protocols = store.contest_protocols(&contest.id).await?;
             let mut rows = Vec::new();
             for p in store.unit_precincts(&contest.unit).await? {
+                // A precinct commission's own precincts only (no lookups for the others).
+                if let Scope::Precincts { precincts } = &principal.scope
+                    && !precincts.contains(&p.reference())
+                {
+                    continue;
+                }
                 let path = match paths.get(&p.territory_code) {
                     Some(path) => path.clone(),
                     None => {
