@@ -1386,3 +1386,88 @@ results-stat-winners-age = Average age of the winners
 scope-person-unknown = a person no longer in the registry
 ledger-did-record-primary-meeting = { $actor } recorded a meeting of a primary party organization and the delegates it elected.
 ledger-did-adopt-regional-plan = { $actor } adopted the region's plan of meetings and conferences.
+
+## i12-pages: election-day pages of the commissions and observers
+day-title = Election day
+day-index-title = Election day: { $name }
+day-voting-hours = Voting: { $opens } to { $closes } local time ({ $offset }).
+day-report-times = Turnout is reported at
+day-no-precincts = None of this election's precincts is in your scope.
+day-turnout-reports = Turnout reports
+day-actions = Actions
+day-turnout-link = Turnout
+day-protocol-link = Protocol
+day-copy-link = Copy of the protocol
+day-status-none = not entered
+day-status-pending = awaiting the second entry
+day-status-accepted = accepted
+day-status-amended = accepted, amended (version { NUMBER($index) })
+day-candidate-line = No. { $registration } — { $name }
+day-live-above-list = More than the voters on the list
+day-turnout-title = Turnout at precinct { $precinct }
+day-turnout-time = Time
+day-turnout-voted = Voters who have voted
+day-reported-at = Reported at
+day-not-reported = not reported
+day-turnout-report = Report turnout
+day-turnout-all-reported = Turnout has been reported at every set time.
+day-turnout-submit = Report
+day-protocol-title = Protocol of precinct election commission { $precinct }
+day-copy-title = Observer's copy of the protocol of precinct { $precinct }
+day-public-page = the precinct's public page
+day-entries-differ-title = The two entries of the protocol differ
+day-entries-differ-lead = The protocol is accepted when two operators enter the same numbers. Check these lines against the paper protocol.
+day-line = Protocol line
+day-entry-first = First entry
+day-entry-second = Second entry
+day-awaiting-second-entry = One operator has entered the protocol: it is accepted when a second operator enters the same numbers.
+day-versions = Versions of the protocol
+day-amend-reason = Reason for the amendment
+day-amend-reason-hint = For example: line 7 was copied wrongly from the paper protocol.
+day-amend-title = Amend the protocol
+day-copy-form = Numbers of the copy
+day-enter-title = Enter the protocol
+day-copy-lead = Enter the numbers as they are written on the copy handed to you. Any difference from the accepted protocol is shown on the precinct's page.
+day-amend-lead = An accepted protocol changes only by an amendment with a reason; both versions are kept and shown to everyone.
+day-enter-lead = Enter the numbers of the precinct commission's protocol. The control relations are checked as you type and again when it is saved.
+day-enter-lead-double = Enter the numbers of the precinct commission's protocol. It is accepted when a second operator enters the same numbers.
+day-protocol-lines = Lines of the protocol
+day-amend-submit = Save the amendment
+day-copy-submit = Save the copy
+day-enter-submit = Save the protocol
+day-scans = Scan of the signed protocol
+day-no-scans = No scan attached yet.
+day-scan-file = { $format }, { NUMBER($size) } bytes
+day-scan-file-label = Scan or photo file
+day-scan-hint = PDF, JPEG or PNG. The ledger records the file's SHA-256 hash.
+day-scan-submit = Attach the scan
+day-version = Version { NUMBER($index) }
+day-import-title = Protocols from a file
+day-import-lead = A territorial commission loads the protocols of one region's precincts from a CSV or XLSX file. All rows are accepted or none; each error is shown with its line of the file.
+day-imported = { NUMBER($count) ->
+    [one] { NUMBER($count) } protocol accepted.
+   *[other] { NUMBER($count) } protocols accepted.
+}
+day-import-columns = Columns of the file
+day-import-file = Protocol file
+day-import-submit = Load the protocols
+day-amendments = Amendments of the protocol
+day-copies = Observers' copies of the protocol
+day-copy-number = Observer's copy { NUMBER($index) }
+day-copy-not-compared = The precinct's protocol is not accepted yet: nothing to compare with.
+day-copy-agrees = Agrees with the accepted protocol.
+day-copy-differs = Differs from the accepted protocol:
+day-copy-protocol = In the protocol
+day-copy-copy = In the copy
+results-turnout-day = Turnout through the day
+results-turnout-chart = Turnout at the set times, as a share of the voters on the lists
+results-turnout-reported = Precincts reported
+results-turnout-flags = Flags
+results-turnout-missing = { NUMBER($count) ->
+    [one] { NUMBER($count) } precinct has not reported
+   *[other] { NUMBER($count) } precincts have not reported
+}
+results-turnout-late = { NUMBER($count) ->
+    [one] { NUMBER($count) } precinct reported late
+   *[other] { NUMBER($count) } precincts reported late
+}

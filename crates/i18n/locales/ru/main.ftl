@@ -1406,3 +1406,91 @@ results-stat-winners-age = Средний возраст избранных
 scope-person-unknown = лицо, которого больше нет в реестре
 ledger-did-record-primary-meeting = { $actor } внес(ла) протокол собрания первичной партийной организации и избранных делегатов.
 ledger-did-adopt-regional-plan = { $actor } утвердил(а) график собраний и конференций области.
+
+## i12-pages: election-day pages of the commissions and observers
+day-title = День голосования
+day-index-title = День голосования: { $name }
+day-voting-hours = Голосование: { $opens } — { $closes } по местному времени ({ $offset }).
+day-report-times = Сведения о явке передаются на
+day-no-precincts = В ваших полномочиях нет избирательных участков этих выборов.
+day-turnout-reports = Сведения о явке
+day-actions = Действия
+day-turnout-link = Явка
+day-protocol-link = Протокол
+day-copy-link = Копия протокола
+day-status-none = не введён
+day-status-pending = ожидает второго ввода
+day-status-accepted = принят
+day-status-amended = принят, уточнён (версия { NUMBER($index) })
+day-candidate-line = № { $registration } — { $name }
+day-live-above-list = Больше числа избирателей в списке
+day-turnout-title = Явка на участке № { $precinct }
+day-turnout-time = Время
+day-turnout-voted = Проголосовало избирателей
+day-reported-at = Когда переданы
+day-not-reported = не переданы
+day-turnout-report = Передать сведения о явке
+day-turnout-all-reported = Сведения на все установленные часы переданы.
+day-turnout-submit = Передать сведения
+day-protocol-title = Протокол участковой избирательной комиссии № { $precinct }
+day-copy-title = Копия протокола участка № { $precinct }, полученная наблюдателем
+day-public-page = страница участка для всех
+day-entries-differ-title = Два ввода протокола расходятся
+day-entries-differ-lead = Протокол будет принят, когда два оператора введут одинаковые числа. Сверьте строки с бумажным протоколом.
+day-line = Строка протокола
+day-entry-first = Первый ввод
+day-entry-second = Второй ввод
+day-awaiting-second-entry = Протокол введён одним оператором: он будет принят, когда второй оператор введёт те же числа.
+day-versions = Версии протокола
+day-amend-reason = Причина уточнения
+day-amend-reason-hint = Например: ошибка при переносе строки 7 с бумажного протокола.
+day-amend-title = Уточнение протокола
+day-copy-form = Числа копии протокола
+day-enter-title = Ввод протокола
+day-copy-lead = Введите числа так, как они записаны в полученной вами копии. Расхождения с принятым протоколом будут показаны на странице участка.
+day-amend-lead = Принятый протокол меняется только уточнением с указанием причины; обе версии сохраняются и показываются всем.
+day-enter-lead = Введите числа из протокола участковой комиссии. Контрольные соотношения проверяются при вводе и ещё раз при сохранении.
+day-enter-lead-double = Введите числа из протокола участковой комиссии. Протокол будет принят, когда второй оператор введёт те же числа.
+day-protocol-lines = Строки протокола
+day-amend-submit = Сохранить уточнение
+day-copy-submit = Сохранить копию
+day-enter-submit = Сохранить протокол
+day-scans = Скан подписанного протокола
+day-no-scans = Скан ещё не приложен.
+day-scan-file = { $format }, { NUMBER($size) } байт
+day-scan-file-label = Файл скана или фотографии
+day-scan-hint = PDF, JPEG или PNG. В реестр записывается хеш SHA-256 файла.
+day-scan-submit = Приложить скан
+day-version = Версия { NUMBER($index) }
+day-import-title = Загрузка протоколов из файла
+day-import-lead = Территориальная комиссия загружает протоколы участков одной области из файла CSV или XLSX. Принимаются все строки или ни одной; каждая ошибка указана со строкой файла.
+day-imported = { NUMBER($count) ->
+    [one] Принят { NUMBER($count) } протокол.
+    [few] Принято { NUMBER($count) } протокола.
+   *[other] Принято { NUMBER($count) } протоколов.
+}
+day-import-columns = Столбцы файла
+day-import-file = Файл протоколов
+day-import-submit = Загрузить протоколы
+day-amendments = Уточнения протокола
+day-copies = Копии протокола у наблюдателей
+day-copy-number = Копия наблюдателя { NUMBER($index) }
+day-copy-not-compared = Протокол участка ещё не принят: сравнивать не с чем.
+day-copy-agrees = Совпадает с принятым протоколом.
+day-copy-differs = Расходится с принятым протоколом:
+day-copy-protocol = В протоколе
+day-copy-copy = В копии
+results-turnout-day = Явка в течение дня
+results-turnout-chart = Явка избирателей на установленные часы, доля от числа избирателей в списках
+results-turnout-reported = Участков передали сведения
+results-turnout-flags = Отметки
+results-turnout-missing = { NUMBER($count) ->
+    [one] { NUMBER($count) } участок не передал сведения
+    [few] { NUMBER($count) } участка не передали сведения
+   *[other] { NUMBER($count) } участков не передали сведения
+}
+results-turnout-late = { NUMBER($count) ->
+    [one] { NUMBER($count) } участок передал сведения с опозданием
+    [few] { NUMBER($count) } участка передали сведения с опозданием
+   *[other] { NUMBER($count) } участков передали сведения с опозданием
+}

@@ -134,6 +134,10 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "en" => "Ballots received do not balance".into(),
         // i11-finish: the simulated clock's banner
         "start" | "now" => "01.10.2023 10:00".into(),
+        // i12-pages: election-day pages
+        "opens" => "05.11.2023 в 07:00".into(),
+        "closes" => "20:00".into(),
+        "format" => "PDF".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

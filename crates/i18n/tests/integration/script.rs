@@ -15,6 +15,8 @@ const SCRIPT_NEUTRAL: &[&str] = &[
     "ledger-territory-in-region",
     // The failed control relation's message comes from the rule set, in the reader's language.
     "day-relation-failed",
+    // A candidate's protocol line: registration number and name, as ballots write them.
+    "day-candidate-line",
 ];
 
 const KAZAKH_LETTERS: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];

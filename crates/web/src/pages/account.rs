@@ -184,6 +184,8 @@ struct AccountPage {
     scope: String,
     /// A candidate's nominations (empty for other accounts).
     candidacies: Vec<super::elections::CandidacyRow>,
+    /// Election day: each election's name and its day pages (commissions and observers).
+    election_days: Vec<(String, String)>,
     form: FormState,
 }
 
@@ -236,6 +238,7 @@ async fn account_page(
                 scope => page.ctx.scope_text(scope),
             },
             candidacies: super::elections::own_candidacies(page, state).await?,
+            election_days: super::elections::day::election_days(page, state).await?,
             account,
             form,
         },

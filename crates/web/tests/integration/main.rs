@@ -4,6 +4,7 @@
 mod api;
 mod ballot_pdf;
 mod common;
+mod day_pages;
 mod elections;
 mod elections_api;
 mod elections_finish;

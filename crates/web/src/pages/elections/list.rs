@@ -157,6 +157,8 @@ struct ShowPage {
     calendar: CalendarView,
     contests: Vec<ContestRow>,
     workbench: bool,
+    /// The election-day pages, for the commissions and observers.
+    day_pages: Option<String>,
     saved: Option<u64>,
 }
 
@@ -227,6 +229,10 @@ pub async fn show(
                     calendar: CalendarView::build(ctx, now(&state), &view.calendar),
                     contests,
                     workbench: has_workbench(&page),
+                    day_pages: page
+                        .principal()
+                        .filter(|p| super::day::works_on_election_day(p.role))
+                        .map(|_| super::day::day_href(&id)),
                     saved: crate::pages::saved_index(&query),
                     name,
                 },

@@ -10,6 +10,7 @@
 
 mod calendar;
 mod contest;
+pub(crate) mod day;
 mod list;
 mod nominate;
 mod nomination;
@@ -113,6 +114,7 @@ pub fn router() -> Router<WebState> {
             get(nomination::attachment),
         )
         .merge(results::router()) // i12-results
+        .merge(day::router()) // i12-pages
 }
 
 /// An election id from a URL, or 404.

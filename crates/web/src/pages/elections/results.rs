@@ -114,7 +114,7 @@ async fn serve<T: Template>(
 ) -> Result<Response, Fail> {
     let results = state.app.election_results(election).await?;
     let anonymous = page.session.is_none();
-    let key = (page.ctx.path.clone(), page.ctx.lang);
+    let key = cache_key(page, state);
     if anonymous && let Some(html) = state.results_pages.get(&key, results.ledger_size) {
         return Ok(html_response(html));
     }
@@ -131,6 +131,27 @@ async fn serve<T: Template>(
     Ok(html_response(html))
 }
 
+/// A cached page's key: its path in a quarter of an hour of the clock (the turnout chart flags
+/// the reports due by now, which changes with the time as well as with the ledger), and its
+/// language.
+fn cache_key(page: &Page, state: &WebState) -> PageKey {
+    let quarter = state.app.now_ms().div_euclid(15 * 60 * 1000);
+    (format!("{}#{quarter}", page.ctx.path), page.ctx.lang)
+}
+
+/// The cached page for an anonymous reader, when the results have not changed since it was
+/// rendered (pages that read more than the results check this before reading).
+async fn cached(page: &Page, state: &WebState, id: &ElectionId) -> Result<Option<Response>, Fail> {
+    if page.session.is_some() {
+        return Ok(None);
+    }
+    let results = state.app.election_results(id).await?;
+    Ok(state
+        .results_pages
+        .get(&cache_key(page, state), results.ledger_size)
+        .map(html_response))
+}
+
 fn html_response(html: Arc<str>) -> Response {
     (
         [(CACHE_CONTROL, "no-cache")],
@@ -142,7 +163,7 @@ fn html_response(html: Arc<str>) -> Response {
 // ---------------------------------------------------------------- views
 
 /// A number as a share, two decimals, in the reader's notation (`62,79` in ru and kk).
-fn pct(ctx: &PageCtx, value: f64) -> String {
+pub(crate) fn pct(ctx: &PageCtx, value: f64) -> String {
     let s = format!("{value:.2}");
     if ctx.lang == "en" {
         s
@@ -285,6 +306,177 @@ fn outcome_text(ctx: &PageCtx, u: &UnitResults) -> String {
     }
 }
 
+/// One report time on the turnout chart and its table row.
+pub struct TurnoutPoint {
+    /// `HH:MM` local.
+    pub time: String,
+    /// Voters who had voted by then (running total), formatted; "—" before any report.
+    pub voted: String,
+    /// Turnout with `%`, or "—".
+    pub percent: String,
+    /// "12 of 30" precincts that reported at this time.
+    pub reported: String,
+    /// Precincts whose report is due and missing.
+    pub missing: usize,
+    /// Reports made later than the grace period after their time.
+    pub late: usize,
+    /// Whether the time has come (in every unit's zone).
+    pub due: bool,
+    /// The point's x in the SVG.
+    pub x: u32,
+    /// The point's y in the SVG.
+    pub y: u32,
+}
+
+/// The turnout through the day for a set of units: one point per report time of the rule set.
+pub struct TurnoutChart {
+    /// The points, in the rule set's order.
+    pub points: Vec<TurnoutPoint>,
+    /// The SVG polyline of the due points.
+    pub line: String,
+}
+
+/// The SVG's plot area: x from 50 to 570, y from 190 (0%) to 10 (100%).
+const PLOT_LEFT: f64 = 50.0;
+const PLOT_WIDTH: f64 = 520.0;
+const PLOT_BOTTOM: f64 = 190.0;
+const PLOT_HEIGHT: f64 = 180.0;
+
+/// The turnout chart of `units` at `now_ms`: for each report time the running total of voters
+/// who had voted (each precinct's latest report at or before that time, so a missing report
+/// does not drop the total), as a share of the voters on the registry's lists of every precinct
+/// of the units; the precincts that reported at that time; those whose report is due (the time
+/// has come in the unit's zone) and missing; and those reported later than the rule set's
+/// `turnout_grace_minutes` after their time (late).
+pub fn turnout_chart(
+    ctx: &PageCtx,
+    r: &ElectionResults,
+    units: &[&UnitResults],
+    rows: &[sailau_app::storage::election_day::TurnoutRow],
+    now_ms: i64,
+) -> TurnoutChart {
+    let Ok(rules) = r.election.rules() else {
+        return TurnoutChart {
+            points: Vec::new(),
+            line: String::new(),
+        };
+    };
+    let times = &rules.election_day.turnout_report_times;
+    let grace_ms = i64::from(rules.election_day.turnout_grace_minutes) * 60 * 1000;
+    let mut by_precinct: HashMap<
+        &PrecinctRef,
+        Vec<&sailau_app::storage::election_day::TurnoutRow>,
+    > = HashMap::new();
+    for row in rows {
+        by_precinct.entry(&row.precinct).or_default().push(row);
+    }
+    let n = times.len();
+    let mut voted = vec![0u64; n];
+    let mut any = vec![false; n];
+    let mut reported = vec![0usize; n];
+    let mut missing = vec![0usize; n];
+    let mut late = vec![0usize; n];
+    let mut due = vec![true; n];
+    let mut voters = 0u64;
+    let mut total = 0usize;
+    for u in units {
+        let tz = sailau_domain::elections::zones::named_zone(u.contest.zone()).ok();
+        let slots: Vec<Option<i64>> = times
+            .iter()
+            .map(|t| {
+                let (time, _) = sailau_domain::elections::rules::parse_time(t)?;
+                let zoned = r
+                    .election
+                    .election_day
+                    .to_datetime(time)
+                    .to_zoned(tz.clone()?)
+                    .ok()?;
+                Some(zoned.timestamp().as_millisecond())
+            })
+            .collect();
+        for (i, slot) in slots.iter().enumerate() {
+            if slot.is_none_or(|s| s > now_ms) {
+                due[i] = false;
+            }
+        }
+        for p in &u.precincts {
+            voters += u64::from(p.voters);
+            total += 1;
+            let reports = by_precinct
+                .get(&p.precinct)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            for (i, t) in times.iter().enumerate() {
+                let at = reports.iter().find(|x| &x.at == t);
+                match at {
+                    Some(x) => {
+                        reported[i] += 1;
+                        if slots[i].is_some_and(|s| x.reported_at_ms > s + grace_ms) {
+                            late[i] += 1;
+                        }
+                    }
+                    None if slots[i].is_some_and(|s| s <= now_ms) => missing[i] += 1,
+                    None => {}
+                }
+                // "HH:MM" times order as text.
+                if let Some(latest) = reports
+                    .iter()
+                    .filter(|x| x.at.as_str() <= t.as_str())
+                    .max_by(|a, b| a.at.cmp(&b.at))
+                {
+                    voted[i] += latest.voted;
+                    any[i] = true;
+                }
+            }
+        }
+    }
+    let step = if n > 1 {
+        PLOT_WIDTH / (n - 1) as f64
+    } else {
+        0.0
+    };
+    let points: Vec<TurnoutPoint> = times
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let share = percent(voted[i], voters);
+            let shown = any[i] && (due[i] || reported[i] > 0);
+            TurnoutPoint {
+                time: t.clone(),
+                voted: if shown {
+                    ctx.num(voted[i])
+                } else {
+                    "—".to_owned()
+                },
+                percent: if shown {
+                    format!("{}%", pct(ctx, share))
+                } else {
+                    "—".to_owned()
+                },
+                reported: ctx.tr_args(
+                    "results-precincts-of",
+                    &[
+                        ("count", reported[i].to_string()),
+                        ("total", total.to_string()),
+                    ],
+                ),
+                missing: missing[i],
+                late: late[i],
+                due: shown,
+                x: (PLOT_LEFT + step * i as f64).round() as u32,
+                y: (PLOT_BOTTOM - share.min(100.0) / 100.0 * PLOT_HEIGHT).round() as u32,
+            }
+        })
+        .collect();
+    let line = points
+        .iter()
+        .filter(|p| p.due)
+        .map(|p| format!("{},{}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    TurnoutChart { points, line }
+}
+
 /// The figures of a summary as the pages show them.
 pub struct SummaryView {
     /// "1 491 of 1 491".
@@ -384,6 +576,7 @@ struct SummaryPage {
     regions: Vec<RegionRow>,
     units: Vec<UnitRow>,
     stats: Vec<StatRow>,
+    turnout: TurnoutChart,
 }
 
 fn election_crumbs(ctx: &PageCtx, r: &ElectionResults) -> Vec<(String, String)> {
@@ -458,8 +651,15 @@ pub async fn election_page(
 ) -> Response {
     page.answer(async {
         let id = election_id(&election)?;
+        if let Some(r) = cached(&page, &state, &id).await? {
+            return Ok(r);
+        }
+        let rows = state.app.election_turnout(&id).await?;
+        let now = state.app.now_ms();
         serve(&page, &state, &id, |ctx, r| {
+            let all: Vec<&UnitResults> = r.units.iter().collect();
             Ok(SummaryPage {
+                turnout: turnout_chart(ctx, r, &all, &rows, now),
                 crumbs: election_crumbs(ctx, r),
                 title: ctx.tr_arg(
                     "results-election-title",
@@ -504,8 +704,16 @@ pub async fn region_page(
     page.answer(async {
         let id = election_id(&election)?;
         let code = TerritoryCode::parse(&region).map_err(|_| Fail::NotFound)?;
+        if let Some(r) = cached(&page, &state, &id).await? {
+            return Ok(r);
+        }
+        let rows = state.app.election_turnout(&id).await?;
+        let now = state.app.now_ms();
         serve(&page, &state, &id, |ctx, r| {
             let g = r.region(&code).ok_or(Fail::NotFound)?;
+            let in_region: Vec<&UnitResults> =
+                r.units.iter().filter(|u| u.region.code == code).collect();
+            let turnout = turnout_chart(ctx, r, &in_region, &rows, now);
             let name = ctx.name_of(&g.region.names).to_owned();
             let mut crumbs = election_crumbs(ctx, r);
             crumbs.push((region_href(&id, &code), name.clone()));
@@ -522,6 +730,7 @@ pub async fn region_page(
                     .map(|u| unit_row(ctx, r, u))
                     .collect(),
                 stats: Vec::new(),
+                turnout,
                 ctx: ctx.clone(),
             })
         })
@@ -560,11 +769,15 @@ struct UnitPage {
     precincts: Vec<PrecinctRow>,
     certify: Option<String>,
     errors: Vec<String>,
+    turnout: TurnoutChart,
 }
 
 fn unit_summary(u: &UnitResults) -> Summary {
     sailau_domain::elections::tabulation::summarize([&u.result])
 }
+
+/// The turnout reports of an election and "now", for the turnout chart.
+type TurnoutFacts<'a> = (&'a [sailau_app::storage::election_day::TurnoutRow], i64);
 
 fn unit_page_view(
     ctx: &PageCtx,
@@ -572,8 +785,10 @@ fn unit_page_view(
     contest: &ContestId,
     certify: Option<String>,
     errors: Vec<String>,
+    (rows, now): TurnoutFacts<'_>,
 ) -> Result<UnitPage, Fail> {
     let u = r.unit(contest).ok_or(Fail::NotFound)?;
+    let turnout = turnout_chart(ctx, r, &[u], rows, now);
     let id = r.election.id;
     let unit = ctx.name_of(&u.unit.names).to_owned();
     let mut crumbs = election_crumbs(ctx, r);
@@ -600,6 +815,7 @@ fn unit_page_view(
             .collect(),
         certify,
         errors,
+        turnout,
         ctx: ctx.clone(),
     })
 }
@@ -656,14 +872,19 @@ pub async fn unit_page(
     page.answer(async {
         let id = election_id(&election)?;
         let contest = super::contest_id(&contest)?;
+        if let Some(r) = cached(&page, &state, &id).await? {
+            return Ok(r);
+        }
+        let rows = state.app.election_turnout(&id).await?;
+        let now = state.app.now_ms();
         if page.session.is_some() {
             let r = state.app.election_results(&id).await?;
             let certify = certify_action(&page, &state, &r, &contest).await?;
-            let t = unit_page_view(&page.ctx, &r, &contest, certify, Vec::new())?;
+            let t = unit_page_view(&page.ctx, &r, &contest, certify, Vec::new(), (&rows, now))?;
             return Ok(page.render(StatusCode::OK, &t));
         }
         serve(&page, &state, &id, |ctx, r| {
-            unit_page_view(ctx, r, &contest, None, Vec::new())
+            unit_page_view(ctx, r, &contest, None, Vec::new(), (&rows, now))
         })
         .await
     })
@@ -692,7 +913,9 @@ pub async fn certify(
                 let r = state.app.election_results(&id).await?;
                 let certify = certify_action(&page, &state, &r, &contest).await?;
                 let messages = errors.0.iter().map(|e| page.ctx.rule(&e.rule)).collect();
-                let t = unit_page_view(&page.ctx, &r, &contest, certify, messages)?;
+                let rows = state.app.election_turnout(&id).await?;
+                let now = state.app.now_ms();
+                let t = unit_page_view(&page.ctx, &r, &contest, certify, messages, (&rows, now))?;
                 Ok(page.render(StatusCode::UNPROCESSABLE_ENTITY, &t))
             }
         }
@@ -711,6 +934,7 @@ struct PrecinctPage {
     fields: Vec<StatRow>,
     bars: Vec<Bar>,
     chart_height: u32,
+    record: super::day::PublicRecord,
 }
 
 /// GET /elections/{election}/results/contests/{contest}/precincts/{region}/{number}
@@ -724,6 +948,11 @@ pub async fn precinct_page(
         let contest = super::contest_id(&contest)?;
         let reference =
             PrecinctRef::parse(&format!("{region}/{number}")).map_err(|_| Fail::NotFound)?;
+        // Served from memory while nothing changed; else the protocol's history is read once.
+        if let Some(r) = cached(&page, &state, &id).await? {
+            return Ok(r);
+        }
+        let view = state.app.protocol_view(&id, &reference).await?;
         serve(&page, &state, &id, |ctx, r| {
             let u = r.unit(&contest).ok_or(Fail::NotFound)?;
             let p = u
@@ -752,7 +981,15 @@ pub async fn precinct_page(
                 field("results-against-all", counts.against_all),
             ];
             let (bars, chart_height) = bars(ctx, u, counts);
+            let rules = super::rules_of(&r.election)?;
+            let candidates: Vec<(u32, String)> = u
+                .candidates
+                .iter()
+                .map(|c| (c.number, c.name.clone()))
+                .collect();
+            let record = super::day::public_record(ctx, &rules.protocol, &candidates, &view);
             Ok(PrecinctPage {
+                record,
                 crumbs,
                 title: ctx.tr_arg("results-precinct-title", "precinct", &number),
                 live: format!("{}/live", results_href(&id)),
