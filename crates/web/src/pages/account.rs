@@ -184,6 +184,8 @@ struct AccountPage {
     scope: String,
     /// A candidate's nominations (empty for other accounts).
     candidacies: Vec<super::elections::CandidacyRow>,
+    /// A party member's, delegate's or counting commission's own pages: (href, text).
+    party_links: Vec<(String, String)>,
     form: FormState,
 }
 
@@ -233,8 +235,12 @@ async fn account_page(
                     };
                     page.ctx.tr_arg("scope-person", "person", name)
                 }
-                scope => page.ctx.scope_text(scope),
+                scope => match super::party::scope_words(state, &page.ctx, scope).await? {
+                    Some(words) => words,
+                    None => page.ctx.scope_text(scope),
+                },
             },
+            party_links: super::party::own_links(&page.ctx, account.role, &account.scope),
             candidacies: super::elections::own_candidacies(page, state).await?,
             account,
             form,
