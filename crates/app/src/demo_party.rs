@@ -16,13 +16,13 @@ use sailau_domain::party::commands::{
     RecordMember, RecordVote, SeatDelegate, SetConferenceCount, Subject,
 };
 use sailau_domain::party::member::{MemberId, MemberRecord};
-use sailau_domain::party::vote::{PartyRules, Tally, VoteMode};
 use sailau_domain::party::pipeline::{
     AdoptRegionalPlan, MeetingContender, MeetingId, RecordPrimaryMeeting,
 };
+use sailau_domain::party::vote::{PartyRules, Tally, VoteMode};
 use sailau_domain::registry::{CreateBranch, CreateTerritory};
-use sailau_domain::{Names, Territory, TerritoryKind};
 use sailau_domain::{Branch, Issued, PartyCode, PersonId, TerritoryCode, ValidationErrors};
+use sailau_domain::{Names, Territory, TerritoryKind};
 use sailau_domain::{Role, Scope};
 
 use crate::{Acting, App, AppError};
@@ -425,9 +425,17 @@ async fn load_regional_plan(app: &App, party: &PartyCode) -> Result<(), AppError
                 surname: SURNAMES[i % SURNAMES.len()].to_owned(),
                 given_name: NAMES[(i / 3) % NAMES.len()].to_owned(),
                 patronymic: String::new(),
-                birth_date: date(1965 + (k % 30) as i16, 1 + (k % 12) as i8, 1 + (k % 27) as i8),
+                birth_date: date(
+                    1965 + (k % 30) as i16,
+                    1 + (k % 12) as i8,
+                    1 + (k % 27) as i8,
+                ),
             },
-            date(2005 + (k % 15) as i16, 1 + (k % 12) as i8, 1 + (k % 27) as i8),
+            date(
+                2005 + (k % 15) as i16,
+                1 + (k % 12) as i8,
+                1 + (k % 27) as i8,
+            ),
         ));
     }
     let conference = ConferenceId(id(2, khobda.as_str().parse::<u32>().unwrap_or(0), 0));
@@ -464,10 +472,14 @@ async fn load_regional_plan(app: &App, party: &PartyCode) -> Result<(), AppError
             held_on: date(2023, 9, 20),
             members_present: 25,
             seats: 2,
-            contenders: [contender(0, 20, 4), contender(1, 16, 8), contender(2, 10, 14)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            contenders: [
+                contender(0, 20, 4),
+                contender(1, 16, 8),
+                contender(2, 10, 14),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         }
         .into(),
     );

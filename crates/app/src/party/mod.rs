@@ -18,8 +18,8 @@ use sailau_domain::party::commands::{
     RecordVote, SeatDelegate, SetConferenceCount, Subject,
 };
 use sailau_domain::party::conference::{
-    ContenderFacts, ConveneFacts, MotionFacts, MotionState, next_ordinal, validate_check_in,
-    Seated, validate_convene, validate_motion, validate_round, validate_seat,
+    ContenderFacts, ConveneFacts, MotionFacts, MotionState, Seated, next_ordinal,
+    validate_check_in, validate_convene, validate_motion, validate_round, validate_seat,
 };
 use sailau_domain::party::member::identity_key;
 use sailau_domain::party::numbering::MAX_ORDINAL;

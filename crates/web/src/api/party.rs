@@ -584,7 +584,10 @@ pub async fn record_vote(
         tally,
     };
     write(&state, &writer, command, async |s| {
-        Ok(s.votes(&motion).await?.into_iter().find(|v| v.round == round))
+        Ok(s.votes(&motion)
+            .await?
+            .into_iter()
+            .find(|v| v.round == round))
     })
     .await?
     .ok()

@@ -722,7 +722,10 @@ async fn a_primary_meeting_elects_delegates_through_its_page() {
                 None => t.get(&format!("{meetings}?lang=ru")).await,
             };
             assert_eq!(r.status, StatusCode::OK, "{b}");
-            assert!(!r.body.contains("Оспанов"), "{b}: a name shown to an outsider");
+            assert!(
+                !r.body.contains("Оспанов"),
+                "{b}: a name shown to an outsider"
+            );
             assert!(!r.body.contains("name=\"card_0\""), "{b}: the form shown");
         }
         let before = t.ledger_size().await;
@@ -758,8 +761,14 @@ async fn the_regional_dashboard_and_plan_pages() {
         // Linked from the branches and from the district's branch.
         let r = t.get("/party/amanat/branches?lang=ru").await;
         assert_has(&r, dashboard, "the tree links the region's dashboard");
-        let r = t.get(&format!("/party/amanat/branches/{UNIT}?lang=ru")).await;
-        assert_has(&r, dashboard, "the district's branch links its region's dashboard");
+        let r = t
+            .get(&format!("/party/amanat/branches/{UNIT}?lang=ru"))
+            .await;
+        assert_has(
+            &r,
+            dashboard,
+            "the district's branch links its region's dashboard",
+        );
 
         // Public, in three languages; no plan yet: the district's conference is pending.
         let pages = in_three_languages(&t, dashboard, None).await;
@@ -770,11 +779,18 @@ async fn the_regional_dashboard_and_plan_pages() {
                 Lang::En => "pending",
             };
             assert_has(r, pending, "the district's stage");
-            assert!(!r.body.contains("name=\"starts_on\""), "{b}: no plan form for the public");
+            assert!(
+                !r.body.contains("name=\"starts_on\""),
+                "{b}: no plan form for the public"
+            );
         }
         assert_has(&pages[0].1, &conf, "the conference linked");
         let r = t.get("/party/amanat/regions/103200000").await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND, "{b}: a district has no dashboard");
+        assert_eq!(
+            r.status,
+            StatusCode::NOT_FOUND,
+            "{b}: a district has no dashboard"
+        );
 
         // The plan: every broken rule next to its field, nothing written.
         let before = t.ledger_size().await;
@@ -824,7 +840,10 @@ async fn the_regional_dashboard_and_plan_pages() {
         assert_has(&r, "04.03.2025", "the deadline shown");
         assert!(r.body.contains("data-status=\"overdue\""), "{b}");
         let r = t.get(&format!("{dashboard}?on=2025-03-02&lang=kk")).await;
-        assert!(!r.body.contains("data-status=\"overdue\""), "{b}: nothing overdue yet");
+        assert!(
+            !r.body.contains("data-status=\"overdue\""),
+            "{b}: nothing overdue yet"
+        );
         assert_has(&r, "алда", "pending before the deadline, in Kazakh");
         let r = t.get(&format!("{dashboard}?on=2025-02-31&lang=en")).await;
         assert_eq!(r.status, StatusCode::OK, "{b}");
@@ -883,8 +902,16 @@ async fn members_and_delegates_see_their_own_record_only() {
         )
         .await;
         let store = t.app.store();
-        let delegate_id = store.member_by_card(&amanat(), "AM-11").await.unwrap().unwrap();
-        let member_id = store.member_by_card(&amanat(), "AM-12").await.unwrap().unwrap();
+        let delegate_id = store
+            .member_by_card(&amanat(), "AM-11")
+            .await
+            .unwrap()
+            .unwrap();
+        let member_id = store
+            .member_by_card(&amanat(), "AM-12")
+            .await
+            .unwrap()
+            .unwrap();
         let delegate = t
             .login(
                 Role::PartyDelegate,
@@ -902,7 +929,10 @@ async fn members_and_delegates_see_their_own_record_only() {
         let r = t.get_as("/account?lang=ru", &delegate).await;
         assert_has(&r, &own, "the account links the own record");
         assert_has(&r, "Оспанов Ерлан", "the scope by name");
-        assert!(!main_text(&r.body).contains(&delegate_id.0.to_string()), "{b}");
+        assert!(
+            !main_text(&r.body).contains(&delegate_id.0.to_string()),
+            "{b}"
+        );
 
         // The delegate's seat: not yet checked in, then checked in.
         let pages = in_three_languages(&t, &own, Some(&delegate)).await;
@@ -946,7 +976,11 @@ async fn members_and_delegates_see_their_own_record_only() {
         let r = t.get_as("/admin/users?lang=ru", &admin).await;
         assert_has(&r, "Оспанов Ерлан", "the delegate's scope by name");
         assert_has(&r, "Мусина Гүлнар", "the member's scope by name");
-        assert_has(&r, "L (50-я) внеочередная конференция", "the conference by name");
+        assert_has(
+            &r,
+            "L (50-я) внеочередная конференция",
+            "the conference by name",
+        );
         let text = main_text(&r.body);
         for id in [delegate_id.0.to_string(), member_id.0.to_string()] {
             assert!(!text.contains(&id), "{b}: an identifier on /admin/users");

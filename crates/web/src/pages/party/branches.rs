@@ -243,7 +243,13 @@ async fn branch_page(
             .map(|t| t.code)
     };
     let dashboard = match region {
-        Some(r) if store.branches_of(&party.code).await?.iter().any(|b| b.territory_code == r) => {
+        Some(r)
+            if store
+                .branches_of(&party.code)
+                .await?
+                .iter()
+                .any(|b| b.territory_code == r) =>
+        {
             super::pipeline::dashboard_href(&party.code, &r)
         }
         _ => String::new(),

@@ -202,14 +202,21 @@ pub async fn scope_words(
 
 /// The account's own party pages, as (href, text): a member's or a delegate's own record, a
 /// counting commission's conference. Empty for other accounts.
-pub fn own_links(ctx: &PageCtx, role: sailau_domain::Role, scope: &sailau_domain::Scope) -> Vec<(String, String)> {
+pub fn own_links(
+    ctx: &PageCtx,
+    role: sailau_domain::Role,
+    scope: &sailau_domain::Scope,
+) -> Vec<(String, String)> {
     use sailau_domain::{Role, Scope};
     match (role, scope) {
         (Role::PartyMember | Role::PartyDelegate, Scope::Member { member }) => {
             vec![(own::member_href(member), ctx.tr("pp-own-link"))]
         }
         (Role::CountingCommission, Scope::Conference { conference }) => {
-            vec![(conference_href(conference), ctx.tr("pp-own-conference-link"))]
+            vec![(
+                conference_href(conference),
+                ctx.tr("pp-own-conference-link"),
+            )]
         }
         _ => Vec::new(),
     }

@@ -128,10 +128,7 @@ pub async fn show(page: Page, State(state): State<WebState>, Path(id): Path<Stri
             .member_own_record(page.principal(), &member)
             .await?;
         let store = state.app.store();
-        let party = store
-            .party(&r.member.party)
-            .await?
-            .ok_or(Fail::NotFound)?;
+        let party = store.party(&r.member.party).await?.ok_or(Fail::NotFound)?;
         let branch = store
             .territory(&r.member.branch)
             .await?
@@ -167,9 +164,7 @@ pub async fn show(page: Page, State(state): State<WebState>, Path(id): Path<Stri
                 mandate: s.mandate,
                 checked_in: s
                     .checked_in_at_ms
-                    .map(|ms| {
-                        ctx.tr_arg("pp-own-checked-in", "time", crate::pages::utc_time(ms).0)
-                    })
+                    .map(|ms| ctx.tr_arg("pp-own-checked-in", "time", crate::pages::utc_time(ms).0))
                     .unwrap_or_default(),
                 votes,
             });
@@ -186,7 +181,10 @@ pub async fn show(page: Page, State(state): State<WebState>, Path(id): Path<Stri
             None => ctx.tr("pp-own-title-hidden"),
         };
         let mut crumbs = crumbs_root(ctx, &r.member.party, &party.short_name);
-        crumbs.push((branch_href(&r.member.party, &r.member.branch), branch.clone()));
+        crumbs.push((
+            branch_href(&r.member.party, &r.member.branch),
+            branch.clone(),
+        ));
         crumbs.push((String::new(), title.clone()));
         Ok(page.render(
             StatusCode::OK,

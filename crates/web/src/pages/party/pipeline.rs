@@ -115,7 +115,11 @@ fn status_words(ctx: &PageCtx, s: StageStatus) -> (String, &'static str, &'stati
         StageStatus::Pending => "badge--off",
         StageStatus::Overdue => "badge--warn",
     };
-    (ctx.tr(&format!("pipeline-{}", s.as_str())), s.as_str(), class)
+    (
+        ctx.tr(&format!("pipeline-{}", s.as_str())),
+        s.as_str(),
+        class,
+    )
 }
 
 /// The party and the region of a dashboard's URL: the region is a region or a city of republican
@@ -155,7 +159,10 @@ async fn dashboard_page(
         None => sailau_domain::date::local_date(state.app.now_ms(), Some(region))
             .map_err(|e| Fail::Internal(e.to_string()))?,
     };
-    let d = state.app.regional_dashboard(&party.code, region, on).await?;
+    let d = state
+        .app
+        .regional_dashboard(&party.code, region, on)
+        .await?;
     let region_name = store
         .territory(region)
         .await?
@@ -222,7 +229,10 @@ async fn dashboard_page(
                     "district_conferences_by",
                     p.district_conferences_by.to_string(),
                 );
-                f.set("regional_conference_by", p.regional_conference_by.to_string());
+                f.set(
+                    "regional_conference_by",
+                    p.regional_conference_by.to_string(),
+                );
             }
             f
         })
@@ -231,10 +241,7 @@ async fn dashboard_page(
     crumbs.push((branch_href(&party.code, region), region_name.clone()));
     let title = ctx.tr_args(
         "pp-dashboard-title",
-        &[
-            ("party", party.short_name.clone()),
-            ("region", region_name),
-        ],
+        &[("party", party.short_name.clone()), ("region", region_name)],
     );
     crumbs.push((String::new(), ctx.tr("pp-dashboard")));
     Ok(page.render(
@@ -352,7 +359,10 @@ pub async fn adopt_plan(
         let dates = dates_of(ctx, &mut form, &values, PLAN_FIELDS);
         // A day that did not parse stands in as its neighbour, which breaks no order.
         let known: Vec<Date> = dates.iter().flatten().copied().collect();
-        let fallback = known.first().copied().unwrap_or(jiff::civil::date(2000, 1, 1));
+        let fallback = known
+            .first()
+            .copied()
+            .unwrap_or(jiff::civil::date(2000, 1, 1));
         let mut last = fallback;
         let filled: Vec<Date> = dates
             .iter()
@@ -362,8 +372,12 @@ pub async fn adopt_plan(
                 d
             })
             .collect();
-        let [starts_on, primary_meetings_by, district_conferences_by, regional_conference_by] =
-            [0, 1, 2, 3].map(|i| filled.get(i).copied().unwrap_or(fallback));
+        let [
+            starts_on,
+            primary_meetings_by,
+            district_conferences_by,
+            regional_conference_by,
+        ] = [0, 1, 2, 3].map(|i| filled.get(i).copied().unwrap_or(fallback));
         let command = AdoptRegionalPlan {
             party: party.code.clone(),
             region: region.clone(),
@@ -826,10 +840,7 @@ pub async fn record_meeting(
             } else {
                 let m = store.member_by_card(&c.party, card).await?;
                 if m.is_none() {
-                    form.push(
-                        CARD[i],
-                        ctx.tr_arg("pp-contender-not-member", "card", card),
-                    );
+                    form.push(CARD[i], ctx.tr_arg("pp-contender-not-member", "card", card));
                 }
                 m
             };
@@ -905,10 +916,7 @@ pub async fn record_meeting(
                         .filter(|f| {
                             !(f.field == "organization"
                                 && organization.is_none()
-                                && matches!(
-                                    f.rule,
-                                    Rule::Party(PartyRule::OrganizationNotBelow)
-                                ))
+                                && matches!(f.rule, Rule::Party(PartyRule::OrganizationNotBelow)))
                         })
                         .collect(),
                 );
