@@ -3,7 +3,10 @@
 // the roster, checks delegates in at the door (the live count follows; a second check-in is
 // refused), puts the presidium to an open vote, sees the decision at once, downloads the minutes
 // PDF; then the L (50th) conference's nomination is followed to the territorial commission's page
-// of it. Drives Debian's Chromium with playwright-core.
+// of it. Then Aktobe region's pipeline dashboard (Uil held; Khobda, Irgiz and the regional
+// conference pending before their deadlines, overdue after) and a primary organization's meeting
+// recorded for Khobda's conference (a refusal next to its field, then who is elected), in each
+// language. Drives Debian's Chromium with playwright-core.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -92,6 +95,8 @@ try {
     expect(!page.url().includes('/login'), `still on ${page.url()}`);
   });
 
+  // One day per language: a delegate sits on one roster of a day (issue 13 §3).
+  const days = { ru: '2026-12-01', kk: '2026-12-02', en: '2026-12-03' };
   for (const lang of ['ru', 'kk', 'en']) {
     const t = texts[lang];
     let conference = '';
@@ -100,7 +105,7 @@ try {
       const number = (await page.textContent('#next-number')).trim();
       expect(/^L[IVX]* \(/.test(number), `next number: ${number}`);
       await page.selectOption('#f-kind', 'extraordinary');
-      await page.fill('#f-held_on', '2026-12-01');
+      await page.fill('#f-held_on', days[lang]);
       await page.fill('#f-place', 'с. Уил, районный Дом культуры');
       await page.fill('#f-agenda', 'Об избрании рабочих органов конференции');
       await submit(page, `${branch}/conferences`);
@@ -159,6 +164,52 @@ try {
         const head = (await import('node:fs')).readFileSync(path).subarray(0, 4).toString();
         expect(head === '%PDF', `not a PDF: ${head}`);
       }
+    });
+  }
+
+  const pipeline = {
+    ru: { held: 'проведена', pending: 'предстоит', overdue: 'просрочена', elected: 'мандат №', tooMany: '30' },
+    kk: { held: 'өтті', pending: 'алда', overdue: 'мерзімі өтті', elected: 'мандат №', tooMany: '30' },
+    en: { held: 'held', pending: 'pending', overdue: 'overdue', elected: 'mandate', tooMany: '30' },
+  };
+  const cards = { ru: 'SYN-KBD-0004', kk: 'SYN-KBD-0005', en: 'SYN-KBD-0006' };
+  for (const lang of ['ru', 'kk', 'en']) {
+    const p = pipeline[lang];
+    await check(`[${lang}] the region's dashboard: held, pending, then overdue`, async () => {
+      await page.goto(`${base}${branch}?lang=${lang}`);
+      await Promise.all([page.waitForNavigation(), page.click('#dashboard-link')]);
+      expect(new URL(page.url()).pathname === '/party/amanat/regions/150000000', `landed on ${page.url()}`);
+      await page.fill('#f-on', '2023-09-28');
+      await Promise.all([page.waitForNavigation(), page.click('form[role=search] button[type=submit]')]);
+      const rows = await page.$$eval('#stages tbody tr', (trs) => trs.map((tr) => [tr.dataset.status, tr.textContent]));
+      expect(rows.some(([s, x]) => s === 'held' && x.includes(p.held)), `no held stage: ${JSON.stringify(rows)}`);
+      expect(rows.some(([s, x]) => s === 'pending' && x.includes(p.pending)), `no pending stage: ${JSON.stringify(rows)}`);
+      await page.goto(`${base}/party/amanat/regions/150000000?lang=${lang}&on=2023-10-10`);
+      const later = await page.$$eval('#stages tbody tr', (trs) => trs.map((tr) => [tr.dataset.status, tr.textContent]));
+      expect(later.some(([s, x]) => s === 'overdue' && x.includes(p.overdue)), `no overdue stage: ${JSON.stringify(later)}`);
+      await page.screenshot({ path: join(artifacts, `party-dashboard-${lang}.png`), fullPage: true });
+    });
+    await check(`[${lang}] a primary organization's meeting elects a delegate`, async () => {
+      await page.goto(`${base}/party/amanat/branches/154200000?lang=${lang}`);
+      await Promise.all([page.waitForNavigation(), page.click('#conferences a')]);
+      await Promise.all([page.waitForNavigation(), page.click('#meetings-link')]);
+      const meetings = new URL(page.url()).pathname;
+      expect(meetings.endsWith('/meetings'), `landed on ${page.url()}`);
+      await page.selectOption('#f-organization', '154220000');
+      await page.fill('#f-held_on', '2023-09-21');
+      await page.fill('#f-members_present', '100');
+      await page.fill('#f-seats', '1');
+      await page.fill('#f-card_0', cards[lang]);
+      await page.fill('#f-for_0', '20');
+      await page.fill('#f-against_0', '2');
+      await submit(page, meetings);
+      const error = await page.textContent('#f-members_present-error');
+      expect(error.includes(p.tooMany), `members present above the organization's: ${error}`);
+      await page.fill('#f-members_present', '24');
+      await submit(page, meetings);
+      const text = await page.textContent('#meetings');
+      expect(text.includes(p.elected), `no one elected: ${text}`);
+      await page.screenshot({ path: join(artifacts, `party-meeting-${lang}.png`), fullPage: true });
     });
   }
 

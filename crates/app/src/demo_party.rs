@@ -16,9 +16,13 @@ use sailau_domain::party::commands::{
     RecordMember, RecordVote, SeatDelegate, SetConferenceCount, Subject,
 };
 use sailau_domain::party::member::{MemberId, MemberRecord};
+use sailau_domain::party::pipeline::{
+    AdoptRegionalPlan, MeetingContender, MeetingId, RecordPrimaryMeeting,
+};
 use sailau_domain::party::vote::{PartyRules, Tally, VoteMode};
-use sailau_domain::registry::CreateBranch;
+use sailau_domain::registry::{CreateBranch, CreateTerritory};
 use sailau_domain::{Branch, Issued, PartyCode, PersonId, TerritoryCode, ValidationErrors};
+use sailau_domain::{Names, Territory, TerritoryKind};
 use sailau_domain::{Role, Scope};
 
 use crate::{Acting, App, AppError};
@@ -335,5 +339,150 @@ pub async fn load(app: &App) -> Result<(), AppError> {
         );
         app.execute_batch(&op, batch).await?;
     }
+    load_regional_plan(app, &party).await
+}
+
+/// Aktobe region's plan of the pipeline (seed 003's stages, dated around Uil's conference of
+/// 27 September 2023): Uil's conference is held; Khobda's is convened with two delegates elected
+/// by a primary organization's meeting but has not voted; Irgiz has convened nothing; the
+/// regional conference is still to come. On the dashboard of a day after 29 September the two
+/// district conferences are overdue, before it pending. The rural okrug's code and everyone in
+/// it are synthetic.
+async fn load_regional_plan(app: &App, party: &PartyCode) -> Result<(), AppError> {
+    let op = Acting::Operator;
+    let region = code("150000000")?;
+    let khobda = code("154200000")?;
+    let irgiz = code("156800000")?;
+    let okrug = code("154220000")?;
+    let existing: Vec<TerritoryCode> = app
+        .store
+        .branches_of(party)
+        .await?
+        .into_iter()
+        .map(|b| b.territory_code)
+        .collect();
+    let mut batch: Vec<Issued> = vec![
+        CreateTerritory {
+            territory: Territory {
+                code: okrug.clone(),
+                parent_code: Some(khobda.clone()),
+                kind: TerritoryKind::RuralOkrug,
+                names: Names {
+                    ru: "Кобдинский сельский округ".to_owned(),
+                    kk: "Қобда ауылдық округі".to_owned(),
+                    en: "Kobda Rural District".to_owned(),
+                },
+            },
+        }
+        .into(),
+    ];
+    for b in [&region, &khobda, &irgiz, &okrug] {
+        if !existing.contains(b) {
+            batch.push(
+                CreateBranch {
+                    branch: Branch {
+                        party_code: party.clone(),
+                        territory_code: b.clone(),
+                    },
+                }
+                .into(),
+            );
+        }
+    }
+    batch.push(
+        AdoptRegionalPlan {
+            party: party.clone(),
+            region: region.clone(),
+            starts_on: date(2023, 9, 1),
+            primary_meetings_by: date(2023, 9, 22),
+            district_conferences_by: date(2023, 9, 29),
+            regional_conference_by: date(2023, 10, 6),
+        }
+        .into(),
+    );
+    batch.push(
+        SetConferenceCount {
+            party: party.clone(),
+            branch: khobda.clone(),
+            last: 40,
+        }
+        .into(),
+    );
+    // The primary organization's members (synthetic), three of them proposed as delegates.
+    let o = okrug.as_str().parse::<u32>().unwrap_or(0);
+    let mut members = Vec::new();
+    for k in 1..=30u32 {
+        let i = k as usize + 3;
+        let m = MemberId(id(1, o, u128::from(k)));
+        members.push(m);
+        batch.push(member(
+            party,
+            &okrug,
+            m,
+            MemberRecord {
+                salt: format!("{:032x}", id(9, o, u128::from(k)).as_u128()),
+                card_number: format!("SYN-KBD-{k:04}"),
+                surname: SURNAMES[i % SURNAMES.len()].to_owned(),
+                given_name: NAMES[(i / 3) % NAMES.len()].to_owned(),
+                patronymic: String::new(),
+                birth_date: date(
+                    1965 + (k % 30) as i16,
+                    1 + (k % 12) as i8,
+                    1 + (k % 27) as i8,
+                ),
+            },
+            date(
+                2005 + (k % 15) as i16,
+                1 + (k % 12) as i8,
+                1 + (k % 27) as i8,
+            ),
+        ));
+    }
+    let conference = ConferenceId(id(2, khobda.as_str().parse::<u32>().unwrap_or(0), 0));
+    batch.push(
+        ConveneConference {
+            conference,
+            party: party.clone(),
+            branch: khobda.clone(),
+            ordinal: 41,
+            kind: ConferenceKind::Extraordinary,
+            held_on: date(2023, 9, 29),
+            place: "с. Кобда, районный Дом культуры".to_owned(),
+            agenda: vec![
+                "Об избрании рабочих органов конференции".to_owned(),
+                "Об избрании делегатов на областную конференцию".to_owned(),
+            ],
+            rules: PartyRules::amanat(),
+        }
+        .into(),
+    );
+    let contender = |k: usize, votes_for: u32, against: u32| {
+        members.get(k).map(|m| MeetingContender {
+            member: *m,
+            votes_for,
+            against,
+            abstain: 1,
+        })
+    };
+    batch.push(
+        RecordPrimaryMeeting {
+            meeting: MeetingId(id(4, o, 1)),
+            conference,
+            organization: okrug.clone(),
+            held_on: date(2023, 9, 20),
+            members_present: 25,
+            seats: 2,
+            contenders: [
+                contender(0, 20, 4),
+                contender(1, 16, 8),
+                contender(2, 10, 14),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        }
+        .into(),
+    );
+    app.execute_batch(&op, batch).await?;
     Ok(())
 }

@@ -531,6 +531,27 @@ impl Tx {
         Ok(row.is_some())
     }
 
+    /// Whether the member sits on the roster of another conference of the same party held on the
+    /// same day as conference `c` (a delegate sits on one conference's roster at a time).
+    pub async fn member_seated_same_day(
+        &mut self,
+        c: &ConferenceId,
+        member: &MemberId,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 AS x FROM party_delegates d \
+             JOIN party_conferences o ON o.id = d.conference_id \
+             JOIN party_conferences t ON t.id = $1 \
+             WHERE d.member_id = $2 AND o.id <> t.id \
+               AND o.party_code = t.party_code AND o.held_on = t.held_on",
+        )
+        .bind(c.0.to_string())
+        .bind(member.0.to_string())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        Ok(row.is_some())
+    }
+
     /// Seats a delegate.
     pub async fn insert_delegate(
         &mut self,

@@ -18,8 +18,8 @@ use sailau_domain::party::commands::{
     RecordVote, SeatDelegate, SetConferenceCount, Subject,
 };
 use sailau_domain::party::conference::{
-    ContenderFacts, ConveneFacts, MotionFacts, MotionState, next_ordinal, validate_check_in,
-    validate_convene, validate_motion, validate_round, validate_seat,
+    ContenderFacts, ConveneFacts, MotionFacts, MotionState, Seated, next_ordinal,
+    validate_check_in, validate_convene, validate_motion, validate_round, validate_seat,
 };
 use sailau_domain::party::member::identity_key;
 use sailau_domain::party::numbering::MAX_ORDINAL;
@@ -191,7 +191,12 @@ impl Handler for SeatDelegate {
     async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
         let conference = tx.conference_facts(&self.conference).await?;
         let member = tx.member_facts(&self.member).await?;
-        let seated = tx.member_seated(&self.conference, &self.member).await?;
+        let seated = Seated {
+            here: tx.member_seated(&self.conference, &self.member).await?,
+            elsewhere_same_day: tx
+                .member_seated_same_day(&self.conference, &self.member)
+                .await?,
+        };
         validate_seat(conference.as_ref(), self.mandate, member.as_ref(), seated)?;
         tx.insert_delegate(&self.conference, self.mandate, &self.member)
             .await?;

@@ -40,6 +40,7 @@ impl Handler for RecordPrimaryMeeting {
             organization_members: 0,
             contenders: Vec::new(),
             seated: Default::default(),
+            seated_elsewhere: Default::default(),
         };
         if let (Some(c), Some(f)) = (&conference, &cfacts) {
             facts.organization_exists = branch_exists(tx, &c.party, &self.organization).await?;
@@ -56,6 +57,12 @@ impl Handler for RecordPrimaryMeeting {
             facts.contenders.push(tx.member_facts(&k.member).await?);
             if tx.member_seated(&self.conference, &k.member).await? {
                 facts.seated.insert(k.member);
+            }
+            if tx
+                .member_seated_same_day(&self.conference, &k.member)
+                .await?
+            {
+                facts.seated_elsewhere.insert(k.member);
             }
         }
         validate_meeting(self, &facts)?;

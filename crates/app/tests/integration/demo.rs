@@ -9,9 +9,11 @@ async fn the_demo_loads_the_published_figures_and_one_account_per_role() {
     let f = empty().await;
     let accounts = sailau_app::demo::load(&f.app, &|_, _, _| {}).await.unwrap();
     let c = f.app.store().counts().await.unwrap();
+    // 63 territories of 5 November 2023, and the party demo's one synthetic rural okrug (the
+    // primary party organization of Khobda district, `demo_party`).
     assert_eq!(
         (c.regions, c.territories, c.precincts, c.voters, c.parties),
-        (17, 63, 1491, 1_062_327, 7)
+        (17, 64, 1491, 1_062_327, 7)
     );
     let mut roles: Vec<Role> = accounts.iter().map(|a| a.role).collect();
     roles.sort();

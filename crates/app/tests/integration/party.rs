@@ -1185,3 +1185,79 @@ async fn an_adopted_nomination_is_handed_to_the_territorial_commission() {
             .unwrap_or_else(|e| panic!("{b}: {e}"));
     }
 }
+
+#[tokio::test]
+async fn a_delegate_sits_on_one_conferences_roster_of_a_day() {
+    for f in registries().await {
+        let b = f.backend;
+        f.clock
+            .0
+            .store(CONFERENCE_DAY_MS, std::sync::atomic::Ordering::SeqCst);
+        let op = Acting::Operator;
+        for branch in ["101000000", "100000000"] {
+            f.app
+                .execute(
+                    &op,
+                    CreateBranch {
+                        branch: Branch {
+                            party_code: amanat(),
+                            territory_code: code(branch),
+                        },
+                    },
+                )
+                .await
+                .unwrap();
+        }
+        let (member, m) = member_command(
+            &amanat(),
+            "101000000",
+            "AM-0001",
+            "Казыбаев",
+            date(1979, 3, 1),
+        );
+        f.app.execute(&op, m).await.unwrap();
+        // The district's conference and the region's, on the same day (27 September 2023).
+        let (district, c) = convene(&amanat(), "101000000", 1);
+        f.app.execute(&op, c).await.unwrap();
+        let (region, c) = convene(&amanat(), "100000000", 1);
+        f.app.execute(&op, c).await.unwrap();
+        let seat = |conference, mandate| SeatDelegate {
+            conference,
+            mandate,
+            member,
+        };
+        f.app.execute(&op, seat(district, 1)).await.unwrap();
+        let before = f.app.store().ledger_status().await.unwrap().size;
+        let e = f.app.execute(&op, seat(region, 1)).await.unwrap_err();
+        assert_eq!(party_rule(&e), vec![PartyRule::DelegateElsewhere], "{b}");
+        assert_eq!(
+            f.app.store().ledger_status().await.unwrap().size,
+            before,
+            "{b}: nothing written"
+        );
+        // The region's next conference, days later (seed 003: the regional conference follows
+        // the district ones), seats the district's delegate.
+        let later = ConferenceId(uid());
+        f.app
+            .execute(
+                &op,
+                ConveneConference {
+                    conference: later,
+                    party: amanat(),
+                    branch: code("100000000"),
+                    ordinal: 2,
+                    kind: ConferenceKind::Extraordinary,
+                    held_on: date(2023, 10, 3),
+                    place: "г. Актобе".into(),
+                    agenda: vec!["Об избрании делегатов".into()],
+                    rules: PartyRules::amanat(),
+                },
+            )
+            .await
+            .unwrap();
+        f.app
+            .execute(&op, seat(later, 1))
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+    }
+}

@@ -110,13 +110,27 @@ pub struct ConferenceFacts {
     pub motion_open: bool,
 }
 
+/// Where a member already sits, for the rule "a delegate sits on one conference's roster"
+/// (issue 13 §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Seated {
+    /// On this conference's roster already.
+    pub here: bool,
+    /// On the roster of another of the party's conferences held the same day. A conference is
+    /// held on one day, so two conferences of one day are open at the same time; a district
+    /// delegate elected to the regional conference days later (seed 003: district conferences
+    /// 10–12 November, the regional one on 16 November) sits on both rosters, one at a time.
+    pub elsewhere_same_day: bool,
+}
+
 /// Checks a delegate to seat: the conference exists and has not started voting, the mandate is
-/// free and in range, the member is the party's on the conference's day and not already seated.
+/// free and in range, the member is the party's on the conference's day, not already seated
+/// there, and not on the roster of another conference of the party held the same day.
 pub fn validate_seat(
     conference: Option<&ConferenceFacts>,
     mandate: u32,
     member: Option<&MemberFacts>,
-    member_seated: bool,
+    seated: Seated,
 ) -> Result<(), ValidationErrors> {
     let mut errs = ValidationErrors::new();
     let Some(c) = conference else {
@@ -136,8 +150,10 @@ pub fn validate_seat(
     if let Err(r) = member_on(member, &c.party, c.held_on) {
         errs.push("member", r.into());
     }
-    if member_seated {
+    if seated.here {
         errs.push("member", PartyRule::DelegateTwice.into());
+    } else if seated.elsewhere_same_day {
+        errs.push("member", PartyRule::DelegateElsewhere.into());
     }
     errs.into_result()
 }

@@ -140,6 +140,9 @@ pub struct MeetingFacts {
     pub contenders: Vec<Option<MemberFacts>>,
     /// The contenders already on the conference's roster.
     pub seated: BTreeSet<MemberId>,
+    /// The contenders on the roster of another of the party's conferences held on the
+    /// conference's day (a delegate sits on one conference's roster, issue 13 §3).
+    pub seated_elsewhere: BTreeSet<MemberId>,
 }
 
 /// What a meeting needs to know of the conference it elects delegates to.
@@ -161,7 +164,8 @@ pub struct MeetingConference {
 /// organization is the party's branch strictly below the conference's branch; the meeting is
 /// held on or before the conference; members present do not exceed the organization's members;
 /// each contender's counts add up to no more than the members present; each contender is a
-/// member of that organization on the meeting's day, named once, not yet on the roster.
+/// member of that organization on the meeting's day, named once, not yet on the roster nor on
+/// another conference's roster of the same day.
 /// Every broken rule at once.
 pub fn validate_meeting(
     m: &RecordPrimaryMeeting,
@@ -228,6 +232,8 @@ pub fn validate_meeting(
         }
         if f.seated.contains(&k.member) {
             errs.push(field, PartyRule::DelegateTwice.into());
+        } else if f.seated_elsewhere.contains(&k.member) {
+            errs.push(field, PartyRule::DelegateElsewhere.into());
         }
     }
     errs.into_result()

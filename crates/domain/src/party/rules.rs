@@ -57,6 +57,9 @@ pub enum PartyRule {
     MandateRange,
     /// The member already sits on this conference's roster.
     DelegateTwice,
+    /// The member already sits on the roster of another of the party's conferences held the same
+    /// day: a delegate sits on one conference's roster (issue 13 §3).
+    DelegateElsewhere,
     /// No delegate of this conference holds mandate number `mandate`.
     MandateMissing {
         /// The mandate number named.
@@ -189,6 +192,7 @@ impl PartyRule {
             PartyRule::MandateTaken => "party-mandate-taken",
             PartyRule::MandateRange => "party-mandate-range",
             PartyRule::DelegateTwice => "party-delegate-twice",
+            PartyRule::DelegateElsewhere => "party-delegate-elsewhere",
             PartyRule::MandateMissing { .. } => "party-mandate-missing",
             PartyRule::CheckedInTwice { .. } => "party-checked-in-twice",
             PartyRule::NotCheckedIn { .. } => "party-not-checked-in",
@@ -289,6 +293,9 @@ impl PartyRule {
             PartyRule::MandateTaken => "this mandate number is given to another delegate".into(),
             PartyRule::MandateRange => "a mandate number runs from 1 to 99999".into(),
             PartyRule::DelegateTwice => "this member is already on the conference's roster".into(),
+            PartyRule::DelegateElsewhere => {
+                "this member already sits on the roster of another conference of the party held the same day".into()
+            }
             PartyRule::MandateMissing { mandate } => {
                 format!("no delegate holds mandate number {mandate}")
             }
@@ -391,6 +398,7 @@ impl PartyRule {
             PartyRule::MandateTaken,
             PartyRule::MandateRange,
             PartyRule::DelegateTwice,
+            PartyRule::DelegateElsewhere,
             PartyRule::MandateMissing { mandate: 17 },
             PartyRule::CheckedInTwice { mandate: 17 },
             PartyRule::NotCheckedIn { mandate: 17 },

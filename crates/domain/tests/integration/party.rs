@@ -331,3 +331,43 @@ proptest! {
         prop_assert!(!adopted, "{:?}", d.outcome);
     }
 }
+
+#[test]
+fn a_delegate_sits_on_one_roster_of_a_day() {
+    use sailau_domain::party::conference::{ConferenceFacts, Seated, validate_seat};
+    use sailau_domain::party::member::{MemberFacts, MemberId};
+    let party = PartyCode::parse("amanat").unwrap();
+    let conference = ConferenceFacts {
+        party: party.clone(),
+        held_on: date(2023, 9, 27),
+        roster: BTreeSet::from([1]),
+        present: BTreeSet::new(),
+        voting_started: false,
+        presidium_elected: false,
+        motion_open: false,
+    };
+    let member = MemberFacts {
+        member: MemberId(uuid::Uuid::from_u128(7)),
+        party,
+        branch: TerritoryCode::parse("155200000").unwrap(),
+        joined_on: date(2008, 3, 1),
+        erased: false,
+    };
+    let seat = |seated| validate_seat(Some(&conference), 2, Some(&member), seated);
+    assert!(seat(Seated::default()).is_ok());
+    // Another conference of the party on the same day: refused, naming the rule.
+    let e = seat(Seated {
+        here: false,
+        elsewhere_same_day: true,
+    })
+    .unwrap_err();
+    assert_eq!(rules_of(&e), vec![PartyRule::DelegateElsewhere.into()]);
+    assert_eq!(e.0[0].field, "member");
+    // Already on this roster: the nearer rule, said once.
+    let e = seat(Seated {
+        here: true,
+        elsewhere_same_day: true,
+    })
+    .unwrap_err();
+    assert_eq!(rules_of(&e), vec![PartyRule::DelegateTwice.into()]);
+}

@@ -44,6 +44,12 @@ const NUMERIC: &[&str] = &[
     "value",
     "voted",
     "votes",
+    // i13-finish
+    "held",
+    "pending",
+    "overdue",
+    "nominations",
+    "seats",
 ];
 const KINDS: &[&str] = &[
     "region",

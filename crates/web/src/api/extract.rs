@@ -292,6 +292,10 @@ path_uuid! {
     sailau_domain::elections::ElectionId => "election",
     sailau_domain::elections::ContestId => "contest",
     sailau_domain::elections::NominationId => "nomination",
+    sailau_domain::party::commands::ConferenceId => "conference",
+    sailau_domain::party::commands::MotionId => "motion",
+    sailau_domain::party::pipeline::MeetingId => "meeting",
+    sailau_domain::party::member::MemberId => "member",
 }
 
 /// The path parameter `{id}` as a hyphenated UUID naming a `T`. Rejections: 400 naming `id`

@@ -4,8 +4,7 @@
 //! member of a party on a date. Writes go through the app's one command pipeline.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use sailau_app::storage::party::{ConferenceRow, MotionRow, VoteRow};
 use sailau_domain::party::commands::{
     CheckIn, ConferenceId, ConferenceKind, Contender, ConveneConference, MotionId, OpenMotion,
     RecordVote, Subject,
@@ -17,18 +16,11 @@ use sailau_domain::{PersonId, Rule};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::extract::{ApiJson, ApiPath, ApiQuery, Writer};
-use super::territories::storage;
+use super::extract::{ApiJson, ApiPath, ApiQuery, BadId, IdPath, Writer, uuid_param};
 use super::types::{Fields, LedgerPosition, all, path_party};
+use super::write::{Created, Written, write};
 use crate::WebState;
-use crate::problem::Problem;
-
-/// A UUID path or body identifier (hyphenated form only, as `format: uuid` says).
-fn uuid_of(field: &str, s: &str) -> Result<uuid::Uuid, Problem> {
-    let hyphenated = if s.len() == 36 { s } else { "" };
-    uuid::Uuid::parse_str(hyphenated)
-        .map_err(|_| Problem::bad_parameter(field, "uuid-format", format!("{field} is a UUID")))
-}
+use crate::problem::{Problem, WriteRefused};
 
 /// A conference to convene: its number is the branch's next one.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -76,6 +68,19 @@ pub struct ConferenceWritten {
     pub ledger: LedgerPosition,
 }
 
+impl From<Written<ConferenceRow>> for ConferenceWritten {
+    fn from(w: Written<ConferenceRow>) -> Self {
+        use sailau_domain::party::numbering::conference_number;
+        ConferenceWritten {
+            id: w.saved.id.0.to_string(),
+            ordinal: w.saved.ordinal,
+            number_ru: conference_number(w.saved.ordinal, "ru"),
+            number_kk: conference_number(w.saved.ordinal, "kk"),
+            ledger: w.ledger,
+        }
+    }
+}
+
 /// Convenes a branch's next conference (recorded in the ledger).
 #[utoipa::path(
     post, path = "/api/v1/party/conferences", tag = "party",
@@ -84,16 +89,14 @@ pub struct ConferenceWritten {
     responses(
         (status = 201, description = "Convened", body = ConferenceWritten,
             headers(("location" = String, description = "The conference's URL"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
     )
 )]
 pub async fn convene_conference(
     State(state): State<WebState>,
     writer: Writer,
     ApiJson(body): ApiJson<NewConference>,
-) -> Result<impl IntoResponse, Problem> {
+) -> Result<Created<ConferenceWritten>, Problem> {
     let mut f = Fields::new();
     let party = f.party_code("party", &body.party);
     let branch = f.territory_code("branch", &body.branch);
@@ -101,41 +104,23 @@ pub async fn convene_conference(
     let (party, branch) = (all(party)?, all(branch)?);
     let ordinal = state.app.next_conference_ordinal(&party, &branch).await?;
     let id = ConferenceId(uuid::Uuid::new_v4());
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            ConveneConference {
-                conference: id,
-                party,
-                branch,
-                ordinal,
-                kind: match body.kind {
-                    ConferenceKindName::Regular => ConferenceKind::Regular,
-                    ConferenceKindName::Extraordinary => ConferenceKind::Extraordinary,
-                },
-                held_on: body.held_on,
-                place: body.place,
-                agenda: body.agenda,
-                rules: PartyRules::amanat(),
-            },
-        )
-        .await?;
-    use sailau_domain::party::numbering::conference_number;
-    Ok((
-        StatusCode::CREATED,
-        [(
-            header::LOCATION,
-            format!("/api/v1/party/conferences/{}", id.0),
-        )],
-        axum::Json(ConferenceWritten {
-            id: id.0.to_string(),
-            ordinal,
-            number_ru: conference_number(ordinal, "ru"),
-            number_kk: conference_number(ordinal, "kk"),
-            ledger: applied.into(),
-        }),
-    ))
+    let command = ConveneConference {
+        conference: id,
+        party,
+        branch,
+        ordinal,
+        kind: match body.kind {
+            ConferenceKindName::Regular => ConferenceKind::Regular,
+            ConferenceKindName::Extraordinary => ConferenceKind::Extraordinary,
+        },
+        held_on: body.held_on,
+        place: body.place,
+        agenda: body.agenda,
+        rules: PartyRules::amanat(),
+    };
+    write(&state, &writer, command, async |s| s.conference(&id).await)
+        .await?
+        .created(format!("/api/v1/party/conferences/{}", id.0))
 }
 
 /// One round of a vote as recorded and decided.
@@ -209,6 +194,20 @@ pub struct ConferenceSummary {
     pub motions: Vec<MotionSummary>,
 }
 
+impl From<&VoteRow> for RoundView {
+    fn from(r: &VoteRow) -> Self {
+        RoundView {
+            round: r.round,
+            present: r.decision.present,
+            quorum_needed: r.decision.quorum_needed,
+            votes_for: r.decision.counts.votes_for.clone(),
+            against: r.decision.counts.against,
+            abstain: r.decision.counts.abstain,
+            outcome: outcome_name(&r.decision.outcome).to_owned(),
+        }
+    }
+}
+
 fn outcome_name(o: &Outcome) -> &'static str {
     match o {
         Outcome::Adopted { .. } => "adopted",
@@ -221,18 +220,17 @@ fn outcome_name(o: &Outcome) -> &'static str {
 /// personal data).
 #[utoipa::path(
     get, path = "/api/v1/party/conferences/{id}", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The conference's identifier")),
+    params(IdPath<ConferenceId>),
     responses(
         (status = 200, description = "The conference", body = ConferenceSummary),
-        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such conference", body = Problem, content_type = "application/problem+json"),
+        BadId,
+        (status = 404, description = "No such conference", body = Problem),
     )
 )]
 pub async fn get_conference(
     State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
+    IdPath(id): IdPath<ConferenceId>,
 ) -> Result<axum::Json<ConferenceSummary>, Problem> {
-    let id = ConferenceId(uuid_of("id", &id)?);
     let v = state.app.conference_view(&id).await?;
     let c = &v.conference;
     Ok(axum::Json(ConferenceSummary {
@@ -259,19 +257,7 @@ pub async fn get_conference(
                 decided: m.motion.decided,
                 adopted: m.motion.adopted,
                 next_round: m.motion.next_round,
-                rounds: m
-                    .votes
-                    .iter()
-                    .map(|r| RoundView {
-                        round: r.round,
-                        present: r.decision.present,
-                        quorum_needed: r.decision.quorum_needed,
-                        votes_for: r.decision.counts.votes_for.clone(),
-                        against: r.decision.counts.against,
-                        abstain: r.decision.counts.abstain,
-                        outcome: outcome_name(&r.decision.outcome).to_owned(),
-                    })
-                    .collect(),
+                rounds: m.votes.iter().map(RoundView::from).collect(),
             })
             .collect(),
     }))
@@ -305,41 +291,37 @@ pub struct CheckedIn {
 /// refused with its rule.
 #[utoipa::path(
     post, path = "/api/v1/party/conferences/{id}/check-in", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The conference's identifier")),
+    params(IdPath<ConferenceId>),
     request_body = CheckInBody,
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Checked in", body = CheckedIn),
-        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        BadId,
     )
 )]
 pub async fn check_in(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(conference): IdPath<ConferenceId>,
     ApiJson(body): ApiJson<CheckInBody>,
 ) -> Result<axum::Json<CheckedIn>, Problem> {
-    let conference = ConferenceId(uuid_of("id", &id)?);
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            CheckIn {
-                conference,
-                mandate: body.mandate,
-            },
-        )
-        .await?;
+    let command = CheckIn {
+        conference,
+        mandate: body.mandate,
+    };
+    let w = write(&state, &writer, command, async |s| {
+        s.conference(&conference).await
+    })
+    .await?;
+    // The count and the quorum as the conference's rules compute them, after the check-in.
     let v = state.app.conference_view(&conference).await?;
     Ok(axum::Json(CheckedIn {
         present: v.present,
         elected: v.elected,
         quorum_needed: v.quorum_needed,
         quorum: v.quorum,
-        ledger: applied.into(),
+        ledger: w.ledger,
     }))
 }
 
@@ -419,28 +401,34 @@ pub struct MotionWritten {
     pub ledger: LedgerPosition,
 }
 
+impl From<Written<MotionRow>> for MotionWritten {
+    fn from(w: Written<MotionRow>) -> Self {
+        MotionWritten {
+            id: w.saved.id.0.to_string(),
+            ledger: w.ledger,
+        }
+    }
+}
+
 /// Puts a motion to the conference (recorded in the ledger): the presidium first, one motion
 /// at a time, nominees members of the party, one nominee per unit.
 #[utoipa::path(
     post, path = "/api/v1/party/conferences/{id}/motions", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The conference's identifier")),
+    params(IdPath<ConferenceId>),
     request_body = NewMotion,
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Put to the vote", body = MotionWritten),
-        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        BadId,
     )
 )]
 pub async fn open_motion(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(conference): IdPath<ConferenceId>,
     ApiJson(body): ApiJson<NewMotion>,
-) -> Result<impl IntoResponse, Problem> {
-    let conference = ConferenceId(uuid_of("id", &id)?);
+) -> Result<Created<MotionWritten>, Problem> {
     let subject = match body.subject {
         SubjectBody::Presidium {
             chair,
@@ -475,29 +463,19 @@ pub async fn open_motion(
         SubjectBody::Resolution { text } => Subject::Resolution { text },
     };
     let motion = MotionId(uuid::Uuid::new_v4());
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            OpenMotion {
-                motion,
-                conference,
-                subject,
-                mode: match body.mode {
-                    VoteModeName::Open => VoteMode::Open,
-                    VoteModeName::RollCall => VoteMode::RollCall,
-                    VoteModeName::Secret => VoteMode::Secret,
-                },
-            },
-        )
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        axum::Json(MotionWritten {
-            id: motion.0.to_string(),
-            ledger: applied.into(),
-        }),
-    ))
+    let command = OpenMotion {
+        motion,
+        conference,
+        subject,
+        mode: match body.mode {
+            VoteModeName::Open => VoteMode::Open,
+            VoteModeName::RollCall => VoteMode::RollCall,
+            VoteModeName::Secret => VoteMode::Secret,
+        },
+    };
+    write(&state, &writer, command, async |s| s.motion(&motion).await)
+        .await?
+        .created_here()
 }
 
 fn parse_uuid(s: &str) -> Result<uuid::Uuid, Rule> {
@@ -564,24 +542,21 @@ pub struct VoteDecided {
 /// re-checked, counts not above the delegates present, a tie not adopted).
 #[utoipa::path(
     post, path = "/api/v1/party/motions/{id}/votes", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The motion's identifier")),
+    params(IdPath<MotionId>),
     request_body = VoteBody,
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Recorded and decided", body = VoteDecided),
-        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The role or scope does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Rules broken", body = Problem, content_type = "application/problem+json"),
+        WriteRefused,
+        BadId,
     )
 )]
 pub async fn record_vote(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(motion): IdPath<MotionId>,
     ApiJson(body): ApiJson<VoteBody>,
 ) -> Result<axum::Json<VoteDecided>, Problem> {
-    let motion = MotionId(uuid_of("id", &id)?);
     let tally = match body.roll_call {
         Some(votes) => Tally::RollCall {
             votes: votes
@@ -602,34 +577,29 @@ pub async fn record_vote(
             abstain: body.abstain,
         },
     };
-    let applied = state
-        .app
-        .execute(
-            &writer.acting(),
-            RecordVote {
-                motion,
-                round: body.round,
-                tally,
-            },
-        )
-        .await?;
-    let votes = state.app.store().votes(&motion).await.map_err(storage)?;
-    let r = votes
-        .into_iter()
-        .find(|v| v.round == body.round)
-        .ok_or_else(|| Problem::internal(&"a recorded round is missing"))?;
-    Ok(axum::Json(VoteDecided {
-        round: RoundView {
-            round: r.round,
-            present: r.decision.present,
-            quorum_needed: r.decision.quorum_needed,
-            votes_for: r.decision.counts.votes_for.clone(),
-            against: r.decision.counts.against,
-            abstain: r.decision.counts.abstain,
-            outcome: outcome_name(&r.decision.outcome).to_owned(),
-        },
-        ledger: applied.into(),
-    }))
+    let round = body.round;
+    let command = RecordVote {
+        motion,
+        round,
+        tally,
+    };
+    write(&state, &writer, command, async |s| {
+        Ok(s.votes(&motion)
+            .await?
+            .into_iter()
+            .find(|v| v.round == round))
+    })
+    .await?
+    .ok()
+}
+
+impl From<Written<VoteRow>> for VoteDecided {
+    fn from(w: Written<VoteRow>) -> Self {
+        VoteDecided {
+            round: RoundView::from(&w.saved),
+            ledger: w.ledger,
+        }
+    }
 }
 
 /// Whom and when to ask about.
@@ -662,8 +632,8 @@ pub struct Membership {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The answer", body = Membership),
-        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed parameter", body = Problem),
+        (status = 401, description = "Not signed in", body = Problem),
     )
 )]
 pub async fn membership(
@@ -673,7 +643,7 @@ pub async fn membership(
     ApiQuery(q): ApiQuery<MembershipQuery>,
 ) -> Result<axum::Json<Membership>, Problem> {
     let party = path_party(&code)?;
-    let person = PersonId(uuid_of("person", &q.person)?);
+    let person = PersonId(uuid_param("person", &q.person)?);
     Ok(axum::Json(Membership {
         member: state.app.is_member(&party, &person, q.date).await?,
     }))

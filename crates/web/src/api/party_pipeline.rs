@@ -16,18 +16,11 @@ use sailau_domain::party::vote::Choice;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::extract::{ApiJson, ApiPath, ApiQuery, SignedIn, Writer};
+use super::extract::{ApiJson, ApiPath, ApiQuery, BadId, IdPath, SignedIn, Writer, uuid_param};
 use super::types::{Fields, LedgerPosition, all, path_party, path_territory};
 use super::write::{Created, write, written_body};
 use crate::WebState;
 use crate::problem::{Problem, WriteRefused};
-
-/// A UUID in the path or body (hyphenated form only).
-fn uuid_in(field: &str, s: &str) -> Result<uuid::Uuid, Problem> {
-    let hyphenated = if s.len() == 36 { s } else { "" };
-    uuid::Uuid::parse_str(hyphenated)
-        .map_err(|_| Problem::bad_parameter(field, "uuid-format", format!("{field} is a UUID")))
-}
 
 /// One contender for delegate, with the counts of its own open vote.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -144,29 +137,29 @@ written_body!(MeetingWritten {
 /// decision rule and seats the elected on the conference's roster with the next mandates.
 #[utoipa::path(
     post, path = "/api/v1/party/conferences/{id}/meetings", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The conference's identifier")),
+    params(IdPath<ConferenceId>),
     request_body = NewMeeting,
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Recorded", body = MeetingWritten,
             headers(("location" = String, description = "The meeting's URL"))),
         WriteRefused,
+        BadId,
     )
 )]
 pub async fn record_meeting(
     State(state): State<WebState>,
     writer: Writer,
-    ApiPath(id): ApiPath<String>,
+    IdPath(conference): IdPath<ConferenceId>,
     ApiJson(body): ApiJson<NewMeeting>,
 ) -> Result<Created<MeetingWritten>, Problem> {
-    let conference = ConferenceId(uuid_in("id", &id)?);
     let mut f = Fields::new();
     let organization = f.territory_code("organization", &body.organization);
     f.finish()?;
     let mut contenders = Vec::new();
     for (i, k) in body.contenders.iter().enumerate() {
         contenders.push(MeetingContender {
-            member: MemberId(uuid_in(&format!("contenders[{i}].member"), &k.member)?),
+            member: MemberId(uuid_param(&format!("contenders[{i}].member"), &k.member)?),
             votes_for: k.votes_for,
             against: k.against,
             abstain: k.abstain,
@@ -192,18 +185,17 @@ pub async fn record_meeting(
 /// A primary meeting's record.
 #[utoipa::path(
     get, path = "/api/v1/party/meetings/{id}", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The meeting's identifier")),
+    params(IdPath<MeetingId>),
     responses(
         (status = 200, description = "The meeting", body = MeetingView),
-        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such meeting", body = Problem, content_type = "application/problem+json"),
+        BadId,
+        (status = 404, description = "No such meeting", body = Problem),
     )
 )]
 pub async fn get_meeting(
     State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
+    IdPath(id): IdPath<MeetingId>,
 ) -> Result<axum::Json<MeetingView>, Problem> {
-    let id = MeetingId(uuid_in("id", &id)?);
     let m = state
         .app
         .primary_meeting(&id)
@@ -215,17 +207,16 @@ pub async fn get_meeting(
 /// The primary meetings that elected a conference's delegates, by date.
 #[utoipa::path(
     get, path = "/api/v1/party/conferences/{id}/meetings", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The conference's identifier")),
+    params(IdPath<ConferenceId>),
     responses(
         (status = 200, description = "The meetings", body = Vec<MeetingView>),
-        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
+        BadId,
     )
 )]
 pub async fn list_meetings(
     State(state): State<WebState>,
-    ApiPath(id): ApiPath<String>,
+    IdPath(id): IdPath<ConferenceId>,
 ) -> Result<axum::Json<Vec<MeetingView>>, Problem> {
-    let id = ConferenceId(uuid_in("id", &id)?);
     let list = state.app.conference_meetings(&id).await?;
     Ok(axum::Json(list.into_iter().map(Into::into).collect()))
 }
@@ -441,8 +432,8 @@ impl From<RegionDashboard> for DashboardView {
     ),
     responses(
         (status = 200, description = "The dashboard", body = DashboardView),
-        (status = 400, description = "A malformed code or date", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "The party has no branch in the region", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed code or date", body = Problem),
+        (status = 404, description = "The party has no branch in the region", body = Problem),
     )
 )]
 pub async fn dashboard(
@@ -521,22 +512,21 @@ pub struct MemberRecordView {
 /// secretary, and, for one conference's seat, that conference's counting commission.
 #[utoipa::path(
     get, path = "/api/v1/party/members/{id}", tag = "party",
-    params(("id" = String, Path, format = Uuid, description = "The member's identifier")),
+    params(IdPath<MemberId>),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The record", body = MemberRecordView),
-        (status = 400, description = "A malformed identifier", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not this account's to see", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such member", body = Problem, content_type = "application/problem+json"),
+        BadId,
+        (status = 401, description = "Not signed in", body = Problem),
+        (status = 403, description = "Not this account's to see", body = Problem),
+        (status = 404, description = "No such member", body = Problem),
     )
 )]
 pub async fn member_record(
     State(state): State<WebState>,
     SignedIn(user): SignedIn,
-    ApiPath(id): ApiPath<String>,
+    IdPath(member): IdPath<MemberId>,
 ) -> Result<axum::Json<MemberRecordView>, Problem> {
-    let member = MemberId(uuid_in("id", &id)?);
     let r = state
         .app
         .member_own_record(Some(&user.principal), &member)

@@ -186,6 +186,8 @@ struct AccountPage {
     candidacies: Vec<super::elections::CandidacyRow>,
     /// Election day: each election's name and its day pages (commissions and observers).
     election_days: Vec<(String, String)>,
+    /// A party member's, delegate's or counting commission's own pages: (href, text).
+    party_links: Vec<(String, String)>,
     form: FormState,
 }
 
@@ -235,8 +237,12 @@ async fn account_page(
                     };
                     page.ctx.tr_arg("scope-person", "person", name)
                 }
-                scope => page.ctx.scope_text(scope),
+                scope => match super::party::scope_words(state, &page.ctx, scope).await? {
+                    Some(words) => words,
+                    None => page.ctx.scope_text(scope),
+                },
             },
+            party_links: super::party::own_links(&page.ctx, account.role, &account.scope),
             candidacies: super::elections::own_candidacies(page, state).await?,
             election_days: super::elections::day::election_days(page, state).await?,
             account,

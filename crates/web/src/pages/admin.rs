@@ -121,7 +121,15 @@ async fn users_page(
     let mut territory_names = HashMap::new();
     let mut party_names = HashMap::new();
     let mut person_names = HashMap::new();
+    // The party roles' scopes (a conference, a member) by name.
+    let mut party_scopes: HashMap<String, String> = HashMap::new();
     for a in &accounts {
+        let key = a.scope.to_string();
+        if !party_scopes.contains_key(&key)
+            && let Some(words) = super::party::scope_words(state, ctx, &a.scope).await?
+        {
+            party_scopes.insert(key, words);
+        }
         let (territory, party) = match &a.scope {
             Scope::Territory { territory } => (Some(territory), None),
             Scope::Party { party, territory } => (territory.as_ref(), Some(party)),
@@ -180,7 +188,10 @@ async fn users_page(
                         .cloned()
                         .unwrap_or_else(|| person.to_string()),
                 ),
-                scope => ctx.scope_text_named(scope, &territory_name, &party_name),
+                scope => match party_scopes.get(&scope.to_string()) {
+                    Some(words) => words.clone(),
+                    None => ctx.scope_text_named(scope, &territory_name, &party_name),
+                },
             },
             scope_code: match &a.scope {
                 Scope::Global => String::new(),

@@ -527,3 +527,463 @@ async fn the_conference_pages_show_no_forms_and_no_names_to_outsiders() {
         assert_has(&r, "L (50-ші) кезекті конференциясы", "the Kazakh title");
     }
 }
+
+/// Members of the primary organization in the rural okrug below the district.
+const OKRUG_MEMBERS: &str = "card_number,surname,given_name,patronymic,birth_date,joined_on,branch_code\n\
+AM-11,Оспанов,Ерлан,,1980-04-04,2010-01-01,103220000\n\
+AM-12,Мусина,Гүлнар,,1982-05-05,2011-02-02,103220000\n\
+AM-13,Тулегенов,Марат,,1984-06-06,2012-03-03,103220000\n";
+
+/// The region's and a rural okrug's branches (the primary organization), its members, and the
+/// district's 50th conference convened through the page: its path.
+async fn pipeline_setup(t: &TestApp, sec: &Login) -> String {
+    use sailau_domain::registry::CreateTerritory;
+    use sailau_domain::{Names, Territory, TerritoryKind};
+    let op = Acting::Operator;
+    t.app
+        .execute(
+            &op,
+            CreateTerritory {
+                territory: Territory {
+                    code: TerritoryCode::parse("103220000").unwrap(),
+                    parent_code: Some(TerritoryCode::parse(UNIT).unwrap()),
+                    kind: TerritoryKind::RuralOkrug,
+                    names: Names {
+                        ru: "Карааульский сельский округ".into(),
+                        kk: "Қарауыл ауылдық округі".into(),
+                        en: "Karaaul Rural District".into(),
+                    },
+                },
+            },
+        )
+        .await
+        .unwrap();
+    for b in ["100000000", "103220000"] {
+        t.app
+            .execute(
+                &op,
+                CreateBranch {
+                    branch: Branch {
+                        party_code: amanat(),
+                        territory_code: TerritoryCode::parse(b).unwrap(),
+                    },
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let r = t
+        .post_multipart_as(
+            "/party/amanat/branches/103220000/members",
+            &[],
+            ("file", "members.csv", OKRUG_MEMBERS.as_bytes()),
+            sec,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", main_text(&r.body));
+    let r = t
+        .submit(
+            &format!("/party/amanat/branches/{UNIT}/conferences"),
+            &[
+                ("kind", "extraordinary"),
+                ("held_on", "2025-03-05"),
+                ("place", "с. Карааул, районный Дом культуры"),
+                ("agenda", "Об избрании делегатов на областную конференцию"),
+            ],
+            sec,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+    location_path(&r)
+}
+
+#[tokio::test]
+async fn a_primary_meeting_elects_delegates_through_its_page() {
+    for (t, clock) in common::backends_with_clocks(NOMINATE_AT.parse().unwrap()).await {
+        let b = t.backend;
+        let _ = clock;
+        t.load_small().await;
+        party_setup(&t).await;
+        let sec = branch_secretary(&t).await;
+        let conf = pipeline_setup(&t, &sec).await;
+        let meetings = format!("{conf}/meetings");
+
+        // Linked from the conference; the form offers the okrug's organization, in 3 languages.
+        let r = t.get_as(&format!("{conf}?lang=ru"), &sec).await;
+        assert_has(&r, &meetings, "the conference links its meetings");
+        let pages = in_three_languages(&t, &meetings, Some(&sec)).await;
+        for (lang, r) in &pages {
+            let (heading, okrug) = match lang {
+                Lang::Ru => ("Внести протокол собрания", "Карааульский сельский округ"),
+                Lang::Kk => ("жиналысының хаттамасын енгізу", "Қарауыл ауылдық округі"),
+                Lang::En => ("Record a meeting", "Karaaul Rural District"),
+            };
+            assert_has(r, heading, "the form");
+            assert_has(r, okrug, "the primary organization offered");
+        }
+
+        // Every broken rule at once, next to its field, nothing written.
+        let before = t.ledger_size().await;
+        let r = t
+            .submit(
+                &format!("{meetings}?lang=ru"),
+                &[
+                    ("organization", ""),
+                    ("held_on", "2025-03-09"),
+                    ("members_present", "три"),
+                    ("seats", "0"),
+                    ("card_0", "NOPE-1"),
+                    ("for_0", "2"),
+                    ("card_1", "AM-11"),
+                    ("for_1", "x"),
+                ],
+                &sec,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        for field in [
+            "organization",
+            "held_on",
+            "members_present",
+            "seats",
+            "card_0",
+            "for_1",
+        ] {
+            assert!(
+                field_error(&r.body, field).is_some(),
+                "{b}: {field}: {}",
+                main_text(&r.body)
+            );
+        }
+        let e = field_error(&r.body, "card_0").unwrap_or_default();
+        assert!(e.contains("NOPE-1"), "{b}: the unknown card named: {e}");
+        let e = field_error(&r.body, "held_on").unwrap_or_default();
+        assert!(e.contains("не позднее дня конференции"), "{b}: {e}");
+        assert_eq!(t.ledger_size().await, before, "{b}: nothing half-written");
+
+        // Counts above the members present, refused by the domain on the row's card.
+        let r = t
+            .submit(
+                &format!("{meetings}?lang=kk"),
+                &[
+                    ("organization", "103220000"),
+                    ("held_on", "2025-03-01"),
+                    ("members_present", "3"),
+                    ("seats", "1"),
+                    ("card_2", "AM-11"),
+                    ("for_2", "3"),
+                    ("against_2", "1"),
+                ],
+                &sec,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        let e = field_error(&r.body, "card_2").unwrap_or_default();
+        assert!(e.contains('3'), "{b}: counts above present, in Kazakh: {e}");
+
+        // The meeting: AM-11 reaches the majority of the members present, AM-12 does not.
+        t.submit(
+            &meetings,
+            &[
+                ("organization", "103220000"),
+                ("held_on", "2025-03-01"),
+                ("members_present", "3"),
+                ("seats", "1"),
+                ("card_0", "AM-11"),
+                ("for_0", "3"),
+                ("card_1", "AM-12"),
+                ("for_1", "1"),
+                ("against_1", "2"),
+            ],
+            &sec,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        let r = t.get_as(&format!("{meetings}?lang=ru"), &sec).await;
+        assert_has(&r, "Оспанов Ерлан", "the contender by name");
+        assert_has(&r, "мандат № 1", "elected with the first mandate");
+        assert_has(&r, "не избран(а)", "the other not elected");
+        let r = t.get_as(&format!("{conf}?lang=ru"), &sec).await;
+        assert_has(&r, "Оспанов Ерлан", "the elected delegate on the roster");
+
+        // Another branch's secretary and the public: no form, no names; a POST is refused.
+        let other = t
+            .login(
+                Role::PartySecretary,
+                Scope::Party {
+                    party: amanat(),
+                    territory: Some(TerritoryCode::parse("110000000").unwrap()),
+                },
+            )
+            .await;
+        for who in [None, Some(&other)] {
+            let r = match who {
+                Some(w) => t.get_as(&format!("{meetings}?lang=ru"), w).await,
+                None => t.get(&format!("{meetings}?lang=ru")).await,
+            };
+            assert_eq!(r.status, StatusCode::OK, "{b}");
+            assert!(
+                !r.body.contains("Оспанов"),
+                "{b}: a name shown to an outsider"
+            );
+            assert!(!r.body.contains("name=\"card_0\""), "{b}: the form shown");
+        }
+        let before = t.ledger_size().await;
+        t.submit(
+            &meetings,
+            &[
+                ("organization", "103220000"),
+                ("held_on", "2025-03-01"),
+                ("members_present", "3"),
+                ("seats", "1"),
+                ("card_0", "AM-13"),
+                ("for_0", "3"),
+            ],
+            &other,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+        assert_eq!(t.ledger_size().await, before, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn the_regional_dashboard_and_plan_pages() {
+    for (t, clock) in common::backends_with_clocks(NOMINATE_AT.parse().unwrap()).await {
+        let b = t.backend;
+        let _ = clock;
+        t.load_small().await;
+        party_setup(&t).await;
+        let sec = branch_secretary(&t).await;
+        let conf = pipeline_setup(&t, &sec).await;
+        let dashboard = "/party/amanat/regions/100000000";
+
+        // Linked from the branches and from the district's branch.
+        let r = t.get("/party/amanat/branches?lang=ru").await;
+        assert_has(&r, dashboard, "the tree links the region's dashboard");
+        let r = t
+            .get(&format!("/party/amanat/branches/{UNIT}?lang=ru"))
+            .await;
+        assert_has(
+            &r,
+            dashboard,
+            "the district's branch links its region's dashboard",
+        );
+
+        // Public, in three languages; no plan yet: the district's conference is pending.
+        let pages = in_three_languages(&t, dashboard, None).await;
+        for (lang, r) in &pages {
+            let pending = match lang {
+                Lang::Ru => "предстоит",
+                Lang::Kk => "алда",
+                Lang::En => "pending",
+            };
+            assert_has(r, pending, "the district's stage");
+            assert!(
+                !r.body.contains("name=\"starts_on\""),
+                "{b}: no plan form for the public"
+            );
+        }
+        assert_has(&pages[0].1, &conf, "the conference linked");
+        let r = t.get("/party/amanat/regions/103200000").await;
+        assert_eq!(
+            r.status,
+            StatusCode::NOT_FOUND,
+            "{b}: a district has no dashboard"
+        );
+
+        // The plan: every broken rule next to its field, nothing written.
+        let before = t.ledger_size().await;
+        let r = t
+            .submit(
+                &format!("{dashboard}/plan?lang=ru"),
+                &[
+                    ("starts_on", "2025-03-10"),
+                    ("primary_meetings_by", "2025-03-01"),
+                    ("district_conferences_by", ""),
+                    ("regional_conference_by", "31.02.2025"),
+                ],
+                &sec,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        for field in [
+            "primary_meetings_by",
+            "district_conferences_by",
+            "regional_conference_by",
+        ] {
+            assert!(
+                field_error(&r.body, field).is_some(),
+                "{b}: {field}: {}",
+                main_text(&r.body)
+            );
+        }
+        let e = field_error(&r.body, "primary_meetings_by").unwrap_or_default();
+        assert!(e.contains("по порядку"), "{b}: {e}");
+        assert_eq!(t.ledger_size().await, before, "{b}: nothing half-written");
+
+        // Adopted; on 6 March the district's conference (due 4 March, not held) is overdue.
+        t.submit(
+            &format!("{dashboard}/plan"),
+            &[
+                ("starts_on", "2025-02-01"),
+                ("primary_meetings_by", "2025-03-01"),
+                ("district_conferences_by", "2025-03-04"),
+                ("regional_conference_by", "2025-03-10"),
+            ],
+            &sec,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        let r = t.get(&format!("{dashboard}?on=2025-03-06&lang=ru")).await;
+        assert_has(&r, "просрочена", "overdue after its deadline");
+        assert_has(&r, "04.03.2025", "the deadline shown");
+        assert!(r.body.contains("data-status=\"overdue\""), "{b}");
+        let r = t.get(&format!("{dashboard}?on=2025-03-02&lang=kk")).await;
+        assert!(
+            !r.body.contains("data-status=\"overdue\""),
+            "{b}: nothing overdue yet"
+        );
+        assert_has(&r, "алда", "pending before the deadline, in Kazakh");
+        let r = t.get(&format!("{dashboard}?on=2025-02-31&lang=en")).await;
+        assert_eq!(r.status, StatusCode::OK, "{b}");
+        assert!(field_error(&r.body, "on").is_some(), "{b}: a bad day named");
+
+        // Another branch's secretary: no form, refused.
+        let other = t
+            .login(
+                Role::PartySecretary,
+                Scope::Party {
+                    party: amanat(),
+                    territory: Some(TerritoryCode::parse("110000000").unwrap()),
+                },
+            )
+            .await;
+        let r = t.get_as(dashboard, &other).await;
+        assert!(!r.body.contains("name=\"starts_on\""), "{b}: no plan form");
+        let before = t.ledger_size().await;
+        t.submit(
+            &format!("{dashboard}/plan"),
+            &[
+                ("starts_on", "2025-02-01"),
+                ("primary_meetings_by", "2025-03-01"),
+                ("district_conferences_by", "2025-03-04"),
+                ("regional_conference_by", "2025-03-10"),
+            ],
+            &other,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+        assert_eq!(t.ledger_size().await, before, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn members_and_delegates_see_their_own_record_only() {
+    for (t, clock) in common::backends_with_clocks(NOMINATE_AT.parse().unwrap()).await {
+        let b = t.backend;
+        let _ = clock;
+        t.load_small().await;
+        party_setup(&t).await;
+        let sec = branch_secretary(&t).await;
+        let conf = pipeline_setup(&t, &sec).await;
+        t.submit(
+            &format!("{conf}/meetings"),
+            &[
+                ("organization", "103220000"),
+                ("held_on", "2025-03-01"),
+                ("members_present", "3"),
+                ("seats", "1"),
+                ("card_0", "AM-11"),
+                ("for_0", "3"),
+            ],
+            &sec,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        let store = t.app.store();
+        let delegate_id = store
+            .member_by_card(&amanat(), "AM-11")
+            .await
+            .unwrap()
+            .unwrap();
+        let member_id = store
+            .member_by_card(&amanat(), "AM-12")
+            .await
+            .unwrap()
+            .unwrap();
+        let delegate = t
+            .login(
+                Role::PartyDelegate,
+                Scope::Member {
+                    member: delegate_id,
+                },
+            )
+            .await;
+        let member = t
+            .login(Role::PartyMember, Scope::Member { member: member_id })
+            .await;
+        let own = format!("/party/members/{}", delegate_id.0);
+
+        // The account page links the own record and names the scope, never an identifier.
+        let r = t.get_as("/account?lang=ru", &delegate).await;
+        assert_has(&r, &own, "the account links the own record");
+        assert_has(&r, "Оспанов Ерлан", "the scope by name");
+        assert!(
+            !main_text(&r.body).contains(&delegate_id.0.to_string()),
+            "{b}"
+        );
+
+        // The delegate's seat: not yet checked in, then checked in.
+        let pages = in_three_languages(&t, &own, Some(&delegate)).await;
+        assert_has(&pages[0].1, "AM-11", "the card number");
+        assert_has(&pages[0].1, "не зарегистрирован(а)", "not checked in");
+        assert_has(&pages[0].1, "L (50-я)", "the conference");
+        t.submit(
+            &format!("{conf}/check-in"),
+            &[("mandate", "1")],
+            &sec,
+            StatusCode::SEE_OTHER,
+        )
+        .await;
+        let r = t.get_as(&format!("{own}?lang=ru"), &delegate).await;
+        assert_has(&r, "Зарегистрирован(а):", "checked in");
+
+        // Another member may not see it; the member sees their own.
+        let r = t.get_as(&own, &member).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        let r = t
+            .get_as(&format!("/party/members/{}?lang=en", member_id.0), &member)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{b}");
+        assert_has(&r, "Not on any conference", "no seats");
+        let r = t.get(&own).await;
+        assert_ne!(r.status, StatusCode::OK, "{b}: the public is refused");
+
+        // /admin/users names the party roles' scopes.
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        let counting = t
+            .login(
+                Role::CountingCommission,
+                Scope::Conference {
+                    conference: sailau_domain::party::commands::ConferenceId(
+                        uuid::Uuid::parse_str(conf.rsplit('/').next().unwrap()).unwrap(),
+                    ),
+                },
+            )
+            .await;
+        let _ = counting;
+        let r = t.get_as("/admin/users?lang=ru", &admin).await;
+        assert_has(&r, "Оспанов Ерлан", "the delegate's scope by name");
+        assert_has(&r, "Мусина Гүлнар", "the member's scope by name");
+        assert_has(
+            &r,
+            "L (50-я) внеочередная конференция",
+            "the conference by name",
+        );
+        let text = main_text(&r.body);
+        for id in [delegate_id.0.to_string(), member_id.0.to_string()] {
+            assert!(!text.contains(&id), "{b}: an identifier on /admin/users");
+        }
+    }
+}

@@ -39,6 +39,9 @@ pub struct BranchNode {
     pub members: u64,
     /// Conferences convened in sailau.
     pub conferences: usize,
+    /// The region's pipeline dashboard, for a branch of a region or a city of republican
+    /// significance ("" otherwise).
+    pub dashboard: String,
 }
 
 #[derive(Template)]
@@ -120,6 +123,11 @@ pub async fn tree(
                     secretaries: by_branch.remove(b.as_str()).unwrap_or_default(),
                     members: store.member_count(&code, Some(b)).await?,
                     conferences: store.conferences(&code, Some(b)).await?.len(),
+                    dashboard: if t.as_ref().is_some_and(|t| t.kind.is_top_level()) {
+                        super::pipeline::dashboard_href(&code, b)
+                    } else {
+                        String::new()
+                    },
                 },
             ));
         }
@@ -177,6 +185,8 @@ struct BranchPage {
     import: Option<ImportForm>,
     imported: Option<u64>,
     saved: Option<u64>,
+    /// The pipeline dashboard of the branch's region (where the party has a branch), or "".
+    dashboard: String,
 }
 
 /// A conference's title in the page's language: «L (50-я) внеочередная конференция».
@@ -221,6 +231,29 @@ async fn branch_page(
     }
     let territory = store.territory(branch).await?.ok_or(Fail::NotFound)?;
     let name = ctx.name_of(&territory.names).to_owned();
+    // The region: the branch itself at the top, else its topmost ancestor.
+    let region = if territory.kind.is_top_level() {
+        Some(branch.clone())
+    } else {
+        store
+            .territory_ancestors(branch)
+            .await?
+            .into_iter()
+            .find(|t| t.kind.is_top_level())
+            .map(|t| t.code)
+    };
+    let dashboard = match region {
+        Some(r)
+            if store
+                .branches_of(&party.code)
+                .await?
+                .iter()
+                .any(|b| b.territory_code == r) =>
+        {
+            super::pipeline::dashboard_href(&party.code, &r)
+        }
+        _ => String::new(),
+    };
     let conferences = store
         .conferences(&party.code, Some(branch))
         .await?
@@ -269,6 +302,7 @@ async fn branch_page(
             import,
             imported: query.get("imported").and_then(|s| s.parse().ok()),
             saved: crate::pages::saved_index(query),
+            dashboard,
         },
     ))
 }

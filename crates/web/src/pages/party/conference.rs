@@ -31,11 +31,13 @@ use sailau_domain::party::vote::{
 use sailau_domain::{CommandKind, Party, PersonId, Rule, Target};
 
 use super::branches::{conference_title, day_text, read_file};
-use super::{branch_href, branch_target, conference_href, conference_of, crumbs_root, motion_of};
+use super::{
+    branch_href, branch_target, conference_href, conference_of, crumbs_root, motion_of, submit,
+};
 use crate::WebState;
-use crate::pages::elections::{nomination_href, qualification_name, renamed, rules_of};
+use crate::pages::elections::{nomination_href, qualification_name, rules_of};
 use crate::pages::forms::see_other;
-use crate::pages::territories::{ImportForm, execute, import_errors};
+use crate::pages::territories::{ImportForm, import_errors};
 use crate::pages::{Fail, FormState, Page, PageCtx, check_form, may};
 
 /// The most contenders a nomination form takes (and a vote form has count fields for).
@@ -247,6 +249,8 @@ struct ShowPage {
     motions: Vec<MotionItem>,
     saved: Option<u64>,
     imported: Option<u64>,
+    /// «Собрания первичных организаций: 2» — the link to the primary meetings' page.
+    meetings: String,
 }
 
 /// The forms of a conference page re-rendered after a refusal.
@@ -561,6 +565,10 @@ async fn conference_page(
             motions,
             saved: crate::pages::saved_index(query),
             imported: query.get("imported").and_then(|s| s.parse().ok()),
+            meetings: ctx.tr_count(
+                "pp-meetings-link",
+                state.app.conference_meetings(id).await?.len(),
+            ),
         },
     ))
 }
@@ -966,23 +974,11 @@ pub async fn check_in(
                 Err(form)
             }
             Ok(mandate) => {
-                match execute(
-                    &page,
-                    &state,
-                    CheckIn {
-                        conference: id,
-                        mandate,
-                    }
-                    .into(),
-                )
-                .await?
-                {
-                    Ok(index) => Ok(index),
-                    Err(errors) => {
-                        form.absorb(ctx, &errors);
-                        Err(form)
-                    }
-                }
+                let command = CheckIn {
+                    conference: id,
+                    mandate,
+                };
+                submit(&page, &state, command.into(), form, &[]).await?
             }
         };
         let result = result.map_err(|form| Forms {
@@ -1219,13 +1215,7 @@ pub async fn open_motion(
                     subject,
                     mode,
                 };
-                match execute(&page, &state, command.into()).await? {
-                    Ok(index) => Ok(index),
-                    Err(errors) => {
-                        form.absorb(ctx, &renamed(&errors, &[("title", "text")]));
-                        Err(form)
-                    }
-                }
+                submit(&page, &state, command.into(), form, &[("title", "text")]).await?
             }
             _ => Err(form),
         };
@@ -1323,13 +1313,7 @@ pub async fn record_vote(
                 round: motion.next_round,
                 tally,
             };
-            match execute(&page, &state, command.into()).await? {
-                Ok(index) => Ok(index),
-                Err(errors) => {
-                    form.absorb(ctx, &errors);
-                    Err(form)
-                }
-            }
+            submit(&page, &state, command.into(), form, &[]).await?
         };
         let result = result.map_err(|form| Forms {
             vote: Some((motion_id, form, chosen)),

@@ -11,6 +11,8 @@
 mod branches;
 mod conference;
 pub mod minutes;
+mod own;
+pub mod pipeline;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -52,6 +54,16 @@ pub fn router() -> Router<WebState> {
         .route("/party/motions/{id}/hand-off", post(conference::hand_off))
         .route("/party/assets/count.js", get(conference::count_js))
         .route("/party/conferences/{id}/minutes.pdf", get(minutes::pdf))
+        .route(
+            "/party/conferences/{id}/meetings",
+            get(pipeline::meetings).post(pipeline::record_meeting),
+        )
+        .route("/party/{party}/regions/{region}", get(pipeline::dashboard))
+        .route(
+            "/party/{party}/regions/{region}/plan",
+            post(pipeline::adopt_plan),
+        )
+        .route("/party/members/{id}", get(own::show))
 }
 
 /// A party code from a URL, or 404.
@@ -97,6 +109,38 @@ async fn branch_target(
     })
 }
 
+/// What authorization asks about a command on a conference: its branch's target and the
+/// conference itself (its counting commission's scope).
+async fn conference_target(
+    state: &WebState,
+    c: &sailau_app::storage::party::ConferenceRow,
+) -> Result<Target, Fail> {
+    let mut t = branch_target(state, &c.party, &c.branch).await?;
+    t.conference = Some(c.id);
+    Ok(t)
+}
+
+/// Runs a form's command as the signed-in account: the new ledger index, or the form with the
+/// domain's refusals next to their fields (the domain's field names renamed to the form's by
+/// `names`, `(from, to)`).
+async fn submit(
+    page: &super::Page,
+    state: &WebState,
+    command: sailau_domain::Issued,
+    mut form: super::FormState,
+    names: &[(&str, &str)],
+) -> Result<Result<u64, super::FormState>, Fail> {
+    Ok(
+        match super::territories::execute(page, state, command).await? {
+            Ok(index) => Ok(index),
+            Err(errors) => {
+                form.absorb(&page.ctx, &super::elections::renamed(&errors, names));
+                Err(form)
+            }
+        },
+    )
+}
+
 /// The first breadcrumbs of the party pages: the parties, the party, its branches.
 fn crumbs_root(ctx: &PageCtx, party: &PartyCode, short_name: &str) -> Vec<(String, String)> {
     vec![
@@ -107,6 +151,75 @@ fn crumbs_root(ctx: &PageCtx, party: &PartyCode, short_name: &str) -> Vec<(Strin
             ctx.tr("pp-branches-title"),
         ),
     ]
+}
+
+/// A party role's scope in words, by name (issue 13 §9; never an identifier): a conference's
+/// scope as «L (50-я) внеочередная конференция филиала партии «AMANAT» — Уилский район», a
+/// member's by the member's name. `None` for the scopes of other roles.
+pub async fn scope_words(
+    state: &WebState,
+    ctx: &PageCtx,
+    scope: &sailau_domain::Scope,
+) -> Result<Option<String>, Fail> {
+    let store = state.app.store();
+    Ok(match scope {
+        sailau_domain::Scope::Conference { conference } => {
+            let heading = match store.conference(conference).await? {
+                Some(c) => {
+                    let party = store
+                        .party(&c.party)
+                        .await?
+                        .map(|p| p.short_name)
+                        .unwrap_or_default();
+                    let branch = store
+                        .territory(&c.branch)
+                        .await?
+                        .map(|t| ctx.name_of(&t.names).to_owned())
+                        .unwrap_or_default();
+                    ctx.tr_args(
+                        "pp-conference-heading",
+                        &[
+                            ("title", branches::conference_title(ctx, c.ordinal, &c.kind)),
+                            ("party", party),
+                            ("branch", branch),
+                        ],
+                    )
+                }
+                None => ctx.tr("pp-scope-unknown"),
+            };
+            Some(ctx.tr_arg("scope-conference", "conference", heading))
+        }
+        sailau_domain::Scope::Member { member } => {
+            let name = match store.member_record(member).await? {
+                Some(r) => r.full_name(),
+                None => ctx.tr("pp-scope-unknown"),
+            };
+            Some(ctx.tr_arg("scope-member", "member", name))
+        }
+        _ => None,
+    })
+}
+
+/// The account's own party pages, as (href, text): a member's or a delegate's own record, a
+/// counting commission's conference. Empty for other accounts.
+pub fn own_links(
+    ctx: &PageCtx,
+    role: sailau_domain::Role,
+    scope: &sailau_domain::Scope,
+) -> Vec<(String, String)> {
+    use sailau_domain::{Role, Scope};
+    match (role, scope) {
+        (Role::PartyMember | Role::PartyDelegate, Scope::Member { member }) => {
+            vec![(own::member_href(member), ctx.tr("pp-own-link"))]
+        }
+        (Role::CountingCommission, Scope::Conference { conference }) => {
+            vec![(
+                conference_href(conference),
+                ctx.tr("pp-own-conference-link"),
+            )]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// A branch's territory code from a URL, or 404.
