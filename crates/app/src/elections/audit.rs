@@ -393,7 +393,10 @@ impl Fold {
         numbers: &ProtocolNumbers,
     ) -> Option<ProtocolNumbers> {
         let Some(contest) = self.contest_of(election, p) else {
-            self.problem(index, format!("precinct {p} lies in no contest of the election"));
+            self.problem(
+                index,
+                format!("precinct {p} lies in no contest of the election"),
+            );
             return None;
         };
         let registered = self.registered(&contest);
@@ -535,7 +538,12 @@ impl Fold {
                     });
                     return;
                 }
-                if !double || fold.pending.iter().any(|(n, a)| *n == numbers && *a != actor) {
+                if !double
+                    || fold
+                        .pending
+                        .iter()
+                        .any(|(n, a)| *n == numbers && *a != actor)
+                {
                     fold.accepted = Some(numbers);
                     fold.pending.clear();
                 } else {
@@ -553,7 +561,10 @@ impl Fold {
                     }) => *a = numbers,
                     _ => self.problem(
                         index,
-                        format!("amends precinct {}, which has no accepted protocol", c.precinct),
+                        format!(
+                            "amends precinct {}, which has no accepted protocol",
+                            c.precinct
+                        ),
                     ),
                 }
             }
@@ -578,7 +589,11 @@ impl Fold {
         let mut winners = BTreeSet::new();
         for (contest, _, unit) in self.contests.iter().filter(|(_, e, _)| *e == id) {
             let mut candidates = Vec::new();
-            for (nid, c) in self.candidacies.iter().filter(|(_, c)| c.contest == *contest) {
+            for (nid, c) in self
+                .candidacies
+                .iter()
+                .filter(|(_, c)| c.contest == *contest)
+            {
                 let standing = matches!(c.standing, Standing::Registered(_));
                 if let Standing::Registered(n) = c.standing {
                     candidates.push((n, *nid));
@@ -609,8 +624,7 @@ impl Fold {
                 })
                 .collect();
             let numbers: Vec<u32> = candidates.iter().map(|c| c.0).collect();
-            let accepted: Vec<Counts<u32>> =
-                precincts.iter().filter_map(|p| p.2.clone()).collect();
+            let accepted: Vec<Counts<u32>> = precincts.iter().filter_map(|p| p.2.clone()).collect();
             let result = tabulate_unit(
                 &numbers,
                 &accepted,

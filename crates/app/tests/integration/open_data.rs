@@ -147,7 +147,10 @@ async fn the_audit_recomputes_every_result_from_the_ledger_and_names_a_changed_e
             .await
             .unwrap();
         f.app
-            .execute(&Acting::Operator, enter(502, numbers_for(4000, &[1, 2], 50)))
+            .execute(
+                &Acting::Operator,
+                enter(502, numbers_for(4000, &[1, 2], 50)),
+            )
             .await
             .unwrap();
         // Kobda has no candidates: its protocol has no candidate lines.
@@ -198,13 +201,19 @@ async fn the_audit_recomputes_every_result_from_the_ledger_and_names_a_changed_e
         assert_eq!(uil.result.status, ResultStatus::Certified);
         assert_eq!(uil.result.outcome, Outcome::Elected { winner: 1 });
         let (faults, diffs) = audit_of(&f, &r).await;
-        assert!(faults.is_empty() && diffs.is_empty(), "{faults:?} {diffs:#?}");
+        assert!(
+            faults.is_empty() && diffs.is_empty(),
+            "{faults:?} {diffs:#?}"
+        );
 
         // The NIST report of these results is valid.
         let doc = open_data::nist_results(&r, at());
         let errors = schema_errors(RESULTS_SCHEMA, &doc);
         assert!(errors.is_empty(), "{errors:#?}");
-        assert_eq!(doc["Status"], "unofficial-complete", "Kobda is complete, not certified");
+        assert_eq!(
+            doc["Status"], "unofficial-complete",
+            "Kobda is complete, not certified"
+        );
 
         // A tampered copy: precinct 502's protocol gives 50 votes more to №2 and 50 fewer to
         // №1 (it still balances). The audit names the entry and every number it moves.
@@ -212,7 +221,9 @@ async fn the_audit_recomputes_every_result_from_the_ledger_and_names_a_changed_e
         let published = serde_json::to_value(&r).unwrap();
         let i = copy
             .iter()
-            .position(|e| e.canonical.contains("\"enter_protocol\"") && e.canonical.contains("\"number\":502"))
+            .position(|e| {
+                e.canonical.contains("\"enter_protocol\"") && e.canonical.contains("\"number\":502")
+            })
             .unwrap();
         let original = LedgerEntry::decode_canonical(copy[i].canonical.as_bytes()).unwrap();
         let changed = |f: &dyn Fn(&mut ProtocolNumbers)| {
@@ -239,8 +250,14 @@ async fn the_audit_recomputes_every_result_from_the_ledger_and_names_a_changed_e
                 .any(|x| x.starts_with(&format!("entry {index} was changed"))),
             "{faults:?}"
         );
-        assert!(faults.iter().any(|x| x.contains("Merkle root")), "{faults:?}");
-        let named: BTreeSet<&str> = diffs.iter().map(|d| d.split(": the ledger").next().unwrap()).collect();
+        assert!(
+            faults.iter().any(|x| x.contains("Merkle root")),
+            "{faults:?}"
+        );
+        let named: BTreeSet<&str> = diffs
+            .iter()
+            .map(|d| d.split(": the ledger").next().unwrap())
+            .collect();
         let unit = format!("unit 155200000 (contest {})", uuid(UIL));
         for at in [
             format!("{unit}: precinct 150000000/502: counts.votes.1"),
@@ -251,10 +268,13 @@ async fn the_audit_recomputes_every_result_from_the_ledger_and_names_a_changed_e
             assert!(named.contains(at.as_str()), "{at} not in {diffs:#?}");
         }
         assert!(
-            diffs.iter().any(|d| d.starts_with(&format!("{unit}: result.totals.votes.2: the ledger gives {}", 460 + two + 50 + {
-                let n = numbers_for(1001, &[1, 2], 4);
-                n.candidates[&2]
-            }))),
+            diffs.iter().any(|d| d.starts_with(&format!(
+                "{unit}: result.totals.votes.2: the ledger gives {}",
+                460 + two + 50 + {
+                    let n = numbers_for(1001, &[1, 2], 4);
+                    n.candidates[&2]
+                }
+            ))),
             "{diffs:#?}"
         );
         // An unbalanced change is refused by the rule set, and named as such.
@@ -263,7 +283,9 @@ async fn the_audit_recomputes_every_result_from_the_ledger_and_names_a_changed_e
         });
         let (faults, _) = audit_copy(&f, &copy, &head, &published);
         assert!(
-            faults.iter().any(|x| x.starts_with(&format!("entry {index}: the protocol of precinct 150000000/502 breaks the rule set")) && x.contains("day-relation-failed")),
+            faults.iter().any(|x| x.starts_with(&format!(
+                "entry {index}: the protocol of precinct 150000000/502 breaks the rule set"
+            )) && x.contains("day-relation-failed")),
             "{faults:?}"
         );
     }
@@ -323,12 +345,18 @@ async fn the_demo_results_and_the_ledger_are_valid_nist_documents_and_xlsx() {
     let errors = schema_errors(EVENTS_SCHEMA, &log);
     assert!(errors.is_empty(), "{errors:#?}");
     let events = log["Device"][0]["Event"].as_array().unwrap();
-    assert_eq!(events.len() as u64, f.app.signed_head().await.unwrap().head.size);
+    assert_eq!(
+        events.len() as u64,
+        f.app.signed_head().await.unwrap().head.size
+    );
     assert_eq!(events[0]["Sequence"], "0");
     let text = log.to_string();
     let n = &r.units[0].candidates[0];
     let surname = n.name.split(' ').next().unwrap();
-    assert!(!text.contains(surname), "a candidate's name in the event log");
+    assert!(
+        !text.contains(surname),
+        "a candidate's name in the event log"
+    );
     assert!(!text.contains("birth"), "birth dates in the event log");
 
     // XLSX read back: the same rows as the CSV, counts as numbers.
@@ -384,6 +412,9 @@ async fn the_demo_results_and_the_ledger_are_valid_nist_documents_and_xlsx() {
                 .collect();
             assert_eq!(got, want, "{sheet}");
         }
-        assert!(matches!(range.get((1, 4)), Some(Data::Float(_))), "{sheet}: counts are numbers");
+        assert!(
+            matches!(range.get((1, 4)), Some(Data::Float(_))),
+            "{sheet}: counts are numbers"
+        );
     }
 }
