@@ -337,6 +337,7 @@ pub async fn audit(cmd: AuditCommand) -> Result<(), CliError> {
         );
     }
 
+    let from_server = results_from.as_deref().is_some_and(is_url);
     let mut findings = 0usize;
     say!(
         "ledger: {} entries, root {}, signed tree head of size {} by key {}",
@@ -392,11 +393,11 @@ pub async fn audit(cmd: AuditCommand) -> Result<(), CliError> {
             }
         }
         match copy.results.get(&id.to_string()) {
-            None if results_from.is_some() || !copy.results.is_empty() => {
+            None if from_server || only.is_some() => {
                 findings += 1;
                 say!("  DIFFERENCE: no published results for this election");
             }
-            None => say!("  (no published results to compare with: give --results)"),
+            None => say!("  (no published results of this election in the copy: not compared)"),
             Some(published) => {
                 let size = published["ledger_size"].as_u64().unwrap_or(0);
                 if size != copy.signed_head.head.size {
