@@ -118,7 +118,7 @@ impl Place {
     }
 
     /// An app over the existing database and ledger key, for commands that only read.
-    async fn existing_app(&self) -> Result<App, CliError> {
+    pub(crate) async fn existing_app(&self) -> Result<App, CliError> {
         let key = sailau_app::read_key(&self.config().ledger_key_path)?;
         let store = self.existing_store().await?;
         Ok(App::with_parts(

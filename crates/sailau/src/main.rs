@@ -1,7 +1,7 @@
 //! The `sailau` binary: one executable, many subcommands.
 //!
 //! `serve` runs the web server; `import`, `user` and `ledger` administer an installation directly
-//! through its database (as the operator); the election subcommands (`election`, `trustee`,
+//! through its database (as the operator); `export` and `audit` give and check open data; the election subcommands (`election`, `trustee`,
 //! `credentials`, `vote`, `board`, `tally`, `combine`, `verify`) run verifiable elections in files.
 
 /// `println!` for the user's output: when the reader has gone (a closed pipe, `… | head -3`), the
@@ -21,6 +21,7 @@ macro_rules! say_part {
 
 mod admin;
 mod election;
+mod open_data;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,6 +72,12 @@ enum Command {
     /// Check or show the public ledger.
     #[command(subcommand)]
     Ledger(admin::LedgerCommand),
+    /// Write an election's results or the ledger in open formats (NIST SP 1500-100 and 1500-101
+    /// JSON, CSV, XLSX) to standard output.
+    Export(open_data::ExportArgs),
+    /// Audit the published results against the public ledger.
+    #[command(subcommand)]
+    Audit(open_data::AuditCommand),
     #[command(flatten)]
     Election(election::ElectionCommand),
 }
@@ -106,6 +113,8 @@ fn main() -> ExitCode {
         Command::Import(args) => admin::run(admin::import(args)),
         Command::User(cmd) => admin::run(admin::user(cmd)),
         Command::Ledger(cmd) => admin::run(admin::ledger(cmd)),
+        Command::Export(args) => admin::run(open_data::export(args)),
+        Command::Audit(cmd) => admin::run(open_data::audit(cmd)),
         Command::Election(cmd) => election::run(cmd),
     }
 }

@@ -2,6 +2,7 @@
 //! and the API show (elections with their calendar, contests, nominations with what is missing,
 //! the public list of registered candidates, the commission's workbench, ballots, attachments).
 
+pub mod audit;
 pub mod day;
 pub mod day_import;
 mod handlers;

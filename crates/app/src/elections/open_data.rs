@@ -1,5 +1,6 @@
-//! Open data of results (issue 12 §7): NIST SP 1500-100 v2 election results JSON, CSV per
-//! precinct and per unit, and Open Civic Data style division identifiers.
+//! Open data of results (issue 12 §7): NIST SP 1500-100 v2 election results JSON, CSV and XLSX
+//! per precinct and per unit, Open Civic Data style division identifiers, and the ledger as a
+//! NIST SP 1500-101 event log.
 //!
 //! Every export is a pure function of [`ElectionResults`] (what the results pages show) and the
 //! moment it is generated, so `sailau export nist-results`, the public URL and the audit all
@@ -250,10 +251,7 @@ pub fn nist_results(r: &ElectionResults, generated: Timestamp) -> Value {
         }),
     );
     let day = r.election.election_day.to_string();
-    let generated = generated
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    let generated = utc(generated);
     json!({
         "@type": "ElectionResults.ElectionReport",
         "Format": "precinct-level",
@@ -285,14 +283,45 @@ pub fn nist_results(r: &ElectionResults, generated: Timestamp) -> Value {
     })
 }
 
-/// CSV of every precinct: `region_code,precinct_number,ocd_division,unit_code,voters_on_list,
+/// A cell of a tabular export: text, or a whole number (written as a number in XLSX).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text (codes, names, statuses; empty for "none").
+    Text(String),
+    /// A count.
+    Number(u64),
+    /// A share in percent, written with four decimals in CSV.
+    Percent(f64),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Percent(p) => format!("{p:.4}"),
+        }
+    }
+}
+
+fn t(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// A table of an export: the header row and the rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Column names.
+    pub header: Vec<String>,
+    /// Rows, as wide as the header.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Every precinct: `region_code,precinct_number,ocd_division,unit_code,voters_on_list,
 /// ballots_issued,found_in_boxes,invalid,against_all,status` then one column per candidate
-/// headed `<unit_code>:<registration number>` (empty where the candidate does not stand).
-///
-/// # Errors
-/// [`csv::Error`] only if writing to memory fails.
-pub fn precincts_csv(r: &ElectionResults) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+/// headed `<unit_code>:<registration number>` (empty where the candidate does not stand). An
+/// awaited precinct has its registry's voters and empty counts.
+pub fn precincts_table(r: &ElectionResults) -> Table {
     let cols: Vec<(usize, u32)> = r
         .units
         .iter()
@@ -318,14 +347,14 @@ pub fn precincts_csv(r: &ElectionResults) -> Result<String, csv::Error> {
         cols.iter()
             .map(|(i, n)| format!("{}:{n}", r.units[*i].unit.code)),
     );
-    w.write_record(&header)?;
+    let mut rows = Vec::new();
     for (ui, u) in r.units.iter().enumerate() {
         for p in &u.precincts {
             let mut row = vec![
-                p.precinct.region_code.to_string(),
-                p.precinct.number.to_string(),
-                ocd_precinct(&u.region, &u.unit, &p.precinct),
-                u.unit.code.to_string(),
+                t(p.precinct.region_code.to_string()),
+                Cell::Number(u64::from(p.precinct.number)),
+                t(ocd_precinct(&u.region, &u.unit, &p.precinct)),
+                t(u.unit.code.to_string()),
             ];
             match &p.counts {
                 Some(c) => {
@@ -337,44 +366,34 @@ pub fn precincts_csv(r: &ElectionResults) -> Result<String, csv::Error> {
                             c.invalid,
                             c.against_all,
                         ]
-                        .iter()
-                        .map(u64::to_string),
+                        .map(Cell::Number),
                     );
-                    row.push("accepted".into());
+                    row.push(t("accepted"));
                 }
                 None => {
-                    row.extend([
-                        p.voters.to_string(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ]);
-                    row.push("awaited".into());
+                    row.push(Cell::Number(u64::from(p.voters)));
+                    row.extend(std::iter::repeat_n(t(""), 4));
+                    row.push(t("awaited"));
                 }
             }
             for (i, n) in &cols {
                 row.push(match (&p.counts, *i == ui) {
-                    (Some(c), true) => c.votes.get(n).copied().unwrap_or(0).to_string(),
-                    _ => String::new(),
+                    (Some(c), true) => Cell::Number(c.votes.get(n).copied().unwrap_or(0)),
+                    _ => t(""),
                 });
             }
-            w.write_record(&row)?;
+            rows.push(row);
         }
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Table { header, rows }
 }
 
-/// CSV of every unit and candidate: `unit_code,ocd_division,status,outcome,precincts_in,
+/// Every unit and candidate: `unit_code,ocd_division,status,outcome,precincts_in,
 /// precincts_total,voters_on_list,ballots_issued,found_in_boxes,invalid,against_all,
-/// registration_number,candidate,party,votes,percent,deposit_refund`, one row per candidate.
-///
-/// # Errors
-/// [`csv::Error`] only if writing to memory fails.
-pub fn units_csv(r: &ElectionResults) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+/// registration_number,candidate,party,votes,percent,deposit_refund`, one row per candidate
+/// (percent of the ballots found in the boxes; `deposit_refund` `true`/`false`).
+pub fn units_table(r: &ElectionResults) -> Table {
+    let header = [
         "unit_code",
         "ocd_division",
         "status",
@@ -392,34 +411,220 @@ pub fn units_csv(r: &ElectionResults) -> Result<String, csv::Error> {
         "votes",
         "percent",
         "deposit_refund",
-    ])?;
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    let mut rows = Vec::new();
     for u in &r.units {
-        let t = &u.result.totals;
+        let tot = &u.result.totals;
         for l in &u.result.lines {
             let c = u.candidate(l.candidate);
-            w.write_record([
-                u.unit.code.to_string(),
-                ocd_division(&u.region, Some(&u.unit)),
-                u.result.status.as_str().to_owned(),
-                u.result.outcome.as_str().to_owned(),
-                u.result.precincts_in.to_string(),
-                u.result.precincts_total.to_string(),
-                t.voters_on_list.to_string(),
-                t.ballots_issued.to_string(),
-                t.found_in_boxes.to_string(),
-                t.invalid.to_string(),
-                t.against_all.to_string(),
-                l.candidate.to_string(),
-                c.map(|c| c.name.clone()).unwrap_or_default(),
-                c.and_then(|c| c.party.as_ref())
+            rows.push(vec![
+                t(u.unit.code.to_string()),
+                t(ocd_division(&u.region, Some(&u.unit))),
+                t(u.result.status.as_str()),
+                t(u.result.outcome.as_str()),
+                Cell::Number(u.result.precincts_in as u64),
+                Cell::Number(u.result.precincts_total as u64),
+                Cell::Number(tot.voters_on_list),
+                Cell::Number(tot.ballots_issued),
+                Cell::Number(tot.found_in_boxes),
+                Cell::Number(tot.invalid),
+                Cell::Number(tot.against_all),
+                Cell::Number(u64::from(l.candidate)),
+                t(c.map(|c| c.name.clone()).unwrap_or_default()),
+                t(c.and_then(|c| c.party.as_ref())
                     .map(|p| p.to_string())
-                    .unwrap_or_default(),
-                l.votes.to_string(),
-                format!("{:.4}", l.percent),
-                l.refund.to_string(),
-            ])?;
+                    .unwrap_or_default()),
+                Cell::Number(l.votes),
+                Cell::Percent(l.percent),
+                t(l.refund.to_string()),
+            ]);
         }
+    }
+    Table { header, rows }
+}
+
+fn csv_of(table: &Table) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&table.header)?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(Cell::text))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// An XLSX workbook of one worksheet named `sheet`: the header row in bold and frozen, counts
+/// as numbers, percentages with two decimals.
+///
+/// # Errors
+/// [`rust_xlsxwriter::XlsxError`] only if the workbook cannot be built in memory.
+pub fn xlsx_of(table: &Table, sheet: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet)?;
+    let bold = Format::new().set_bold();
+    let pct = Format::new().set_num_format("0.00");
+    for (c, h) in table.header.iter().enumerate() {
+        ws.write_string_with_format(0, col(c), h, &bold)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in row.iter().enumerate() {
+            match cell {
+                Cell::Text(s) if s.is_empty() => {}
+                Cell::Text(s) => {
+                    ws.write_string(r, col(c), s)?;
+                }
+                Cell::Number(n) => {
+                    ws.write_number(r, col(c), *n as f64)?;
+                }
+                Cell::Percent(p) => {
+                    ws.write_number_with_format(r, col(c), *p, &pct)?;
+                }
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    book.save_to_buffer()
+}
+
+fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+/// CSV of every precinct ([`precincts_table`]).
+///
+/// # Errors
+/// [`csv::Error`] only if writing to memory fails.
+pub fn precincts_csv(r: &ElectionResults) -> Result<String, csv::Error> {
+    csv_of(&precincts_table(r))
+}
+
+/// CSV of every unit and candidate ([`units_table`]).
+///
+/// # Errors
+/// [`csv::Error`] only if writing to memory fails.
+pub fn units_csv(r: &ElectionResults) -> Result<String, csv::Error> {
+    csv_of(&units_table(r))
+}
+
+/// XLSX of every precinct ([`precincts_table`]), one worksheet `precincts`.
+///
+/// # Errors
+/// As [`xlsx_of`].
+pub fn precincts_xlsx(r: &ElectionResults) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    xlsx_of(&precincts_table(r), "precincts")
+}
+
+/// XLSX of every unit and candidate ([`units_table`]), one worksheet `units`.
+///
+/// # Errors
+/// As [`xlsx_of`].
+pub fn units_xlsx(r: &ElectionResults) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    xlsx_of(&units_table(r), "units")
+}
+
+/// The ledger as a NIST SP 1500-101 v1 `ElectionEventLog`: one `Device` (the ledger, `Type`
+/// `ems`, `HashType` `sha-256`, its `Id` the signing key's id) with one `Event` per entry:
+/// `Sequence` its index, `TimeStamp` when it was applied (UTC), `Id` and `Type` the command's
+/// ledger name, `Hash` its RFC 9162 leaf hash, `UserId` the account that issued it
+/// (`operator` for the command line), `Disposition` `success` (only applied commands are in
+/// the ledger). The entries' contents are not copied — names, birth dates and every other
+/// datum stay in the ledger, which the hashes point to. `head` is the signed tree head the
+/// entries end at; `generated` is `GeneratedTime`.
+pub fn nist_events(
+    entries: &[crate::ledger::EntryView],
+    head: &sailau_ledger::SignedTreeHead,
+    generated: Timestamp,
+) -> Value {
+    let events: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let user = e
+                .entry
+                .get("actor")
+                .and_then(|a| a.get("username"))
+                .and_then(Value::as_str)
+                .unwrap_or("operator");
+            json!({
+                "@type": "EventLogging.Event",
+                "Id": e.kind,
+                "Type": e.kind,
+                "Sequence": e.index.to_string(),
+                "TimeStamp": utc(Timestamp::from_millisecond(e.at_ms).unwrap_or(Timestamp::UNIX_EPOCH)),
+                "Hash": sailau_ledger::hash_to_hex(&e.leaf_hash),
+                "UserId": user,
+                "Disposition": "success",
+                "Description": describe(&e.kind),
+            })
+        })
+        .collect();
+    json!({
+        "@type": "EventLogging.ElectionEventLog",
+        "GeneratedTime": utc(generated),
+        "Details": format!(
+            "The public ledger of sailau: an RFC 9162 Merkle tree of {} entries, root {}, \
+             signed tree head of {} ms since the Unix epoch. Each event's Hash is the leaf hash \
+             SHA-256(0x00 || entry) of the canonical entry at its Sequence (GET \
+             /api/ledger/entries).",
+            head.head.size,
+            sailau_ledger::hash_to_hex(&head.head.root),
+            head.head.timestamp_ms,
+        ),
+        "Device": [{
+            "@type": "EventLogging.Device",
+            "Id": format!("sailau-ledger-{}", head.key_id.to_hex()),
+            "Type": "ems",
+            "Manufacturer": "sailau",
+            "Model": "sailau ledger",
+            "Version": env!("CARGO_PKG_VERSION"),
+            "HashType": "sha-256",
+            "Details": "Ed25519-signed RFC 9162 tree heads; GET /api/ledger/head",
+            "Event": events,
+        }],
+    })
+}
+
+fn utc(at: Timestamp) -> String {
+    at.to_zoned(jiff::tz::TimeZone::UTC)
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// A command's ledger name in words (`enter_protocol` → `Enter protocol`).
+fn describe(kind: &str) -> String {
+    let words = kind.replace('_', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
+    }
+}
+
+impl crate::App {
+    /// The ledger as a NIST SP 1500-101 event log ([`nist_events`]) up to the current signed
+    /// tree head, generated now.
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub async fn nist_events(&self) -> Result<Value, crate::AppError> {
+        let head = self.signed_head().await?;
+        let mut entries = Vec::new();
+        while (entries.len() as u64) < head.head.size {
+            let start = entries.len() as u64;
+            let page = self
+                .ledger_entries(start, head.head.size.min(start + crate::ledger::MAX_PAGE))
+                .await?;
+            if page.is_empty() {
+                break;
+            }
+            entries.extend(page);
+        }
+        let now = Timestamp::from_millisecond(self.now_ms()).unwrap_or(Timestamp::UNIX_EPOCH);
+        Ok(nist_events(&entries, &head, now))
+    }
 }

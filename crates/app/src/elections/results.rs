@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use sailau_domain::elections::certification::{CertifyFacts, CertifyResults};
+use sailau_domain::elections::protocol::ProtocolNumbers;
 use sailau_domain::elections::tabulation::{
     CandidateFacts, Counts, Outcome, Policies, Statistics, Summary, UnitResult, statistics,
     summarize, tabulate_unit,
@@ -155,11 +156,26 @@ impl ElectionResults {
     }
 }
 
-/// The accepted protocols of a contest, by precinct.
-/// The accepted protocols of an election (migration 0013, `enter_protocol` / `amend_protocol`),
-/// per contest and precinct, as the counts tabulation sums: ballots issued = issued inside the
+/// The counts tabulation sums for a protocol's numbers: ballots issued = issued inside the
 /// station + outside it + on absentee certificates (rules.md §4; the `[protocol]` field keys of
-/// the rule set). A field the rule set does not have counts as 0.
+/// the rule set). A field the rule set does not have counts as 0. The audit
+/// ([`super::audit`]) reads protocols from ledger entries through this same function.
+pub fn protocol_counts(numbers: &ProtocolNumbers) -> Counts<u32> {
+    let field = |key: &str| numbers.fields.get(key).copied().unwrap_or(0);
+    Counts {
+        voters_on_list: field("voters_on_list"),
+        ballots_issued: field("issued_inside")
+            .saturating_add(field("issued_outside"))
+            .saturating_add(field("issued_absentee")),
+        found_in_boxes: field("found_in_boxes"),
+        invalid: field("invalid"),
+        against_all: field("against_all"),
+        votes: numbers.candidates.clone(),
+    }
+}
+
+/// The accepted protocols of an election (migration 0013, `enter_protocol` / `amend_protocol`),
+/// per contest and precinct, as [`protocol_counts`].
 async fn accepted_protocols(
     app: &App,
     election: &ElectionId,
@@ -167,18 +183,9 @@ async fn accepted_protocols(
     let mut out: BTreeMap<ContestId, BTreeMap<PrecinctRef, Counts<u32>>> = BTreeMap::new();
     for p in app.store.accepted_protocols(election).await? {
         let Some(numbers) = p.numbers else { continue };
-        let field = |key: &str| numbers.fields.get(key).copied().unwrap_or(0);
-        let counts = Counts {
-            voters_on_list: field("voters_on_list"),
-            ballots_issued: field("issued_inside")
-                .saturating_add(field("issued_outside"))
-                .saturating_add(field("issued_absentee")),
-            found_in_boxes: field("found_in_boxes"),
-            invalid: field("invalid"),
-            against_all: field("against_all"),
-            votes: numbers.candidates.clone(),
-        };
-        out.entry(p.contest).or_default().insert(p.precinct, counts);
+        out.entry(p.contest)
+            .or_default()
+            .insert(p.precinct, protocol_counts(&numbers));
     }
     Ok(out)
 }
@@ -361,8 +368,8 @@ impl App {
     }
 }
 
-/// Whole years from `birth` to `day`.
-fn age_on(birth: Date, day: Date) -> u32 {
+/// Whole years from `birth` to `day` (a candidate's age on election day).
+pub fn age_on(birth: Date, day: Date) -> u32 {
     let mut years = day.year() - birth.year();
     if (day.month(), day.day()) < (birth.month(), birth.day()) {
         years -= 1;

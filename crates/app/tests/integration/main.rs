@@ -12,6 +12,7 @@ mod elections_authz;
 mod fixture;
 mod import;
 mod import_excel;
+mod open_data;
 
 mod ledger_fixture;
 mod party;

@@ -158,7 +158,7 @@ fn import_user_and_ledger_work_on_a_data_directory() {
     );
 }
 
-fn get(port: u16, path: &str) -> Option<(u16, String)> {
+pub(crate) fn get(port: u16, path: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
     write!(
@@ -175,7 +175,7 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
 
 /// Starts `sailau serve` on `data` at a free port with `extra` arguments; returns the child and
 /// the port once the server answers (or panics after 60 s).
-fn serving(data: &Path, extra: &[&str]) -> (std::process::Child, u16) {
+pub(crate) fn serving(data: &Path, extra: &[&str]) -> (std::process::Child, u16) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

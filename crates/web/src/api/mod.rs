@@ -21,6 +21,7 @@ pub mod elections_print;
 pub mod extract;
 pub mod import;
 pub mod ledger;
+pub mod open_data;
 pub mod parties;
 pub mod party;
 pub mod party_pipeline;
@@ -75,6 +76,7 @@ use crate::problem::{self, PROBLEM_JSON, Problem, ProblemKind};
         (name = "import", description = "CSV and XLSX imports"),
         (name = "ledger", description = "The public, verifiable ledger"),
         (name = "elections", description = "Elections of akims: calendar, nominations, registration, ballots"),
+        (name = "results", description = "Results, statistics and open data: NIST SP 1500-100 JSON, CSV, XLSX (issue 12)"),
         (name = "election-day", description = "Election day: turnout, precinct protocols, amendments, scans, observers' copies (issue 12)"),
         (name = "health", description = "Liveness"),
     )
@@ -212,6 +214,15 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(ledger::entries))
         .routes(routes!(ledger::inclusion))
         .routes(routes!(ledger::consistency))
+        // i12-data
+        .routes(routes!(open_data::nist_events))
+        .routes(routes!(open_data::results))
+        .routes(routes!(open_data::statistics))
+        .routes(routes!(open_data::nist_results))
+        .routes(routes!(open_data::precincts_csv))
+        .routes(routes!(open_data::units_csv))
+        .routes(routes!(open_data::precincts_xlsx))
+        .routes(routes!(open_data::units_xlsx))
         .routes(routes!(elections::list_elections, elections::call_election))
         .routes(routes!(elections::workbench))
         .routes(routes!(elections::get_election))

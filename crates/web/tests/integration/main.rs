@@ -9,6 +9,7 @@ mod elections;
 mod elections_api;
 mod elections_finish;
 mod imports;
+mod open_data;
 
 #[path = "../../../storage/tests/support/databases.rs"]
 mod databases;
