@@ -536,7 +536,10 @@ pub fn statistics<'a, K: Ord + Clone, P: Ord + Clone + 'a>(
             bump(&mut s.registered_by_age, age_band(c.age));
         }
         if winners.contains(&c.candidate) {
-            bump(&mut s.winners_by_party, c.party.as_deref().unwrap_or(""));
+            // Party nominees by party; the self-nominated are counted by route only.
+            if let Some(p) = &c.party {
+                bump(&mut s.winners_by_party, p);
+            }
             bump(&mut s.winners_by_route, c.route.as_str());
             if c.incumbent {
                 s.incumbents_reelected += 1;

@@ -1538,3 +1538,10 @@ results-turnout-late = { NUMBER($count) ->
     [one] { NUMBER($count) } precinct reported late
    *[other] { NUMBER($count) } precincts reported late
 }
+results-downloads = Open data
+results-download-nist = Results in NIST SP 1500-100 (JSON)
+results-download-precincts-csv = Results by polling station (CSV)
+results-download-units-csv = Results by unit (CSV)
+results-download-precincts-xlsx = Results by polling station (Excel)
+results-download-units-xlsx = Results by unit (Excel)
+results-download-events = The ledger as a NIST SP 1500-101 event log (JSON)

@@ -1561,3 +1561,10 @@ results-turnout-late = { NUMBER($count) ->
     [few] { NUMBER($count) } участка передали сведения с опозданием
    *[other] { NUMBER($count) } участков передали сведения с опозданием
 }
+results-downloads = Открытые данные
+results-download-nist = Итоги в формате NIST SP 1500-100 (JSON)
+results-download-precincts-csv = Итоги по избирательным участкам (CSV)
+results-download-units-csv = Итоги по районам и городам (CSV)
+results-download-precincts-xlsx = Итоги по избирательным участкам (Excel)
+results-download-units-xlsx = Итоги по районам и городам (Excel)
+results-download-events = Журнал изменений в формате NIST SP 1500-101 (JSON)

@@ -577,6 +577,35 @@ struct SummaryPage {
     units: Vec<UnitRow>,
     stats: Vec<StatRow>,
     turnout: TurnoutChart,
+    /// Open-data downloads (election page only): (href, text).
+    downloads: Vec<(String, String)>,
+}
+
+/// The election's open-data downloads: NIST SP 1500-100 results, CSV and XLSX per precinct and
+/// per unit, the ledger as a NIST SP 1500-101 event log (issue 12 item 7).
+fn downloads(ctx: &PageCtx, id: &ElectionId) -> Vec<(String, String)> {
+    let page = results_href(id);
+    let api = format!("/api/v1/elections/{id}/results");
+    [
+        (format!("{page}/nist.json"), "results-download-nist"),
+        (
+            format!("{page}/precincts.csv"),
+            "results-download-precincts-csv",
+        ),
+        (format!("{page}/units.csv"), "results-download-units-csv"),
+        (
+            format!("{api}/precincts.xlsx"),
+            "results-download-precincts-xlsx",
+        ),
+        (format!("{api}/units.xlsx"), "results-download-units-xlsx"),
+        (
+            "/api/ledger/nist-events".to_owned(),
+            "results-download-events",
+        ),
+    ]
+    .into_iter()
+    .map(|(href, key)| (href, ctx.tr(key)))
+    .collect()
 }
 
 fn election_crumbs(ctx: &PageCtx, r: &ElectionResults) -> Vec<(String, String)> {
@@ -659,6 +688,7 @@ pub async fn election_page(
         serve(&page, &state, &id, |ctx, r| {
             let all: Vec<&UnitResults> = r.units.iter().collect();
             Ok(SummaryPage {
+                downloads: downloads(ctx, &id),
                 turnout: turnout_chart(ctx, r, &all, &rows, now),
                 crumbs: election_crumbs(ctx, r),
                 title: ctx.tr_arg(
@@ -731,6 +761,7 @@ pub async fn region_page(
                     .collect(),
                 stats: Vec::new(),
                 turnout,
+                downloads: Vec::new(),
                 ctx: ctx.clone(),
             })
         })
