@@ -169,7 +169,7 @@ try {
 
   const pipeline = {
     ru: { held: 'проведена', pending: 'предстоит', overdue: 'просрочена', elected: 'мандат №', tooMany: '30' },
-    kk: { held: 'өтті', pending: 'алда', overdue: 'мерзімі өтті', elected: 'мандат №', tooMany: '30' },
+    kk: { held: 'өтті', pending: 'алда', overdue: 'мерзімі өтті', elected: '№ 5 мандат', tooMany: '30' },
     en: { held: 'held', pending: 'pending', overdue: 'overdue', elected: 'mandate', tooMany: '30' },
   };
   const cards = { ru: 'SYN-KBD-0004', kk: 'SYN-KBD-0005', en: 'SYN-KBD-0006' };
