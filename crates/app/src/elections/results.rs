@@ -142,6 +142,10 @@ pub struct ElectionResults {
     pub national: Summary,
     /// Statistics of the whole election.
     pub statistics: Statistics,
+    /// The parties' short names by code, for the pages ("AMANAT", not `amanat`); not part of
+    /// the published JSON.
+    #[serde(skip)]
+    pub party_names: BTreeMap<String, String>,
 }
 
 impl ElectionResults {
@@ -357,6 +361,13 @@ impl App {
                 .iter()
                 .flat_map(|u| u.precincts.iter().filter_map(|p| p.counts.as_ref())),
         );
+        let party_names = self
+            .store
+            .parties()
+            .await?
+            .into_iter()
+            .map(|p| (p.code.as_str().to_owned(), p.short_name))
+            .collect();
         Ok(ElectionResults {
             ledger_size,
             election,
@@ -364,6 +375,7 @@ impl App {
             regions,
             national,
             statistics,
+            party_names,
         })
     }
 }

@@ -310,6 +310,35 @@ command-create-account = Account created
 command-change-account-role = Role changed
 command-set-account-active = Account enabled or disabled
 command-change-password = Password changed
+command-call-election = Election called
+command-nominate-by-party = Nomination by a party
+command-apply-self-nomination = Self-nomination
+command-propose-by-higher-akim = Proposal by the higher akim
+command-attach-document = Document attached
+command-tick-document = Document marked as received
+command-record-deposit = Election deposit recorded
+command-register-candidate = Candidate registered
+command-refuse-registration = Registration refused
+command-cancel-registration = Registration cancelled
+command-produce-ballots = Ballot produced
+command-record-signature-sheets = Signature sheets recorded
+command-erase-signature-data = Signers' personal data erased
+command-record-member = Party member recorded
+command-erase-member-data = Member's personal data erased
+command-set-conference-count = Conference numbering set
+command-convene-conference = Conference convened
+command-seat-delegate = Delegate seated
+command-check-in = Delegate checked in
+command-open-motion = Motion opened
+command-record-vote = Vote recorded
+command-record-primary-meeting = Primary organization's meeting recorded
+command-adopt-regional-plan = Regional plan adopted
+command-report-turnout = Turnout reported
+command-enter-protocol = Precinct protocol entered
+command-amend-protocol = Precinct protocol amended
+command-attach-protocol-scan = Protocol scan attached
+command-record-observer-copy = Observer's copy recorded
+command-certify-results = Results certified
 
 ## Login
 

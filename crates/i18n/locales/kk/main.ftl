@@ -239,6 +239,35 @@ command-create-account = Есептік жазба құру
 command-change-account-role = Рөлді өзгерту
 command-set-account-active = Есептік жазбаны іске қосу немесе бұғаттау
 command-change-password = Құпиясөзді ауыстыру
+command-call-election = Сайлауды тағайындау
+command-nominate-by-party = Кандидатты партияның ұсынуы
+command-apply-self-nomination = Кандидаттың өзін-өзі ұсынуы
+command-propose-by-higher-akim = Жоғары тұрған әкімнің кандидатура ұсынуы
+command-attach-document = Құжатты тіркеу
+command-tick-document = Ұсынылған құжат туралы белгі
+command-record-deposit = Сайлау жарнасын енгізу
+command-register-candidate = Кандидатты тіркеу
+command-refuse-registration = Тіркеуден бас тарту
+command-cancel-registration = Тіркеуді жою
+command-produce-ballots = Бюллетень мәтінін бекіту
+command-record-signature-sheets = Қол қою парақтарын тексеру
+command-erase-signature-data = Қол қойғандардың дербес деректерін жою
+command-record-member = Партия мүшесін есепке алу
+command-erase-member-data = Партия мүшесінің дербес деректерін жою
+command-set-conference-count = Конференциялар нөмірлеуін белгілеу
+command-convene-conference = Конференцияны шақыру
+command-seat-delegate = Делегатты тізімге енгізу
+command-check-in = Делегатты тіркеу
+command-open-motion = Күн тәртібіндегі мәселе дауысқа қойылды
+command-record-vote = Дауыс беру қорытындысы
+command-record-primary-meeting = Бастауыш партия ұйымының жиналысы
+command-adopt-regional-plan = Облыстық филиал жоспарын бекіту
+command-report-turnout = Сайлаушылардың келуі туралы мәліметтер
+command-enter-protocol = Учаскелік комиссия хаттамасын енгізу
+command-amend-protocol = Учаскелік комиссия хаттамасын нақтылау
+command-attach-protocol-scan = Хаттаманың сканерленген көшірмесін тіркеу
+command-record-observer-copy = Байқаушының хаттама көшірмесі
+command-certify-results = Сайлау қорытындыларын бекіту
 
 ## Жүйеге кіру
 

@@ -328,6 +328,35 @@ command-create-account = Создание учётной записи
 command-change-account-role = Изменение роли
 command-set-account-active = Включение или отключение учётной записи
 command-change-password = Смена пароля
+command-call-election = Назначение выборов
+command-nominate-by-party = Выдвижение кандидата партией
+command-apply-self-nomination = Самовыдвижение кандидата
+command-propose-by-higher-akim = Предложение кандидатуры вышестоящим акимом
+command-attach-document = Приложение документа
+command-tick-document = Отметка о представленном документе
+command-record-deposit = Внесение избирательного взноса
+command-register-candidate = Регистрация кандидата
+command-refuse-registration = Отказ в регистрации
+command-cancel-registration = Отмена регистрации
+command-produce-ballots = Утверждение текста бюллетеня
+command-record-signature-sheets = Проверка подписных листов
+command-erase-signature-data = Удаление персональных данных подписантов
+command-record-member = Учёт члена партии
+command-erase-member-data = Удаление персональных данных члена партии
+command-set-conference-count = Установка нумерации конференций
+command-convene-conference = Созыв конференции
+command-seat-delegate = Включение делегата в список
+command-check-in = Регистрация делегата
+command-open-motion = Вопрос повестки поставлен на голосование
+command-record-vote = Итоги голосования
+command-record-primary-meeting = Собрание первичной партийной организации
+command-adopt-regional-plan = Утверждение плана областного филиала
+command-report-turnout = Сведения о явке избирателей
+command-enter-protocol = Ввод протокола участковой комиссии
+command-amend-protocol = Уточнение протокола участковой комиссии
+command-attach-protocol-scan = Приложение скан-копии протокола
+command-record-observer-copy = Копия протокола наблюдателя
+command-certify-results = Утверждение итогов выборов
 
 ## Вход
 

@@ -1750,3 +1750,20 @@ async fn the_last_administrator_cannot_disable_itself() {
         );
     }
 }
+
+/// The ledger pages name every command kind in every language (`command-…`), so no entry is
+/// listed under a message key.
+#[test]
+fn every_command_kind_has_a_name_in_every_language() {
+    let catalog = sailau_i18n::Catalog::new().unwrap();
+    for lang in [
+        sailau_i18n::Lang::Kk,
+        sailau_i18n::Lang::Ru,
+        sailau_i18n::Lang::En,
+    ] {
+        for kind in sailau_domain::CommandKind::ALL {
+            let key = format!("command-{}", kind.as_str().replace('_', "-"));
+            assert!(catalog.contains(lang, &key), "{lang:?}: {key}");
+        }
+    }
+}

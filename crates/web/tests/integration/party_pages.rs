@@ -299,6 +299,21 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             )
             .await;
         assert_has(&r, "Нет кворума", "no quorum");
+        // A blank count form is not a vote of 0/0/0: each count is required (newcomer test).
+        let r = t
+            .submit(
+                &format!("{motion}?lang=ru"),
+                &[("votes_for_0", ""), ("against", ""), ("abstain", "")],
+                &sec,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        assert_has(
+            &r,
+            "Заполните это поле.",
+            "the blank count named at its field",
+        );
+        assert!(r.body.contains("f-against-error"), "next to the field");
         for m in ["2", "3"] {
             t.submit(
                 &format!("{conf}/check-in"),

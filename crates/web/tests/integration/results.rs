@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use sailau_app::demo_elections::DISTRICT_ELECTION;
 
 use crate::common::TestApp;
+use crate::elections::main_text;
 
 #[tokio::test]
 async fn results_pages_and_open_data_of_the_demo_election() {
@@ -29,6 +30,9 @@ async fn results_pages_and_open_data_of_the_demo_election() {
     assert_eq!(first.status, StatusCode::OK);
     assert!(first.body.contains("<svg"), "the votes chart");
     assert!(first.body.contains("Итоги утверждены комиссией"));
+    // Parties by their names, not their codes (newcomer test).
+    assert!(first.body.contains("AMANAT"));
+    assert!(!main_text(&first.body).contains("amanat"));
     assert!(!first.body.contains('⟦'));
     let second = t.get(&href).await;
     assert_eq!(first.body, second.body, "served from memory");

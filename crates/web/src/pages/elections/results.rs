@@ -197,7 +197,12 @@ const CHART_WIDTH: f64 = 600.0;
 /// One bar's height with its gap.
 const BAR_STEP: u32 = 34;
 
-fn bars(ctx: &PageCtx, u: &UnitResults, counts: &Counts<u32>) -> (Vec<Bar>, u32) {
+fn bars(
+    ctx: &PageCtx,
+    parties: &std::collections::BTreeMap<String, String>,
+    u: &UnitResults,
+    counts: &Counts<u32>,
+) -> (Vec<Bar>, u32) {
     let found = counts.found_in_boxes;
     let winner = match &u.result.outcome {
         Outcome::Elected { winner } => Some(*winner),
@@ -221,7 +226,7 @@ fn bars(ctx: &PageCtx, u: &UnitResults, counts: &Counts<u32>) -> (Vec<Bar>, u32)
             bar(
                 ctx,
                 c.map(|c| c.name.clone()).unwrap_or_default(),
-                c.map(|c| nominated_by(ctx, c)).unwrap_or_default(),
+                c.map(|c| nominated_by(ctx, parties, c)).unwrap_or_default(),
                 *votes,
                 found,
                 winner == Some(*number),
@@ -267,9 +272,16 @@ fn bar(
     }
 }
 
-fn nominated_by(ctx: &PageCtx, c: &sailau_app::elections::results::ResultCandidate) -> String {
+fn nominated_by(
+    ctx: &PageCtx,
+    parties: &std::collections::BTreeMap<String, String>,
+    c: &sailau_app::elections::results::ResultCandidate,
+) -> String {
     match &c.party {
-        Some(p) => p.to_string(),
+        Some(p) => parties
+            .get(p.as_str())
+            .cloned()
+            .unwrap_or_else(|| p.to_string()),
         None => ctx.tr(&format!(
             "results-route-{}",
             c.route.as_str().replace('_', "-")
@@ -828,7 +840,7 @@ fn unit_page_view(
         ctx.name_of(&u.region.names).to_owned(),
     ));
     crumbs.push((unit_href(&id, contest), unit.clone()));
-    let (bars, chart_height) = bars(ctx, u, &u.result.totals);
+    let (bars, chart_height) = bars(ctx, &r.party_names, u, &u.result.totals);
     Ok(UnitPage {
         crumbs,
         title: ctx.tr_arg("results-unit-title", "unit", &unit),
@@ -1011,7 +1023,7 @@ pub async fn precinct_page(
                 field("results-invalid", counts.invalid),
                 field("results-against-all", counts.against_all),
             ];
-            let (bars, chart_height) = bars(ctx, u, counts);
+            let (bars, chart_height) = bars(ctx, &r.party_names, u, counts);
             let rules = super::rules_of(&r.election)?;
             let candidates: Vec<(u32, String)> = u
                 .candidates

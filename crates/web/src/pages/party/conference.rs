@@ -1229,9 +1229,12 @@ pub async fn open_motion(
 }
 
 /// A whole count from a form field ("" is 0); a bad one is an error on the field.
+/// A count the counting commission must enter: empty is refused (a blank form is not a vote of
+/// 0/0/0), as is anything but a whole number of votes.
 fn count_of(ctx: &PageCtx, form: &mut FormState, field: &'static str, s: &str) -> u32 {
     let s = s.trim();
     if s.is_empty() {
+        form.push(field, ctx.rule(&Rule::FieldRequired));
         return 0;
     }
     match sailau_domain::text::parse_whole_number(s)
