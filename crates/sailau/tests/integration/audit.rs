@@ -94,12 +94,13 @@ async fn demo_with_protocols(data: &Path) -> (String, String, u32) {
         .await
         .unwrap()[0]
         .at_ms;
-    let after = "2023-11-06T06:00:00Z"
+    let after = "2024-01-15T06:00:00Z"
         .parse::<jiff::Timestamp>()
         .unwrap()
         .as_millisecond();
     let app = app.with_clock(Arc::new(FixedClock(AtomicI64::new(last.max(after) + 1000))));
-    let election = sailau_app::demo_elections::DISTRICT_ELECTION;
+    // The repeat election, whose protocols the demo leaves to be entered.
+    let election = sailau_app::demo_election_day::REPEAT_ELECTION;
     let r = app.compute_results(&election).await.unwrap();
     let unit = &r.units[0];
     let nums: Vec<u32> = unit.candidates.iter().map(|c| c.number).collect();
