@@ -7,65 +7,19 @@
 // --clock-start INSTANT` starts its clock at a chosen instant (every page then shows a banner),
 // and the test restarts it later in the calendar on the same data directory (sessions and the
 // ledger are in the database). Drives Debian's Chromium with playwright-core, like smoke.mjs.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.SAILAU_BIN ?? join(root, 'target', 'debug', 'sailau');
-const artifacts = join(root, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+import { join } from 'node:path';
+import { artifacts, check, expect, finish, freePort, launchBrowser, startServer as serve, stopServer } from './lib.mjs';
 
 // Starts `sailau serve` at the instant `at` (RFC 3339), the clock running from it.
 // The first start loads the demo (`--demo` recreates its database at every start); later starts
 // serve the same database and key.
 function startServer(port, dataDir, at, demo) {
-  return new Promise((resolve, reject) => {
-    const args = ['serve', '--addr', `127.0.0.1:${port}`, '--clock-start', at];
-    if (demo) args.push('--demo', '--data-dir', dataDir);
-    else args.push('--database-url', `sqlite:${join(dataDir, 'demo.db')}`, '--ledger-key', join(dataDir, 'demo-ledger.key'));
-    const child = spawn(binary, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SAILAU_LOG: 'warn' },
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 300 s:\n${out}`)), 300_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) {
-        clearTimeout(timer);
-        const passwords = {};
-        for (const m of out.matchAll(/^\s+(\S+)\s+\S+\s+.*password: (\S+)$/gm)) passwords[m[1]] = m[2];
-        resolve({ child, passwords, out });
-      }
-    });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}`)); });
-  });
-}
-
-// Stops the server: SIGTERM (graceful), then SIGKILL if it has not exited within 10 s.
-function stopServer(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-    const timer = setTimeout(() => {
-      console.log('the server did not stop within 10 s of SIGTERM: killed');
-      child.kill('SIGKILL');
-    }, 10_000);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
-    child.kill('SIGTERM');
-  });
+  const args = ['serve', '--clock-start', at];
+  if (demo) args.push('--demo', '--data-dir', dataDir);
+  else args.push('--database-url', `sqlite:${join(dataDir, 'demo.db')}`, '--ledger-key', join(dataDir, 'demo-ledger.key'));
+  return serve(port, args);
 }
 
 // A valid IIN (Decree No. 406: weights 1..11, then 3..11,1,2 when the remainder is 10) of a man
@@ -97,18 +51,6 @@ function sheets(valid, unit, signedOn) {
   return rows.join('\n') + '\n';
 }
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push([name, null]);
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    results.push([name, e]);
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
-function expect(cond, message) { if (!cond) throw new Error(message); }
 
 // The calendar of the test election (kz-akim-district-2023, Akmola region, Asia/Almaty: UTC+5 since 1 Mar 2024):
 // called on 3 Mar 2025, election day 11 May 2025 (E−69 ≥ E−50); nomination from 4 Mar 00:00 to
@@ -124,11 +66,7 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 let server = await startServer(port, dataDir, CALL_AT, true);
 const passwords = server.passwords;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchBrowser();
 
 const submit = (page, selector) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 
@@ -282,6 +220,4 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const failed = results.filter(([, e]) => e);
-console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
-process.exit(failed.length ? 1 : 0);
+finish();

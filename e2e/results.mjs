@@ -9,59 +9,10 @@
 // The demo's 5 Nov 2023 election has closed its polls long ago on the real clock, so protocols
 // can be entered; whether the demo already holds a protocol for the precinct or not, the form is
 // the same (an amendment then needs a reason).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.SAILAU_BIN ?? join(root, 'target', 'debug', 'sailau');
-const artifacts = join(root, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-function startServer(port, dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SAILAU_LOG: 'warn' },
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 300 s:\n${out}`)), 300_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) {
-        clearTimeout(timer);
-        const passwords = {};
-        for (const m of out.matchAll(/^\s+(\S+)\s+\S+\s+.*password: (\S+)$/gm)) passwords[m[1]] = m[2];
-        resolve({ child, passwords, out });
-      }
-    });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}`)); });
-  });
-}
-
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push([name, null]);
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    results.push([name, e]);
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
-function expect(cond, message) { if (!cond) throw new Error(message); }
+import { join } from 'node:path';
+import { artifacts, check, expect, finish, freePort, launchBrowser, startDemo } from './lib.mjs';
 
 // The form's inputs have dots in their ids (`f-fields.ballots_received`).
 const field = (page, name) => page.locator(`[id="f-${name}"]`);
@@ -95,12 +46,8 @@ async function fill(page, voters, cancelled) {
 const dataDir = mkdtempSync(join(tmpdir(), 'sailau-e2e-results-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const { child, passwords } = await startServer(port, dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const { child, passwords } = await startDemo(port, dataDir);
+const browser = await launchBrowser();
 
 async function signIn(page, user) {
   await page.goto(`${base}/login?lang=ru`);
@@ -186,6 +133,4 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const failed = results.filter(([, e]) => e);
-console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
-process.exit(failed.length ? 1 : 0);
+finish();

@@ -1,69 +1,16 @@
 // Browser smoke test: start `sailau serve --demo`, open the home page in the three languages,
 // sign in as the demo administrator, add a polling station through the form, and see it listed
 // and in the public ledger. Drives Debian's Chromium with playwright-core (no browser download).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.SAILAU_BIN ?? join(root, 'target', 'debug', 'sailau');
-const artifacts = join(root, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-function startServer(port, dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SAILAU_LOG: 'warn' },
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) {
-        clearTimeout(timer);
-        const passwords = {};
-        for (const m of out.matchAll(/^\s+(\S+)\s+\S+\s+.*password: (\S+)$/gm)) passwords[m[1]] = m[2];
-        resolve({ child, passwords, out });
-      }
-    });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}`)); });
-  });
-}
-
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push([name, null]);
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    results.push([name, e]);
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-  }
-}
-function expect(cond, message) { if (!cond) throw new Error(message); }
+import { join } from 'node:path';
+import { artifacts, check, expect, finish, freePort, launchBrowser, startDemo } from './lib.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sailau-e2e-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const { child, passwords } = await startServer(port, dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const { child, passwords } = await startDemo(port, dataDir);
+const browser = await launchBrowser();
 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -148,6 +95,4 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const failed = results.filter(([, e]) => e).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
