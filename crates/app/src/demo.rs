@@ -100,8 +100,8 @@ async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
     // still to be counted (`demo_election_day::REPEAT_ELECTION`).
     let tie_unit = sailau_domain::TerritoryCode::parse(crate::demo_election_day::TIE_UNIT)
         .map_err(|r| AppError::BadRequest(r.english()))?;
+    // By number.
     let mut precincts = store.precincts_of(&tie_unit).await?;
-    precincts.sort_by_key(|p| p.number);
     precincts.truncate(2);
     let party = store
         .parties()

@@ -115,10 +115,6 @@ fn local(election: &Election, contest: &Contest, hhmm: &str) -> Result<Timestamp
         .map_err(|e| bad(&e.to_string()))
 }
 
-fn text(t: Timestamp) -> String {
-    t.to_string()
-}
-
 /// The candidates standing in a contest, by registration number, with their age on `day`.
 async fn on_ballot(app: &App, contest: &Contest, day: Date) -> Result<Vec<OnBallot>, AppError> {
     let amanat = PartyCode::parse("amanat").map_err(|r| AppError::BadRequest(r.english()))?;
@@ -366,8 +362,8 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
     let rules = election.rules()?;
     let mut plans = Vec::new();
     for contest in app.store.contests_of(&DISTRICT_ELECTION).await? {
-        let mut precincts = app.store.unit_precincts(&contest.unit).await?;
-        precincts.sort_by_key(|p| p.number);
+        // By number (one region per unit).
+        let precincts = app.store.unit_precincts(&contest.unit).await?;
         let candidates = on_ballot(app, &contest, election.election_day).await?;
         let amanat = candidates
             .iter()
@@ -422,7 +418,6 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
             series.insert((i, j), reports(times, voted_in(p), &mut mix));
         }
     }
-    let mut k_all = 0usize;
     let mut batch_at: Option<Timestamp> = None;
     let mut batch: Vec<Issued> = Vec::new();
     for (at, i, k) in slots {
@@ -430,12 +425,11 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
             if !batch.is_empty() {
                 app.execute_batch(&op, std::mem::take(&mut batch)).await?;
             }
-            sim.set(&text(at + jiff::SignedDuration::from_mins(5)));
+            sim.set_at(at + jiff::SignedDuration::from_mins(5));
             batch_at = Some(at);
         }
         let plan = &plans[i];
         for (j, p) in plan.precincts.iter().enumerate() {
-            k_all += 1;
             let s = &series[&(i, j)];
             let report = |k: usize| -> Issued {
                 ReportTurnout {
@@ -460,14 +454,13 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
     if !batch.is_empty() {
         app.execute_batch(&op, batch).await?;
     }
-    let _ = k_all;
 
     // The protocols, after the polls close everywhere (20:00 in the westernmost zone).
     let mut latest = Timestamp::UNIX_EPOCH;
     for plan in &plans {
         latest = latest.max(local(&election, &plan.contest, "20:00")?);
     }
-    sim.set(&text(latest + jiff::SignedDuration::from_mins(40)));
+    sim.set_at(latest + jiff::SignedDuration::from_mins(40));
     let mut entered: BTreeMap<usize, Vec<ProtocolNumbers>> = BTreeMap::new();
     for (i, plan) in plans.iter_mut().enumerate() {
         // Per mille: the leader 520–780, the others share the rest in decreasing parts; two
@@ -550,7 +543,7 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
         .ok_or_else(|| bad("a precinct in the first region"))?;
     let mut copy = n0.clone();
     shift(&mut copy, first.leader, 3);
-    sim.set(&text(latest + jiff::SignedDuration::from_mins(90)));
+    sim.set_at(latest + jiff::SignedDuration::from_mins(90));
     let observer = Acting::Account(Principal {
         username: Username::parse("observer").map_err(|r| AppError::BadRequest(r.english()))?,
         role: Role::Observer,
@@ -568,7 +561,7 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
 
     // An amendment the next morning: two ballots counted invalid were valid votes for the
     // leader (the second unit's second precinct).
-    sim.set(&text(latest + jiff::SignedDuration::from_hours(14)));
+    sim.set_at(latest + jiff::SignedDuration::from_hours(14));
     let second = plans.get(1).ok_or_else(|| bad("a second contest"))?;
     if let (Some(p), Some(n)) = (second.precincts.get(1), entered[&1].get(1)) {
         let mut amended = n.clone();
@@ -591,7 +584,7 @@ pub async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
     }
 
     // Certification by the territorial commissions two days after the vote.
-    sim.set(&text(latest + jiff::SignedDuration::from_hours(40)));
+    sim.set_at(latest + jiff::SignedDuration::from_hours(40));
     app.execute_batch(
         &op,
         plans
@@ -808,8 +801,8 @@ pub async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
         .into_iter()
         .next()
         .ok_or_else(|| bad("the rural contest"))?;
-    let mut precincts = app.store.precincts_of(&contest.unit).await?;
-    precincts.sort_by_key(|p| p.number);
+    // By number.
+    let precincts = app.store.precincts_of(&contest.unit).await?;
     let candidates = on_ballot(app, &contest, election.election_day).await?;
     let shares: Vec<(u32, u64)> = candidates
         .iter()
@@ -826,9 +819,7 @@ pub async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
     let series: Vec<Vec<(String, u64)>> =
         voted.iter().map(|v| reports(times, *v, &mut mix)).collect();
     for (k, t) in times.iter().enumerate() {
-        sim.set(&text(
-            local(&election, &contest, t)? + jiff::SignedDuration::from_mins(5),
-        ));
+        sim.set_at(local(&election, &contest, t)? + jiff::SignedDuration::from_mins(5));
         let batch: Vec<Issued> = precincts
             .iter()
             .zip(&series)
@@ -844,9 +835,7 @@ pub async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
             .collect();
         app.execute_batch(&op, batch).await?;
     }
-    sim.set(&text(
-        local(&election, &contest, "20:00")? + jiff::SignedDuration::from_mins(50),
-    ));
+    sim.set_at(local(&election, &contest, "20:00")? + jiff::SignedDuration::from_mins(50));
     // The two operators: the installation's operator and the CEC's demo account (the role and
     // scope are read from the account when the command runs).
     let first = Acting::Operator;
@@ -881,9 +870,7 @@ pub async fn rural(app: &App, sim: &SimClock) -> Result<(), AppError> {
             app.execute(&second, enter(numbers)).await?;
         }
     }
-    sim.set(&text(
-        local(&election, &contest, "20:00")? + jiff::SignedDuration::from_hours(20),
-    ));
+    sim.set_at(local(&election, &contest, "20:00")? + jiff::SignedDuration::from_hours(20));
     app.execute(
         &op,
         CertifyResults {

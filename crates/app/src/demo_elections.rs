@@ -43,6 +43,11 @@ impl SimClock {
     pub fn set(&self, at: &str) {
         self.0.fetch_max(ms(at), Ordering::SeqCst);
     }
+
+    /// Moves the clock to the instant `at`, never backwards.
+    pub fn set_at(&self, at: jiff::Timestamp) {
+        self.0.fetch_max(at.as_millisecond(), Ordering::SeqCst);
+    }
 }
 
 impl Clock for SimClock {

@@ -6,32 +6,12 @@
 //! answers 200, then the time to first page of a warm restart on an existing database, then
 //! the resident memory after 200 page views.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+#[path = "support/http.rs"]
+mod http;
+use http::{free_port, get};
+
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn get(port: u16, path: &str) -> Option<u16> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).ok()?;
-    let head = String::from_utf8_lossy(&buf[..buf.len().min(20)]).into_owned();
-    head.split_whitespace().nth(1)?.parse().ok()
-}
 
 // The child is returned to the caller, which kills and waits for it.
 #[allow(clippy::zombie_processes)]
@@ -46,7 +26,7 @@ fn start(args: &[&str], port: u16) -> (Child, Duration) {
         .spawn()
         .unwrap();
     loop {
-        if get(port, "/") == Some(200) {
+        if get(port, "/").map(|r| r.0) == Some(200) {
             return (child, started.elapsed());
         }
         if started.elapsed() > Duration::from_secs(120) {
