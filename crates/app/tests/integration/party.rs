@@ -72,6 +72,17 @@ pub fn member_command(
 }
 
 pub fn convene(party: &PartyCode, branch: &str, ordinal: u32) -> (ConferenceId, Issued) {
+    convene_on(party, branch, ordinal, date(2023, 9, 27))
+}
+
+/// [`convene`] on another day: a member sits on one roster of the party per day
+/// (`PartyRule::DelegateElsewhere`).
+pub fn convene_on(
+    party: &PartyCode,
+    branch: &str,
+    ordinal: u32,
+    held_on: jiff::civil::Date,
+) -> (ConferenceId, Issued) {
     let id = ConferenceId(uid());
     let c = ConveneConference {
         conference: id,
@@ -79,7 +90,7 @@ pub fn convene(party: &PartyCode, branch: &str, ordinal: u32) -> (ConferenceId, 
         branch: code(branch),
         ordinal,
         kind: ConferenceKind::Extraordinary,
-        held_on: date(2023, 9, 27),
+        held_on,
         place: "с. Уил, районный Дом культуры".into(),
         agenda: vec!["О выдвижении кандидата на должность акима района".into()],
         rules: PartyRules::amanat(),
@@ -816,7 +827,8 @@ pub async fn prepare_matrix(f: &Fixture) -> MatrixWorld {
             batch.push(cmd);
         }
         let (conference, c) = convene(&party, district, 1);
-        let (second, d) = convene(&party, district, 2);
+        // The same three delegates sit on both rosters, so the second is held another day.
+        let (second, d) = convene_on(&party, district, 2, date(2023, 9, 28));
         batch.push(c);
         batch.push(d);
         for mandate in 1..=3u32 {
