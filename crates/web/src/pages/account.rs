@@ -226,22 +226,7 @@ async fn account_page(
         &AccountPage {
             ctx: page.ctx.clone(),
             role: page.ctx.role_name(&account.role),
-            scope: match &account.scope {
-                // The candidate's own person by name, never by identifier.
-                sailau_domain::Scope::Person { person } => {
-                    let name = match state.app.store().person(person).await? {
-                        Some(p) => format!("{} {} {}", p.surname, p.given_name, p.patronymic)
-                            .trim()
-                            .to_owned(),
-                        None => page.ctx.tr("scope-person-unknown"),
-                    };
-                    page.ctx.tr_arg("scope-person", "person", name)
-                }
-                scope => match super::party::scope_words(state, &page.ctx, scope).await? {
-                    Some(words) => words,
-                    None => page.ctx.scope_text(scope),
-                },
-            },
+            scope: super::admin::scope_in_words(state, &page.ctx, &account.scope).await?,
             party_links: super::party::own_links(&page.ctx, account.role, &account.scope),
             candidacies: super::elections::own_candidacies(page, state).await?,
             election_days: super::elections::day::election_days(page, state).await?,

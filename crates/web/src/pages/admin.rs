@@ -28,6 +28,57 @@ pub struct UserRow {
     pub is_self: bool,
 }
 
+/// A scope in words as a reader understands it: territories and precincts' regions by their
+/// names in the reader's language, parties by short name, a candidate by full name, a conference
+/// by its title, a member by name (the code when a name is missing, which the registry does not
+/// allow but a page must survive).
+pub(crate) async fn scope_in_words(
+    state: &WebState,
+    ctx: &PageCtx,
+    scope: &Scope,
+) -> Result<String, Fail> {
+    if let Some(words) = super::party::scope_words(state, ctx, scope).await? {
+        return Ok(words);
+    }
+    let store = state.app.store();
+    if let Scope::Person { person } = scope {
+        let name = match store.person(person).await? {
+            Some(p) => format!("{} {} {}", p.surname, p.given_name, p.patronymic)
+                .trim()
+                .to_owned(),
+            None => ctx.tr("scope-person-unknown"),
+        };
+        return Ok(ctx.tr_arg("scope-person", "person", name));
+    }
+    let codes: Vec<&sailau_domain::TerritoryCode> = match scope {
+        Scope::Territory { territory } => vec![territory],
+        Scope::Party {
+            territory: Some(t), ..
+        } => vec![t],
+        Scope::Precincts { precincts } => precincts.iter().map(|p| &p.region_code).collect(),
+        _ => Vec::new(),
+    };
+    let mut territories = HashMap::new();
+    for code in codes {
+        if !territories.contains_key(code)
+            && let Some(t) = store.territory(code).await?
+        {
+            territories.insert(code.clone(), ctx.name_of(&t.names).to_owned());
+        }
+    }
+    let mut parties = HashMap::new();
+    if let Scope::Party { party, .. } = scope
+        && let Some(p) = store.party(party).await?
+    {
+        parties.insert(party.clone(), p.short_name);
+    }
+    Ok(ctx.scope_text_named(
+        scope,
+        &|c| territories.get(c).cloned().unwrap_or_else(|| c.to_string()),
+        &|p| parties.get(p).cloned().unwrap_or_else(|| p.to_string()),
+    ))
+}
+
 /// A user just created, with the password to hand over (shown once).
 pub struct Created {
     pub username: String,
@@ -116,61 +167,14 @@ async fn users_page(
     let me = page.principal().map(|p| p.username.to_string());
     let store = state.app.store();
     let accounts = store.accounts().await?;
-    // Scopes name territories and parties by code: show their names (the code when one is
-    // missing, which the registry does not allow but a page must survive).
-    let mut territory_names = HashMap::new();
-    let mut party_names = HashMap::new();
-    let mut person_names = HashMap::new();
-    // The party roles' scopes (a conference, a member) by name.
-    let mut party_scopes: HashMap<String, String> = HashMap::new();
+    // Each scope in words, territories, parties, people and conferences by name.
+    let mut words: HashMap<String, String> = HashMap::new();
     for a in &accounts {
         let key = a.scope.to_string();
-        if !party_scopes.contains_key(&key)
-            && let Some(words) = super::party::scope_words(state, ctx, &a.scope).await?
-        {
-            party_scopes.insert(key, words);
-        }
-        let (territory, party) = match &a.scope {
-            Scope::Territory { territory } => (Some(territory), None),
-            Scope::Party { party, territory } => (territory.as_ref(), Some(party)),
-            Scope::Global
-            | Scope::Precincts { .. }
-            | Scope::Conference { .. }
-            | Scope::Member { .. } => (None, None),
-            Scope::Person { person } => {
-                if !person_names.contains_key(person)
-                    && let Some(p) = store.person(person).await?
-                {
-                    person_names.insert(*person, format!("{} {}", p.surname, p.given_name));
-                }
-                (None, None)
-            }
-        };
-        if let Some(code) = territory
-            && !territory_names.contains_key(code)
-            && let Some(t) = store.territory(code).await?
-        {
-            territory_names.insert(code.clone(), ctx.name_of(&t.names).to_owned());
-        }
-        if let Some(code) = party
-            && !party_names.contains_key(code)
-            && let Some(p) = store.party(code).await?
-        {
-            party_names.insert(code.clone(), p.short_name);
+        if !words.contains_key(&key) {
+            words.insert(key, scope_in_words(state, ctx, &a.scope).await?);
         }
     }
-    let territory_name = |code: &sailau_domain::TerritoryCode| {
-        territory_names
-            .get(code)
-            .cloned()
-            .unwrap_or_else(|| code.to_string())
-    };
-    let party_name = |code: &sailau_domain::PartyCode| {
-        party_names
-            .get(code)
-            .cloned()
-            .unwrap_or_else(|| code.to_string())
-    };
     let users = accounts
         .into_iter()
         .map(|a| UserRow {
@@ -179,20 +183,7 @@ async fn users_page(
             display_name: a.display_name.clone(),
             role: ctx.role_name(&a.role),
             role_code: a.role.as_str().to_owned(),
-            scope: match &a.scope {
-                Scope::Person { person } => ctx.tr_arg(
-                    "scope-person",
-                    "person",
-                    person_names
-                        .get(person)
-                        .cloned()
-                        .unwrap_or_else(|| person.to_string()),
-                ),
-                scope => match party_scopes.get(&scope.to_string()) {
-                    Some(words) => words.clone(),
-                    None => ctx.scope_text_named(scope, &territory_name, &party_name),
-                },
-            },
+            scope: words.get(&a.scope.to_string()).cloned().unwrap_or_default(),
             scope_code: match &a.scope {
                 Scope::Global => String::new(),
                 s => s.to_string(),

@@ -136,11 +136,6 @@ impl PageCtx {
         self.tr(&role_key(*role))
     }
 
-    /// A scope in words, territories and parties by their codes.
-    pub fn scope_text(&self, scope: &Scope) -> String {
-        self.scope_text_named(scope, &|code| code.to_string(), &|code| code.to_string())
-    }
-
     /// A scope in words, with territories and parties as `territory` and `party` name them
     /// (their names in this language, as `/admin/users` shows them).
     pub fn scope_text_named(
@@ -159,7 +154,7 @@ impl PageCtx {
                 "precincts",
                 precincts
                     .iter()
-                    .map(ToString::to_string)
+                    .map(|p| self.precinct_text(p, territory))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
@@ -180,6 +175,22 @@ impl PageCtx {
             }
             Scope::Member { member } => self.tr_arg("scope-member", "member", member),
         }
+    }
+
+    /// A precinct as its commissions write it: "№ 301 (Туркестанская область)", the region as
+    /// `territory` names it (precinct numbers are unique within a region).
+    pub fn precinct_text(
+        &self,
+        p: &sailau_domain::PrecinctRef,
+        territory: &dyn Fn(&sailau_domain::TerritoryCode) -> String,
+    ) -> String {
+        self.tr_args(
+            "ledger-precinct",
+            &[
+                ("number", p.number.to_string()),
+                ("region", territory(&p.region_code)),
+            ],
+        )
     }
 
     /// A territory kind's name (`territory-kind-…`).

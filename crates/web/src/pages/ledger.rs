@@ -101,53 +101,12 @@ impl Registry {
 
     /// A precinct as "№ 12 (region)".
     fn precinct(&self, ctx: &PageCtx, r: &PrecinctRef) -> String {
-        ctx.tr_args(
-            "ledger-precinct",
-            &[
-                ("number", r.number.to_string()),
-                ("region", self.territory(ctx, &r.region_code)),
-            ],
-        )
+        ctx.precinct_text(r, &|c| self.territory(ctx, c))
     }
 
     /// A scope in words, with names instead of codes.
     fn scope(&self, ctx: &PageCtx, scope: &Scope) -> String {
-        match scope {
-            Scope::Global => ctx.tr("scope-global"),
-            Scope::Territory { territory } => ctx.tr_arg(
-                "scope-territory",
-                "territory",
-                self.territory(ctx, territory),
-            ),
-            Scope::Precincts { precincts } => ctx.tr_arg(
-                "scope-precincts",
-                "precincts",
-                precincts
-                    .iter()
-                    .map(|p| self.precinct(ctx, p))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            Scope::Party {
-                party,
-                territory: None,
-            } => ctx.tr_arg("scope-party", "party", self.party(party)),
-            Scope::Party {
-                party,
-                territory: Some(t),
-            } => ctx.tr_args(
-                "scope-party-branch",
-                &[
-                    ("party", self.party(party)),
-                    ("territory", self.territory(ctx, t)),
-                ],
-            ),
-            Scope::Person { person } => ctx.tr_arg("scope-person", "person", person),
-            Scope::Conference { conference } => {
-                ctx.tr_arg("scope-conference", "conference", conference)
-            }
-            Scope::Member { member } => ctx.tr_arg("scope-member", "member", member),
-        }
+        ctx.scope_text_named(scope, &|c| self.territory(ctx, c), &|p| self.party(p))
     }
 }
 

@@ -645,6 +645,16 @@ async fn a_territorial_commission_acts_only_within_its_territory() {
                 },
             )
             .await;
+        // Its account page names the precinct as commissions do, never by the URL's key.
+        for (lang, words) in [
+            ("ru", "№ 251 (область Абай)"),
+            ("kk", "№ 251 (Абай облысы)"),
+            ("en", "No. 251 (Abai Region)"),
+        ] {
+            let account = t.get_as(&format!("/account?lang={lang}"), &pik).await;
+            assert_contains(&account, words, b);
+            assert!(!account.body.contains("100000000/251"), "{b}: {lang}");
+        }
         let own = t.get_as("/precincts/100000000/251", &pik).await;
         assert_contains(&own, "action=\"/precincts/100000000/251#", b);
         let other = t.get_as("/precincts/100000000/252", &pik).await;

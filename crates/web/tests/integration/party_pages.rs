@@ -290,6 +290,25 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             .next()
             .unwrap()
             .to_owned();
+        // The conference's counting commission sees the same form (newcomer test: it saw none,
+        // while the server accepted its count).
+        let counting = t
+            .login(
+                Role::CountingCommission,
+                Scope::Conference {
+                    conference: sailau_domain::party::commands::ConferenceId(
+                        uuid::Uuid::parse_str(conf.rsplit('/').next().unwrap()).unwrap(),
+                    ),
+                },
+            )
+            .await;
+        let r = t.get_as(&format!("{conf}?lang=kk"), &counting).await;
+        assert_eq!(r.status, StatusCode::OK, "{b}");
+        assert!(
+            r.body.contains(&format!("action=\"{motion}")),
+            "{b}: the counting commission has the count form: {}",
+            main_text(&r.body)
+        );
         let r = t
             .submit(
                 &format!("{motion}?lang=ru"),

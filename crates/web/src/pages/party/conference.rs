@@ -32,7 +32,7 @@ use sailau_domain::{CommandKind, Party, PersonId, Rule, Target};
 
 use super::branches::{conference_title, day_text, read_file};
 use super::{
-    branch_href, branch_target, conference_href, conference_of, crumbs_root, motion_of, submit,
+    branch_href, conference_href, conference_of, conference_target, crumbs_root, motion_of, submit,
 };
 use crate::WebState;
 use crate::pages::elections::{nomination_href, qualification_name, rules_of};
@@ -415,7 +415,7 @@ async fn conference_page(
     let (v, party) = load(state, id).await?;
     let c = &v.conference;
     let store = state.app.store();
-    let target = branch_target(state, &c.party, &c.branch).await?;
+    let target = conference_target(state, c).await?;
     let acting = may_on(page, CommandKind::CheckIn, &target);
     let names = names_of(state, &v, acting).await?;
     let branch_name = store
@@ -790,7 +790,7 @@ async fn nomination_of(
             if &c.unit == unit {
                 contests.push((c.id.to_string(), ctx.name_of(&e.names).to_owned()));
                 if qualifications.is_empty() {
-                    qualifications = rules_of(&e)?.eligibility.qualifications;
+                    qualifications = rules_of(&e)?.eligibility.qualifications.clone();
                 }
             }
         }
@@ -1002,7 +1002,7 @@ pub async fn import_roster(
     page.answer(async {
         let id = conference_of(&id)?;
         let (v, _) = load(&state, &id).await?;
-        let target = branch_target(&state, &v.conference.party, &v.conference.branch).await?;
+        let target = conference_target(&state, &v.conference).await?;
         sailau_domain::authorize(page.principal(), CommandKind::SeatDelegate, &target)
             .map_err(|d| Fail::Forbidden(Some(d)))?;
         let refused = |form: ImportForm| Forms {
