@@ -240,20 +240,30 @@ impl Tx {
         election: &ElectionId,
         path: &[sailau_domain::TerritoryCode],
     ) -> Result<Option<ContestId>> {
-        let rows = sqlx::query("SELECT id, unit_code FROM contests WHERE election_id = $1")
-            .bind(election.0.to_string())
-            .fetch_all(&mut *self.inner)
-            .await?;
-        for r in &rows {
-            let unit = code_of(&r.try_get::<String, _>("unit_code")?)?;
-            if path.contains(&unit) {
-                return Ok(Some(ContestId(uuid_of(
-                    &r.try_get::<String, _>("id")?,
-                    "contest",
-                )?)));
-            }
+        if path.is_empty() {
+            return Ok(None);
         }
-        Ok(None)
+        // One query whatever the election's size: the path is a handful of codes.
+        let marks = (0..path.len())
+            .map(|i| format!("${}", i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT id FROM contests WHERE election_id = $1 AND unit_code IN ({marks}) \
+             ORDER BY unit_code LIMIT 1"
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(election.0.to_string());
+        for code in path {
+            q = q.bind(code.as_str());
+        }
+        let row = q.fetch_optional(&mut *self.inner).await?;
+        row.map(|r| {
+            Ok(ContestId(uuid_of(
+                &r.try_get::<String, _>("id")?,
+                "contest",
+            )?))
+        })
+        .transpose()
     }
 
     /// A precinct's protocol in an election, as of this transaction.

@@ -228,10 +228,10 @@ impl App {
                     Rule::ElectionMissing,
                 )))
             })?;
-        let rules = e.rules().map_err(|v| ImportError::App(v.into()))?.protocol;
+        let rules = e.rules().map_err(|v| ImportError::App(v.into()))?;
         let region = region.clone();
         let rows = tokio::task::spawn_blocking(move || {
-            read_protocols(election, &region, &rules, format, &bytes)
+            read_protocols(election, &region, &rules.protocol, format, &bytes)
         })
         .await
         .map_err(|e| ImportError::Read(e.to_string()))??;

@@ -35,7 +35,7 @@ pub struct ElectionView {
     /// The election.
     pub election: Election,
     /// Its rule set (the copy it was called with).
-    pub rules: RuleSet,
+    pub rules: std::sync::Arc<RuleSet>,
     /// The calendar in the zone of the calling territory (the national zone for the CEC).
     pub calendar: Calendar,
     /// The phases open now.

@@ -152,9 +152,10 @@ pub struct Election {
 }
 
 impl Election {
-    /// The election's rule set (it was checked when the election was called).
-    pub fn rules(&self) -> Result<RuleSet, ValidationErrors> {
-        RuleSet::parse(&self.rule_set_toml).map_err(|e| rule_set_errors(&e))
+    /// The election's rule set (it was checked when the election was called), read once per
+    /// text and shared ([`rules::RuleSet::shared`]): every command of election day asks for it.
+    pub fn rules(&self) -> Result<std::sync::Arc<RuleSet>, ValidationErrors> {
+        RuleSet::shared(&self.rule_set_toml).map_err(|e| rule_set_errors(&e))
     }
 }
 

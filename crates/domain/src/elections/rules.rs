@@ -481,7 +481,39 @@ pub fn parse_time(s: &str) -> Option<(Time, bool)> {
     Time::new(h, m, 0, 0).ok().map(|t| (t, false))
 }
 
+/// How many distinct rule-set texts [`RuleSet::shared`] keeps (an installation holds a handful;
+/// past this the memo starts over).
+const SHARED_CAPACITY: usize = 64;
+
+/// The rule sets read so far, by their text.
+static SHARED: std::sync::Mutex<BTreeMap<String, std::sync::Arc<RuleSet>>> =
+    std::sync::Mutex::new(BTreeMap::new());
+
 impl RuleSet {
+    /// [`RuleSet::parse`], remembered: the same text gives the same shared value without being
+    /// read again. A pure function's memo (no I/O, no clock); a text that does not parse is not
+    /// remembered.
+    ///
+    /// # Errors
+    /// As [`RuleSet::parse`].
+    pub fn shared(text: &str) -> Result<std::sync::Arc<RuleSet>, RuleSetError> {
+        let lock = || {
+            SHARED
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(rs) = lock().get(text) {
+            return Ok(rs.clone());
+        }
+        let rs = std::sync::Arc::new(RuleSet::parse(text)?);
+        let mut memo = lock();
+        if memo.len() >= SHARED_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(text.to_owned(), rs.clone());
+        Ok(rs)
+    }
+
     /// Reads and checks a rule set; errors name every bad key.
     pub fn parse(text: &str) -> Result<RuleSet, RuleSetError> {
         let rs: RuleSet = toml::from_str(text).map_err(|e| {

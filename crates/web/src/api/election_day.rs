@@ -314,7 +314,11 @@ pub async fn attach_scan(
         s.election(&election).await
     })
     .await?;
-    let limits = e.rules().map_err(|v| Problem::invalid(&v))?.attachments;
+    let limits = e
+        .rules()
+        .map_err(|v| Problem::invalid(&v))?
+        .attachments
+        .clone();
     let file = AttachmentMeta::of(&bytes, &limits).map_err(|v| Problem::invalid(&v))?;
     let cmd = Issued::new(
         AttachProtocolScan {

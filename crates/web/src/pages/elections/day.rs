@@ -103,7 +103,7 @@ pub fn works_on_election_day(role: Role) -> bool {
 /// A precinct of an election with what every page of it needs.
 struct Place {
     election: Election,
-    rules: RuleSet,
+    rules: std::sync::Arc<RuleSet>,
     contest: Contest,
     unit: String,
     precinct: Precinct,

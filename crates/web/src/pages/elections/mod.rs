@@ -322,7 +322,7 @@ pub fn now(state: &WebState) -> jiff::Timestamp {
 /// it now is a fault of the system, not of the reader).
 pub fn rules_of(
     election: &sailau_domain::elections::Election,
-) -> Result<sailau_domain::elections::RuleSet, Fail> {
+) -> Result<std::sync::Arc<sailau_domain::elections::RuleSet>, Fail> {
     election
         .rules()
         .map_err(|e| Fail::Internal(format!("the stored rule set does not parse: {e:?}")))
