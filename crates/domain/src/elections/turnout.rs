@@ -49,6 +49,33 @@ pub struct TurnoutFacts {
     pub reports: BTreeMap<String, u64>,
 }
 
+/// Why turnout cannot be reported at `now`, or `None` while it can: from the opening of the
+/// polls until `turnout_grace_minutes` after their close (the last report is filed after
+/// closing). The operator pages ask this before offering the form.
+pub fn reporting_closed(
+    rules: &super::RuleSet,
+    cal: &super::calendar::Calendar,
+    now: Timestamp,
+) -> Option<Rule> {
+    let w = cal.window(Phase::Voting)?;
+    let grace =
+        jiff::SignedDuration::from_mins(i64::from(rules.election_day.turnout_grace_minutes));
+    let last = w.closes.at.checked_add(grace).unwrap_or(w.closes.at);
+    match &w.opens {
+        Some(o) if now < o.at => Some(Rule::WindowNotOpen {
+            window: Phase::Voting.as_str().to_owned(),
+            date: o.date_text(),
+            time: o.time.clone(),
+        }),
+        _ if now > last => Some(Rule::WindowClosed {
+            window: Phase::Voting.as_str().to_owned(),
+            date: w.closes.date_text(),
+            time: w.closes.time.clone(),
+        }),
+        _ => None,
+    }
+}
+
 impl ReportTurnout {
     /// Checks the report at `now`: a time of the rule set, not before that time, within the
     /// voting hours of election day in the contest's zone (the last report up to the grace
@@ -84,40 +111,16 @@ impl ReportTurnout {
             })?;
             let slot = moment(election.election_day, 0, &self.at, &tz)
                 .map_err(|e| ValidationErrors::one("at", Rule::CalendarInvalid { reason: e.0 }))?;
-            if let Some(w) = cal.window(Phase::Voting) {
-                let grace = jiff::SignedDuration::from_mins(i64::from(
-                    rules.election_day.turnout_grace_minutes,
-                ));
-                let last = w.closes.at.checked_add(grace).unwrap_or(w.closes.at);
-                if let Some(o) = &w.opens
-                    && now < o.at
-                {
-                    errs.push(
-                        "at",
-                        Rule::WindowNotOpen {
-                            window: Phase::Voting.as_str().to_owned(),
-                            date: o.date_text(),
-                            time: o.time.clone(),
-                        },
-                    );
-                } else if now > last {
-                    errs.push(
-                        "at",
-                        Rule::WindowClosed {
-                            window: Phase::Voting.as_str().to_owned(),
-                            date: w.closes.date_text(),
-                            time: w.closes.time.clone(),
-                        },
-                    );
-                } else if now < slot.at {
-                    errs.push(
-                        "at",
-                        DayRule::TurnoutTooEarly {
-                            time: self.at.clone(),
-                        }
-                        .into(),
-                    );
-                }
+            if let Some(refusal) = reporting_closed(&rules, &cal, now) {
+                errs.push("at", refusal);
+            } else if cal.window(Phase::Voting).is_some() && now < slot.at {
+                errs.push(
+                    "at",
+                    DayRule::TurnoutTooEarly {
+                        time: self.at.clone(),
+                    }
+                    .into(),
+                );
             }
         }
         if facts.reports.contains_key(&self.at) {

@@ -149,9 +149,21 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
         // election page and the account page link it.
         for (_, r) in in_three_languages(&t, &day, Some(&commission)).await {
             assert_has(&r, &format!("{REGION}/{NUMBER}"), "the precinct");
-            assert_has(&r, &format!("{base}/turnout"), "the turnout form");
             assert_has(&r, &format!("{base}/protocol"), "the protocol form");
+            // Turnout is taken only while the polls are open: no link before 07:00.
+            assert!(
+                !r.body.contains(&format!("{base}/turnout\"")),
+                "{}: the turnout link before the polls open",
+                t.backend
+            );
         }
+        // The turnout page says when reporting opens instead of offering a form.
+        let r = t
+            .get_as(&format!("{base}/turnout?lang=ru"), &commission)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", t.backend);
+        assert!(!r.body.contains("name=\"voted\""), "{}: no form", t.backend);
+        assert_has(&r, "07:00", "the opening time");
         let e = t.get_as(&format!("{election}?lang=ru"), &commission).await;
         assert_has(&e, &day, "the election links the day's pages");
         let a = t.get_as("/account?lang=kk", &commission).await;
@@ -187,6 +199,12 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
             &mut [&mut commission, &mut other, &mut observer, &mut tik],
         )
         .await;
+        let r = t.get_as(&format!("{day}?lang=kk"), &commission).await;
+        assert_has(
+            &r,
+            &format!("{base}/turnout\""),
+            "the turnout link once open",
+        );
         let r = t
             .post_form_as(
                 &format!("{base}/turnout?lang=ru"),

@@ -31,7 +31,7 @@ use sailau_domain::elections::protocol::{
     check_shape,
 };
 use sailau_domain::elections::rules::{CANDIDATES_TERM, ProtocolRules, VOTERS_ON_LIST};
-use sailau_domain::elections::turnout::ReportTurnout;
+use sailau_domain::elections::turnout::{ReportTurnout, reporting_closed};
 use sailau_domain::elections::{
     AttachmentMeta, Blob, Contest, Election, ElectionId, RuleSet, Status,
 };
@@ -648,6 +648,20 @@ fn voting_text(
     )
 }
 
+/// Why turnout cannot be reported in `contest` now (the domain's refusal), or `None` while the
+/// polls are open: the pages offer the form only when the server would take it.
+fn turnout_closed(
+    state: &WebState,
+    e: &Election,
+    rules: &RuleSet,
+    contest: &Contest,
+) -> Option<sailau_domain::Rule> {
+    match contest.calendar(e, rules) {
+        Ok(cal) => reporting_closed(rules, &cal, super::now(state)),
+        Err(_) => None,
+    }
+}
+
 /// GET /elections/{election}/day: the precincts of the election in the reader's scope, with
 /// their turnout reports and protocol, and links to the forms the reader may use.
 pub async fn index(
@@ -672,6 +686,7 @@ pub async fn index(
         let mut hours = String::new();
         for contest in store.contests_of(&id).await? {
             let protocols = store.contest_protocols(&contest.id).await?;
+            let reporting = turnout_closed(&state, &e, &rules, &contest).is_none();
             let mut rows = Vec::new();
             for p in store.unit_precincts(&contest.unit).await? {
                 // A precinct commission's own precincts only (no lookups for the others).
@@ -705,7 +720,7 @@ pub async fn index(
                 let stored = protocols.iter().find(|s| s.precinct == reference);
                 let reported = turnout.iter().filter(|t| t.precinct == reference).count();
                 rows.push(DayRow {
-                    number: reference.to_string(),
+                    number: reference.number.to_string(),
                     address: p.address.clone(),
                     voters: ctx.num(p.voters),
                     turnout: ctx.tr_args(
@@ -719,7 +734,7 @@ pub async fn index(
                         || protocol_status(ctx, "none", 0),
                         |s| protocol_status(ctx, &s.status, s.version),
                     ),
-                    turnout_href: if report {
+                    turnout_href: if report && reporting {
                         format!("{base}/turnout")
                     } else {
                         String::new()
@@ -803,6 +818,8 @@ struct TurnoutPage {
     voting: String,
     slots: Vec<TurnoutSlot>,
     times: Vec<(String, String)>,
+    /// Why the form is not offered now (the polls are not open), or "".
+    closed: String,
     action: String,
     at: String,
     voted: String,
@@ -866,7 +883,7 @@ async fn turnout_page(
         .map(|t| (t.clone(), t.clone()))
         .collect();
     let (voting, _) = voting_text(ctx, &place.election, &place.rules, &place.contest);
-    let number = reference.to_string();
+    let number = reference.number.to_string();
     let label = |f: &str| match f {
         "at" => ctx.tr("day-turnout-time"),
         _ => ctx.tr("day-turnout-voted"),
@@ -879,6 +896,9 @@ async fn turnout_page(
         voting,
         slots,
         times,
+        closed: turnout_closed(state, &place.election, &place.rules, &place.contest)
+            .map(|r| ctx.rule(&r))
+            .unwrap_or_default(),
         action: format!("{}/turnout", place.base()),
         at: values.get("at").cloned().unwrap_or_default(),
         voted: values.get("voted").cloned().unwrap_or_default(),
@@ -1197,7 +1217,7 @@ async fn protocol_page(
         other => line_label(ctx, &place.rules.protocol, &place.candidates, other),
     };
     let errors = form.errors.summary(ctx, &names, &label);
-    let number = place.reference().to_string();
+    let number = place.reference().number.to_string();
     let base = place.base();
     let (versions, reasons) = version_heads(ctx, &view);
     let t = ProtocolPage {
