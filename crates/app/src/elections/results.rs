@@ -125,6 +125,8 @@ pub struct RegionResults {
     pub summary: Summary,
     /// Its contests, by unit code.
     pub contests: Vec<ContestId>,
+    /// The statistics of its contests alone (issue 12 §6: per election and per region).
+    pub statistics: Statistics,
 }
 
 /// An election's results: every unit, region summaries, the national summary, statistics.
@@ -347,10 +349,26 @@ impl App {
         }
         let regions = by_region
             .into_values()
-            .map(|(region, us)| RegionResults {
-                summary: summarize(us.iter().map(|u| &u.result)),
-                contests: us.iter().map(|u| u.contest.id).collect(),
-                region,
+            .map(|(region, us)| {
+                let contests: BTreeSet<ContestId> = us.iter().map(|u| u.contest.id).collect();
+                let of_region = |key: &(ContestId, NominationId)| contests.contains(&key.0);
+                let region_facts: Vec<_> = facts
+                    .iter()
+                    .filter(|f| of_region(&f.candidate))
+                    .cloned()
+                    .collect();
+                let region_winners = winners.iter().filter(|w| of_region(w)).cloned().collect();
+                RegionResults {
+                    summary: summarize(us.iter().map(|u| &u.result)),
+                    statistics: statistics(
+                        &region_facts,
+                        &region_winners,
+                        us.iter()
+                            .flat_map(|u| u.precincts.iter().filter_map(|p| p.counts.as_ref())),
+                    ),
+                    contests: us.iter().map(|u| u.contest.id).collect(),
+                    region,
+                }
             })
             .collect();
         let national = summarize(units.iter().map(|u| &u.result));

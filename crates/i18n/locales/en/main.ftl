@@ -1477,6 +1477,17 @@ results-stat-gender-male = Registered men
 results-stat-parties = Parties with registered candidates
 results-stat-winners-new = Winners
 results-stat-winners-age = Average age of the winners
+results-stat-by-party = Registered candidates by party
+results-stat-by-age = Registered candidates by age
+results-stat-age-band = aged { $band }
+results-stat-winners-by-party = Winners by party
+results-stat-winners-by-route = Winners by nomination route
+results-stat-no-party = No party
+results-stat-incumbents = Re-elected and new akims
+results-stat-incumbents-reelected = Sitting akims re-elected
+results-stat-new-people = Elected for the first time
+results-stat-turnout-bands = Precincts by turnout
+results-stat-turnout-band = turnout { $band }%
 
 ## merge: ledger lines of the party pipeline
 scope-person-unknown = a person no longer in the registry

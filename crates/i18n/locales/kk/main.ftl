@@ -1379,6 +1379,17 @@ results-stat-gender-male = Тіркелген ерлер
 results-stat-parties = Кандидаттары тіркелген партиялар
 results-stat-winners-new = Сайланған әкімдер
 results-stat-winners-age = Сайланғандардың орташа жасы
+results-stat-by-party = Тіркелген кандидаттар партиялар бойынша
+results-stat-by-age = Тіркелген кандидаттар жасы бойынша
+results-stat-age-band = { $band } жас
+results-stat-winners-by-party = Сайланғандар партиялар бойынша
+results-stat-winners-by-route = Сайланғандар ұсыну тәсілі бойынша
+results-stat-no-party = Партиясыз
+results-stat-incumbents = Қайта сайланған және жаңа әкімдер
+results-stat-incumbents-reelected = Қызметтегі әкімдер қайта сайланды
+results-stat-new-people = Алғаш рет сайланды
+results-stat-turnout-bands = Учаскелер дауыс беруге қатысу бойынша
+results-stat-turnout-band = қатысу { $band }%
 
 ## merge: ledger lines of the party pipeline
 scope-person-unknown = тізілімде енді жоқ тұлға

@@ -1497,6 +1497,17 @@ results-stat-gender-male = Зарегистрировано мужчин
 results-stat-parties = Партий с зарегистрированными кандидатами
 results-stat-winners-new = Избрано акимов
 results-stat-winners-age = Средний возраст избранных
+results-stat-by-party = Зарегистрированные кандидаты по партиям
+results-stat-by-age = Зарегистрированные кандидаты по возрасту
+results-stat-age-band = { $band } лет
+results-stat-winners-by-party = Избранные по партиям
+results-stat-winners-by-route = Избранные по способу выдвижения
+results-stat-no-party = Без партии
+results-stat-incumbents = Переизбранные и новые акимы
+results-stat-incumbents-reelected = Переизбраны действующие акимы
+results-stat-new-people = Избраны впервые
+results-stat-turnout-bands = Участки по явке
+results-stat-turnout-band = явка { $band }%
 
 ## merge: ledger lines of the party pipeline
 scope-person-unknown = лицо, которого больше нет в реестре

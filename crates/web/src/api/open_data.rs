@@ -8,11 +8,12 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sailau_app::elections::open_data;
+use sailau_domain::TerritoryCode;
 use sailau_domain::elections::ElectionId;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-use super::extract::{BadId, IdPath};
+use super::extract::{ApiQuery, BadId, IdPath};
 use crate::WebState;
 use crate::problem::Problem;
 
@@ -95,20 +96,44 @@ pub async fn results(
 /// registered candidates by route, party, gender and age band; winners by party and route,
 /// incumbents re-elected and new people, the winners' average age in years; precincts per
 /// turnout band of ten points.
+///
+/// With `?region=CODE` (a region's KATO code), the statistics of that region's contests alone.
 #[utoipa::path(
     get, path = "/api/v1/elections/{id}/results/statistics", tag = "results",
-    params(IdPath<ElectionId>),
+    params(IdPath<ElectionId>, StatisticsQuery),
     responses(
         (status = 200, description = "The statistics", body = Document),
-        BadId,
-        (status = 404, description = "No such election", body = Problem),
+        (status = 400, description = "A malformed id or region code", body = Problem),
+        (status = 404, description = "No such election, or no contest of it in the region", body = Problem),
     )
 )]
 pub async fn statistics(
     State(state): State<WebState>,
     IdPath(id): IdPath<ElectionId>,
+    ApiQuery(query): ApiQuery<StatisticsQuery>,
 ) -> Result<axum::Json<Document>, Problem> {
-    json(&state.app.election_results(&id).await?.statistics)
+    let results = state.app.election_results(&id).await?;
+    match query.region.as_deref() {
+        None => json(&results.statistics),
+        Some(code) => {
+            let code = TerritoryCode::parse(code).map_err(|_| {
+                Problem::bad_parameter("region", "code-format", "a KATO code of nine digits")
+            })?;
+            let region = results
+                .region(&code)
+                .ok_or_else(|| Problem::not_found(format_args!("a contest in region {code}")))?;
+            json(&region.statistics)
+        }
+    }
+}
+
+/// Which statistics.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatisticsQuery {
+    /// A region's KATO code (nine digits): that region's statistics instead of the election's.
+    #[param(pattern = "^[0-9]{9}$")]
+    pub region: Option<String>,
 }
 
 /// An election's results as a NIST SP 1500-100 v2 `ElectionReport` (precinct level): a

@@ -40,6 +40,57 @@ async fn results_pages_and_open_data_of_the_demo_election() {
         .get(&format!("{base}/regions/{}?lang=kk", unit.region.code))
         .await;
     assert_eq!(region.status, StatusCode::OK);
+    // Statistics on the page (issue 12 §6), the seeds' figures; the region's page has its own.
+    let page = t.get(&format!("{base}?lang=ru")).await;
+    let words = |body: &str| {
+        main_text(body)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let text = words(&page.body);
+    for figure in [
+        "Зарегистрировано кандидатов 164",
+        "Зарегистрировано, выдвинуты партиями 69 (42,07%)",
+        "Зарегистрировано, самовыдвиженцы 95 (57,93%)",
+        "Зарегистрировано женщин 10",
+        "Внесено в бюллетени 125",
+        "Средний возраст избранных 46,7",
+        "Избранные по партиям",
+        "Участки по явке",
+        "Переизбраны действующие акимы",
+    ] {
+        assert!(text.contains(figure), "{figure:?} in {text}");
+    }
+    let g = results.region(&unit.region.code).unwrap();
+    let region_text = words(&region.body);
+    assert!(
+        region_text.contains(&format!(
+            "Тіркелген кандидаттар {}",
+            g.statistics.registered
+        )),
+        "the region's own figures: {region_text}"
+    );
+    assert!(g.statistics.registered < 164, "a region holds fewer");
+    let api = t
+        .get(&format!(
+            "/api/v1/elections/{DISTRICT_ELECTION}/results/statistics?region={}",
+            unit.region.code
+        ))
+        .await;
+    assert_eq!(api.status, StatusCode::OK);
+    assert_eq!(api.json()["registered"], g.statistics.registered);
+    for (query, status) in [
+        ("region=12", StatusCode::BAD_REQUEST),
+        ("region=999999999", StatusCode::NOT_FOUND),
+    ] {
+        let r = t
+            .get(&format!(
+                "/api/v1/elections/{DISTRICT_ELECTION}/results/statistics?{query}"
+            ))
+            .await;
+        assert_eq!(r.status, status, "{query}");
+    }
     let p = &unit.precincts[0].precinct;
     let precinct = t
         .get(&format!(

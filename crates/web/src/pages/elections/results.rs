@@ -8,7 +8,7 @@
 //! `…/results/live` (one event per ledger change, on any instance sharing the database) and
 //! swaps in the fresh `#results` section.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -25,7 +25,9 @@ use axum::routing::get;
 use sailau_app::elections::open_data;
 use sailau_app::elections::results::{ElectionResults, PrecinctResult, UnitResults};
 use sailau_domain::elections::certification::CertifyResults;
-use sailau_domain::elections::tabulation::{Counts, Outcome, ResultStatus, Summary, percent};
+use sailau_domain::elections::tabulation::{
+    Counts, Outcome, ResultStatus, Statistics, Summary, percent,
+};
 use sailau_domain::elections::{ContestId, ElectionId};
 use sailau_domain::{CommandKind, PrecinctRef, Target, TerritoryCode};
 
@@ -570,6 +572,14 @@ pub struct RegionRow {
 }
 
 /// One statistic line: label and value.
+pub struct StatGroup {
+    /// Its heading ("" for the first, general group).
+    pub heading: String,
+    /// Its figures.
+    pub rows: Vec<StatRow>,
+}
+
+/// One figure of the statistics.
 pub struct StatRow {
     /// What is counted.
     pub label: String,
@@ -587,7 +597,7 @@ struct SummaryPage {
     summary: SummaryView,
     regions: Vec<RegionRow>,
     units: Vec<UnitRow>,
-    stats: Vec<StatRow>,
+    stats: Vec<StatGroup>,
     turnout: TurnoutChart,
     /// Open-data downloads (election page only): (href, text).
     downloads: Vec<(String, String)>,
@@ -630,58 +640,125 @@ fn election_crumbs(ctx: &PageCtx, r: &ElectionResults) -> Vec<(String, String)> 
     crumbs
 }
 
-fn statistics_rows(ctx: &PageCtx, r: &ElectionResults) -> Vec<StatRow> {
-    let s = &r.statistics;
-    let mut rows = vec![
-        StatRow {
-            label: ctx.tr("results-stat-nominated"),
-            value: ctx.num(s.nominated),
-        },
-        StatRow {
-            label: ctx.tr("results-stat-registered"),
-            value: ctx.num(s.registered),
-        },
-        StatRow {
-            label: ctx.tr("results-stat-on-ballot"),
-            value: ctx.num(s.on_ballot),
-        },
+/// A count with its share of `of` ("69 (42,07%)").
+fn count_of(ctx: &PageCtx, n: usize, of: usize) -> String {
+    format!(
+        "{} ({}%)",
+        ctx.num(n),
+        pct(ctx, percent(n as u64, of as u64))
+    )
+}
+
+/// The statistics of issue 12 §6 in groups: candidacies and routes, parties, genders, ages,
+/// winners by party and route, incumbents, turnout distribution.
+fn statistics_groups(
+    ctx: &PageCtx,
+    s: &Statistics,
+    party_names: &BTreeMap<String, String>,
+) -> Vec<StatGroup> {
+    let row = |label: String, value: String| StatRow { label, value };
+    let route = |r: &str| ctx.tr(&format!("results-stat-route-{}", r.replace('_', "-")));
+    let party = |code: &str| match party_names.get(code) {
+        Some(name) => name.clone(),
+        None if code.is_empty() => ctx.tr("results-stat-no-party"),
+        None => code.to_owned(),
+    };
+    let mut general = vec![
+        row(ctx.tr("results-stat-nominated"), ctx.num(s.nominated)),
+        row(ctx.tr("results-stat-registered"), ctx.num(s.registered)),
+        row(ctx.tr("results-stat-on-ballot"), ctx.num(s.on_ballot)),
     ];
-    for (route, n) in &s.registered_by_route {
-        rows.push(StatRow {
-            label: ctx.tr(&format!("results-stat-route-{}", route.replace('_', "-"))),
-            value: format!(
-                "{} ({}%)",
-                ctx.num(n),
-                pct(ctx, percent(*n as u64, s.registered as u64))
-            ),
-        });
+    for (r, n) in &s.registered_by_route {
+        general.push(row(route(r), count_of(ctx, *n, s.registered)));
     }
     for (gender, n) in &s.registered_by_gender {
-        rows.push(StatRow {
-            label: ctx.tr(&format!("results-stat-gender-{gender}")),
-            value: ctx.num(n),
-        });
+        general.push(row(
+            ctx.tr(&format!("results-stat-gender-{gender}")),
+            count_of(ctx, *n, s.registered),
+        ));
     }
-    rows.push(StatRow {
-        label: ctx.tr("results-stat-parties"),
-        value: ctx.num(s.registered_by_party.len()),
-    });
-    rows.push(StatRow {
-        label: ctx.tr("results-stat-winners-new"),
-        value: ctx.num(s.new_winners),
-    });
-    rows.push(StatRow {
-        label: ctx.tr("results-stat-winners-age"),
-        value: {
-            let a = format!("{:.1}", s.average_age_of_winners);
-            if ctx.lang == "en" {
-                a
-            } else {
-                a.replace('.', ",")
-            }
+    general.push(row(
+        ctx.tr("results-stat-parties"),
+        ctx.num(s.registered_by_party.len()),
+    ));
+    let winners: usize = s.winners_by_route.values().sum();
+    general.push(row(ctx.tr("results-stat-winners-new"), ctx.num(winners)));
+    general.push(row(ctx.tr("results-stat-winners-age"), {
+        let a = format!("{:.1}", s.average_age_of_winners);
+        if ctx.lang == "en" {
+            a
+        } else {
+            a.replace('.', ",")
+        }
+    }));
+    let group = |key: &str, rows: Vec<StatRow>| StatGroup {
+        heading: ctx.tr(key),
+        rows,
+    };
+    vec![
+        StatGroup {
+            heading: String::new(),
+            rows: general,
         },
-    });
-    rows
+        group(
+            "results-stat-by-party",
+            s.registered_by_party
+                .iter()
+                .map(|(p, n)| row(party(p), count_of(ctx, *n, s.registered)))
+                .collect(),
+        ),
+        group(
+            "results-stat-by-age",
+            s.registered_by_age
+                .iter()
+                .map(|(band, n)| {
+                    row(
+                        ctx.tr_arg("results-stat-age-band", "band", band),
+                        count_of(ctx, *n, s.registered),
+                    )
+                })
+                .collect(),
+        ),
+        group(
+            "results-stat-winners-by-party",
+            s.winners_by_party
+                .iter()
+                .map(|(p, n)| row(party(p), count_of(ctx, *n, winners)))
+                .collect(),
+        ),
+        group(
+            "results-stat-winners-by-route",
+            s.winners_by_route
+                .iter()
+                .map(|(r, n)| row(route(r), count_of(ctx, *n, winners)))
+                .collect(),
+        ),
+        group(
+            "results-stat-incumbents",
+            vec![
+                row(
+                    ctx.tr("results-stat-incumbents-reelected"),
+                    ctx.num(s.incumbents_reelected),
+                ),
+                row(ctx.tr("results-stat-new-people"), ctx.num(s.new_winners)),
+            ],
+        ),
+        group(
+            "results-stat-turnout-bands",
+            s.turnout_distribution
+                .iter()
+                .map(|(band, n)| {
+                    row(
+                        ctx.tr_arg("results-stat-turnout-band", "band", band),
+                        ctx.num(*n),
+                    )
+                })
+                .collect(),
+        ),
+    ]
+    .into_iter()
+    .filter(|g| !g.rows.is_empty())
+    .collect()
 }
 
 /// GET /elections/{election}/results
@@ -728,7 +805,7 @@ pub async fn election_page(
                     })
                     .collect(),
                 units: r.units.iter().map(|u| unit_row(ctx, r, u)).collect(),
-                stats: statistics_rows(ctx, r),
+                stats: statistics_groups(ctx, &r.statistics, &r.party_names),
                 ctx: ctx.clone(),
             })
         })
@@ -771,7 +848,7 @@ pub async fn region_page(
                     .filter(|u| u.region.code == code)
                     .map(|u| unit_row(ctx, r, u))
                     .collect(),
-                stats: Vec::new(),
+                stats: statistics_groups(ctx, &g.statistics, &r.party_names),
                 turnout,
                 downloads: Vec::new(),
                 ctx: ctx.clone(),
@@ -871,7 +948,7 @@ fn precinct_row(
 ) -> PrecinctRow {
     PrecinctRow {
         href: precinct_href(election, contest, &p.precinct),
-        number: p.precinct.to_string(),
+        number: p.precinct.number.to_string(),
         voters: ctx.num(
             p.counts
                 .as_ref()
@@ -1008,7 +1085,7 @@ pub async fn precinct_page(
                 unit_href(&id, &contest),
                 ctx.name_of(&u.unit.names).to_owned(),
             ));
-            let number = p.precinct.to_string();
+            let number = p.precinct.number.to_string();
             crumbs.push((precinct_href(&id, &contest, &p.precinct), number.clone()));
             let empty = Counts::default();
             let counts = p.counts.as_ref().unwrap_or(&empty);
