@@ -171,8 +171,8 @@ async fn users_page(
     let mut words: HashMap<String, String> = HashMap::new();
     for a in &accounts {
         let key = a.scope.to_string();
-        if !words.contains_key(&key) {
-            words.insert(key, scope_in_words(state, ctx, &a.scope).await?);
+        if let std::collections::hash_map::Entry::Vacant(v) = words.entry(key) {
+            v.insert(scope_in_words(state, ctx, &a.scope).await?);
         }
     }
     let users = accounts
