@@ -93,6 +93,19 @@ async fn branch_secretary(t: &TestApp) -> Login {
 }
 
 /// Calls the election of Abai District's akim through the commission's form.
+/// Signs in the counting commission of the conference at `conf` (its page's path).
+async fn counting_commission(t: &TestApp, conf: &str) -> Login {
+    t.login(
+        Role::CountingCommission,
+        Scope::Conference {
+            conference: sailau_domain::party::commands::ConferenceId(
+                uuid::Uuid::parse_str(conf.rsplit('/').next().unwrap()).unwrap(),
+            ),
+        },
+    )
+    .await
+}
+
 async fn call_election(t: &TestApp, tik: &Login) {
     let r = t
         .submit(
@@ -292,16 +305,7 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             .to_owned();
         // The conference's counting commission sees the same form (newcomer test: it saw none,
         // while the server accepted its count).
-        let counting = t
-            .login(
-                Role::CountingCommission,
-                Scope::Conference {
-                    conference: sailau_domain::party::commands::ConferenceId(
-                        uuid::Uuid::parse_str(conf.rsplit('/').next().unwrap()).unwrap(),
-                    ),
-                },
-            )
-            .await;
+        let counting = counting_commission(&t, &conf).await;
         let r = t.get_as(&format!("{conf}?lang=kk"), &counting).await;
         assert_eq!(r.status, StatusCode::OK, "{b}");
         assert!(
@@ -996,17 +1000,7 @@ async fn members_and_delegates_see_their_own_record_only() {
 
         // /admin/users names the party roles' scopes.
         let admin = t.login(Role::Administrator, Scope::Global).await;
-        let counting = t
-            .login(
-                Role::CountingCommission,
-                Scope::Conference {
-                    conference: sailau_domain::party::commands::ConferenceId(
-                        uuid::Uuid::parse_str(conf.rsplit('/').next().unwrap()).unwrap(),
-                    ),
-                },
-            )
-            .await;
-        let _ = counting;
+        counting_commission(&t, &conf).await;
         let r = t.get_as("/admin/users?lang=ru", &admin).await;
         assert_has(&r, "Оспанов Ерлан", "the delegate's scope by name");
         assert_has(&r, "Мусина Гүлнар", "the member's scope by name");
