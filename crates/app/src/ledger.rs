@@ -447,6 +447,12 @@ pub async fn verify(
         &replay.dump_pipeline().await?,
     )
     .map_err(VerifyFailure::Registry)?;
+    // i14-primaries: campaigns, contenders, debates, paper counts.
+    crate::primaries::compare_replay(
+        &store.dump_primaries().await?,
+        &replay.dump_primaries().await?,
+    )
+    .map_err(VerifyFailure::Registry)?;
     if store.territory_placement().await? != replay.territory_placement().await? {
         return Err(VerifyFailure::Registry(
             "territories: region or depth columns differ".into(),

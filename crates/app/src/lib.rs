@@ -26,6 +26,7 @@ mod keyfile;
 pub mod ledger;
 mod live;
 pub mod party;
+pub mod primaries;
 mod registry;
 
 use std::path::PathBuf;

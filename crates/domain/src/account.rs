@@ -110,11 +110,20 @@ pub enum Role {
     PartyDelegate,
     /// A party member: reads its own member record (scope `member:<uuid>`; issue 13 §9).
     PartyMember,
+    /// A member of a primaries organizing committee: opens campaigns, decides on contenders,
+    /// schedules debates, within a `party:` scope (issue 14 §1).
+    OrganizingCommittee,
+    /// A trustee of a primaries key ceremony and decryption (issue 14 §4), within a `party:`
+    /// scope.
+    Trustee,
+    /// The credential authority of the primaries: generates members' voting credentials
+    /// (issue 14 §4), within a `party:` scope.
+    CredentialAuthority,
 }
 
 impl Role {
     /// Every role, in declaration order (the order forms and tables show them).
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 13] = [
         Role::Administrator,
         Role::CecMember,
         Role::TerritorialCommission,
@@ -126,6 +135,10 @@ impl Role {
         Role::CountingCommission,
         Role::PartyDelegate,
         Role::PartyMember,
+        // i14-primaries
+        Role::OrganizingCommittee,
+        Role::Trustee,
+        Role::CredentialAuthority,
     ];
 
     /// The role's name: `administrator`, `cec_member`, `territorial_commission`, ...
@@ -149,6 +162,14 @@ impl Role {
             // i13-pipeline
             (Role::CountingCommission, Scope::Conference { .. }) => true,
             (Role::PartyDelegate | Role::PartyMember, Scope::Member { .. }) => true,
+            // i14-primaries: paper counts at primary organizations
+            (
+                Role::OrganizingCommittee
+                | Role::Trustee
+                | Role::CredentialAuthority
+                | Role::CountingCommission,
+                Scope::Party { .. },
+            ) => true,
             _ => false,
         }
     }

@@ -118,6 +118,10 @@ impl DomainCommand for ChangePassword {
         Grant::new(Role::CountingCommission, Reach::OwnAccount),
         Grant::new(Role::PartyDelegate, Reach::OwnAccount),
         Grant::new(Role::PartyMember, Reach::OwnAccount),
+        // i14-primaries
+        Grant::new(Role::OrganizingCommittee, Reach::OwnAccount),
+        Grant::new(Role::Trustee, Reach::OwnAccount),
+        Grant::new(Role::CredentialAuthority, Reach::OwnAccount),
     ]);
     type Private = Password;
     fn summary(&self) -> String {

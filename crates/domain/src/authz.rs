@@ -301,6 +301,10 @@ impl Read {
             Grant::new(Role::CountingCommission, Reach::OwnAccount),
             Grant::new(Role::PartyDelegate, Reach::OwnAccount),
             Grant::new(Role::PartyMember, Reach::OwnAccount),
+            // i14-primaries
+            Grant::new(Role::OrganizingCommittee, Reach::OwnAccount),
+            Grant::new(Role::Trustee, Reach::OwnAccount),
+            Grant::new(Role::CredentialAuthority, Reach::OwnAccount),
         ];
         // i13-pipeline: a member's own record (the branch's secretary, the member itself, and
         // the member as a delegate); a delegate's seats, check-in and roll-call votes (the

@@ -92,6 +92,14 @@ macro_rules! for_each_command {
             RecordObserverCopy($crate::elections::protocol::RecordObserverCopy) = "record_observer_copy",
             // i12-results
             CertifyResults($crate::elections::certification::CertifyResults) = "certify_results",
+            // i14-primaries
+            OpenCampaign($crate::primaries::campaign::OpenCampaign) = "open_campaign",
+            RegisterContender($crate::primaries::contenders::RegisterContender) = "register_contender",
+            DecideContender($crate::primaries::contenders::DecideContender) = "decide_contender",
+            WithdrawContender($crate::primaries::contenders::WithdrawContender) = "withdraw_contender",
+            ScheduleDebate($crate::primaries::debates::ScheduleDebate) = "schedule_debate",
+            RecordDebate($crate::primaries::debates::RecordDebate) = "record_debate",
+            RecordPaperCount($crate::primaries::paper::RecordPaperCount) = "record_paper_count",
         }
     };
 }

@@ -409,6 +409,9 @@ pub enum Rule {
     // i12-results
     /// A rule of the results side of election day (certification).
     Results(crate::elections::certification::ResultsRule),
+    // i14-primaries
+    /// A rule of the primaries (campaigns, contenders, debates, paper counts).
+    Primaries(crate::primaries::rules::PrimariesRule),
 }
 
 impl From<crate::party::rules::PartyRule> for Rule {
@@ -515,6 +518,7 @@ impl Rule {
             Rule::Party(r) => r.key(),
             Rule::Day(r) => r.key(),
             Rule::Results(r) => r.key(),
+            Rule::Primaries(r) => r.key(),
         }
     }
 
@@ -639,6 +643,7 @@ impl Rule {
             Rule::Party(r) => r.args(),
             Rule::Day(r) => r.args(),
             Rule::Results(r) => r.args(),
+            Rule::Primaries(r) => r.args(),
             _ => Vec::new(),
         }
     }
@@ -838,6 +843,7 @@ impl Rule {
             Rule::Party(r) => r.english(),
             Rule::Day(r) => r.english(),
             Rule::Results(r) => r.english(),
+            Rule::Primaries(r) => r.english(),
         }
     }
 }

@@ -10,6 +10,29 @@
 
 #![warn(missing_docs)]
 
+/// Declares a UUID identifier type: transparent in serde, shown and parsed hyphenated.
+macro_rules! uuid_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub uuid::Uuid);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl $name {
+            /// Parses the hyphenated UUID form.
+            pub fn parse(s: &str) -> Option<$name> {
+                uuid::Uuid::parse_str(s.trim()).ok().map($name)
+            }
+        }
+    };
+}
+
 pub mod account;
 pub mod accounts;
 pub mod authz;
@@ -21,6 +44,7 @@ pub mod error;
 pub mod party;
 pub mod person;
 pub mod precinct;
+pub mod primaries;
 pub mod registry;
 pub mod territory;
 pub mod text;

@@ -18,6 +18,7 @@ mod elections;
 mod ledger;
 pub mod party;
 pub mod party_pipeline;
+pub mod primaries;
 mod read;
 mod results;
 mod rows;

@@ -181,7 +181,10 @@ pub fn home_scope(role: Role) -> Scope {
                 number: 1,
             }],
         },
-        Role::PartySecretary => Scope::Party {
+        Role::PartySecretary
+        | Role::OrganizingCommittee
+        | Role::Trustee
+        | Role::CredentialAuthority => Scope::Party {
             party: PartyCode::parse("amanat").unwrap(),
             territory: None,
         },

@@ -19,6 +19,7 @@ mod party;
 #[path = "../../../domain/tests/integration/permissions.rs"]
 mod permissions;
 mod pipeline;
+mod primaries;
 mod results;
 mod sessions;
 mod signatures;

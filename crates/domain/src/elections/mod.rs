@@ -26,8 +26,6 @@ pub mod tabulation;
 pub mod turnout;
 pub mod zones;
 
-use std::fmt;
-
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -50,28 +48,6 @@ pub use nomination::{
 };
 pub use registration::{CancelReason, CancelRegistration, RefuseRegistration, RegisterCandidate};
 pub use rules::RuleSet;
-
-macro_rules! uuid_id {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub uuid::Uuid);
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-
-        impl $name {
-            /// Parses the hyphenated UUID form.
-            pub fn parse(s: &str) -> Option<$name> {
-                uuid::Uuid::parse_str(s.trim()).ok().map($name)
-            }
-        }
-    };
-}
 
 uuid_id!(
     /// An election's identifier, chosen by whoever calls it and recorded in the ledger.

@@ -81,6 +81,18 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
             t.territory_path = vec![region, district];
             t.precinct = Some(precinct);
         }
+        // i14-primaries: the campaign's party and territory; a contender's own member.
+        CommandKind::OpenCampaign
+        | CommandKind::RegisterContender
+        | CommandKind::DecideContender
+        | CommandKind::WithdrawContender
+        | CommandKind::ScheduleDebate
+        | CommandKind::RecordDebate
+        | CommandKind::RecordPaperCount => {
+            t.party = Some(party);
+            t.territory_path = vec![region, district];
+            t.member = Some(member(in_scope));
+        }
         // Commands on a nomination name its unit, its party and its person.
         CommandKind::NominateByParty
         | CommandKind::ApplySelfNomination
@@ -120,7 +132,10 @@ fn principal(role: Role) -> Principal {
                 number: 1,
             }],
         },
-        Role::PartySecretary => Scope::Party {
+        Role::PartySecretary
+        | Role::OrganizingCommittee
+        | Role::Trustee
+        | Role::CredentialAuthority => Scope::Party {
             party: PartyCode::parse("amanat").unwrap(),
             territory: None,
         },

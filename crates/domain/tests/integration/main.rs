@@ -11,6 +11,7 @@ mod golden_signatures;
 mod ledger_entry;
 mod party;
 mod permissions;
+mod primaries;
 mod rules;
 mod signatures;
 mod tabulation;

@@ -92,6 +92,16 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     // i12-results: certification is the territorial commission's decision in its territory
     // (and the CEC's), like the other decisions on a contest.
     (K::CertifyResults,    ['A', 'A', 'S', '-', '-', '-', '-']),
+    // i14-primaries: the organizing committee's (PRIMARIES_COMMANDS); a party secretary files
+    // a primary organization's nomination of a contender in its party subtree; commissions,
+    // candidates and observers have no part in a party's primaries.
+    (K::OpenCampaign,      ['A', '-', '-', '-', '-', '-', '-']),
+    (K::RegisterContender, ['A', '-', '-', '-', 'S', '-', '-']),
+    (K::DecideContender,   ['A', '-', '-', '-', '-', '-', '-']),
+    (K::WithdrawContender, ['A', '-', '-', '-', '-', '-', '-']),
+    (K::ScheduleDebate,    ['A', '-', '-', '-', '-', '-', '-']),
+    (K::RecordDebate,      ['A', '-', '-', '-', '-', '-', '-']),
+    (K::RecordPaperCount,  ['A', '-', '-', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).
@@ -133,6 +143,46 @@ pub const PARTY_COMMANDS: &[(K, [char; 3], &str)] = &[
     (K::ChangePassword, ['S', 'S', 'S'], "every account changes its own password, no other"),
     (K::RecordVote,     ['S', '-', '-'], "the counting commission records its own conference's \
 votes, not another's; delegates vote, they do not record the count"),
+    // i14-primaries
+    (K::RegisterContender, ['-', '-', 'S'], "a member registers itself as a contender, no other \
+member"),
+    (K::WithdrawContender, ['-', '-', 'S'], "a contender withdraws itself, no other"),
+    (K::RecordPaperCount,  ['O', '-', '-'], "a counting commission of a primary organization (a \
+party scope) enters its paper count; a conference's counting commission reaches no organization"),
+];
+
+/// i14-primaries: the primaries' roles (issue 14 §8), three more columns. Home scope: the whole
+/// party `amanat`; "outside" means party `akzhol` or another account. Every command and read
+/// not listed is `-` for these roles, for [`PRIMARIES_DEFAULT_REASON`].
+pub const PRIMARIES_COLUMNS: [Role; 3] = [
+    Role::OrganizingCommittee,
+    Role::Trustee,
+    Role::CredentialAuthority,
+];
+
+/// Why the primaries' roles may issue nothing else.
+pub const PRIMARIES_DEFAULT_REASON: &str = "the organizing committee, trustees and the credential \
+authority act on nothing but their party's primaries";
+
+/// The commands the primaries' roles may issue, with the reason of each cell.
+#[rustfmt::skip]
+pub const PRIMARIES_COMMANDS: &[(K, [char; 3], &str)] = &[
+    //                     comm  trust cred
+    (K::ChangePassword,    ['S', 'S', 'S'], "every account changes its own password, no other"),
+    (K::OpenCampaign,      ['S', '-', '-'], "the committee opens its party's campaigns"),
+    (K::RegisterContender, ['S', '-', '-'], "the committee may enter an application in its party"),
+    (K::DecideContender,   ['S', '-', '-'], "the committee decides on its party's contenders"),
+    (K::WithdrawContender, ['S', '-', '-'], "the committee records a withdrawal in its party"),
+    (K::ScheduleDebate,    ['S', '-', '-'], "the committee schedules its party's debates"),
+    (K::RecordDebate,      ['S', '-', '-'], "the committee records its party's debates"),
+    (K::RecordPaperCount,  ['S', '-', '-'], "the committee may enter a paper count in its party"),
+];
+
+/// The reads the primaries' roles may make.
+#[rustfmt::skip]
+pub const PRIMARIES_READS: &[(Read, [char; 3], &str)] = &[
+    //                  comm  trust cred
+    (Read::Account,    ['S', 'S', 'S'], "every account sees its own account, no other"),
 ];
 
 /// The reads the party roles may make, with the reason of each cell.
@@ -146,10 +196,11 @@ record, no other; a counting commission sees seats, not records"),
 commission its conference's; a member who is not a delegate has none"),
 ];
 
+/// `O`: the role may, but not within the matrix's home scope of that role (always out of scope).
 fn outcome(cell: char, inside: bool) -> Outcome {
     match (cell, inside) {
         ('A', _) | ('S', true) => Outcome::Allowed,
-        ('S', false) => Outcome::OutOfScope,
+        ('S', false) | ('O', _) => Outcome::OutOfScope,
         ('-', _) => Outcome::RoleDenied,
         _ => panic!("unknown cell {cell:?}"),
     }
@@ -166,10 +217,45 @@ fn party_cell<T: PartialEq + Copy>(
     what: T,
     inside: bool,
 ) -> Option<(Outcome, &'static str)> {
-    let i = PARTY_COLUMNS.iter().position(|r| *r == role)?;
+    extra_cell(
+        &PARTY_COLUMNS,
+        PARTY_DEFAULT_REASON,
+        role,
+        rows,
+        what,
+        inside,
+    )
+}
+
+/// The primaries' roles' expected answer and its reason, when `role` is one of them.
+fn primaries_cell<T: PartialEq + Copy>(
+    role: Role,
+    rows: &[(T, [char; 3], &'static str)],
+    what: T,
+    inside: bool,
+) -> Option<(Outcome, &'static str)> {
+    extra_cell(
+        &PRIMARIES_COLUMNS,
+        PRIMARIES_DEFAULT_REASON,
+        role,
+        rows,
+        what,
+        inside,
+    )
+}
+
+fn extra_cell<T: PartialEq + Copy>(
+    columns: &[Role; 3],
+    default_reason: &'static str,
+    role: Role,
+    rows: &[(T, [char; 3], &'static str)],
+    what: T,
+    inside: bool,
+) -> Option<(Outcome, &'static str)> {
+    let i = columns.iter().position(|r| *r == role)?;
     Some(match rows.iter().find(|(k, _, _)| *k == what) {
         Some((_, cells, why)) => (outcome(cells[i], inside), *why),
-        None => (Outcome::RoleDenied, PARTY_DEFAULT_REASON),
+        None => (Outcome::RoleDenied, default_reason),
     })
 }
 
@@ -177,6 +263,7 @@ fn party_cell<T: PartialEq + Copy>(
 /// original table, whose reasons are its comments).
 pub fn expected_why(role: Role, kind: K, inside: bool) -> (Outcome, &'static str) {
     party_cell(role, PARTY_COMMANDS, kind, inside)
+        .or_else(|| primaries_cell(role, PRIMARIES_COMMANDS, kind, inside))
         .unwrap_or_else(|| (expected_main(role, kind, inside), ""))
 }
 
@@ -195,7 +282,9 @@ fn expected_main(role: Role, kind: K, inside: bool) -> Outcome {
 
 /// The expected answer for `role` reading `read` inside or outside its home scope.
 pub fn expected_read(role: Role, read: Read, inside: bool) -> Outcome {
-    if let Some((o, _)) = party_cell(role, PARTY_READS, read, inside) {
+    if let Some((o, _)) = party_cell(role, PARTY_READS, read, inside)
+        .or_else(|| primaries_cell(role, PRIMARIES_READS, read, inside))
+    {
         return o;
     }
     let row = READS

@@ -1,0 +1,455 @@
+//! The primaries' rule set as data ([`PrimariesRules`], read from TOML like the elections' and
+//! the conferences' rule sets) and the rules a primaries command can break ([`PrimariesRule`],
+//! carried by [`crate::Rule::Primaries`], each with a stable `prim-…` message key).
+//!
+//! Sources: issue 14 §1 and "Bad input"; rules.md §5 and §8; seed 003.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ValidationErrors;
+
+/// The AMANAT preset of 2020, embedded from `rulesets/primaries-amanat-2020.toml`.
+pub const AMANAT_2020_TOML: &str = include_str!("../../rulesets/primaries-amanat-2020.toml");
+
+/// A party's primaries rule set: who may stand, the list quotas, the debates' force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrimariesRules {
+    /// A short identifier (`amanat-primaries-2020`).
+    pub id: String,
+    /// Who may stand.
+    pub eligibility: Eligibility,
+    /// The quotas of the final lists.
+    pub quotas: Quotas,
+    /// What the debates require.
+    pub debates: DebateRules,
+    /// Where each value comes from (rules.md sections, seeds, statutes).
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Who may register as a contender (issue 14 §1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    /// The least age in full years on the day of registration.
+    pub min_age: u32,
+    /// The least number of years the contender declares having lived in the campaign's territory.
+    pub residence_years: u32,
+    /// Whether membership is required or a declaration of joining suffices.
+    pub membership: MembershipRule,
+    /// Whether the contender must declare having no criminal record.
+    pub declare_no_criminal_record: bool,
+}
+
+/// Whether a contender must already be a member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipRule {
+    /// A member of the party on the day of registration.
+    Member,
+    /// A member, or someone who declares joining (recorded as a member first).
+    MemberOrJoining,
+}
+
+/// The quotas of a final list (rules.md §5: at least 30 % women and 20 % under 35).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quotas {
+    /// The least share of women on a list, in percent (0–100).
+    pub women_min_percent: u32,
+    /// The least share of the young on a list, in percent (0–100).
+    pub young_min_percent: u32,
+    /// "Young" means younger than this many full years on the day online voting opens.
+    pub young_under_age: u32,
+}
+
+impl Quotas {
+    /// The least number of women on a list of `seats`: ⌈seats × percent / 100⌉.
+    pub fn women_needed(&self, seats: u32) -> u32 {
+        ceil_percent(seats, self.women_min_percent)
+    }
+    /// The least number of the young on a list of `seats`.
+    pub fn young_needed(&self, seats: u32) -> u32 {
+        ceil_percent(seats, self.young_min_percent)
+    }
+}
+
+/// ⌈n × percent / 100⌉ in integers.
+fn ceil_percent(n: u32, percent: u32) -> u32 {
+    let p = u64::from(n) * u64::from(percent.min(100));
+    u32::try_from(p.div_ceil(100)).unwrap_or(n)
+}
+
+/// What the debates require (rules.md §8: debates were mandatory; refusers were excluded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DebateRules {
+    /// Whether every admitted contender must take part in the debates they are scheduled for.
+    pub mandatory: bool,
+    /// Whether a contender who refuses a mandatory debate is excluded.
+    pub exclude_on_refusal: bool,
+}
+
+impl PrimariesRules {
+    /// Reads a rule set from TOML; an unknown or missing key is refused naming it, and each bad
+    /// value by its dotted key.
+    ///
+    /// # Errors
+    /// [`PrimariesRule::RuleSetInvalid`] on the field `rules`.
+    pub fn from_toml(text: &str) -> Result<PrimariesRules, ValidationErrors> {
+        let bad = |key: String, reason: String| {
+            ValidationErrors::one(
+                "rules",
+                PrimariesRule::RuleSetInvalid { key, reason }.into(),
+            )
+        };
+        let rules = toml::from_str::<PrimariesRules>(text).map_err(|e| {
+            let key = e
+                .span()
+                .and_then(|s| text.get(s))
+                .map(|k| k.trim().chars().take(64).collect())
+                .unwrap_or_default();
+            bad(key, e.message().to_owned())
+        })?;
+        for (key, v) in [
+            ("quotas.women_min_percent", rules.quotas.women_min_percent),
+            ("quotas.young_min_percent", rules.quotas.young_min_percent),
+        ] {
+            if v > 100 {
+                return Err(bad(key.into(), "a percentage from 0 to 100".into()));
+            }
+        }
+        if rules.quotas.young_under_age == 0 || rules.quotas.young_under_age > 150 {
+            return Err(bad(
+                "quotas.young_under_age".into(),
+                "an age from 1 to 150".into(),
+            ));
+        }
+        if rules.eligibility.min_age > 150 {
+            return Err(bad(
+                "eligibility.min_age".into(),
+                "an age from 0 to 150".into(),
+            ));
+        }
+        Ok(rules)
+    }
+}
+
+/// A broken rule of the primaries (campaigns, contenders, debates, paper counts, lists).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "primaries_rule", rename_all = "kebab-case")]
+pub enum PrimariesRule {
+    /// The rule set does not read: `key` names the place, `reason` what is wrong.
+    RuleSetInvalid {
+        /// The key or text where reading failed.
+        key: String,
+        /// What is wrong, in English (from the TOML reader).
+        reason: String,
+    },
+    /// The campaign identifier is already used.
+    CampaignTaken,
+    /// No campaign has this identifier.
+    CampaignMissing,
+    /// A window must open before it closes.
+    WindowEmpty,
+    /// The windows follow each other: registration, then debates, then online voting.
+    WindowsOrder,
+    /// Paper voting lies within the online voting window (the 2020 practice: its last morning).
+    PaperOutsideOnline,
+    /// Registration must not have closed already when the campaign is opened.
+    RegistrationPast,
+    /// A campaign needs at least one position.
+    PositionsEmpty,
+    /// A position's key: 1–32 of a–z, 0–9 and '-'.
+    PositionKeyFormat,
+    /// Two positions have the same key.
+    PositionKeyTwice,
+    /// An akim position's unit lies outside the campaign's territory.
+    UnitOutsideCampaign,
+    /// A list position has 1 to 500 seats.
+    SeatsRange,
+    /// No position of the campaign has this key.
+    PositionMissing,
+    /// The key ceremony needs 1 to 15 trustees, each named once, with a threshold from 1 to
+    /// their number.
+    TrusteesShape,
+    /// The account named is not a trustee (role `trustee`).
+    NotTrustee,
+    /// Registration is open from `opens` to `closes` only.
+    RegistrationClosed {
+        /// When registration opens (local time, as the message shows it).
+        opens: String,
+        /// When it closes.
+        closes: String,
+    },
+    /// The contender identifier is already used.
+    ContenderTaken,
+    /// No contender of the campaign has this identifier.
+    ContenderMissing,
+    /// The member already stands for this position.
+    ContenderTwice,
+    /// The member must belong to the party on the day of registration.
+    NotMember,
+    /// Younger than the rule set's `min_age` on the day of registration.
+    TooYoung {
+        /// The least age.
+        min_age: u32,
+    },
+    /// Whether the contender is young does not follow from the member's birth date.
+    YoungMismatch,
+    /// The ballot is fixed once online voting opens: no decision, withdrawal or exclusion after.
+    BallotFixed,
+    /// Fewer declared years of residence than `years`.
+    ResidenceShort {
+        /// The least number of years.
+        years: u32,
+    },
+    /// The rule set requires a declaration of no criminal record.
+    CriminalRecordUndeclared,
+    /// The primary organization lies outside the campaign's territory or is not a branch of the
+    /// party.
+    OrganizationInvalid,
+    /// The contender's application has already been decided.
+    AlreadyDecided,
+    /// A refusal needs its ground.
+    GroundRequired,
+    /// The contender is not admitted (or no longer: withdrawn, excluded, refused).
+    NotAdmitted,
+    /// The contender has already withdrawn or been excluded.
+    AlreadyOut,
+    /// Debates are held from `opens` to `closes` only.
+    DebateOutsideWindow {
+        /// When the debates' window opens.
+        opens: String,
+        /// When it closes.
+        closes: String,
+    },
+    /// The debate identifier is already used.
+    DebateTaken,
+    /// No debate has this identifier.
+    DebateMissing,
+    /// A debate needs at least two admitted contenders of its position, each named once.
+    DebateContenders,
+    /// A link is an `https://` or `http://` address.
+    LinkFormat,
+    /// Attendance is recorded once, after the debate has started.
+    AttendanceNotDue,
+    /// Every contender scheduled for the debate is named once, as present or absent, and no one
+    /// else.
+    AttendanceShape,
+    /// Paper ballots are counted from `opens` to `closes` only.
+    PaperClosed {
+        /// When paper voting opens.
+        opens: String,
+        /// When it closes.
+        closes: String,
+    },
+    /// The primary organization has already entered its paper count.
+    PaperCountTwice,
+    /// A paper count names each admitted contender of the position once and no one else.
+    PaperCountShape,
+    /// The counts exceed the paper ballots issued (`issued`).
+    PaperCountsAboveIssued {
+        /// The ballots issued.
+        issued: u64,
+    },
+    /// A member who voted online cannot take a paper ballot, and a member takes one paper
+    /// ballot.
+    PaperBallotRefused,
+}
+
+impl From<PrimariesRule> for crate::Rule {
+    fn from(r: PrimariesRule) -> crate::Rule {
+        crate::Rule::Primaries(r)
+    }
+}
+
+impl PrimariesRule {
+    /// The message key in the Fluent catalogs.
+    pub fn key(&self) -> &'static str {
+        match self {
+            PrimariesRule::RuleSetInvalid { .. } => "prim-rule-set-invalid",
+            PrimariesRule::CampaignTaken => "prim-campaign-taken",
+            PrimariesRule::CampaignMissing => "prim-campaign-missing",
+            PrimariesRule::WindowEmpty => "prim-window-empty",
+            PrimariesRule::WindowsOrder => "prim-windows-order",
+            PrimariesRule::PaperOutsideOnline => "prim-paper-outside-online",
+            PrimariesRule::RegistrationPast => "prim-registration-past",
+            PrimariesRule::PositionsEmpty => "prim-positions-empty",
+            PrimariesRule::PositionKeyFormat => "prim-position-key-format",
+            PrimariesRule::PositionKeyTwice => "prim-position-key-twice",
+            PrimariesRule::UnitOutsideCampaign => "prim-unit-outside-campaign",
+            PrimariesRule::SeatsRange => "prim-seats-range",
+            PrimariesRule::PositionMissing => "prim-position-missing",
+            PrimariesRule::TrusteesShape => "prim-trustees-shape",
+            PrimariesRule::NotTrustee => "prim-not-trustee",
+            PrimariesRule::RegistrationClosed { .. } => "prim-registration-closed",
+            PrimariesRule::ContenderTaken => "prim-contender-taken",
+            PrimariesRule::ContenderMissing => "prim-contender-missing",
+            PrimariesRule::ContenderTwice => "prim-contender-twice",
+            PrimariesRule::NotMember => "prim-not-member",
+            PrimariesRule::TooYoung { .. } => "prim-too-young",
+            PrimariesRule::YoungMismatch => "prim-young-mismatch",
+            PrimariesRule::BallotFixed => "prim-ballot-fixed",
+            PrimariesRule::ResidenceShort { .. } => "prim-residence-short",
+            PrimariesRule::CriminalRecordUndeclared => "prim-criminal-record-undeclared",
+            PrimariesRule::OrganizationInvalid => "prim-organization-invalid",
+            PrimariesRule::AlreadyDecided => "prim-already-decided",
+            PrimariesRule::GroundRequired => "prim-ground-required",
+            PrimariesRule::NotAdmitted => "prim-not-admitted",
+            PrimariesRule::AlreadyOut => "prim-already-out",
+            PrimariesRule::DebateOutsideWindow { .. } => "prim-debate-outside-window",
+            PrimariesRule::DebateTaken => "prim-debate-taken",
+            PrimariesRule::DebateMissing => "prim-debate-missing",
+            PrimariesRule::DebateContenders => "prim-debate-contenders",
+            PrimariesRule::LinkFormat => "prim-link-format",
+            PrimariesRule::AttendanceNotDue => "prim-attendance-not-due",
+            PrimariesRule::AttendanceShape => "prim-attendance-shape",
+            PrimariesRule::PaperClosed { .. } => "prim-paper-closed",
+            PrimariesRule::PaperCountTwice => "prim-paper-count-twice",
+            PrimariesRule::PaperCountShape => "prim-paper-count-shape",
+            PrimariesRule::PaperCountsAboveIssued { .. } => "prim-paper-counts-above-issued",
+            PrimariesRule::PaperBallotRefused => "prim-paper-ballot-refused",
+        }
+    }
+
+    /// The variables the message needs, by name.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            PrimariesRule::RuleSetInvalid { key, reason } => {
+                vec![("key", key.clone()), ("reason", reason.clone())]
+            }
+            PrimariesRule::RegistrationClosed { opens, closes }
+            | PrimariesRule::DebateOutsideWindow { opens, closes }
+            | PrimariesRule::PaperClosed { opens, closes } => {
+                vec![("opens", opens.clone()), ("closes", closes.clone())]
+            }
+            PrimariesRule::TooYoung { min_age } => vec![("age", min_age.to_string())],
+            PrimariesRule::ResidenceShort { years } => vec![("years", years.to_string())],
+            PrimariesRule::PaperCountsAboveIssued { issued } => {
+                vec![("issued", issued.to_string())]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The rule in plain English, for logs, the CLI and API `detail` fields.
+    pub fn english(&self) -> String {
+        match self {
+            PrimariesRule::RuleSetInvalid { key, reason } => {
+                format!("the rule set does not read at «{key}»: {reason}")
+            }
+            PrimariesRule::CampaignTaken => "this campaign identifier is taken".into(),
+            PrimariesRule::CampaignMissing => "no primaries campaign has this identifier".into(),
+            PrimariesRule::WindowEmpty => "a window must open before it closes".into(),
+            PrimariesRule::WindowsOrder => {
+                "registration, debates and online voting follow each other in this order".into()
+            }
+            PrimariesRule::PaperOutsideOnline => {
+                "paper voting must lie within the online voting window".into()
+            }
+            PrimariesRule::RegistrationPast => "registration would already be closed".into(),
+            PrimariesRule::PositionsEmpty => "a campaign needs at least one position".into(),
+            PrimariesRule::PositionKeyFormat => {
+                "a position key is 1 to 32 lowercase Latin letters, digits or hyphens".into()
+            }
+            PrimariesRule::PositionKeyTwice => "two positions have the same key".into(),
+            PrimariesRule::UnitOutsideCampaign => {
+                "the unit lies outside the campaign's territory".into()
+            }
+            PrimariesRule::SeatsRange => "a list has 1 to 500 seats".into(),
+            PrimariesRule::PositionMissing => "the campaign has no such position".into(),
+            PrimariesRule::TrusteesShape => {
+                "1 to 15 different trustees, and a threshold from 1 to their number".into()
+            }
+            PrimariesRule::NotTrustee => "this account is not a trustee".into(),
+            PrimariesRule::RegistrationClosed { opens, closes } => {
+                format!("registration is open from {opens} to {closes}")
+            }
+            PrimariesRule::ContenderTaken => "this contender identifier is taken".into(),
+            PrimariesRule::ContenderMissing => "the campaign has no such contender".into(),
+            PrimariesRule::ContenderTwice => "this member already stands for this position".into(),
+            PrimariesRule::NotMember => "only members of the party may stand".into(),
+            PrimariesRule::TooYoung { min_age } => {
+                format!("a contender must be at least {min_age} years old")
+            }
+            PrimariesRule::YoungMismatch => {
+                "the age band does not follow from the member's birth date".into()
+            }
+            PrimariesRule::BallotFixed => {
+                "the ballot is fixed once online voting has opened".into()
+            }
+            PrimariesRule::ResidenceShort { years } => {
+                format!("a contender must have lived at least {years} years in the territory")
+            }
+            PrimariesRule::CriminalRecordUndeclared => {
+                "the contender must declare having no criminal record".into()
+            }
+            PrimariesRule::OrganizationInvalid => {
+                "the nominating organization is not a branch of the party in the campaign's territory"
+                    .into()
+            }
+            PrimariesRule::AlreadyDecided => "this application has already been decided".into(),
+            PrimariesRule::GroundRequired => "a refusal needs its ground".into(),
+            PrimariesRule::NotAdmitted => "the contender is not admitted".into(),
+            PrimariesRule::AlreadyOut => "the contender has already withdrawn or been excluded".into(),
+            PrimariesRule::DebateOutsideWindow { opens, closes } => {
+                format!("debates are held from {opens} to {closes}")
+            }
+            PrimariesRule::DebateTaken => "this debate identifier is taken".into(),
+            PrimariesRule::DebateMissing => "no debate has this identifier".into(),
+            PrimariesRule::DebateContenders => {
+                "a debate needs at least two admitted contenders of its position, each once".into()
+            }
+            PrimariesRule::LinkFormat => "a link is an https:// or http:// address".into(),
+            PrimariesRule::AttendanceNotDue => {
+                "attendance is recorded once, after the debate has started".into()
+            }
+            PrimariesRule::AttendanceShape => {
+                "name every scheduled contender once, as present or absent".into()
+            }
+            PrimariesRule::PaperClosed { opens, closes } => {
+                format!("paper ballots are counted from {opens} to {closes}")
+            }
+            PrimariesRule::PaperCountTwice => {
+                "this primary organization has already entered its count".into()
+            }
+            PrimariesRule::PaperCountShape => {
+                "a count names each admitted contender of the position once".into()
+            }
+            PrimariesRule::PaperCountsAboveIssued { issued } => {
+                format!("the votes exceed the {issued} paper ballots issued")
+            }
+            PrimariesRule::PaperBallotRefused => {
+                "this member cannot be given a paper ballot".into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preset_reads_and_its_quotas_round_up() {
+        let r = PrimariesRules::from_toml(AMANAT_2020_TOML).expect("preset");
+        assert_eq!(r.quotas.women_needed(10), 3);
+        assert_eq!(r.quotas.young_needed(10), 2);
+        assert_eq!(r.quotas.women_needed(7), 3, "2.1 rounds up to 3");
+        assert_eq!(r.quotas.young_needed(1), 1);
+        assert!(r.debates.exclude_on_refusal);
+    }
+
+    #[test]
+    fn a_misspelt_key_is_named() {
+        let text = AMANAT_2020_TOML.replace("min_age", "min_agee");
+        let e = PrimariesRules::from_toml(&text).expect_err("refused");
+        let reason = match &e.0[0].rule {
+            crate::Rule::Primaries(PrimariesRule::RuleSetInvalid { reason, .. }) => reason.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert!(reason.contains("min_agee"), "{reason}");
+    }
+}
