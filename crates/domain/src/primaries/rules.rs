@@ -266,6 +266,67 @@ impl From<PrimariesRule> for crate::Rule {
 }
 
 impl PrimariesRule {
+    /// One value of every rule, for tests that every rule reads well in every language.
+    pub fn samples() -> Vec<PrimariesRule> {
+        let w = || ("17.08.2020 00:00".to_owned(), "29.08.2020 00:00".to_owned());
+        vec![
+            PrimariesRule::RuleSetInvalid {
+                key: "quotas.women_min_percent".into(),
+                reason: "a percentage from 0 to 100".into(),
+            },
+            PrimariesRule::CampaignTaken,
+            PrimariesRule::CampaignMissing,
+            PrimariesRule::WindowEmpty,
+            PrimariesRule::WindowsOrder,
+            PrimariesRule::PaperOutsideOnline,
+            PrimariesRule::RegistrationPast,
+            PrimariesRule::PositionsEmpty,
+            PrimariesRule::PositionKeyFormat,
+            PrimariesRule::PositionKeyTwice,
+            PrimariesRule::UnitOutsideCampaign,
+            PrimariesRule::SeatsRange,
+            PrimariesRule::PositionMissing,
+            PrimariesRule::TrusteesShape,
+            PrimariesRule::NotTrustee,
+            PrimariesRule::RegistrationClosed {
+                opens: w().0,
+                closes: w().1,
+            },
+            PrimariesRule::ContenderTaken,
+            PrimariesRule::ContenderMissing,
+            PrimariesRule::ContenderTwice,
+            PrimariesRule::NotMember,
+            PrimariesRule::TooYoung { min_age: 18 },
+            PrimariesRule::YoungMismatch,
+            PrimariesRule::BallotFixed,
+            PrimariesRule::ResidenceShort { years: 5 },
+            PrimariesRule::CriminalRecordUndeclared,
+            PrimariesRule::OrganizationInvalid,
+            PrimariesRule::AlreadyDecided,
+            PrimariesRule::GroundRequired,
+            PrimariesRule::NotAdmitted,
+            PrimariesRule::AlreadyOut,
+            PrimariesRule::DebateOutsideWindow {
+                opens: w().0,
+                closes: w().1,
+            },
+            PrimariesRule::DebateTaken,
+            PrimariesRule::DebateMissing,
+            PrimariesRule::DebateContenders,
+            PrimariesRule::LinkFormat,
+            PrimariesRule::AttendanceNotDue,
+            PrimariesRule::AttendanceShape,
+            PrimariesRule::PaperClosed {
+                opens: w().0,
+                closes: w().1,
+            },
+            PrimariesRule::PaperCountTwice,
+            PrimariesRule::PaperCountShape,
+            PrimariesRule::PaperCountsAboveIssued { issued: 40 },
+            PrimariesRule::PaperBallotRefused,
+        ]
+    }
+
     /// The message key in the Fluent catalogs.
     pub fn key(&self) -> &'static str {
         match self {

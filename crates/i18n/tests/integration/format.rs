@@ -50,6 +50,12 @@ const NUMERIC: &[&str] = &[
     "overdue",
     "nominations",
     "seats",
+    // i14-primaries
+    "years",
+    "issued",
+    "organizations",
+    "women",
+    "young",
 ];
 const KINDS: &[&str] = &[
     "region",

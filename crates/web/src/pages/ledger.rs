@@ -354,6 +354,27 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             "ledger-did-certify-results",
             a(&[("contest", c.contest.to_string())]),
         ),
+        // i14-primaries
+        Command::OpenCampaign(c) => (
+            "ledger-did-open-campaign",
+            a(&[(
+                "title",
+                match ctx.lang {
+                    "kk" => c.title_kk.clone(),
+                    "en" if !c.title_en.is_empty() => c.title_en.clone(),
+                    _ => c.title_ru.clone(),
+                },
+            )]),
+        ),
+        Command::RegisterContender(_) => ("ledger-did-register-contender", a(&[])),
+        Command::DecideContender(_) => ("ledger-did-decide-contender", a(&[])),
+        Command::WithdrawContender(_) => ("ledger-did-withdraw-contender", a(&[])),
+        Command::ScheduleDebate(c) => (
+            "ledger-did-schedule-debate",
+            a(&[("title", c.topic.clone())]),
+        ),
+        Command::RecordDebate(_) => ("ledger-did-record-debate", a(&[])),
+        Command::RecordPaperCount(_) => ("ledger-did-record-paper-count", a(&[])),
     };
     ctx.tr_args(key, &args)
 }

@@ -61,6 +61,14 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::RecordObserverCopy => "action-record-observer-copy",
         // i12-results
         CommandKind::CertifyResults => "action-certify-results",
+        // i14-primaries
+        CommandKind::OpenCampaign => "action-open-campaign",
+        CommandKind::RegisterContender => "action-register-contender",
+        CommandKind::DecideContender => "action-decide-contender",
+        CommandKind::WithdrawContender => "action-withdraw-contender",
+        CommandKind::ScheduleDebate => "action-schedule-debate",
+        CommandKind::RecordDebate => "action-record-debate",
+        CommandKind::RecordPaperCount => "action-record-paper-count",
     }
 }
 
@@ -532,6 +540,12 @@ mod tests {
                     .into_iter()
                     .map(Rule::Results),
             )
+            // i14-primaries
+            .chain(
+                sailau_domain::primaries::rules::PrimariesRule::samples()
+                    .into_iter()
+                    .map(Rule::Primaries),
+            )
             .collect();
         for r in &all {
             match r {
@@ -625,7 +639,7 @@ mod tests {
                 | Rule::SignatureRetention { .. }
                 | Rule::SignaturesNotSelfNominated
                 | Rule::SignatureFactsChanged => {}
-                Rule::Party(_) | Rule::Day(_) | Rule::Results(_) => {}
+                Rule::Party(_) | Rule::Day(_) | Rule::Results(_) | Rule::Primaries(_) => {}
             }
         }
         all

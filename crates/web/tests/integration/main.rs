@@ -18,3 +18,4 @@ mod party;
 mod party_pages;
 mod results;
 mod signatures;
+mod vote_client;
