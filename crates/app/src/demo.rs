@@ -85,6 +85,18 @@ pub async fn load(
         .await?;
     accounts.extend(party_accounts);
     progress("party", 1, 1);
+    // i14-primaries: the committee, trustees, credential authority and a counting commission
+    // first (the campaign names its trustees), then the campaign through its windows.
+    progress("primaries", 0, 1);
+    let primaries_accounts = crate::demo_primaries::demo_role_scopes()?
+        .into_iter()
+        .map(|(name, role, scope)| demo_account(name, role, scope))
+        .collect::<Result<Vec<_>, AppError>>()?;
+    app.create_accounts(&Acting::Operator, with_passwords(&primaries_accounts))
+        .await?;
+    accounts.extend(primaries_accounts);
+    crate::demo_primaries::load(app, &sim).await?;
+    progress("primaries", 1, 1);
     Ok(accounts)
 }
 

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod demo_election_day;
 pub mod demo_elections;
 pub mod demo_party;
+pub mod demo_primaries;
 pub mod elections;
 mod error;
 mod execute;

@@ -15,7 +15,7 @@ use sailau_domain::primaries::campaign::{
     Campaign, OpenCampaign, OpenFacts, PositionKind, validate_open,
 };
 use sailau_domain::primaries::contenders::{
-    Contender, ContenderStatus, DecideContender, RegisterContender, RegisterFacts, Route,
+    Contender, ContenderStatus, DecideContender, Decision, RegisterContender, RegisterFacts, Route,
     WithdrawContender, validate_decision, validate_register, validate_withdrawal, young_on,
 };
 use sailau_domain::primaries::debates::{
@@ -57,12 +57,23 @@ async fn campaign_target(tx: &mut Tx, id: &CampaignId) -> Result<Target, AppErro
     }
 }
 
+/// A refusal of one field by one rule of the primaries.
+fn refused(field: &str, rule: PrimariesRule) -> AppError {
+    sailau_domain::ValidationErrors::one(field, rule.into()).into()
+}
+
 /// A campaign that must exist (commands that name it after their target was found).
 async fn existing_campaign(tx: &mut Tx, id: &CampaignId) -> Result<Campaign, AppError> {
-    tx.campaign(id).await?.ok_or_else(|| {
-        sailau_domain::ValidationErrors::one("campaign", PrimariesRule::CampaignMissing.into())
-            .into()
-    })
+    tx.campaign(id)
+        .await?
+        .ok_or_else(|| refused("campaign", PrimariesRule::CampaignMissing))
+}
+
+/// A contender that must exist.
+async fn existing_contender(tx: &mut Tx, id: &ContenderId) -> Result<Contender, AppError> {
+    tx.contender(id)
+        .await?
+        .ok_or_else(|| refused("contender", PrimariesRule::ContenderMissing))
 }
 
 /// The region of a campaign's territory (its time zone).
@@ -188,16 +199,8 @@ impl Handler for RegisterContender {
             .as_ref()
             .map(|c| c.opened.windows)
             .map(|w| (w.registration, w.online_voting.opens));
-        let (registration, voting_opens) = match w {
-            Some(w) => w,
-            None => {
-                return Err(sailau_domain::ValidationErrors::one(
-                    "campaign",
-                    PrimariesRule::CampaignMissing.into(),
-                )
-                .into());
-            }
-        };
+        let (registration, voting_opens) =
+            w.ok_or_else(|| refused("campaign", PrimariesRule::CampaignMissing))?;
         let ms = |t: jiff::Timestamp| t.as_millisecond();
         let facts = RegisterFacts {
             campaign: campaign.as_ref(),
@@ -246,28 +249,12 @@ impl Handler for DecideContender {
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let contender = tx.contender(&self.contender).await?;
-        let Some(mut c) = contender.clone() else {
-            return Err(sailau_domain::ValidationErrors::one(
-                "contender",
-                PrimariesRule::ContenderMissing.into(),
-            )
-            .into());
-        };
+        let mut c = existing_contender(tx, &self.contender).await?;
         let campaign = existing_campaign(tx, &c.registered.campaign).await?;
-        let status = validate_decision(
-            self,
-            contender.as_ref(),
-            &campaign,
-            instant(ctx.at_ms),
-            ctx.edition,
-        )?;
-        c.status = status;
+        c.status = validate_decision(self, Some(&c), &campaign, instant(ctx.at_ms), ctx.edition)?;
         c.ground = match &self.decision {
-            sailau_domain::primaries::contenders::Decision::Refuse { ground } => {
-                Some(ground.clone())
-            }
-            sailau_domain::primaries::contenders::Decision::Admit => None,
+            Decision::Refuse { ground } => Some(ground.clone()),
+            Decision::Admit => None,
         };
         tx.update_contender(&c).await?;
         Ok(())
@@ -280,16 +267,9 @@ impl Handler for WithdrawContender {
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let contender = tx.contender(&self.contender).await?;
-        let Some(mut c) = contender.clone() else {
-            return Err(sailau_domain::ValidationErrors::one(
-                "contender",
-                PrimariesRule::ContenderMissing.into(),
-            )
-            .into());
-        };
+        let mut c = existing_contender(tx, &self.contender).await?;
         let campaign = existing_campaign(tx, &c.registered.campaign).await?;
-        validate_withdrawal(contender.as_ref(), &campaign, instant(ctx.at_ms))?;
+        validate_withdrawal(Some(&c), &campaign, instant(ctx.at_ms))?;
         c.status = ContenderStatus::Withdrawn;
         tx.update_contender(&c).await?;
         Ok(())
@@ -341,16 +321,12 @@ impl Handler for RecordDebate {
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let debate = tx.debate(&self.debate).await?;
-        let Some(mut d) = debate.clone() else {
-            return Err(sailau_domain::ValidationErrors::one(
-                "debate",
-                PrimariesRule::DebateMissing.into(),
-            )
-            .into());
-        };
+        let mut d = tx
+            .debate(&self.debate)
+            .await?
+            .ok_or_else(|| refused("debate", PrimariesRule::DebateMissing))?;
         let campaign = existing_campaign(tx, &d.scheduled.campaign).await?;
-        let excluded = validate_record(self, debate.as_ref(), &campaign, instant(ctx.at_ms))?;
+        let excluded = validate_record(self, Some(&d), &campaign, instant(ctx.at_ms))?;
         for id in excluded {
             if let Some(mut c) = tx.contender(&id).await?
                 && c.status == ContenderStatus::Admitted

@@ -9,14 +9,55 @@ async fn the_demo_loads_the_published_figures_and_one_account_per_role() {
     let f = empty().await;
     let accounts = sailau_app::demo::load(&f.app, &|_, _, _| {}).await.unwrap();
     let c = f.app.store().counts().await.unwrap();
-    // 63 territories of 5 November 2023, and the party demo's one synthetic rural okrug (the
-    // primary party organization of Khobda district, `demo_party`).
+    // 63 territories of 5 November 2023, the party demo's synthetic rural okrug (the primary
+    // party organization of Khobda district, `demo_party`) and the primaries demo's two in Uil
+    // district (`demo_primaries`).
     assert_eq!(
         (c.regions, c.territories, c.precincts, c.voters, c.parties),
-        (17, 64, 1491, 1_062_327, 7)
+        (17, 66, 1491, 1_062_327, 7)
     );
+    // The primaries: 19 applications, one refused, one withdrawn, one excluded for not coming
+    // to the debate; the paper ratings and the 10-seat list balanced by the quotas.
+    let campaign = sailau_domain::primaries::CampaignId(uuid::Uuid::from_u128(
+        sailau_app::demo_primaries::CAMPAIGN,
+    ));
+    let v = f.app.campaign_view(&campaign).await.unwrap().unwrap();
+    let statuses: Vec<&str> = v
+        .contenders
+        .iter()
+        .map(|c| c.contender.status.as_str())
+        .collect();
+    assert_eq!(v.contenders.len(), 19);
+    for (status, n) in [
+        ("admitted", 16),
+        ("refused", 1),
+        ("withdrawn", 1),
+        ("excluded", 1),
+    ] {
+        assert_eq!(
+            statuses.iter().filter(|s| **s == status).count(),
+            n,
+            "{status}"
+        );
+    }
+    let akim = &v.results[0].ratings[0].1;
+    assert_eq!(
+        akim.iter()
+            .map(|r| (r.rank, r.standing.votes()))
+            .collect::<Vec<_>>(),
+        vec![(1, 51), (2, 50)]
+    );
+    let list = v.results[1].list.as_ref().unwrap();
+    assert_eq!((list.seats, list.chosen.len()), (10, 10));
+    assert!(list.quotas_met, "{list:?}");
+    assert_eq!((list.women_needed, list.young_needed), (3, 2));
+    assert_eq!(list.moved_in.len(), 2, "two women move up into the list");
     let mut roles: Vec<Role> = accounts.iter().map(|a| a.role).collect();
     roles.sort();
+    // Every role has an account; the primaries add a second trustee (a 2-of-2 ceremony) and a
+    // second counting commission (a primary organization's, besides the conference's).
+    assert_eq!(roles.len(), Role::ALL.len() + 2);
+    roles.dedup();
     assert_eq!(roles, Role::ALL.to_vec());
     for a in &accounts {
         f.app

@@ -1696,6 +1696,7 @@ prim-list-met = Quotas met: { NUMBER($women) } women, { NUMBER($young) } young.
 prim-list-unmet = The contenders do not make the quotas possible: { NUMBER($women) } women, { NUMBER($young) } young.
 prim-list-moved-in = taken in by a quota
 prim-list-moved-out = gave way to a quota
+prim-link-open = open
 prim-back = All primaries
 action-open-campaign = opening a primaries campaign
 action-register-contender = registering a primaries contender

@@ -1589,6 +1589,7 @@ prim-list-met = Квоталар орындалды: әйелдер { NUMBER($wo
 prim-list-unmet = Қатысушылар квоталарды орындауға мүмкіндік бермейді: әйелдер { NUMBER($women) }, жастар { NUMBER($young) }.
 prim-list-moved-in = квота бойынша енгізілді
 prim-list-moved-out = квота бойынша орнын берді
+prim-link-open = ашу
 prim-back = Барлық праймериз
 action-open-campaign = праймериз жариялау
 action-register-contender = праймериз қатысушысын тіркеу

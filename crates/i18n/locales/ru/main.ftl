@@ -1719,6 +1719,7 @@ prim-list-met = Квоты выполнены: женщин { NUMBER($women) }, 
 prim-list-unmet = Участники не позволяют выполнить квоты: женщин { NUMBER($women) }, молодёжи { NUMBER($young) }.
 prim-list-moved-in = включён по квоте
 prim-list-moved-out = уступил место по квоте
+prim-link-open = открыть
 prim-back = Все праймериз
 action-open-campaign = объявление праймериз
 action-register-contender = регистрация участника праймериз

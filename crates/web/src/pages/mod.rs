@@ -19,6 +19,7 @@ mod messages;
 mod parties;
 pub mod party;
 mod precincts;
+pub mod primaries;
 mod source;
 mod territories;
 
@@ -82,6 +83,8 @@ pub fn router() -> Router<WebState> {
         .merge(elections::router())
         // i13-pages: the party's branches, conferences and the minutes PDF
         .merge(party::router())
+        // i14-primaries
+        .merge(primaries::router())
 }
 
 /// The answer for a path no route serves: the 404 page (problem+json under `/api/`).

@@ -1,0 +1,544 @@
+//! The primaries demo (issue 14 §9, first part): AMANAT's primaries in Aktobe region on the 2020
+//! calendar moved to 2025 (registration 17–28 Aug, debates 14–30 Sep, online voting 1 Oct 00:00 –
+//! 3 Oct 14:00, paper ballots at primary organizations on 3 Oct 08:00–14:00, local time), for the
+//! Uil district akim nomination and a 10-seat maslikhat list: 300 synthetic members of the Uil
+//! branch (`SYN-PRM-` card numbers), contenders who register themselves or are nominated by a
+//! primary organization, one refused and one withdrawn, two debates (one contender absent and
+//! excluded), paper counts at two primary organizations, and the ratings and the quota list that
+//! follow. Everything goes through the commands, as through the pages. Online ballots come with
+//! the verifiable voting of the next part.
+
+use jiff::civil::{Date, date};
+use sailau_domain::party::commands::RecordMember;
+use sailau_domain::party::member::{MemberId, MemberRecord};
+use sailau_domain::primaries::campaign::{OpenCampaign, Position, PositionKind, Windows};
+use sailau_domain::primaries::contenders::{
+    DecideContender, Decision, RegisterContender, Route, WithdrawContender,
+};
+use sailau_domain::primaries::debates::{RecordDebate, ScheduleDebate};
+use sailau_domain::primaries::paper::{ContenderVotes, RecordPaperCount};
+use sailau_domain::primaries::rules::AMANAT_2020_TOML;
+use sailau_domain::primaries::{CampaignId, ContenderId, DebateId, Window};
+use sailau_domain::registry::{CreateBranch, CreateTerritory};
+use sailau_domain::{
+    Branch, Gender, Issued, Names, PartyCode, Role, Scope, Territory, TerritoryCode, TerritoryKind,
+    Username, ValidationErrors,
+};
+
+use crate::demo_elections::SimClock;
+use crate::{Acting, App, AppError};
+
+/// The demo campaign's identifier.
+pub const CAMPAIGN: u128 = 0x5EED_1400_0000_0000_0000_0000_0000_0001;
+/// Aktobe region.
+const REGION: &str = "150000000";
+/// Uil district (its branch held the L (50th) conference of the party demo).
+const UIL: &str = "155200000";
+
+fn id(kind: u128, n: u128) -> uuid::Uuid {
+    uuid::Uuid::from_u128(0x5EED_1400_0000_0000_0000 + (kind << 48) + n)
+}
+
+fn code(s: &str) -> Result<TerritoryCode, AppError> {
+    TerritoryCode::parse(s).map_err(|r| AppError::Invalid(ValidationErrors::one("territory", r)))
+}
+
+fn at(s: &str) -> Result<jiff::Timestamp, AppError> {
+    s.parse()
+        .map_err(|e: jiff::Error| AppError::BadRequest(format!("demo time {s}: {e}")))
+}
+
+fn party() -> Result<PartyCode, AppError> {
+    PartyCode::parse("amanat").map_err(|r| AppError::Invalid(ValidationErrors::one("party", r)))
+}
+
+fn user(s: &str) -> Result<Username, AppError> {
+    Username::parse(s).map_err(|r| AppError::BadRequest(r.english()))
+}
+
+/// The primaries' demo accounts: the organizing committee of Aktobe region, two trustees, the
+/// credential authority, and the counting commission of the Uil district's primary
+/// organizations.
+pub fn demo_role_scopes() -> Result<Vec<(&'static str, Role, Scope)>, AppError> {
+    let party = party()?;
+    let region = Scope::Party {
+        party: party.clone(),
+        territory: Some(code(REGION)?),
+    };
+    Ok(vec![
+        ("committee", Role::OrganizingCommittee, region.clone()),
+        ("trustee-1", Role::Trustee, region.clone()),
+        ("trustee-2", Role::Trustee, region.clone()),
+        ("credentials", Role::CredentialAuthority, region),
+        (
+            "paper-count",
+            Role::CountingCommission,
+            Scope::Party {
+                party,
+                territory: Some(code(UIL)?),
+            },
+        ),
+    ])
+}
+
+/// The contenders: surname, given name, gender, birth date, position (`akim` or `list`).
+const CONTENDERS: [(&str, &str, Gender, Date, &str); 19] = [
+    (
+        "Жумагалиев",
+        "Ерлан",
+        Gender::Male,
+        date(1976, 4, 12),
+        "akim",
+    ),
+    (
+        "Сейткалиева",
+        "Айгуль",
+        Gender::Female,
+        date(1988, 6, 3),
+        "akim",
+    ),
+    (
+        "Тулегенов",
+        "Нурлан",
+        Gender::Male,
+        date(1983, 1, 20),
+        "akim",
+    ),
+    (
+        "Ахметова",
+        "Динара",
+        Gender::Female,
+        date(1992, 9, 9),
+        "list",
+    ),
+    (
+        "Бекмухамедов",
+        "Канат",
+        Gender::Male,
+        date(1970, 2, 14),
+        "list",
+    ),
+    (
+        "Жаксыбеков",
+        "Марат",
+        Gender::Male,
+        date(1965, 11, 1),
+        "list",
+    ),
+    (
+        "Кенжебаева",
+        "Гульнар",
+        Gender::Female,
+        date(1975, 3, 8),
+        "list",
+    ),
+    ("Мусин", "Серик", Gender::Male, date(1980, 7, 7), "list"),
+    ("Нуржанов", "Дастан", Gender::Male, date(1995, 5, 5), "list"),
+    ("Оспанов", "Галым", Gender::Male, date(1972, 12, 12), "list"),
+    (
+        "Сарсенбаева",
+        "Алия",
+        Gender::Female,
+        date(1998, 8, 18),
+        "list",
+    ),
+    (
+        "Утепов",
+        "Бауыржан",
+        Gender::Male,
+        date(1968, 10, 30),
+        "list",
+    ),
+    ("Есенов", "Жанибек", Gender::Male, date(1985, 4, 4), "list"),
+    ("Калиев", "Асхат", Gender::Male, date(1978, 6, 16), "list"),
+    (
+        "Иманбаева",
+        "Сауле",
+        Gender::Female,
+        date(1983, 2, 2),
+        "list",
+    ),
+    ("Тажибаев", "Арман", Gender::Male, date(1993, 3, 23), "list"),
+    (
+        "Абдрахманова",
+        "Меруерт",
+        Gender::Female,
+        date(1990, 5, 15),
+        "list",
+    ),
+    (
+        "Серикбаев",
+        "Талгат",
+        Gender::Male,
+        date(1987, 9, 1),
+        "list",
+    ),
+    ("Досанов", "Ержан", Gender::Male, date(1986, 1, 11), "list"),
+];
+
+/// Paper votes per contender (in `CONTENDERS`' order) at the two primary organizations; the
+/// refused and the withdrawn contender (the last two) have none.
+const PAPER: [(u64, u64); 17] = [
+    (30, 20),
+    (25, 26),
+    (0, 0),
+    (25, 22),
+    (40, 35),
+    (38, 30),
+    (20, 17),
+    (35, 30),
+    (24, 20),
+    (33, 29),
+    (15, 12),
+    (30, 28),
+    (29, 25),
+    (27, 24),
+    (18, 15),
+    (22, 18),
+    (12, 10),
+];
+
+/// The synthetic members who do not stand (the rest of the 300).
+const OTHER_SURNAMES: [&str; 8] = [
+    "Айтбаев",
+    "Бисенов",
+    "Габдуллин",
+    "Джумабаев",
+    "Ермеков",
+    "Жусупов",
+    "Ибраев",
+    "Куанышев",
+];
+const OTHER_NAMES: [&str; 6] = ["Алмас", "Берик", "Газиз", "Данияр", "Ескендир", "Жандос"];
+
+fn member_command(
+    party: &PartyCode,
+    branch: &TerritoryCode,
+    n: u128,
+    record: MemberRecord,
+) -> Issued {
+    let member = MemberId(id(1, n));
+    let joined_on = date(
+        2015 + (n % 9) as i16,
+        1 + (n % 12) as i8,
+        1 + (n % 28) as i8,
+    );
+    Issued::new(
+        RecordMember {
+            member,
+            party: party.clone(),
+            branch: branch.clone(),
+            joined_on,
+            commitment: record.commitment(),
+        },
+        record,
+    )
+}
+
+/// Loads the primaries demo; the clock `sim` moves through the campaign's windows.
+pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
+    let op = Acting::Operator;
+    let party = party()?;
+    let region = code(REGION)?;
+    let uil = code(UIL)?;
+    sim.set_at(at("2025-08-01T05:00:00Z")?);
+
+    // Two rural okrugs of Uil district (synthetic KATO codes, as the party demo's Kobda okrug)
+    // whose primary organizations vote on paper; branches of the region, Uil and the two.
+    let okrugs = [
+        (
+            "155220000",
+            "Уилский сельский округ",
+            "Ойыл ауылдық округі",
+            "Uil Rural District",
+        ),
+        (
+            "155240000",
+            "Саралжинский сельский округ",
+            "Саралжын ауылдық округі",
+            "Saralzhyn Rural District",
+        ),
+    ];
+    let mut batch: Vec<Issued> = Vec::new();
+    let mut organizations = Vec::new();
+    for (c, ru, kk, en) in okrugs {
+        let c = code(c)?;
+        if app.store.territory(&c).await?.is_none() {
+            batch.push(
+                CreateTerritory {
+                    territory: Territory {
+                        code: c.clone(),
+                        parent_code: Some(uil.clone()),
+                        kind: TerritoryKind::RuralOkrug,
+                        names: Names {
+                            ru: ru.into(),
+                            kk: kk.into(),
+                            en: en.into(),
+                        },
+                    },
+                }
+                .into(),
+            );
+        }
+        organizations.push(c);
+    }
+    let existing: Vec<TerritoryCode> = app
+        .store
+        .branches_of(&party)
+        .await?
+        .into_iter()
+        .map(|b| b.territory_code)
+        .collect();
+    for t in [region.clone(), uil.clone()].iter().chain(&organizations) {
+        if !existing.contains(t) {
+            batch.push(
+                CreateBranch {
+                    branch: Branch {
+                        party_code: party.clone(),
+                        territory_code: t.clone(),
+                    },
+                }
+                .into(),
+            );
+        }
+    }
+    // 300 members of the Uil branch: the contenders first.
+    for (i, (surname, given, _, birth, _)) in CONTENDERS.iter().enumerate() {
+        let n = i as u128 + 1;
+        batch.push(member_command(
+            &party,
+            &uil,
+            n,
+            MemberRecord {
+                salt: format!("{:032x}", id(9, n).as_u128()),
+                card_number: format!("SYN-PRM-{n:04}"),
+                surname: (*surname).to_owned(),
+                given_name: (*given).to_owned(),
+                patronymic: String::new(),
+                birth_date: *birth,
+            },
+        ));
+    }
+    for n in (CONTENDERS.len() as u128 + 1)..=300 {
+        let i = n as usize;
+        batch.push(member_command(
+            &party,
+            &uil,
+            n,
+            MemberRecord {
+                salt: format!("{:032x}", id(9, n).as_u128()),
+                card_number: format!("SYN-PRM-{n:04}"),
+                surname: OTHER_SURNAMES[i % OTHER_SURNAMES.len()].to_owned(),
+                given_name: OTHER_NAMES[(i / OTHER_SURNAMES.len()) % OTHER_NAMES.len()].to_owned(),
+                patronymic: String::new(),
+                birth_date: date(
+                    1955 + (n % 45) as i16,
+                    1 + (n % 12) as i8,
+                    1 + (n % 28) as i8,
+                ),
+            },
+        ));
+    }
+    app.execute_batch(&op, batch).await?;
+
+    // The campaign (Aktobe: UTC+5).
+    let campaign = CampaignId(uuid::Uuid::from_u128(CAMPAIGN));
+    let window = |opens: &str, closes: &str| -> Result<Window, AppError> {
+        Ok(Window {
+            opens: at(opens)?,
+            closes: at(closes)?,
+        })
+    };
+    app.execute(
+        &op,
+        OpenCampaign {
+            campaign,
+            party: party.clone(),
+            territory: region.clone(),
+            title_ru: "Праймериз AMANAT в Актюбинской области — 2025 (демонстрация)".into(),
+            title_kk: "AMANAT партиясының Ақтөбе облысындағы праймеризі — 2025 (көрсетілім)".into(),
+            title_en: "AMANAT primaries in Aktobe region, 2025 (demonstration)".into(),
+            positions: vec![
+                Position {
+                    key: "akim-155200000".into(),
+                    name_ru: "Кандидат в акимы Уилского района".into(),
+                    name_kk: "Ойыл ауданы әкімдігіне кандидат".into(),
+                    name_en: "Candidate for akim of Uil district".into(),
+                    kind: PositionKind::Akim { unit: uil.clone() },
+                },
+                Position {
+                    key: "maslikhat".into(),
+                    name_ru: "Партийный список в областной маслихат".into(),
+                    name_kk: "Облыстық мәслихатқа партиялық тізім".into(),
+                    name_en: "Party list for the regional maslikhat".into(),
+                    kind: PositionKind::List { seats: 10 },
+                },
+            ],
+            windows: Windows {
+                registration: window("2025-08-16T19:00:00Z", "2025-08-28T19:00:00Z")?,
+                debates: window("2025-09-13T19:00:00Z", "2025-09-30T19:00:00Z")?,
+                online_voting: window("2025-09-30T19:00:00Z", "2025-10-03T09:00:00Z")?,
+                paper_voting: window("2025-10-03T03:00:00Z", "2025-10-03T09:00:00Z")?,
+            },
+            trustees: vec![user("trustee-1")?, user("trustee-2")?],
+            threshold: 2,
+            rules: AMANAT_2020_TOML.into(),
+        },
+    )
+    .await?;
+
+    // Registration: the first akim contender nominated by Uil's organization, the rest online.
+    sim.set_at(at("2025-08-18T06:00:00Z")?);
+    let mut contenders = Vec::new();
+    for (i, (_, _, gender, _, position)) in CONTENDERS.iter().enumerate() {
+        let n = i as u128 + 1;
+        let member = MemberId(id(1, n));
+        let contender = ContenderId(id(2, n));
+        let young = app
+            .contender_young(&campaign, &member)
+            .await?
+            .unwrap_or(false);
+        let route = match (i, organizations.first()) {
+            (0, Some(org)) => Route::Organization {
+                organization: org.clone(),
+            },
+            _ => Route::SelfNominated,
+        };
+        app.execute(
+            &op,
+            RegisterContender {
+                contender,
+                campaign,
+                position: if *position == "akim" {
+                    "akim-155200000".into()
+                } else {
+                    "maslikhat".into()
+                },
+                member,
+                route,
+                gender: *gender,
+                young,
+                residence_years: 5 + (n as u32 % 20),
+                no_criminal_record: true,
+            },
+        )
+        .await?;
+        contenders.push(contender);
+        sim.set_at(at("2025-08-18T06:00:00Z")? + jiff::SignedDuration::from_mins(37 * n as i64));
+    }
+
+    // The committee's decisions; one refusal with its ground; one withdrawal.
+    sim.set_at(at("2025-09-01T05:00:00Z")?);
+    for (i, c) in contenders.iter().enumerate() {
+        let decision = if i == 17 {
+            Decision::Refuse {
+                ground: "Не представлена декларация об отсутствии судимости в установленной форме (демонстрация)".into(),
+            }
+        } else {
+            Decision::Admit
+        };
+        app.execute(
+            &op,
+            DecideContender {
+                contender: *c,
+                decision,
+            },
+        )
+        .await?;
+    }
+    sim.set_at(at("2025-09-05T05:00:00Z")?);
+    app.execute(
+        &op,
+        WithdrawContender {
+            contender: contenders[18],
+        },
+    )
+    .await?;
+
+    // Two debates: the akim contenders' (the third does not come and is excluded) and the
+    // list's.
+    let akim_debate = DebateId(id(3, 1));
+    let list_debate = DebateId(id(3, 2));
+    sim.set_at(at("2025-09-10T05:00:00Z")?);
+    app.execute(
+        &op,
+        ScheduleDebate {
+            debate: akim_debate,
+            campaign,
+            position: "akim-155200000".into(),
+            topic: "Развитие сельских округов Уилского района".into(),
+            place: "с. Уил, районный Дом культуры".into(),
+            starts_at: at("2025-09-16T06:00:00Z")?,
+            stream_url: "https://primaries.example.kz/live/uil-akim".into(),
+            contenders: contenders[..3].to_vec(),
+        },
+    )
+    .await?;
+    app.execute(
+        &op,
+        ScheduleDebate {
+            debate: list_debate,
+            campaign,
+            position: "maslikhat".into(),
+            topic: "Приоритеты областного маслихата".into(),
+            place: "г. Актобе, областной филиал партии".into(),
+            starts_at: at("2025-09-20T06:00:00Z")?,
+            stream_url: "https://primaries.example.kz/live/aktobe-list".into(),
+            contenders: contenders[3..17].to_vec(),
+        },
+    )
+    .await?;
+    sim.set_at(at("2025-09-16T09:00:00Z")?);
+    app.execute(
+        &op,
+        RecordDebate {
+            debate: akim_debate,
+            present: contenders[..2].to_vec(),
+            absent: vec![contenders[2]],
+            recording_url: "https://primaries.example.kz/rec/uil-akim".into(),
+        },
+    )
+    .await?;
+    sim.set_at(at("2025-09-20T09:00:00Z")?);
+    app.execute(
+        &op,
+        RecordDebate {
+            debate: list_debate,
+            present: contenders[3..17].to_vec(),
+            absent: Vec::new(),
+            recording_url: "https://primaries.example.kz/rec/aktobe-list".into(),
+        },
+    )
+    .await?;
+
+    // Paper counts at the two primary organizations after paper voting.
+    sim.set_at(at("2025-10-03T09:30:00Z")?);
+    for (k, org) in organizations.iter().enumerate() {
+        let votes = |range: std::ops::Range<usize>| -> Vec<ContenderVotes> {
+            range
+                .filter(|&i| i != 2)
+                .map(|i| ContenderVotes {
+                    contender: contenders[i],
+                    votes: if k == 0 { PAPER[i].0 } else { PAPER[i].1 },
+                })
+                .collect()
+        };
+        for (position, range, issued) in [
+            ("akim-155200000", 0..3, if k == 0 { 60 } else { 50 }),
+            ("maslikhat", 3..17, if k == 0 { 60 } else { 50 }),
+        ] {
+            app.execute(
+                &op,
+                RecordPaperCount {
+                    campaign,
+                    organization: org.clone(),
+                    position: position.into(),
+                    issued,
+                    counts: votes(range),
+                },
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,543 @@
+//! The primaries' pages (issue 14 §2, §3, §6, §7): the campaigns, a campaign (its windows with
+//! where "now" stands, positions, contenders, debates with their stream and recording links,
+//! paper counts, the ratings overall, of women and of the young, and each list balanced by the
+//! quotas with who moved in or out) and a contender's public page, where the organizing
+//! committee decides on the application (admit, or refuse with its ground). Public: anyone
+//! reads; forms are shown to whoever `authorize` allows, and the app decides again.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use sailau_app::primaries::{CampaignView, ContenderView};
+use sailau_domain::primaries::campaign::{Campaign, PositionKind};
+use sailau_domain::primaries::contenders::{ContenderStatus, DecideContender, Decision, Route};
+use sailau_domain::primaries::lists::RatingKind;
+use sailau_domain::primaries::rules::PrimariesRule;
+use sailau_domain::primaries::{CampaignId, ContenderId, Window, WindowState, instant};
+use sailau_domain::{CommandKind, Gender, Rule, Target};
+
+use super::forms::see_other;
+use super::{Fail, FormState, Page, PageCtx, check_form, form_map, may};
+use crate::WebState;
+
+/// The routes of the primaries' pages.
+pub fn router() -> Router<WebState> {
+    Router::new()
+        .route("/primaries", get(list))
+        .route("/primaries/{id}", get(show))
+        .route("/primaries/contenders/{id}", get(contender))
+        .route("/primaries/contenders/{id}/decision", post(decide))
+}
+
+/// The path of a campaign's page.
+pub fn campaign_href(id: &CampaignId) -> String {
+    format!("/primaries/{id}")
+}
+
+/// The path of a contender's page.
+pub fn contender_href(id: &ContenderId) -> String {
+    format!("/primaries/contenders/{id}")
+}
+
+/// A local moment as commissions write it, in the campaign's region («17.08.2020 00:00»).
+fn local(c: &Campaign, t: jiff::Timestamp) -> String {
+    match sailau_domain::date::zone(Some(&c.opened.territory)) {
+        Ok(z) => t.to_zoned(z).strftime("%d.%m.%Y %H:%M").to_string(),
+        Err(_) => t.to_string(),
+    }
+}
+
+/// A window with where the clock stands.
+pub struct WindowRow {
+    name: String,
+    opens: String,
+    closes: String,
+    state: String,
+    open: bool,
+}
+
+/// A contender's line.
+pub struct ContenderRow {
+    href: String,
+    name: String,
+    status: String,
+    status_ok: bool,
+    route: String,
+    marks: String,
+}
+
+/// A debate's line.
+pub struct DebateRow {
+    when: String,
+    topic: String,
+    place: String,
+    stream: String,
+    recording: String,
+    present: Vec<String>,
+    absent: Vec<String>,
+}
+
+/// One place of a rating.
+pub struct RankRow {
+    rank: u32,
+    name: String,
+    href: String,
+    votes: String,
+    online: String,
+    paper: String,
+    note: String,
+}
+
+/// A position with everything under it.
+pub struct PositionBlock {
+    name: String,
+    kind: String,
+    contenders: Vec<ContenderRow>,
+    debates: Vec<DebateRow>,
+    paper: String,
+    ratings: Vec<(String, Vec<RankRow>)>,
+    list: Option<ListBlock>,
+}
+
+/// A quota-balanced list.
+pub struct ListBlock {
+    quotas: String,
+    outcome: String,
+    met: bool,
+    rows: Vec<RankRow>,
+}
+
+#[derive(Template)]
+#[template(path = "primaries/list.html")]
+struct ListPage {
+    ctx: PageCtx,
+    crumbs: Vec<(String, String)>,
+    campaigns: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "primaries/campaign.html")]
+struct CampaignPage {
+    ctx: PageCtx,
+    crumbs: Vec<(String, String)>,
+    title: String,
+    party: String,
+    territory: String,
+    windows: Vec<WindowRow>,
+    positions: Vec<PositionBlock>,
+}
+
+#[derive(Template)]
+#[template(path = "primaries/contender.html")]
+struct ContenderPage {
+    ctx: PageCtx,
+    crumbs: Vec<(String, String)>,
+    title: String,
+    campaign: String,
+    campaign_href: String,
+    position: String,
+    status: String,
+    route: String,
+    marks: String,
+    ground: Option<String>,
+    decide: Option<FormState>,
+    action: String,
+}
+
+/// GET /primaries
+async fn list(page: Page, State(state): State<WebState>) -> Response {
+    page.answer(async {
+        let ctx = &page.ctx;
+        let mut campaigns = Vec::new();
+        for c in state.app.campaigns().await? {
+            let party = state
+                .app
+                .store()
+                .party(&c.opened.party)
+                .await?
+                .map(|p| p.short_name)
+                .unwrap_or_default();
+            campaigns.push((
+                campaign_href(&c.opened.campaign),
+                c.title(ctx.lang).to_owned(),
+                party,
+            ));
+        }
+        Ok(page.render(
+            StatusCode::OK,
+            &ListPage {
+                ctx: ctx.clone(),
+                crumbs: vec![("/primaries".into(), ctx.tr("prim-title"))],
+                campaigns,
+            },
+        ))
+    })
+    .await
+}
+
+fn status_text(ctx: &PageCtx, s: ContenderStatus) -> String {
+    ctx.tr(&format!("prim-status-{}", s.as_str()))
+}
+
+fn route_text(ctx: &PageCtx, r: &Route) -> String {
+    match r {
+        Route::SelfNominated => ctx.tr("prim-route-self"),
+        Route::Organization { .. } => ctx.tr("prim-route-organization"),
+    }
+}
+
+fn marks(ctx: &PageCtx, v: &ContenderView, young_age: u32) -> String {
+    let r = &v.contender.registered;
+    let mut out = Vec::new();
+    if r.gender == Gender::Female {
+        out.push(ctx.tr("prim-woman"));
+    }
+    if r.young {
+        out.push(ctx.tr_arg("prim-young", "age", young_age));
+    }
+    out.join(", ")
+}
+
+fn name(ctx: &PageCtx, v: Option<&ContenderView>) -> String {
+    v.and_then(|v| v.name.clone())
+        .unwrap_or_else(|| ctx.tr("prim-name-erased"))
+}
+
+/// The campaign page's blocks from the app's view.
+fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
+    let rules = v.campaign.rules().map_err(|_| Fail::NotFound)?;
+    let young_age = rules.quotas.young_under_age;
+    let by_id = |id: &ContenderId| {
+        v.contenders
+            .iter()
+            .find(|c| &c.contender.registered.contender == id)
+    };
+    let mut out = Vec::new();
+    for (p, results) in v.campaign.opened.positions.iter().zip(&v.results) {
+        let contenders = v
+            .contenders
+            .iter()
+            .filter(|c| c.contender.registered.position == p.key)
+            .map(|c| ContenderRow {
+                href: contender_href(&c.contender.registered.contender),
+                name: name(ctx, Some(c)),
+                status: status_text(ctx, c.contender.status),
+                status_ok: c.contender.admitted(),
+                route: route_text(ctx, &c.contender.registered.route),
+                marks: marks(ctx, c, young_age),
+            })
+            .collect();
+        let names = |ids: &[ContenderId]| -> Vec<String> {
+            ids.iter().map(|i| name(ctx, by_id(i))).collect()
+        };
+        let debates = v
+            .debates
+            .iter()
+            .filter(|d| d.scheduled.position == p.key)
+            .map(|d| DebateRow {
+                when: local(&v.campaign, d.scheduled.starts_at),
+                topic: d.scheduled.topic.clone(),
+                place: d.scheduled.place.clone(),
+                stream: d.scheduled.stream_url.clone(),
+                recording: d
+                    .held
+                    .as_ref()
+                    .map(|h| h.recording_url.clone())
+                    .unwrap_or_default(),
+                present: d
+                    .held
+                    .as_ref()
+                    .map(|h| names(&h.present))
+                    .unwrap_or_default(),
+                absent: d
+                    .held
+                    .as_ref()
+                    .map(|h| names(&h.absent))
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let row =
+            |rank: u32, s: &sailau_domain::primaries::lists::Standing, note: String| RankRow {
+                rank,
+                name: name(ctx, by_id(&s.contender)),
+                href: contender_href(&s.contender),
+                votes: ctx.num(s.votes()),
+                online: ctx.num(s.online),
+                paper: ctx.num(s.paper),
+                note,
+            };
+        let ratings = results
+            .ratings
+            .iter()
+            .map(|(kind, ranked)| {
+                let title = ctx.tr(match kind {
+                    RatingKind::Overall => "prim-rating-overall",
+                    RatingKind::Women => "prim-rating-women",
+                    RatingKind::Young => "prim-rating-young",
+                });
+                (
+                    title,
+                    ranked
+                        .iter()
+                        .map(|r| row(r.rank, &r.standing, String::new()))
+                        .collect(),
+                )
+            })
+            .collect();
+        let list = results.list.as_ref().map(|l| {
+            let rows = l
+                .chosen
+                .iter()
+                .enumerate()
+                .filter_map(|(i, id)| {
+                    let s = results.standings.iter().find(|s| &s.contender == id)?;
+                    let note = if l.moved_in.contains(id) {
+                        ctx.tr("prim-list-moved-in")
+                    } else {
+                        String::new()
+                    };
+                    Some(row(u32::try_from(i + 1).unwrap_or(u32::MAX), s, note))
+                })
+                .chain(l.moved_out.iter().filter_map(|id| {
+                    let s = results.standings.iter().find(|s| &s.contender == id)?;
+                    Some(row(0, s, ctx.tr("prim-list-moved-out")))
+                }))
+                .collect();
+            let counts = [
+                ("women", l.women.to_string()),
+                ("young", l.young.to_string()),
+            ];
+            ListBlock {
+                quotas: ctx.tr_args(
+                    "prim-list-quotas",
+                    &[
+                        ("women", l.women_needed.to_string()),
+                        ("young", l.young_needed.to_string()),
+                        ("seats", l.seats.to_string()),
+                    ],
+                ),
+                outcome: ctx.tr_args(
+                    if l.quotas_met {
+                        "prim-list-met"
+                    } else {
+                        "prim-list-unmet"
+                    },
+                    &counts,
+                ),
+                met: l.quotas_met,
+                rows,
+            }
+        });
+        out.push(PositionBlock {
+            name: p.name(ctx.lang).to_owned(),
+            kind: match &p.kind {
+                PositionKind::Akim { .. } => ctx.tr("prim-position-akim"),
+                PositionKind::List { seats } => ctx.tr_arg("prim-position-list", "seats", seats),
+            },
+            contenders,
+            debates,
+            paper: ctx.tr_args(
+                "prim-paper-summary",
+                &[
+                    ("organizations", results.paper_organizations.to_string()),
+                    ("issued", results.paper_issued.to_string()),
+                ],
+            ),
+            ratings,
+            list,
+        });
+    }
+    Ok(out)
+}
+
+/// GET /primaries/{id}
+async fn show(page: Page, State(state): State<WebState>, Path(id): Path<String>) -> Response {
+    page.answer(async {
+        let ctx = &page.ctx;
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let v = state.app.campaign_view(&id).await?.ok_or(Fail::NotFound)?;
+        let store = state.app.store();
+        let party = store
+            .party(&v.campaign.opened.party)
+            .await?
+            .map(|p| p.short_name)
+            .unwrap_or_default();
+        let territory = store
+            .territory(&v.campaign.opened.territory)
+            .await?
+            .map(|t| ctx.name_of(&t.names).to_owned())
+            .unwrap_or_default();
+        let now = instant(state.app.now_ms());
+        let c = &v.campaign;
+        let w = &c.opened.windows;
+        let window = |key: &str, win: &Window| {
+            let state = win.state(now);
+            WindowRow {
+                name: ctx.tr(key),
+                opens: local(c, win.opens),
+                closes: local(c, win.closes),
+                state: ctx.tr(match state {
+                    WindowState::Before => "prim-window-state-before",
+                    WindowState::Open => "prim-window-state-open",
+                    WindowState::After => "prim-window-state-after",
+                }),
+                open: state == WindowState::Open,
+            }
+        };
+        let windows = vec![
+            window("prim-window-registration", &w.registration),
+            window("prim-window-debates", &w.debates),
+            window("prim-window-online", &w.online_voting),
+            window("prim-window-paper", &w.paper_voting),
+        ];
+        let title = c.title(ctx.lang).to_owned();
+        Ok(page.render(
+            StatusCode::OK,
+            &CampaignPage {
+                ctx: ctx.clone(),
+                crumbs: vec![
+                    ("/primaries".into(), ctx.tr("prim-title")),
+                    (campaign_href(&id), title.clone()),
+                ],
+                positions: blocks(ctx, &v)?,
+                title,
+                party,
+                territory,
+                windows,
+            },
+        ))
+    })
+    .await
+}
+
+/// The target the app checks for a command on a contender of `c`.
+async fn target(state: &WebState, c: &Campaign) -> Result<Target, Fail> {
+    Ok(Target {
+        territory_path: super::elections::territory_path(state, &c.opened.territory).await?,
+        party: Some(c.opened.party.clone()),
+        ..Target::default()
+    })
+}
+
+const DECIDE_FIELDS: &[&str] = &["decision", "ground"];
+
+/// The contender's page, with the committee's decision form when it may decide.
+async fn contender_page(
+    page: &Page,
+    state: &WebState,
+    id: ContenderId,
+    form: Option<FormState>,
+) -> Result<Response, Fail> {
+    let ctx = &page.ctx;
+    let c = state
+        .app
+        .store()
+        .contender(&id)
+        .await?
+        .ok_or(Fail::NotFound)?;
+    let v = state
+        .app
+        .campaign_view(&c.registered.campaign)
+        .await?
+        .ok_or(Fail::NotFound)?;
+    let view = v
+        .contenders
+        .iter()
+        .find(|x| x.contender.registered.contender == id)
+        .ok_or(Fail::NotFound)?;
+    let rules = v.campaign.rules().map_err(|_| Fail::NotFound)?;
+    let position = v
+        .campaign
+        .position(&c.registered.position)
+        .map(|p| p.name(ctx.lang).to_owned())
+        .unwrap_or_default();
+    let t = target(state, &v.campaign).await?;
+    let may_decide = c.status == ContenderStatus::Applied
+        && may(page.principal(), CommandKind::DecideContender, &t);
+    let title = name(ctx, Some(view));
+    let campaign_title = v.campaign.title(ctx.lang).to_owned();
+    let failed = form.is_some();
+    Ok(page.render(
+        if failed {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &ContenderPage {
+            ctx: ctx.clone(),
+            crumbs: vec![
+                ("/primaries".into(), ctx.tr("prim-title")),
+                (
+                    campaign_href(&v.campaign.opened.campaign),
+                    campaign_title.clone(),
+                ),
+                (contender_href(&id), title.clone()),
+            ],
+            title,
+            campaign: campaign_title,
+            campaign_href: campaign_href(&v.campaign.opened.campaign),
+            position,
+            status: status_text(ctx, c.status),
+            route: route_text(ctx, &c.registered.route),
+            marks: marks(ctx, view, rules.quotas.young_under_age),
+            ground: c.ground.clone(),
+            decide: may_decide.then(|| form.unwrap_or_else(|| FormState::new(DECIDE_FIELDS))),
+            action: format!("{}/decision", contender_href(&id)),
+        },
+    ))
+}
+
+/// GET /primaries/contenders/{id}
+async fn contender(page: Page, State(state): State<WebState>, Path(id): Path<String>) -> Response {
+    page.answer(async {
+        let id = ContenderId::parse(&id).ok_or(Fail::NotFound)?;
+        contender_page(&page, &state, id, None).await
+    })
+    .await
+}
+
+/// POST /primaries/contenders/{id}/decision (`decision`: `admit` or `refuse`, `ground`)
+async fn decide(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = ContenderId::parse(&id).ok_or(Fail::NotFound)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let mut form = FormState::filled(DECIDE_FIELDS, &values);
+        let decision = match values.get("decision").map(String::as_str) {
+            Some("admit") => Some(Decision::Admit),
+            Some("refuse") => Some(Decision::Refuse {
+                ground: values.get("ground").cloned().unwrap_or_default(),
+            }),
+            _ => None,
+        };
+        let Some(decision) = decision else {
+            form.push("decision", page.ctx.rule(&Rule::FieldRequired));
+            return contender_page(&page, &state, id, Some(form)).await;
+        };
+        let command = DecideContender {
+            contender: id,
+            decision,
+        };
+        match super::territories::execute(&page, &state, command.into()).await? {
+            Ok(_) => Ok(see_other(&contender_href(&id))),
+            Err(errors) => {
+                form.absorb(&page.ctx, &errors);
+                if form.errors.is_empty() {
+                    form.push("", page.ctx.rule(&PrimariesRule::ContenderMissing.into()));
+                }
+                contender_page(&page, &state, id, Some(form)).await
+            }
+        }
+    })
+    .await
+}

@@ -1,0 +1,199 @@
+//! The primaries' pages on the demo (issue 14 §2, §3, §6, §7): the campaigns, a campaign with
+//! its windows, contenders, debates, ratings and the quota list, and a contender's page where the
+//! organizing committee decides — each read in Kazakh, Russian and English with no identifier
+//! or stray Latin word; the decision form shown only to the committee, refusing a refusal
+//! without its ground next to the field, and accepting an admission.
+
+use axum::http::StatusCode;
+use sailau_app::Acting;
+use sailau_app::demo_primaries::CAMPAIGN;
+use sailau_domain::primaries::CampaignId;
+use sailau_domain::primaries::campaign::OpenCampaign;
+use sailau_domain::primaries::contenders::{ContenderStatus, RegisterContender, Route};
+use sailau_domain::primaries::{ContenderId, Window};
+use sailau_domain::{PartyCode, Role, Scope, TerritoryCode};
+use sailau_i18n::Lang;
+
+use crate::common::{TestApp, backends_with_clocks};
+use crate::elections::in_three_languages;
+
+fn ts(s: &str) -> jiff::Timestamp {
+    s.parse().unwrap()
+}
+
+#[tokio::test]
+async fn the_demo_campaign_reads_well_and_the_committee_decides() {
+    // After the demo's last entry (3 Oct 2025), on a clock the test moves.
+    let (t, clock) = backends_with_clocks(ts("2026-01-05T05:00:00Z"))
+        .await
+        .into_iter()
+        .next()
+        .unwrap();
+    t.load_demo().await;
+    let _: &TestApp = &t;
+    let id = CampaignId(uuid::Uuid::from_u128(CAMPAIGN));
+
+    for (lang, r) in in_three_languages(&t, "/primaries", None).await {
+        assert_eq!(r.status, StatusCode::OK, "{lang:?}");
+        assert!(r.body.contains(&format!("/primaries/{id}")), "{lang:?}");
+    }
+    let pages = in_three_languages(&t, &format!("/primaries/{id}"), None).await;
+    for (lang, r) in &pages {
+        assert_eq!(r.status, StatusCode::OK, "{lang:?}");
+        let want: &[&str] = match lang {
+            Lang::Ru => &[
+                "Праймериз AMANAT в Актюбинской области",
+                "17.08.2025 00:00 — 29.08.2025 00:00",
+                "Сейткалиева Айгуль",
+                "исключён за отказ от дебатов",
+                "Общий рейтинг",
+                "Рейтинг женщин",
+                "Квоты: женщин не меньше 3 из 10, молодёжи не меньше 2 из 10.",
+                "Квоты выполнены",
+                "включён по квоте",
+                "уступил место по квоте",
+            ],
+            Lang::Kk => &[
+                "Ақтөбе облысындағы праймеризі",
+                "Әйелдер рейтингі",
+                "квота бойынша енгізілді",
+            ],
+            Lang::En => &["Aktobe region", "Rating of women", "taken in by a quota"],
+        };
+        for w in want {
+            assert!(r.body.contains(w), "{lang:?}: {w}");
+        }
+    }
+
+    // A new application, decided on its page by the committee only.
+    let v = t.app.campaign_view(&id).await.unwrap().unwrap();
+    let refused = v
+        .contenders
+        .iter()
+        .find(|c| c.contender.status == ContenderStatus::Refused)
+        .unwrap();
+    let href = format!(
+        "/primaries/contenders/{}",
+        refused.contender.registered.contender
+    );
+    for (lang, r) in in_three_languages(&t, &href, None).await {
+        assert_eq!(r.status, StatusCode::OK, "{lang:?}");
+        assert!(
+            !r.body.contains("name=\"decision\""),
+            "{lang:?}: no form for the public"
+        );
+    }
+    let ru = t.get(&format!("{href}?lang=ru")).await;
+    assert!(ru.body.contains("Основание отказа"));
+    assert!(ru.body.contains("Не представлена декларация"));
+
+    let committee = t
+        .login(
+            Role::OrganizingCommittee,
+            Scope::Party {
+                party: PartyCode::parse("amanat").unwrap(),
+                territory: Some(TerritoryCode::parse("150000000").unwrap()),
+            },
+        )
+        .await;
+    // The refused application is decided: no form, even for the committee.
+    assert!(
+        !t.get_as(&href, &committee)
+            .await
+            .body
+            .contains("name=\"decision\"")
+    );
+
+    // A second campaign in 2026, and a demo member's application in its registration window.
+    let mut second = match t
+        .app
+        .store()
+        .ledger_all()
+        .await
+        .unwrap()
+        .into_iter()
+        .find_map(|row| {
+            let e: sailau_domain::LedgerEntry = serde_json::from_slice(&row.entry).ok()?;
+            match e.command {
+                sailau_domain::Command::OpenCampaign(c) => Some(c),
+                _ => None,
+            }
+        }) {
+        Some(c) => c,
+        None => panic!("the demo's open_campaign entry"),
+    };
+    second.campaign = CampaignId(uuid::Uuid::new_v4());
+    let w = |a: &str, b: &str| Window {
+        opens: ts(a),
+        closes: ts(b),
+    };
+    second.windows.registration = w("2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z");
+    second.windows.debates = w("2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z");
+    second.windows.online_voting = w("2026-03-01T00:00:00Z", "2026-03-03T00:00:00Z");
+    second.windows.paper_voting = w("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z");
+    let second: OpenCampaign = second;
+    t.app
+        .execute(&Acting::Operator, second.clone())
+        .await
+        .unwrap();
+    let member = v.contenders[0].contender.registered.member;
+    let contender = ContenderId(uuid::Uuid::new_v4());
+    t.app
+        .execute(
+            &Acting::Operator,
+            RegisterContender {
+                contender,
+                campaign: second.campaign,
+                position: "maslikhat".into(),
+                member,
+                route: Route::SelfNominated,
+                gender: sailau_domain::Gender::Male,
+                young: false,
+                residence_years: 10,
+                no_criminal_record: true,
+            },
+        )
+        .await
+        .unwrap();
+    let href = format!("/primaries/contenders/{contender}");
+    assert!(
+        !t.get(&href).await.body.contains("name=\"decision\""),
+        "not for the public"
+    );
+    let page = t.get_as(&format!("{href}?lang=ru"), &committee).await;
+    assert!(
+        page.body.contains("name=\"decision\""),
+        "the committee's form"
+    );
+    // A refusal without its ground: the form again, the error next to the field, nothing written.
+    let before = t.ledger_size().await;
+    let r = t
+        .post_form_as(
+            &format!("{href}/decision?lang=ru"),
+            &[("decision", "refuse"), ("ground", " ")],
+            &committee,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Укажите основание отказа."), "{}", r.body);
+    assert_eq!(t.ledger_size().await, before);
+    // Admitted.
+    let r = t
+        .post_form_as(
+            &format!("{href}/decision"),
+            &[("decision", "admit")],
+            &committee,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let c = t.app.store().contender(&contender).await.unwrap().unwrap();
+    assert_eq!(c.status, ContenderStatus::Admitted);
+    // Once online voting has opened, no decision is possible any more.
+    clock.set(ts("2026-03-01T10:00:00Z"));
+    assert!(
+        !t.get_as(&href, &committee)
+            .await
+            .body
+            .contains("name=\"decision\"")
+    );
+}
