@@ -5,8 +5,8 @@
 //! branch (`SYN-PRM-` card numbers), contenders who register themselves or are nominated by a
 //! primary organization, one refused and one withdrawn, two debates (one contender absent and
 //! excluded), paper counts at two primary organizations, and the ratings and the quota list that
-//! follow. Everything goes through the commands, as through the pages. Online ballots come with
-//! the verifiable voting of the next part.
+//! follow; the online ballot is fixed after the debates. Everything goes through the commands, as
+//! through the pages. Online ballots come with the verifiable voting of the next part.
 
 use jiff::civil::{Date, date};
 use sailau_domain::party::commands::RecordMember;
@@ -18,6 +18,7 @@ use sailau_domain::primaries::contenders::{
 use sailau_domain::primaries::debates::{RecordDebate, ScheduleDebate};
 use sailau_domain::primaries::paper::{ContenderVotes, RecordPaperCount};
 use sailau_domain::primaries::rules::AMANAT_2020_TOML;
+use sailau_domain::primaries::voting::FixBallot;
 use sailau_domain::primaries::{CampaignId, ContenderId, DebateId, Window};
 use sailau_domain::registry::{CreateBranch, CreateTerritory};
 use sailau_domain::{
@@ -510,6 +511,10 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
         },
     )
     .await?;
+
+    // The committee fixes the online ballot after the debates.
+    sim.set_at(at("2025-09-30T12:00:00Z")?);
+    app.execute(&op, FixBallot { campaign }).await?;
 
     // Paper counts at the two primary organizations after paper voting.
     sim.set_at(at("2025-10-03T09:30:00Z")?);

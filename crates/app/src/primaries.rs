@@ -26,10 +26,11 @@ use sailau_domain::primaries::lists::{
 };
 use sailau_domain::primaries::paper::{PaperFacts, RecordPaperCount, validate_paper_count};
 use sailau_domain::primaries::rules::PrimariesRule;
+use sailau_domain::primaries::voting::{FixBallot, validate_fix};
 use sailau_domain::primaries::{CampaignId, ContenderId, Window, instant};
 use sailau_domain::{Branch, Gender, PartyCode, Rule, Target, TerritoryCode};
 use sailau_storage::Tx;
-use sailau_storage::primaries::PrimariesDump;
+use sailau_storage::primaries::{FixedBallot, PrimariesDump};
 use serde::Serialize;
 
 use crate::execute::{Ctx, Handler};
@@ -251,7 +252,15 @@ impl Handler for DecideContender {
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let mut c = existing_contender(tx, &self.contender).await?;
         let campaign = existing_campaign(tx, &c.registered.campaign).await?;
-        c.status = validate_decision(self, Some(&c), &campaign, instant(ctx.at_ms), ctx.edition)?;
+        let fixed = tx.fixed_ballot(&campaign.opened.campaign).await?.is_some();
+        c.status = validate_decision(
+            self,
+            Some(&c),
+            &campaign,
+            instant(ctx.at_ms),
+            fixed,
+            ctx.edition,
+        )?;
         c.ground = match &self.decision {
             Decision::Refuse { ground } => Some(ground.clone()),
             Decision::Admit => None,
@@ -269,7 +278,8 @@ impl Handler for WithdrawContender {
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let mut c = existing_contender(tx, &self.contender).await?;
         let campaign = existing_campaign(tx, &c.registered.campaign).await?;
-        validate_withdrawal(Some(&c), &campaign, instant(ctx.at_ms))?;
+        let fixed = tx.fixed_ballot(&campaign.opened.campaign).await?.is_some();
+        validate_withdrawal(Some(&c), &campaign, instant(ctx.at_ms), fixed)?;
         c.status = ContenderStatus::Withdrawn;
         tx.update_contender(&c).await?;
         Ok(())
@@ -326,7 +336,8 @@ impl Handler for RecordDebate {
             .await?
             .ok_or_else(|| refused("debate", PrimariesRule::DebateMissing))?;
         let campaign = existing_campaign(tx, &d.scheduled.campaign).await?;
-        let excluded = validate_record(self, Some(&d), &campaign, instant(ctx.at_ms))?;
+        let fixed = tx.fixed_ballot(&campaign.opened.campaign).await?.is_some();
+        let excluded = validate_record(self, Some(&d), &campaign, instant(ctx.at_ms), fixed)?;
         for id in excluded {
             if let Some(mut c) = tx.contender(&id).await?
                 && c.status == ContenderStatus::Admitted
@@ -376,6 +387,35 @@ impl Handler for RecordPaperCount {
         };
         validate_paper_count(self, &facts)?;
         tx.insert_paper_count(self, ctx.at_ms).await?;
+        Ok(())
+    }
+}
+
+impl Handler for FixBallot {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let contenders = tx.campaign_contenders(&self.campaign).await?;
+        let fixed = tx.fixed_ballot(&self.campaign).await?.is_some();
+        let (manifest, parameters) =
+            validate_fix(&campaign, &contenders, fixed, instant(ctx.at_ms))?;
+        let corrupt = |e: serde_json::Error| {
+            AppError::Storage(sailau_storage::StorageError::Corrupt(format!(
+                "ballot: {e}"
+            )))
+        };
+        tx.insert_fixed_ballot(
+            &self.campaign,
+            &FixedBallot {
+                manifest: serde_json::to_string(&manifest).map_err(corrupt)?,
+                parameters: serde_json::to_string(&parameters).map_err(corrupt)?,
+                fixed_at_ms: ctx.at_ms,
+            },
+        )
+        .await?;
         Ok(())
     }
 }
@@ -457,6 +497,9 @@ pub struct CampaignView {
     pub paper_counts: Vec<RecordPaperCount>,
     /// Per position (in the campaign's order): ratings and lists.
     pub results: Vec<PositionResults>,
+    /// The fixed ballot's manifest hash (lowercase hex, `docs/verifiable-voting.md` §3.2), once
+    /// the committee has fixed it.
+    pub manifest_hash: Option<String>,
 }
 
 impl App {
@@ -527,7 +570,21 @@ impl App {
                 standings,
             });
         }
+        let manifest_hash = match self.store.fixed_ballot(id).await? {
+            Some(b) => Some(
+                serde_json::from_str::<sailau_vote::Manifest>(&b.manifest)
+                    .map_err(|e| {
+                        AppError::Storage(sailau_storage::StorageError::Corrupt(format!(
+                            "stored manifest: {e}"
+                        )))
+                    })?
+                    .hash()
+                    .to_string(),
+            ),
+            None => None,
+        };
         Ok(Some(CampaignView {
+            manifest_hash,
             campaign,
             contenders,
             debates,

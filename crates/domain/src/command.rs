@@ -100,6 +100,7 @@ macro_rules! for_each_command {
             ScheduleDebate($crate::primaries::debates::ScheduleDebate) = "schedule_debate",
             RecordDebate($crate::primaries::debates::RecordDebate) = "record_debate",
             RecordPaperCount($crate::primaries::paper::RecordPaperCount) = "record_paper_count",
+            FixBallot($crate::primaries::voting::FixBallot) = "fix_ballot",
         }
     };
 }

@@ -3,7 +3,8 @@
 //! primary organization and are admitted or refused by the organizing committee
 //! ([`contenders`]), debates with their attendance ([`debates`]), paper counts at primary
 //! organizations ([`paper`]), and the ratings and quota-balanced lists that come out of the votes
-//! ([`lists`]). The rule set is data ([`rules`]).
+//! ([`lists`]), and the online ballot fixed for the verifiable vote ([`voting`]). The rule set
+//! is data ([`rules`]).
 //!
 //! Sources: seed 003 and rules.md §5 and §8 (Nur Otan's primaries of 2020: registration
 //! 17–28 Aug, mandatory debates 14–30 Sep, online voting 1 Oct 00:00 – 3 Oct 14:00, paper ballots
@@ -21,6 +22,7 @@ pub mod debates;
 pub mod lists;
 pub mod paper;
 pub mod rules;
+pub mod voting;
 
 use serde::{Deserialize, Serialize};
 

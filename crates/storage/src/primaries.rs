@@ -53,7 +53,62 @@ const DEBATES: &str =
 const PAPER: &str = "SELECT doc FROM primaries_paper_counts WHERE campaign_id = $1 \
      ORDER BY position, organization_code";
 
+/// A campaign's fixed online ballot: the manifest and parameters as JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixedBallot {
+    /// The manifest (`sailau_vote::Manifest`) as JSON.
+    pub manifest: String,
+    /// The parameters (`sailau_vote::ElectionParameters`) as JSON.
+    pub parameters: String,
+    /// When it was fixed (ms since the Unix epoch).
+    pub fixed_at_ms: i64,
+}
+
+async fn fixed_ballot<'e, E: Executor<'e, Database = Any>>(
+    e: E,
+    campaign: &CampaignId,
+) -> Result<Option<FixedBallot>> {
+    let row = sqlx::query(
+        "SELECT manifest, parameters, fixed_at_ms FROM primaries_ballots WHERE campaign_id = $1",
+    )
+    .bind(campaign.to_string())
+    .fetch_optional(e)
+    .await?;
+    row.map(|r| {
+        Ok(FixedBallot {
+            manifest: r.try_get("manifest")?,
+            parameters: r.try_get("parameters")?,
+            fixed_at_ms: r.try_get("fixed_at_ms")?,
+        })
+    })
+    .transpose()
+}
+
 impl Tx {
+    /// A campaign's fixed ballot, if fixed.
+    pub async fn fixed_ballot(&mut self, campaign: &CampaignId) -> Result<Option<FixedBallot>> {
+        fixed_ballot(&mut *self.inner, campaign).await
+    }
+
+    /// Records a campaign's fixed ballot.
+    pub async fn insert_fixed_ballot(
+        &mut self,
+        campaign: &CampaignId,
+        b: &FixedBallot,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO primaries_ballots (campaign_id, manifest, parameters, fixed_at_ms) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(campaign.to_string())
+        .bind(b.manifest.clone())
+        .bind(b.parameters.clone())
+        .bind(b.fixed_at_ms)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
     /// A campaign.
     pub async fn campaign(&mut self, id: &CampaignId) -> Result<Option<Campaign>> {
         doc(&mut *self.inner, CAMPAIGN, id.to_string(), "campaign").await
@@ -219,6 +274,11 @@ pub struct PrimariesDump {
 }
 
 impl Store {
+    /// A campaign's fixed ballot, if fixed.
+    pub async fn fixed_ballot(&self, campaign: &CampaignId) -> Result<Option<FixedBallot>> {
+        fixed_ballot(self.pool(), campaign).await
+    }
+
     /// Every campaign, latest opened first.
     pub async fn campaigns(&self) -> Result<Vec<Campaign>> {
         let rows =
@@ -273,6 +333,11 @@ impl Store {
             (
                 "primaries_debates",
                 "SELECT id AS k, 0 AS n, doc FROM primaries_debates ORDER BY id",
+            ),
+            (
+                "primaries_ballots",
+                "SELECT campaign_id AS k, fixed_at_ms AS n, manifest || ' ' || parameters AS doc \
+                 FROM primaries_ballots ORDER BY campaign_id",
             ),
             (
                 "primaries_paper_counts",

@@ -418,6 +418,41 @@ async fn a_campaign_from_contenders_to_the_quota_list() {
             "{b}: recorded once"
         );
 
+        // The committee fixes the online ballot: a second time refused; no decision after it.
+        f.clock
+            .0
+            .store(ms("2020-09-30T12:00:00Z"), Ordering::SeqCst);
+        f.app
+            .execute(
+                &committee,
+                sailau_domain::primaries::voting::FixBallot { campaign: id },
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            prim_rules(
+                &f.app
+                    .execute(
+                        &committee,
+                        sailau_domain::primaries::voting::FixBallot { campaign: id }
+                    )
+                    .await
+                    .unwrap_err()
+            ),
+            vec!["campaign:prim-ballot-fixed"],
+            "{b}"
+        );
+        assert_eq!(
+            prim_rules(
+                &f.app
+                    .execute(&committee, WithdrawContender { contender: akim1 })
+                    .await
+                    .unwrap_err()
+            ),
+            vec!["contender:prim-ballot-fixed"],
+            "{b}"
+        );
+
         // Paper counts at the primary organization on the last morning.
         f.clock
             .0
@@ -509,6 +544,7 @@ async fn a_campaign_from_contenders_to_the_quota_list() {
                 .status
         };
         assert_eq!(status(akim2), ContenderStatus::Excluded, "{b}");
+        assert_eq!(v.manifest_hash.as_ref().map(String::len), Some(64), "{b}");
         assert_eq!(
             v.contenders[0].name.as_deref(),
             Some("Казыбаев Аскар"),

@@ -314,16 +314,17 @@ pub fn validate_register(
 }
 
 /// Checks a committee's decision on `contender` (`None`: no such contender) at `now` in
-/// `campaign`.
+/// `campaign`, whose ballot is `fixed` or not.
 ///
 /// # Errors
 /// [`PrimariesRule::ContenderMissing`], `AlreadyDecided` (not waiting for a decision),
-/// `BallotFixed` (online voting has opened), `GroundRequired` and the text rules of the ground.
+/// `BallotFixed` (the ballot is fixed or online voting has opened), `GroundRequired` and the text rules of the ground.
 pub fn validate_decision(
     d: &DecideContender,
     contender: Option<&Contender>,
     campaign: &Campaign,
     now: Instant,
+    fixed: bool,
     edition: Edition,
 ) -> Result<ContenderStatus, ValidationErrors> {
     let Some(contender) = contender else {
@@ -336,7 +337,7 @@ pub fn validate_decision(
     if contender.status != ContenderStatus::Applied {
         errs.push("contender", PrimariesRule::AlreadyDecided.into());
     }
-    if now >= campaign.voting_opens() {
+    if fixed || now >= campaign.voting_opens() {
         errs.push("contender", PrimariesRule::BallotFixed.into());
     }
     let status = match &d.decision {
@@ -354,15 +355,16 @@ pub fn validate_decision(
     Ok(status)
 }
 
-/// Checks a withdrawal of `contender` at `now`.
+/// Checks a withdrawal of `contender` at `now` (the ballot `fixed` or not).
 ///
 /// # Errors
 /// [`PrimariesRule::ContenderMissing`], `AlreadyOut` (refused, withdrawn or excluded),
-/// `BallotFixed` (online voting has opened).
+/// `BallotFixed` (the ballot is fixed or online voting has opened).
 pub fn validate_withdrawal(
     contender: Option<&Contender>,
     campaign: &Campaign,
     now: Instant,
+    fixed: bool,
 ) -> Result<(), ValidationErrors> {
     let Some(contender) = contender else {
         return Err(ValidationErrors::one(
@@ -377,7 +379,7 @@ pub fn validate_withdrawal(
     ) {
         errs.push("contender", PrimariesRule::AlreadyOut.into());
     }
-    if now >= campaign.voting_opens() {
+    if fixed || now >= campaign.voting_opens() {
         errs.push("contender", PrimariesRule::BallotFixed.into());
     }
     errs.into_result()

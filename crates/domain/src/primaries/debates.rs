@@ -162,19 +162,21 @@ pub fn validate_schedule(
     errs.into_result()
 }
 
-/// Checks the record of a debate (`None`: no such debate) at `now`, and returns the contenders
+/// Checks the record of a debate (`None`: no such debate) at `now` (the ballot `fixed` or
+/// not), and returns the contenders
 /// to exclude under `campaign`'s rules (the absent ones, when debates are mandatory and exclude
 /// refusers; none otherwise).
 ///
 /// # Errors
 /// [`PrimariesRule::DebateMissing`], `AttendanceNotDue` (before the start, or recorded already),
 /// `AttendanceShape` (present and absent are not exactly the scheduled contenders, each once),
-/// `BallotFixed` (exclusions after online voting opened), `LinkFormat`.
+/// `BallotFixed` (exclusions once the ballot is fixed or online voting opened), `LinkFormat`.
 pub fn validate_record(
     r: &RecordDebate,
     debate: Option<&Debate>,
     campaign: &Campaign,
     now: Instant,
+    fixed: bool,
 ) -> Result<Vec<ContenderId>, ValidationErrors> {
     let Some(debate) = debate else {
         return Err(ValidationErrors::one(
@@ -209,7 +211,7 @@ pub fn validate_record(
     } else {
         Vec::new()
     };
-    if !excluded.is_empty() && now >= campaign.voting_opens() {
+    if !excluded.is_empty() && (fixed || now >= campaign.voting_opens()) {
         errs.push("absent", PrimariesRule::BallotFixed.into());
     }
     errs.into_result()?;

@@ -257,6 +257,14 @@ pub enum PrimariesRule {
     /// A member who voted online cannot take a paper ballot, and a member takes one paper
     /// ballot.
     PaperBallotRefused,
+    /// A position has no admitted contender, so the ballot cannot be fixed.
+    PositionWithoutContenders,
+    /// The verifiable-ballot protocol refuses the ballot (an identifier or count out of its
+    /// bounds); `reason` in English.
+    BallotInvalid {
+        /// What the protocol refused.
+        reason: String,
+    },
 }
 
 impl From<PrimariesRule> for crate::Rule {
@@ -324,6 +332,10 @@ impl PrimariesRule {
             PrimariesRule::PaperCountShape,
             PrimariesRule::PaperCountsAboveIssued { issued: 40 },
             PrimariesRule::PaperBallotRefused,
+            PrimariesRule::PositionWithoutContenders,
+            PrimariesRule::BallotInvalid {
+                reason: "too many options".into(),
+            },
         ]
     }
 
@@ -372,6 +384,8 @@ impl PrimariesRule {
             PrimariesRule::PaperCountShape => "prim-paper-count-shape",
             PrimariesRule::PaperCountsAboveIssued { .. } => "prim-paper-counts-above-issued",
             PrimariesRule::PaperBallotRefused => "prim-paper-ballot-refused",
+            PrimariesRule::PositionWithoutContenders => "prim-position-without-contenders",
+            PrimariesRule::BallotInvalid { .. } => "prim-ballot-invalid",
         }
     }
 
@@ -484,6 +498,12 @@ impl PrimariesRule {
             }
             PrimariesRule::PaperBallotRefused => {
                 "this member cannot be given a paper ballot".into()
+            }
+            PrimariesRule::PositionWithoutContenders => {
+                "the position has no admitted contender".into()
+            }
+            PrimariesRule::BallotInvalid { reason } => {
+                format!("the verifiable ballot refuses this ballot: {reason}")
             }
         }
     }

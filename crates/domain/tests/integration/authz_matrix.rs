@@ -88,7 +88,8 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::WithdrawContender
         | CommandKind::ScheduleDebate
         | CommandKind::RecordDebate
-        | CommandKind::RecordPaperCount => {
+        | CommandKind::RecordPaperCount
+        | CommandKind::FixBallot => {
             t.party = Some(party);
             t.territory_path = vec![region, district];
             t.member = Some(member(in_scope));

@@ -102,6 +102,7 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::ScheduleDebate,    ['A', '-', '-', '-', '-', '-', '-']),
     (K::RecordDebate,      ['A', '-', '-', '-', '-', '-', '-']),
     (K::RecordPaperCount,  ['A', '-', '-', '-', '-', '-', '-']),
+    (K::FixBallot,         ['A', '-', '-', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).
@@ -176,6 +177,7 @@ pub const PRIMARIES_COMMANDS: &[(K, [char; 3], &str)] = &[
     (K::ScheduleDebate,    ['S', '-', '-'], "the committee schedules its party's debates"),
     (K::RecordDebate,      ['S', '-', '-'], "the committee records its party's debates"),
     (K::RecordPaperCount,  ['S', '-', '-'], "the committee may enter a paper count in its party"),
+    (K::FixBallot,         ['S', '-', '-'], "the committee fixes its party's online ballot"),
 ];
 
 /// The reads the primaries' roles may make.

@@ -191,7 +191,80 @@ pub fn golden() -> Vec<(LedgerEntry, &'static str)> {
             ),
             r#"{"v":2,"index":86,"at_ms":1601700000000,"actor":{"type":"account","username":"amanat-committee"},"command":{"type":"record_paper_count","campaign":"01900000-0000-7000-8000-000000000d01","organization":"195020000","position":"akim-195000000","issued":40,"counts":[{"contender":"01900000-0000-7000-8000-000000000d02","votes":31}]}}"#,
         ),
+        (
+            at(
+                87,
+                1_601_400_000_000,
+                sailau_domain::primaries::voting::FixBallot {
+                    campaign: CampaignId(uuid(0xd01)),
+                },
+            ),
+            r#"{"v":2,"index":87,"at_ms":1601400000000,"actor":{"type":"account","username":"amanat-committee"},"command":{"type":"fix_ballot","campaign":"01900000-0000-7000-8000-000000000d01"}}"#,
+        ),
     ]
+}
+
+#[test]
+fn the_ballot_has_a_contest_per_position_and_an_option_per_admitted_contender() {
+    use sailau_domain::primaries::voting::*;
+    let c = campaign();
+    let mut contenders = vec![
+        contender(1, ContenderStatus::Admitted, "akim-195000000"),
+        contender(2, ContenderStatus::Admitted, "akim-195000000"),
+        contender(3, ContenderStatus::Excluded, "akim-195000000"),
+    ];
+    // The list has no contender yet: named.
+    let e = validate_fix(&c, &contenders, false, ts("2020-09-30T12:00:00Z")).unwrap_err();
+    assert_eq!(e.0[0].field, "positions[1]");
+    assert_eq!(e.0[0].rule.key(), "prim-position-without-contenders");
+    for n in 4..7 {
+        contenders.push(contender(n, ContenderStatus::Admitted, "maslikhat"));
+    }
+    let (manifest, parameters) =
+        validate_fix(&c, &contenders, false, ts("2020-09-30T12:00:00Z")).unwrap();
+    assert_eq!(manifest.contests.len(), 2);
+    assert_eq!(
+        manifest.contests[0].options.len(),
+        2,
+        "the excluded one is not on it"
+    );
+    assert_eq!(
+        (
+            manifest.contests[0].min_selections,
+            manifest.contests[0].max_selections
+        ),
+        (1, 1)
+    );
+    assert_eq!(
+        manifest.contests[1].max_selections, 3,
+        "a 10-seat list of 3 contenders takes up to 3 marks"
+    );
+    assert_eq!((parameters.trustees, parameters.threshold), (2, 2));
+    assert_eq!(parameters.manifest_hash, manifest.hash());
+    // Once fixed, or once voting opens: refused.
+    for (fixed, at) in [
+        (true, "2020-09-30T12:00:00Z"),
+        (false, "2020-10-01T00:00:00Z"),
+    ] {
+        let e = validate_fix(&c, &contenders, fixed, ts(at)).unwrap_err();
+        assert_eq!(e.0[0].rule.key(), "prim-ballot-fixed");
+    }
+    let admit = DecideContender {
+        contender: contenders[0].registered.contender,
+        decision: Decision::Admit,
+    };
+    let mut applied = contenders[0].clone();
+    applied.status = ContenderStatus::Applied;
+    let e = validate_decision(
+        &admit,
+        Some(&applied),
+        &c,
+        ts("2020-09-30T12:00:00Z"),
+        true,
+        Edition::CURRENT,
+    )
+    .unwrap_err();
+    assert_eq!(e.0[0].rule.key(), "prim-ballot-fixed");
 }
 
 fn facts() -> OpenFacts {
@@ -339,6 +412,7 @@ fn decisions_withdrawals_and_exclusions_stop_when_online_voting_opens() {
             Some(&applied),
             &c,
             ts("2020-09-01T00:00:00Z"),
+            false,
             Edition::CURRENT
         )
         .unwrap(),
@@ -349,6 +423,7 @@ fn decisions_withdrawals_and_exclusions_stop_when_online_voting_opens() {
         Some(&applied),
         &c,
         ts("2020-10-01T00:00:00Z"),
+        false,
         Edition::CURRENT,
     )
     .unwrap_err();
@@ -362,13 +437,14 @@ fn decisions_withdrawals_and_exclusions_stop_when_online_voting_opens() {
         Some(&applied),
         &c,
         ts("2020-09-01T00:00:00Z"),
+        false,
         Edition::CURRENT,
     )
     .unwrap_err();
     assert_eq!(e.0[0].rule.key(), "prim-ground-required");
     let out = contender(2, ContenderStatus::Withdrawn, "akim-195000000");
     assert_eq!(
-        validate_withdrawal(Some(&out), &c, ts("2020-09-01T00:00:00Z"))
+        validate_withdrawal(Some(&out), &c, ts("2020-09-01T00:00:00Z"), false)
             .unwrap_err()
             .0[0]
             .rule
@@ -440,13 +516,26 @@ fn an_absent_contender_is_excluded_from_a_mandatory_debate() {
         recording_url: String::new(),
     };
     assert_eq!(
-        validate_record(&record, Some(&debate), &c, ts("2020-09-15T12:00:00Z")).unwrap(),
+        validate_record(
+            &record,
+            Some(&debate),
+            &c,
+            ts("2020-09-15T12:00:00Z"),
+            false
+        )
+        .unwrap(),
         vec![b.registered.contender]
     );
     assert_eq!(
-        validate_record(&record, Some(&debate), &c, ts("2020-09-15T08:00:00Z"))
-            .unwrap_err()
-            .0[0]
+        validate_record(
+            &record,
+            Some(&debate),
+            &c,
+            ts("2020-09-15T08:00:00Z"),
+            false
+        )
+        .unwrap_err()
+        .0[0]
             .rule
             .key(),
         "prim-attendance-not-due"

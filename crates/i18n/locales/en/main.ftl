@@ -346,6 +346,7 @@ command-withdraw-contender = Primaries contender withdrawn
 command-schedule-debate = Debate scheduled
 command-record-debate = Debate attendance recorded
 command-record-paper-count = Primaries paper count entered
+command-fix-ballot = Primaries ballot fixed
 
 ## Login
 
@@ -1639,6 +1640,13 @@ prim-paper-count-twice = This primary organization has already entered its count
 prim-paper-count-shape = A count names each admitted contender of the position once.
 prim-paper-counts-above-issued = The votes exceed what the { NUMBER($issued) } paper ballots issued allow.
 prim-paper-ballot-refused = This member cannot be given a paper ballot.
+prim-position-without-contenders = No contender is admitted for this position: the ballot cannot be fixed.
+prim-ballot-invalid = The verifiable voting protocol does not allow this ballot (too many positions or contenders).
+action-fix-ballot = fixing the primaries ballot
+ledger-did-fix-ballot = { $actor } fixed the primaries online ballot.
+prim-ballot = Online ballot
+prim-ballot-not-fixed = The ballot is not fixed yet.
+prim-ballot-fixed-hash = The ballot is fixed; the fingerprint of its content (manifest hash): { $hash }.
 prim-title = Primaries
 prim-none = No primaries have been called yet.
 prim-party = Party

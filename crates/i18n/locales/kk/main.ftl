@@ -275,6 +275,7 @@ command-withdraw-contender = Праймериз қатысушысының ка�
 command-schedule-debate = Дебат белгілеу
 command-record-debate = Дебатқа қатысуды белгілеу
 command-record-paper-count = Праймериз бюллетеньдерінің санағы
+command-fix-ballot = Праймериз бюллетенін бекіту
 
 ## Жүйеге кіру
 
@@ -1532,6 +1533,13 @@ prim-paper-count-twice = Бұл бастауыш ұйым санақты енг�
 prim-paper-count-shape = Санақта позицияның әр жіберілген қатысушысы бір рет көрсетіледі.
 prim-paper-counts-above-issued = Дауыстар берілген { NUMBER($issued) } бюллетень мүмкіндік бергеннен көп.
 prim-paper-ballot-refused = Бұл партия мүшесіне бюллетень беруге болмайды.
+prim-position-without-contenders = Бұл позицияға бірде-бір қатысушы жіберілмеген: бюллетеньді бекітуге болмайды.
+prim-ballot-invalid = Тексерілетін дауыс беру хаттамасы мұндай бюллетеньге жол бермейді (позициялар немесе қатысушылар тым көп).
+action-fix-ballot = праймериз бюллетенін бекіту
+ledger-did-fix-ballot = { $actor } праймериздің онлайн дауыс беру бюллетенін бекітті.
+prim-ballot = Онлайн дауыс беру бюллетені
+prim-ballot-not-fixed = Бюллетень әлі бекітілген жоқ.
+prim-ballot-fixed-hash = Бюллетень бекітілді; құрамының ізі (манифест хеші): { $hash }.
 prim-title = Праймериз
 prim-none = Праймериз әлі жарияланған жоқ.
 prim-party = Партия

@@ -364,6 +364,7 @@ command-withdraw-contender = Снятие участника праймериз
 command-schedule-debate = Назначение дебатов
 command-record-debate = Отметка участия в дебатах
 command-record-paper-count = Подсчёт бюллетеней праймериз
+command-fix-ballot = Утверждение бюллетеня праймериз
 
 ## Вход
 
@@ -1662,6 +1663,13 @@ prim-paper-count-twice = Эта первичная организация уже
 prim-paper-count-shape = В подсчёте каждый допущенный участник позиции указан один раз.
 prim-paper-counts-above-issued = Голосов больше, чем позволяют { NUMBER($issued) } выданных бюллетеней.
 prim-paper-ballot-refused = Этому члену партии нельзя выдать бюллетень.
+prim-position-without-contenders = На эту позицию не допущен ни один участник: бюллетень нельзя утвердить.
+prim-ballot-invalid = Такой бюллетень не допускает протокол проверяемого голосования (слишком много позиций или участников).
+action-fix-ballot = утверждение бюллетеня праймериз
+ledger-did-fix-ballot = { $actor } утвердил(а) бюллетень онлайн-голосования праймериз.
+prim-ballot = Бюллетень онлайн-голосования
+prim-ballot-not-fixed = Бюллетень ещё не утверждён.
+prim-ballot-fixed-hash = Бюллетень утверждён; отпечаток его состава (хеш манифеста): { $hash }.
 prim-title = Праймериз
 prim-none = Праймериз пока не объявлялись.
 prim-party = Партия

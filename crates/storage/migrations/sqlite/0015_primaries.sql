@@ -40,3 +40,12 @@ CREATE TABLE primaries_paper_counts (
     doc               TEXT NOT NULL,
     PRIMARY KEY (campaign_id, organization_code, position)
 );
+
+-- The fixed online ballot (`fix_ballot`): the manifest and parameters of docs/verifiable-voting.md
+-- §3.2, derived from the admitted contenders, as JSON.
+CREATE TABLE primaries_ballots (
+    campaign_id TEXT PRIMARY KEY REFERENCES primaries_campaigns(id),
+    manifest    TEXT NOT NULL,
+    parameters  TEXT NOT NULL,
+    fixed_at_ms INTEGER NOT NULL
+);

@@ -375,6 +375,7 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
         ),
         Command::RecordDebate(_) => ("ledger-did-record-debate", a(&[])),
         Command::RecordPaperCount(_) => ("ledger-did-record-paper-count", a(&[])),
+        Command::FixBallot(_) => ("ledger-did-fix-ballot", a(&[])),
     };
     ctx.tr_args(key, &args)
 }

@@ -69,6 +69,7 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::ScheduleDebate => "action-schedule-debate",
         CommandKind::RecordDebate => "action-record-debate",
         CommandKind::RecordPaperCount => "action-record-paper-count",
+        CommandKind::FixBallot => "action-fix-ballot",
     }
 }
 

@@ -129,6 +129,8 @@ struct CampaignPage {
     territory: String,
     windows: Vec<WindowRow>,
     positions: Vec<PositionBlock>,
+    /// «Бюллетень утверждён; отпечаток …», or that it is not fixed yet.
+    ballot: String,
 }
 
 #[derive(Template)]
@@ -404,6 +406,10 @@ async fn show(page: Page, State(state): State<WebState>, Path(id): Path<String>)
                     (campaign_href(&id), title.clone()),
                 ],
                 positions: blocks(ctx, &v)?,
+                ballot: match &v.manifest_hash {
+                    Some(h) => ctx.tr_arg("prim-ballot-fixed-hash", "hash", h),
+                    None => ctx.tr("prim-ballot-not-fixed"),
+                },
                 title,
                 party,
                 territory,
