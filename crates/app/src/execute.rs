@@ -192,7 +192,21 @@ impl App {
         acting: &Acting,
         commands: Vec<Issued>,
     ) -> Result<Vec<Applied>, AppError> {
-        self.run_with(acting, commands, false, &|_, _| {}).await
+        self.run_with(acting, commands, false, false, &|_, _| {})
+            .await
+    }
+
+    /// Runs one command through the whole pipeline — authorization, the domain's rules, the
+    /// writes — and rolls it back: `Ok(())` when it would be accepted, its refusal otherwise.
+    /// Forms use it to show the domain's refusals of the fields that parsed beside those of the
+    /// fields that did not, with stand-ins for the latter (nothing is ever written).
+    ///
+    /// # Errors
+    /// What [`App::execute`] would answer.
+    pub async fn check(&self, acting: &Acting, command: impl Into<Issued>) -> Result<(), AppError> {
+        self.run_with(acting, vec![command.into()], false, true, &|_, _| {})
+            .await
+            .map(|_| ())
     }
 
     /// Imports: executes every command in one transaction like [`App::execute_batch`], but checks
@@ -204,7 +218,7 @@ impl App {
         commands: Vec<Issued>,
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<Vec<Applied>, AppError> {
-        self.run_with(acting, commands, true, progress).await
+        self.run_with(acting, commands, true, false, progress).await
     }
 
     async fn run_with(
@@ -212,6 +226,7 @@ impl App {
         acting: &Acting,
         commands: Vec<Issued>,
         collect: bool,
+        dry: bool,
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<Vec<Applied>, AppError> {
         // Private data is prepared (passwords hashed) before the transaction takes the lock.
@@ -285,6 +300,10 @@ impl App {
         if !refused.is_empty() {
             tx.rollback().await?;
             return Err(AppError::Rows(refused));
+        }
+        if dry {
+            tx.rollback().await?;
+            return Ok(applied);
         }
         self.commit_signed(tx, at_ms).await?;
         progress(total, total);

@@ -14,11 +14,14 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use sailau_app::primaries::{CampaignView, ContenderView};
 use sailau_domain::primaries::campaign::{Campaign, PositionKind};
-use sailau_domain::primaries::contenders::{ContenderStatus, DecideContender, Decision, Route};
+use sailau_domain::primaries::contenders::{
+    ContenderStatus, DecideContender, Decision, RegisterContender, Route,
+};
 use sailau_domain::primaries::lists::RatingKind;
 use sailau_domain::primaries::rules::PrimariesRule;
+use sailau_domain::primaries::voting::FixBallot;
 use sailau_domain::primaries::{CampaignId, ContenderId, Window, WindowState, instant};
-use sailau_domain::{CommandKind, Gender, Rule, Target};
+use sailau_domain::{CommandKind, Gender, Role, Rule, Scope, Target};
 
 use super::forms::see_other;
 use super::{Fail, FormState, Page, PageCtx, check_form, form_map, may};
@@ -29,6 +32,8 @@ pub fn router() -> Router<WebState> {
     Router::new()
         .route("/primaries", get(list))
         .route("/primaries/{id}", get(show))
+        .route("/primaries/{id}/applications", post(apply))
+        .route("/primaries/{id}/ballot", post(fix_ballot))
         .route("/primaries/contenders/{id}", get(contender))
         .route("/primaries/contenders/{id}/decision", post(decide))
 }
@@ -131,6 +136,22 @@ struct CampaignPage {
     positions: Vec<PositionBlock>,
     /// «Бюллетень утверждён; отпечаток …», or that it is not fixed yet.
     ballot: String,
+    /// The committee's button that fixes the ballot, when it may.
+    may_fix: bool,
+    /// Why fixing the ballot was refused, in the page's language.
+    ballot_errors: Vec<String>,
+    /// A member's own application form, when the signed-in member may apply.
+    apply: Option<ApplyForm>,
+    /// The form's action and the ballot's.
+    href: String,
+}
+
+/// A member's application form.
+pub struct ApplyForm {
+    form: FormState,
+    positions: Vec<(String, String)>,
+    genders: Vec<(String, String)>,
+    declared: bool,
 }
 
 #[derive(Template)]
@@ -359,8 +380,38 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
 /// GET /primaries/{id}
 async fn show(page: Page, State(state): State<WebState>, Path(id): Path<String>) -> Response {
     page.answer(async {
-        let ctx = &page.ctx;
         let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        campaign_page(&page, &state, id, None, Vec::new()).await
+    })
+    .await
+}
+
+/// The fields of a member's application.
+const APPLY_FIELDS: &[&str] = &[
+    "position",
+    "gender",
+    "residence_years",
+    "no_criminal_record",
+];
+
+/// The member a signed-in member account acts for.
+fn own_member(page: &Page) -> Option<sailau_domain::party::member::MemberId> {
+    match page.principal().map(|p| (&p.role, &p.scope)) {
+        Some((Role::PartyMember, Scope::Member { member })) => Some(*member),
+        _ => None,
+    }
+}
+
+/// The campaign page, with a refused application form when there is one.
+async fn campaign_page(
+    page: &Page,
+    state: &WebState,
+    id: CampaignId,
+    refused: Option<(FormState, bool)>,
+    ballot_errors: Vec<String>,
+) -> Result<Response, Fail> {
+    {
+        let ctx = &page.ctx;
         let v = state.app.campaign_view(&id).await?.ok_or(Fail::NotFound)?;
         let store = state.app.store();
         let party = store
@@ -397,8 +448,45 @@ async fn show(page: Page, State(state): State<WebState>, Path(id): Path<String>)
             window("prim-window-paper", &w.paper_voting),
         ];
         let title = c.title(ctx.lang).to_owned();
+        let t = target(state, c).await?;
+        let fixable = v.manifest_hash.is_none() && now < c.voting_opens();
+        let may_fix = fixable && may(page.principal(), CommandKind::FixBallot, &t);
+        let member = own_member(page);
+        let may_apply = member.is_some_and(|m| {
+            c.opened.windows.registration.contains(now)
+                && may(
+                    page.principal(),
+                    CommandKind::RegisterContender,
+                    &Target {
+                        member: Some(m),
+                        ..t.clone()
+                    },
+                )
+        });
+        let failed = refused.is_some() || !ballot_errors.is_empty();
+        let apply = (may_apply || failed).then(|| {
+            let (form, declared) = refused.unwrap_or_else(|| (FormState::new(APPLY_FIELDS), false));
+            ApplyForm {
+                form,
+                positions: c
+                    .opened
+                    .positions
+                    .iter()
+                    .map(|p| (p.key.clone(), p.name(ctx.lang).to_owned()))
+                    .collect(),
+                genders: vec![
+                    ("female".to_owned(), ctx.tr("gender-female")),
+                    ("male".to_owned(), ctx.tr("gender-male")),
+                ],
+                declared,
+            }
+        });
         Ok(page.render(
-            StatusCode::OK,
+            if failed {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            },
             &CampaignPage {
                 ctx: ctx.clone(),
                 crumbs: vec![
@@ -410,14 +498,17 @@ async fn show(page: Page, State(state): State<WebState>, Path(id): Path<String>)
                     Some(h) => ctx.tr_arg("prim-ballot-fixed-hash", "hash", h),
                     None => ctx.tr("prim-ballot-not-fixed"),
                 },
+                may_fix,
+                ballot_errors,
+                apply,
+                href: campaign_href(&id),
                 title,
                 party,
                 territory,
                 windows,
             },
         ))
-    })
-    .await
+    }
 }
 
 /// The target the app checks for a command on a contender of `c`.
@@ -542,6 +633,127 @@ async fn decide(
                     form.push("", page.ctx.rule(&PrimariesRule::ContenderMissing.into()));
                 }
                 contender_page(&page, &state, id, Some(form)).await
+            }
+        }
+    })
+    .await
+}
+
+/// POST /primaries/{id}/applications (`position`, `gender`, `residence_years`,
+/// `no_criminal_record`): the signed-in member's own application; `young` is derived from the
+/// member's record by the app, never typed.
+async fn apply(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let Some(member) = own_member(&page) else {
+            return Err(Fail::Forbidden(page.principal().map(|p| {
+                sailau_domain::Denied::Role {
+                    role: p.role,
+                    command: CommandKind::RegisterContender,
+                }
+            })));
+        };
+        let ctx = &page.ctx;
+        let mut form = FormState::filled(APPLY_FIELDS, &values);
+        let declared = values.get("no_criminal_record").is_some_and(|v| v == "on");
+        let gender = values.get("gender").map(|g| Gender::parse(g));
+        let years = values
+            .get("residence_years")
+            .map(|y| sailau_domain::text::parse_whole_number(y));
+        let gender = match gender {
+            Some(Ok(g)) => Some(g),
+            _ => {
+                form.push("gender", ctx.rule(&Rule::GenderInvalid));
+                None
+            }
+        };
+        let years = match years {
+            Some(Ok(y)) => u32::try_from(y).ok(),
+            Some(Err(r)) => {
+                form.push("residence_years", ctx.rule(&r));
+                None
+            }
+            None => {
+                form.push("residence_years", ctx.rule(&Rule::FieldRequired));
+                None
+            }
+        };
+        let young = state
+            .app
+            .contender_young(&id, &member)
+            .await?
+            .unwrap_or(false);
+        let command = RegisterContender {
+            contender: ContenderId(uuid::Uuid::new_v4()),
+            campaign: id,
+            position: values.get("position").cloned().unwrap_or_default(),
+            member,
+            route: Route::SelfNominated,
+            gender: gender.unwrap_or(Gender::Female),
+            young,
+            residence_years: years.unwrap_or(0),
+            no_criminal_record: declared,
+        };
+        let contender = command.contender;
+        if !form.errors.is_empty() {
+            // Some fields did not parse: the rules of the others are checked with stand-ins
+            // (a dry run that writes nothing), so that every error shows at once.
+            let acting = sailau_app::Acting::Account(
+                page.principal().cloned().ok_or(Fail::Forbidden(None))?,
+            );
+            if let Err(sailau_app::AppError::Invalid(errors)) =
+                state.app.check(&acting, command).await
+            {
+                let kept: Vec<_> = errors
+                    .0
+                    .into_iter()
+                    .filter(|e| {
+                        !(gender.is_none() && e.field == "gender"
+                            || years.is_none() && e.field == "residence_years")
+                    })
+                    .collect();
+                form.absorb(ctx, &sailau_domain::ValidationErrors(kept));
+            }
+            return campaign_page(&page, &state, id, Some((form, declared)), Vec::new()).await;
+        }
+        match super::territories::execute(&page, &state, command.into()).await? {
+            Ok(_) => Ok(see_other(&contender_href(&contender))),
+            Err(errors) => {
+                form.absorb(ctx, &errors);
+                campaign_page(&page, &state, id, Some((form, declared)), Vec::new()).await
+            }
+        }
+    })
+    .await
+}
+
+/// POST /primaries/{id}/ballot: the committee fixes the online ballot.
+async fn fix_ballot(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        match super::territories::execute(&page, &state, FixBallot { campaign: id }.into()).await? {
+            Ok(_) => Ok(see_other(&format!("{}#ballot", campaign_href(&id)))),
+            Err(errors) => {
+                let mut form = FormState::new(&[]);
+                form.absorb(&page.ctx, &errors);
+                let messages = form.errors.into_iter().map(|(_, m)| m).collect();
+                campaign_page(&page, &state, id, None, messages).await
             }
         }
     })

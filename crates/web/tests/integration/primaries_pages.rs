@@ -189,6 +189,68 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let c = t.app.store().contender(&contender).await.unwrap().unwrap();
     assert_eq!(c.status, ContenderStatus::Admitted);
+    // A member applies on the campaign page: every broken rule at once, then accepted.
+    let member = v.contenders[3].contender.registered.member;
+    let me = t.login(Role::PartyMember, Scope::Member { member }).await;
+    let campaign = format!("/primaries/{}", second.campaign);
+    let page = t.get_as(&format!("{campaign}?lang=ru"), &me).await;
+    assert!(
+        page.body.contains("Подать заявку на участие"),
+        "the member's form"
+    );
+    assert!(
+        !t.get(&campaign)
+            .await
+            .body
+            .contains("Подать заявку на участие")
+    );
+    let before = t.ledger_size().await;
+    let r = t
+        .post_form_as(
+            &format!("{campaign}/applications?lang=ru"),
+            &[
+                ("position", "akim-155200000"),
+                ("gender", "x"),
+                ("residence_years", "1,5"),
+            ],
+            &me,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for want in [
+        "Выберите пол",
+        "Участник должен заявить об отсутствии судимости",
+    ] {
+        assert!(r.body.contains(want), "{want}: {}", r.body);
+    }
+    assert_eq!(t.ledger_size().await, before, "nothing written");
+    let r = t
+        .post_form_as(
+            &format!("{campaign}/applications"),
+            &[
+                ("position", "akim-155200000"),
+                ("gender", "female"),
+                ("residence_years", "12"),
+                ("no_criminal_record", "on"),
+            ],
+            &me,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The committee cannot fix a ballot whose akim position has no admitted contender.
+    let page = t.get_as(&format!("{campaign}?lang=ru"), &committee).await;
+    assert!(page.body.contains("Утвердить бюллетень"));
+    let r = t
+        .post_form_as(&format!("{campaign}/ballot?lang=ru"), &[], &committee)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("На эту позицию не допущен ни один участник"),
+        "{}",
+        r.body
+    );
+
     // Once online voting has opened, no decision is possible any more.
     clock.set(ts("2026-03-01T10:00:00Z"));
     assert!(
