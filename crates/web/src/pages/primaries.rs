@@ -34,6 +34,7 @@ pub fn router() -> Router<WebState> {
         .route("/primaries/{id}", get(show))
         .route("/primaries/{id}/applications", post(apply))
         .route("/primaries/{id}/ballot", post(fix_ballot))
+        .route("/primaries/{id}/paper", post(paper_count))
         .route("/primaries/contenders/{id}", get(contender))
         .route("/primaries/contenders/{id}/decision", post(decide))
 }
@@ -106,6 +107,9 @@ pub struct PositionBlock {
     paper: String,
     ratings: Vec<(String, Vec<RankRow>)>,
     list: Option<ListBlock>,
+    /// The paper count form, for a counting commission (or the committee) after paper voting
+    /// opened.
+    paper_form: Option<PaperForm>,
 }
 
 /// A quota-balanced list.
@@ -372,6 +376,7 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
             ),
             ratings,
             list,
+            paper_form: None,
         });
     }
     Ok(out)
@@ -381,7 +386,7 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
 async fn show(page: Page, State(state): State<WebState>, Path(id): Path<String>) -> Response {
     page.answer(async {
         let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
-        campaign_page(&page, &state, id, None, Vec::new()).await
+        campaign_page(&page, &state, id, Refused::Nothing).await
     })
     .await
 }
@@ -402,13 +407,68 @@ fn own_member(page: &Page) -> Option<sailau_domain::party::member::MemberId> {
     }
 }
 
-/// The campaign page, with a refused application form when there is one.
+/// What came back refused to the campaign page (answered with 422 and the form again).
+enum Refused {
+    /// Nothing: the page as it is.
+    Nothing,
+    /// The member's application, with whether the declaration was ticked.
+    Apply(FormState, bool),
+    /// Fixing the ballot, with the reasons.
+    Ballot(Vec<String>),
+    /// A paper count for the position with this key.
+    Paper(String, FormState),
+}
+
+/// A paper count form of a position.
+pub struct PaperForm {
+    form: FormState,
+    position: String,
+    organizations: Vec<(String, String)>,
+    /// (field name, contender's name).
+    contenders: Vec<(String, String)>,
+}
+
+/// The primary organizations (party branches inside the campaign's territory, below it) for
+/// which the reader may enter a paper count, as (code, name).
+async fn paper_organizations(
+    page: &Page,
+    state: &WebState,
+    c: &Campaign,
+) -> Result<Vec<(String, String)>, Fail> {
+    let store = state.app.store();
+    let mut out = Vec::new();
+    for b in store.branches_of(&c.opened.party).await? {
+        let code = b.territory_code;
+        if code == c.opened.territory {
+            continue;
+        }
+        let path = super::elections::territory_path(state, &code).await?;
+        if !path.contains(&c.opened.territory) {
+            continue;
+        }
+        let t = Target {
+            territory_path: path,
+            party: Some(c.opened.party.clone()),
+            ..Target::default()
+        };
+        if may(page.principal(), CommandKind::RecordPaperCount, &t) {
+            let name = store
+                .territory(&code)
+                .await?
+                .map(|t| page.ctx.name_of(&t.names).to_owned())
+                .unwrap_or_default();
+            out.push((code.to_string(), name));
+        }
+    }
+    Ok(out)
+}
+
+/// The campaign page, with what came back refused, if anything.
 async fn campaign_page(
     page: &Page,
     state: &WebState,
     id: CampaignId,
-    refused: Option<(FormState, bool)>,
-    ballot_errors: Vec<String>,
+    refused: Refused,
 ) -> Result<Response, Fail> {
     {
         let ctx = &page.ctx;
@@ -463,9 +523,50 @@ async fn campaign_page(
                     },
                 )
         });
-        let failed = refused.is_some() || !ballot_errors.is_empty();
-        let apply = (may_apply || failed).then(|| {
-            let (form, declared) = refused.unwrap_or_else(|| (FormState::new(APPLY_FIELDS), false));
+        let failed = !matches!(refused, Refused::Nothing);
+        let (apply_refused, ballot_errors, paper_refused) = match refused {
+            Refused::Nothing => (None, Vec::new(), None),
+            Refused::Apply(f, d) => (Some((f, d)), Vec::new(), None),
+            Refused::Ballot(e) => (None, e, None),
+            Refused::Paper(p, f) => (None, Vec::new(), Some((p, f))),
+        };
+        let mut positions = blocks(ctx, &v)?;
+        let organizations = if now >= w.paper_voting.opens {
+            paper_organizations(page, state, c).await?
+        } else {
+            Vec::new()
+        };
+        if !organizations.is_empty() {
+            for (block, p) in positions.iter_mut().zip(&c.opened.positions) {
+                let contenders: Vec<(String, String)> = v
+                    .contenders
+                    .iter()
+                    .filter(|x| x.contender.admitted() && x.contender.registered.position == p.key)
+                    .map(|x| {
+                        (
+                            format!("votes-{}", x.contender.registered.contender),
+                            name(ctx, Some(x)),
+                        )
+                    })
+                    .collect();
+                if contenders.is_empty() {
+                    continue;
+                }
+                let form = match &paper_refused {
+                    Some((key, f)) if key == &p.key => f.clone(),
+                    _ => FormState::new(&[]),
+                };
+                block.paper_form = Some(PaperForm {
+                    form,
+                    position: p.key.clone(),
+                    organizations: organizations.clone(),
+                    contenders,
+                });
+            }
+        }
+        let apply = (may_apply || apply_refused.is_some()).then(|| {
+            let (form, declared) =
+                apply_refused.unwrap_or_else(|| (FormState::new(APPLY_FIELDS), false));
             ApplyForm {
                 form,
                 positions: c
@@ -493,7 +594,7 @@ async fn campaign_page(
                     ("/primaries".into(), ctx.tr("prim-title")),
                     (campaign_href(&id), title.clone()),
                 ],
-                positions: blocks(ctx, &v)?,
+                positions,
                 ballot: match &v.manifest_hash {
                     Some(h) => ctx.tr_arg("prim-ballot-fixed-hash", "hash", h),
                     None => ctx.tr("prim-ballot-not-fixed"),
@@ -722,13 +823,13 @@ async fn apply(
                     .collect();
                 form.absorb(ctx, &sailau_domain::ValidationErrors(kept));
             }
-            return campaign_page(&page, &state, id, Some((form, declared)), Vec::new()).await;
+            return campaign_page(&page, &state, id, Refused::Apply(form, declared)).await;
         }
         match super::territories::execute(&page, &state, command.into()).await? {
             Ok(_) => Ok(see_other(&contender_href(&contender))),
             Err(errors) => {
                 form.absorb(ctx, &errors);
-                campaign_page(&page, &state, id, Some((form, declared)), Vec::new()).await
+                campaign_page(&page, &state, id, Refused::Apply(form, declared)).await
             }
         }
     })
@@ -753,9 +854,81 @@ async fn fix_ballot(
                 let mut form = FormState::new(&[]);
                 form.absorb(&page.ctx, &errors);
                 let messages = form.errors.into_iter().map(|(_, m)| m).collect();
-                campaign_page(&page, &state, id, None, messages).await
+                campaign_page(&page, &state, id, Refused::Ballot(messages)).await
             }
         }
+    })
+    .await
+}
+
+/// POST /primaries/{id}/paper (`position`, `organization`, `issued`, `votes-<contender>` for
+/// each admitted contender of the position): a primary organization's paper count.
+async fn paper_count(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let ctx = &page.ctx;
+        let position = values.get("position").cloned().unwrap_or_default();
+        let mut form = FormState::filled(&[], &values);
+        let number = |form: &mut FormState, field: &str| -> Option<u64> {
+            match values
+                .get(field)
+                .map(|v| sailau_domain::text::parse_whole_number(v))
+            {
+                Some(Ok(n)) => Some(n),
+                Some(Err(r)) => {
+                    form.push(field, ctx.rule(&r));
+                    None
+                }
+                None => {
+                    form.push(field, ctx.rule(&Rule::FieldRequired));
+                    None
+                }
+            }
+        };
+        let issued = number(&mut form, "issued");
+        let mut counts = Vec::new();
+        let mut fields: Vec<String> = values
+            .keys()
+            .filter(|k| k.starts_with("votes-"))
+            .cloned()
+            .collect();
+        fields.sort();
+        for field in fields {
+            let contender = ContenderId::parse(&field["votes-".len()..]).ok_or(Fail::BadRequest)?;
+            if let Some(votes) = number(&mut form, &field) {
+                counts.push(sailau_domain::primaries::paper::ContenderVotes { contender, votes });
+            }
+        }
+        let organization = values
+            .get("organization")
+            .and_then(|o| sailau_domain::TerritoryCode::parse(o).ok());
+        if organization.is_none() {
+            form.push("organization", ctx.rule(&Rule::FieldRequired));
+        }
+        if let (true, Some(organization), Some(issued)) =
+            (form.errors.is_empty(), organization, issued)
+        {
+            let command = sailau_domain::primaries::paper::RecordPaperCount {
+                campaign: id,
+                organization,
+                position: position.clone(),
+                issued,
+                counts,
+            };
+            match super::territories::execute(&page, &state, command.into()).await? {
+                Ok(_) => return Ok(see_other(&format!("{}#ratings", campaign_href(&id)))),
+                Err(errors) => form.absorb(ctx, &errors),
+            }
+        }
+        campaign_page(&page, &state, id, Refused::Paper(position, form)).await
     })
     .await
 }

@@ -66,8 +66,71 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
         }
     }
 
-    // A new application, decided on its page by the committee only.
+    // The counting commission of Uil's primary organizations has the paper count form; a
+    // second count of an organization and a number that is not whole are refused, nothing
+    // written.
+    let counting = t
+        .login(
+            Role::CountingCommission,
+            Scope::Party {
+                party: PartyCode::parse("amanat").unwrap(),
+                territory: Some(TerritoryCode::parse("155200000").unwrap()),
+            },
+        )
+        .await;
+    let campaign_page = format!("/primaries/{id}?lang=ru");
+    assert!(
+        t.get_as(&campaign_page, &counting)
+            .await
+            .body
+            .contains("Подсчёт бюллетеней первичной организации")
+    );
+    assert!(
+        !t.get(&campaign_page)
+            .await
+            .body
+            .contains("Подсчёт бюллетеней первичной организации")
+    );
     let v = t.app.campaign_view(&id).await.unwrap().unwrap();
+    let admitted: Vec<String> = v
+        .contenders
+        .iter()
+        .filter(|c| c.contender.admitted() && c.contender.registered.position == "akim-155200000")
+        .map(|c| format!("votes-{}", c.contender.registered.contender))
+        .collect();
+    let before = t.ledger_size().await;
+    let mut fields = vec![
+        ("position", "akim-155200000"),
+        ("organization", "155220000"),
+        ("issued", "40"),
+    ];
+    fields.extend(admitted.iter().map(|f| (f.as_str(), "10")));
+    let r = t
+        .post_form_as(
+            &format!("/primaries/{id}/paper?lang=ru"),
+            &fields,
+            &counting,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("Эта первичная организация уже внесла подсчёт."),
+        "{}",
+        r.body
+    );
+    fields[2] = ("issued", "4,5");
+    let r = t
+        .post_form_as(
+            &format!("/primaries/{id}/paper?lang=ru"),
+            &fields,
+            &counting,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(t.ledger_size().await, before);
+
+    // A new application, decided on its page by the committee only.
     let refused = v
         .contenders
         .iter()
