@@ -341,7 +341,7 @@ command-record-observer-copy = Observer's copy recorded
 command-certify-results = Results certified
 command-open-campaign = Primaries opened
 command-register-contender = Primaries contender registered
-command-decide-contender = Primaries contender decided
+command-decide-contender = Decision on a primaries application
 command-withdraw-contender = Primaries contender withdrawn
 command-schedule-debate = Debate scheduled
 command-record-debate = Debate attendance recorded
@@ -1316,7 +1316,7 @@ party-plan-not-region = A regional plan is made for a region or a city of republ
 party-plan-dates-order = The plan's dates must follow in order: start, primary meetings, district and city conferences, regional conference.
 action-record-primary-meeting = recording a meeting of a primary party organization
 action-adopt-regional-plan = adopting a region's plan of conferences
-role-counting-commission = Member of a conference's counting commission
+role-counting-commission = Member of a counting commission (of a conference or a primary organization)
 role-party-delegate = Conference delegate
 role-party-member = Party member
 pipeline-held = held
@@ -1658,6 +1658,19 @@ prim-paper-form = A primary organization's paper count
 prim-paper-organization = Primary organization
 prim-paper-issued = Paper ballots issued
 prim-paper-submit = Enter the count
+prim-debate-schedule = Schedule a debate
+prim-when-hint = Local time: DD.MM.YYYY HH:MM, for example 16.09.2025 11:00.
+prim-when-format = Give the date and time as DD.MM.YYYY HH:MM.
+prim-attendance-hint = Contenders not ticked are recorded as absent; under the primaries rules missing a mandatory debate means exclusion.
+prim-attendance-submit = Record attendance
+prim-decide-admit = Admit
+prim-decide-refuse = Refuse
+prim-ground-hint = Required for a refusal.
+prim-marks = Marks
+prim-list-note = Note
+prim-online-pending = not decrypted
+prim-zone = Local time ({ $offset }).
+prim-list-provisional = Provisional.
 prim-title = Primaries
 prim-none = No primaries have been called yet.
 prim-party = Party
@@ -1667,9 +1680,9 @@ prim-window-registration = Registration of contenders
 prim-window-debates = Debates
 prim-window-online = Online voting
 prim-window-paper = Paper voting at primary organizations
-prim-window-state-before = not yet open
-prim-window-state-open = open now
-prim-window-state-after = closed
+prim-window-state-before = ahead
+prim-window-state-open = now
+prim-window-state-after = over
 prim-positions = Positions
 prim-position-akim = nomination for akim
 prim-position-list = list of { NUMBER($seats) } seats
@@ -1678,11 +1691,26 @@ prim-no-contenders = No contenders yet.
 prim-contender = Contender
 prim-name-erased = (personal data erased)
 prim-status = Status
-prim-status-applied = applied
-prim-status-admitted = admitted
-prim-status-refused = refused
-prim-status-withdrawn = withdrew
-prim-status-excluded = excluded for refusing a debate
+prim-status-applied = { $gender ->
+    [female] applied
+   *[other] applied
+}
+prim-status-admitted = { $gender ->
+    [female] admitted
+   *[other] admitted
+}
+prim-status-refused = { $gender ->
+    [female] refused
+   *[other] refused
+}
+prim-status-withdrawn = { $gender ->
+    [female] withdrew
+   *[other] withdrew
+}
+prim-status-excluded = { $gender ->
+    [female] excluded for missing a mandatory debate
+   *[other] excluded for missing a mandatory debate
+}
 prim-route = Nominated by
 prim-route-self = self-nominated
 prim-route-organization = primary organization
@@ -1701,7 +1729,7 @@ prim-debate-absent = Did not come
 prim-paper = Paper voting
 prim-paper-summary = Primary organizations that entered their counts: { NUMBER($organizations) }; paper ballots issued: { NUMBER($issued) }.
 prim-ratings = Ratings
-prim-ratings-note = Online votes count once the trustees have decrypted the tally; until then the ratings show the paper votes.
+prim-ratings-note = Provisional: the trustees have not decrypted the online votes yet; the ratings and the list show the paper votes only.
 prim-rating-overall = Overall rating
 prim-rating-women = Rating of women
 prim-rating-young = Rating of the young
@@ -1713,8 +1741,14 @@ prim-list = List balanced by the quotas
 prim-list-quotas = Quotas: at least { NUMBER($women) } women and { NUMBER($young) } young of { NUMBER($seats) }.
 prim-list-met = Quotas met: { NUMBER($women) } women, { NUMBER($young) } young.
 prim-list-unmet = The contenders do not make the quotas possible: { NUMBER($women) } women, { NUMBER($young) } young.
-prim-list-moved-in = taken in by a quota
-prim-list-moved-out = gave way to a quota
+prim-list-moved-in = { $gender ->
+    [female] taken in by a quota
+   *[other] taken in by a quota
+}
+prim-list-moved-out = { $gender ->
+    [female] gave way to a quota
+   *[other] gave way to a quota
+}
 prim-link-open = open
 prim-back = All primaries
 action-open-campaign = opening a primaries campaign

@@ -270,7 +270,7 @@ command-record-observer-copy = Байқаушының хаттама көшір�
 command-certify-results = Сайлау қорытындыларын бекіту
 command-open-campaign = Праймериз жариялау
 command-register-contender = Праймериз қатысушысын тіркеу
-command-decide-contender = Праймериз қатысушысын жіберу туралы шешім
+command-decide-contender = Праймериз қатысушысының өтініші бойынша шешім
 command-withdraw-contender = Праймериз қатысушысының кандидатурасын алып тастау
 command-schedule-debate = Дебат белгілеу
 command-record-debate = Дебатқа қатысуды белгілеу
@@ -1221,7 +1221,7 @@ party-plan-not-region = Жоспар облыс немесе республик�
 party-plan-dates-order = Жоспардың мерзімдері ретімен жүруі тиіс: басталуы, бастауыш ұйымдардың жиналыстары, аудандық және қалалық филиалдардың конференциялары, облыстық конференция.
 action-record-primary-meeting = бастауыш партия ұйымы жиналысының хаттамасын енгізу
 action-adopt-regional-plan = облыста конференциялар өткізу жоспарын бекіту
-role-counting-commission = Конференцияның санақ комиссиясының мүшесі
+role-counting-commission = Санақ комиссиясының мүшесі (конференцияның немесе бастауыш ұйымның)
 role-party-delegate = Конференция делегаты
 role-party-member = Партия мүшесі
 pipeline-held = өтті
@@ -1551,6 +1551,19 @@ prim-paper-form = Бастауыш ұйымның бюллетень санағ�
 prim-paper-organization = Бастауыш ұйым
 prim-paper-issued = Берілген бюллетеньдер
 prim-paper-submit = Санақты енгізу
+prim-debate-schedule = Дебат белгілеу
+prim-when-hint = Жергілікті уақыт: КК.АА.ЖЖЖЖ СС:ММ, мысалы 16.09.2025 11:00.
+prim-when-format = Күн мен уақытты КК.АА.ЖЖЖЖ СС:ММ түрінде көрсетіңіз.
+prim-attendance-hint = Белгіленбеген қатысушылар келмеген болып саналады; праймериз ережесі бойынша міндетті дебатқа келмеу шығаруға әкеледі.
+prim-attendance-submit = Қатысуды белгілеу
+prim-decide-admit = Жіберу
+prim-decide-refuse = Жіберуден бас тарту
+prim-ground-hint = Бас тартқанда міндетті.
+prim-marks = Белгілер
+prim-list-note = Ескерту
+prim-online-pending = шешілмеген
+prim-zone = Уақыт жергілікті ({ $offset }).
+prim-list-provisional = Алдын ала.
 prim-title = Праймериз
 prim-none = Праймериз әлі жарияланған жоқ.
 prim-party = Партия
@@ -1560,9 +1573,9 @@ prim-window-registration = Қатысушыларды тіркеу
 prim-window-debates = Дебаттар
 prim-window-online = Онлайн дауыс беру
 prim-window-paper = Бастауыш ұйымдарда бюллетеньмен дауыс беру
-prim-window-state-before = әлі басталған жоқ
-prim-window-state-open = қазір жүріп жатыр
-prim-window-state-after = аяқталды
+prim-window-state-before = алда
+prim-window-state-open = қазір
+prim-window-state-after = өтті
 prim-positions = Позициялар
 prim-position-akim = әкім лауазымына кандидатура
 prim-position-list = { NUMBER($seats) } орындық тізім
@@ -1571,11 +1584,26 @@ prim-no-contenders = Қатысушылар әлі жоқ.
 prim-contender = Қатысушы
 prim-name-erased = (дербес деректер жойылған)
 prim-status = Мәртебесі
-prim-status-applied = өтініш берілді
-prim-status-admitted = жіберілді
-prim-status-refused = бас тартылды
-prim-status-withdrawn = кандидатурасын алып тастады
-prim-status-excluded = дебаттан бас тартқаны үшін шығарылды
+prim-status-applied = { $gender ->
+    [female] өтініш берілді
+   *[other] өтініш берілді
+}
+prim-status-admitted = { $gender ->
+    [female] жіберілді
+   *[other] жіберілді
+}
+prim-status-refused = { $gender ->
+    [female] жіберуден бас тартылды
+   *[other] жіберуден бас тартылды
+}
+prim-status-withdrawn = { $gender ->
+    [female] кандидатурасын алып тастады
+   *[other] кандидатурасын алып тастады
+}
+prim-status-excluded = { $gender ->
+    [female] міндетті дебатқа келмегені үшін шығарылды
+   *[other] міндетті дебатқа келмегені үшін шығарылды
+}
 prim-route = Ұсынылуы
 prim-route-self = өзін-өзі ұсыну
 prim-route-organization = бастауыш ұйым
@@ -1594,7 +1622,7 @@ prim-debate-absent = Келмегендер
 prim-paper = Бюллетеньмен дауыс беру
 prim-paper-summary = Санақты енгізген бастауыш ұйымдар: { NUMBER($organizations) }; берілген бюллетеньдер: { NUMBER($issued) }.
 prim-ratings = Рейтингтер
-prim-ratings-note = Онлайн дауыстар сенім білдірілген тұлғалар қорытындыны шешкеннен кейін есептеледі; оған дейін рейтинг бюллетеньмен берілген дауыстарды көрсетеді.
+prim-ratings-note = Алдын ала: онлайн дауыстарды сенім білдірілген тұлғалар әлі шешкен жоқ, рейтингтер мен тізім тек бюллетеньмен берілген дауыстарды көрсетеді.
 prim-rating-overall = Жалпы рейтинг
 prim-rating-women = Әйелдер рейтингі
 prim-rating-young = Жастар рейтингі
@@ -1606,8 +1634,14 @@ prim-list = Квоталар ескерілген тізім
 prim-list-quotas = Квоталар: { NUMBER($seats) } орынның кемінде { NUMBER($women) } әйел, кемінде { NUMBER($young) } жас.
 prim-list-met = Квоталар орындалды: әйелдер { NUMBER($women) }, жастар { NUMBER($young) }.
 prim-list-unmet = Қатысушылар квоталарды орындауға мүмкіндік бермейді: әйелдер { NUMBER($women) }, жастар { NUMBER($young) }.
-prim-list-moved-in = квота бойынша енгізілді
-prim-list-moved-out = квота бойынша орнын берді
+prim-list-moved-in = { $gender ->
+    [female] квота бойынша енгізілді
+   *[other] квота бойынша енгізілді
+}
+prim-list-moved-out = { $gender ->
+    [female] квота бойынша орнын берді
+   *[other] квота бойынша орнын берді
+}
 prim-link-open = ашу
 prim-back = Барлық праймериз
 action-open-campaign = праймериз жариялау

@@ -359,7 +359,7 @@ command-record-observer-copy = Копия протокола наблюдате�
 command-certify-results = Утверждение итогов выборов
 command-open-campaign = Объявление праймериз
 command-register-contender = Регистрация участника праймериз
-command-decide-contender = Решение о допуске участника праймериз
+command-decide-contender = Решение по заявке участника праймериз
 command-withdraw-contender = Снятие участника праймериз
 command-schedule-debate = Назначение дебатов
 command-record-debate = Отметка участия в дебатах
@@ -1339,7 +1339,7 @@ party-plan-not-region = План составляется для области 
 party-plan-dates-order = Сроки плана должны идти по порядку: начало, собрания первичных организаций, конференции районных и городских филиалов, областная конференция.
 action-record-primary-meeting = внесение протокола собрания первичной партийной организации
 action-adopt-regional-plan = утверждение плана проведения конференций в области
-role-counting-commission = Член счётной комиссии конференции
+role-counting-commission = Член счётной комиссии (конференции или первичной организации)
 role-party-delegate = Делегат конференции
 role-party-member = Член партии
 pipeline-held = проведена
@@ -1681,6 +1681,19 @@ prim-paper-form = Подсчёт бюллетеней первичной орг�
 prim-paper-organization = Первичная организация
 prim-paper-issued = Выдано бюллетеней
 prim-paper-submit = Внести подсчёт
+prim-debate-schedule = Назначить дебаты
+prim-when-hint = Местное время: ДД.ММ.ГГГГ ЧЧ:ММ, например 16.09.2025 11:00.
+prim-when-format = Укажите дату и время в виде ДД.ММ.ГГГГ ЧЧ:ММ.
+prim-attendance-hint = Участники без отметки считаются не явившимися; по правилам праймериз неявка на обязательные дебаты ведёт к исключению.
+prim-attendance-submit = Отметить участие
+prim-decide-admit = Допустить
+prim-decide-refuse = Отказать в допуске
+prim-ground-hint = Обязательно при отказе.
+prim-marks = Отметки
+prim-list-note = Примечание
+prim-online-pending = не расшифровано
+prim-zone = Время местное ({ $offset }).
+prim-list-provisional = Предварительно.
 prim-title = Праймериз
 prim-none = Праймериз пока не объявлялись.
 prim-party = Партия
@@ -1690,9 +1703,9 @@ prim-window-registration = Регистрация участников
 prim-window-debates = Дебаты
 prim-window-online = Онлайн-голосование
 prim-window-paper = Голосование бюллетенями в первичных организациях
-prim-window-state-before = ещё не начались
-prim-window-state-open = идут сейчас
-prim-window-state-after = завершены
+prim-window-state-before = впереди
+prim-window-state-open = сейчас
+prim-window-state-after = позади
 prim-positions = Позиции
 prim-position-akim = кандидатура на должность акима
 prim-position-list = список на { NUMBER($seats) } мест
@@ -1701,11 +1714,26 @@ prim-no-contenders = Участников пока нет.
 prim-contender = Участник
 prim-name-erased = (персональные данные удалены)
 prim-status = Статус
-prim-status-applied = заявка подана
-prim-status-admitted = допущен
-prim-status-refused = отказано
-prim-status-withdrawn = снялся
-prim-status-excluded = исключён за отказ от дебатов
+prim-status-applied = { $gender ->
+    [female] заявка подана
+   *[other] заявка подана
+}
+prim-status-admitted = { $gender ->
+    [female] допущена
+   *[other] допущен
+}
+prim-status-refused = { $gender ->
+    [female] в допуске отказано
+   *[other] в допуске отказано
+}
+prim-status-withdrawn = { $gender ->
+    [female] снялась
+   *[other] снялся
+}
+prim-status-excluded = { $gender ->
+    [female] исключена за неявку на обязательные дебаты
+   *[other] исключён за неявку на обязательные дебаты
+}
 prim-route = Выдвижение
 prim-route-self = самовыдвижение
 prim-route-organization = первичная организация
@@ -1724,7 +1752,7 @@ prim-debate-absent = Не явились
 prim-paper = Голосование бюллетенями
 prim-paper-summary = Подсчёт внесли первичных организаций: { NUMBER($organizations) }; выдано бюллетеней: { NUMBER($issued) }.
 prim-ratings = Рейтинги
-prim-ratings-note = Голоса онлайн учитываются после расшифровки итогов доверенными лицами; до того рейтинг показывает голоса, поданные бюллетенями.
+prim-ratings-note = Предварительно: онлайн-голоса ещё не расшифрованы доверенными лицами, рейтинги и список показывают только голоса, поданные бюллетенями.
 prim-rating-overall = Общий рейтинг
 prim-rating-women = Рейтинг женщин
 prim-rating-young = Рейтинг молодёжи
@@ -1736,8 +1764,14 @@ prim-list = Список с учётом квот
 prim-list-quotas = Квоты: женщин не меньше { NUMBER($women) } из { NUMBER($seats) }, молодёжи не меньше { NUMBER($young) } из { NUMBER($seats) }.
 prim-list-met = Квоты выполнены: женщин { NUMBER($women) }, молодёжи { NUMBER($young) }.
 prim-list-unmet = Участники не позволяют выполнить квоты: женщин { NUMBER($women) }, молодёжи { NUMBER($young) }.
-prim-list-moved-in = включён по квоте
-prim-list-moved-out = уступил место по квоте
+prim-list-moved-in = { $gender ->
+    [female] включена по квоте
+   *[other] включён по квоте
+}
+prim-list-moved-out = { $gender ->
+    [female] уступила место по квоте
+   *[other] уступил место по квоте
+}
 prim-link-open = открыть
 prim-back = Все праймериз
 action-open-campaign = объявление праймериз

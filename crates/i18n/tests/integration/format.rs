@@ -152,6 +152,7 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "closes" => "20:00".into(),
         "format" => "PDF".into(),
         // i14-primaries
+        "gender" => "female".into(),
         "hash" => "ee7478ad151eaead665900ff0c78e4906edd1a6900936a8e437cfdf14271704e".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }

@@ -17,6 +17,7 @@ use sailau_domain::primaries::campaign::{Campaign, PositionKind};
 use sailau_domain::primaries::contenders::{
     ContenderStatus, DecideContender, Decision, RegisterContender, Route,
 };
+use sailau_domain::primaries::debates::{RecordDebate, ScheduleDebate};
 use sailau_domain::primaries::lists::RatingKind;
 use sailau_domain::primaries::rules::PrimariesRule;
 use sailau_domain::primaries::voting::FixBallot;
@@ -35,6 +36,8 @@ pub fn router() -> Router<WebState> {
         .route("/primaries/{id}/applications", post(apply))
         .route("/primaries/{id}/ballot", post(fix_ballot))
         .route("/primaries/{id}/paper", post(paper_count))
+        .route("/primaries/{id}/debates", post(schedule_debate))
+        .route("/primaries/debates/{id}/attendance", post(record_debate))
         .route("/primaries/contenders/{id}", get(contender))
         .route("/primaries/contenders/{id}/decision", post(decide))
 }
@@ -55,6 +58,36 @@ fn local(c: &Campaign, t: jiff::Timestamp) -> String {
         Ok(z) => t.to_zoned(z).strftime("%d.%m.%Y %H:%M").to_string(),
         Err(_) => t.to_string(),
     }
+}
+
+/// The end of a window: a local midnight is written as 24:00 of the day before, as commissions
+/// write it (registration «до 28.08.2025 24:00», not «29.08.2025 00:00»).
+fn local_end(c: &Campaign, t: jiff::Timestamp) -> String {
+    match sailau_domain::date::zone(Some(&c.opened.territory)) {
+        Ok(z) => {
+            let zoned = t.to_zoned(z);
+            if zoned.hour() == 0 && zoned.minute() == 0 {
+                match zoned.date().yesterday() {
+                    Ok(d) => format!("{} 24:00", d.strftime("%d.%m.%Y")),
+                    Err(_) => zoned.strftime("%d.%m.%Y %H:%M").to_string(),
+                }
+            } else {
+                zoned.strftime("%d.%m.%Y %H:%M").to_string()
+            }
+        }
+        Err(_) => t.to_string(),
+    }
+}
+
+/// "Local time (UTC+5)" for a campaign, at the opening of its registration.
+fn zone_line(ctx: &PageCtx, c: &Campaign) -> String {
+    let offset = match sailau_domain::date::zone(Some(&c.opened.territory)) {
+        Ok(z) => super::elections::when::utc_offset(
+            z.to_offset(c.opened.windows.registration.opens).seconds(),
+        ),
+        Err(_) => "UTC".to_owned(),
+    };
+    ctx.tr_arg("prim-zone", "offset", offset)
 }
 
 /// A window with where the clock stands.
@@ -78,6 +111,12 @@ pub struct ContenderRow {
 
 /// A debate's line.
 pub struct DebateRow {
+    /// The debate's identifier (its attendance form posts to it).
+    id: String,
+    /// The scheduled contenders as (identifier, name), for the attendance form.
+    scheduled: Vec<(String, String)>,
+    /// Whether the reader may record the attendance now.
+    may_record: bool,
     when: String,
     topic: String,
     place: String,
@@ -110,13 +149,22 @@ pub struct PositionBlock {
     /// The paper count form, for a counting commission (or the committee) after paper voting
     /// opened.
     paper_form: Option<PaperForm>,
+    /// The committee's form to schedule a debate of this position.
+    debate_form: Option<DebateForm>,
+}
+
+/// The committee's form to schedule a debate of a position.
+pub struct DebateForm {
+    form: FormState,
+    position: String,
+    /// The admitted contenders as (identifier, name, ticked).
+    contenders: Vec<(String, String, bool)>,
 }
 
 /// A quota-balanced list.
 pub struct ListBlock {
     quotas: String,
     outcome: String,
-    met: bool,
     rows: Vec<RankRow>,
 }
 
@@ -137,6 +185,8 @@ struct CampaignPage {
     party: String,
     territory: String,
     windows: Vec<WindowRow>,
+    /// «Время местное (UTC+5).»
+    zone: String,
     positions: Vec<PositionBlock>,
     /// «Бюллетень утверждён; отпечаток …», or that it is not fixed yet.
     ballot: String,
@@ -172,6 +222,8 @@ struct ContenderPage {
     marks: String,
     ground: Option<String>,
     decide: Option<FormState>,
+    /// Why a decision sent from a stale page was refused (the form is gone by now).
+    refused: Vec<String>,
     action: String,
 }
 
@@ -206,8 +258,11 @@ async fn list(page: Page, State(state): State<WebState>) -> Response {
     .await
 }
 
-fn status_text(ctx: &PageCtx, s: ContenderStatus) -> String {
-    ctx.tr(&format!("prim-status-{}", s.as_str()))
+fn status_text(ctx: &PageCtx, s: ContenderStatus, gender: Gender) -> String {
+    ctx.tr_args(
+        &format!("prim-status-{}", s.as_str()),
+        &[("gender", gender.as_str().to_owned())],
+    )
 }
 
 fn route_text(ctx: &PageCtx, r: &Route) -> String {
@@ -234,6 +289,16 @@ fn name(ctx: &PageCtx, v: Option<&ContenderView>) -> String {
         .unwrap_or_else(|| ctx.tr("prim-name-erased"))
 }
 
+/// The `gender` argument of the gendered messages for a standing.
+fn gender_of(s: &sailau_domain::primaries::lists::Standing) -> Vec<(&'static str, String)> {
+    let g = if s.woman {
+        Gender::Female
+    } else {
+        Gender::Male
+    };
+    vec![("gender", g.as_str().to_owned())]
+}
+
 /// The campaign page's blocks from the app's view.
 fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
     let rules = v.campaign.rules().map_err(|_| Fail::NotFound)?;
@@ -252,7 +317,7 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
             .map(|c| ContenderRow {
                 href: contender_href(&c.contender.registered.contender),
                 name: name(ctx, Some(c)),
-                status: status_text(ctx, c.contender.status),
+                status: status_text(ctx, c.contender.status, c.contender.registered.gender),
                 status_ok: c.contender.admitted(),
                 route: route_text(ctx, &c.contender.registered.route),
                 marks: marks(ctx, c, young_age),
@@ -266,6 +331,14 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
             .iter()
             .filter(|d| d.scheduled.position == p.key)
             .map(|d| DebateRow {
+                id: d.scheduled.debate.to_string(),
+                scheduled: d
+                    .scheduled
+                    .contenders
+                    .iter()
+                    .map(|c| (c.to_string(), name(ctx, by_id(c))))
+                    .collect(),
+                may_record: false,
                 when: local(&v.campaign, d.scheduled.starts_at),
                 topic: d.scheduled.topic.clone(),
                 place: d.scheduled.place.clone(),
@@ -293,7 +366,8 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
                 name: name(ctx, by_id(&s.contender)),
                 href: contender_href(&s.contender),
                 votes: ctx.num(s.votes()),
-                online: ctx.num(s.online),
+                // The online votes are not decrypted in this version: never shown as a zero.
+                online: ctx.tr("prim-online-pending"),
                 paper: ctx.num(s.paper),
                 note,
             };
@@ -323,7 +397,7 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
                 .filter_map(|(i, id)| {
                     let s = results.standings.iter().find(|s| &s.contender == id)?;
                     let note = if l.moved_in.contains(id) {
-                        ctx.tr("prim-list-moved-in")
+                        ctx.tr_args("prim-list-moved-in", &gender_of(s))
                     } else {
                         String::new()
                     };
@@ -331,7 +405,7 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
                 })
                 .chain(l.moved_out.iter().filter_map(|id| {
                     let s = results.standings.iter().find(|s| &s.contender == id)?;
-                    Some(row(0, s, ctx.tr("prim-list-moved-out")))
+                    Some(row(0, s, ctx.tr_args("prim-list-moved-out", &gender_of(s))))
                 }))
                 .collect();
             let counts = [
@@ -355,7 +429,6 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
                     },
                     &counts,
                 ),
-                met: l.quotas_met,
                 rows,
             }
         });
@@ -377,6 +450,7 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
             ratings,
             list,
             paper_form: None,
+            debate_form: None,
         });
     }
     Ok(out)
@@ -417,6 +491,8 @@ enum Refused {
     Ballot(Vec<String>),
     /// A paper count for the position with this key.
     Paper(String, FormState),
+    /// A debate of the position with this key, with the contenders ticked.
+    Debate(String, FormState, Vec<String>),
 }
 
 /// A paper count form of a position.
@@ -492,7 +568,7 @@ async fn campaign_page(
             WindowRow {
                 name: ctx.tr(key),
                 opens: local(c, win.opens),
-                closes: local(c, win.closes),
+                closes: local_end(c, win.closes),
                 state: ctx.tr(match state {
                     WindowState::Before => "prim-window-state-before",
                     WindowState::Open => "prim-window-state-open",
@@ -524,13 +600,54 @@ async fn campaign_page(
                 )
         });
         let failed = !matches!(refused, Refused::Nothing);
+        let mut debate_refused = None;
         let (apply_refused, ballot_errors, paper_refused) = match refused {
             Refused::Nothing => (None, Vec::new(), None),
             Refused::Apply(f, d) => (Some((f, d)), Vec::new(), None),
             Refused::Ballot(e) => (None, e, None),
             Refused::Paper(p, f) => (None, Vec::new(), Some((p, f))),
+            Refused::Debate(p, f, ticked) => {
+                debate_refused = Some((p, f, ticked));
+                (None, Vec::new(), None)
+            }
         };
         let mut positions = blocks(ctx, &v)?;
+        // The committee schedules debates until they close, and records each once it started.
+        let may_debate = may(page.principal(), CommandKind::ScheduleDebate, &t);
+        if may_debate {
+            for (block, p) in positions.iter_mut().zip(&c.opened.positions) {
+                for (row, d) in block
+                    .debates
+                    .iter_mut()
+                    .zip(v.debates.iter().filter(|d| d.scheduled.position == p.key))
+                {
+                    row.may_record = d.held.is_none() && now >= d.scheduled.starts_at;
+                }
+                if now >= w.debates.closes {
+                    continue;
+                }
+                let (form, ticked) = match &debate_refused {
+                    Some((key, f, ticked)) if key == &p.key => (f.clone(), ticked.clone()),
+                    _ => (FormState::new(DEBATE_FIELDS), Vec::new()),
+                };
+                block.debate_form = Some(DebateForm {
+                    form,
+                    position: p.key.clone(),
+                    contenders: v
+                        .contenders
+                        .iter()
+                        .filter(|x| {
+                            x.contender.admitted() && x.contender.registered.position == p.key
+                        })
+                        .map(|x| {
+                            let id = x.contender.registered.contender.to_string();
+                            let on = ticked.contains(&id);
+                            (id, name(ctx, Some(x)), on)
+                        })
+                        .collect(),
+                });
+            }
+        }
         let organizations = if now >= w.paper_voting.opens {
             paper_organizations(page, state, c).await?
         } else {
@@ -606,6 +723,7 @@ async fn campaign_page(
                 title,
                 party,
                 territory,
+                zone: zone_line(ctx, c),
                 windows,
             },
         ))
@@ -659,6 +777,10 @@ async fn contender_page(
     let title = name(ctx, Some(view));
     let campaign_title = v.campaign.title(ctx.lang).to_owned();
     let failed = form.is_some();
+    let refused: Vec<String> = match (&form, may_decide) {
+        (Some(f), false) => f.errors.iter().map(|(_, m)| m.clone()).collect(),
+        _ => Vec::new(),
+    };
     Ok(page.render(
         if failed {
             StatusCode::UNPROCESSABLE_ENTITY
@@ -679,11 +801,12 @@ async fn contender_page(
             campaign: campaign_title,
             campaign_href: campaign_href(&v.campaign.opened.campaign),
             position,
-            status: status_text(ctx, c.status),
+            status: status_text(ctx, c.status, c.registered.gender),
             route: route_text(ctx, &c.registered.route),
             marks: marks(ctx, view, rules.quotas.young_under_age),
             ground: c.ground.clone(),
             decide: may_decide.then(|| form.unwrap_or_else(|| FormState::new(DECIDE_FIELDS))),
+            refused,
             action: format!("{}/decision", contender_href(&id)),
         },
     ))
@@ -929,6 +1052,150 @@ async fn paper_count(
             }
         }
         campaign_page(&page, &state, id, Refused::Paper(position, form)).await
+    })
+    .await
+}
+
+const DEBATE_FIELDS: &[&str] = &["topic", "place", "starts_at", "stream_url", "contenders"];
+
+/// Reads a local moment typed as `dd.mm.yyyy HH:MM` (as commissions write it) or
+/// `yyyy-mm-ddTHH:MM` (a browser's `datetime-local`), in the campaign's zone.
+fn local_instant(c: &Campaign, text: &str) -> Option<jiff::Timestamp> {
+    let text = text.trim();
+    let dt = jiff::civil::DateTime::strptime("%d.%m.%Y %H:%M", text)
+        .or_else(|_| jiff::civil::DateTime::strptime("%Y-%m-%dT%H:%M", text))
+        .ok()?;
+    let zone = sailau_domain::date::zone(Some(&c.opened.territory)).ok()?;
+    dt.to_zoned(zone).ok().map(|z| z.timestamp())
+}
+
+/// POST /primaries/{id}/debates (`position`, `topic`, `place`, `starts_at` as local time,
+/// `stream_url`, `contenders` repeated): the committee schedules a debate.
+async fn schedule_debate(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let pairs = match body {
+            Ok(axum::Form(p)) => p,
+            Err(FormRejection::BytesRejection(_)) => return Err(Fail::TooLarge),
+            Err(_) => return Err(Fail::BadRequest),
+        };
+        let values: std::collections::HashMap<String, String> = pairs.iter().cloned().collect();
+        check_form(&page, &headers, &values)?;
+        let ctx = &page.ctx;
+        let campaign = state
+            .app
+            .store()
+            .campaign(&id)
+            .await?
+            .ok_or(Fail::NotFound)?;
+        let ticked: Vec<String> = pairs
+            .iter()
+            .filter(|(k, _)| k == "contenders")
+            .map(|(_, v)| v.clone())
+            .collect();
+        let mut form = FormState::filled(DEBATE_FIELDS, &values);
+        let position = values.get("position").cloned().unwrap_or_default();
+        let starts_at = values
+            .get("starts_at")
+            .and_then(|s| local_instant(&campaign, s));
+        if starts_at.is_none() {
+            form.push("starts_at", ctx.tr("prim-when-format"));
+        }
+        let contenders: Vec<ContenderId> = ticked
+            .iter()
+            .filter_map(|c| ContenderId::parse(c))
+            .collect();
+        let command = ScheduleDebate {
+            debate: sailau_domain::primaries::DebateId(uuid::Uuid::new_v4()),
+            campaign: id,
+            position: position.clone(),
+            topic: values.get("topic").cloned().unwrap_or_default(),
+            place: values.get("place").cloned().unwrap_or_default(),
+            starts_at: starts_at.unwrap_or(campaign.opened.windows.debates.opens),
+            stream_url: values.get("stream_url").cloned().unwrap_or_default(),
+            contenders,
+        };
+        let acting =
+            sailau_app::Acting::Account(page.principal().cloned().ok_or(Fail::Forbidden(None))?);
+        if form.errors.is_empty() {
+            match super::territories::execute(&page, &state, command.into()).await? {
+                Ok(_) => return Ok(see_other(&campaign_href(&id))),
+                Err(errors) => form.absorb(ctx, &errors),
+            }
+        } else if let Err(sailau_app::AppError::Invalid(errors)) =
+            state.app.check(&acting, command).await
+        {
+            // The start did not parse: the other fields' rules with a stand-in start.
+            let kept = errors
+                .0
+                .into_iter()
+                .filter(|e| e.field != "starts_at")
+                .collect();
+            form.absorb(ctx, &sailau_domain::ValidationErrors(kept));
+        }
+        campaign_page(&page, &state, id, Refused::Debate(position, form, ticked)).await
+    })
+    .await
+}
+
+/// POST /primaries/debates/{id}/attendance (`present` repeated with contender identifiers,
+/// `recording_url`): the committee records who came; the others are absent.
+async fn record_debate(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let debate_id = sailau_domain::primaries::DebateId::parse(&id).ok_or(Fail::NotFound)?;
+        let pairs = match body {
+            Ok(axum::Form(p)) => p,
+            Err(FormRejection::BytesRejection(_)) => return Err(Fail::TooLarge),
+            Err(_) => return Err(Fail::BadRequest),
+        };
+        let values: std::collections::HashMap<String, String> = pairs.iter().cloned().collect();
+        check_form(&page, &headers, &values)?;
+        let debate = state
+            .app
+            .store()
+            .debate(&debate_id)
+            .await?
+            .ok_or(Fail::NotFound)?;
+        let present: Vec<ContenderId> = pairs
+            .iter()
+            .filter(|(k, _)| k == "present")
+            .filter_map(|(_, v)| ContenderId::parse(v))
+            .collect();
+        let absent = debate
+            .scheduled
+            .contenders
+            .iter()
+            .filter(|c| !present.contains(c))
+            .copied()
+            .collect();
+        let command = RecordDebate {
+            debate: debate_id,
+            present,
+            absent,
+            recording_url: values.get("recording_url").cloned().unwrap_or_default(),
+        };
+        let campaign = debate.scheduled.campaign;
+        match super::territories::execute(&page, &state, command.into()).await? {
+            Ok(_) => Ok(see_other(&campaign_href(&campaign))),
+            Err(errors) => {
+                let mut form = FormState::new(&[]);
+                form.absorb(&page.ctx, &errors);
+                let messages = form.errors.into_iter().map(|(_, m)| m).collect();
+                campaign_page(&page, &state, campaign, Refused::Ballot(messages)).await
+            }
+        }
     })
     .await
 }

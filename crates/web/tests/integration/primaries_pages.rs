@@ -43,16 +43,18 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
         let want: &[&str] = match lang {
             Lang::Ru => &[
                 "Праймериз AMANAT в Актюбинской области",
-                "17.08.2025 00:00 — 29.08.2025 00:00",
+                "17.08.2025 00:00 — 28.08.2025 24:00",
                 "Сейткалиева Айгуль",
-                "исключён за отказ от дебатов",
+                "исключён за неявку на обязательные дебаты",
                 "Общий рейтинг",
                 "Рейтинг женщин",
                 "Квоты: женщин не меньше 3 из 10, молодёжи не меньше 2 из 10.",
                 "Квоты выполнены",
-                "включён по квоте",
+                "включена по квоте",
                 "уступил место по квоте",
                 "Бюллетень утверждён; отпечаток его состава (хеш манифеста): ",
+                "Время местное (UTC+5).",
+                "Предварительно: онлайн-голоса ещё не расшифрованы",
             ],
             Lang::Kk => &[
                 "Ақтөбе облысындағы праймеризі",
@@ -313,6 +315,33 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
         "{}",
         r.body
     );
+
+    // The committee schedules a debate on the page: every broken rule at once (the topic
+    // missing, a time that does not read, a single contender), nothing written.
+    let page = t.get_as(&format!("{campaign}?lang=ru"), &committee).await;
+    assert!(page.body.contains("Назначить дебаты"));
+    let before = t.ledger_size().await;
+    let r = t
+        .post_form_as(
+            &format!("{campaign}/debates?lang=ru"),
+            &[
+                ("position", "maslikhat"),
+                ("topic", ""),
+                ("place", "Актобе"),
+                ("starts_at", "32.13.2026 10:00"),
+                ("contenders", &contender.to_string()),
+            ],
+            &committee,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for want in [
+        "Укажите дату и время в виде ДД.ММ.ГГГГ ЧЧ:ММ.",
+        "В дебатах участвуют не меньше двух допущенных участников этой позиции",
+    ] {
+        assert!(r.body.contains(want), "{want}: {}", r.body);
+    }
+    assert_eq!(t.ledger_size().await, before);
 
     // Once online voting has opened, no decision is possible any more.
     clock.set(ts("2026-03-01T10:00:00Z"));

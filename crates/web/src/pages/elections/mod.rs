@@ -18,7 +18,7 @@ mod print;
 pub mod results;
 mod signatures;
 pub(crate) mod upload;
-mod when;
+pub(crate) mod when;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
