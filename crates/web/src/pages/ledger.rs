@@ -367,14 +367,28 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             )]),
         ),
         Command::RegisterContender(_) => ("ledger-did-register-contender", a(&[])),
-        Command::DecideContender(_) => ("ledger-did-decide-contender", a(&[])),
+        Command::DecideContender(c) => match &c.decision {
+            sailau_domain::primaries::contenders::Decision::Admit => {
+                ("ledger-did-admit-contender", a(&[]))
+            }
+            sailau_domain::primaries::contenders::Decision::Refuse { ground } => (
+                "ledger-did-refuse-contender",
+                a(&[("ground", ground.clone())]),
+            ),
+        },
         Command::WithdrawContender(_) => ("ledger-did-withdraw-contender", a(&[])),
         Command::ScheduleDebate(c) => (
             "ledger-did-schedule-debate",
             a(&[("title", c.topic.clone())]),
         ),
         Command::RecordDebate(_) => ("ledger-did-record-debate", a(&[])),
-        Command::RecordPaperCount(_) => ("ledger-did-record-paper-count", a(&[])),
+        Command::RecordPaperCount(c) => (
+            "ledger-did-record-paper-count",
+            a(&[
+                ("branch", registry.territory_in_region(ctx, &c.organization)),
+                ("count", c.issued.to_string()),
+            ]),
+        ),
         Command::FixBallot(_) => ("ledger-did-fix-ballot", a(&[])),
     };
     ctx.tr_args(key, &args)
