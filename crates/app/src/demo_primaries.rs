@@ -165,9 +165,26 @@ fn member_command(
     )
 }
 
-/// Loads the primaries demo; the clock `sim` moves through the campaign's windows.
+/// Loads the primaries demo; the clock `sim` moves through the campaign's windows. The
+/// operator sets up the okrugs, branches and members; the committee (`demo_role_scopes`'
+/// `committee`) opens the campaign, enters the applications, decides, schedules and records the
+/// debates and fixes the ballot; the counting commission (`paper-count`) enters the paper counts.
 pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
-    let op = Acting::Operator;
+    let setup = Acting::Operator;
+    let roles = demo_role_scopes()?;
+    let acting = |name: &str| -> Result<Acting, AppError> {
+        let (_, role, scope) = roles
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .ok_or_else(|| AppError::NotFound(format!("the demo account {name}")))?;
+        Ok(Acting::Account(sailau_domain::Principal {
+            username: user(name)?,
+            role: *role,
+            scope: scope.clone(),
+        }))
+    };
+    let op = acting("committee")?;
+    let counting = acting("paper-count")?;
     let party = party()?;
     let region = code(REGION)?;
     let uil = code(UIL)?;
@@ -269,7 +286,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
             },
         ));
     }
-    app.execute_batch(&op, batch).await?;
+    app.execute_batch(&setup, batch).await?;
 
     // The campaign (Aktobe: UTC+5).
     let campaign = CampaignId(uuid::Uuid::from_u128(CAMPAIGN));
@@ -462,7 +479,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
             ("maslikhat", 3..17, if k == 0 { 60 } else { 50 }),
         ] {
             app.execute(
-                &op,
+                &counting,
                 RecordPaperCount {
                     campaign,
                     organization: org.clone(),
