@@ -959,6 +959,34 @@ async fn apply(
     .await
 }
 
+/// A form body as its pairs (repeated fields kept: `contenders`, `present`) and as a map, or a
+/// 400/413 page.
+fn form_pairs(
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<
+    (
+        Vec<(String, String)>,
+        std::collections::HashMap<String, String>,
+    ),
+    Fail,
+> {
+    match body {
+        Ok(axum::Form(pairs)) => {
+            let map = pairs.iter().cloned().collect();
+            Ok((pairs, map))
+        }
+        Err(FormRejection::BytesRejection(_)) => Err(Fail::TooLarge),
+        Err(_) => Err(Fail::BadRequest),
+    }
+}
+
+/// The domain's refusals worded in the page's language, for a refusal shown without its form.
+fn refusal_messages(ctx: &PageCtx, errors: &sailau_domain::ValidationErrors) -> Vec<String> {
+    let mut form = FormState::new(&[]);
+    form.absorb(ctx, errors);
+    form.errors.into_iter().map(|(_, m)| m).collect()
+}
+
 /// POST /primaries/{id}/ballot: the committee fixes the online ballot.
 async fn fix_ballot(
     page: Page,
@@ -974,9 +1002,7 @@ async fn fix_ballot(
         match super::territories::execute(&page, &state, FixBallot { campaign: id }.into()).await? {
             Ok(_) => Ok(see_other(&format!("{}#ballot", campaign_href(&id)))),
             Err(errors) => {
-                let mut form = FormState::new(&[]);
-                form.absorb(&page.ctx, &errors);
-                let messages = form.errors.into_iter().map(|(_, m)| m).collect();
+                let messages = refusal_messages(&page.ctx, &errors);
                 campaign_page(&page, &state, id, Refused::Ballot(messages)).await
             }
         }
@@ -1080,12 +1106,7 @@ async fn schedule_debate(
 ) -> Response {
     page.answer(async {
         let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
-        let pairs = match body {
-            Ok(axum::Form(p)) => p,
-            Err(FormRejection::BytesRejection(_)) => return Err(Fail::TooLarge),
-            Err(_) => return Err(Fail::BadRequest),
-        };
-        let values: std::collections::HashMap<String, String> = pairs.iter().cloned().collect();
+        let (pairs, values) = form_pairs(body)?;
         check_form(&page, &headers, &values)?;
         let ctx = &page.ctx;
         let campaign = state
@@ -1155,12 +1176,7 @@ async fn record_debate(
 ) -> Response {
     page.answer(async {
         let debate_id = sailau_domain::primaries::DebateId::parse(&id).ok_or(Fail::NotFound)?;
-        let pairs = match body {
-            Ok(axum::Form(p)) => p,
-            Err(FormRejection::BytesRejection(_)) => return Err(Fail::TooLarge),
-            Err(_) => return Err(Fail::BadRequest),
-        };
-        let values: std::collections::HashMap<String, String> = pairs.iter().cloned().collect();
+        let (pairs, values) = form_pairs(body)?;
         check_form(&page, &headers, &values)?;
         let debate = state
             .app
@@ -1190,9 +1206,7 @@ async fn record_debate(
         match super::territories::execute(&page, &state, command.into()).await? {
             Ok(_) => Ok(see_other(&campaign_href(&campaign))),
             Err(errors) => {
-                let mut form = FormState::new(&[]);
-                form.absorb(&page.ctx, &errors);
-                let messages = form.errors.into_iter().map(|(_, m)| m).collect();
+                let messages = refusal_messages(&page.ctx, &errors);
                 campaign_page(&page, &state, campaign, Refused::Ballot(messages)).await
             }
         }
