@@ -959,17 +959,17 @@ async fn apply(
     .await
 }
 
+/// A form body's pairs in order and the same as a map (the last value of a field wins).
+type FormPairs = (
+    Vec<(String, String)>,
+    std::collections::HashMap<String, String>,
+);
+
 /// A form body as its pairs (repeated fields kept: `contenders`, `present`) and as a map, or a
 /// 400/413 page.
 fn form_pairs(
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<
-    (
-        Vec<(String, String)>,
-        std::collections::HashMap<String, String>,
-    ),
-    Fail,
-> {
+) -> Result<FormPairs, Fail> {
     match body {
         Ok(axum::Form(pairs)) => {
             let map = pairs.iter().cloned().collect();
