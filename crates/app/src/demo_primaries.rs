@@ -1,5 +1,5 @@
 //! The primaries demo (issue 14 §9, first part): AMANAT's primaries in Aktobe region on the 2020
-//! calendar moved to 2025 (registration 17–28 Aug, debates 14–30 Sep, online voting 1 Oct 00:00 –
+//! calendar moved to 2024 (registration 17–28 Aug, debates 14–30 Sep, online voting 1 Oct 00:00 –
 //! 3 Oct 14:00, paper ballots at primary organizations on 3 Oct 08:00–14:00, local time), for the
 //! Uil district akim nomination and a 10-seat maslikhat list: 300 synthetic members of the Uil
 //! branch (`SYN-PRM-` card numbers), contenders who register themselves or are nominated by a
@@ -85,25 +85,25 @@ pub fn demo_role_scopes() -> Result<Vec<(&'static str, Role, Scope)>, AppError> 
 /// The contenders: surname, given name, gender, birth date, position (`akim` or `list`).
 #[rustfmt::skip]
 const CONTENDERS: [(&str, &str, Gender, Date, &str); 19] = [
-    ("Жумагалиев", "Ерлан", Gender::Male, date(1976, 4, 12), "akim"),
-    ("Сейткалиева", "Айгуль", Gender::Female, date(1988, 6, 3), "akim"),
-    ("Тулегенов", "Нурлан", Gender::Male, date(1983, 1, 20), "akim"),
-    ("Ахметова", "Динара", Gender::Female, date(1992, 9, 9), "list"),
-    ("Бекмухамедов", "Канат", Gender::Male, date(1970, 2, 14), "list"),
-    ("Жаксыбеков", "Марат", Gender::Male, date(1965, 11, 1), "list"),
-    ("Кенжебаева", "Гульнар", Gender::Female, date(1975, 3, 8), "list"),
-    ("Мусин", "Серик", Gender::Male, date(1980, 7, 7), "list"),
-    ("Нуржанов", "Дастан", Gender::Male, date(1995, 5, 5), "list"),
-    ("Оспанов", "Галым", Gender::Male, date(1972, 12, 12), "list"),
-    ("Сарсенбаева", "Алия", Gender::Female, date(1998, 8, 18), "list"),
-    ("Утепов", "Бауыржан", Gender::Male, date(1968, 10, 30), "list"),
-    ("Есенов", "Жанибек", Gender::Male, date(1985, 4, 4), "list"),
-    ("Калиев", "Асхат", Gender::Male, date(1978, 6, 16), "list"),
-    ("Иманбаева", "Сауле", Gender::Female, date(1983, 2, 2), "list"),
-    ("Тажибаев", "Арман", Gender::Male, date(1993, 3, 23), "list"),
-    ("Абдрахманова", "Меруерт", Gender::Female, date(1990, 5, 15), "list"),
-    ("Серикбаев", "Талгат", Gender::Male, date(1987, 9, 1), "list"),
-    ("Досанов", "Ержан", Gender::Male, date(1986, 1, 11), "list"),
+    ("Жумагалиев", "Ерлан", Gender::Male, date(1975, 4, 12), "akim"),
+    ("Сейткалиева", "Айгуль", Gender::Female, date(1987, 6, 3), "akim"),
+    ("Тулегенов", "Нурлан", Gender::Male, date(1982, 1, 20), "akim"),
+    ("Ахметова", "Динара", Gender::Female, date(1991, 9, 9), "list"),
+    ("Бекмухамедов", "Канат", Gender::Male, date(1969, 2, 14), "list"),
+    ("Жаксыбеков", "Марат", Gender::Male, date(1964, 11, 1), "list"),
+    ("Кенжебаева", "Гульнар", Gender::Female, date(1974, 3, 8), "list"),
+    ("Мусин", "Серик", Gender::Male, date(1979, 7, 7), "list"),
+    ("Нуржанов", "Дастан", Gender::Male, date(1994, 5, 5), "list"),
+    ("Оспанов", "Галым", Gender::Male, date(1971, 12, 12), "list"),
+    ("Сарсенбаева", "Алия", Gender::Female, date(1997, 8, 18), "list"),
+    ("Утепов", "Бауыржан", Gender::Male, date(1967, 10, 30), "list"),
+    ("Есенов", "Жанибек", Gender::Male, date(1984, 4, 4), "list"),
+    ("Калиев", "Асхат", Gender::Male, date(1977, 6, 16), "list"),
+    ("Иманбаева", "Сауле", Gender::Female, date(1982, 2, 2), "list"),
+    ("Тажибаев", "Арман", Gender::Male, date(1992, 3, 23), "list"),
+    ("Абдрахманова", "Меруерт", Gender::Female, date(1989, 5, 15), "list"),
+    ("Серикбаев", "Талгат", Gender::Male, date(1986, 9, 1), "list"),
+    ("Досанов", "Ержан", Gender::Male, date(1985, 1, 11), "list"),
 ];
 
 /// Paper votes per contender (in `CONTENDERS`' order) at the two primary organizations; the
@@ -188,7 +188,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     let party = party()?;
     let region = code(REGION)?;
     let uil = code(UIL)?;
-    sim.set_at(at("2025-08-01T05:00:00Z")?);
+    sim.set_at(at("2024-08-01T05:00:00Z")?);
 
     // Two rural okrugs of Uil district (synthetic KATO codes, as the party demo's Kobda okrug)
     // whose primary organizations vote on paper; branches of the region, Uil and the two.
@@ -302,9 +302,9 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
             campaign,
             party: party.clone(),
             territory: region.clone(),
-            title_ru: "Праймериз AMANAT в Актюбинской области — 2025 (демонстрация)".into(),
-            title_kk: "AMANAT партиясының Ақтөбе облысындағы праймеризі — 2025 (көрсетілім)".into(),
-            title_en: "AMANAT primaries in Aktobe region, 2025 (demonstration)".into(),
+            title_ru: "Праймериз AMANAT в Актюбинской области — 2024 (демонстрация)".into(),
+            title_kk: "AMANAT партиясының Ақтөбе облысындағы праймеризі — 2024 (көрсетілім)".into(),
+            title_en: "AMANAT primaries in Aktobe region, 2024 (demonstration)".into(),
             positions: vec![
                 Position {
                     key: "akim-155200000".into(),
@@ -322,10 +322,10 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
                 },
             ],
             windows: Windows {
-                registration: window("2025-08-16T19:00:00Z", "2025-08-28T19:00:00Z")?,
-                debates: window("2025-09-13T19:00:00Z", "2025-09-30T19:00:00Z")?,
-                online_voting: window("2025-09-30T19:00:00Z", "2025-10-03T09:00:00Z")?,
-                paper_voting: window("2025-10-03T03:00:00Z", "2025-10-03T09:00:00Z")?,
+                registration: window("2024-08-16T19:00:00Z", "2024-08-28T19:00:00Z")?,
+                debates: window("2024-09-13T19:00:00Z", "2024-09-30T19:00:00Z")?,
+                online_voting: window("2024-09-30T19:00:00Z", "2024-10-03T09:00:00Z")?,
+                paper_voting: window("2024-10-03T03:00:00Z", "2024-10-03T09:00:00Z")?,
             },
             trustees: vec![user("trustee-1")?, user("trustee-2")?],
             threshold: 2,
@@ -335,7 +335,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     .await?;
 
     // Registration: the first akim contender nominated by Uil's organization, the rest online.
-    sim.set_at(at("2025-08-18T06:00:00Z")?);
+    sim.set_at(at("2024-08-18T06:00:00Z")?);
     let mut contenders = Vec::new();
     for (i, (_, _, gender, _, position)) in CONTENDERS.iter().enumerate() {
         let n = i as u128 + 1;
@@ -371,11 +371,11 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
         )
         .await?;
         contenders.push(contender);
-        sim.set_at(at("2025-08-18T06:00:00Z")? + jiff::SignedDuration::from_mins(37 * n as i64));
+        sim.set_at(at("2024-08-18T06:00:00Z")? + jiff::SignedDuration::from_mins(37 * n as i64));
     }
 
     // The committee's decisions; one refusal with its ground; one withdrawal.
-    sim.set_at(at("2025-09-01T05:00:00Z")?);
+    sim.set_at(at("2024-09-01T05:00:00Z")?);
     for (i, c) in contenders.iter().enumerate() {
         let decision = if i == 17 {
             Decision::Refuse {
@@ -393,7 +393,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
         )
         .await?;
     }
-    sim.set_at(at("2025-09-05T05:00:00Z")?);
+    sim.set_at(at("2024-09-05T05:00:00Z")?);
     app.execute(
         &op,
         WithdrawContender {
@@ -406,7 +406,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     // list's.
     let akim_debate = DebateId(id(3, 1));
     let list_debate = DebateId(id(3, 2));
-    sim.set_at(at("2025-09-10T05:00:00Z")?);
+    sim.set_at(at("2024-09-10T05:00:00Z")?);
     app.execute(
         &op,
         ScheduleDebate {
@@ -415,7 +415,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
             position: "akim-155200000".into(),
             topic: "Развитие сельских округов Уилского района".into(),
             place: "с. Уил, районный Дом культуры".into(),
-            starts_at: at("2025-09-16T06:00:00Z")?,
+            starts_at: at("2024-09-16T06:00:00Z")?,
             stream_url: "https://primaries.example.kz/live/uil-akim".into(),
             contenders: contenders[..3].to_vec(),
         },
@@ -429,13 +429,13 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
             position: "maslikhat".into(),
             topic: "Приоритеты областного маслихата".into(),
             place: "г. Актобе, областной филиал партии".into(),
-            starts_at: at("2025-09-20T06:00:00Z")?,
+            starts_at: at("2024-09-20T06:00:00Z")?,
             stream_url: "https://primaries.example.kz/live/aktobe-list".into(),
             contenders: contenders[3..17].to_vec(),
         },
     )
     .await?;
-    sim.set_at(at("2025-09-16T09:00:00Z")?);
+    sim.set_at(at("2024-09-16T09:00:00Z")?);
     app.execute(
         &op,
         RecordDebate {
@@ -446,7 +446,7 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
         },
     )
     .await?;
-    sim.set_at(at("2025-09-20T09:00:00Z")?);
+    sim.set_at(at("2024-09-20T09:00:00Z")?);
     app.execute(
         &op,
         RecordDebate {
@@ -459,11 +459,11 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     .await?;
 
     // The committee fixes the online ballot after the debates.
-    sim.set_at(at("2025-09-30T12:00:00Z")?);
+    sim.set_at(at("2024-09-30T12:00:00Z")?);
     app.execute(&op, FixBallot { campaign }).await?;
 
     // Paper counts at the two primary organizations after paper voting.
-    sim.set_at(at("2025-10-03T09:30:00Z")?);
+    sim.set_at(at("2024-10-03T09:30:00Z")?);
     for (k, org) in organizations.iter().enumerate() {
         let votes = |range: std::ops::Range<usize>| -> Vec<ContenderVotes> {
             range
