@@ -105,6 +105,24 @@ pub fn may(principal: Option<&Principal>, kind: CommandKind, target: &Target) ->
     authorize(principal, kind, target).is_ok()
 }
 
+/// A form's fields in order (repeated names kept) and as a map (the last value wins).
+pub type FormPairs = (Vec<(String, String)>, HashMap<String, String>);
+
+/// A form's pairs (repeated names kept: check boxes such as a conference's qualifications or
+/// a debate's contenders) and its map, or a 400/413 page.
+pub fn pairs_of(
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<FormPairs, Fail> {
+    match body {
+        Ok(axum::Form(pairs)) => {
+            let map = pairs.iter().cloned().collect();
+            Ok((pairs, map))
+        }
+        Err(FormRejection::BytesRejection(_)) => Err(Fail::TooLarge),
+        Err(_) => Err(Fail::BadRequest),
+    }
+}
+
 /// A form body as a map (the last value of a repeated field wins), or a 400 page.
 pub fn form_map(
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,

@@ -25,7 +25,7 @@ use sailau_domain::primaries::{CampaignId, ContenderId, Window, WindowState, ins
 use sailau_domain::{CommandKind, Gender, Role, Rule, Scope, Target};
 
 use super::forms::see_other;
-use super::{Fail, FormState, Page, PageCtx, check_form, form_map, may};
+use super::{Fail, FormState, Page, PageCtx, check_form, form_map, may, pairs_of};
 use crate::WebState;
 
 /// The routes of the primaries' pages.
@@ -959,27 +959,6 @@ async fn apply(
     .await
 }
 
-/// A form body's pairs in order and the same as a map (the last value of a field wins).
-type FormPairs = (
-    Vec<(String, String)>,
-    std::collections::HashMap<String, String>,
-);
-
-/// A form body as its pairs (repeated fields kept: `contenders`, `present`) and as a map, or a
-/// 400/413 page.
-fn form_pairs(
-    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<FormPairs, Fail> {
-    match body {
-        Ok(axum::Form(pairs)) => {
-            let map = pairs.iter().cloned().collect();
-            Ok((pairs, map))
-        }
-        Err(FormRejection::BytesRejection(_)) => Err(Fail::TooLarge),
-        Err(_) => Err(Fail::BadRequest),
-    }
-}
-
 /// The domain's refusals worded in the page's language, for a refusal shown without its form.
 fn refusal_messages(ctx: &PageCtx, errors: &sailau_domain::ValidationErrors) -> Vec<String> {
     let mut form = FormState::new(&[]);
@@ -1106,7 +1085,7 @@ async fn schedule_debate(
 ) -> Response {
     page.answer(async {
         let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
-        let (pairs, values) = form_pairs(body)?;
+        let (pairs, values) = pairs_of(body)?;
         check_form(&page, &headers, &values)?;
         let ctx = &page.ctx;
         let campaign = state
@@ -1176,7 +1155,7 @@ async fn record_debate(
 ) -> Response {
     page.answer(async {
         let debate_id = sailau_domain::primaries::DebateId::parse(&id).ok_or(Fail::NotFound)?;
-        let (pairs, values) = form_pairs(body)?;
+        let (pairs, values) = pairs_of(body)?;
         check_form(&page, &headers, &values)?;
         let debate = state
             .app

@@ -38,7 +38,7 @@ use crate::WebState;
 use crate::pages::elections::{nomination_href, qualification_name, rules_of};
 use crate::pages::forms::see_other;
 use crate::pages::territories::{ImportForm, import_errors};
-use crate::pages::{Fail, FormState, Page, PageCtx, check_form, may};
+use crate::pages::{Fail, FormState, Page, PageCtx, check_form, may, pairs_of};
 
 /// The most contenders a nomination form takes (and a vote form has count fields for).
 const MAX_CONTENDERS: usize = 8;
@@ -897,23 +897,6 @@ pub async fn count_js() -> Response {
         COUNT_JS,
     )
         .into_response()
-}
-
-/// A form's fields in order (repeated names kept) and as a map (the last value wins).
-type FormPairs = (Vec<(String, String)>, HashMap<String, String>);
-
-/// A form's pairs (repeated names kept: the qualifications' check boxes), or a 400 page.
-fn pairs_of(
-    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<FormPairs, Fail> {
-    match body {
-        Ok(axum::Form(pairs)) => {
-            let map = pairs.iter().cloned().collect();
-            Ok((pairs, map))
-        }
-        Err(FormRejection::BytesRejection(_)) => Err(Fail::TooLarge),
-        Err(_) => Err(Fail::BadRequest),
-    }
 }
 
 /// Answers a conference form: the change saved (back to the page at `anchor`), or the page again
