@@ -462,6 +462,10 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     sim.set_at(at("2024-09-30T12:00:00Z")?);
     app.execute(&op, FixBallot { campaign }).await?;
 
+    // The verifiable online vote: key ceremony, credentials, ballots (one challenged, one
+    // re-vote) during the window.
+    let online = online_vote(app, sim, campaign, &contenders, &acting).await?;
+
     // Paper counts at the two primary organizations after paper voting.
     sim.set_at(at("2024-10-03T09:30:00Z")?);
     for (k, org) in organizations.iter().enumerate() {
@@ -491,5 +495,190 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
             .await?;
         }
     }
+    // After the window: the committee closes the board, the trustees decrypt, the committee
+    // publishes the counts; the ratings then combine online and paper votes.
+    close_online_vote(app, sim, campaign, online, &acting).await?;
+    Ok(())
+}
+
+/// What the trustees keep on their own machines (here: in memory) until the decryption.
+struct TrusteeKeys(Vec<sailau_vote::TrusteeKey>);
+
+/// The online half of the demo: the trustees' ceremony through the same commands their
+/// uploads issue, the credential authority's list, and members' ballots made with the
+/// protocol's client (`sailau_record::voter::vote`, what the browser client reproduces) and
+/// submitted as the API submits them. Member 10 challenges a ballot first; member 11 votes
+/// twice (the second ballot counts).
+async fn online_vote(
+    app: &App,
+    sim: &SimClock,
+    campaign: CampaignId,
+    contenders: &[ContenderId],
+    acting: &dyn Fn(&str) -> Result<Acting, AppError>,
+) -> Result<TrusteeKeys, AppError> {
+    use sailau_domain::primaries::online::{CeremonyFile, PublishCeremonyFile};
+    let crypto = |e: &dyn std::fmt::Display| AppError::BadRequest(format!("demo ceremony: {e}"));
+    let mut rng = rand::rng();
+    let files = app
+        .election_public(&campaign)
+        .await?
+        .ok_or_else(|| AppError::NotFound("the demo's fixed ballot".into()))?;
+    let params = files.parameters.clone();
+    let n = params.trustees;
+    let trustee = |i: u32| acting(&format!("trustee-{i}"));
+
+    // Round 1 to 3 of the key ceremony, on 30 September afternoon.
+    sim.set_at(at("2024-09-30T13:00:00Z")?);
+    let mut secrets = Vec::new();
+    let mut publics = Vec::new();
+    for i in 1..=n {
+        let (s, p) = sailau_vote::generate_trustee(&params, i, &mut rng).map_err(|e| crypto(&e))?;
+        app.execute(
+            &trustee(i)?,
+            PublishCeremonyFile {
+                campaign,
+                trustee: i,
+                file: CeremonyFile::Announcement {
+                    public: Box::new(p.clone()),
+                },
+            },
+        )
+        .await?;
+        secrets.push(s);
+        publics.push(p);
+    }
+    let mut dealt = Vec::new();
+    for (k, s) in secrets.iter().enumerate() {
+        let i = k as u32 + 1;
+        let shares =
+            sailau_vote::deal_shares(&params, s, &publics, &mut rng).map_err(|e| crypto(&e))?;
+        app.execute(
+            &trustee(i)?,
+            PublishCeremonyFile {
+                campaign,
+                trustee: i,
+                file: CeremonyFile::Dealt {
+                    shares: shares.clone(),
+                },
+            },
+        )
+        .await?;
+        dealt.extend(shares);
+    }
+    let mut keys = Vec::new();
+    for (k, s) in secrets.iter().enumerate() {
+        let i = k as u32 + 1;
+        let key = match sailau_vote::receive_shares(&params, s, &publics, &dealt, &mut rng)
+            .map_err(|e| crypto(&e))?
+        {
+            sailau_vote::ShareOutcome::Accepted(key) => key,
+            sailau_vote::ShareOutcome::Complaints(c) => {
+                return Err(crypto(&format!("{} complaints", c.len())));
+            }
+        };
+        app.execute(
+            &trustee(i)?,
+            PublishCeremonyFile {
+                campaign,
+                trustee: i,
+                file: CeremonyFile::Finalized {
+                    verification_key: key.verification_key,
+                },
+            },
+        )
+        .await?;
+        keys.push(key);
+    }
+    let ctx = sailau_vote::ElectionContext::new(&files.manifest, &params, &publics)
+        .map_err(|e| crypto(&e))?;
+
+    // The credential authority: one code per member of the Uil branch, the public list sorted.
+    let members: Vec<MemberId> = (1..=300).map(|n| MemberId(id(1, n))).collect();
+    let codes: Vec<sailau_vote::CredentialCode> = members
+        .iter()
+        .map(|_| sailau_vote::CredentialCode::generate(&mut rng))
+        .collect();
+    let mut list: Vec<sailau_vote::Point> = codes
+        .iter()
+        .map(|c| *c.derive_key(ctx.parameters_hash()).public())
+        .collect();
+    list.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+    let mut jsonl = String::new();
+    for p in &list {
+        jsonl.push_str(&format!("{{\"credential\":\"{}\"}}\n", p.to_hex()));
+    }
+    app.execute(
+        &acting("credentials")?,
+        crate::primaries::online::credentials_command(campaign, jsonl.into_bytes())?,
+    )
+    .await?;
+
+    // Ballots from 1 October 06:00 (local 11:00): 40 members vote; member 10 challenges one
+    // ballot first and member 11 votes again later.
+    let akim: Vec<String> = contenders[..2].iter().map(|c| c.to_string()).collect();
+    let list_ids: Vec<String> = contenders[3..17].iter().map(|c| c.to_string()).collect();
+    let start = at("2024-10-01T06:00:00Z")?;
+    for k in 0..40_usize {
+        sim.set_at(start + jiff::SignedDuration::from_mins(23 * k as i64));
+        let a = akim[(k * 7 + k / 3) % akim.len()].as_str();
+        let picks: Vec<&str> = (0..3)
+            .map(|j| list_ids[(k * 5 + j * 4 + k / 4) % list_ids.len()].as_str())
+            .collect();
+        let mut uniq = picks.clone();
+        uniq.dedup();
+        let plaintext = sailau_vote::PlaintextBallot::from_selections(
+            &files.manifest,
+            &[("akim-155200000", &[a]), ("maslikhat", &uniq)],
+        )
+        .map_err(|e| crypto(&e))?;
+        let rounds = match k {
+            10 => vec![true, false],
+            11 => vec![false, false],
+            _ => vec![false],
+        };
+        for challenge in rounds {
+            let v = sailau_record::voter::vote(&ctx, &codes[k], &plaintext, challenge, &mut rng)
+                .map_err(|e| crypto(&e))?;
+            let json = serde_json::to_string(&v.submission).map_err(|e| crypto(&e))?;
+            app.submit_ballot_for(members[k], &campaign, &json).await?;
+        }
+    }
+    Ok(TrusteeKeys(keys))
+}
+
+/// The board closed after online voting, the trustees' shares, the counts.
+async fn close_online_vote(
+    app: &App,
+    sim: &SimClock,
+    campaign: CampaignId,
+    keys: TrusteeKeys,
+    acting: &dyn Fn(&str) -> Result<Acting, AppError>,
+) -> Result<(), AppError> {
+    use sailau_domain::primaries::online::PublishDecryptionShare;
+    let crypto = |e: &dyn std::fmt::Display| AppError::BadRequest(format!("demo decryption: {e}"));
+    let mut rng = rand::rng();
+    sim.set_at(at("2024-10-03T09:40:00Z")?);
+    let tally = app.tally_command(&campaign).await?;
+    app.execute(&acting("committee")?, tally.clone()).await?;
+    let files = app
+        .election_public(&campaign)
+        .await?
+        .ok_or_else(|| AppError::NotFound("the demo's fixed ballot".into()))?;
+    let ctx =
+        sailau_vote::ElectionContext::new(&files.manifest, &files.parameters, &files.trustees)
+            .map_err(|e| crypto(&e))?;
+    sim.set_at(at("2024-10-03T10:00:00Z")?);
+    for key in &keys.0 {
+        let share = sailau_vote::decryption_share(&ctx, key, &tally.tally, &mut rng)
+            .map_err(|e| crypto(&e))?;
+        app.execute(
+            &acting(&format!("trustee-{}", key.index))?,
+            PublishDecryptionShare { campaign, share },
+        )
+        .await?;
+    }
+    sim.set_at(at("2024-10-03T10:30:00Z")?);
+    let results = app.results_command(&campaign).await?;
+    app.execute(&acting("committee")?, results).await?;
     Ok(())
 }

@@ -20,6 +20,9 @@ pub enum Acting {
     Operator,
     /// A signed-in, active account.
     Account(Principal),
+    /// A member submitting a ballot, recorded as an anonymous voter (i14): may issue
+    /// `submit_ballot` only, whose handler checks the member it carries beside.
+    Voter,
 }
 
 impl Acting {
@@ -30,6 +33,7 @@ impl Acting {
             Acting::Account(p) => Actor::Account {
                 username: p.username.clone(),
             },
+            Acting::Voter => Actor::Voter,
         }
     }
 }
@@ -57,6 +61,8 @@ pub(crate) enum Beside {
     Blob(Vec<u8>),
     /// Signers' lines and the salt of their hash (`record_signature_sheets`).
     SignatureSheets(sailau_domain::elections::signatures::SignatureSheets),
+    /// The member who votes and the ballot as submitted (i14).
+    Voter(sailau_domain::primaries::online::Voter),
 }
 
 impl Beside {
@@ -68,6 +74,7 @@ impl Beside {
             Private::Member(r) => Beside::Member(r),
             Private::Blob(b) => Beside::Blob(b.0),
             Private::SignatureSheets(s) => Beside::SignatureSheets(s),
+            Private::Voter(v) => Beside::Voter(v),
         })
     }
 }
@@ -125,6 +132,16 @@ impl Ctx<'_> {
             None => Ok(None),
             Some(Beside::Member(r)) => Ok(Some(r)),
             Some(_) => Err(AppError::MissingPrivate("a member record")),
+        }
+    }
+
+    /// The voter the command carries: `Ok(None)` on replay, an error if a live command came
+    /// without one (impossible through [`Issued`]).
+    pub fn voter(&self) -> Result<Option<&sailau_domain::primaries::online::Voter>, AppError> {
+        match self.beside {
+            None => Ok(None),
+            Some(Beside::Voter(v)) => Ok(Some(v)),
+            Some(_) => Err(AppError::MissingPrivate("the voter")),
         }
     }
 
@@ -330,6 +347,7 @@ impl App {
 pub(crate) async fn refresh_acting(tx: &mut Tx, acting: &Acting) -> Result<Acting, AppError> {
     match acting {
         Acting::Operator => Ok(Acting::Operator),
+        Acting::Voter => Ok(Acting::Voter),
         Acting::Account(p) => match tx.account(&p.username).await? {
             Some(a) if a.active => Ok(Acting::Account(Principal {
                 username: a.username,
@@ -349,6 +367,9 @@ pub(crate) async fn apply(
     command: &Command,
     ctx: &Ctx<'_>,
 ) -> Result<(), AppError> {
+    if *acting == Acting::Voter && !matches!(command, sailau_domain::Command::SubmitBallot(_)) {
+        return Err(AppError::Forbidden(sailau_domain::Denied::Anonymous));
+    }
     if let Acting::Account(p) = acting {
         let target = target_of(tx, command).await?;
         if let Err(denied) = authorize(Some(p), command.kind(), &target) {

@@ -230,6 +230,10 @@ impl crate::App {
                 }
             }
             Ok(Acting::Operator) => {}
+            Ok(Acting::Voter) => {
+                let denied = sailau_domain::Denied::Anonymous;
+                refused.extend(rows.iter().map(|r| (r.line, denied.clone())));
+            }
             Err(AppError::Forbidden(denied)) => {
                 refused.extend(rows.iter().map(|r| (r.line, denied.clone())));
             }

@@ -396,6 +396,7 @@ pub async fn verify(
     for entry in &entries {
         let acting = match &entry.actor {
             Actor::Operator => Acting::Operator,
+            Actor::Voter => Acting::Voter,
             Actor::Account { username } => {
                 let stub = Principal {
                     username: username.clone(),

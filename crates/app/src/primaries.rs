@@ -36,6 +36,8 @@ use serde::Serialize;
 use crate::execute::{Ctx, Handler};
 use crate::{App, AppError};
 
+pub mod online;
+
 /// A window's ends as messages show them: local time in the territory's zone, as commissions
 /// write it (`17.08.2020 00:00`).
 pub fn window_text(w: &Window, region: Option<&TerritoryCode>) -> (String, String) {
@@ -539,6 +541,19 @@ impl App {
                 *paper.entry(v.contender).or_default() += v.votes;
             }
         }
+        // Online votes count once the trustees' decryption is published (option id = contender).
+        let mut online: HashMap<(String, String), u64> = HashMap::new();
+        if let Some(r) = self
+            .store
+            .online_vote(id)
+            .await?
+            .and_then(|r| r.vote.result)
+        {
+            for (position, contender, votes) in sailau_domain::primaries::online::online_counts(&r)
+            {
+                online.insert((position, contender), votes);
+            }
+        }
         let mut results = Vec::new();
         for p in &campaign.opened.positions {
             let standings: Vec<Standing> = contenders
@@ -550,7 +565,10 @@ impl App {
                     seq: c.seq,
                     woman: c.registered.gender == Gender::Female,
                     young: c.registered.young,
-                    online: 0,
+                    online: online
+                        .get(&(p.key.clone(), c.registered.contender.to_string()))
+                        .copied()
+                        .unwrap_or(0),
                     paper: paper.get(&c.registered.contender).copied().unwrap_or(0),
                 })
                 .collect();

@@ -101,6 +101,13 @@ macro_rules! for_each_command {
             RecordDebate($crate::primaries::debates::RecordDebate) = "record_debate",
             RecordPaperCount($crate::primaries::paper::RecordPaperCount) = "record_paper_count",
             FixBallot($crate::primaries::voting::FixBallot) = "fix_ballot",
+            PublishCeremonyFile($crate::primaries::online::PublishCeremonyFile) = "publish_ceremony_file",
+            PublishCredentials($crate::primaries::online::PublishCredentials) = "publish_credentials",
+            SubmitBallot($crate::primaries::online::SubmitBallot) = "submit_ballot",
+            TallyBoard($crate::primaries::online::TallyBoard) = "tally_board",
+            PublishDecryptionShare($crate::primaries::online::PublishDecryptionShare) = "publish_decryption_share",
+            PublishResults($crate::primaries::online::PublishResults) = "publish_results",
+            IssuePaperBallot($crate::primaries::online::IssuePaperBallot) = "issue_paper_ballot",
         }
     };
 }
@@ -207,6 +214,15 @@ pub enum Private {
     SignatureSheets(crate::elections::signatures::SignatureSheets),
     /// A party member's personal record (i13-party), written to an erasable table.
     Member(crate::party::member::MemberRecord),
+    /// The member who votes, for the participation register, and an online ballot as
+    /// submitted (i14: `submit_ballot`, `issue_paper_ballot`).
+    Voter(crate::primaries::online::Voter),
+}
+
+impl From<crate::primaries::online::Voter> for Private {
+    fn from(v: crate::primaries::online::Voter) -> Private {
+        Private::Voter(v)
+    }
 }
 
 impl From<crate::party::member::MemberRecord> for Private {
@@ -307,6 +323,9 @@ pub enum Actor {
     /// The operator of the installation, acting through the `sailau` command line with direct
     /// access to the database (imports, `user add`, the demo loader). Allowed everything.
     Operator,
+    /// An anonymous voter: the issuer of `submit_ballot`, a signed-in member whom the ledger
+    /// does not name (ballot secrecy, i14). Allowed nothing else.
+    Voter,
 }
 
 impl fmt::Display for Actor {
@@ -314,6 +333,7 @@ impl fmt::Display for Actor {
         match self {
             Actor::Account { username } => f.write_str(username.as_str()),
             Actor::Operator => f.write_str("operator"),
+            Actor::Voter => f.write_str("voter"),
         }
     }
 }

@@ -3,7 +3,8 @@
 //! primary organization and are admitted or refused by the organizing committee
 //! ([`contenders`]), debates with their attendance ([`debates`]), paper counts at primary
 //! organizations ([`paper`]), and the ratings and quota-balanced lists that come out of the votes
-//! ([`lists`]), and the online ballot fixed for the verifiable vote ([`voting`]). The rule set
+//! ([`lists`]), and the online ballot fixed for the verifiable vote ([`voting`]) and the verifiable online
+//! vote itself: key ceremony, credentials, ballots, tally and decryption ([`online`]). The rule set
 //! is data ([`rules`]).
 //!
 //! Sources: seed 003 and rules.md §5 and §8 (Nur Otan's primaries of 2020: registration
@@ -20,6 +21,7 @@ pub mod campaign;
 pub mod contenders;
 pub mod debates;
 pub mod lists;
+pub mod online;
 pub mod paper;
 pub mod rules;
 pub mod voting;

@@ -14,6 +14,8 @@ use sqlx::{Any, Executor, Row};
 
 use crate::{Result, StorageError, Store, Tx};
 
+pub mod online;
+
 fn json<T: serde::de::DeserializeOwned>(row: &AnyRow, what: &str) -> Result<T> {
     let doc: String = row.try_get("doc")?;
     serde_json::from_str(&doc).map_err(|e| StorageError::Corrupt(format!("{what}: {e}")))
@@ -352,6 +354,7 @@ impl Store {
                     .push((table, r.try_get::<String, _>("k")?, format!("{n} {doc}")));
             }
         }
+        d.rows.extend(self.dump_online().await?);
         Ok(d)
     }
 }

@@ -320,6 +320,7 @@ impl App {
     /// for the CEC, administrators and the operator), with the days left.
     pub async fn workbench(&self, acting: &Acting) -> Result<Vec<WorkbenchItem>, AppError> {
         let within = match acting {
+            Acting::Voter => return Err(sailau_domain::Denied::Anonymous.into()),
             Acting::Operator => None,
             Acting::Account(p) => {
                 authorize_read(Some(p), Read::Workbench, &Target::default())?;

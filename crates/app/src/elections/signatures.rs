@@ -438,6 +438,7 @@ impl App {
                 authorize(Some(&p), CommandKind::RecordSignatureSheets, &target)?;
                 Ok(())
             }
+            Acting::Voter => Err(sailau_domain::Denied::Anonymous.into()),
         }
     }
 
@@ -458,7 +459,7 @@ impl App {
             .ok_or_else(missing)?;
         let rules = election.rules()?;
         let commission = match acting {
-            None => false,
+            None | Some(Acting::Voter) => false,
             Some(Acting::Operator) => true,
             Some(Acting::Account(p)) => {
                 let mut path: Vec<TerritoryCode> = store

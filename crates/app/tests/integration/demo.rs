@@ -17,7 +17,8 @@ async fn the_demo_loads_the_published_figures_and_one_account_per_role() {
         (17, 66, 1491, 1_062_327, 7)
     );
     // The primaries: 19 applications, one refused, one withdrawn, one excluded for not coming
-    // to the debate; the paper ratings and the 10-seat list balanced by the quotas.
+    // to the debate; the ratings of paper and online votes and the 10-seat list balanced by the
+    // quotas.
     let campaign = sailau_domain::primaries::CampaignId(uuid::Uuid::from_u128(
         sailau_app::demo_primaries::CAMPAIGN,
     ));
@@ -45,8 +46,27 @@ async fn the_demo_loads_the_published_figures_and_one_account_per_role() {
         akim.iter()
             .map(|r| (r.rank, r.standing.votes()))
             .collect::<Vec<_>>(),
-        vec![(1, 51), (2, 50)]
+        // Paper 50 + online 27 and paper 51 + online 13: the online votes overturn the paper
+        // order.
+        vec![(1, 77), (2, 64)]
     );
+    // The online vote: 40 members voted (one of them twice), one ballot challenged; the
+    // trustees' decryption is published and the record verifies.
+    let online = f.app.online_view(&campaign).await.unwrap();
+    assert_eq!(online.board, (41, 40, 1));
+    assert_eq!(online.participation, (40, 0));
+    assert!(online.tallied && online.decrypted);
+    let dir = tempfile::tempdir().unwrap();
+    f.app.write_record(&campaign, dir.path()).await.unwrap();
+    let report = sailau_record::verify(
+        dir.path(),
+        &sailau_record::VerifyOptions::default(),
+        &sailau_record::NoProgress,
+    )
+    .unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    let zip = f.app.record_zip(&campaign).await.unwrap();
+    assert!(zip.len() > 10_000);
     let list = v.results[1].list.as_ref().unwrap();
     assert_eq!((list.seats, list.chosen.len()), (10, 10));
     assert!(list.quotas_met, "{list:?}");

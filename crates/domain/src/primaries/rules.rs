@@ -265,6 +265,71 @@ pub enum PrimariesRule {
         /// What the protocol refused.
         reason: String,
     },
+    /// The online ballot is not fixed yet: the ceremony and the credentials bind to it.
+    BallotNotFixed,
+    /// The account is not this trustee of the campaign (its place in the list of trustees).
+    NotYourTrustee,
+    /// This trustee has already published this file.
+    CeremonyStepTwice,
+    /// A round of the ceremony starts once every trustee has finished the one before.
+    CeremonyNotReady,
+    /// The verifiable-voting protocol refuses the file; `reason` in English.
+    FileRefused {
+        /// What the protocol refused.
+        reason: String,
+    },
+    /// The credentials are published once.
+    CredentialsTwice,
+    /// `credentials.jsonl` is refused at `line` (0: the file as a whole); `reason` in English.
+    CredentialsFile {
+        /// The line, from 1.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Online voting has opened: too late for this.
+    VotingStarted,
+    /// Online voting has closed: too late for this.
+    VotingOver,
+    /// Ballots are taken from `opens` to `closes` only, until the board is closed.
+    VotingClosed {
+        /// When online voting opens.
+        opens: String,
+        /// When it closes.
+        closes: String,
+    },
+    /// The trustees have not published the joint key yet.
+    KeyNotPublished,
+    /// The credential authority has not published the credentials yet.
+    CredentialsNotPublished,
+    /// This ballot is already on the board or was challenged: encrypt a fresh one.
+    BallotReplay,
+    /// The ballot fails its check (a proof, the signature, its shape); `reason` in English.
+    BallotRefused {
+        /// What failed.
+        reason: String,
+    },
+    /// The ballot's credential is not in the published list (a mistyped code gives one).
+    CredentialUnknown,
+    /// The signed-in account is not a member of the party in the campaign's territory.
+    NotVoter,
+    /// The member received a paper ballot and cannot vote online.
+    PaperBallotTaken,
+    /// The board is closed after online voting closes.
+    VotingNotOver,
+    /// The board is closed and tallied once.
+    AlreadyTallied,
+    /// The board has changed since the tally was computed: compute it again.
+    TallyStale,
+    /// The board has not been tallied yet.
+    NotTallied,
+    /// The results are published already.
+    ResultsPublished,
+    /// `threshold` trustees' shares are needed to decrypt.
+    SharesTooFew {
+        /// The threshold.
+        threshold: u32,
+    },
 }
 
 impl From<PrimariesRule> for crate::Rule {
@@ -336,6 +401,39 @@ impl PrimariesRule {
             PrimariesRule::BallotInvalid {
                 reason: "too many options".into(),
             },
+            PrimariesRule::BallotNotFixed,
+            PrimariesRule::NotYourTrustee,
+            PrimariesRule::CeremonyStepTwice,
+            PrimariesRule::CeremonyNotReady,
+            PrimariesRule::FileRefused {
+                reason: "coefficient proof of trustee 2 is invalid".into(),
+            },
+            PrimariesRule::CredentialsTwice,
+            PrimariesRule::CredentialsFile {
+                line: 7,
+                reason: "not in strictly increasing order".into(),
+            },
+            PrimariesRule::VotingStarted,
+            PrimariesRule::VotingOver,
+            PrimariesRule::VotingClosed {
+                opens: w().0,
+                closes: w().1,
+            },
+            PrimariesRule::KeyNotPublished,
+            PrimariesRule::CredentialsNotPublished,
+            PrimariesRule::BallotReplay,
+            PrimariesRule::BallotRefused {
+                reason: "contest 0 option 1: invalid 0/1 proof".into(),
+            },
+            PrimariesRule::CredentialUnknown,
+            PrimariesRule::NotVoter,
+            PrimariesRule::PaperBallotTaken,
+            PrimariesRule::VotingNotOver,
+            PrimariesRule::AlreadyTallied,
+            PrimariesRule::TallyStale,
+            PrimariesRule::NotTallied,
+            PrimariesRule::ResultsPublished,
+            PrimariesRule::SharesTooFew { threshold: 2 },
         ]
     }
 
@@ -386,6 +484,29 @@ impl PrimariesRule {
             PrimariesRule::PaperBallotRefused => "prim-paper-ballot-refused",
             PrimariesRule::PositionWithoutContenders => "prim-position-without-contenders",
             PrimariesRule::BallotInvalid { .. } => "prim-ballot-invalid",
+            PrimariesRule::BallotNotFixed => "prim-ballot-not-fixed",
+            PrimariesRule::NotYourTrustee => "prim-not-your-trustee",
+            PrimariesRule::CeremonyStepTwice => "prim-ceremony-step-twice",
+            PrimariesRule::CeremonyNotReady => "prim-ceremony-not-ready",
+            PrimariesRule::FileRefused { .. } => "prim-file-refused",
+            PrimariesRule::CredentialsTwice => "prim-credentials-twice",
+            PrimariesRule::CredentialsFile { .. } => "prim-credentials-file",
+            PrimariesRule::VotingStarted => "prim-voting-started",
+            PrimariesRule::VotingOver => "prim-voting-over",
+            PrimariesRule::VotingClosed { .. } => "prim-voting-closed",
+            PrimariesRule::KeyNotPublished => "prim-key-not-published",
+            PrimariesRule::CredentialsNotPublished => "prim-credentials-not-published",
+            PrimariesRule::BallotReplay => "prim-ballot-replay",
+            PrimariesRule::BallotRefused { .. } => "prim-ballot-refused",
+            PrimariesRule::CredentialUnknown => "prim-credential-unknown",
+            PrimariesRule::NotVoter => "prim-not-voter",
+            PrimariesRule::PaperBallotTaken => "prim-paper-ballot-taken",
+            PrimariesRule::VotingNotOver => "prim-voting-not-over",
+            PrimariesRule::AlreadyTallied => "prim-already-tallied",
+            PrimariesRule::TallyStale => "prim-tally-stale",
+            PrimariesRule::NotTallied => "prim-not-tallied",
+            PrimariesRule::ResultsPublished => "prim-results-published",
+            PrimariesRule::SharesTooFew { .. } => "prim-shares-too-few",
         }
     }
 
@@ -397,7 +518,8 @@ impl PrimariesRule {
             }
             PrimariesRule::RegistrationClosed { opens, closes }
             | PrimariesRule::DebateOutsideWindow { opens, closes }
-            | PrimariesRule::PaperClosed { opens, closes } => {
+            | PrimariesRule::PaperClosed { opens, closes }
+            | PrimariesRule::VotingClosed { opens, closes } => {
                 vec![("opens", opens.clone()), ("closes", closes.clone())]
             }
             PrimariesRule::TooYoung { min_age } => vec![("age", min_age.to_string())],
@@ -405,6 +527,13 @@ impl PrimariesRule {
             PrimariesRule::PaperCountsAboveIssued { issued } => {
                 vec![("issued", issued.to_string())]
             }
+            PrimariesRule::FileRefused { reason } | PrimariesRule::BallotRefused { reason } => {
+                vec![("reason", reason.clone())]
+            }
+            PrimariesRule::CredentialsFile { line, reason } => {
+                vec![("line", line.to_string()), ("reason", reason.clone())]
+            }
+            PrimariesRule::SharesTooFew { threshold } => vec![("count", threshold.to_string())],
             _ => Vec::new(),
         }
     }
@@ -504,6 +633,49 @@ impl PrimariesRule {
             }
             PrimariesRule::BallotInvalid { reason } => {
                 format!("the verifiable ballot refuses this ballot: {reason}")
+            }
+            PrimariesRule::BallotNotFixed => "the online ballot is not fixed yet".into(),
+            PrimariesRule::NotYourTrustee => "you are not this trustee of the campaign".into(),
+            PrimariesRule::CeremonyStepTwice => "this trustee has already published this file".into(),
+            PrimariesRule::CeremonyNotReady => {
+                "every trustee must first finish the previous round".into()
+            }
+            PrimariesRule::FileRefused { reason } => format!("the file is refused: {reason}"),
+            PrimariesRule::CredentialsTwice => "the credentials are already published".into(),
+            PrimariesRule::CredentialsFile { line, reason } => {
+                format!("credentials.jsonl, line {line}: {reason}")
+            }
+            PrimariesRule::VotingStarted => "online voting has already opened".into(),
+            PrimariesRule::VotingOver => "online voting has already closed".into(),
+            PrimariesRule::VotingClosed { opens, closes } => {
+                format!("ballots are taken from {opens} to {closes}")
+            }
+            PrimariesRule::KeyNotPublished => {
+                "the trustees have not published the joint key yet".into()
+            }
+            PrimariesRule::CredentialsNotPublished => {
+                "the voting credentials are not published yet".into()
+            }
+            PrimariesRule::BallotReplay => {
+                "this ballot is already on the board or was challenged: encrypt a fresh one".into()
+            }
+            PrimariesRule::BallotRefused { reason } => format!("the ballot is refused: {reason}"),
+            PrimariesRule::CredentialUnknown => {
+                "the credential is not in the published list: check the code".into()
+            }
+            PrimariesRule::NotVoter => {
+                "you are not a member of the party in this campaign's territory".into()
+            }
+            PrimariesRule::PaperBallotTaken => {
+                "you received a paper ballot, so you cannot vote online".into()
+            }
+            PrimariesRule::VotingNotOver => "online voting has not closed yet".into(),
+            PrimariesRule::AlreadyTallied => "the board is already tallied".into(),
+            PrimariesRule::TallyStale => "the board changed: compute the tally again".into(),
+            PrimariesRule::NotTallied => "the board has not been tallied yet".into(),
+            PrimariesRule::ResultsPublished => "the results are already published".into(),
+            PrimariesRule::SharesTooFew { threshold } => {
+                format!("{threshold} trustees' decryption shares are needed")
             }
         }
     }

@@ -89,7 +89,14 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::ScheduleDebate
         | CommandKind::RecordDebate
         | CommandKind::RecordPaperCount
-        | CommandKind::FixBallot => {
+        | CommandKind::FixBallot
+        | CommandKind::PublishCeremonyFile
+        | CommandKind::PublishCredentials
+        | CommandKind::SubmitBallot
+        | CommandKind::TallyBoard
+        | CommandKind::PublishDecryptionShare
+        | CommandKind::PublishResults
+        | CommandKind::IssuePaperBallot => {
             t.party = Some(party);
             t.territory_path = vec![region, district];
             t.member = Some(member(in_scope));

@@ -459,6 +459,7 @@ fn every_command_kind_encodes_to_its_pinned_bytes() {
     golden.extend(crate::golden_pipeline::golden()); // i13-pipeline
     golden.extend(crate::tabulation::golden()); // i12-results
     golden.extend(crate::primaries::golden()); // i14-primaries
+    golden.extend(crate::primaries_online::golden()); // i14-online
     let mut kinds: Vec<CommandKind> = golden.iter().map(|(e, _)| e.command.kind()).collect();
     kinds.sort();
     assert_eq!(

@@ -12,6 +12,7 @@ mod ledger_entry;
 mod party;
 mod permissions;
 mod primaries;
+mod primaries_online;
 mod rules;
 mod signatures;
 mod tabulation;

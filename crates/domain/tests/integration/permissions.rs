@@ -103,6 +103,15 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::RecordDebate,      ['A', '-', '-', '-', '-', '-', '-']),
     (K::RecordPaperCount,  ['A', '-', '-', '-', '-', '-', '-']),
     (K::FixBallot,         ['A', '-', '-', '-', '-', '-', '-']),
+    // i14-online: the trustees', the credential authority's, the committee's and the paper
+    // stations'; a ballot comes only through the voters' own path (no role issues it).
+    (K::PublishCeremonyFile,    ['A', '-', '-', '-', '-', '-', '-']),
+    (K::PublishCredentials,     ['A', '-', '-', '-', '-', '-', '-']),
+    (K::SubmitBallot,           ['A', '-', '-', '-', '-', '-', '-']),
+    (K::TallyBoard,             ['A', '-', '-', '-', '-', '-', '-']),
+    (K::PublishDecryptionShare, ['A', '-', '-', '-', '-', '-', '-']),
+    (K::PublishResults,         ['A', '-', '-', '-', '-', '-', '-']),
+    (K::IssuePaperBallot,       ['A', '-', '-', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).
@@ -150,6 +159,7 @@ member"),
     (K::WithdrawContender, ['-', '-', 'S'], "a contender withdraws itself, no other"),
     (K::RecordPaperCount,  ['O', '-', '-'], "a counting commission of a primary organization (a \
 party scope) enters its paper count; a conference's counting commission reaches no organization"),
+    (K::IssuePaperBallot,  ['O', '-', '-'], "a primary organization's counting commission runs its paper station; a conference's counting commission reaches no organization"),
 ];
 
 /// i14-primaries: the primaries' roles (issue 14 §8), three more columns. Home scope: the whole
@@ -178,6 +188,12 @@ pub const PRIMARIES_COMMANDS: &[(K, [char; 3], &str)] = &[
     (K::RecordDebate,      ['S', '-', '-'], "the committee records its party's debates"),
     (K::RecordPaperCount,  ['S', '-', '-'], "the committee may enter a paper count in its party"),
     (K::FixBallot,         ['S', '-', '-'], "the committee fixes its party's online ballot"),
+    (K::PublishCeremonyFile, ['-', 'S', '-'], "a trustee publishes its own ceremony files in its party"),
+    (K::PublishCredentials, ['-', '-', 'S'], "the credential authority publishes its party's public credentials"),
+    (K::TallyBoard,        ['S', '-', '-'], "the committee closes its party's ballot box"),
+    (K::PublishDecryptionShare, ['-', 'S', '-'], "a trustee publishes its own decryption share in its party"),
+    (K::PublishResults,    ['S', '-', '-'], "the committee publishes its party's online counts"),
+    (K::IssuePaperBallot,  ['S', '-', '-'], "the committee may run a paper station in its party"),
 ];
 
 /// The reads the primaries' roles may make.

@@ -390,6 +390,47 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             ]),
         ),
         Command::FixBallot(_) => ("ledger-did-fix-ballot", a(&[])),
+        Command::PublishCeremonyFile(c) => (
+            "ledger-did-publish-ceremony-file",
+            a(&[
+                ("index", c.trustee.to_string()),
+                ("number", c.file.round().to_string()),
+            ]),
+        ),
+        Command::PublishCredentials(c) => (
+            "ledger-did-publish-credentials",
+            a(&[("count", c.count.to_string())]),
+        ),
+        Command::SubmitBallot(c) => (
+            match c.kind {
+                sailau_domain::primaries::online::SubmissionKind::Cast => {
+                    "ledger-did-submit-ballot"
+                }
+                sailau_domain::primaries::online::SubmissionKind::Challenged => {
+                    "ledger-did-challenge-ballot"
+                }
+            },
+            a(&[(
+                "code",
+                c.ballot_hash.to_hex().chars().take(16).collect::<String>(),
+            )]),
+        ),
+        Command::TallyBoard(c) => (
+            "ledger-did-tally-board",
+            a(&[("count", c.board.voters.to_string())]),
+        ),
+        Command::PublishDecryptionShare(c) => (
+            "ledger-did-publish-decryption-share",
+            a(&[("index", c.share.trustee.to_string())]),
+        ),
+        Command::PublishResults(c) => (
+            "ledger-did-publish-results",
+            a(&[("count", c.result.ballot_count.to_string())]),
+        ),
+        Command::IssuePaperBallot(c) => (
+            "ledger-did-issue-paper-ballot",
+            a(&[("branch", registry.territory_in_region(ctx, &c.organization))]),
+        ),
     };
     ctx.tr_args(key, &args)
 }
@@ -409,6 +450,7 @@ fn entry_row(ctx: &PageCtx, registry: &Registry, e: &EntryView) -> EntryRow {
     let actor = match decoded.as_ref().map(|d| &d.actor) {
         Some(sailau_domain::Actor::Account { username }) => username.to_string(),
         Some(sailau_domain::Actor::Operator) => upper_first(&ctx.tr("ledger-actor-operator")),
+        Some(sailau_domain::Actor::Voter) => upper_first(&ctx.tr("ledger-actor-voter")),
         None => String::new(),
     };
     let sentence = decoded

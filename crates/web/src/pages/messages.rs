@@ -70,6 +70,14 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::RecordDebate => "action-record-debate",
         CommandKind::RecordPaperCount => "action-record-paper-count",
         CommandKind::FixBallot => "action-fix-ballot",
+        // i14-online
+        CommandKind::PublishCeremonyFile => "action-publish-ceremony-file",
+        CommandKind::PublishCredentials => "action-publish-credentials",
+        CommandKind::SubmitBallot => "action-submit-ballot",
+        CommandKind::TallyBoard => "action-tally-board",
+        CommandKind::PublishDecryptionShare => "action-publish-decryption-share",
+        CommandKind::PublishResults => "action-publish-results",
+        CommandKind::IssuePaperBallot => "action-issue-paper-ballot",
     }
 }
 

@@ -1,0 +1,1037 @@
+//! The primaries' verifiable online vote in the app (issue 14 §4–§5): the handlers of the
+//! ceremony, credentials, ballot, tally, decryption and paper-ballot commands, the member's
+//! ballot submission, the tally and combination the committee's buttons run, and the election
+//! record as a directory or a zip for `sailau verify`. The rules are the domain's
+//! (`sailau_domain::primaries::online`), the cryptography `sailau-vote`'s.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use sailau_domain::account::{Role, Scope};
+use sailau_domain::primaries::CampaignId;
+use sailau_domain::primaries::campaign::Campaign;
+use sailau_domain::primaries::online::{
+    BallotFacts, BoardState, CeremonyFile, CredentialsSummary, Fixed, IssuePaperBallot, OnlineVote,
+    Participation, PublishCeremonyFile, PublishCredentials, PublishDecryptionShare, PublishResults,
+    Publisher, SubmissionKind, SubmitBallot, TallyBoard, Voter, read_credentials, trustee_index,
+    validate_ballot, validate_ceremony_file, validate_credentials, validate_online_voter,
+    validate_paper_ballot, validate_results, validate_share, validate_tally,
+};
+use sailau_domain::primaries::rules::PrimariesRule;
+use sailau_domain::{Issued, Principal, Target, ValidationErrors};
+use sailau_record::format::{
+    BoardEntry, ChallengedEntry, CredentialLine, DealtShares, ElectionPublic, Finalized,
+    Submission, TallyRecord,
+};
+use sailau_storage::Tx;
+use sailau_storage::primaries::online::{BoardRow, OnlineRow};
+use sailau_vote::{
+    BallotOpening, ElectionContext, ElectionParameters, EncryptedBallot, Manifest,
+    TallyAccumulator, TrackingCode,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{campaign_target, existing_campaign, inside, organization_ok, region_of, window_text};
+use crate::execute::{Acting, Ctx, Handler};
+use crate::{App, AppError};
+
+fn refused(field: &str, rule: PrimariesRule) -> AppError {
+    ValidationErrors::one(field, rule.into()).into()
+}
+
+fn corrupt(what: &str, e: impl std::fmt::Display) -> AppError {
+    AppError::Storage(sailau_storage::StorageError::Corrupt(format!(
+        "{what}: {e}"
+    )))
+}
+
+/// A campaign's fixed manifest and parameters, parsed.
+async fn fixed_of(
+    tx: &mut Tx,
+    id: &CampaignId,
+) -> Result<Option<(Manifest, ElectionParameters)>, AppError> {
+    match tx.fixed_ballot(id).await? {
+        Some(b) => Ok(Some((
+            serde_json::from_str(&b.manifest).map_err(|e| corrupt("manifest", e))?,
+            serde_json::from_str(&b.parameters).map_err(|e| corrupt("parameters", e))?,
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// Election contexts by what defines them (the manifest, parameters and announcements): the
+/// context is fixed once the key is published, and deriving it checks every announcement and
+/// builds a table, so ballots share one.
+fn context_cache() -> &'static Mutex<HashMap<[u8; 32], Arc<ElectionContext>>> {
+    static CACHE: OnceLock<Mutex<HashMap<[u8; 32], Arc<ElectionContext>>>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The election context of a vote whose key is published.
+pub(crate) fn context_of(
+    manifest: &Manifest,
+    parameters: &ElectionParameters,
+    vote: &OnlineVote,
+) -> Option<Arc<ElectionContext>> {
+    if !vote.key_published(parameters.trustees) {
+        return None;
+    }
+    let mut h = Sha256::new();
+    h.update(manifest.hash().to_hex());
+    h.update(parameters.hash().to_hex());
+    for a in &vote.announcements {
+        h.update(serde_json::to_vec(a).unwrap_or_default());
+    }
+    let key: [u8; 32] = h.finalize().into();
+    if let Ok(cache) = context_cache().lock()
+        && let Some(c) = cache.get(&key)
+    {
+        return Some(c.clone());
+    }
+    let ctx = Arc::new(vote.context(manifest, parameters)?);
+    if let Ok(mut cache) = context_cache().lock() {
+        if cache.len() > 64 {
+            cache.clear();
+        }
+        cache.insert(key, ctx.clone());
+    }
+    Some(ctx)
+}
+
+/// Who publishes a trustee's file, from the acting account.
+async fn publisher(tx: &mut Tx, campaign: &Campaign, actor: &str) -> Result<Publisher, AppError> {
+    if actor == "operator" {
+        return Ok(Publisher::Anyone);
+    }
+    let Ok(username) = sailau_domain::account::Username::try_from(actor.to_owned()) else {
+        return Ok(Publisher::Trustee(None));
+    };
+    Ok(match tx.account(&username).await? {
+        Some(a) if a.role == Role::Administrator => Publisher::Anyone,
+        _ => Publisher::Trustee(trustee_index(campaign, actor)),
+    })
+}
+
+impl Handler for PublishCeremonyFile {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let fixed = fixed_of(tx, &self.campaign).await?;
+        let mut vote = tx
+            .online_vote(&self.campaign)
+            .await?
+            .unwrap_or_default()
+            .vote;
+        let by = publisher(tx, &campaign, &ctx.actor).await?;
+        validate_ceremony_file(
+            self,
+            &campaign,
+            fixed.as_ref().map(|(m, p)| Fixed {
+                manifest: m,
+                parameters: p,
+            }),
+            &vote,
+            by,
+            sailau_domain::primaries::instant(ctx.at_ms),
+        )?;
+        vote.apply_ceremony(self);
+        tx.save_online_vote(&self.campaign, &vote).await?;
+        Ok(())
+    }
+}
+
+impl Handler for PublishCredentials {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let fixed = tx.fixed_ballot(&self.campaign).await?.is_some();
+        let mut vote = tx
+            .online_vote(&self.campaign)
+            .await?
+            .unwrap_or_default()
+            .vote;
+        let list = match ctx.blob()? {
+            Some(bytes) => Some((read_credentials(bytes)?, sha256_hex(bytes))),
+            None => None,
+        };
+        validate_credentials(
+            self,
+            &campaign,
+            fixed,
+            &vote,
+            list.as_ref().map(|(p, s)| (p.as_slice(), s.as_str())),
+            sailau_domain::primaries::instant(ctx.at_ms),
+        )?;
+        vote.credentials = Some(CredentialsSummary {
+            count: self.count,
+            sha256: self.sha256.clone(),
+        });
+        tx.save_online_vote(&self.campaign, &vote).await?;
+        if let Some((points, _)) = list {
+            let hex: Vec<String> = points.iter().map(|p| p.to_hex()).collect();
+            tx.insert_credentials(&self.campaign, &hex).await?;
+        }
+        Ok(())
+    }
+}
+
+/// SHA-256 in lowercase hex.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Reads a submission strictly (spec §12.4), naming the field `ballot`.
+fn read_submission(json: &str) -> Result<Submission, AppError> {
+    Submission::from_json(json)
+        .map_err(|reason| refused("ballot", PrimariesRule::BallotRefused { reason }))
+}
+
+/// Whether `member` belongs to the campaign's party in its territory (and is not erased).
+async fn member_eligible(
+    tx: &mut Tx,
+    campaign: &Campaign,
+    member: &sailau_domain::party::member::MemberId,
+) -> Result<bool, AppError> {
+    Ok(match tx.member_facts(member).await? {
+        Some(m) if m.party == campaign.opened.party && !m.erased => {
+            inside(tx, &m.branch, &campaign.opened.territory).await? == Some(true)
+        }
+        _ => false,
+    })
+}
+
+impl Handler for SubmitBallot {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let voter = ctx.voter()?;
+        if let Some(v) = voter {
+            let eligible = member_eligible(tx, &campaign, &v.member).await?;
+            let register = tx.participation(&self.campaign, &v.member).await?;
+            validate_online_voter(eligible, register)?;
+        }
+        let submission = match voter.and_then(|v| v.submission.as_deref()) {
+            Some(json) => Some(read_submission(json)?),
+            None if voter.is_some() => {
+                return Err(AppError::MissingPrivate("the ballot"));
+            }
+            None => None,
+        };
+        let fixed = fixed_of(tx, &self.campaign).await?;
+        let row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
+        let context = fixed
+            .as_ref()
+            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        let hash_hex = self.ballot_hash.to_hex();
+        let credential_hex = self.credential.to_hex();
+        let region = region_of(tx, &campaign).await?;
+        let window = campaign.opened.windows.online_voting;
+        let facts = BallotFacts {
+            context: context.as_deref(),
+            credentials_published: row.vote.credentials.is_some(),
+            credential_listed: ctx.replaying()
+                || tx
+                    .credential_listed(&self.campaign, &credential_hex)
+                    .await?,
+            seen: tx.ballot_seen(&self.campaign, &hash_hex).await?,
+            tallied: row.vote.tally.is_some(),
+            body: submission.as_ref().map(|s| match s {
+                Submission::Cast { ballot } => (ballot, None),
+                Submission::Challenged { ballot, opening } => (ballot, Some(opening)),
+            }),
+            now: sailau_domain::primaries::instant(ctx.at_ms),
+        };
+        validate_ballot(self, &window, window_text(&window, region.as_ref()), &facts)?;
+        let (body, opening) = match &submission {
+            Some(Submission::Cast { ballot }) => (Some(to_json(ballot)?), None),
+            Some(Submission::Challenged { ballot, opening }) => {
+                (Some(to_json(ballot)?), Some(to_json(opening)?))
+            }
+            None => (None, None),
+        };
+        let tracking_code = match self.kind {
+            SubmissionKind::Cast => {
+                let head = head_of(&row, context.as_deref())?;
+                Some(head.next(&self.ballot_hash).to_string())
+            }
+            SubmissionKind::Challenged => None,
+        };
+        tx.append_ballot(
+            &self.campaign,
+            &BoardRow {
+                kind: self.kind,
+                seq: 0,
+                ballot_hash: hash_hex,
+                tracking_code,
+                credential: credential_hex,
+                body,
+                opening,
+            },
+        )
+        .await?;
+        if let Some(v) = voter {
+            tx.mark_participation(&self.campaign, &v.member, Participation::Online)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<String, AppError> {
+    serde_json::to_string(v).map_err(|e| corrupt("ballot", e))
+}
+
+/// The board's head: the last cast ballot's tracking code, or `T₀`.
+fn head_of(row: &OnlineRow, context: Option<&ElectionContext>) -> Result<TrackingCode, AppError> {
+    match (&row.head, context) {
+        (Some(h), _) => Ok(TrackingCode(
+            sailau_vote::Hash32::from_hex(h).map_err(|e| corrupt("tracking code", e))?,
+        )),
+        (None, Some(c)) => Ok(TrackingCode::initial(c.election_hash())),
+        (None, None) => Err(refused("ballot", PrimariesRule::KeyNotPublished)),
+    }
+}
+
+/// The tally of the board as stored: the last ballot of each credential, added up (spec §9).
+fn tally_rows(
+    campaign: &CampaignId,
+    ctx: &ElectionContext,
+    rows: &[BoardRow],
+) -> Result<TallyBoard, AppError> {
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        last.insert(r.credential.as_str(), i);
+    }
+    let mut counted: Vec<usize> = last.into_values().collect();
+    counted.sort_unstable();
+    let mut acc = TallyAccumulator::new(ctx);
+    for i in counted.iter().copied() {
+        let body = rows
+            .get(i)
+            .and_then(|r| r.body.as_deref())
+            .ok_or_else(|| corrupt("board", "a ballot's content is missing"))?;
+        let ballot: EncryptedBallot =
+            serde_json::from_str(body).map_err(|e| corrupt("ballot", e))?;
+        acc.add(&ballot).map_err(|e| corrupt("tally", e))?;
+    }
+    let head = match rows.last().and_then(|r| r.tracking_code.as_deref()) {
+        Some(h) => TrackingCode(sailau_vote::Hash32::from_hex(h).map_err(|e| corrupt("head", e))?),
+        None => TrackingCode::initial(ctx.election_hash()),
+    };
+    let entries = rows.len() as u64;
+    let voters = counted.len() as u64;
+    Ok(TallyBoard {
+        campaign: *campaign,
+        board: BoardState {
+            entries,
+            head,
+            voters,
+            superseded: entries - voters,
+        },
+        tally: acc.finish(),
+    })
+}
+
+impl Handler for TallyBoard {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let fixed = fixed_of(tx, &self.campaign).await?;
+        let mut row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
+        let context = fixed
+            .as_ref()
+            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        let recomputed = match (&context, ctx.replaying()) {
+            (Some(c), false) => {
+                let rows = tx.cast_ballots(&self.campaign).await?;
+                Some(tally_rows(&self.campaign, c, &rows)?)
+            }
+            _ => None,
+        };
+        validate_tally(
+            self,
+            &campaign,
+            context.is_some(),
+            &row.vote,
+            recomputed.as_ref(),
+            sailau_domain::primaries::instant(ctx.at_ms),
+        )?;
+        row.vote.tally = Some(self.clone());
+        tx.save_online_vote(&self.campaign, &row.vote).await?;
+        Ok(())
+    }
+}
+
+impl Handler for PublishDecryptionShare {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let fixed = fixed_of(tx, &self.campaign).await?;
+        let mut row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
+        let context = fixed
+            .as_ref()
+            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        let by = publisher(tx, &campaign, &ctx.actor).await?;
+        validate_share(self, context.as_deref(), &row.vote, by)?;
+        row.vote.shares.push(self.share.clone());
+        row.vote.shares.sort_by_key(|s| s.trustee);
+        tx.save_online_vote(&self.campaign, &row.vote).await?;
+        Ok(())
+    }
+}
+
+impl Handler for PublishResults {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, _ctx: &Ctx<'_>) -> Result<(), AppError> {
+        existing_campaign(tx, &self.campaign).await?;
+        let fixed = fixed_of(tx, &self.campaign).await?;
+        let mut row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
+        let context = fixed
+            .as_ref()
+            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        validate_results(self, context.as_deref(), &row.vote)?;
+        row.vote.result = Some(self.result.clone());
+        tx.save_online_vote(&self.campaign, &row.vote).await?;
+        Ok(())
+    }
+}
+
+impl Handler for IssuePaperBallot {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        let mut t = campaign_target(tx, &self.campaign).await?;
+        let path = tx.territory_path(&self.organization).await?;
+        if t.territory_path
+            .last()
+            .is_some_and(|top| path.contains(top))
+        {
+            t.territory_path = path;
+        }
+        Ok(t)
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let region = region_of(tx, &campaign).await?;
+        let window = campaign.opened.windows.paper_voting;
+        let organization = organization_ok(tx, &campaign, &self.organization).await?;
+        let voter = ctx.voter()?;
+        let (in_org, register) = match voter {
+            Some(v) => {
+                let in_org = match tx.member_facts(&v.member).await? {
+                    Some(m) if m.party == campaign.opened.party && !m.erased => {
+                        inside(tx, &m.branch, &self.organization).await? == Some(true)
+                    }
+                    _ => false,
+                };
+                (
+                    Some(in_org),
+                    tx.participation(&self.campaign, &v.member).await?,
+                )
+            }
+            None => (None, None),
+        };
+        validate_paper_ballot(
+            &window,
+            window_text(&window, region.as_ref()),
+            organization,
+            in_org,
+            register,
+            sailau_domain::primaries::instant(ctx.at_ms),
+        )?;
+        if let Some(v) = voter {
+            tx.mark_participation(&self.campaign, &v.member, Participation::Paper)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// What the board gives a member for an accepted ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BallotReceipt {
+    /// Cast or challenged.
+    pub kind: SubmissionKind,
+    /// The ballot hash (hex).
+    pub ballot_hash: String,
+    /// The tracking code (hex) of a cast ballot.
+    pub tracking_code: Option<String>,
+    /// Its first 16 hex digits in groups of four, as voters are shown it.
+    pub tracking_code_short: Option<String>,
+    /// Its place among the ballots of its kind, from 1.
+    pub seq: u64,
+    /// The ledger entry that records it.
+    pub ledger_index: u64,
+}
+
+/// A campaign's online vote as pages and the API show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OnlineView {
+    /// Trustees `n` and threshold `t` (from the fixed ballot; `None` before).
+    pub trustees: Option<(u32, u32)>,
+    /// Which trustees published each round: announcement, dealt, finalized, decryption share.
+    pub rounds: [Vec<u32>; 4],
+    /// The joint public key (hex) once every trustee finalized.
+    pub joint_key: Option<String>,
+    /// The election hash (hex) once the key is published.
+    pub election_hash: Option<String>,
+    /// How many public credentials are published.
+    pub credentials: Option<u64>,
+    /// Cast ballots on the board, distinct credentials among them, challenged ballots.
+    pub board: (u64, u64, u64),
+    /// The board's head (hex).
+    pub head: Option<String>,
+    /// Whether the board is tallied.
+    pub tallied: bool,
+    /// Whether the counts are published.
+    pub decrypted: bool,
+    /// Members who took part online and on paper (from the register: counts only).
+    pub participation: (u64, u64),
+}
+
+impl App {
+    /// A member submits a ballot (spec §12.4's submission as JSON): checked, appended to the
+    /// board and recorded in the ledger under an anonymous voter; the member is marked in the
+    /// participation register. `principal` must be a member's account (`member:` scope).
+    ///
+    /// # Errors
+    /// The refusals of `validate_online_voter` and `validate_ballot`, and
+    /// [`PrimariesRule::BallotRefused`] for a submission that does not read. A refusal says
+    /// nothing about whether the member has voted before.
+    pub async fn submit_ballot(
+        &self,
+        principal: &Principal,
+        campaign: &CampaignId,
+        json: &str,
+    ) -> Result<BallotReceipt, AppError> {
+        let member = match &principal.scope {
+            Scope::Member { member }
+                if matches!(principal.role, Role::PartyMember | Role::PartyDelegate) =>
+            {
+                *member
+            }
+            _ => return Err(refused("member", PrimariesRule::NotVoter)),
+        };
+        // The account must still be active: the same check as every command's.
+        let mut tx = self.store.begin().await?;
+        let acting =
+            crate::execute::refresh_acting(&mut tx, &Acting::Account(principal.clone())).await?;
+        tx.rollback().await?;
+        if !matches!(acting, Acting::Account(_)) {
+            return Err(AppError::Forbidden(sailau_domain::Denied::Anonymous));
+        }
+        self.submit_ballot_for(member, campaign, json).await
+    }
+
+    /// [`App::submit_ballot`] for a member the caller has authenticated itself (the demo and
+    /// the benchmarks, acting for synthetic members without accounts).
+    ///
+    /// # Errors
+    /// As [`App::submit_ballot`].
+    pub async fn submit_ballot_for(
+        &self,
+        member: sailau_domain::party::member::MemberId,
+        campaign: &CampaignId,
+        json: &str,
+    ) -> Result<BallotReceipt, AppError> {
+        let submission = read_submission(json)?;
+        let ballot = submission.ballot();
+        let kind = match submission {
+            Submission::Cast { .. } => SubmissionKind::Cast,
+            Submission::Challenged { .. } => SubmissionKind::Challenged,
+        };
+        let cmd = SubmitBallot {
+            campaign: *campaign,
+            kind,
+            ballot_hash: ballot.hash(),
+            credential: ballot.credential,
+        };
+        let applied = self
+            .execute(
+                &Acting::Voter,
+                Issued::new(
+                    cmd.clone(),
+                    Voter {
+                        member,
+                        submission: Some(json.to_owned()),
+                    },
+                ),
+            )
+            .await?;
+        let hash = cmd.ballot_hash.to_hex();
+        let row = self
+            .store
+            .find_ballot(campaign, &hash)
+            .await?
+            .ok_or_else(|| corrupt("board", "the accepted ballot is missing"))?;
+        Ok(BallotReceipt {
+            kind,
+            tracking_code_short: row.tracking_code.as_deref().map(short_code),
+            tracking_code: row.tracking_code,
+            ballot_hash: hash,
+            seq: row.seq,
+            ledger_index: applied.index,
+        })
+    }
+
+    /// The tally of the board as it stands: what the committee's `tally_board` records.
+    ///
+    /// # Errors
+    /// [`PrimariesRule::KeyNotPublished`] before the ceremony ends.
+    pub async fn tally_command(&self, campaign: &CampaignId) -> Result<TallyBoard, AppError> {
+        let mut tx = self.store.begin().await?;
+        let fixed = fixed_of(&mut tx, campaign).await?;
+        let row = tx.online_vote(campaign).await?.unwrap_or_default();
+        let context = fixed
+            .as_ref()
+            .and_then(|(m, p)| context_of(m, p, &row.vote))
+            .ok_or_else(|| refused("campaign", PrimariesRule::KeyNotPublished))?;
+        let rows = tx.cast_ballots(campaign).await?;
+        tx.rollback().await?;
+        let ctx = context.clone();
+        let id = *campaign;
+        tokio::task::spawn_blocking(move || tally_rows(&id, &ctx, &rows))
+            .await
+            .map_err(|e| AppError::Ledger(e.to_string()))?
+    }
+
+    /// The counts combined from the published decryption shares (the first `t` trustees'):
+    /// what the committee's `publish_results` records.
+    ///
+    /// # Errors
+    /// [`PrimariesRule::NotTallied`]; [`PrimariesRule::SharesTooFew`].
+    pub async fn results_command(&self, campaign: &CampaignId) -> Result<PublishResults, AppError> {
+        let Some(fixed) = self.store.fixed_ballot(campaign).await? else {
+            return Err(refused("campaign", PrimariesRule::NotTallied));
+        };
+        let manifest: Manifest =
+            serde_json::from_str(&fixed.manifest).map_err(|e| corrupt("manifest", e))?;
+        let parameters: ElectionParameters =
+            serde_json::from_str(&fixed.parameters).map_err(|e| corrupt("parameters", e))?;
+        let row = self.store.online_vote(campaign).await?.unwrap_or_default();
+        let (Some(ctx), Some(tally)) = (
+            context_of(&manifest, &parameters, &row.vote),
+            row.vote.tally.clone(),
+        ) else {
+            return Err(refused("campaign", PrimariesRule::NotTallied));
+        };
+        let t = ctx.threshold() as usize;
+        if row.vote.shares.len() < t {
+            return Err(refused(
+                "campaign",
+                PrimariesRule::SharesTooFew {
+                    threshold: ctx.threshold(),
+                },
+            ));
+        }
+        let shares: Vec<_> = row.vote.shares.iter().take(t).cloned().collect();
+        let bound = tally.board.voters.max(1);
+        let id = *campaign;
+        tokio::task::spawn_blocking(move || {
+            let table = sailau_vote::DlogTable::new(bound).map_err(|e| corrupt("dlog", e))?;
+            let result =
+                sailau_vote::combine_decryption_shares(&ctx, &tally.tally, &shares, &table)
+                    .map_err(|e| {
+                        refused(
+                            "campaign",
+                            PrimariesRule::FileRefused {
+                                reason: e.to_string(),
+                            },
+                        )
+                    })?;
+            Ok(PublishResults {
+                campaign: id,
+                result,
+            })
+        })
+        .await
+        .map_err(|e| AppError::Ledger(e.to_string()))?
+    }
+
+    /// A campaign's online vote for pages and the API.
+    pub async fn online_view(&self, campaign: &CampaignId) -> Result<OnlineView, AppError> {
+        let fixed = self.store.fixed_ballot(campaign).await?;
+        let row = self.store.online_vote(campaign).await?.unwrap_or_default();
+        let parsed = match &fixed {
+            Some(b) => Some((
+                serde_json::from_str::<Manifest>(&b.manifest)
+                    .map_err(|e| corrupt("manifest", e))?,
+                serde_json::from_str::<ElectionParameters>(&b.parameters)
+                    .map_err(|e| corrupt("parameters", e))?,
+            )),
+            None => None,
+        };
+        let ctx = parsed
+            .as_ref()
+            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        let v = &row.vote;
+        Ok(OnlineView {
+            trustees: parsed.as_ref().map(|(_, p)| (p.trustees, p.threshold)),
+            rounds: [
+                v.announcements.iter().map(|a| a.index).collect(),
+                v.dealt.iter().map(|d| d.dealer).collect(),
+                v.finalized.iter().map(|f| f.0).collect(),
+                v.shares.iter().map(|s| s.trustee).collect(),
+            ],
+            joint_key: ctx.as_ref().map(|c| c.joint_public_key().to_hex()),
+            election_hash: ctx.as_ref().map(|c| c.election_hash().to_hex()),
+            credentials: v.credentials.as_ref().map(|c| c.count),
+            board: (row.entries, row.voters, row.challenged),
+            head: row.head.clone(),
+            tallied: v.tally.is_some(),
+            decrypted: v.result.is_some(),
+            participation: self.store.participation_counts(campaign).await?,
+        })
+    }
+
+    /// The published counts of a campaign's online vote, once decrypted.
+    pub async fn online_result(
+        &self,
+        campaign: &CampaignId,
+    ) -> Result<Option<sailau_vote::ElectionResult>, AppError> {
+        Ok(self
+            .store
+            .online_vote(campaign)
+            .await?
+            .and_then(|r| r.vote.result))
+    }
+
+    /// The election context of a campaign whose key is published (what the voting client
+    /// encrypts to), with the public files the client needs.
+    pub async fn election_public(
+        &self,
+        campaign: &CampaignId,
+    ) -> Result<Option<ElectionFiles>, AppError> {
+        let Some(fixed) = self.store.fixed_ballot(campaign).await? else {
+            return Ok(None);
+        };
+        let manifest: Manifest =
+            serde_json::from_str(&fixed.manifest).map_err(|e| corrupt("manifest", e))?;
+        let parameters: ElectionParameters =
+            serde_json::from_str(&fixed.parameters).map_err(|e| corrupt("parameters", e))?;
+        let row = self.store.online_vote(campaign).await?.unwrap_or_default();
+        let election = context_of(&manifest, &parameters, &row.vote)
+            .map(|c| sailau_record::record::election_public(&c));
+        Ok(Some(ElectionFiles {
+            manifest,
+            parameters,
+            trustees: row.vote.announcements.clone(),
+            election,
+        }))
+    }
+
+    /// Writes the campaign's election record (spec §12) into `dir` (which must not hold one):
+    /// what `sailau verify` reads. Gives the number of files written.
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`] when the ballot is not fixed; I/O errors.
+    pub async fn write_record(&self, campaign: &CampaignId, dir: &Path) -> Result<usize, AppError> {
+        let files = self.record_files(campaign).await?;
+        let n = files.len();
+        for (name, bytes) in files {
+            let path = dir.join(&name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, bytes)?;
+        }
+        std::fs::create_dir_all(dir.join("trustees"))?;
+        std::fs::create_dir_all(dir.join("shares"))?;
+        Ok(n)
+    }
+
+    /// The campaign's election record as a zip archive whose entries sit under `record/`.
+    ///
+    /// # Errors
+    /// As [`App::write_record`].
+    pub async fn record_zip(&self, campaign: &CampaignId) -> Result<Vec<u8>, AppError> {
+        let files = self.record_files(campaign).await?;
+        tokio::task::spawn_blocking(move || {
+            let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            let zerr = |e: zip::result::ZipError| AppError::Io(std::io::Error::other(e));
+            out.add_directory("record/trustees/", opts).map_err(zerr)?;
+            out.add_directory("record/shares/", opts).map_err(zerr)?;
+            for (name, bytes) in files {
+                out.start_file(format!("record/{name}"), opts)
+                    .map_err(zerr)?;
+                out.write_all(&bytes)?;
+            }
+            Ok(out.finish().map_err(zerr)?.into_inner())
+        })
+        .await
+        .map_err(|e| AppError::Ledger(e.to_string()))?
+    }
+
+    /// The record's files by relative path (spec §12.1).
+    async fn record_files(
+        &self,
+        campaign: &CampaignId,
+    ) -> Result<Vec<(String, Vec<u8>)>, AppError> {
+        let Some(public) = self.election_public(campaign).await? else {
+            return Err(AppError::NotFound(
+                "the campaign's ballot is not fixed".into(),
+            ));
+        };
+        let row = self.store.online_vote(campaign).await?.unwrap_or_default();
+        let v = &row.vote;
+        let pretty = |x: &dyn erased::Json| -> Result<Vec<u8>, AppError> {
+            let mut b = x.pretty().map_err(|e| corrupt("record", e))?;
+            b.push(b'\n');
+            Ok(b)
+        };
+        let mut files = vec![
+            ("manifest.json".to_owned(), pretty(&public.manifest)?),
+            ("parameters.json".to_owned(), pretty(&public.parameters)?),
+        ];
+        for a in &v.announcements {
+            files.push((format!("trustees/trustee-{}.json", a.index), pretty(a)?));
+        }
+        for d in &v.dealt {
+            let file = DealtShares {
+                dealer: d.dealer,
+                shares: d.shares.clone(),
+            };
+            files.push((format!("trustees/dealt-{}.json", d.dealer), pretty(&file)?));
+        }
+        for (j, y) in &v.finalized {
+            let file = Finalized {
+                trustee: *j,
+                verification_key: *y,
+            };
+            files.push((format!("trustees/finalized-{j}.json"), pretty(&file)?));
+        }
+        if let Some(e) = &public.election {
+            files.push(("election.json".to_owned(), pretty(e)?));
+        }
+        let mut creds = Vec::new();
+        for c in self.store.credentials(campaign).await? {
+            let line = CredentialLine {
+                credential: sailau_vote::Point::from_hex(&c)
+                    .map_err(|e| corrupt("credential", e))?,
+            };
+            creds.extend(serde_json::to_vec(&line).map_err(|e| corrupt("credential", e))?);
+            creds.push(b'\n');
+        }
+        files.push(("credentials.jsonl".to_owned(), creds));
+        for (kind, name) in [
+            (SubmissionKind::Cast, "ballots.jsonl"),
+            (SubmissionKind::Challenged, "challenged.jsonl"),
+        ] {
+            let mut out = Vec::new();
+            let mut from = 1;
+            loop {
+                let rows = self.store.board_rows(campaign, kind, from, 5000).await?;
+                let Some(last) = rows.last() else { break };
+                from = last.seq + 1;
+                for r in &rows {
+                    out.extend(board_line(r)?);
+                    out.push(b'\n');
+                }
+            }
+            if !out.is_empty() {
+                files.push((name.to_owned(), out));
+            }
+        }
+        if let Some(t) = &v.tally {
+            let file = TallyRecord {
+                board: sailau_record::format::BoardState {
+                    entries: t.board.entries,
+                    head: t.board.head,
+                    voters: t.board.voters,
+                    superseded: t.board.superseded,
+                },
+                tally: t.tally.clone(),
+            };
+            files.push(("tally.json".to_owned(), pretty(&file)?));
+        }
+        for s in &v.shares {
+            files.push((format!("shares/share-{}.json", s.trustee), pretty(s)?));
+        }
+        if let Some(r) = &v.result {
+            files.push(("results.json".to_owned(), pretty(r)?));
+        }
+        Ok(files)
+    }
+}
+
+/// A board row as its record line (`ballots.jsonl` or `challenged.jsonl`).
+fn board_line(r: &BoardRow) -> Result<Vec<u8>, AppError> {
+    let body = r
+        .body
+        .as_deref()
+        .ok_or_else(|| corrupt("board", "a ballot's content is missing"))?;
+    let ballot: EncryptedBallot = serde_json::from_str(body).map_err(|e| corrupt("ballot", e))?;
+    let hash =
+        sailau_vote::Hash32::from_hex(&r.ballot_hash).map_err(|e| corrupt("ballot hash", e))?;
+    match r.kind {
+        SubmissionKind::Cast => {
+            let code = r
+                .tracking_code
+                .as_deref()
+                .ok_or_else(|| corrupt("board", "a cast ballot without its tracking code"))?;
+            let entry = BoardEntry {
+                tracking_code: TrackingCode(
+                    sailau_vote::Hash32::from_hex(code).map_err(|e| corrupt("tracking code", e))?,
+                ),
+                ballot_hash: hash,
+                ballot,
+            };
+            serde_json::to_vec(&entry).map_err(|e| corrupt("board", e))
+        }
+        SubmissionKind::Challenged => {
+            let opening: BallotOpening = serde_json::from_str(
+                r.opening
+                    .as_deref()
+                    .ok_or_else(|| corrupt("board", "a challenged ballot without its opening"))?,
+            )
+            .map_err(|e| corrupt("opening", e))?;
+            let entry = ChallengedEntry {
+                ballot_hash: hash,
+                ballot,
+                opening,
+            };
+            serde_json::to_vec(&entry).map_err(|e| corrupt("board", e))
+        }
+    }
+}
+
+/// The first 16 hex digits of a tracking code in groups of four (spec §7).
+pub fn short_code(hex: &str) -> String {
+    hex.chars()
+        .take(16)
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The public files a voting client and a trustee need.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElectionFiles {
+    /// `manifest.json`.
+    pub manifest: Manifest,
+    /// `parameters.json`.
+    pub parameters: ElectionParameters,
+    /// `trustees/trustee-<i>.json` so far.
+    pub trustees: Vec<sailau_vote::TrusteePublic>,
+    /// `election.json` once the key is published.
+    pub election: Option<ElectionPublic>,
+}
+
+/// Pretty JSON of a record file, behind a trait object so one closure serves every type.
+mod erased {
+    /// A value written as pretty JSON.
+    pub(super) trait Json {
+        fn pretty(&self) -> serde_json::Result<Vec<u8>>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn pretty(&self) -> serde_json::Result<Vec<u8>> {
+            serde_json::to_vec_pretty(self)
+        }
+    }
+}
+
+/// Reads an uploaded ceremony file of `round` (1 announcement, 2 dealt shares, 3 finalized)
+/// strictly in its record layout (spec §12.3) and builds the command for trustee `trustee`.
+///
+/// # Errors
+/// [`PrimariesRule::FileRefused`] (field `file`) when the file does not read.
+pub fn ceremony_command(
+    campaign: CampaignId,
+    trustee: u32,
+    round: u8,
+    text: &str,
+) -> Result<PublishCeremonyFile, AppError> {
+    let bad = |e: String| refused("file", PrimariesRule::FileRefused { reason: e });
+    let file = match round {
+        1 => CeremonyFile::Announcement {
+            public: Box::new(
+                sailau_record::strict::from_str(text).map_err(|e| bad(e.to_string()))?,
+            ),
+        },
+        2 => {
+            let d: DealtShares =
+                sailau_record::strict::from_str(text).map_err(|e| bad(e.to_string()))?;
+            if d.dealer != trustee {
+                return Err(bad(format!(
+                    "the file is trustee {}'s, not trustee {trustee}'s",
+                    d.dealer
+                )));
+            }
+            CeremonyFile::Dealt { shares: d.shares }
+        }
+        _ => {
+            let f: Finalized =
+                sailau_record::strict::from_str(text).map_err(|e| bad(e.to_string()))?;
+            if f.trustee != trustee {
+                return Err(bad(format!(
+                    "the file is trustee {}'s, not trustee {trustee}'s",
+                    f.trustee
+                )));
+            }
+            CeremonyFile::Finalized {
+                verification_key: f.verification_key,
+            }
+        }
+    };
+    Ok(PublishCeremonyFile {
+        campaign,
+        trustee,
+        file,
+    })
+}
+
+/// Reads an uploaded decryption share (`shares/share-<j>.json`) strictly.
+///
+/// # Errors
+/// [`PrimariesRule::FileRefused`] (field `file`).
+pub fn share_command(campaign: CampaignId, text: &str) -> Result<PublishDecryptionShare, AppError> {
+    let share = sailau_record::strict::from_str(text).map_err(|e| {
+        refused(
+            "file",
+            PrimariesRule::FileRefused {
+                reason: e.to_string(),
+            },
+        )
+    })?;
+    Ok(PublishDecryptionShare { campaign, share })
+}
+
+/// The command that publishes `credentials.jsonl` as uploaded (`bytes`), with its count and
+/// digest; the file is checked again inside the command.
+///
+/// # Errors
+/// [`PrimariesRule::CredentialsFile`] naming the first bad line.
+pub fn credentials_command(campaign: CampaignId, bytes: Vec<u8>) -> Result<Issued, AppError> {
+    let points = read_credentials(&bytes)?;
+    let cmd = PublishCredentials {
+        campaign,
+        count: points.len() as u64,
+        sha256: sha256_hex(&bytes),
+    };
+    Ok(Issued::new(cmd, sailau_domain::elections::Blob(bytes)))
+}

@@ -1,0 +1,452 @@
+//! The primaries' verifiable online vote (migration `0016_online_voting`): the vote's public
+//! state as JSON, the published credentials, the board (cast ballots in order with their
+//! tracking codes, challenged ballots with their openings) and the participation register.
+//!
+//! The register is personal data and is never joined to the board: it has no time and no order
+//! of its own (keyed by member), so nothing stored links a member to a ballot.
+
+use sailau_domain::party::member::MemberId;
+use sailau_domain::primaries::CampaignId;
+use sailau_domain::primaries::online::{OnlineVote, Participation, Seen, SubmissionKind};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Executor, Row};
+
+use crate::{Result, StorageError, Store, Tx};
+
+/// A campaign's online vote as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OnlineRow {
+    /// The public state.
+    pub vote: OnlineVote,
+    /// Cast ballots on the board.
+    pub entries: u64,
+    /// Distinct credentials among them.
+    pub voters: u64,
+    /// Challenged ballots.
+    pub challenged: u64,
+    /// The tracking code of the last cast ballot (hex), `None` while the board is empty.
+    pub head: Option<String>,
+}
+
+/// One ballot on the board or among the challenged ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardRow {
+    /// Cast or challenged.
+    pub kind: SubmissionKind,
+    /// Its place, from 1, among the ballots of its kind.
+    pub seq: u64,
+    /// The ballot hash (hex).
+    pub ballot_hash: String,
+    /// The tracking code (hex) of a cast ballot.
+    pub tracking_code: Option<String>,
+    /// The public credential (hex).
+    pub credential: String,
+    /// The ballot's JSON (`None` in a database rebuilt from the ledger alone).
+    pub body: Option<String>,
+    /// A challenged ballot's opening JSON.
+    pub opening: Option<String>,
+}
+
+fn kind_str(k: SubmissionKind) -> &'static str {
+    match k {
+        SubmissionKind::Cast => "cast",
+        SubmissionKind::Challenged => "challenged",
+    }
+}
+
+fn kind_of(s: &str) -> Result<SubmissionKind> {
+    match s {
+        "cast" => Ok(SubmissionKind::Cast),
+        "challenged" => Ok(SubmissionKind::Challenged),
+        other => Err(StorageError::Corrupt(format!("board kind {other}"))),
+    }
+}
+
+fn how_str(p: Participation) -> &'static str {
+    match p {
+        Participation::Online => "online",
+        Participation::Paper => "paper",
+    }
+}
+
+fn u64_of(r: &AnyRow, col: &str) -> Result<u64> {
+    let n: i64 = r.try_get(col)?;
+    u64::try_from(n).map_err(|_| StorageError::Corrupt(format!("{col} = {n}")))
+}
+
+fn i64_of(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn board_row(r: &AnyRow) -> Result<BoardRow> {
+    Ok(BoardRow {
+        kind: kind_of(&r.try_get::<String, _>("kind")?)?,
+        seq: u64_of(r, "seq")?,
+        ballot_hash: r.try_get("ballot_hash")?,
+        tracking_code: r.try_get("tracking_code")?,
+        credential: r.try_get("credential")?,
+        body: r.try_get("body")?,
+        opening: r.try_get("opening")?,
+    })
+}
+
+/// The board's columns, for `concat!` (static SQL).
+macro_rules! board_columns {
+    () => {
+        "kind, seq, ballot_hash, tracking_code, credential, body, opening"
+    };
+}
+
+async fn online_row<'e, E: Executor<'e, Database = Any>>(
+    e: E,
+    campaign: &CampaignId,
+) -> Result<Option<OnlineRow>> {
+    let row = sqlx::query(
+        "SELECT doc, entries, voters, challenged, head FROM primaries_online WHERE campaign_id = $1",
+    )
+    .bind(campaign.to_string())
+    .fetch_optional(e)
+    .await?;
+    row.map(|r| {
+        let doc: String = r.try_get("doc")?;
+        Ok(OnlineRow {
+            vote: serde_json::from_str(&doc)
+                .map_err(|e| StorageError::Corrupt(format!("online vote: {e}")))?,
+            entries: u64_of(&r, "entries")?,
+            voters: u64_of(&r, "voters")?,
+            challenged: u64_of(&r, "challenged")?,
+            head: r.try_get("head")?,
+        })
+    })
+    .transpose()
+}
+
+impl Tx {
+    /// A campaign's online vote (`None` before its first ceremony file).
+    pub async fn online_vote(&mut self, campaign: &CampaignId) -> Result<Option<OnlineRow>> {
+        online_row(&mut *self.inner, campaign).await
+    }
+
+    /// Writes a campaign's online vote's public state.
+    pub async fn save_online_vote(
+        &mut self,
+        campaign: &CampaignId,
+        vote: &OnlineVote,
+    ) -> Result<()> {
+        let doc = serde_json::to_string(vote)
+            .map_err(|e| StorageError::Corrupt(format!("online vote: {e}")))?;
+        sqlx::query(
+            "INSERT INTO primaries_online (campaign_id, doc) VALUES ($1, $2) \
+             ON CONFLICT (campaign_id) DO UPDATE SET doc = excluded.doc",
+        )
+        .bind(campaign.to_string())
+        .bind(doc)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// Stores the published credentials (hex, any order; each once).
+    pub async fn insert_credentials(
+        &mut self,
+        campaign: &CampaignId,
+        hex: &[String],
+    ) -> Result<()> {
+        for chunk in hex.chunks(400) {
+            let mut sql =
+                String::from("INSERT INTO primaries_credentials (campaign_id, credential) VALUES ");
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push_str(&format!("($1, ${})", i + 2));
+            }
+            // Only numbered placeholders are spliced in.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(campaign.to_string());
+            for c in chunk {
+                q = q.bind(c.clone());
+            }
+            q.execute(&mut *self.inner).await?;
+        }
+        Ok(())
+    }
+
+    /// Whether `credential` (hex) is published for the campaign.
+    pub async fn credential_listed(
+        &mut self,
+        campaign: &CampaignId,
+        credential: &str,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 AS one FROM primaries_credentials WHERE campaign_id = $1 AND credential = $2",
+        )
+        .bind(campaign.to_string())
+        .bind(credential.to_owned())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        Ok(row.is_some())
+    }
+
+    /// Where a ballot hash (hex) already is.
+    pub async fn ballot_seen(&mut self, campaign: &CampaignId, ballot_hash: &str) -> Result<Seen> {
+        let row = sqlx::query(
+            "SELECT kind FROM primaries_board WHERE campaign_id = $1 AND ballot_hash = $2",
+        )
+        .bind(campaign.to_string())
+        .bind(ballot_hash.to_owned())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        Ok(match row {
+            None => Seen::New,
+            Some(r) => match kind_of(&r.try_get::<String, _>("kind")?)? {
+                SubmissionKind::Cast => Seen::Cast,
+                SubmissionKind::Challenged => Seen::Challenged,
+            },
+        })
+    }
+
+    /// Appends a checked ballot: a cast one at the end of the board with `tracking_code`, or a
+    /// challenged one; updates the counters. Gives its place among the ballots of its kind.
+    pub async fn append_ballot(&mut self, campaign: &CampaignId, row: &BoardRow) -> Result<u64> {
+        let id = campaign.to_string();
+        let known = match row.kind {
+            SubmissionKind::Cast => sqlx::query(
+                "SELECT 1 AS one FROM primaries_board \
+                 WHERE campaign_id = $1 AND kind = 'cast' AND credential = $2 LIMIT 1",
+            )
+            .bind(id.clone())
+            .bind(row.credential.clone())
+            .fetch_optional(&mut *self.inner)
+            .await?
+            .is_some(),
+            SubmissionKind::Challenged => true,
+        };
+        let counters = online_row(&mut *self.inner, campaign)
+            .await?
+            .ok_or_else(|| StorageError::Corrupt(format!("no online vote for {id}")))?;
+        let seq = match row.kind {
+            SubmissionKind::Cast => counters.entries + 1,
+            SubmissionKind::Challenged => counters.challenged + 1,
+        };
+        sqlx::query(
+            "INSERT INTO primaries_board \
+             (campaign_id, kind, seq, ballot_hash, tracking_code, credential, body, opening) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(id.clone())
+        .bind(kind_str(row.kind))
+        .bind(i64_of(seq))
+        .bind(row.ballot_hash.clone())
+        .bind(row.tracking_code.clone())
+        .bind(row.credential.clone())
+        .bind(row.body.clone())
+        .bind(row.opening.clone())
+        .execute(&mut *self.inner)
+        .await?;
+        let q = match row.kind {
+            SubmissionKind::Cast => sqlx::query(
+                "UPDATE primaries_online SET entries = $2, voters = voters + $3, head = $4 \
+                 WHERE campaign_id = $1",
+            )
+            .bind(id)
+            .bind(i64_of(seq))
+            .bind(if known { 0_i64 } else { 1_i64 })
+            .bind(row.tracking_code.clone()),
+            SubmissionKind::Challenged => {
+                sqlx::query("UPDATE primaries_online SET challenged = $2 WHERE campaign_id = $1")
+                    .bind(id)
+                    .bind(i64_of(seq))
+            }
+        };
+        q.execute(&mut *self.inner).await?;
+        Ok(seq)
+    }
+
+    /// The cast ballots in board order (for the tally).
+    pub async fn cast_ballots(&mut self, campaign: &CampaignId) -> Result<Vec<BoardRow>> {
+        let sql = concat!(
+            "SELECT ",
+            board_columns!(),
+            " FROM primaries_board WHERE campaign_id = $1 AND kind = 'cast' ORDER BY seq"
+        );
+        let rows = sqlx::query(sql)
+            .bind(campaign.to_string())
+            .fetch_all(&mut *self.inner)
+            .await?;
+        rows.iter().map(board_row).collect()
+    }
+
+    /// How the member has taken part in the campaign, if at all.
+    pub async fn participation(
+        &mut self,
+        campaign: &CampaignId,
+        member: &MemberId,
+    ) -> Result<Option<Participation>> {
+        let row = sqlx::query(
+            "SELECT how FROM primaries_participation WHERE campaign_id = $1 AND member_id = $2",
+        )
+        .bind(campaign.to_string())
+        .bind(member.to_string())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.map(|r| match r.try_get::<String, _>("how")?.as_str() {
+            "online" => Ok(Participation::Online),
+            "paper" => Ok(Participation::Paper),
+            other => Err(StorageError::Corrupt(format!("participation {other}"))),
+        })
+        .transpose()
+    }
+
+    /// Marks the member in the register (a second online ballot changes nothing).
+    pub async fn mark_participation(
+        &mut self,
+        campaign: &CampaignId,
+        member: &MemberId,
+        how: Participation,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO primaries_participation (campaign_id, member_id, how) VALUES ($1, $2, $3) \
+             ON CONFLICT (campaign_id, member_id) DO NOTHING",
+        )
+        .bind(campaign.to_string())
+        .bind(member.to_string())
+        .bind(how_str(how))
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// A campaign's online vote (`None` before its first ceremony file).
+    pub async fn online_vote(&self, campaign: &CampaignId) -> Result<Option<OnlineRow>> {
+        online_row(self.pool(), campaign).await
+    }
+
+    /// Ballots of one kind from place `from` (1-based), at most `limit`.
+    pub async fn board_rows(
+        &self,
+        campaign: &CampaignId,
+        kind: SubmissionKind,
+        from: u64,
+        limit: u64,
+    ) -> Result<Vec<BoardRow>> {
+        let sql = concat!(
+            "SELECT ",
+            board_columns!(),
+            " FROM primaries_board \
+             WHERE campaign_id = $1 AND kind = $2 AND seq >= $3 ORDER BY seq LIMIT $4"
+        );
+        let rows = sqlx::query(sql)
+            .bind(campaign.to_string())
+            .bind(kind_str(kind))
+            .bind(i64_of(from))
+            .bind(i64_of(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(board_row).collect()
+    }
+
+    /// The ballot whose tracking code or ballot hash (hex, lowercase) is `code`, or whose
+    /// tracking code starts with it (at least 16 hex digits, as voters are shown them).
+    pub async fn find_ballot(&self, campaign: &CampaignId, code: &str) -> Result<Option<BoardRow>> {
+        let sql = concat!(
+            "SELECT ",
+            board_columns!(),
+            " FROM primaries_board WHERE campaign_id = $1 \
+             AND (ballot_hash = $2 OR tracking_code = $2 OR tracking_code LIKE $3) \
+             ORDER BY kind, seq LIMIT 1"
+        );
+        let row = sqlx::query(sql)
+            .bind(campaign.to_string())
+            .bind(code.to_owned())
+            .bind(format!("{code}%"))
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(board_row).transpose()
+    }
+
+    /// The published credentials (hex), in increasing order.
+    pub async fn credentials(&self, campaign: &CampaignId) -> Result<Vec<String>> {
+        let rows = sqlx::query(
+            "SELECT credential FROM primaries_credentials WHERE campaign_id = $1 ORDER BY credential",
+        )
+        .bind(campaign.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| Ok(r.try_get::<String, _>("credential")?))
+            .collect()
+    }
+
+    /// How many members have taken part, online and on paper: `(online, paper)`.
+    pub async fn participation_counts(&self, campaign: &CampaignId) -> Result<(u64, u64)> {
+        let rows = sqlx::query(
+            "SELECT how, COUNT(*) AS n FROM primaries_participation WHERE campaign_id = $1 GROUP BY how",
+        )
+        .bind(campaign.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = (0, 0);
+        for r in rows {
+            let n = u64_of(&r, "n")?;
+            match r.try_get::<String, _>("how")?.as_str() {
+                "online" => out.0 = n,
+                _ => out.1 = n,
+            }
+        }
+        Ok(out)
+    }
+
+    /// The online tables the ledger rebuilds, as `(table, key, document)` rows: the vote's
+    /// state and the board's hashes, codes and credentials (not the ballots, which the ledger
+    /// holds by hash).
+    pub(crate) async fn dump_online(&self) -> Result<Vec<(&'static str, String, String)>> {
+        let mut out = Vec::new();
+        for r in sqlx::query(
+            "SELECT campaign_id, doc, entries, voters, challenged, head FROM primaries_online \
+             ORDER BY campaign_id",
+        )
+        .fetch_all(self.pool())
+        .await?
+        {
+            let head: Option<String> = r.try_get("head")?;
+            out.push((
+                "primaries_online",
+                r.try_get::<String, _>("campaign_id")?,
+                format!(
+                    "{} {} {} {} {}",
+                    u64_of(&r, "entries")?,
+                    u64_of(&r, "voters")?,
+                    u64_of(&r, "challenged")?,
+                    head.unwrap_or_default(),
+                    r.try_get::<String, _>("doc")?
+                ),
+            ));
+        }
+        let sql = concat!(
+            "SELECT campaign_id, ",
+            board_columns!(),
+            " FROM primaries_board ORDER BY campaign_id, kind, seq"
+        );
+        for r in sqlx::query(sql).fetch_all(self.pool()).await? {
+            let b = board_row(&r)?;
+            out.push((
+                "primaries_board",
+                format!(
+                    "{}/{}/{}",
+                    r.try_get::<String, _>("campaign_id")?,
+                    kind_str(b.kind),
+                    b.seq
+                ),
+                format!(
+                    "{} {} {}",
+                    b.ballot_hash,
+                    b.tracking_code.unwrap_or_default(),
+                    b.credential
+                ),
+            ));
+        }
+        Ok(out)
+    }
+}
