@@ -28,6 +28,9 @@ pub struct DemoAccount {
     pub scope: Scope,
     /// Its password, random, shown once.
     pub password: String,
+    /// A member's voting code for the live primaries campaign, handed out separately from the
+    /// password (i14-online).
+    pub voting_code: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +54,8 @@ pub async fn load(
     app: &App,
     progress: &(dyn Fn(&str, u64, u64) + Sync),
 ) -> Result<Vec<DemoAccount>, DemoError> {
+    // The server's clock: the live primaries campaign votes around it.
+    let server_now = app.now_ms();
     let sim = std::sync::Arc::new(crate::demo_elections::SimClock::at(
         crate::demo_elections::START,
     ));
@@ -96,6 +101,20 @@ pub async fn load(
         .await?;
     accounts.extend(primaries_accounts);
     crate::demo_primaries::load(app, &sim).await?;
+    // i14-online: a campaign whose online voting is open now; the party demo's member and
+    // delegate get voting codes.
+    let voters: Vec<(String, sailau_domain::party::member::MemberId)> = accounts
+        .iter()
+        .filter_map(|a| match &a.scope {
+            Scope::Member { member } => Some((a.username.to_string(), *member)),
+            _ => None,
+        })
+        .collect();
+    for (name, code) in crate::demo_primaries::load_live(app, &sim, server_now, &voters).await? {
+        if let Some(a) = accounts.iter_mut().find(|a| a.username.as_str() == name) {
+            a.voting_code = Some(code);
+        }
+    }
     progress("primaries", 1, 1);
     Ok(accounts)
 }
@@ -176,6 +195,7 @@ fn demo_account(name: &str, role: Role, scope: Scope) -> Result<DemoAccount, App
         role,
         scope,
         password: App::generate_password(),
+        voting_code: None,
     })
 }
 

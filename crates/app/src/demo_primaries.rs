@@ -31,6 +31,8 @@ use crate::{Acting, App, AppError};
 
 /// The demo campaign's identifier.
 pub const CAMPAIGN: u128 = 0x5EED_1400_0000_0000_0000_0000_0000_0001;
+/// The live demo campaign's identifier: its online voting is open when the demo starts.
+pub const LIVE_CAMPAIGN: u128 = 0x5EED_1400_0000_0000_0000_0000_0000_0002;
 /// Aktobe region.
 const REGION: &str = "150000000";
 /// Uil district (its branch held the L (50th) conference of the party demo).
@@ -504,20 +506,19 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
 /// What the trustees keep on their own machines (here: in memory) until the decryption.
 struct TrusteeKeys(Vec<sailau_vote::TrusteeKey>);
 
-/// The online half of the demo: the trustees' ceremony through the same commands their
-/// uploads issue, the credential authority's list, and members' ballots made with the
-/// protocol's client (`sailau_record::voter::vote`, what the browser client reproduces) and
-/// submitted as the API submits them. Member 10 challenges a ballot first; member 11 votes
-/// twice (the second ballot counts).
-async fn online_vote(
+fn crypto(what: &str) -> impl Fn(&dyn std::fmt::Display) -> AppError + '_ {
+    move |e| AppError::BadRequest(format!("demo {what}: {e}"))
+}
+
+/// The trustees' key ceremony, round by round through the same commands their uploads issue,
+/// at the sim clock's time; gives their keys and the election context.
+async fn ceremony(
     app: &App,
-    sim: &SimClock,
     campaign: CampaignId,
-    contenders: &[ContenderId],
     acting: &dyn Fn(&str) -> Result<Acting, AppError>,
-) -> Result<TrusteeKeys, AppError> {
+) -> Result<(TrusteeKeys, sailau_vote::ElectionContext), AppError> {
     use sailau_domain::primaries::online::{CeremonyFile, PublishCeremonyFile};
-    let crypto = |e: &dyn std::fmt::Display| AppError::BadRequest(format!("demo ceremony: {e}"));
+    let crypto = crypto("ceremony");
     let mut rng = rand::rng();
     let files = app
         .election_public(&campaign)
@@ -526,9 +527,6 @@ async fn online_vote(
     let params = files.parameters.clone();
     let n = params.trustees;
     let trustee = |i: u32| acting(&format!("trustee-{i}"));
-
-    // Round 1 to 3 of the key ceremony, on 30 September afternoon.
-    sim.set_at(at("2024-09-30T13:00:00Z")?);
     let mut secrets = Vec::new();
     let mut publics = Vec::new();
     for i in 1..=n {
@@ -591,11 +589,21 @@ async fn online_vote(
     }
     let ctx = sailau_vote::ElectionContext::new(&files.manifest, &params, &publics)
         .map_err(|e| crypto(&e))?;
+    Ok((TrusteeKeys(keys), ctx))
+}
 
-    // The credential authority: one code per member of the Uil branch, the public list sorted.
-    let members: Vec<MemberId> = (1..=300).map(|n| MemberId(id(1, n))).collect();
-    let codes: Vec<sailau_vote::CredentialCode> = members
-        .iter()
+/// The credential authority: one code per member, the public list sorted and published
+/// through the same command its upload issues. Gives the codes in the members' order (what
+/// would go to the mailing house).
+async fn credentials(
+    app: &App,
+    campaign: CampaignId,
+    ctx: &sailau_vote::ElectionContext,
+    members: usize,
+    acting: &dyn Fn(&str) -> Result<Acting, AppError>,
+) -> Result<Vec<sailau_vote::CredentialCode>, AppError> {
+    let mut rng = rand::rng();
+    let codes: Vec<sailau_vote::CredentialCode> = (0..members)
         .map(|_| sailau_vote::CredentialCode::generate(&mut rng))
         .collect();
     let mut list: Vec<sailau_vote::Point> = codes
@@ -612,9 +620,44 @@ async fn online_vote(
         crate::primaries::online::credentials_command(campaign, jsonl.into_bytes())?,
     )
     .await?;
+    Ok(codes)
+}
 
-    // Ballots from 1 October 06:00 (local 11:00): 40 members vote; member 10 challenges one
-    // ballot first and member 11 votes again later.
+/// A member's ballot made with the protocol's client (`sailau_record::voter::vote`, what the
+/// browser client reproduces) and submitted as the API submits it.
+async fn cast(
+    app: &App,
+    campaign: CampaignId,
+    ctx: &sailau_vote::ElectionContext,
+    member: MemberId,
+    code: &sailau_vote::CredentialCode,
+    choices: &[(&str, &[&str])],
+    challenge: bool,
+) -> Result<(), AppError> {
+    let crypto = crypto("ballot");
+    let plaintext = sailau_vote::PlaintextBallot::from_selections(ctx.manifest(), choices)
+        .map_err(|e| crypto(&e))?;
+    let v = sailau_record::voter::vote(ctx, code, &plaintext, challenge, &mut rand::rng())
+        .map_err(|e| crypto(&e))?;
+    let json = serde_json::to_string(&v.submission).map_err(|e| crypto(&e))?;
+    app.submit_ballot_for(member, &campaign, &json).await?;
+    Ok(())
+}
+
+/// The online half of the 2024 demo: the ceremony on 30 September afternoon, the credentials
+/// of the Uil branch's 300 members, and from 1 October 06:00 (local 11:00) 40 members' ballots;
+/// member 10 challenges a ballot first and member 11 votes again later.
+async fn online_vote(
+    app: &App,
+    sim: &SimClock,
+    campaign: CampaignId,
+    contenders: &[ContenderId],
+    acting: &dyn Fn(&str) -> Result<Acting, AppError>,
+) -> Result<TrusteeKeys, AppError> {
+    sim.set_at(at("2024-09-30T13:00:00Z")?);
+    let (keys, ctx) = ceremony(app, campaign, acting).await?;
+    let members: Vec<MemberId> = (1..=300).map(|n| MemberId(id(1, n))).collect();
+    let codes = credentials(app, campaign, &ctx, members.len(), acting).await?;
     let akim: Vec<String> = contenders[..2].iter().map(|c| c.to_string()).collect();
     let list_ids: Vec<String> = contenders[3..17].iter().map(|c| c.to_string()).collect();
     let start = at("2024-10-01T06:00:00Z")?;
@@ -624,26 +667,20 @@ async fn online_vote(
         let picks: Vec<&str> = (0..3)
             .map(|j| list_ids[(k * 5 + j * 4 + k / 4) % list_ids.len()].as_str())
             .collect();
-        let mut uniq = picks.clone();
-        uniq.dedup();
-        let plaintext = sailau_vote::PlaintextBallot::from_selections(
-            &files.manifest,
-            &[("akim-155200000", &[a]), ("maslikhat", &uniq)],
-        )
-        .map_err(|e| crypto(&e))?;
-        let rounds = match k {
-            10 => vec![true, false],
-            11 => vec![false, false],
-            _ => vec![false],
+        let choices: [(&str, &[&str]); 2] = [("akim-155200000", &[a]), ("maslikhat", &picks)];
+        let rounds: &[bool] = match k {
+            10 => &[true, false],
+            11 => &[false, false],
+            _ => &[false],
         };
         for challenge in rounds {
-            let v = sailau_record::voter::vote(&ctx, &codes[k], &plaintext, challenge, &mut rng)
-                .map_err(|e| crypto(&e))?;
-            let json = serde_json::to_string(&v.submission).map_err(|e| crypto(&e))?;
-            app.submit_ballot_for(members[k], &campaign, &json).await?;
+            cast(
+                app, campaign, &ctx, members[k], &codes[k], &choices, *challenge,
+            )
+            .await?;
         }
     }
-    Ok(TrusteeKeys(keys))
+    Ok(keys)
 }
 
 /// The board closed after online voting, the trustees' shares, the counts.
@@ -655,7 +692,7 @@ async fn close_online_vote(
     acting: &dyn Fn(&str) -> Result<Acting, AppError>,
 ) -> Result<(), AppError> {
     use sailau_domain::primaries::online::PublishDecryptionShare;
-    let crypto = |e: &dyn std::fmt::Display| AppError::BadRequest(format!("demo decryption: {e}"));
+    let crypto = crypto("decryption");
     let mut rng = rand::rng();
     sim.set_at(at("2024-10-03T09:40:00Z")?);
     let tally = app.tally_command(&campaign).await?;
@@ -681,4 +718,146 @@ async fn close_online_vote(
     let results = app.results_command(&campaign).await?;
     app.execute(&acting("committee")?, results).await?;
     Ok(())
+}
+
+/// The live campaign: a by-primaries for the Uil district akim nomination whose online voting
+/// opened two days before `now_ms` (the server's clock when the demo loads) and stays open 28
+/// days, so that the demo's member can vote in the browser at once. Its calendar lies before
+/// `now_ms` (the ledger's times never go back): registration 40–30 days before, the committee's
+/// decisions and the fixed ballot, the ceremony and the credentials 3 days before, and ten
+/// synthetic members' ballots a day before. Gives the voting codes of `voters`
+/// (`(username, member)`): in a real campaign they would go out in sealed letters.
+pub async fn load_live(
+    app: &App,
+    sim: &SimClock,
+    now_ms: i64,
+    voters: &[(String, MemberId)],
+) -> Result<Vec<(String, String)>, AppError> {
+    let roles = demo_role_scopes()?;
+    let acting = |name: &str| -> Result<Acting, AppError> {
+        let (_, role, scope) = roles
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .ok_or_else(|| AppError::NotFound(format!("the demo account {name}")))?;
+        Ok(Acting::Account(sailau_domain::Principal {
+            username: user(name)?,
+            role: *role,
+            scope: scope.clone(),
+        }))
+    };
+    let op = acting("committee")?;
+    let now = jiff::Timestamp::from_millisecond(now_ms)
+        .map_err(|e| AppError::BadRequest(format!("demo clock: {e}")))?;
+    let days = |d: i64| now - jiff::SignedDuration::from_hours(24 * d);
+    let campaign = CampaignId(uuid::Uuid::from_u128(LIVE_CAMPAIGN));
+    let uil = code(UIL)?;
+    sim.set_at(days(41));
+    app.execute(
+        &op,
+        OpenCampaign {
+            campaign,
+            party: party()?,
+            territory: code(REGION)?,
+            title_ru: "Дополнительные праймериз AMANAT: кандидат в акимы Уилского района (демонстрация голосования)".into(),
+            title_kk: "AMANAT қосымша праймеризі: Ойыл ауданы әкімдігіне кандидат (дауыс беруді көрсету)".into(),
+            title_en: "AMANAT by-primaries: candidate for akim of Uil district (voting demonstration)".into(),
+            positions: vec![Position {
+                key: "akim-155200000".into(),
+                name_ru: "Кандидат в акимы Уилского района".into(),
+                name_kk: "Ойыл ауданы әкімдігіне кандидат".into(),
+                name_en: "Candidate for akim of Uil district".into(),
+                kind: PositionKind::Akim { unit: uil },
+            }],
+            windows: Windows {
+                registration: Window {
+                    opens: days(40),
+                    closes: days(30),
+                },
+                debates: Window {
+                    opens: days(30),
+                    closes: days(20),
+                },
+                online_voting: Window {
+                    opens: days(2),
+                    closes: days(-28),
+                },
+                paper_voting: Window {
+                    opens: days(-27),
+                    closes: days(-28),
+                },
+            },
+            trustees: vec![user("trustee-1")?, user("trustee-2")?],
+            threshold: 2,
+            rules: AMANAT_2020_TOML.into(),
+        },
+    )
+    .await?;
+    // Three of the 2024 contenders stand again; the committee admits them.
+    sim.set_at(days(35));
+    let mut contenders = Vec::new();
+    for (i, (_, _, gender, _, _)) in CONTENDERS.iter().enumerate().take(3) {
+        let n = i as u128 + 1;
+        let member = MemberId(id(1, n));
+        let contender = ContenderId(id(2, 100 + n));
+        let young = app
+            .contender_young(&campaign, &member)
+            .await?
+            .unwrap_or(false);
+        app.execute(
+            &op,
+            RegisterContender {
+                contender,
+                campaign,
+                position: "akim-155200000".into(),
+                member,
+                route: Route::SelfNominated,
+                gender: *gender,
+                young,
+                residence_years: 10 + n as u32,
+                no_criminal_record: true,
+            },
+        )
+        .await?;
+        contenders.push(contender);
+    }
+    sim.set_at(days(25));
+    for c in &contenders {
+        app.execute(
+            &op,
+            DecideContender {
+                contender: *c,
+                decision: Decision::Admit,
+            },
+        )
+        .await?;
+    }
+    sim.set_at(days(3));
+    app.execute(&op, FixBallot { campaign }).await?;
+    sim.set_at(days(3) + jiff::SignedDuration::from_hours(1));
+    let (_keys, ctx) = ceremony(app, campaign, &acting).await?;
+    // Credentials for the Uil branch's 300 synthetic members and the accounts in `voters`.
+    let mut members: Vec<MemberId> = (1..=300).map(|n| MemberId(id(1, n))).collect();
+    members.extend(voters.iter().map(|(_, m)| *m));
+    sim.set_at(days(3) + jiff::SignedDuration::from_hours(2));
+    let codes = credentials(app, campaign, &ctx, members.len(), &acting).await?;
+    let ids: Vec<String> = contenders.iter().map(|c| c.to_string()).collect();
+    for k in 0..10_usize {
+        sim.set_at(days(1) + jiff::SignedDuration::from_mins(17 * k as i64));
+        let choice = ids[(k * 5 + 1) % ids.len()].as_str();
+        cast(
+            app,
+            campaign,
+            &ctx,
+            members[30 + k],
+            &codes[30 + k],
+            &[("akim-155200000", &[choice])],
+            false,
+        )
+        .await?;
+    }
+    Ok(voters
+        .iter()
+        .zip(&codes[300..])
+        .map(|((name, _), code)| (name.clone(), code.to_code_string()))
+        .collect())
 }

@@ -291,6 +291,18 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
         .open()
         .await?
         .with_login_policy(args.throttle.policy());
+    // The simulated clock runs before the demo loads: the demo's live primaries campaign votes
+    // around the server's "now".
+    let app = match args.clock_start {
+        Some(start) => {
+            check_clock_start(&app, start).await?;
+            say!(
+                "SIMULATED CLOCK (tests and demonstrations only): the server's time starts at {start} and runs from there."
+            );
+            app.with_clock(std::sync::Arc::new(RunningClock::starting_at(start)))
+        }
+        None => app,
+    };
     if args.demo {
         let pb = bar(0, "demo");
         let accounts = sailau_app::demo::load(&app, &|file, done, total| {
@@ -319,21 +331,23 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
                 a.password
             );
         }
+        let codes: Vec<_> = accounts
+            .iter()
+            .filter_map(|a| a.voting_code.as_ref().map(|c| (&a.username, c)))
+            .collect();
+        if !codes.is_empty() {
+            say!(
+                "Voting codes for the live primaries (a member gets theirs apart from the password):"
+            );
+            for (username, code) in codes {
+                say!("  {username:<12} voting code: {code}");
+            }
+        }
         println!(
             "Verify the demo's ledger (while the server runs or after it stops; the next `serve --demo` starts afresh):"
         );
         println!("  {}", demo_verify_command(&place));
     }
-    let app = match args.clock_start {
-        Some(start) => {
-            check_clock_start(&app, start).await?;
-            say!(
-                "SIMULATED CLOCK (tests and demonstrations only): the server's time starts at {start} and runs from there."
-            );
-            app.with_clock(std::sync::Arc::new(RunningClock::starting_at(start)))
-        }
-        None => app,
-    };
     let state = sailau_web::WebState::new(
         app.clone(),
         sailau_web::WebConfig {

@@ -704,6 +704,51 @@ impl App {
         })
     }
 
+    /// Checks a challenged ballot's opening against the ballot (spec §8.1): the choices it
+    /// reveals as `(contest id, [option id])` in the manifest's order, or why it does not open
+    /// (in English).
+    pub async fn open_challenged(
+        &self,
+        campaign: &CampaignId,
+        ballot: &str,
+        opening: &str,
+    ) -> Result<Result<Vec<(String, Vec<String>)>, String>, AppError> {
+        let Some(files) = self.election_public(campaign).await? else {
+            return Ok(Err("the ballot is not fixed".into()));
+        };
+        let ctx = match ElectionContext::new(&files.manifest, &files.parameters, &files.trustees) {
+            Ok(c) => c,
+            Err(e) => return Ok(Err(e.to_string())),
+        };
+        let (ballot, opening) = match (
+            serde_json::from_str::<EncryptedBallot>(ballot),
+            serde_json::from_str::<BallotOpening>(opening),
+        ) {
+            (Ok(b), Ok(o)) => (b, o),
+            _ => return Ok(Err("the stored ballot or opening does not read".into())),
+        };
+        Ok(match sailau_vote::verify_opening(&ctx, &ballot, &opening) {
+            Ok(plain) => Ok(files
+                .manifest
+                .contests
+                .iter()
+                .zip(&plain.contests)
+                .map(|(k, marks)| {
+                    (
+                        k.id.clone(),
+                        k.options
+                            .iter()
+                            .zip(marks)
+                            .filter(|(_, m)| **m)
+                            .map(|(o, _)| o.id.clone())
+                            .collect(),
+                    )
+                })
+                .collect()),
+            Err(e) => Err(e.to_string()),
+        })
+    }
+
     /// The published counts of a campaign's online vote, once decrypted.
     pub async fn online_result(
         &self,

@@ -296,6 +296,7 @@ path_uuid! {
     sailau_domain::party::commands::MotionId => "motion",
     sailau_domain::party::pipeline::MeetingId => "meeting",
     sailau_domain::party::member::MemberId => "member",
+    sailau_domain::primaries::CampaignId => "campaign",
 }
 
 /// The path parameter `{id}` as a hyphenated UUID naming a `T`. Rejections: 400 naming `id`

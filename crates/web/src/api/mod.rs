@@ -27,6 +27,7 @@ pub mod party;
 pub mod party_pipeline;
 pub mod persons;
 pub mod precincts;
+pub mod primaries;
 pub mod signatures;
 pub mod territories;
 pub mod types;
@@ -70,6 +71,7 @@ use crate::problem::{self, PROBLEM_JSON, Problem, ProblemKind};
         (name = "precincts", description = "Polling stations"),
         (name = "parties", description = "Political parties and their branches"),
         (name = "party", description = "A party's own affairs: conferences, delegates, motions and votes, membership (issue 13)"),
+        (name = "primaries", description = "The party's primaries: the verifiable online vote of members, its board, ceremony and record (issue 14)"),
         (name = "persons", description = "People: candidates, delegates, commission members"),
         (name = "accounts", description = "Accounts and roles (administration)"),
         (name = "session", description = "Signing in and out"),
@@ -191,6 +193,20 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(party_pipeline::adopt_plan))
         .routes(routes!(party_pipeline::dashboard))
         .routes(routes!(party_pipeline::member_record))
+        // i14-online
+        .routes(routes!(primaries::online))
+        .routes(routes!(primaries::election))
+        .routes(routes!(primaries::submit_ballot))
+        .routes(routes!(primaries::board))
+        .routes(routes!(primaries::record))
+        .routes(routes!(primaries::ceremony))
+        .routes(
+            routes!(primaries::credentials).layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)),
+        )
+        .routes(routes!(primaries::tally))
+        .routes(routes!(primaries::share))
+        .routes(routes!(primaries::results))
+        .routes(routes!(primaries::paper_ballot))
         .routes(routes!(persons::list_persons, persons::register_person))
         .routes(routes!(persons::get_person))
         .routes(routes!(accounts::list_accounts, accounts::create_account))

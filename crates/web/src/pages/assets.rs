@@ -14,6 +14,8 @@ const FAVICON: &str = include_str!("../../assets/favicon.svg");
 /// from here so that voting needs no outside network.
 const VOTE_CLIENT: &str = include_str!("../../assets/vote/sailau-vote.js");
 const NOBLE: &str = include_str!("../../assets/vote/noble.js");
+/// The voting page's script: drives the form with the client above.
+const VOTE_PAGE: &str = include_str!("../../assets/vote-page.js");
 
 /// Assets are not fingerprinted: cache them for a day, then revalidate.
 const CACHE: &str = "public, max-age=86400";
@@ -25,6 +27,7 @@ pub async fn serve(page: Page, Path(file): Path<String>) -> Response {
         "favicon.svg" => (FAVICON, "image/svg+xml"),
         "sailau-vote.js" => (VOTE_CLIENT, "text/javascript; charset=utf-8"),
         "noble.js" => (NOBLE, "text/javascript; charset=utf-8"),
+        "vote-page.js" => (VOTE_PAGE, "text/javascript; charset=utf-8"),
         _ => return page.fail(Fail::NotFound),
     };
     ([(CONTENT_TYPE, content_type), (CACHE_CONTROL, CACHE)], body).into_response()

@@ -28,9 +28,12 @@ use super::forms::see_other;
 use super::{Fail, FormState, Page, PageCtx, check_form, form_map, may, pairs_of};
 use crate::WebState;
 
+mod online;
+
 /// The routes of the primaries' pages.
 pub fn router() -> Router<WebState> {
     Router::new()
+        .merge(online::router())
         .route("/primaries", get(list))
         .route("/primaries/{id}", get(show))
         .route("/primaries/{id}/applications", post(apply))

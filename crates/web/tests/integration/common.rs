@@ -226,10 +226,10 @@ impl TestApp {
     }
 
     /// Loads the whole demo registry (17 regions, 1,491 precincts, 7 parties, demo accounts).
-    pub async fn load_demo(&self) {
+    pub async fn load_demo(&self) -> Vec<sailau_app::demo::DemoAccount> {
         sailau_app::demo::load(&self.app, &|_, _, _| {})
             .await
-            .unwrap_or_else(|e| panic!("{}: demo: {e}", self.backend));
+            .unwrap_or_else(|e| panic!("{}: demo: {e}", self.backend))
     }
 
     /// A small registry: two regions (Abai, Akmola), a city and a district under Abai with a few

@@ -1,0 +1,389 @@
+//! The primaries' verifiable online vote over HTTP (issue 14 §4, §5, §8): on the demo, the
+//! finished 2024 campaign's pages (status, board, a challenged ballot's opening checked, the
+//! record that `sailau verify` accepts) in three languages; and on the live campaign, on SQLite
+//! and PostgreSQL, a member's ballot made with the Rust client and submitted through the API
+//! the browser uses — the receipt, the board lookup, a re-vote, and every refusal with its rule:
+//! a replay, a bad proof, an unknown credential, a malformed submission, an account that is no
+//! member, no account, a ballot outside the window; the paper station's register; and the
+//! ledger replaying it all.
+
+use axum::body::Body;
+use axum::http::{Method, StatusCode, header};
+use sailau_app::demo_primaries::{CAMPAIGN, LIVE_CAMPAIGN};
+use sailau_domain::{PartyCode, Role, Scope, TerritoryCode};
+use sailau_i18n::Lang;
+
+use crate::common::{Login, TestApp, backends_with_clocks};
+use crate::elections::in_three_languages;
+
+fn ts(s: &str) -> jiff::Timestamp {
+    s.parse().unwrap()
+}
+
+fn campaign(n: u128) -> String {
+    uuid::Uuid::from_u128(n).to_string()
+}
+
+/// A demo member's uuid (`demo_primaries`: the Uil branch's synthetic members).
+fn synthetic_member(n: u128) -> String {
+    uuid::Uuid::from_u128(0x5EED_1400_0000_0000_0000 + (1 << 48) + n).to_string()
+}
+
+#[tokio::test]
+async fn the_finished_campaign_reads_well_and_its_record_verifies() {
+    let (t, _clock) = backends_with_clocks(ts("2026-01-05T05:00:00Z"))
+        .await
+        .into_iter()
+        .next()
+        .unwrap();
+    t.load_demo().await;
+    let c = campaign(CAMPAIGN);
+
+    for (lang, r) in in_three_languages(&t, &format!("/primaries/{c}/online"), None).await {
+        let want: &[&str] = match lang {
+            Lang::Ru => &[
+                "Онлайн-голосование",
+                "Итоги расшифрованы",
+                "Опущено бюллетеней: 41, из них учитываются: 40; проверено бюллетеней: 1",
+                "Проголосовали онлайн: 40",
+            ],
+            Lang::Kk => &["Онлайн дауыс беру", "Қорытындылардың шифры ашылды"],
+            Lang::En => &[
+                "Online voting",
+                "Results decrypted",
+                "Ballots cast: 41, of which counted: 40; ballots challenged: 1",
+            ],
+        };
+        for w in want {
+            assert!(r.body.contains(w), "{lang:?}: {w}");
+        }
+        // Nobody signed in: no form.
+        assert!(!r.body.contains("/online/tally"), "{lang:?}");
+    }
+    for (_, r) in in_three_languages(&t, &format!("/primaries/{c}/board"), None).await {
+        assert!(r.body.matches("/board/").count() >= 42);
+    }
+    // The challenged ballot's page checks its opening and names the revealed choice.
+    let challenged = t
+        .get(&format!("/api/v1/primaries/{c}/board?kind=challenged"))
+        .await
+        .json();
+    let hash = challenged[0]["ballot_hash"].as_str().unwrap().to_owned();
+    assert!(challenged[0]["opening"].is_object());
+    for (lang, r) in in_three_languages(&t, &format!("/primaries/{c}/board/{hash}"), None).await {
+        let holds = match lang {
+            Lang::Ru => "Раскрытие сходится с шифрованием",
+            Lang::Kk => "Ашылуы шифрлаумен сәйкес",
+            Lang::En => "The opening matches the encryption",
+        };
+        assert!(r.body.contains(holds), "{lang:?}");
+    }
+    // A lookup that is no code, a ballot that is not there.
+    let r = t.get(&format!("/primaries/{c}/board?code=zz")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("не меньше 16 шестнадцатеричных знаков"));
+    let r = t
+        .get(&format!("/primaries/{c}/board/{}", "ab".repeat(32)))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t
+        .get(&format!("/api/v1/primaries/{c}/board?kind=spoiled"))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    // The record as the API serves it: a zip whose `record/` verifies with the independent
+    // verifier.
+    let r = t.get(&format!("/api/v1/primaries/{c}/record.zip")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header("content-type"), Some("application/zip"));
+    let dir = tempfile::tempdir().unwrap();
+    zip::ZipArchive::new(std::io::Cursor::new(r.bytes.clone()))
+        .unwrap()
+        .extract(dir.path())
+        .unwrap();
+    let report = sailau_record::verify(
+        &dir.path().join("record"),
+        &sailau_record::VerifyOptions::default(),
+        &sailau_record::NoProgress,
+    )
+    .unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    assert_eq!(
+        (
+            report.summary.ballots,
+            report.summary.voters,
+            report.summary.challenged
+        ),
+        (41, 40, 1)
+    );
+    assert!(report.summary.results);
+}
+
+/// Signs a demo account in with its printed password.
+async fn demo_login(t: &TestApp, accounts: &[sailau_app::demo::DemoAccount], name: &str) -> Login {
+    let a = accounts
+        .iter()
+        .find(|a| a.username.as_str() == name)
+        .unwrap();
+    let s = t.app.login(name, &a.password, "test-client").await.unwrap();
+    Login {
+        username: name.into(),
+        password: a.password.clone(),
+        token: s.token,
+        csrf: s.csrf_token,
+    }
+}
+
+async fn post_raw(
+    t: &TestApp,
+    path: &str,
+    body: String,
+    who: Option<&Login>,
+) -> crate::common::TestResponse {
+    let mut b = axum::http::Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT_LANGUAGE, "ru");
+    if let Some(w) = who {
+        b = b.header(header::AUTHORIZATION, format!("Bearer {}", w.token));
+    }
+    t.send(b.body(Body::from(body)).unwrap()).await
+}
+
+fn first_rule(r: &crate::common::TestResponse) -> (String, String, String) {
+    let j = r.json();
+    let e = &j["errors"][0];
+    (
+        e["field"].as_str().unwrap_or_default().to_owned(),
+        e["rule"].as_str().unwrap_or_default().to_owned(),
+        e["message"].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its_rule() {
+    for (t, clock) in backends_with_clocks(ts("2026-01-05T05:00:00Z")).await {
+        let accounts = t.load_demo().await;
+        let c = campaign(LIVE_CAMPAIGN);
+        let code = accounts
+            .iter()
+            .find(|a| a.username.as_str() == "member")
+            .and_then(|a| a.voting_code.clone())
+            .unwrap();
+        let member = demo_login(&t, &accounts, "member").await;
+
+        // What the browser loads: the manifest, parameters, announcements and election.json.
+        let files = t
+            .get(&format!("/api/v1/primaries/{c}/election"))
+            .await
+            .json();
+        let manifest: sailau_vote::Manifest =
+            serde_json::from_value(files["manifest"].clone()).unwrap();
+        let parameters: sailau_vote::ElectionParameters =
+            serde_json::from_value(files["parameters"].clone()).unwrap();
+        let trustees: Vec<sailau_vote::TrusteePublic> =
+            serde_json::from_value(files["trustees"].clone()).unwrap();
+        let ctx = sailau_vote::ElectionContext::new(&manifest, &parameters, &trustees).unwrap();
+        assert_eq!(
+            files["election"]["election_hash"].as_str().unwrap(),
+            ctx.election_hash().to_hex()
+        );
+        let contest = &manifest.contests[0];
+        let choose = |k: usize| {
+            sailau_vote::PlaintextBallot::from_selections(
+                &manifest,
+                &[(contest.id.as_str(), &[contest.options[k].id.as_str()])],
+            )
+            .unwrap()
+        };
+        let vote = |k: usize, code: &sailau_vote::CredentialCode, challenge: bool| {
+            let v = sailau_record::voter::vote(&ctx, code, &choose(k), challenge, &mut rand::rng())
+                .unwrap();
+            serde_json::to_string(&v.submission).unwrap()
+        };
+        let code = sailau_vote::CredentialCode::parse(&code).unwrap();
+        let ballots = format!("/api/v1/primaries/{c}/ballots");
+        let before = t.ledger_size().await;
+
+        // Cast: 201 with the tracking code; the board finds it by its short form.
+        let first = vote(0, &code, false);
+        let r = post_raw(&t, &ballots, first.clone(), Some(&member)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}: {}", t.backend, r.body);
+        let receipt = r.json();
+        let short = receipt["tracking_code_short"].as_str().unwrap().to_owned();
+        assert_eq!(short.len(), 19);
+        let found = t
+            .get(&format!("/api/v1/primaries/{c}/board?code={short}"))
+            .await
+            .json();
+        assert_eq!(found[0]["ballot_hash"], receipt["ballot_hash"]);
+        assert_eq!(found[0]["tracking_code"], receipt["tracking_code"]);
+        // The ledger entry names no member: an anonymous voter and the ballot's hash.
+        let entry = t
+            .get(&format!(
+                "/api/ledger/entries?start={before}&end={}",
+                before + 1
+            ))
+            .await
+            .body;
+        assert!(
+            entry.contains(r#"\"type\":\"voter\""#) || entry.contains(r#""type":"voter""#),
+            "{entry}"
+        );
+        assert!(!entry.contains("member"), "{entry}");
+
+        // The same ballot again: a replay.
+        let r = post_raw(&t, &ballots, first, Some(&member)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (field, rule, message) = first_rule(&r);
+        assert_eq!(
+            (field.as_str(), rule.as_str()),
+            ("ballot", "prim-ballot-replay")
+        );
+        assert!(message.contains("уже есть на доске"), "{message}");
+
+        // A ballot whose proof is broken, re-signed by its credential: refused by its check.
+        let mut forged: serde_json::Value = serde_json::from_str(&vote(1, &code, false)).unwrap();
+        let mut b: sailau_vote::EncryptedBallot =
+            serde_json::from_value(forged["ballot"].clone()).unwrap();
+        b.contests[0].selections[0].beta = sailau_vote::Point::generator();
+        sailau_vote::sign_ballot(
+            &mut b,
+            &code.derive_key(ctx.parameters_hash()),
+            &mut rand::rng(),
+        );
+        forged["ballot"] = serde_json::to_value(&b).unwrap();
+        let r = post_raw(&t, &ballots, forged.to_string(), Some(&member)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(first_rule(&r).1, "prim-ballot-refused", "{}", r.body);
+
+        // A code that is not in the published list.
+        let stranger = sailau_vote::CredentialCode::generate(&mut rand::rng());
+        let r = post_raw(&t, &ballots, vote(0, &stranger, false), Some(&member)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            (first_rule(&r).0.as_str(), first_rule(&r).1.as_str()),
+            ("credential", "prim-credential-unknown")
+        );
+
+        // Not a submission at all; an unknown field.
+        for body in ["{}", "[]", r#"{"kind":"cast"}"#, "not json"] {
+            let r = post_raw(&t, &ballots, body.into(), Some(&member)).await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{body}: {}",
+                r.body
+            );
+            assert_eq!(first_rule(&r).0, "ballot", "{body}");
+        }
+        let mut extra: serde_json::Value = serde_json::from_str(&vote(0, &code, false)).unwrap();
+        extra["voter"] = serde_json::json!("me");
+        let r = post_raw(&t, &ballots, extra.to_string(), Some(&member)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // An account that is no member; no account at all.
+        let observer = t.login(Role::Observer, Scope::Global).await;
+        let r = post_raw(&t, &ballots, vote(0, &code, false), Some(&observer)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(first_rule(&r).1, "prim-not-voter");
+        let r = post_raw(&t, &ballots, vote(0, &code, false), None).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+        // A challenged ballot is published with its opening and never counts; a re-vote
+        // replaces the first ballot: one voter more than before the test, two ballots.
+        let online = format!("/api/v1/primaries/{c}/online");
+        let status = async |t: &TestApp| t.get(&online).await.json();
+        let s0 = status(&t).await;
+        let r = post_raw(&t, &ballots, vote(1, &code, true), Some(&member)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        assert_eq!(r.json()["kind"], "challenged");
+        let r = post_raw(&t, &ballots, vote(2, &code, false), Some(&member)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let s1 = status(&t).await;
+        assert_eq!(s1["ballots"], s0["ballots"].as_u64().unwrap() + 1);
+        assert_eq!(s1["voters"], s0["voters"]);
+        assert_eq!(s1["challenged"], s0["challenged"].as_u64().unwrap() + 1);
+        assert_eq!(s1["participated_online"], s0["participated_online"]);
+
+        // The paper station, in the paper window: a member who voted online is refused (the
+        // same rule as a second paper ballot), another member gets one.
+        clock.set(ts("2026-02-01T05:00:00Z"));
+        let station = t
+            .login(
+                Role::CountingCommission,
+                Scope::Party {
+                    party: PartyCode::parse("amanat").unwrap(),
+                    territory: Some(TerritoryCode::parse("155200000").unwrap()),
+                },
+            )
+            .await;
+        let ledger = t.ledger_size().await;
+        let member_id = match &accounts
+            .iter()
+            .find(|a| a.username.as_str() == "member")
+            .unwrap()
+            .scope
+        {
+            Scope::Member { member } => member.0.to_string(),
+            other => panic!("{other:?}"),
+        };
+        let paper = format!("/api/v1/primaries/{c}/paper-ballots");
+        let issue = |who: String| serde_json::json!({"organization": "155200000", "member": who});
+        let r = t
+            .send_json(
+                Method::POST,
+                &paper,
+                Some(&issue(member_id)),
+                Some(&station.token),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert_eq!(first_rule(&r).1, "prim-paper-ballot-refused");
+        let other = issue(synthetic_member(250));
+        let r = t
+            .send_json(Method::POST, &paper, Some(&other), Some(&station.token))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let r = t
+            .send_json(Method::POST, &paper, Some(&other), Some(&station.token))
+            .await;
+        assert_eq!(first_rule(&r).1, "prim-paper-ballot-refused");
+        assert_eq!(status(&t).await["participated_paper"], 1);
+
+        // After the window: ballots are refused with the window; the committee closes the box.
+        clock.set(ts("2026-02-03T05:00:00Z"));
+        let member = demo_login(&t, &accounts, "member").await;
+        let r = post_raw(&t, &ballots, vote(0, &code, false), Some(&member)).await;
+        assert_eq!(first_rule(&r).1, "prim-voting-closed", "{}", r.body);
+        let committee = demo_login(&t, &accounts, "committee").await;
+        let r = t
+            .send_json(
+                Method::POST,
+                &format!("/api/v1/primaries/{c}/tally"),
+                None,
+                Some(&committee.token),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let r = t
+            .send_json(
+                Method::POST,
+                &format!("/api/v1/primaries/{c}/tally"),
+                None,
+                Some(&committee.token),
+            )
+            .await;
+        assert_eq!(first_rule(&r).1, "prim-already-tallied");
+        // Nothing refused above was written: one paper ballot and the tally since `ledger`.
+        assert_eq!(t.ledger_size().await, ledger + 2);
+
+        // The ledger replays: the board's hashes, codes and the register's absence from it.
+        let report =
+            sailau_app::ledger::verify(t.app.store(), &t.app.ledger_public_key(), &[], &|_, _| {})
+                .await
+                .unwrap_or_else(|e| panic!("{}: {e}", t.backend));
+        assert!(report.entries > 0);
+    }
+}
