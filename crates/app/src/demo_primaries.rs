@@ -746,7 +746,10 @@ pub async fn load_live(
         }))
     };
     let op = acting("committee")?;
-    let now = jiff::Timestamp::from_millisecond(now_ms)
+    // A server clock earlier than the demo's own calendar (tests that start at 2023) cannot
+    // hold the campaign before it: the campaign then follows the demo's last entry instead.
+    let after_demo = crate::Clock::now_ms(sim) + 42 * 24 * 3_600_000;
+    let now = jiff::Timestamp::from_millisecond(now_ms.max(after_demo))
         .map_err(|e| AppError::BadRequest(format!("demo clock: {e}")))?;
     let days = |d: i64| now - jiff::SignedDuration::from_hours(24 * d);
     let campaign = CampaignId(uuid::Uuid::from_u128(LIVE_CAMPAIGN));
