@@ -96,6 +96,16 @@ impl Tx {
         Ok(())
     }
 
+    /// Commits a transaction that appended nothing to the ledger, without writing the ledger's
+    /// state: the plain inserts that benchmarks compare with.
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
+    pub async fn commit_plain(self) -> Result<()> {
+        self.inner.commit().await?;
+        Ok(())
+    }
+
     /// Undoes everything of the transaction (a refused command).
     ///
     /// # Errors

@@ -252,6 +252,7 @@ impl Handler for SubmitBallot {
                 Submission::Challenged { ballot, opening } => (ballot, Some(opening)),
             }),
             now: sailau_domain::primaries::instant(ctx.at_ms),
+            proofs_checked: voter.is_some_and(|v| v.proofs_checked),
         };
         validate_ballot(self, &window, window_text(&window, region.as_ref()), &facts)?;
         let (body, opening) = match &submission {
@@ -555,6 +556,27 @@ impl App {
         json: &str,
     ) -> Result<BallotReceipt, AppError> {
         let submission = read_submission(json)?;
+        // The proofs and signature of a cast ballot are verified here, on a blocking thread
+        // and outside the transaction, so that ballots are verified on every core while
+        // another holds the write lock; the context is fixed once the key is published.
+        let proofs_checked = match (&submission, self.campaign_context(campaign).await?) {
+            (Submission::Cast { ballot }, Some(ctx)) => {
+                let ballot = ballot.clone();
+                tokio::task::spawn_blocking(move || sailau_vote::verify_ballot(&ctx, &ballot))
+                    .await
+                    .map_err(|e| AppError::Ledger(e.to_string()))?
+                    .map_err(|e| {
+                        refused(
+                            "ballot",
+                            PrimariesRule::BallotRefused {
+                                reason: e.to_string(),
+                            },
+                        )
+                    })?;
+                true
+            }
+            _ => false,
+        };
         let ballot = submission.ballot();
         let kind = match submission {
             Submission::Cast { .. } => SubmissionKind::Cast,
@@ -574,6 +596,7 @@ impl App {
                     Voter {
                         member,
                         submission: Some(json.to_owned()),
+                        proofs_checked,
                     },
                 ),
             )
@@ -666,6 +689,22 @@ impl App {
         })
         .await
         .map_err(|e| AppError::Ledger(e.to_string()))?
+    }
+
+    /// The election context of a campaign whose key is published (cached).
+    async fn campaign_context(
+        &self,
+        campaign: &CampaignId,
+    ) -> Result<Option<Arc<ElectionContext>>, AppError> {
+        let Some(fixed) = self.store.fixed_ballot(campaign).await? else {
+            return Ok(None);
+        };
+        let manifest: Manifest =
+            serde_json::from_str(&fixed.manifest).map_err(|e| corrupt("manifest", e))?;
+        let parameters: ElectionParameters =
+            serde_json::from_str(&fixed.parameters).map_err(|e| corrupt("parameters", e))?;
+        let row = self.store.online_vote(campaign).await?.unwrap_or_default();
+        Ok(context_of(&manifest, &parameters, &row.vote))
     }
 
     /// A campaign's online vote for pages and the API.

@@ -185,6 +185,11 @@ pub struct Voter {
     pub member: MemberId,
     /// The submission's JSON (spec §12.4), for an online ballot.
     pub submission: Option<String>,
+    /// Whether a cast ballot's proofs and signature were verified (`verify_ballot`) against the
+    /// campaign's election context before the transaction: the context never changes once the
+    /// key is published, so the transaction need not verify them again while it holds the
+    /// database's write lock.
+    pub proofs_checked: bool,
 }
 
 impl std::fmt::Debug for Voter {
@@ -617,6 +622,9 @@ pub struct BallotFacts<'a> {
     /// The ballot and, for a challenged one, its opening; `None` on replay (the ballot was
     /// checked when it was submitted; the board keeps it).
     pub body: Option<(&'a EncryptedBallot, Option<&'a BallotOpening>)>,
+    /// Whether a cast ballot's proofs and signature were already verified against this
+    /// context ([`Voter::proofs_checked`]).
+    pub proofs_checked: bool,
     /// When.
     pub now: Instant,
 }
@@ -676,7 +684,9 @@ pub fn validate_ballot(
         }
         match (cmd.kind, opening) {
             (SubmissionKind::Cast, None) => {
-                sailau_vote::verify_ballot(ctx, ballot).map_err(refused)?;
+                if !facts.proofs_checked {
+                    sailau_vote::verify_ballot(ctx, ballot).map_err(refused)?;
+                }
             }
             (SubmissionKind::Challenged, Some(opening)) => {
                 shape_matches(ctx.manifest(), ballot)?;

@@ -498,6 +498,7 @@ fn a_ballot_is_taken_only_in_the_window_with_the_key_a_listed_credential_and_goo
         tallied: false,
         body,
         now,
+        proofs_checked: false,
     };
     validate_ballot(&cmd, &window, text(), &facts(inside, Some((&ballot, None)))).unwrap();
     let first = |f: &BallotFacts<'_>| {

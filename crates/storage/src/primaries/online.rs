@@ -262,6 +262,31 @@ impl Tx {
         Ok(seq)
     }
 
+    /// Inserts a board row as it is, without the checks or counters of
+    /// [`Tx::append_ballot`]: the baseline of the ballots benchmark.
+    pub async fn insert_board_row_plain(
+        &mut self,
+        campaign: &CampaignId,
+        row: &BoardRow,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO primaries_board \
+             (campaign_id, kind, seq, ballot_hash, tracking_code, credential, body, opening) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(campaign.to_string())
+        .bind(kind_str(row.kind))
+        .bind(i64_of(row.seq))
+        .bind(row.ballot_hash.clone())
+        .bind(row.tracking_code.clone())
+        .bind(row.credential.clone())
+        .bind(row.body.clone())
+        .bind(row.opening.clone())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
     /// The cast ballots in board order (for the tally).
     pub async fn cast_ballots(&mut self, campaign: &CampaignId) -> Result<Vec<BoardRow>> {
         let sql = concat!(

@@ -569,6 +569,7 @@ pub async fn paper_ballot(
             Voter {
                 member,
                 submission: None,
+                proofs_checked: false,
             },
         ),
     )

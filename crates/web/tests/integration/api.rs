@@ -1864,7 +1864,9 @@ async fn every_documented_operation_is_routed() {
             .replace("{document}", "application")
             .replace("{contest}", "00000000-0000-0000-0000-000000000000")
             .replace("{election}", "00000000-0000-0000-0000-000000000000")
-            .replace("{party}", "amanat");
+            .replace("{party}", "amanat")
+            .replace("{trustee}", "1")
+            .replace("{round}", "1");
         assert!(!concrete.contains('{'), "unknown placeholder in {path}");
         for (method, op) in item.as_object().unwrap() {
             let m: Method = method.to_uppercase().parse().unwrap();

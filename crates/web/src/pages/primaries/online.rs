@@ -591,6 +591,7 @@ async fn paper_ballot(
             Voter {
                 member,
                 submission: None,
+                proofs_checked: false,
             },
         );
         run(&page, &state, id, cmd).await
