@@ -502,6 +502,8 @@ pub struct CampaignView {
     /// The fixed ballot's manifest hash (lowercase hex, `docs/verifiable-voting.md` §3.2), once
     /// the committee has fixed it.
     pub manifest_hash: Option<String>,
+    /// Whether the online counts are published (and in the ratings).
+    pub online_counted: bool,
 }
 
 impl App {
@@ -543,12 +545,13 @@ impl App {
         }
         // Online votes count once the trustees' decryption is published (option id = contender).
         let mut online: HashMap<(String, String), u64> = HashMap::new();
-        if let Some(r) = self
+        let result = self
             .store
             .online_vote(id)
             .await?
-            .and_then(|r| r.vote.result)
-        {
+            .and_then(|r| r.vote.result);
+        let online_counted = result.is_some();
+        if let Some(r) = result {
             for (position, contender, votes) in sailau_domain::primaries::online::online_counts(&r)
             {
                 online.insert((position, contender), votes);
@@ -603,6 +606,7 @@ impl App {
         };
         Ok(Some(CampaignView {
             manifest_hash,
+            online_counted,
             campaign,
             contenders,
             debates,

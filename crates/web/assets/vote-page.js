@@ -53,6 +53,11 @@ form.addEventListener('submit', (ev) => {
   $('receipt').hidden = true;
   $('challenged').hidden = true;
   const input = $('f-credential');
+  if (!input.value.trim()) {
+    showError(say('empty-code'));
+    input.focus();
+    return;
+  }
   let key;
   try {
     key = sv.deriveCredentialKey(ctx, input.value);
@@ -70,8 +75,13 @@ form.addEventListener('submit', (ev) => {
   $('cast').focus();
 });
 
+// A refusal the server worded (in the page's language), as opposed to a network failure.
+class Refused extends Error {}
+
 async function submit(submission) {
-  const res = await fetch(`/api/v1/primaries/${data.campaign}/ballots`, {
+  let res;
+  try {
+    res = await fetch(`/api/v1/primaries/${data.campaign}/ballots`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: {
@@ -80,12 +90,19 @@ async function submit(submission) {
       'Accept-Language': data.lang,
     },
     body: JSON.stringify(submission),
-  });
+    });
+  } catch {
+    throw new Refused(say('network'));
+  }
   const body = await res.json().catch(() => ({}));
   if (res.status === 201) return body;
   const messages = (body.errors || []).map((e) => e.message).filter(Boolean);
-  throw new Error(messages.length ? messages.join(' ') : body.detail || body.title || say('generic'));
+  if (messages.length) throw new Refused(messages.join(' '));
+  if (res.status === 401) throw new Refused(say('signed-out'));
+  throw new Refused(say('generic'));
 }
+
+const refusal = (e) => (e instanceof Refused ? e.message : say('generic'));
 
 $('cast').addEventListener('click', async () => {
   if (!pending) return;
@@ -103,7 +120,7 @@ $('cast').addEventListener('click', async () => {
     $('receipt').hidden = false;
     $('receipt').focus();
   } catch (e) {
-    showError(e.message || say('network'));
+    showError(refusal(e));
     reset();
   }
 });
@@ -122,7 +139,7 @@ $('challenge').addEventListener('click', async () => {
     $('challenged').hidden = false;
     $('challenged').focus();
   } catch (e) {
-    showError(e.message || say('network'));
+    showError(refusal(e));
     reset();
   }
 });

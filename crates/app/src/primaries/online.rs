@@ -192,7 +192,7 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 /// Reads a submission strictly (spec §12.4), naming the field `ballot`.
 fn read_submission(json: &str) -> Result<Submission, AppError> {
     Submission::from_json(json)
-        .map_err(|reason| refused("ballot", PrimariesRule::BallotRefused { reason }))
+        .map_err(|reason| refused("ballot", PrimariesRule::SubmissionUnreadable { reason }))
 }
 
 /// Whether `member` belongs to the campaign's party in its territory (and is not erased).
@@ -1050,7 +1050,7 @@ pub fn ceremony_command(
     round: u8,
     text: &str,
 ) -> Result<PublishCeremonyFile, AppError> {
-    let bad = |e: String| refused("file", PrimariesRule::FileRefused { reason: e });
+    let bad = |e: String| refused("file", PrimariesRule::FileUnreadable { reason: e });
     let file = match round {
         1 => CeremonyFile::Announcement {
             public: Box::new(
@@ -1097,7 +1097,7 @@ pub fn share_command(campaign: CampaignId, text: &str) -> Result<PublishDecrypti
     let share = sailau_record::strict::from_str(text).map_err(|e| {
         refused(
             "file",
-            PrimariesRule::FileRefused {
+            PrimariesRule::FileUnreadable {
                 reason: e.to_string(),
             },
         )

@@ -762,9 +762,9 @@ pub fn validate_online_voter(
 /// paper ballot already.
 ///
 /// # Errors
-/// [`PrimariesRule::PaperClosed`] (field `campaign`); [`PrimariesRule::OrganizationInvalid`]
-/// (field `organization`); [`PrimariesRule::NotVoter`] (field `member`) when the member does not
-/// belong to the organization; [`PrimariesRule::PaperBallotRefused`] (field `member`).
+/// [`PrimariesRule::PaperIssueClosed`] (field `campaign`); [`PrimariesRule::OrganizationInvalid`]
+/// (field `organization`); [`PrimariesRule::NotInOrganization`] (field `member`) when the member
+/// does not belong to the organization; [`PrimariesRule::PaperBallotRefused`] (field `member`).
 pub fn validate_paper_ballot(
     window: &Window,
     window_text: WindowText,
@@ -777,7 +777,7 @@ pub fn validate_paper_ballot(
     if !window.contains(now) {
         errs.push(
             "campaign",
-            PrimariesRule::PaperClosed {
+            PrimariesRule::PaperIssueClosed {
                 opens: window_text.0,
                 closes: window_text.1,
             }
@@ -788,7 +788,7 @@ pub fn validate_paper_ballot(
         errs.push("organization", PrimariesRule::OrganizationInvalid.into());
     }
     match (member_in_organization, register) {
-        (Some(false), _) => errs.push("member", PrimariesRule::NotVoter.into()),
+        (Some(false), _) => errs.push("member", PrimariesRule::NotInOrganization.into()),
         (_, Some(_)) => errs.push("member", PrimariesRule::PaperBallotRefused.into()),
         _ => {}
     }

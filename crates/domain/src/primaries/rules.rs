@@ -330,6 +330,26 @@ pub enum PrimariesRule {
         /// The threshold.
         threshold: u32,
     },
+    /// The uploaded file is not a file of this round in the record's layout; `reason` in
+    /// English.
+    FileUnreadable {
+        /// What the reader said.
+        reason: String,
+    },
+    /// The submission is not a ballot in the record's layout (spec §12.4); `reason` in English.
+    SubmissionUnreadable {
+        /// What the reader said.
+        reason: String,
+    },
+    /// The member does not belong to the primary organization whose station issues the ballot.
+    NotInOrganization,
+    /// Paper ballots are issued from `opens` to `closes` only.
+    PaperIssueClosed {
+        /// When paper voting opens.
+        opens: String,
+        /// When it closes.
+        closes: String,
+    },
 }
 
 impl From<PrimariesRule> for crate::Rule {
@@ -434,6 +454,17 @@ impl PrimariesRule {
             PrimariesRule::NotTallied,
             PrimariesRule::ResultsPublished,
             PrimariesRule::SharesTooFew { threshold: 2 },
+            PrimariesRule::FileUnreadable {
+                reason: "expected value at line 1 column 1".into(),
+            },
+            PrimariesRule::SubmissionUnreadable {
+                reason: "missing field `ballot`".into(),
+            },
+            PrimariesRule::NotInOrganization,
+            PrimariesRule::PaperIssueClosed {
+                opens: w().0,
+                closes: w().1,
+            },
         ]
     }
 
@@ -507,6 +538,10 @@ impl PrimariesRule {
             PrimariesRule::NotTallied => "prim-not-tallied",
             PrimariesRule::ResultsPublished => "prim-results-published",
             PrimariesRule::SharesTooFew { .. } => "prim-shares-too-few",
+            PrimariesRule::FileUnreadable { .. } => "prim-file-unreadable",
+            PrimariesRule::SubmissionUnreadable { .. } => "prim-submission-unreadable",
+            PrimariesRule::NotInOrganization => "prim-not-in-organization",
+            PrimariesRule::PaperIssueClosed { .. } => "prim-paper-issue-closed",
         }
     }
 
@@ -519,7 +554,8 @@ impl PrimariesRule {
             PrimariesRule::RegistrationClosed { opens, closes }
             | PrimariesRule::DebateOutsideWindow { opens, closes }
             | PrimariesRule::PaperClosed { opens, closes }
-            | PrimariesRule::VotingClosed { opens, closes } => {
+            | PrimariesRule::VotingClosed { opens, closes }
+            | PrimariesRule::PaperIssueClosed { opens, closes } => {
                 vec![("opens", opens.clone()), ("closes", closes.clone())]
             }
             PrimariesRule::TooYoung { min_age } => vec![("age", min_age.to_string())],
@@ -527,7 +563,10 @@ impl PrimariesRule {
             PrimariesRule::PaperCountsAboveIssued { issued } => {
                 vec![("issued", issued.to_string())]
             }
-            PrimariesRule::FileRefused { reason } | PrimariesRule::BallotRefused { reason } => {
+            PrimariesRule::FileRefused { reason }
+            | PrimariesRule::BallotRefused { reason }
+            | PrimariesRule::FileUnreadable { reason }
+            | PrimariesRule::SubmissionUnreadable { reason } => {
                 vec![("reason", reason.clone())]
             }
             PrimariesRule::CredentialsFile { line, reason } => {
@@ -676,6 +715,18 @@ impl PrimariesRule {
             PrimariesRule::ResultsPublished => "the results are already published".into(),
             PrimariesRule::SharesTooFew { threshold } => {
                 format!("{threshold} trustees' decryption shares are needed")
+            }
+            PrimariesRule::FileUnreadable { reason } => {
+                format!("the file is not a file of this round in the record's layout: {reason}")
+            }
+            PrimariesRule::SubmissionUnreadable { reason } => {
+                format!("the submission is not a ballot in the record's layout: {reason}")
+            }
+            PrimariesRule::NotInOrganization => {
+                "the member does not belong to this primary organization".into()
+            }
+            PrimariesRule::PaperIssueClosed { opens, closes } => {
+                format!("paper ballots are issued from {opens} to {closes}")
             }
         }
     }

@@ -391,6 +391,24 @@ impl Store {
         row.as_ref().map(board_row).transpose()
     }
 
+    /// Whether a later cast ballot of the same credential replaces `row` (only the last ballot
+    /// of a credential counts, spec §7).
+    pub async fn superseded(&self, campaign: &CampaignId, row: &BoardRow) -> Result<bool> {
+        if row.kind != SubmissionKind::Cast {
+            return Ok(false);
+        }
+        let later = sqlx::query(
+            "SELECT 1 AS one FROM primaries_board WHERE campaign_id = $1 AND kind = 'cast' \
+             AND credential = $2 AND seq > $3 LIMIT 1",
+        )
+        .bind(campaign.to_string())
+        .bind(row.credential.clone())
+        .bind(i64_of(row.seq))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(later.is_some())
+    }
+
     /// The published credentials (hex), in increasing order.
     pub async fn credentials(&self, campaign: &CampaignId) -> Result<Vec<String>> {
         let rows = sqlx::query(

@@ -85,6 +85,26 @@ pub fn router() -> Router<WebState> {
         .merge(party::router())
         // i14-primaries
         .merge(primaries::router())
+        .method_not_allowed_fallback(post_only)
+}
+
+/// A GET of an address that only takes a form (the language links of a page re-rendered after
+/// a refused form point there): 303 to the page the form belongs to, the address without its
+/// last segment, with the query kept (`?lang=kk`). Any other method: the 405 status.
+async fn post_only(method: axum::http::Method, uri: axum::http::Uri) -> Response {
+    if method != axum::http::Method::GET && method != axum::http::Method::HEAD {
+        return axum::http::StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    let path = uri.path().trim_end_matches('/');
+    let parent = match path.rfind('/') {
+        Some(0) | None => "/",
+        Some(i) => &path[..i],
+    };
+    let to = match uri.query() {
+        Some(q) => format!("{parent}?{q}"),
+        None => parent.to_owned(),
+    };
+    forms::see_other(&to)
 }
 
 /// The answer for a path no route serves: the 404 page (problem+json under `/api/`).

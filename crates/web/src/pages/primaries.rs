@@ -201,6 +201,10 @@ struct CampaignPage {
     apply: Option<ApplyForm>,
     /// The form's action and the ballot's.
     href: String,
+    /// Whether the online counts are in the ratings.
+    decrypted: bool,
+    /// Whether online voting is open now (the page offers the vote).
+    voting_open: bool,
 }
 
 /// A member's application form.
@@ -369,8 +373,12 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
                 name: name(ctx, by_id(&s.contender)),
                 href: contender_href(&s.contender),
                 votes: ctx.num(s.votes()),
-                // The online votes are not decrypted in this version: never shown as a zero.
-                online: ctx.tr("prim-online-pending"),
+                // Until the trustees' decryption is published, never shown as a zero.
+                online: if v.online_counted {
+                    ctx.num(s.online)
+                } else {
+                    ctx.tr("prim-online-pending")
+                },
                 paper: ctx.num(s.paper),
                 note,
             };
@@ -722,6 +730,8 @@ async fn campaign_page(
                 may_fix,
                 ballot_errors,
                 apply,
+                decrypted: v.online_counted,
+                voting_open: w.online_voting.contains(now) && !v.online_counted,
                 href: campaign_href(&id),
                 title,
                 party,

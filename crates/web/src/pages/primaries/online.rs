@@ -97,6 +97,8 @@ struct OnlinePage {
     saved: Option<u64>,
     /// The record's download.
     record: String,
+    /// Whether the record is complete (decrypted): `sailau verify` without `--incomplete`.
+    complete: bool,
 }
 
 #[derive(Deserialize)]
@@ -323,6 +325,7 @@ async fn online_page(
             refused,
             saved,
             record: format!("/api/v1/primaries/{id}/record.zip"),
+            complete: v.decrypted,
         },
     ))
 }
@@ -563,6 +566,9 @@ async fn paper_ballot(
             .await?
             .ok_or(Fail::NotFound)?;
         let card = values.get("card").map(|s| s.trim()).unwrap_or_default();
+        if card.is_empty() {
+            return refuse(&page, &state, id, "prim-online-card-required").await;
+        }
         let Ok(organization) = sailau_domain::TerritoryCode::parse(
             values
                 .get("organization")
@@ -571,14 +577,15 @@ async fn paper_ballot(
         ) else {
             return refuse(&page, &state, id, "prim-online-organization-required").await;
         };
-        let member = if card.is_empty() {
-            None
-        } else {
-            state
-                .app
-                .store()
-                .member_by_card(&c.opened.party, card)
-                .await?
+        // Card numbers are printed in capitals; a number typed in small letters is the same.
+        let store = state.app.store();
+        let member = match store.member_by_card(&c.opened.party, card).await? {
+            Some(m) => Some(m),
+            None => {
+                store
+                    .member_by_card(&c.opened.party, &card.to_uppercase())
+                    .await?
+            }
         };
         let Some(member) = member else {
             return refuse(&page, &state, id, "prim-online-card-unknown").await;
@@ -621,6 +628,8 @@ struct VotePage {
     href: String,
     /// Why the member cannot vote here now (signed out, not a member, closed, no key yet).
     blocked: Option<String>,
+    /// Whether nobody is signed in (the page links to the sign-in).
+    signed_out: bool,
     contests: Vec<VoteContest>,
     /// The election's public files and the page's messages, for `vote-page.js`.
     data: String,
@@ -643,7 +652,9 @@ async fn vote(page: Page, State(state): State<WebState>, Path(id): Path<String>)
             Some(ctx.tr("prim-not-voter"))
         } else if v.joint_key.is_none() || v.credentials.is_none() {
             Some(ctx.tr("prim-key-not-published"))
-        } else if !w.contains(now) || v.tallied {
+        } else if now >= w.closes || v.tallied {
+            Some(ctx.tr_arg("prim-vote-over", "closes", local_end(c, w.closes)))
+        } else if !w.contains(now) {
             Some(ctx.tr_args(
                 "prim-voting-closed",
                 &[
@@ -703,6 +714,8 @@ async fn vote(page: Page, State(state): State<WebState>, Path(id): Path<String>)
             "unknown-choice",
             "network",
             "generic",
+            "empty-code",
+            "signed-out",
         ]
         .into_iter()
         .map(|code| (code, ctx.tr(&format!("prim-vote-error-{code}"))))
@@ -733,6 +746,7 @@ async fn vote(page: Page, State(state): State<WebState>, Path(id): Path<String>)
                 title,
                 href: campaign_href(&id),
                 blocked,
+                signed_out: page.session.is_none(),
                 contests,
                 // `</` never appears inside the JSON block: the page reads it as data.
                 data: data.to_string().replace("</", "<\\/"),
@@ -771,7 +785,8 @@ struct BoardPage {
 #[derive(Deserialize)]
 struct BoardQuery {
     code: Option<String>,
-    from: Option<u64>,
+    /// The first place to list; anything but a whole number from 1 lists from the start.
+    from: Option<String>,
 }
 
 const BOARD_PAGE: u64 = 200;
@@ -810,14 +825,24 @@ async fn board(
                 None => Err(ctx.tr("prim-board-code-format")),
                 Some(hex) => match store.find_ballot(&id, &hex).await? {
                     Some(r) => {
+                        let replaced = store.superseded(&id, &r).await?;
                         let v = row_view(r);
-                        Ok((v.href, ctx.tr_arg("prim-board-found", "number", v.seq)))
+                        let mut text = ctx.tr_arg("prim-board-found", "number", v.seq);
+                        if replaced {
+                            text = format!("{text} {}", ctx.tr("prim-ballot-superseded"));
+                        }
+                        Ok((v.href, text))
                     }
                     None => Err(ctx.tr("prim-board-not-found")),
                 },
             }),
         };
-        let from = q.from.unwrap_or(1).max(1);
+        let from = q
+            .from
+            .as_deref()
+            .and_then(|f| f.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+            .max(1);
         let mut cast: Vec<BoardRowView> = store
             .board_rows(&id, SubmissionKind::Cast, from, BOARD_PAGE + 1)
             .await?
@@ -888,6 +913,8 @@ struct BallotPage {
     /// contest.
     opening: Option<Result<Revealed, String>>,
     json: String,
+    /// A cast ballot replaced by a later one of the same credential.
+    superseded: bool,
 }
 
 /// GET /primaries/{id}/board/{hash}: one ballot; a challenged one with its opening checked.
@@ -918,6 +945,7 @@ async fn ballot(
             })
             .collect();
         let c = &view.campaign;
+        let superseded = state.app.store().superseded(&id, &row).await?;
         let opening = match (row.kind, &row.body, &row.opening) {
             (SubmissionKind::Challenged, Some(body), Some(opening)) => {
                 Some(check_opening(&state, &id, body, opening, &names, c, ctx).await?)
@@ -946,8 +974,8 @@ async fn ballot(
                 title,
                 href: campaign_href(&id),
                 kind: ctx.tr(match row.kind {
-                    SubmissionKind::Cast => "prim-board-cast",
-                    SubmissionKind::Challenged => "prim-board-challenged",
+                    SubmissionKind::Cast => "prim-ballot-kind-cast",
+                    SubmissionKind::Challenged => "prim-ballot-kind-challenged",
                 }),
                 seq: row.seq,
                 hash: row.ballot_hash,
@@ -955,6 +983,7 @@ async fn ballot(
                 credential: row.credential,
                 opening,
                 json,
+                superseded,
             },
         ))
     })
