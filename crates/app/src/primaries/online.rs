@@ -345,18 +345,39 @@ fn tally_rows(
     })
 }
 
+/// A campaign's vote as a handler reads it: the campaign, its stored vote and the election
+/// context once the key is published.
+struct VoteState {
+    campaign: Campaign,
+    row: OnlineRow,
+    context: Option<Arc<ElectionContext>>,
+}
+
+async fn vote_state(tx: &mut Tx, id: &CampaignId) -> Result<VoteState, AppError> {
+    let campaign = existing_campaign(tx, id).await?;
+    let fixed = fixed_of(tx, id).await?;
+    let row = tx.online_vote(id).await?.unwrap_or_default();
+    let context = fixed
+        .as_ref()
+        .and_then(|(m, p)| context_of(m, p, &row.vote));
+    Ok(VoteState {
+        campaign,
+        row,
+        context,
+    })
+}
+
 impl Handler for TallyBoard {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
         campaign_target(tx, &self.campaign).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let campaign = existing_campaign(tx, &self.campaign).await?;
-        let fixed = fixed_of(tx, &self.campaign).await?;
-        let mut row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
-        let context = fixed
-            .as_ref()
-            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        let VoteState {
+            campaign,
+            mut row,
+            context,
+        } = vote_state(tx, &self.campaign).await?;
         let recomputed = match (&context, ctx.replaying()) {
             (Some(c), false) => {
                 let rows = tx.cast_ballots(&self.campaign).await?;
@@ -384,12 +405,11 @@ impl Handler for PublishDecryptionShare {
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let campaign = existing_campaign(tx, &self.campaign).await?;
-        let fixed = fixed_of(tx, &self.campaign).await?;
-        let mut row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
-        let context = fixed
-            .as_ref()
-            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        let VoteState {
+            campaign,
+            mut row,
+            context,
+        } = vote_state(tx, &self.campaign).await?;
         let by = publisher(tx, &campaign, &ctx.actor).await?;
         validate_share(self, context.as_deref(), &row.vote, by)?;
         row.vote.shares.push(self.share.clone());
@@ -405,12 +425,9 @@ impl Handler for PublishResults {
     }
 
     async fn apply(&self, tx: &mut Tx, _ctx: &Ctx<'_>) -> Result<(), AppError> {
-        existing_campaign(tx, &self.campaign).await?;
-        let fixed = fixed_of(tx, &self.campaign).await?;
-        let mut row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
-        let context = fixed
-            .as_ref()
-            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        let VoteState {
+            mut row, context, ..
+        } = vote_state(tx, &self.campaign).await?;
         validate_results(self, context.as_deref(), &row.vote)?;
         row.vote.result = Some(self.result.clone());
         tx.save_online_vote(&self.campaign, &row.vote).await?;

@@ -435,7 +435,7 @@ pub async fn ceremony(
 #[utoipa::path(
     post, path = "/api/v1/primaries/{id}/credentials", tag = "primaries",
     params(IdPath<CampaignId>),
-    request_body(description = "credentials.jsonl", content((String = "application/jsonl"))),
+    request_body(description = "credentials.jsonl: one JSON object per line", content((String = "text/plain"))),
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Published", body = Recorded),

@@ -358,6 +358,23 @@ async fn run(
     }
 }
 
+/// A command that could not even be built (an unreadable file, a tally before the key): the
+/// page with the rules it broke (422); any other failure is the error page.
+async fn refused(
+    page: &Page,
+    state: &WebState,
+    id: CampaignId,
+    e: sailau_app::AppError,
+) -> Result<Response, Fail> {
+    match e {
+        sailau_app::AppError::Invalid(errors) => {
+            let messages = refusal_messages(&page.ctx, &errors);
+            online_page(page, state, id, messages, None).await
+        }
+        e => Err(e.into()),
+    }
+}
+
 /// A refusal before any command: the page with one message (422).
 async fn refuse(
     page: &Page,
@@ -428,11 +445,7 @@ async fn upload_ceremony(
         let text = String::from_utf8_lossy(bytes);
         match ceremony_command(id, trustee, round, &text) {
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
-            Err(sailau_app::AppError::Invalid(errors)) => {
-                let messages = refusal_messages(&page.ctx, &errors);
-                online_page(&page, &state, id, messages, None).await
-            }
-            Err(e) => Err(e.into()),
+            Err(e) => refused(&page, &state, id, e).await,
         }
     })
     .await
@@ -458,11 +471,7 @@ async fn upload_share(
         };
         match share_command(id, &String::from_utf8_lossy(bytes)) {
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
-            Err(sailau_app::AppError::Invalid(errors)) => {
-                let messages = refusal_messages(&page.ctx, &errors);
-                online_page(&page, &state, id, messages, None).await
-            }
-            Err(e) => Err(e.into()),
+            Err(e) => refused(&page, &state, id, e).await,
         }
     })
     .await
@@ -488,11 +497,7 @@ async fn upload_credentials(
         };
         match credentials_command(id, bytes.to_vec()) {
             Ok(issued) => run(&page, &state, id, issued).await,
-            Err(sailau_app::AppError::Invalid(errors)) => {
-                let messages = refusal_messages(&page.ctx, &errors);
-                online_page(&page, &state, id, messages, None).await
-            }
-            Err(e) => Err(e.into()),
+            Err(e) => refused(&page, &state, id, e).await,
         }
     })
     .await
@@ -512,11 +517,7 @@ async fn tally(
         check_form(&page, &headers, &values)?;
         match state.app.tally_command(&id).await {
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
-            Err(sailau_app::AppError::Invalid(errors)) => {
-                let messages = refusal_messages(&page.ctx, &errors);
-                online_page(&page, &state, id, messages, None).await
-            }
-            Err(e) => Err(e.into()),
+            Err(e) => refused(&page, &state, id, e).await,
         }
     })
     .await
@@ -536,11 +537,7 @@ async fn results(
         check_form(&page, &headers, &values)?;
         match state.app.results_command(&id).await {
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
-            Err(sailau_app::AppError::Invalid(errors)) => {
-                let messages = refusal_messages(&page.ctx, &errors);
-                online_page(&page, &state, id, messages, None).await
-            }
-            Err(e) => Err(e.into()),
+            Err(e) => refused(&page, &state, id, e).await,
         }
     })
     .await
