@@ -394,8 +394,8 @@ async fn run(
     post, path = "/api/v1/primaries/{id}/ceremony/{trustee}/{round}", tag = "primaries",
     params(
         IdPath<CampaignId>,
-        ("trustee" = u32, Path, description = "The trustee's number, 1 to n"),
-        ("round" = u8, Path, description = "1 announcement, 2 dealt shares, 3 finalized"),
+        ("trustee" = u32, Path, minimum = 1, maximum = 15, description = "The trustee's number, 1 to n"),
+        ("round" = u8, Path, minimum = 1, maximum = 3, description = "1 announcement, 2 dealt shares, 3 finalized"),
     ),
     request_body(description = "The file", content((Object = "application/json"))),
     security(("bearer" = [])),
