@@ -354,17 +354,28 @@ impl Handler for RecordDebate {
     }
 }
 
+/// The target of a primary organization's command: the organization's path when it lies inside
+/// the campaign's territory (its counting commission acts), the campaign's otherwise (the rules
+/// then refuse the organization).
+async fn organization_target(
+    tx: &mut Tx,
+    campaign: &CampaignId,
+    organization: &TerritoryCode,
+) -> Result<Target, AppError> {
+    let mut t = campaign_target(tx, campaign).await?;
+    let path = tx.territory_path(organization).await?;
+    if t.territory_path
+        .last()
+        .is_some_and(|top| path.contains(top))
+    {
+        t.territory_path = path;
+    }
+    Ok(t)
+}
+
 impl Handler for RecordPaperCount {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        let mut t = campaign_target(tx, &self.campaign).await?;
-        let path = tx.territory_path(&self.organization).await?;
-        if t.territory_path
-            .last()
-            .is_some_and(|top| path.contains(top))
-        {
-            t.territory_path = path;
-        }
-        Ok(t)
+        organization_target(tx, &self.campaign, &self.organization).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {

@@ -34,7 +34,10 @@ use sailau_vote::{
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{campaign_target, existing_campaign, inside, organization_ok, region_of, window_text};
+use super::{
+    campaign_target, existing_campaign, inside, organization_ok, organization_target, region_of,
+    window_text,
+};
 use crate::execute::{Acting, Ctx, Handler};
 use crate::{App, AppError};
 
@@ -437,15 +440,7 @@ impl Handler for PublishResults {
 
 impl Handler for IssuePaperBallot {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        let mut t = campaign_target(tx, &self.campaign).await?;
-        let path = tx.territory_path(&self.organization).await?;
-        if t.territory_path
-            .last()
-            .is_some_and(|top| path.contains(top))
-        {
-            t.territory_path = path;
-        }
-        Ok(t)
+        organization_target(tx, &self.campaign, &self.organization).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
@@ -897,11 +892,6 @@ impl App {
         };
         let row = self.store.online_vote(campaign).await?.unwrap_or_default();
         let v = &row.vote;
-        let pretty = |x: &dyn erased::Json| -> Result<Vec<u8>, AppError> {
-            let mut b = x.pretty().map_err(|e| corrupt("record", e))?;
-            b.push(b'\n');
-            Ok(b)
-        };
         let mut files = vec![
             ("manifest.json".to_owned(), pretty(&public.manifest)?),
             ("parameters.json".to_owned(), pretty(&public.parameters)?),
@@ -1042,18 +1032,11 @@ pub struct ElectionFiles {
     pub election: Option<ElectionPublic>,
 }
 
-/// Pretty JSON of a record file, behind a trait object so one closure serves every type.
-mod erased {
-    /// A value written as pretty JSON.
-    pub(super) trait Json {
-        fn pretty(&self) -> serde_json::Result<Vec<u8>>;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn pretty(&self) -> serde_json::Result<Vec<u8>> {
-            serde_json::to_vec_pretty(self)
-        }
-    }
+/// A record file as `sailau-record` writes it: pretty JSON and a final LF (spec §12.2).
+fn pretty<T: Serialize>(x: &T) -> Result<Vec<u8>, AppError> {
+    let mut b = serde_json::to_vec_pretty(x).map_err(|e| corrupt("record", e))?;
+    b.push(b'\n');
+    Ok(b)
 }
 
 /// Reads an uploaded ceremony file of `round` (1 announcement, 2 dealt shares, 3 finalized)

@@ -386,13 +386,26 @@ async fn refuse(
     online_page(page, state, id, vec![message], None).await
 }
 
-/// The uploaded file of the form's `file` field, or `None` (the page says a file is needed).
-fn the_file(upload: &super::super::elections::upload::Upload) -> Option<&[u8]> {
-    upload
-        .files
-        .get("file")
-        .map(|f| &f.bytes[..])
-        .filter(|b: &&[u8]| !b.is_empty())
+/// A form's upload, CSRF-checked: its fields and the bytes of its `file`; or the online page
+/// saying the file is too large or missing (422).
+async fn uploaded(
+    page: &Page,
+    state: &WebState,
+    id: CampaignId,
+    headers: &HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Result<(HashMap<String, String>, Vec<u8>), Response>, Fail> {
+    let upload = super::super::elections::upload::read(multipart).await?;
+    if upload.too_large {
+        return Ok(Err(
+            refuse(page, state, id, "prim-online-file-too-large").await?
+        ));
+    }
+    check_form(page, headers, &upload.fields)?;
+    match upload.files.get("file").filter(|f| !f.bytes.is_empty()) {
+        Some(f) => Ok(Ok((upload.fields.clone(), f.bytes.to_vec()))),
+        None => Ok(Err(refuse(page, state, id, "file-required").await?)),
+    }
 }
 
 /// The trustee number of a trustee's form: its own place, or what an administrator typed.
@@ -425,24 +438,20 @@ async fn upload_ceremony(
             .campaign(&id)
             .await?
             .ok_or(Fail::NotFound)?;
-        let upload = super::super::elections::upload::read(multipart).await?;
-        if upload.too_large {
-            return refuse(&page, &state, id, "prim-online-file-too-large").await;
-        }
-        check_form(&page, &headers, &upload.fields)?;
-        let Some(bytes) = the_file(&upload) else {
-            return refuse(&page, &state, id, "file-required").await;
+        let (fields, bytes) = match uploaded(&page, &state, id, &headers, multipart).await? {
+            Ok(upload) => upload,
+            Err(answer) => return Ok(answer),
         };
-        let Some(trustee) = trustee_of(&page, &c, &upload.fields) else {
+        let Some(trustee) = trustee_of(&page, &c, &fields) else {
             return refuse(&page, &state, id, "prim-not-your-trustee").await;
         };
-        let round: u8 = match upload.fields.get("round").map(|r| r.trim()) {
+        let round: u8 = match fields.get("round").map(|r| r.trim()) {
             Some("1") => 1,
             Some("2") => 2,
             Some("3") => 3,
             _ => return refuse(&page, &state, id, "prim-online-round-required").await,
         };
-        let text = String::from_utf8_lossy(bytes);
+        let text = String::from_utf8_lossy(&bytes);
         match ceremony_command(id, trustee, round, &text) {
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
             Err(e) => refused(&page, &state, id, e).await,
@@ -461,15 +470,11 @@ async fn upload_share(
 ) -> Response {
     page.answer(async {
         let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
-        let upload = super::super::elections::upload::read(multipart).await?;
-        if upload.too_large {
-            return refuse(&page, &state, id, "prim-online-file-too-large").await;
-        }
-        check_form(&page, &headers, &upload.fields)?;
-        let Some(bytes) = the_file(&upload) else {
-            return refuse(&page, &state, id, "file-required").await;
+        let (_, bytes) = match uploaded(&page, &state, id, &headers, multipart).await? {
+            Ok(upload) => upload,
+            Err(answer) => return Ok(answer),
         };
-        match share_command(id, &String::from_utf8_lossy(bytes)) {
+        match share_command(id, &String::from_utf8_lossy(&bytes)) {
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
             Err(e) => refused(&page, &state, id, e).await,
         }
@@ -487,15 +492,11 @@ async fn upload_credentials(
 ) -> Response {
     page.answer(async {
         let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
-        let upload = super::super::elections::upload::read(multipart).await?;
-        if upload.too_large {
-            return refuse(&page, &state, id, "prim-online-file-too-large").await;
-        }
-        check_form(&page, &headers, &upload.fields)?;
-        let Some(bytes) = the_file(&upload) else {
-            return refuse(&page, &state, id, "file-required").await;
+        let (_, bytes) = match uploaded(&page, &state, id, &headers, multipart).await? {
+            Ok(upload) => upload,
+            Err(answer) => return Ok(answer),
         };
-        match credentials_command(id, bytes.to_vec()) {
+        match credentials_command(id, bytes) {
             Ok(issued) => run(&page, &state, id, issued).await,
             Err(e) => refused(&page, &state, id, e).await,
         }
