@@ -390,17 +390,15 @@ impl App {
         let Some(row) = self.store.session(&token_hash(token), now).await? else {
             return Ok(None);
         };
-        match self.store.account(&row.username).await? {
-            Some(a) if a.active => Ok(Some(SessionInfo {
-                principal: Principal {
-                    username: a.username,
-                    role: a.role,
-                    scope: a.scope,
-                },
-                csrf_token: row.csrf_token,
-            })),
-            _ => Ok(None),
-        }
+        let a = row.account;
+        Ok(a.active.then_some(SessionInfo {
+            principal: Principal {
+                username: a.username,
+                role: a.role,
+                scope: a.scope,
+            },
+            csrf_token: row.csrf_token,
+        }))
     }
 
     /// Ends the session of `token` (nothing happens for an unknown token).

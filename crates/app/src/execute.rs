@@ -61,8 +61,12 @@ pub(crate) enum Beside {
     Blob(Vec<u8>),
     /// Signers' lines and the salt of their hash (`record_signature_sheets`).
     SignatureSheets(sailau_domain::elections::signatures::SignatureSheets),
-    /// The member who votes and the ballot as submitted (i14).
-    Voter(sailau_domain::primaries::online::Voter),
+    /// The member who votes and the ballot as submitted (i14), with the submission already
+    /// read (outside the transaction: the writer of a commit group only checks and writes).
+    Voter(
+        sailau_domain::primaries::online::Voter,
+        Option<Box<crate::primaries::online::PreparedBallot>>,
+    ),
 }
 
 impl Beside {
@@ -74,7 +78,15 @@ impl Beside {
             Private::Member(r) => Beside::Member(r),
             Private::Blob(b) => Beside::Blob(b.0),
             Private::SignatureSheets(s) => Beside::SignatureSheets(s),
-            Private::Voter(v) => Beside::Voter(v),
+            Private::Voter(v) => {
+                let prepared = v
+                    .submission
+                    .as_deref()
+                    .map(crate::primaries::online::PreparedBallot::read)
+                    .transpose()?
+                    .map(Box::new);
+                Beside::Voter(v, prepared)
+            }
         })
     }
 }
@@ -89,6 +101,8 @@ pub(crate) struct Ctx<'a> {
     pub edition: Edition,
     /// Who issues it, as the ledger records it (i12-day: double entry needs two operators).
     pub actor: String,
+    /// What the ballots of one commit group share (i14): `None` outside a group.
+    pub memo: Option<&'a crate::primaries::online::BallotMemo>,
 }
 
 impl Ctx<'_> {
@@ -140,8 +154,16 @@ impl Ctx<'_> {
     pub fn voter(&self) -> Result<Option<&sailau_domain::primaries::online::Voter>, AppError> {
         match self.beside {
             None => Ok(None),
-            Some(Beside::Voter(v)) => Ok(Some(v)),
+            Some(Beside::Voter(v, _)) => Ok(Some(v)),
             Some(_) => Err(AppError::MissingPrivate("the voter")),
+        }
+    }
+
+    /// The submission the voter carries, read: `None` on replay and for a paper ballot.
+    pub fn prepared_ballot(&self) -> Option<&crate::primaries::online::PreparedBallot> {
+        match self.beside {
+            Some(Beside::Voter(_, Some(p))) => Some(p),
+            _ => None,
         }
     }
 
@@ -282,6 +304,7 @@ impl App {
                 beside: Some(&step.beside),
                 edition: Edition::CURRENT,
                 actor: acting.actor().to_string(),
+                memo: None,
             };
             let outcome = match refresh_acting(&mut tx, acting).await {
                 Ok(acting_now) => apply(&mut tx, &acting_now, &step.command, &ctx).await,
@@ -296,20 +319,7 @@ impl App {
                 }
                 return Err(wrap(e));
             }
-            let entry = LedgerEntry {
-                v: sailau_domain::command::ENTRY_VERSION,
-                index: tx.ledger_size(),
-                at_ms,
-                actor: acting.actor(),
-                command: step.command,
-            };
-            let bytes = entry
-                .encode()
-                .map_err(|e| AppError::Ledger(e.to_string()))?;
-            let (index, root) = tx
-                .append_ledger(&bytes, at_ms, entry.command.kind().as_str())
-                .await?;
-            applied.push(Applied { index, root });
+            applied.push(append_entry(&mut tx, acting, step.command, at_ms).await?);
             if position.is_multiple_of(64) {
                 progress(position as u64, total);
             }
@@ -340,6 +350,29 @@ impl App {
         self.ledger_grew(head.size); // i12-results: live pages
         Ok(())
     }
+}
+
+/// Appends an applied command's ledger entry to the transaction.
+pub(crate) async fn append_entry(
+    tx: &mut Tx,
+    acting: &Acting,
+    command: Command,
+    at_ms: i64,
+) -> Result<Applied, AppError> {
+    let entry = LedgerEntry {
+        v: sailau_domain::command::ENTRY_VERSION,
+        index: tx.ledger_size(),
+        at_ms,
+        actor: acting.actor(),
+        command,
+    };
+    let bytes = entry
+        .encode()
+        .map_err(|e| AppError::Ledger(e.to_string()))?;
+    let (index, root) = tx
+        .append_ledger(&bytes, at_ms, entry.command.kind().as_str())
+        .await?;
+    Ok(Applied { index, root })
 }
 
 /// Re-reads the acting account inside the transaction, so that a deactivated account or a

@@ -417,6 +417,7 @@ pub async fn verify(
             // Decoding admitted only known editions; each entry is held to its own rules.
             edition: Edition::of(entry.v).unwrap_or(Edition::CURRENT),
             actor: entry.actor.to_string(),
+            memo: None,
         };
         apply(&mut tx, &acting, &entry.command, &ctx)
             .await

@@ -78,6 +78,8 @@ pub struct App {
     pub(crate) login_policy: LoginPolicy,
     /// i12-results: the ledger's size as last announced and what depends on it ([`live`]).
     pub(crate) live: Arc<live::Live>,
+    /// i14: ballots waiting for their commit group.
+    pub(crate) ballots: Arc<primaries::online::BallotGroups>,
 }
 
 impl App {
@@ -102,6 +104,7 @@ impl App {
             leaves: Arc::new(tokio::sync::Mutex::new(ledger::LeafCache::default())),
             login_policy: LoginPolicy::default(),
             live: Arc::new(live::Live::default()),
+            ballots: Arc::default(),
         }
     }
 

@@ -153,6 +153,9 @@ impl Store {
             Backend::Sqlite => options
                 // An in-memory database lives in one connection.
                 .max_connections(if memory { 1 } else { 8 })
+                // A file on this machine does not drop connections: no ping (a round trip to
+                // the connection's thread) before each use.
+                .test_before_acquire(false)
                 .after_connect(move |conn, _meta| {
                     Box::pin(async move {
                         conn.execute(sync.pragmas()).await?;

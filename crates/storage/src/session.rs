@@ -1,7 +1,7 @@
 //! Credentials, sessions and login throttling: operational state kept in the database so that
 //! several server instances share it, but not registry state and never in the ledger.
 
-use sailau_domain::Username;
+use sailau_domain::{Account, Username};
 use sqlx::Row;
 
 use crate::{Result, Store};
@@ -9,8 +9,8 @@ use crate::{Result, Store};
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// A stored session (found by the SHA-256 of its token, which is never stored).
 pub struct SessionRow {
-    /// The account signed in.
-    pub username: Username,
+    /// The account signed in, as it is now (read with the session, in one query).
+    pub account: Account,
     /// The session's CSRF token.
     pub csrf_token: String,
     /// When it was created (milliseconds since the Unix epoch).
@@ -134,22 +134,21 @@ impl Store {
         Ok(())
     }
 
-    /// The live session with this token hash, if any.
+    /// The live session with this token hash and its account, if any.
     pub async fn session(&self, token_hash: &str, now_ms: i64) -> Result<Option<SessionRow>> {
         let row = sqlx::query(
-            "SELECT username, csrf_token, created_at_ms, expires_at_ms FROM sessions WHERE token_hash = $1 AND expires_at_ms > $2",
+            "SELECT a.username, a.display_name, a.role, a.scope, a.active, \
+                    s.csrf_token, s.created_at_ms, s.expires_at_ms \
+             FROM sessions s JOIN accounts a ON a.username = s.username \
+             WHERE s.token_hash = $1 AND s.expires_at_ms > $2",
         )
         .bind(token_hash)
         .bind(now_ms)
         .fetch_optional(self.pool())
         .await?;
         let Some(r) = row else { return Ok(None) };
-        let username: String = r.try_get("username")?;
-        let Ok(username) = Username::parse(&username) else {
-            return Ok(None);
-        };
         Ok(Some(SessionRow {
-            username,
+            account: crate::rows::account(&r)?,
             csrf_token: r.try_get("csrf_token")?,
             created_at_ms: r.try_get("created_at_ms")?,
             expires_at_ms: r.try_get("expires_at_ms")?,

@@ -15,7 +15,24 @@ use crate::{Result, StorageError};
 pub struct Tx {
     pub(crate) inner: Transaction<'static, Any>,
     frontier: Frontier,
+    /// Ledger rows appended but not yet inserted: written together, a few hundred rows per
+    /// statement, before the commit (nothing reads the ledger inside a transaction).
+    pending: Vec<PendingEntry>,
 }
+
+/// A ledger row waiting for its insert.
+struct PendingEntry {
+    index: i64,
+    entry: Vec<u8>,
+    leaf: Hash,
+    root: Hash,
+    at_ms: i64,
+    kind: String,
+}
+
+/// Ledger rows inserted by one statement (6 parameters each): at most 32, as for every
+/// multi-row insert (ARCHITECTURE.md, "multi-row INSERTs of at most 32 rows").
+const LEDGER_ROWS_PER_INSERT: usize = 32;
 
 impl Tx {
     pub(crate) async fn begin(pool: &AnyPool) -> Result<Tx> {
@@ -39,7 +56,11 @@ impl Tx {
                 frontier.size()
             )));
         }
-        Ok(Tx { inner, frontier })
+        Ok(Tx {
+            inner,
+            frontier,
+            pending: Vec::new(),
+        })
     }
 
     /// The transaction's connection, for the queries of other modules of this crate.
@@ -52,7 +73,8 @@ impl Tx {
         self.frontier.size()
     }
 
-    /// Appends one canonical ledger entry; returns its index and the tree root after it.
+    /// Appends one canonical ledger entry; returns its index and the tree root after it. The
+    /// row is inserted with others before the commit.
     pub async fn append_ledger(
         &mut self,
         entry: &[u8],
@@ -65,16 +87,55 @@ impl Tx {
             .push(leaf)
             .map_err(|e| StorageError::Corrupt(format!("ledger frontier: {e}")))?;
         let root = self.frontier.root();
-        sqlx::query("INSERT INTO ledger (idx, entry, leaf_hash, root, at_ms, kind) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(i64_of(index)?)
-            .bind(entry.to_vec())
-            .bind(leaf.to_vec())
-            .bind(root.to_vec())
-            .bind(at_ms)
-            .bind(kind)
-            .execute(&mut *self.inner)
-            .await?;
+        self.pending.push(PendingEntry {
+            index: i64_of(index)?,
+            entry: entry.to_vec(),
+            leaf,
+            root,
+            at_ms,
+            kind: kind.to_owned(),
+        });
+        if self.pending.len() >= LEDGER_ROWS_PER_INSERT {
+            self.flush_ledger().await?;
+        }
         Ok((index, root))
+    }
+
+    /// Inserts the pending ledger rows.
+    async fn flush_ledger(&mut self) -> Result<()> {
+        for chunk in std::mem::take(&mut self.pending).chunks(LEDGER_ROWS_PER_INSERT) {
+            let mut sql = String::from(
+                "INSERT INTO ledger (idx, entry, leaf_hash, root, at_ms, kind) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                let p = i * 6;
+                sql.push_str(&format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5,
+                    p + 6
+                ));
+            }
+            // Only numbered placeholders are spliced in.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for e in chunk {
+                q = q
+                    .bind(e.index)
+                    .bind(e.entry.clone())
+                    .bind(e.leaf.to_vec())
+                    .bind(e.root.to_vec())
+                    .bind(e.at_ms)
+                    .bind(e.kind.clone());
+            }
+            q.execute(&mut *self.inner).await?;
+        }
+        Ok(())
     }
 
     /// The tree root over every entry so far, this transaction's included.
@@ -84,6 +145,7 @@ impl Tx {
 
     /// Writes the ledger state with its signed tree head (JSON) and commits everything at once.
     pub async fn commit(mut self, signed_head: &str) -> Result<()> {
+        self.flush_ledger().await?;
         sqlx::query(
             "UPDATE ledger_state SET size = $1, frontier = $2, signed_head = $3 WHERE id = 1",
         )
@@ -101,7 +163,8 @@ impl Tx {
     ///
     /// # Errors
     /// [`crate::StorageError::Sql`] when the database fails.
-    pub async fn commit_plain(self) -> Result<()> {
+    pub async fn commit_plain(mut self) -> Result<()> {
+        self.flush_ledger().await?;
         self.inner.commit().await?;
         Ok(())
     }

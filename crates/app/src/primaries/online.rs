@@ -38,7 +38,7 @@ use super::{
     campaign_target, existing_campaign, inside, organization_ok, organization_target, region_of,
     window_text,
 };
-use crate::execute::{Acting, Ctx, Handler};
+use crate::execute::{Acting, Beside, Ctx, Handler};
 use crate::{App, AppError};
 
 fn refused(field: &str, rule: PrimariesRule) -> AppError {
@@ -201,15 +201,162 @@ fn read_submission(json: &str) -> Result<Submission, AppError> {
 /// Whether `member` belongs to the campaign's party in its territory (and is not erased).
 async fn member_eligible(
     tx: &mut Tx,
+    memo: Option<&BallotMemo>,
     campaign: &Campaign,
     member: &sailau_domain::party::member::MemberId,
 ) -> Result<bool, AppError> {
-    Ok(match tx.member_facts(member).await? {
-        Some(m) if m.party == campaign.opened.party && !m.erased => {
-            inside(tx, &m.branch, &campaign.opened.territory).await? == Some(true)
+    let Some(m) = tx.member_facts(member).await? else {
+        return Ok(false);
+    };
+    if m.party != campaign.opened.party || m.erased {
+        return Ok(false);
+    }
+    let key = (campaign.opened.campaign, m.branch.as_str().to_owned());
+    if let Some(known) = memo.and_then(|memo| locked(&memo.inside).get(&key).copied()) {
+        return Ok(known);
+    }
+    let answer = inside(tx, &m.branch, &campaign.opened.territory).await? == Some(true);
+    if let Some(memo) = memo {
+        locked(&memo.inside).insert(key, answer);
+    }
+    Ok(answer)
+}
+
+/// The most ballots one commit group writes in one transaction.
+const GROUP_MAX: usize = 1024;
+
+/// Ballots waiting for the next commit group (i14, measure 1), and the lock its writer holds.
+pub(crate) struct BallotGroups {
+    queue: Mutex<Vec<Pending>>,
+    writer: tokio::sync::Mutex<()>,
+    /// Ballots verified at once: one per core, so that verifying threads do not crowd out the
+    /// group's writer (more would only queue for the cores and slow the writer down).
+    verifiers: tokio::sync::Semaphore,
+    /// The election contexts of campaigns whose key is published, by campaign: fixed from then
+    /// on, so a submission's proofs are checked without reading the vote's state.
+    contexts: Mutex<HashMap<CampaignId, Arc<ElectionContext>>>,
+}
+
+impl Default for BallotGroups {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        BallotGroups {
+            queue: Mutex::default(),
+            writer: tokio::sync::Mutex::default(),
+            verifiers: tokio::sync::Semaphore::new(cores),
+            contexts: Mutex::default(),
         }
-        _ => false,
-    })
+    }
+}
+
+/// A ballot waiting for its commit group, checked as far as it can be outside the transaction.
+struct Pending {
+    command: SubmitBallot,
+    beside: Beside,
+    clock: Arc<dyn crate::Clock>,
+    reply: tokio::sync::oneshot::Sender<Result<BallotReceipt, AppError>>,
+}
+
+/// What each ballot of a group that failed for a fault of the system is answered.
+fn group_failure(e: &AppError) -> AppError {
+    AppError::Ledger(format!("the ballots' transaction failed: {e}"))
+}
+
+/// A submission read before its transaction (spec §12.4), with the JSON the board stores: the
+/// writer of a commit group then only checks and writes.
+#[derive(Clone)]
+pub(crate) struct PreparedBallot {
+    submission: Submission,
+    body: String,
+    opening: Option<String>,
+}
+
+impl std::fmt::Debug for PreparedBallot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PreparedBallot(…)")
+    }
+}
+
+impl PreparedBallot {
+    /// Reads a submission strictly.
+    ///
+    /// # Errors
+    /// [`PrimariesRule::SubmissionUnreadable`] on field `ballot`.
+    pub(crate) fn read(json: &str) -> Result<PreparedBallot, AppError> {
+        PreparedBallot::of(read_submission(json)?)
+    }
+
+    fn of(submission: Submission) -> Result<PreparedBallot, AppError> {
+        let (body, opening) = match &submission {
+            Submission::Cast { ballot } => (to_json(ballot)?, None),
+            Submission::Challenged { ballot, opening } => {
+                (to_json(ballot)?, Some(to_json(opening)?))
+            }
+        };
+        Ok(PreparedBallot {
+            submission,
+            body,
+            opening,
+        })
+    }
+}
+
+/// What every ballot of a campaign reads alike: nothing a ballot changes, so one commit group
+/// reads it once.
+struct CampaignFacts {
+    campaign: Campaign,
+    context: Option<Arc<ElectionContext>>,
+    credentials_published: bool,
+    tallied: bool,
+    window_text: (String, String),
+}
+
+/// What the ballots of one commit group share while its writer holds the write lock (only
+/// ballots are in the group, and no ballot changes a campaign, its vote's state or its
+/// members), and what each ballot's handler leaves for its receipt.
+#[derive(Default)]
+pub(crate) struct BallotMemo {
+    campaigns: Mutex<HashMap<CampaignId, Arc<CampaignFacts>>>,
+    /// Whether a member's branch lies in the campaign's territory, by (campaign, branch).
+    inside: Mutex<HashMap<(CampaignId, String), bool>>,
+    /// The board's head (the last cast ballot's tracking code) by campaign, once read: the
+    /// group's own ballots are the only ones that move it.
+    heads: Mutex<HashMap<CampaignId, Option<String>>>,
+    /// Each accepted ballot's place and tracking code, by ballot hash (hex).
+    receipts: Mutex<HashMap<String, (u64, Option<String>)>>,
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+async fn campaign_facts(
+    tx: &mut Tx,
+    memo: Option<&BallotMemo>,
+    id: &CampaignId,
+) -> Result<Arc<CampaignFacts>, AppError> {
+    if let Some(f) = memo.and_then(|m| locked(&m.campaigns).get(id).cloned()) {
+        return Ok(f);
+    }
+    let campaign = existing_campaign(tx, id).await?;
+    let fixed = fixed_of(tx, id).await?;
+    let row = tx.online_vote(id).await?.unwrap_or_default();
+    let context = fixed
+        .as_ref()
+        .and_then(|(m, p)| context_of(m, p, &row.vote));
+    let region = region_of(tx, &campaign).await?;
+    let window = campaign.opened.windows.online_voting;
+    let facts = Arc::new(CampaignFacts {
+        window_text: window_text(&window, region.as_ref()),
+        campaign,
+        context,
+        credentials_published: row.vote.credentials.is_some(),
+        tallied: row.vote.tally.is_some(),
+    });
+    if let Some(m) = memo {
+        locked(&m.campaigns).insert(*id, facts.clone());
+    }
+    Ok(facts)
 }
 
 impl Handler for SubmitBallot {
@@ -218,76 +365,86 @@ impl Handler for SubmitBallot {
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let campaign = existing_campaign(tx, &self.campaign).await?;
+        let facts = campaign_facts(tx, ctx.memo, &self.campaign).await?;
+        let campaign = &facts.campaign;
         let voter = ctx.voter()?;
-        if let Some(v) = voter {
-            let eligible = member_eligible(tx, &campaign, &v.member).await?;
-            let register = tx.participation(&self.campaign, &v.member).await?;
-            validate_online_voter(eligible, register)?;
-        }
-        let submission = match voter.and_then(|v| v.submission.as_deref()) {
-            Some(json) => Some(read_submission(json)?),
-            None if voter.is_some() => {
-                return Err(AppError::MissingPrivate("the ballot"));
-            }
-            None => None,
-        };
-        let fixed = fixed_of(tx, &self.campaign).await?;
-        let row = tx.online_vote(&self.campaign).await?.unwrap_or_default();
-        let context = fixed
-            .as_ref()
-            .and_then(|(m, p)| context_of(m, p, &row.vote));
         let hash_hex = self.ballot_hash.to_hex();
         let credential_hex = self.credential.to_hex();
-        let region = region_of(tx, &campaign).await?;
+        let checks = tx
+            .ballot_checks(
+                &self.campaign,
+                &credential_hex,
+                &hash_hex,
+                voter.map(|v| &v.member),
+            )
+            .await?;
+        if let Some(v) = voter {
+            let eligible = member_eligible(tx, ctx.memo, campaign, &v.member).await?;
+            validate_online_voter(eligible, checks.participation)?;
+        }
+        let prepared = match (voter, ctx.prepared_ballot()) {
+            (Some(_), Some(p)) => Some(p),
+            (Some(_), None) => return Err(AppError::MissingPrivate("the ballot")),
+            (None, _) => None,
+        };
+        let context = facts.context.as_deref();
         let window = campaign.opened.windows.online_voting;
-        let facts = BallotFacts {
-            context: context.as_deref(),
-            credentials_published: row.vote.credentials.is_some(),
-            credential_listed: ctx.replaying()
-                || tx
-                    .credential_listed(&self.campaign, &credential_hex)
-                    .await?,
-            seen: tx.ballot_seen(&self.campaign, &hash_hex).await?,
-            tallied: row.vote.tally.is_some(),
-            body: submission.as_ref().map(|s| match s {
+        let ballot_facts = BallotFacts {
+            context,
+            credentials_published: facts.credentials_published,
+            credential_listed: ctx.replaying() || checks.credential_listed,
+            seen: checks.seen,
+            tallied: facts.tallied,
+            body: prepared.map(|p| match &p.submission {
                 Submission::Cast { ballot } => (ballot, None),
                 Submission::Challenged { ballot, opening } => (ballot, Some(opening)),
             }),
             now: sailau_domain::primaries::instant(ctx.at_ms),
             proofs_checked: voter.is_some_and(|v| v.proofs_checked),
         };
-        validate_ballot(self, &window, window_text(&window, region.as_ref()), &facts)?;
-        let (body, opening) = match &submission {
-            Some(Submission::Cast { ballot }) => (Some(to_json(ballot)?), None),
-            Some(Submission::Challenged { ballot, opening }) => {
-                (Some(to_json(ballot)?), Some(to_json(opening)?))
-            }
-            None => (None, None),
-        };
+        validate_ballot(self, &window, facts.window_text.clone(), &ballot_facts)?;
         let tracking_code = match self.kind {
             SubmissionKind::Cast => {
-                let head = head_of(&row, context.as_deref())?;
+                let known = ctx
+                    .memo
+                    .and_then(|m| locked(&m.heads).get(&self.campaign).cloned());
+                let head = match known {
+                    Some(head) => head,
+                    None => {
+                        tx.board_state(&self.campaign)
+                            .await?
+                            .unwrap_or_default()
+                            .head
+                    }
+                };
+                let head = head_of(head.as_deref(), context)?;
                 Some(head.next(&self.ballot_hash).to_string())
             }
             SubmissionKind::Challenged => None,
         };
-        tx.append_ballot(
-            &self.campaign,
-            &BoardRow {
-                kind: self.kind,
-                seq: 0,
-                ballot_hash: hash_hex,
-                tracking_code,
-                credential: credential_hex,
-                body,
-                opening,
-            },
-        )
-        .await?;
+        let seq = tx
+            .append_ballot(
+                &self.campaign,
+                &BoardRow {
+                    kind: self.kind,
+                    seq: 0,
+                    ballot_hash: hash_hex.clone(),
+                    tracking_code: tracking_code.clone(),
+                    credential: credential_hex,
+                    body: prepared.map(|p| p.body.clone()),
+                    opening: prepared.and_then(|p| p.opening.clone()),
+                },
+            )
+            .await?;
         if let Some(v) = voter {
             tx.mark_participation(&self.campaign, &v.member, Participation::Online)
                 .await?;
+        }
+        if let Some(m) = ctx.memo {
+            if tracking_code.is_some() {
+                locked(&m.heads).insert(self.campaign, tracking_code.clone());
+            }
+            locked(&m.receipts).insert(hash_hex, (seq, tracking_code));
         }
         Ok(())
     }
@@ -298,8 +455,11 @@ fn to_json<T: Serialize>(v: &T) -> Result<String, AppError> {
 }
 
 /// The board's head: the last cast ballot's tracking code, or `T₀`.
-fn head_of(row: &OnlineRow, context: Option<&ElectionContext>) -> Result<TrackingCode, AppError> {
-    match (&row.head, context) {
+fn head_of(
+    head: Option<&str>,
+    context: Option<&ElectionContext>,
+) -> Result<TrackingCode, AppError> {
+    match (head, context) {
         (Some(h), _) => Ok(TrackingCode(
             sailau_vote::Hash32::from_hex(h).map_err(|e| corrupt("tracking code", e))?,
         )),
@@ -525,7 +685,9 @@ pub struct OnlineView {
 impl App {
     /// A member submits a ballot (spec §12.4's submission as JSON): checked, appended to the
     /// board and recorded in the ledger under an anonymous voter; the member is marked in the
-    /// participation register. `principal` must be a member's account (`member:` scope).
+    /// participation register. `principal` must be a member's account (`member:` scope) as
+    /// [`App::session`] read it for this request: the account is read with the session, so a
+    /// deactivated account or a changed role has no such principal.
     ///
     /// # Errors
     /// The refusals of `validate_online_voter` and `validate_ballot`, and
@@ -545,14 +707,6 @@ impl App {
             }
             _ => return Err(refused("member", PrimariesRule::NotVoter)),
         };
-        // The account must still be active: the same check as every command's.
-        let mut tx = self.store.begin().await?;
-        let acting =
-            crate::execute::refresh_acting(&mut tx, &Acting::Account(principal.clone())).await?;
-        tx.rollback().await?;
-        if !matches!(acting, Acting::Account(_)) {
-            return Err(AppError::Forbidden(sailau_domain::Denied::Anonymous));
-        }
         self.submit_ballot_for(member, campaign, json).await
     }
 
@@ -574,6 +728,12 @@ impl App {
         let proofs_checked = match (&submission, self.campaign_context(campaign).await?) {
             (Submission::Cast { ballot }, Some(ctx)) => {
                 let ballot = ballot.clone();
+                let _permit = self
+                    .ballots
+                    .verifiers
+                    .acquire()
+                    .await
+                    .map_err(|e| AppError::Ledger(e.to_string()))?;
                 tokio::task::spawn_blocking(move || sailau_vote::verify_ballot(&ctx, &ballot))
                     .await
                     .map_err(|e| AppError::Ledger(e.to_string()))?
@@ -600,33 +760,125 @@ impl App {
             ballot_hash: ballot.hash(),
             credential: ballot.credential,
         };
-        let applied = self
-            .execute(
-                &Acting::Voter,
-                Issued::new(
-                    cmd.clone(),
-                    Voter {
-                        member,
-                        submission: Some(json.to_owned()),
-                        proofs_checked,
+        let voter = Voter {
+            member,
+            submission: Some(json.to_owned()),
+            proofs_checked,
+        };
+        let beside = Beside::Voter(voter, Some(Box::new(PreparedBallot::of(submission)?)));
+        let (reply, receipt) = tokio::sync::oneshot::channel();
+        locked(&self.ballots.queue).push(Pending {
+            command: cmd,
+            beside,
+            clock: self.clock.clone(),
+            reply,
+        });
+        // The group is written by a task of its own, so that a client that goes away does not
+        // cancel the other ballots of its group.
+        let app = self.clone();
+        tokio::spawn(async move { app.write_ballot_groups().await });
+        receipt
+            .await
+            .map_err(|_| AppError::Ledger("the ballot's commit group ended without it".into()))?
+    }
+
+    /// Writes the waiting ballots, a group at a time, while there are any: the writer that gets
+    /// the lock takes every ballot queued so far, so one transaction, one signed tree head and
+    /// one durable commit serve them all (each ballot still its own ledger entry).
+    async fn write_ballot_groups(&self) {
+        let _writer = self.ballots.writer.lock().await;
+        loop {
+            let group = {
+                let mut queue = locked(&self.ballots.queue);
+                let Some(first) = queue.first() else {
+                    return;
+                };
+                // One group, one clock (tests and the demo act at their own instants).
+                let clock = Arc::as_ptr(&first.clock).cast::<()>();
+                let n = queue
+                    .iter()
+                    .take(GROUP_MAX)
+                    .take_while(|p| Arc::as_ptr(&p.clock).cast::<()>() == clock)
+                    .count();
+                queue.drain(..n).collect::<Vec<_>>()
+            };
+            self.write_ballot_group(group).await;
+        }
+    }
+
+    /// One commit group: each ballot checked and written in turn in one transaction; a refused
+    /// ballot is answered at once and leaves the transaction as it was (the rules are checked
+    /// before anything is written), a fault of the system fails the whole group.
+    async fn write_ballot_group(&self, group: Vec<Pending>) {
+        let Some(at_ms) = group.first().map(|p| p.clock.now_ms()) else {
+            return;
+        };
+        let mut accepted = Vec::with_capacity(group.len());
+        let outcome = async {
+            let mut tx = self.store.begin().await?;
+            let memo = BallotMemo::default();
+            let actor = Acting::Voter.actor().to_string();
+            for p in group {
+                let command = sailau_domain::Command::SubmitBallot(p.command);
+                let ctx = Ctx {
+                    at_ms,
+                    beside: Some(&p.beside),
+                    edition: sailau_domain::Edition::CURRENT,
+                    actor: actor.clone(),
+                    memo: Some(&memo),
+                };
+                match crate::execute::apply(&mut tx, &Acting::Voter, &command, &ctx).await {
+                    Ok(()) => {}
+                    Err(e) if e.is_client_error() => {
+                        let _ = p.reply.send(Err(e));
+                        continue;
+                    }
+                    Err(e) => {
+                        let _ = p.reply.send(Err(group_failure(&e)));
+                        return Err(e);
+                    }
+                }
+                let sailau_domain::Command::SubmitBallot(cmd) = &command else {
+                    continue;
+                };
+                let (kind, hash) = (cmd.kind, cmd.ballot_hash.to_hex());
+                let applied =
+                    crate::execute::append_entry(&mut tx, &Acting::Voter, command, at_ms).await?;
+                let (seq, tracking_code) = locked(&memo.receipts)
+                    .remove(&hash)
+                    .ok_or_else(|| corrupt("board", "the accepted ballot is missing"))?;
+                accepted.push((
+                    p.reply,
+                    BallotReceipt {
+                        kind,
+                        tracking_code_short: tracking_code.as_deref().map(short_code),
+                        tracking_code,
+                        ballot_hash: hash,
+                        seq,
+                        ledger_index: applied.index,
                     },
-                ),
-            )
-            .await?;
-        let hash = cmd.ballot_hash.to_hex();
-        let row = self
-            .store
-            .find_ballot(campaign, &hash)
-            .await?
-            .ok_or_else(|| corrupt("board", "the accepted ballot is missing"))?;
-        Ok(BallotReceipt {
-            kind,
-            tracking_code_short: row.tracking_code.as_deref().map(short_code),
-            tracking_code: row.tracking_code,
-            ballot_hash: hash,
-            seq: row.seq,
-            ledger_index: applied.index,
-        })
+                ));
+            }
+            if accepted.is_empty() {
+                tx.rollback().await?;
+            } else {
+                self.commit_signed(tx, at_ms).await?;
+            }
+            Ok::<(), AppError>(())
+        }
+        .await;
+        match outcome {
+            Ok(()) => {
+                for (reply, receipt) in accepted {
+                    let _ = reply.send(Ok(receipt));
+                }
+            }
+            Err(e) => {
+                for (reply, _) in accepted {
+                    let _ = reply.send(Err(group_failure(&e)));
+                }
+            }
+        }
     }
 
     /// The tally of the board as it stands: what the committee's `tally_board` records.
@@ -703,8 +955,23 @@ impl App {
         .map_err(|e| AppError::Ledger(e.to_string()))?
     }
 
-    /// The election context of a campaign whose key is published (cached).
+    /// The election context of a campaign whose key is published (cached: it never changes
+    /// once the key is published).
     async fn campaign_context(
+        &self,
+        campaign: &CampaignId,
+    ) -> Result<Option<Arc<ElectionContext>>, AppError> {
+        if let Some(c) = locked(&self.ballots.contexts).get(campaign) {
+            return Ok(Some(c.clone()));
+        }
+        let context = self.read_campaign_context(campaign).await?;
+        if let Some(c) = &context {
+            locked(&self.ballots.contexts).insert(*campaign, c.clone());
+        }
+        Ok(context)
+    }
+
+    async fn read_campaign_context(
         &self,
         campaign: &CampaignId,
     ) -> Result<Option<Arc<ElectionContext>>, AppError> {

@@ -1,6 +1,7 @@
-//! The primaries' verifiable online vote (migration `0016_online_voting`): the vote's public
-//! state as JSON, the published credentials, the board (cast ballots in order with their
-//! tracking codes, challenged ballots with their openings) and the participation register.
+//! The primaries' verifiable online vote (migrations `0016_online_voting` and
+//! `0017_board_counters`): the vote's public state as JSON, the board's counters and head, the
+//! published credentials, the board (cast ballots in order with their tracking codes, challenged
+//! ballots with their openings) and the participation register.
 //!
 //! The register is personal data and is never joined to the board: it has no time and no order
 //! of its own (keyed by member), so nothing stored links a member to a ballot.
@@ -26,6 +27,30 @@ pub struct OnlineRow {
     pub challenged: u64,
     /// The tracking code of the last cast ballot (hex), `None` while the board is empty.
     pub head: Option<String>,
+}
+
+/// The board's counters and head: [`OnlineRow`] without the vote's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardState {
+    /// Cast ballots on the board.
+    pub entries: u64,
+    /// Distinct credentials among them.
+    pub voters: u64,
+    /// Challenged ballots.
+    pub challenged: u64,
+    /// The tracking code of the last cast ballot (hex), `None` while the board is empty.
+    pub head: Option<String>,
+}
+
+/// What a ballot's checks read ([`Tx::ballot_checks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BallotChecks {
+    /// Whether the credential is published.
+    pub credential_listed: bool,
+    /// Where the ballot's hash already is.
+    pub seen: Seen,
+    /// How the member has taken part, if at all.
+    pub participation: Option<Participation>,
 }
 
 /// One ballot on the board or among the challenged ones.
@@ -69,6 +94,14 @@ fn how_str(p: Participation) -> &'static str {
     }
 }
 
+fn participation_of(how: &str) -> Result<Participation> {
+    match how {
+        "online" => Ok(Participation::Online),
+        "paper" => Ok(Participation::Paper),
+        other => Err(StorageError::Corrupt(format!("participation {other}"))),
+    }
+}
+
 fn u64_of(r: &AnyRow, col: &str) -> Result<u64> {
     let n: i64 = r.try_get(col)?;
     u64::try_from(n).map_err(|_| StorageError::Corrupt(format!("{col} = {n}")))
@@ -102,7 +135,8 @@ async fn online_row<'e, E: Executor<'e, Database = Any>>(
     campaign: &CampaignId,
 ) -> Result<Option<OnlineRow>> {
     let row = sqlx::query(
-        "SELECT doc, entries, voters, challenged, head FROM primaries_online WHERE campaign_id = $1",
+        "SELECT o.doc, s.entries, s.voters, s.challenged, s.head FROM primaries_online o \
+         JOIN primaries_board_state s ON s.campaign_id = o.campaign_id WHERE o.campaign_id = $1",
     )
     .bind(campaign.to_string())
     .fetch_optional(e)
@@ -127,6 +161,27 @@ impl Tx {
         online_row(&mut *self.inner, campaign).await
     }
 
+    /// The board's counters and head without the vote's state (`None` before the first
+    /// ceremony file): what each ballot needs, cheaper than [`Tx::online_vote`], which parses
+    /// the whole state.
+    pub async fn board_state(&mut self, campaign: &CampaignId) -> Result<Option<BoardState>> {
+        let row = sqlx::query(
+            "SELECT entries, voters, challenged, head FROM primaries_board_state WHERE campaign_id = $1",
+        )
+        .bind(campaign.to_string())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.map(|r| {
+            Ok(BoardState {
+                entries: u64_of(&r, "entries")?,
+                voters: u64_of(&r, "voters")?,
+                challenged: u64_of(&r, "challenged")?,
+                head: r.try_get("head")?,
+            })
+        })
+        .transpose()
+    }
+
     /// Writes a campaign's online vote's public state.
     pub async fn save_online_vote(
         &mut self,
@@ -141,6 +196,13 @@ impl Tx {
         )
         .bind(campaign.to_string())
         .bind(doc)
+        .execute(&mut *self.inner)
+        .await?;
+        sqlx::query(
+            "INSERT INTO primaries_board_state (campaign_id) VALUES ($1) \
+             ON CONFLICT (campaign_id) DO NOTHING",
+        )
+        .bind(campaign.to_string())
         .execute(&mut *self.inner)
         .await?;
         Ok(())
@@ -171,95 +233,96 @@ impl Tx {
         Ok(())
     }
 
-    /// Whether `credential` (hex) is published for the campaign.
-    pub async fn credential_listed(
-        &mut self,
-        campaign: &CampaignId,
-        credential: &str,
-    ) -> Result<bool> {
-        let row = sqlx::query(
-            "SELECT 1 AS one FROM primaries_credentials WHERE campaign_id = $1 AND credential = $2",
-        )
-        .bind(campaign.to_string())
-        .bind(credential.to_owned())
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        Ok(row.is_some())
-    }
-
-    /// Where a ballot hash (hex) already is.
-    pub async fn ballot_seen(&mut self, campaign: &CampaignId, ballot_hash: &str) -> Result<Seen> {
-        let row = sqlx::query(
-            "SELECT kind FROM primaries_board WHERE campaign_id = $1 AND ballot_hash = $2",
-        )
-        .bind(campaign.to_string())
-        .bind(ballot_hash.to_owned())
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        Ok(match row {
-            None => Seen::New,
-            Some(r) => match kind_of(&r.try_get::<String, _>("kind")?)? {
-                SubmissionKind::Cast => Seen::Cast,
-                SubmissionKind::Challenged => Seen::Challenged,
-            },
-        })
-    }
-
     /// Appends a checked ballot: a cast one at the end of the board with `tracking_code`, or a
     /// challenged one; updates the counters. Gives its place among the ballots of its kind.
+    /// Two statements: the row takes the next place from the counters, then the counters (a
+    /// credential counts as a new voter when no earlier cast ballot is its).
     pub async fn append_ballot(&mut self, campaign: &CampaignId, row: &BoardRow) -> Result<u64> {
         let id = campaign.to_string();
-        let known = match row.kind {
-            SubmissionKind::Cast => sqlx::query(
-                "SELECT 1 AS one FROM primaries_board \
-                 WHERE campaign_id = $1 AND kind = 'cast' AND credential = $2 LIMIT 1",
-            )
+        let insert = match row.kind {
+            SubmissionKind::Cast => concat!(
+                "INSERT INTO primaries_board (campaign_id, ",
+                board_columns!(),
+                ") SELECT campaign_id, 'cast', entries + 1, $2, $3, $4, $5, $6 \
+                 FROM primaries_board_state WHERE campaign_id = $1 RETURNING seq"
+            ),
+            SubmissionKind::Challenged => concat!(
+                "INSERT INTO primaries_board (campaign_id, ",
+                board_columns!(),
+                ") SELECT campaign_id, 'challenged', challenged + 1, $2, $3, $4, $5, $6 \
+                 FROM primaries_board_state WHERE campaign_id = $1 RETURNING seq"
+            ),
+        };
+        let inserted = sqlx::query(insert)
             .bind(id.clone())
+            .bind(row.ballot_hash.clone())
+            .bind(row.tracking_code.clone())
             .bind(row.credential.clone())
+            .bind(row.body.clone())
+            .bind(row.opening.clone())
             .fetch_optional(&mut *self.inner)
             .await?
-            .is_some(),
-            SubmissionKind::Challenged => true,
-        };
-        let counters = online_row(&mut *self.inner, campaign)
-            .await?
             .ok_or_else(|| StorageError::Corrupt(format!("no online vote for {id}")))?;
-        let seq = match row.kind {
-            SubmissionKind::Cast => counters.entries + 1,
-            SubmissionKind::Challenged => counters.challenged + 1,
-        };
-        sqlx::query(
-            "INSERT INTO primaries_board \
-             (campaign_id, kind, seq, ballot_hash, tracking_code, credential, body, opening) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(id.clone())
-        .bind(kind_str(row.kind))
-        .bind(i64_of(seq))
-        .bind(row.ballot_hash.clone())
-        .bind(row.tracking_code.clone())
-        .bind(row.credential.clone())
-        .bind(row.body.clone())
-        .bind(row.opening.clone())
-        .execute(&mut *self.inner)
-        .await?;
+        let seq = u64_of(&inserted, "seq")?;
         let q = match row.kind {
             SubmissionKind::Cast => sqlx::query(
-                "UPDATE primaries_online SET entries = $2, voters = voters + $3, head = $4 \
+                "UPDATE primaries_board_state SET entries = $2, head = $3, voters = voters + \
+                 CASE WHEN EXISTS (SELECT 1 FROM primaries_board WHERE campaign_id = $1 \
+                 AND kind = 'cast' AND credential = $4 AND seq < $2) THEN 0 ELSE 1 END \
                  WHERE campaign_id = $1",
             )
             .bind(id)
             .bind(i64_of(seq))
-            .bind(if known { 0_i64 } else { 1_i64 })
-            .bind(row.tracking_code.clone()),
-            SubmissionKind::Challenged => {
-                sqlx::query("UPDATE primaries_online SET challenged = $2 WHERE campaign_id = $1")
-                    .bind(id)
-                    .bind(i64_of(seq))
-            }
+            .bind(row.tracking_code.clone())
+            .bind(row.credential.clone()),
+            SubmissionKind::Challenged => sqlx::query(
+                "UPDATE primaries_board_state SET challenged = $2 WHERE campaign_id = $1",
+            )
+            .bind(id)
+            .bind(i64_of(seq)),
         };
         q.execute(&mut *self.inner).await?;
         Ok(seq)
+    }
+
+    /// What a ballot's checks read, in one query: whether its credential is published, where
+    /// its hash already is, and how `member` (if given) has taken part.
+    pub async fn ballot_checks(
+        &mut self,
+        campaign: &CampaignId,
+        credential: &str,
+        ballot_hash: &str,
+        member: Option<&MemberId>,
+    ) -> Result<BallotChecks> {
+        let row = sqlx::query(
+            "SELECT \
+               (SELECT COUNT(*) FROM primaries_credentials \
+                 WHERE campaign_id = $1 AND credential = $2) AS listed, \
+               (SELECT kind FROM primaries_board WHERE campaign_id = $1 AND ballot_hash = $3) \
+                 AS seen, \
+               (SELECT how FROM primaries_participation WHERE campaign_id = $1 AND member_id = $4) \
+                 AS how",
+        )
+        .bind(campaign.to_string())
+        .bind(credential.to_owned())
+        .bind(ballot_hash.to_owned())
+        .bind(member.map(ToString::to_string).unwrap_or_default())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        let listed: i64 = row.try_get("listed")?;
+        let seen: Option<String> = row.try_get("seen")?;
+        let how: Option<String> = row.try_get("how")?;
+        Ok(BallotChecks {
+            credential_listed: listed > 0,
+            seen: match seen.as_deref() {
+                None => Seen::New,
+                Some(k) => match kind_of(k)? {
+                    SubmissionKind::Cast => Seen::Cast,
+                    SubmissionKind::Challenged => Seen::Challenged,
+                },
+            },
+            participation: how.as_deref().map(participation_of).transpose()?,
+        })
     }
 
     /// Inserts a board row as it is, without the checks or counters of
@@ -314,12 +377,8 @@ impl Tx {
         .bind(member.to_string())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.map(|r| match r.try_get::<String, _>("how")?.as_str() {
-            "online" => Ok(Participation::Online),
-            "paper" => Ok(Participation::Paper),
-            other => Err(StorageError::Corrupt(format!("participation {other}"))),
-        })
-        .transpose()
+        row.map(|r| participation_of(&r.try_get::<String, _>("how")?))
+            .transpose()
     }
 
     /// Marks the member in the register (a second online ballot changes nothing).
@@ -375,17 +434,38 @@ impl Store {
     /// The ballot whose tracking code or ballot hash (hex, lowercase) is `code`, or whose
     /// tracking code starts with it (at least 16 hex digits, as voters are shown them).
     pub async fn find_ballot(&self, campaign: &CampaignId, code: &str) -> Result<Option<BoardRow>> {
-        let sql = concat!(
+        let by_hash = concat!(
+            "SELECT ",
+            board_columns!(),
+            " FROM primaries_board WHERE campaign_id = $1 AND ballot_hash = $2"
+        );
+        let row = sqlx::query(by_hash)
+            .bind(campaign.to_string())
+            .bind(code.to_owned())
+            .fetch_optional(self.pool())
+            .await?;
+        if let Some(r) = row {
+            return board_row(&r).map(Some);
+        }
+        if code.is_empty()
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            return Ok(None);
+        }
+        // The codes starting with `code`, as a range of the index: every longer hex string
+        // with that start sorts between `code` and `code` followed by 'g'.
+        let by_code = concat!(
             "SELECT ",
             board_columns!(),
             " FROM primaries_board WHERE campaign_id = $1 \
-             AND (ballot_hash = $2 OR tracking_code = $2 OR tracking_code LIKE $3) \
-             ORDER BY kind, seq LIMIT 1"
+             AND tracking_code >= $2 AND tracking_code < $3 ORDER BY tracking_code LIMIT 1"
         );
-        let row = sqlx::query(sql)
+        let row = sqlx::query(by_code)
             .bind(campaign.to_string())
             .bind(code.to_owned())
-            .bind(format!("{code}%"))
+            .bind(format!("{code}g"))
             .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(board_row).transpose()
@@ -447,8 +527,9 @@ impl Store {
     pub(crate) async fn dump_online(&self) -> Result<Vec<(&'static str, String, String)>> {
         let mut out = Vec::new();
         for r in sqlx::query(
-            "SELECT campaign_id, doc, entries, voters, challenged, head FROM primaries_online \
-             ORDER BY campaign_id",
+            "SELECT o.campaign_id, o.doc, s.entries, s.voters, s.challenged, s.head \
+             FROM primaries_online o JOIN primaries_board_state s ON s.campaign_id = o.campaign_id \
+             ORDER BY o.campaign_id",
         )
         .fetch_all(self.pool())
         .await?

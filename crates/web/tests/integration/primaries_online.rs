@@ -307,6 +307,74 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
         assert_eq!(s1["challenged"], s0["challenged"].as_u64().unwrap() + 1);
         assert_eq!(s1["participated_online"], s0["participated_online"]);
 
+        // Ballots submitted at once share commit groups: each is still its own entry with its
+        // own place and tracking code, in one chain; a copy of one of them inside the same
+        // burst is refused as a replay and changes nothing of the others.
+        let burst: Vec<String> = (0..12).map(|k| vote(k % 3, &code, false)).collect();
+        let mut bodies = burst.clone();
+        bodies.push(burst[5].clone());
+        let ledger_before = t.ledger_size().await;
+        let answers = futures_util::future::join_all(
+            bodies
+                .into_iter()
+                .map(|b| post_raw(&t, &ballots, b, Some(&member))),
+        )
+        .await;
+        let created: Vec<serde_json::Value> = answers
+            .iter()
+            .filter(|r| r.status == StatusCode::CREATED)
+            .map(|r| r.json())
+            .collect();
+        let refused: Vec<_> = answers
+            .iter()
+            .filter(|r| r.status != StatusCode::CREATED)
+            .collect();
+        assert_eq!(created.len(), 12, "{}", t.backend);
+        assert_eq!(refused.len(), 1);
+        assert_eq!(first_rule(refused[0]).1, "prim-ballot-replay");
+        let mut places: Vec<u64> = created.iter().map(|r| r["seq"].as_u64().unwrap()).collect();
+        places.sort_unstable();
+        let first_place = s1["ballots"].as_u64().unwrap() + 1;
+        assert_eq!(places, (first_place..first_place + 12).collect::<Vec<_>>());
+        let mut entries: Vec<u64> = created
+            .iter()
+            .map(|r| r["ledger_index"].as_u64().unwrap())
+            .collect();
+        entries.sort_unstable();
+        entries.dedup();
+        assert_eq!(entries.len(), 12);
+        assert_eq!(t.ledger_size().await, ledger_before + 12);
+        // The chain: each tracking code follows from the one before it and its ballot's hash.
+        let board = t
+            .get(&format!(
+                "/api/v1/primaries/{c}/board?from={}&limit=13",
+                first_place - 1
+            ))
+            .await
+            .json();
+        let rows = board.as_array().unwrap();
+        assert_eq!(rows.len(), 13, "{board}");
+        for pair in rows.windows(2) {
+            let hex =
+                |v: &serde_json::Value| sailau_vote::Hash32::from_hex(v.as_str().unwrap()).unwrap();
+            let expected = sailau_vote::TrackingCode(hex(&pair[0]["tracking_code"]))
+                .next(&hex(&pair[1]["ballot_hash"]));
+            assert_eq!(
+                expected.to_string(),
+                pair[1]["tracking_code"].as_str().unwrap()
+            );
+        }
+        for r in &created {
+            assert!(
+                rows.iter()
+                    .any(|b| b["tracking_code"] == r["tracking_code"] && b["seq"] == r["seq"]),
+                "{r}"
+            );
+        }
+        let s2 = status(&t).await;
+        assert_eq!(s2["ballots"], s1["ballots"].as_u64().unwrap() + 12);
+        assert_eq!(s2["voters"], s1["voters"]);
+
         // The paper station, in the paper window: a member who voted online is refused (the
         // same rule as a second paper ballot), another member gets one.
         clock.set(ts("2026-02-01T05:00:00Z"));
