@@ -338,12 +338,11 @@ async fn campaign_facts(
     if let Some(f) = memo.and_then(|m| locked(&m.campaigns).get(id).cloned()) {
         return Ok(f);
     }
-    let campaign = existing_campaign(tx, id).await?;
-    let fixed = fixed_of(tx, id).await?;
-    let row = tx.online_vote(id).await?.unwrap_or_default();
-    let context = fixed
-        .as_ref()
-        .and_then(|(m, p)| context_of(m, p, &row.vote));
+    let VoteState {
+        campaign,
+        row,
+        context,
+    } = vote_state(tx, id).await?;
     let region = region_of(tx, &campaign).await?;
     let window = campaign.opened.windows.online_voting;
     let facts = Arc::new(CampaignFacts {
