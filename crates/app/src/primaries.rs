@@ -157,19 +157,15 @@ impl Handler for OpenCampaign {
 
 impl Handler for RegisterContender {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        let mut t = campaign_target(tx, &self.campaign).await?;
-        t.member = Some(self.member);
         // An organization inside the campaign's territory is the target (its secretary
         // nominates); one outside is left to the rules (`OrganizationInvalid`).
-        if let Route::Organization { organization } = &self.route {
-            let path = tx.territory_path(organization).await?;
-            if t.territory_path
-                .last()
-                .is_some_and(|top| path.contains(top))
-            {
-                t.territory_path = path;
+        let mut t = match &self.route {
+            Route::Organization { organization } => {
+                organization_target(tx, &self.campaign, organization).await?
             }
-        }
+            _ => campaign_target(tx, &self.campaign).await?,
+        };
+        t.member = Some(self.member);
         Ok(t)
     }
 

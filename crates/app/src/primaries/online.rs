@@ -818,6 +818,7 @@ impl App {
             let memo = BallotMemo::default();
             let actor = Acting::Voter.actor().to_string();
             for p in group {
+                let (kind, hash) = (p.command.kind, p.command.ballot_hash.to_hex());
                 let command = sailau_domain::Command::SubmitBallot(p.command);
                 let ctx = Ctx {
                     at_ms,
@@ -837,10 +838,6 @@ impl App {
                         return Err(e);
                     }
                 }
-                let sailau_domain::Command::SubmitBallot(cmd) = &command else {
-                    continue;
-                };
-                let (kind, hash) = (cmd.kind, cmd.ballot_hash.to_hex());
                 let applied =
                     crate::execute::append_entry(&mut tx, &Acting::Voter, command, at_ms).await?;
                 let (seq, tracking_code) = locked(&memo.receipts)
