@@ -108,6 +108,7 @@ macro_rules! for_each_command {
             PublishDecryptionShare($crate::primaries::online::PublishDecryptionShare) = "publish_decryption_share",
             PublishResults($crate::primaries::online::PublishResults) = "publish_results",
             IssuePaperBallot($crate::primaries::online::IssuePaperBallot) = "issue_paper_ballot",
+            RestartCeremony($crate::primaries::online::RestartCeremony) = "restart_ceremony",
         }
     };
 }

@@ -358,12 +358,32 @@ impl Tx {
         Ok(())
     }
 
-    /// Deletes a member's personal record and marks the member erased.
+    /// Deletes a member's personal record and marks the member erased. The member's rows in the
+    /// primaries' participation register lose the member: each keeps its campaign and how it was
+    /// taken part (the register's counts stay right) under a random key of its own, so that
+    /// nothing links the erased member to them, nor them to each other.
     pub async fn erase_member(&mut self, id: &MemberId) -> Result<()> {
         sqlx::query("DELETE FROM party_member_records WHERE member_id = $1")
             .bind(id.0.to_string())
             .execute(&mut *self.inner)
             .await?;
+        let campaigns: Vec<String> = sqlx::query_scalar(
+            "SELECT campaign_id FROM primaries_participation WHERE member_id = $1",
+        )
+        .bind(id.0.to_string())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        for campaign in campaigns {
+            sqlx::query(
+                "UPDATE primaries_participation SET member_id = $1 \
+                 WHERE campaign_id = $2 AND member_id = $3",
+            )
+            .bind(format!("erased-{}", uuid::Uuid::new_v4()))
+            .bind(&campaign)
+            .bind(id.0.to_string())
+            .execute(&mut *self.inner)
+            .await?;
+        }
         sqlx::query("UPDATE party_members SET erased = 1 WHERE id = $1")
             .bind(id.0.to_string())
             .execute(&mut *self.inner)

@@ -132,6 +132,16 @@ impl Tx {
         Ok(())
     }
 
+    /// Rewrites a campaign's document (its trustees after a restarted key ceremony).
+    pub async fn update_campaign(&mut self, c: &Campaign) -> Result<()> {
+        sqlx::query("UPDATE primaries_campaigns SET doc = $1 WHERE id = $2")
+            .bind(to_json(c, "campaign")?)
+            .bind(c.opened.campaign.to_string())
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
     /// A contender.
     pub async fn contender(&mut self, id: &ContenderId) -> Result<Option<Contender>> {
         doc(&mut *self.inner, CONTENDER, id.to_string(), "contender").await

@@ -13,17 +13,18 @@ use sailau_domain::account::{Role, Scope};
 use sailau_domain::primaries::CampaignId;
 use sailau_domain::primaries::campaign::Campaign;
 use sailau_domain::primaries::online::{
-    BallotFacts, BoardState, CeremonyFile, CredentialsSummary, Fixed, IssuePaperBallot, OnlineVote,
-    Participation, PublishCeremonyFile, PublishCredentials, PublishDecryptionShare, PublishResults,
-    Publisher, SubmissionKind, SubmitBallot, TallyBoard, Voter, read_credentials, trustee_index,
-    validate_ballot, validate_ceremony_file, validate_credentials, validate_online_voter,
-    validate_paper_ballot, validate_results, validate_share, validate_tally,
+    BallotFacts, BoardState, CeremonyFile, CredentialsSummary, Fixed, IssuePaperBallot,
+    JudgedComplaint, OnlineVote, Participation, PublishCeremonyFile, PublishCredentials,
+    PublishDecryptionShare, PublishResults, Publisher, RestartCeremony, SubmissionKind,
+    SubmitBallot, TallyBoard, Voter, read_credentials, trustee_index, validate_ballot,
+    validate_ceremony_file, validate_credentials, validate_online_voter, validate_paper_ballot,
+    validate_restart, validate_results, validate_share, validate_tally,
 };
 use sailau_domain::primaries::rules::PrimariesRule;
 use sailau_domain::{Issued, Principal, Target, ValidationErrors};
 use sailau_record::format::{
-    BoardEntry, ChallengedEntry, CredentialLine, DealtShares, ElectionPublic, Finalized,
-    Submission, TallyRecord,
+    BoardEntry, ChallengedEntry, Complaints, CredentialLine, DealtShares, ElectionPublic,
+    Finalized, Submission, TallyRecord,
 };
 use sailau_storage::Tx;
 use sailau_storage::primaries::online::{BoardRow, OnlineRow};
@@ -143,8 +144,43 @@ impl Handler for PublishCeremonyFile {
             by,
             sailau_domain::primaries::instant(ctx.at_ms),
         )?;
-        vote.apply_ceremony(self);
+        if let Some((_, parameters)) = &fixed {
+            vote.apply_ceremony(self, parameters);
+        }
         tx.save_online_vote(&self.campaign, &vote).await?;
+        Ok(())
+    }
+}
+
+impl Handler for RestartCeremony {
+    async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
+        campaign_target(tx, &self.campaign).await
+    }
+
+    async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
+        let mut campaign = existing_campaign(tx, &self.campaign).await?;
+        let fixed = fixed_of(tx, &self.campaign).await?;
+        let mut vote = tx
+            .online_vote(&self.campaign)
+            .await?
+            .unwrap_or_default()
+            .vote;
+        let mut trustee_roles = Vec::with_capacity(self.trustees.len());
+        for t in &self.trustees {
+            trustee_roles.push(tx.account(t).await?.map(|a| a.role));
+        }
+        validate_restart(
+            self,
+            &campaign,
+            fixed.as_ref().map(|(_, p)| p),
+            &vote,
+            &trustee_roles,
+            sailau_domain::primaries::instant(ctx.at_ms),
+        )?;
+        let previous = std::mem::replace(&mut campaign.opened.trustees, self.trustees.clone());
+        vote.apply_restart(previous);
+        tx.save_online_vote(&self.campaign, &vote).await?;
+        tx.update_campaign(&campaign).await?;
         Ok(())
     }
 }
@@ -229,8 +265,10 @@ const GROUP_MAX: usize = 1024;
 pub(crate) struct BallotGroups {
     queue: Mutex<Vec<Pending>>,
     writer: tokio::sync::Mutex<()>,
-    /// Ballots verified at once: one per core, so that verifying threads do not crowd out the
-    /// group's writer (more would only queue for the cores and slow the writer down).
+    /// Cast ballots waiting for their proofs to be verified.
+    unverified: Mutex<Vec<Unverified>>,
+    /// Verification batches run at once: one per core, so that verifying threads do not crowd
+    /// out the group's writer (more would only queue for the cores and slow the writer down).
     verifiers: tokio::sync::Semaphore,
     /// The election contexts of campaigns whose key is published, by campaign: fixed from then
     /// on, so a submission's proofs are checked without reading the vote's state.
@@ -242,9 +280,58 @@ impl Default for BallotGroups {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         BallotGroups {
             queue: Mutex::default(),
+            unverified: Mutex::default(),
             writer: tokio::sync::Mutex::default(),
             verifiers: tokio::sync::Semaphore::new(cores),
             contexts: Mutex::default(),
+        }
+    }
+}
+
+/// The most cast ballots whose proofs one batch verifies together.
+const VERIFY_MAX: usize = 64;
+
+/// A cast ballot waiting for its proofs and signature to be verified.
+struct Unverified {
+    context: Arc<ElectionContext>,
+    ballot: EncryptedBallot,
+    reply: tokio::sync::oneshot::Sender<Result<(), String>>,
+}
+
+/// Verifies a batch of cast ballots: the ballots of one campaign together
+/// (`verify_ballots_batch`, one random linear combination of all their equations, about half the
+/// work of checking them one by one). A batch that fails is halved until each bad ballot is
+/// found alone and answered with its own reason: a few bad ballots among many cost a few more
+/// batches, not a check of every ballot on its own.
+fn verify_batch(batch: Vec<Unverified>) {
+    let mut rest = batch;
+    while let Some(first) = rest.first() {
+        let context = first.context.clone();
+        let (same, other): (Vec<_>, Vec<_>) = rest
+            .into_iter()
+            .partition(|u| Arc::ptr_eq(&u.context, &context));
+        rest = other;
+        let outcomes = verify_halving(&context, &same);
+        for (u, outcome) in same.into_iter().zip(outcomes) {
+            let _ = u.reply.send(outcome);
+        }
+    }
+}
+
+/// Each ballot's outcome, in order, by batches halved on failure.
+fn verify_halving(context: &ElectionContext, ballots: &[Unverified]) -> Vec<Result<(), String>> {
+    match ballots {
+        [] => Vec::new(),
+        [one] => vec![sailau_vote::verify_ballot(context, &one.ballot).map_err(|e| e.to_string())],
+        many => {
+            let all: Vec<EncryptedBallot> = many.iter().map(|u| u.ballot.clone()).collect();
+            if sailau_vote::verify_ballots_batch(context, &all, &mut rand::rng()).is_ok() {
+                return vec![Ok(()); many.len()];
+            }
+            let (a, b) = many.split_at(many.len() / 2);
+            let mut out = verify_halving(context, a);
+            out.extend(verify_halving(context, b));
+            out
         }
     }
 }
@@ -679,6 +766,10 @@ pub struct OnlineView {
     pub decrypted: bool,
     /// Members who took part online and on paper (from the register: counts only).
     pub participation: (u64, u64),
+    /// The complaints that aborted the ceremony under way, with their verdicts.
+    pub complaints: Vec<JudgedComplaint>,
+    /// How many ceremonies complaints aborted before this one.
+    pub aborted: usize,
 }
 
 impl App {
@@ -725,25 +816,19 @@ impl App {
         // and outside the transaction, so that ballots are verified on every core while
         // another holds the write lock; the context is fixed once the key is published.
         let proofs_checked = match (&submission, self.campaign_context(campaign).await?) {
-            (Submission::Cast { ballot }, Some(ctx)) => {
-                let ballot = ballot.clone();
-                let _permit = self
-                    .ballots
-                    .verifiers
-                    .acquire()
+            (Submission::Cast { ballot }, Some(context)) => {
+                let (reply, verified) = tokio::sync::oneshot::channel();
+                locked(&self.ballots.unverified).push(Unverified {
+                    context,
+                    ballot: ballot.clone(),
+                    reply,
+                });
+                let app = self.clone();
+                tokio::spawn(async move { app.verify_waiting().await });
+                verified
                     .await
-                    .map_err(|e| AppError::Ledger(e.to_string()))?;
-                tokio::task::spawn_blocking(move || sailau_vote::verify_ballot(&ctx, &ballot))
-                    .await
-                    .map_err(|e| AppError::Ledger(e.to_string()))?
-                    .map_err(|e| {
-                        refused(
-                            "ballot",
-                            PrimariesRule::BallotRefused {
-                                reason: e.to_string(),
-                            },
-                        )
-                    })?;
+                    .map_err(|_| AppError::Ledger("the ballot's verification ended".into()))?
+                    .map_err(|reason| refused("ballot", PrimariesRule::BallotRefused { reason }))?;
                 true
             }
             _ => false,
@@ -779,6 +864,26 @@ impl App {
         receipt
             .await
             .map_err(|_| AppError::Ledger("the ballot's commit group ended without it".into()))?
+    }
+
+    /// Verifies the cast ballots waiting so far, a batch at a time (at most [`VERIFY_MAX`]), on a
+    /// blocking thread under one of the verifiers' permits; a task of its own, like the writer,
+    /// so that a client that goes away does not leave the others of its batch unanswered.
+    async fn verify_waiting(&self) {
+        let Ok(_permit) = self.ballots.verifiers.acquire().await else {
+            return;
+        };
+        let batch = {
+            let mut waiting = locked(&self.ballots.unverified);
+            let n = waiting.len().min(VERIFY_MAX);
+            waiting.drain(..n).collect::<Vec<_>>()
+        };
+        if batch.is_empty() {
+            return;
+        }
+        // A failed blocking task drops the replies: each waiting ballot is then answered with
+        // a fault of the system rather than left waiting.
+        let _ = tokio::task::spawn_blocking(move || verify_batch(batch)).await;
     }
 
     /// Writes the waiting ballots, a group at a time, while there are any: the writer that gets
@@ -1015,6 +1120,8 @@ impl App {
             tallied: v.tally.is_some(),
             decrypted: v.result.is_some(),
             participation: self.store.participation_counts(campaign).await?,
+            complaints: v.complaints.clone(),
+            aborted: v.aborted.len(),
         })
     }
 
@@ -1176,6 +1283,23 @@ impl App {
             };
             files.push((format!("trustees/finalized-{j}.json"), pretty(&file)?));
         }
+        // An aborted ceremony's complaints, so that `sailau verify` judges them (spec §4.3; such
+        // a record is never counted).
+        let mut complainants: Vec<u32> =
+            v.complaints.iter().map(|c| c.complaint.recipient).collect();
+        complainants.dedup();
+        for j in complainants {
+            let file = Complaints {
+                trustee: j,
+                complaints: v
+                    .complaints
+                    .iter()
+                    .filter(|c| c.complaint.recipient == j)
+                    .map(|c| c.complaint.clone())
+                    .collect(),
+            };
+            files.push((format!("trustees/complaints-{j}.json"), pretty(&file)?));
+        }
         if let Some(e) = &public.election {
             files.push(("election.json".to_owned(), pretty(e)?));
         }
@@ -1302,7 +1426,8 @@ fn pretty<T: Serialize>(x: &T) -> Result<Vec<u8>, AppError> {
     Ok(b)
 }
 
-/// Reads an uploaded ceremony file of `round` (1 announcement, 2 dealt shares, 3 finalized)
+/// Reads an uploaded ceremony file of `round` (1 announcement, 2 dealt shares, 3 finalized or
+/// complaints)
 /// strictly in its record layout (spec §12.3) and builds the command for trustee `trustee`.
 ///
 /// # Errors
@@ -1330,6 +1455,22 @@ pub fn ceremony_command(
                 )));
             }
             CeremonyFile::Dealt { shares: d.shares }
+        }
+        // Round 3's other outcome: the trustee's complaints (spec §4.3).
+        _ if serde_json::from_str::<serde_json::Value>(text)
+            .is_ok_and(|v| v.get("complaints").is_some()) =>
+        {
+            let c: Complaints =
+                sailau_record::strict::from_str(text).map_err(|e| bad(e.to_string()))?;
+            if c.trustee != trustee {
+                return Err(bad(format!(
+                    "the file is trustee {}'s, not trustee {trustee}'s",
+                    c.trustee
+                )));
+            }
+            CeremonyFile::Complaints {
+                complaints: c.complaints,
+            }
         }
         _ => {
             let f: Finalized =

@@ -453,6 +453,11 @@ async fn a_campaign_from_contenders_to_the_quota_list() {
             "{b}"
         );
 
+        // The key ceremony: trustee 2 deals trustee 1 a share its commitments do not give;
+        // trustee 1's complaint (its file as `sailau trustee finalize` writes it) is judged at
+        // once, aborts the ceremony, and the committee restarts it with trustee 2 replaced.
+        ceremony_with_a_cheat(&f, id, &committee).await;
+
         // Paper counts at the primary organization on the last morning.
         f.clock
             .0
@@ -600,4 +605,144 @@ async fn a_campaign_from_contenders_to_the_quota_list() {
             .await
             .unwrap_or_else(|e| panic!("{b}: {e:?}"));
     }
+}
+
+/// Round 1 and 2 of a ceremony in which trustee 2 cheats, trustee 1's complaint, and the
+/// committee's restart (spec §4.3–§4.4).
+async fn ceremony_with_a_cheat(f: &Fixture, id: CampaignId, committee: &Acting) {
+    use sailau_domain::primaries::online::{
+        CeremonyFile, PublishCeremonyFile, RestartCeremony, Verdict,
+    };
+    let b = f.backend;
+    let files = f.app.election_public(&id).await.unwrap().unwrap();
+    let params = &files.parameters;
+    let mut rng = rand::rng();
+    let trustee = |i: u32| {
+        Acting::Account(Principal {
+            username: user(&format!("trustee-{i}")),
+            role: Role::Trustee,
+            scope: Scope::Party {
+                party: amanat(),
+                territory: None,
+            },
+        })
+    };
+    let (s1, p1) = sailau_vote::generate_trustee(params, 1, &mut rng).unwrap();
+    let (s2, p2) = sailau_vote::generate_trustee(params, 2, &mut rng).unwrap();
+    let mut sj = serde_json::to_value(&s2).unwrap();
+    sj["coefficients"][1] = sj["coefficients"][0].clone();
+    let cheat: sailau_vote::TrusteeSecrets = serde_json::from_value(sj).unwrap();
+    let mut pj = serde_json::to_value(&p2).unwrap();
+    pj["commitments"][1] = pj["commitments"][0].clone();
+    let cheat_view = vec![p1.clone(), serde_json::from_value(pj).unwrap()];
+    let publics = vec![p1, p2];
+    for (i, p) in publics.iter().enumerate() {
+        let i = i as u32 + 1;
+        let file = CeremonyFile::Announcement {
+            public: Box::new(p.clone()),
+        };
+        f.app
+            .execute(
+                &trustee(i),
+                PublishCeremonyFile {
+                    campaign: id,
+                    trustee: i,
+                    file,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let d1 = sailau_vote::deal_shares(params, &s1, &publics, &mut rng).unwrap();
+    let d2 = sailau_vote::deal_shares(params, &cheat, &cheat_view, &mut rng).unwrap();
+    for (i, shares) in [(1, d1.clone()), (2, d2.clone())] {
+        let file = CeremonyFile::Dealt { shares };
+        f.app
+            .execute(
+                &trustee(i),
+                PublishCeremonyFile {
+                    campaign: id,
+                    trustee: i,
+                    file,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let all: Vec<_> = d1.iter().chain(&d2).cloned().collect();
+    let complaints =
+        match sailau_vote::receive_shares(params, &s1, &publics, &all, &mut rng).unwrap() {
+            sailau_vote::ShareOutcome::Complaints(c) => c,
+            sailau_vote::ShareOutcome::Accepted(_) => panic!("{b}: the cheat went unnoticed"),
+        };
+    let text = serde_json::to_string(&sailau_record::format::Complaints {
+        trustee: 1,
+        complaints,
+    })
+    .unwrap();
+    let cmd = sailau_app::primaries::online::ceremony_command(id, 1, 3, &text).unwrap();
+    assert!(matches!(cmd.file, CeremonyFile::Complaints { .. }));
+    f.app.execute(&trustee(1), cmd).await.unwrap();
+    let v = f.app.online_view(&id).await.unwrap();
+    assert_eq!(v.complaints.len(), 1, "{b}");
+    assert_eq!(v.complaints[0].verdict, Verdict::DealerCheated, "{b}");
+    assert_eq!(v.complaints[0].disqualified(), 2, "{b}");
+    // The ceremony takes nothing more until it is restarted.
+    let late = PublishCeremonyFile {
+        campaign: id,
+        trustee: 2,
+        file: CeremonyFile::Finalized {
+            verification_key: sailau_vote::Point::generator(),
+        },
+    };
+    assert_eq!(
+        prim_rules(&f.app.execute(&trustee(2), late).await.unwrap_err()),
+        vec!["campaign:prim-ceremony-aborted"],
+        "{b}"
+    );
+    // A restart by a trustee is not its to make; the committee's names an account that is no
+    // trustee: refused; then trustee 3 replaces trustee 2.
+    let restart = |names: &[&str]| RestartCeremony {
+        campaign: id,
+        trustees: names.iter().map(|n| user(n)).collect(),
+    };
+    assert!(
+        f.app
+            .execute(&trustee(1), restart(&["trustee-1", "trustee-3"]))
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        prim_rules(
+            &f.app
+                .execute(committee, restart(&["trustee-1", "amanat-committee"]))
+                .await
+                .unwrap_err()
+        ),
+        vec!["trustees[1]:prim-not-trustee"],
+        "{b}"
+    );
+    account(
+        f,
+        "trustee-3",
+        Role::Trustee,
+        Scope::Party {
+            party: amanat(),
+            territory: None,
+        },
+    )
+    .await;
+    f.app
+        .execute(committee, restart(&["trustee-1", "trustee-3"]))
+        .await
+        .unwrap();
+    let v = f.app.online_view(&id).await.unwrap();
+    assert!(v.complaints.is_empty() && v.rounds[0].is_empty(), "{b}");
+    assert_eq!(v.aborted, 1, "{b}");
+    let c = f.app.store().campaign(&id).await.unwrap().unwrap();
+    assert_eq!(
+        c.opened.trustees,
+        vec![user("trustee-1"), user("trustee-3")],
+        "{b}"
+    );
 }

@@ -32,12 +32,12 @@
 use serde::{Deserialize, Serialize};
 
 use sailau_vote::{
-    BallotOpening, DecryptionShare, ElectionContext, ElectionParameters, ElectionResult,
-    EncryptedBallot, EncryptedShare, EncryptedTally, Hash32, Manifest, Point, TrackingCode,
-    TrusteePublic,
+    BallotOpening, Complaint, ComplaintVerdict, DecryptionShare, ElectionContext,
+    ElectionParameters, ElectionResult, EncryptedBallot, EncryptedShare, EncryptedTally, Hash32,
+    Manifest, Point, TrackingCode, TrusteePublic,
 };
 
-use crate::account::Role;
+use crate::account::{Role, Username};
 use crate::authz::{Grant, Policy, Reach};
 use crate::command::DomainCommand;
 use crate::error::ValidationErrors;
@@ -86,6 +86,13 @@ pub enum CeremonyFile {
         /// `Yⱼ`.
         verification_key: Point,
     },
+    /// Round 3's other outcome, `trustees/complaints-<j>.json` (spec §4.3): shares dealt to the
+    /// trustee failed their check; each complaint discloses the share's key so that anyone can
+    /// judge it. The ceremony is aborted (§4.4) until the committee restarts it.
+    Complaints {
+        /// One per failed share, at least one.
+        complaints: Vec<Complaint>,
+    },
 }
 
 impl CeremonyFile {
@@ -94,7 +101,7 @@ impl CeremonyFile {
         match self {
             CeremonyFile::Announcement { .. } => 1,
             CeremonyFile::Dealt { .. } => 2,
-            CeremonyFile::Finalized { .. } => 3,
+            CeremonyFile::Finalized { .. } | CeremonyFile::Complaints { .. } => 3,
         }
     }
 }
@@ -120,6 +127,28 @@ impl DomainCommand for PublishCeremonyFile {
             self.trustee,
             self.file.round()
         )
+    }
+}
+
+/// The committee restarts a key ceremony that a complaint aborted (`restart_ceremony`, spec
+/// §4.4): the files of the aborted ceremony are set aside (the ledger keeps them, the election
+/// record does not) and the trustees named here — as many as the fixed ballot has, the
+/// disqualified trustee replaced — start again from round 1 with new secrets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestartCeremony {
+    /// The campaign.
+    pub campaign: CampaignId,
+    /// The trustees of the new ceremony (accounts with the role `trustee`), in order: trustee
+    /// `i` is the `i`-th.
+    pub trustees: Vec<Username>,
+}
+
+impl DomainCommand for RestartCeremony {
+    const POLICY: Policy = COMMITTEE;
+    type Private = ();
+    fn summary(&self) -> String {
+        let names: Vec<&str> = self.trustees.iter().map(Username::as_str).collect();
+        format!("{} {}", self.campaign, names.join(", "))
     }
 }
 
@@ -292,6 +321,78 @@ pub struct Dealt {
     pub shares: Vec<EncryptedShare>,
 }
 
+/// How a complaint was judged (spec §4.3): who misbehaved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The share fails the dealer's commitments: the dealer is disqualified.
+    DealerCheated,
+    /// The share is valid: the complainant is disqualified.
+    ComplaintUnfounded,
+    /// The complaint's proof or the share's signature does not hold: the complainant is
+    /// disqualified.
+    ComplaintInvalid,
+}
+
+/// A complaint of round 3 with its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgedComplaint {
+    /// The complaint as published.
+    pub complaint: Complaint,
+    /// Its verdict.
+    pub verdict: Verdict,
+}
+
+impl JudgedComplaint {
+    /// The trustee the verdict disqualifies: the dealer, or the complainant.
+    pub fn disqualified(&self) -> u32 {
+        match self.verdict {
+            Verdict::DealerCheated => self.complaint.dealer,
+            Verdict::ComplaintUnfounded | Verdict::ComplaintInvalid => self.complaint.recipient,
+        }
+    }
+}
+
+/// A key ceremony a complaint aborted, as the committee's restart set it aside.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AbortedCeremony {
+    /// Its trustees, in order.
+    pub trustees: Vec<Username>,
+    /// The complaints that aborted it, with their verdicts.
+    pub complaints: Vec<JudgedComplaint>,
+}
+
+/// Judges the complaints of trustee `complainant` against the shares dealt in round 2 (spec
+/// §4.3): a complaint whose share is missing, or whose proof or signature fails, is invalid.
+pub fn judge_complaints(
+    parameters: &ElectionParameters,
+    state: &OnlineVote,
+    complaints: &[Complaint],
+) -> Vec<JudgedComplaint> {
+    complaints
+        .iter()
+        .map(|c| {
+            let share = state
+                .dealt
+                .iter()
+                .filter(|d| d.dealer == c.dealer)
+                .flat_map(|d| d.shares.iter())
+                .find(|s| s.recipient == c.recipient);
+            let verdict = match share
+                .map(|s| sailau_vote::verify_complaint(parameters, &state.announcements, s, c))
+            {
+                Some(Ok(ComplaintVerdict::DealerCheated)) => Verdict::DealerCheated,
+                Some(Ok(ComplaintVerdict::ComplaintUnfounded)) => Verdict::ComplaintUnfounded,
+                Some(Err(_)) | None => Verdict::ComplaintInvalid,
+            };
+            JudgedComplaint {
+                complaint: c.clone(),
+                verdict,
+            }
+        })
+        .collect()
+}
+
 /// The published credentials' summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CredentialsSummary {
@@ -319,6 +420,16 @@ pub struct OnlineVote {
     pub shares: Vec<DecryptionShare>,
     /// The published counts.
     pub result: Option<ElectionResult>,
+    /// Round 3's complaints with their verdicts: any aborts the ceremony (spec §4.4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaints: Vec<JudgedComplaint>,
+    /// The ceremonies aborted before this one, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aborted: Vec<AbortedCeremony>,
+    /// The first commitments (`A_i0`) of every announcement of an aborted ceremony: a re-run
+    /// may not reuse them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Point>,
 }
 
 impl OnlineVote {
@@ -339,9 +450,19 @@ impl OnlineVote {
         ElectionContext::new(manifest, parameters, &self.announcements).ok()
     }
 
-    /// Applies an accepted ceremony file.
-    pub fn apply_ceremony(&mut self, cmd: &PublishCeremonyFile) {
+    /// Whether a complaint aborted the ceremony under way.
+    pub fn aborted(&self) -> bool {
+        !self.complaints.is_empty()
+    }
+
+    /// Applies an accepted ceremony file; complaints are judged against the fixed ballot's
+    /// `parameters`.
+    pub fn apply_ceremony(&mut self, cmd: &PublishCeremonyFile, parameters: &ElectionParameters) {
         match &cmd.file {
+            CeremonyFile::Complaints { complaints } => {
+                let judged = judge_complaints(parameters, self, complaints);
+                self.complaints.extend(judged);
+            }
             CeremonyFile::Announcement { public } => {
                 self.announcements.push((**public).clone());
                 self.announcements.sort_by_key(|p| p.index);
@@ -358,6 +479,23 @@ impl OnlineVote {
                 self.finalized.sort_by_key(|f| f.0);
             }
         }
+    }
+
+    /// Applies an accepted restart: the ceremony under way is set aside with the trustees it
+    /// had (`previous`), its announcements' keys retired.
+    pub fn apply_restart(&mut self, previous: Vec<Username>) {
+        self.retired.extend(
+            self.announcements
+                .iter()
+                .filter_map(|a| a.commitments.first().copied()),
+        );
+        self.aborted.push(AbortedCeremony {
+            trustees: previous,
+            complaints: std::mem::take(&mut self.complaints),
+        });
+        self.announcements.clear();
+        self.dealt.clear();
+        self.finalized.clear();
     }
 }
 
@@ -440,8 +578,15 @@ pub fn validate_ceremony_file(
     if now >= campaign.opened.windows.online_voting.closes {
         return Err(one("campaign", PrimariesRule::VotingOver));
     }
+    if state.aborted() {
+        return Err(one("campaign", PrimariesRule::CeremonyAborted));
+    }
     let i = cmd.trustee;
     let n_usize = n as usize;
+    let round_three_done = |i: u32| {
+        state.finalized.iter().any(|f| f.0 == i)
+            || state.complaints.iter().any(|c| c.complaint.recipient == i)
+    };
     match &cmd.file {
         CeremonyFile::Announcement { public } => {
             if state.announcements.iter().any(|p| p.index == i) {
@@ -452,6 +597,13 @@ pub fn validate_ceremony_file(
                     "file",
                     format!("the file is trustee {}'s, not trustee {i}'s", public.index),
                 ));
+            }
+            if public
+                .commitments
+                .first()
+                .is_some_and(|a0| state.retired.contains(a0))
+            {
+                return Err(one("file", PrimariesRule::CeremonyKeyReused));
             }
             sailau_vote::verify_trustee_public(fixed.parameters, public)
                 .map_err(|e| protocol("file", e))
@@ -480,8 +632,57 @@ pub fn validate_ceremony_file(
             }
             Ok(())
         }
+        CeremonyFile::Complaints { complaints } => {
+            if round_three_done(i) {
+                return Err(one("file", PrimariesRule::CeremonyStepTwice));
+            }
+            if state.dealt.len() != n_usize {
+                return Err(one("file", PrimariesRule::CeremonyNotReady));
+            }
+            if complaints.is_empty() {
+                return Err(protocol(
+                    "file",
+                    "a complaints file holds at least one complaint",
+                ));
+            }
+            for (k, c) in complaints.iter().enumerate() {
+                if c.recipient != i {
+                    return Err(protocol(
+                        "file",
+                        format!(
+                            "complaint {}: made by trustee {}, not trustee {i}",
+                            k + 1,
+                            c.recipient
+                        ),
+                    ));
+                }
+                if c.dealer == i || c.dealer == 0 || c.dealer > n {
+                    return Err(protocol(
+                        "file",
+                        format!(
+                            "complaint {}: trustee {} dealt no share to trustee {i}",
+                            k + 1,
+                            c.dealer
+                        ),
+                    ));
+                }
+                if complaints[..k].iter().any(|o| o.dealer == c.dealer) {
+                    return Err(protocol(
+                        "file",
+                        format!("trustee {}'s share is complained of twice", c.dealer),
+                    ));
+                }
+                if c.parameters_hash != fixed.parameters.hash() {
+                    return Err(protocol(
+                        "file",
+                        format!("complaint {}: made for other election parameters", k + 1),
+                    ));
+                }
+            }
+            Ok(())
+        }
         CeremonyFile::Finalized { verification_key } => {
-            if state.finalized.iter().any(|f| f.0 == i) {
+            if round_three_done(i) {
                 return Err(one("file", PrimariesRule::CeremonyStepTwice));
             }
             if state.dealt.len() != n_usize {
@@ -498,6 +699,61 @@ pub fn validate_ceremony_file(
             }
         }
     }
+}
+
+/// Checks `restart_ceremony` at `now`; `trustee_roles` gives, for each trustee named, the
+/// account's role (`None`: no such account).
+///
+/// # Errors
+/// [`PrimariesRule::BallotNotFixed`]; [`PrimariesRule::VotingOver`] once online voting has
+/// closed; [`PrimariesRule::CeremonyNotAborted`] when no complaint aborted the ceremony;
+/// [`PrimariesRule::TrusteeCountFixed`] (field `trustees`) for another number of trustees than
+/// the fixed ballot's; [`PrimariesRule::TrusteesShape`] for a trustee named twice;
+/// `account-missing` or [`PrimariesRule::NotTrustee`] (field `trustees[i]`) for an account that
+/// does not exist or is no trustee — all at once.
+pub fn validate_restart(
+    cmd: &RestartCeremony,
+    campaign: &Campaign,
+    fixed: Option<&ElectionParameters>,
+    state: &OnlineVote,
+    trustee_roles: &[Option<Role>],
+    now: Instant,
+) -> Result<(), ValidationErrors> {
+    let Some(parameters) = fixed else {
+        return Err(one("campaign", PrimariesRule::BallotNotFixed));
+    };
+    if now >= campaign.opened.windows.online_voting.closes {
+        return Err(one("campaign", PrimariesRule::VotingOver));
+    }
+    if !state.aborted() {
+        return Err(one("campaign", PrimariesRule::CeremonyNotAborted));
+    }
+    let mut errs = ValidationErrors::new();
+    if cmd.trustees.len() != parameters.trustees as usize {
+        errs.push(
+            "trustees",
+            PrimariesRule::TrusteeCountFixed {
+                count: parameters.trustees,
+            }
+            .into(),
+        );
+    }
+    let twice = cmd
+        .trustees
+        .iter()
+        .enumerate()
+        .any(|(i, t)| cmd.trustees[..i].contains(t));
+    if twice {
+        errs.push("trustees", PrimariesRule::TrusteesShape.into());
+    }
+    for (i, role) in trustee_roles.iter().enumerate() {
+        match role {
+            None => errs.push(format!("trustees[{i}]"), crate::error::Rule::AccountMissing),
+            Some(Role::Trustee) => {}
+            Some(_) => errs.push(format!("trustees[{i}]"), PrimariesRule::NotTrustee.into()),
+        }
+    }
+    errs.into_result()
 }
 
 /// Reads and checks `credentials.jsonl` (spec §12.2–§12.3): one `{"credential": hex}` per

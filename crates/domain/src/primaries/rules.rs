@@ -273,6 +273,19 @@ pub enum PrimariesRule {
     CeremonyStepTwice,
     /// A round of the ceremony starts once every trustee has finished the one before.
     CeremonyNotReady,
+    /// A complaint aborted the key ceremony (spec §4.4): no file is taken until the committee
+    /// restarts it.
+    CeremonyAborted,
+    /// The ceremony is restarted only after a complaint aborted it.
+    CeremonyNotAborted,
+    /// A restarted ceremony has as many trustees as the fixed ballot: `count`.
+    TrusteeCountFixed {
+        /// The fixed ballot's number of trustees.
+        count: u32,
+    },
+    /// The announcement repeats a trustee's announcement of an aborted ceremony: a re-run starts
+    /// from new secrets (spec §4.4).
+    CeremonyKeyReused,
     /// The verifiable-voting protocol refuses the file; `reason` in English.
     FileRefused {
         /// What the protocol refused.
@@ -425,6 +438,10 @@ impl PrimariesRule {
             PrimariesRule::NotYourTrustee,
             PrimariesRule::CeremonyStepTwice,
             PrimariesRule::CeremonyNotReady,
+            PrimariesRule::CeremonyAborted,
+            PrimariesRule::CeremonyNotAborted,
+            PrimariesRule::TrusteeCountFixed { count: 3 },
+            PrimariesRule::CeremonyKeyReused,
             PrimariesRule::FileRefused {
                 reason: "coefficient proof of trustee 2 is invalid".into(),
             },
@@ -519,6 +536,10 @@ impl PrimariesRule {
             PrimariesRule::NotYourTrustee => "prim-not-your-trustee",
             PrimariesRule::CeremonyStepTwice => "prim-ceremony-step-twice",
             PrimariesRule::CeremonyNotReady => "prim-ceremony-not-ready",
+            PrimariesRule::CeremonyAborted => "prim-ceremony-aborted",
+            PrimariesRule::CeremonyNotAborted => "prim-ceremony-not-aborted",
+            PrimariesRule::TrusteeCountFixed { .. } => "prim-trustee-count-fixed",
+            PrimariesRule::CeremonyKeyReused => "prim-ceremony-key-reused",
             PrimariesRule::FileRefused { .. } => "prim-file-refused",
             PrimariesRule::CredentialsTwice => "prim-credentials-twice",
             PrimariesRule::CredentialsFile { .. } => "prim-credentials-file",
@@ -573,6 +594,7 @@ impl PrimariesRule {
                 vec![("line", line.to_string()), ("reason", reason.clone())]
             }
             PrimariesRule::SharesTooFew { threshold } => vec![("count", threshold.to_string())],
+            PrimariesRule::TrusteeCountFixed { count } => vec![("count", count.to_string())],
             _ => Vec::new(),
         }
     }
@@ -678,6 +700,18 @@ impl PrimariesRule {
             PrimariesRule::CeremonyStepTwice => "this trustee has already published this file".into(),
             PrimariesRule::CeremonyNotReady => {
                 "every trustee must first finish the previous round".into()
+            }
+            PrimariesRule::CeremonyAborted => {
+                "a complaint aborted the key ceremony: the committee restarts it".into()
+            }
+            PrimariesRule::CeremonyNotAborted => {
+                "the key ceremony is restarted only after a complaint aborted it".into()
+            }
+            PrimariesRule::TrusteeCountFixed { count } => {
+                format!("the restarted ceremony has {count} trustees, as the fixed ballot")
+            }
+            PrimariesRule::CeremonyKeyReused => {
+                "this announcement repeats one of an aborted ceremony: generate new secrets".into()
             }
             PrimariesRule::FileRefused { reason } => format!("the file is refused: {reason}"),
             PrimariesRule::CredentialsTwice => "the credentials are already published".into(),

@@ -91,6 +91,7 @@ fn target(kind: CommandKind, in_scope: bool) -> Target {
         | CommandKind::RecordPaperCount
         | CommandKind::FixBallot
         | CommandKind::PublishCeremonyFile
+        | CommandKind::RestartCeremony
         | CommandKind::PublishCredentials
         | CommandKind::SubmitBallot
         | CommandKind::TallyBoard

@@ -112,6 +112,7 @@ pub const COMMANDS: &[(K, [char; 7])] = &[
     (K::PublishDecryptionShare, ['A', '-', '-', '-', '-', '-', '-']),
     (K::PublishResults,         ['A', '-', '-', '-', '-', '-', '-']),
     (K::IssuePaperBallot,       ['A', '-', '-', '-', '-', '-', '-']),
+    (K::RestartCeremony,        ['A', '-', '-', '-', '-', '-', '-']),
 ];
 
 /// Reads that are not public: `Account` is one account (inside: the reader's own).
@@ -194,6 +195,7 @@ pub const PRIMARIES_COMMANDS: &[(K, [char; 3], &str)] = &[
     (K::PublishDecryptionShare, ['-', 'S', '-'], "a trustee publishes its own decryption share in its party"),
     (K::PublishResults,    ['S', '-', '-'], "the committee publishes its party's online counts"),
     (K::IssuePaperBallot,  ['S', '-', '-'], "the committee may run a paper station in its party"),
+    (K::RestartCeremony,   ['S', '-', '-'], "the committee restarts its party's aborted key ceremony"),
 ];
 
 /// The reads the primaries' roles may make.

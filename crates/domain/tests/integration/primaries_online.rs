@@ -183,6 +183,20 @@ pub fn golden() -> Vec<(LedgerEntry, &'static str)> {
         ),
         (
             entry(
+                96,
+                account("amanat-committee"),
+                RestartCeremony {
+                    campaign,
+                    trustees: vec![
+                        Username::parse("trustee-1").unwrap(),
+                        Username::parse("trustee-3").unwrap(),
+                    ],
+                },
+            ),
+            r#"{"v":2,"index":96,"at_ms":1601500000000,"actor":{"type":"account","username":"amanat-committee"},"command":{"type":"restart_ceremony","campaign":"01900000-0000-7000-8000-000000000d01","trustees":["trustee-1","trustee-3"]}}"#,
+        ),
+        (
+            entry(
                 94,
                 account("paper-count"),
                 IssuePaperBallot {
@@ -193,6 +207,38 @@ pub fn golden() -> Vec<(LedgerEntry, &'static str)> {
             r#"{"v":2,"index":94,"at_ms":1601500000000,"actor":{"type":"account","username":"paper-count"},"command":{"type":"issue_paper_ballot","campaign":"01900000-0000-7000-8000-000000000d01","organization":"195020000"}}"#,
         ),
     ]
+}
+
+#[test]
+fn a_complaints_file_is_pinned() {
+    let campaign = CampaignId(uuid(0xd01));
+    let one = format!("01{}", "00".repeat(31));
+    let e = entry(
+        95,
+        account("trustee-1"),
+        PublishCeremonyFile {
+            campaign,
+            trustee: 1,
+            file: CeremonyFile::Complaints {
+                complaints: vec![sailau_vote::Complaint {
+                    parameters_hash: h(0x44),
+                    dealer: 2,
+                    recipient: 1,
+                    shared_key: g(),
+                    proof: sailau_vote::DleqProof {
+                        a: g(),
+                        b: g(),
+                        v: s1(),
+                    },
+                }],
+            },
+        },
+    );
+    let bytes = format!(
+        r#"{{"v":2,"index":95,"at_ms":1601500000000,"actor":{{"type":"account","username":"trustee-1"}},"command":{{"type":"publish_ceremony_file","campaign":"01900000-0000-7000-8000-000000000d01","trustee":1,"file":{{"round":"complaints","complaints":[{{"parameters_hash":"{}","dealer":2,"recipient":1,"shared_key":"{G}","proof":{{"a":"{G}","b":"{G}","v":"{one}"}}}}]}}}}}}"#,
+        "44".repeat(32)
+    );
+    assert_eq!(String::from_utf8(e.encode().unwrap()).unwrap(), bytes);
 }
 
 #[test]
@@ -363,7 +409,7 @@ fn the_ceremony_takes_each_round_once_in_order_and_checks_every_file() {
         )
     };
     check(&announce(0), &state, Publisher::Trustee(Some(1))).unwrap();
-    state.apply_ceremony(&announce(0));
+    state.apply_ceremony(&announce(0), &c.parameters);
     let e = check(&deal(0), &state, Publisher::Trustee(Some(1))).unwrap_err();
     assert_eq!(rule_of(&e)[0].1, rules::PrimariesRule::CeremonyNotReady);
     let e = check(&announce(0), &state, Publisher::Trustee(Some(1))).unwrap_err();
@@ -387,10 +433,10 @@ fn the_ceremony_takes_each_round_once_in_order_and_checks_every_file() {
         rules::PrimariesRule::FileRefused { .. }
     ));
     check(&announce(1), &state, Publisher::Anyone).unwrap();
-    state.apply_ceremony(&announce(1));
+    state.apply_ceremony(&announce(1), &c.parameters);
     for i in 0..2 {
         check(&deal(i), &state, Publisher::Anyone).unwrap();
-        state.apply_ceremony(&deal(i));
+        state.apply_ceremony(&deal(i), &c.parameters);
     }
     assert!(!state.key_published(2));
     // A finalized key that is not the one the announcements give is refused.
@@ -409,7 +455,7 @@ fn the_ceremony_takes_each_round_once_in_order_and_checks_every_file() {
             },
         );
         check(&f, &state, Publisher::Anyone).unwrap();
-        state.apply_ceremony(&f);
+        state.apply_ceremony(&f, &c.parameters);
     }
     assert!(state.key_published(2));
     assert!(state.context(&c.manifest, &c.parameters).is_some());
@@ -425,6 +471,176 @@ fn the_ceremony_takes_each_round_once_in_order_and_checks_every_file() {
     )
     .unwrap_err();
     assert_eq!(rule_of(&e)[0].1, rules::PrimariesRule::VotingOver);
+}
+
+#[test]
+fn a_complaint_is_judged_aborts_the_ceremony_and_a_restart_starts_afresh() {
+    let c = ceremony();
+    let params = &c.parameters;
+    let campaign = campaign_2020();
+    let fixed = Fixed {
+        manifest: &c.manifest,
+        parameters: params,
+    };
+    let now: Instant = "2020-09-30T12:00:00Z".parse().unwrap();
+    let file = |trustee, file| PublishCeremonyFile {
+        campaign: campaign.opened.campaign,
+        trustee,
+        file,
+    };
+    let check = |cmd: &PublishCeremonyFile, state: &OnlineVote| {
+        validate_ceremony_file(cmd, &campaign, Some(fixed), state, Publisher::Anyone, now)
+    };
+    // Trustee 2 deals from a polynomial its announcement does not commit to.
+    let mut rng = rand::rng();
+    let (s1, p1) = sailau_vote::generate_trustee(params, 1, &mut rng).unwrap();
+    let (s2, p2) = sailau_vote::generate_trustee(params, 2, &mut rng).unwrap();
+    let mut sj = serde_json::to_value(&s2).unwrap();
+    sj["coefficients"][1] = sj["coefficients"][0].clone();
+    let cheat: sailau_vote::TrusteeSecrets = serde_json::from_value(sj).unwrap();
+    // What the cheat deals from (its second commitment now that of its first coefficient).
+    let mut pj = serde_json::to_value(&p2).unwrap();
+    pj["commitments"][1] = pj["commitments"][0].clone();
+    let cheat_view = vec![p1.clone(), serde_json::from_value(pj).unwrap()];
+    let publics = vec![p1.clone(), p2];
+    let d1 = sailau_vote::deal_shares(params, &s1, &publics, &mut rng).unwrap();
+    let d2 = sailau_vote::deal_shares(params, &cheat, &cheat_view, &mut rng).unwrap();
+    let mut state = OnlineVote::default();
+    for (i, p) in publics.iter().enumerate() {
+        let f = file(
+            i as u32 + 1,
+            CeremonyFile::Announcement {
+                public: Box::new(p.clone()),
+            },
+        );
+        check(&f, &state).unwrap();
+        state.apply_ceremony(&f, params);
+    }
+    for (i, d) in [&d1, &d2].into_iter().enumerate() {
+        // The cheat does not show before the recipient decrypts: the dealt file is accepted.
+        let f = file(i as u32 + 1, CeremonyFile::Dealt { shares: d.clone() });
+        check(&f, &state).unwrap();
+        state.apply_ceremony(&f, params);
+    }
+    let all: Vec<_> = d1.iter().chain(&d2).cloned().collect();
+    let complaints =
+        match sailau_vote::receive_shares(params, &s1, &publics, &all, &mut rng).unwrap() {
+            sailau_vote::ShareOutcome::Complaints(c) => c,
+            sailau_vote::ShareOutcome::Accepted(_) => panic!("the cheat went unnoticed"),
+        };
+    // A complaint made by another trustee than its file's is refused; trustee 1's own is
+    // judged: the dealer cheated, trustee 2 is disqualified, the ceremony is aborted.
+    let e = check(
+        &file(
+            2,
+            CeremonyFile::Complaints {
+                complaints: complaints.clone(),
+            },
+        ),
+        &state,
+    )
+    .unwrap_err();
+    assert!(matches!(
+        rule_of(&e)[0].1,
+        rules::PrimariesRule::FileRefused { .. }
+    ));
+    let f = file(1, CeremonyFile::Complaints { complaints });
+    check(&f, &state).unwrap();
+    state.apply_ceremony(&f, params);
+    assert!(state.aborted());
+    assert_eq!(state.complaints[0].verdict, Verdict::DealerCheated);
+    assert_eq!(state.complaints[0].disqualified(), 2);
+    // Nothing more is taken: not trustee 2's finalized key, not another complaint.
+    let e = check(
+        &file(
+            2,
+            CeremonyFile::Finalized {
+                verification_key: g(),
+            },
+        ),
+        &state,
+    )
+    .unwrap_err();
+    assert_eq!(
+        rule_of(&e),
+        vec![("campaign".into(), rules::PrimariesRule::CeremonyAborted)]
+    );
+
+    // The restart names as many trustees as the ballot, each once, each a trustee account;
+    // all the errors at once.
+    let restart = |names: &[&str]| RestartCeremony {
+        campaign: campaign.opened.campaign,
+        trustees: names.iter().map(|n| Username::parse(n).unwrap()).collect(),
+    };
+    let trustee = Some(Role::Trustee);
+    let e = validate_restart(
+        &restart(&["trustee-1", "trustee-1", "trustee-3"]),
+        &campaign,
+        Some(params),
+        &state,
+        &[trustee, trustee, Some(Role::Observer)],
+        now,
+    )
+    .unwrap_err();
+    assert_eq!(
+        rule_of(&e),
+        vec![
+            (
+                "trustees".into(),
+                rules::PrimariesRule::TrusteeCountFixed { count: 2 }
+            ),
+            ("trustees".into(), rules::PrimariesRule::TrusteesShape),
+            ("trustees[2]".into(), rules::PrimariesRule::NotTrustee),
+        ]
+    );
+    let fresh = restart(&["trustee-1", "trustee-3"]);
+    let e = validate_restart(
+        &fresh,
+        &campaign,
+        Some(params),
+        &OnlineVote::default(),
+        &[trustee, trustee],
+        now,
+    )
+    .unwrap_err();
+    assert_eq!(rule_of(&e)[0].1, rules::PrimariesRule::CeremonyNotAborted);
+    validate_restart(
+        &fresh,
+        &campaign,
+        Some(params),
+        &state,
+        &[trustee, trustee],
+        now,
+    )
+    .unwrap();
+    state.apply_restart(campaign.opened.trustees.clone());
+    assert!(!state.aborted());
+    assert!(state.announcements.is_empty() && state.dealt.is_empty());
+    assert_eq!(state.aborted.len(), 1);
+    assert_eq!(
+        state.aborted[0].complaints[0].verdict,
+        Verdict::DealerCheated
+    );
+    // The re-run starts from new secrets: an announcement of the aborted ceremony is refused.
+    let old = file(
+        1,
+        CeremonyFile::Announcement {
+            public: Box::new(p1),
+        },
+    );
+    let e = check(&old, &state).unwrap_err();
+    assert_eq!(rule_of(&e)[0].1, rules::PrimariesRule::CeremonyKeyReused);
+    let (_, new1) = sailau_vote::generate_trustee(params, 1, &mut rng).unwrap();
+    check(
+        &file(
+            1,
+            CeremonyFile::Announcement {
+                public: Box::new(new1),
+            },
+        ),
+        &state,
+    )
+    .unwrap();
 }
 
 #[test]

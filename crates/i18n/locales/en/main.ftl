@@ -1771,6 +1771,10 @@ ledger-did-record-paper-count = { $actor } entered the paper count of the primar
 prim-not-your-trustee = You are not the trustee with this number in this campaign.
 prim-ceremony-step-twice = This trustee has already published this file.
 prim-ceremony-not-ready = Every trustee must first finish the previous round of the key ceremony.
+prim-ceremony-aborted = A complaint aborted the key ceremony: no file is taken until the organizing committee restarts it.
+prim-ceremony-not-aborted = The key ceremony is restarted only after a complaint has aborted it.
+prim-trustee-count-fixed = The restarted ceremony needs { NUMBER($count) } trustees, as many as the fixed ballot.
+prim-ceremony-key-reused = This announcement repeats one from the aborted ceremony: generate new secrets with the trustee's program.
 prim-file-refused = The file is refused: the verifiable voting protocol does not accept it (a proof, signature or key does not hold).
 prim-credentials-twice = The voting credentials are already published.
 prim-credentials-file = The public credentials file is refused: line { NUMBER($line) } breaks the format or the order.
@@ -1791,6 +1795,7 @@ prim-not-tallied = The ballot box has not been tallied yet.
 prim-results-published = The results are already published.
 prim-shares-too-few = Decryption needs the shares of { NUMBER($count) } trustees.
 command-publish-ceremony-file = Key ceremony file
+command-restart-ceremony = Restart of the key ceremony
 command-publish-credentials = Voting credentials published
 command-submit-ballot = Online ballot
 command-tally-board = Online votes tallied
@@ -1798,6 +1803,7 @@ command-publish-decryption-share = Decryption share
 command-publish-results = Online results published
 command-issue-paper-ballot = Paper ballot issued
 action-publish-ceremony-file = publishing a key ceremony file
+action-restart-ceremony = restarting the key ceremony
 action-publish-credentials = publishing the voting credentials
 action-submit-ballot = taking a ballot
 action-tally-board = tallying the online votes
@@ -1806,6 +1812,11 @@ action-publish-results = publishing the online results
 action-issue-paper-ballot = issuing a paper ballot
 ledger-actor-voter = a voter (anonymous)
 ledger-did-publish-ceremony-file = { $actor } published trustee { NUMBER($index) }'s key ceremony file (round { NUMBER($number) } of 3).
+ledger-did-publish-complaints = { $actor } published trustee { NUMBER($index) }'s complaints about { NUMBER($count) } { $count ->
+    [one] share
+   *[other] shares
+} dealt to it: the key ceremony is aborted.
+ledger-did-restart-ceremony = { $actor } restarted the key ceremony after a complaint, with the trustees { $names }.
 ledger-did-publish-credentials = { $actor } published { NUMBER($count) } public voting credentials.
 ledger-did-submit-ballot = { $actor } cast ballot { $code }.
 ledger-did-challenge-ballot = { $actor } challenged ballot { $code }; it is published with its opening and not counted.
@@ -1825,6 +1836,23 @@ prim-online-round-1 = Round 1: keys announced
 prim-online-round-2 = Round 2: shares dealt
 prim-online-round-3 = Round 3: shares confirmed
 prim-online-round-4 = Decryption shares
+prim-online-aborted = Aborted key ceremonies
+prim-online-aborted-value = { $state ->
+    [yes] the ceremony under way is aborted by a complaint; restarted before: { NUMBER($count) }
+   *[no] { NUMBER($count) } aborted and restarted
+}
+prim-online-complaints = Trustees' complaints
+prim-online-complaints-hint = A trustee whose share from another trustee failed its check published a complaint that discloses the share's key, so anyone can judge it. The ceremony is aborted: no key from it will ever be used. The organizing committee restarts it with the disqualified trustee replaced, and every trustee starts again from new secrets.
+prim-online-complainant = Complaint by trustee
+prim-online-dealer = About the share of trustee
+prim-online-verdict = Verdict
+prim-online-disqualified = Disqualified
+prim-verdict-dealer-cheated = The share does not match its dealer's commitments: the dealer cheated
+prim-verdict-unfounded = The share is valid: the complaint is unfounded
+prim-verdict-invalid = The complaint's proof does not hold: the complaint is invalid
+prim-online-restart-hint = The trustees of the new ceremony, in order, as many as the fixed ballot has: replace the disqualified trustee with another trustee account. The aborted ceremony's files stay in the ledger; the voting record holds only the new ceremony.
+prim-online-trustee-n = Trustee { NUMBER($index) } (account)
+prim-online-restart = Restart the ceremony
 prim-online-key = Joint key published
 prim-online-credentials = Public credentials
 prim-online-board = Ballot board

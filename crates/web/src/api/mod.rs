@@ -200,6 +200,7 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(primaries::board))
         .routes(routes!(primaries::record))
         .routes(routes!(primaries::ceremony))
+        .routes(routes!(primaries::restart_ceremony))
         .routes(
             routes!(primaries::credentials).layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)),
         )

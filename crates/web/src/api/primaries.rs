@@ -17,7 +17,9 @@ use sailau_app::primaries::online::{
 use sailau_domain::Issued;
 use sailau_domain::party::member::MemberId;
 use sailau_domain::primaries::CampaignId;
-use sailau_domain::primaries::online::{IssuePaperBallot, SubmissionKind, Voter};
+use sailau_domain::primaries::online::{
+    IssuePaperBallot, RestartCeremony, SubmissionKind, Verdict, Voter,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -63,6 +65,26 @@ pub struct OnlineStatus {
     pub participated_online: u64,
     /// Members who received a paper ballot.
     pub participated_paper: u64,
+    /// The complaints that aborted the key ceremony under way (spec §4.3), with their verdicts:
+    /// the committee restarts it (`POST …/ceremony/restart`).
+    pub complaints: Vec<ComplaintStatus>,
+    /// How many ceremonies complaints aborted before the one under way.
+    pub aborted_ceremonies: u64,
+}
+
+/// A complaint of the key ceremony's round 3 and its verdict.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ComplaintStatus {
+    /// The complaining trustee.
+    pub complainant: u32,
+    /// The trustee whose dealt share is complained of.
+    pub dealer: u32,
+    /// `dealer_cheated` (the share fails the dealer's commitments), `complaint_unfounded` (the
+    /// share is valid) or `complaint_invalid` (the complaint's proof or the share's signature
+    /// fails).
+    pub verdict: String,
+    /// The trustee the verdict disqualifies.
+    pub disqualified: u32,
 }
 
 impl From<OnlineView> for OnlineStatus {
@@ -86,6 +108,22 @@ impl From<OnlineView> for OnlineStatus {
             decrypted: v.decrypted,
             participated_online: v.participation.0,
             participated_paper: v.participation.1,
+            complaints: v
+                .complaints
+                .iter()
+                .map(|j| ComplaintStatus {
+                    complainant: j.complaint.recipient,
+                    dealer: j.complaint.dealer,
+                    verdict: match j.verdict {
+                        Verdict::DealerCheated => "dealer_cheated",
+                        Verdict::ComplaintUnfounded => "complaint_unfounded",
+                        Verdict::ComplaintInvalid => "complaint_invalid",
+                    }
+                    .into(),
+                    disqualified: j.disqualified(),
+                })
+                .collect(),
+            aborted_ceremonies: v.aborted as u64,
         }
     }
 }
@@ -388,14 +426,16 @@ async fn run(
 
 /// A trustee publishes one file of the key ceremony, as `sailau trustee keygen | share |
 /// finalize` wrote it: round 1 `trustees/trustee-<i>.json`, 2 `trustees/dealt-<i>.json`, 3
-/// `trustees/finalized-<i>.json`. A trustee publishes only its own files (its place in the
-/// campaign's list of trustees); each round starts once every trustee finished the one before.
+/// `trustees/finalized-<i>.json` or, when shares dealt to it failed their check,
+/// `trustees/complaints-<i>.json` (judged at once; a complaint aborts the ceremony until the
+/// committee restarts it). A trustee publishes only its own files (its place in the campaign's
+/// list of trustees); each round starts once every trustee finished the one before.
 #[utoipa::path(
     post, path = "/api/v1/primaries/{id}/ceremony/{trustee}/{round}", tag = "primaries",
     params(
         IdPath<CampaignId>,
         ("trustee" = u32, Path, minimum = 1, maximum = 15, description = "The trustee's number, 1 to n"),
-        ("round" = u8, Path, minimum = 1, maximum = 3, description = "1 announcement, 2 dealt shares, 3 finalized"),
+        ("round" = u8, Path, minimum = 1, maximum = 3, description = "1 announcement, 2 dealt shares, 3 finalized or complaints"),
     ),
     request_body(description = "The file", content((Object = "application/json"))),
     security(("bearer" = [])),
@@ -426,6 +466,51 @@ pub async fn ceremony(
         }
     };
     let cmd = ceremony_command(id, trustee, round, &body)?;
+    run(&state, &writer, cmd).await
+}
+
+/// The trustees of a restarted key ceremony.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CeremonyRestart {
+    /// The trustees' accounts in order (trustee `i` is the `i`-th), as many as the fixed ballot
+    /// has: the disqualified trustee replaced.
+    #[schema(example = json!(["trustee-1", "trustee-3"]))]
+    pub trustees: Vec<String>,
+}
+
+/// The organizing committee restarts a key ceremony that a complaint aborted (spec §4.4): the
+/// aborted ceremony's files stay in the ledger, not in the election record, and every trustee
+/// starts again from round 1 with new secrets.
+#[utoipa::path(
+    post, path = "/api/v1/primaries/{id}/ceremony/restart", tag = "primaries",
+    params(IdPath<CampaignId>),
+    request_body = CeremonyRestart,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Restarted", body = Recorded),
+        WriteRefused,
+        BadId,
+    )
+)]
+pub async fn restart_ceremony(
+    State(state): State<WebState>,
+    writer: Writer,
+    IdPath(id): IdPath<CampaignId>,
+    ApiJson(body): ApiJson<CeremonyRestart>,
+) -> Result<(axum::http::StatusCode, axum::Json<Recorded>), Problem> {
+    let mut f = Fields::new();
+    let trustees: Vec<_> = body
+        .trustees
+        .iter()
+        .enumerate()
+        .map(|(i, t)| f.username(&format!("trustees[{i}]"), t))
+        .collect();
+    f.finish()?;
+    let cmd = RestartCeremony {
+        campaign: id,
+        trustees: trustees.into_iter().flatten().collect(),
+    };
     run(&state, &writer, cmd).await
 }
 

@@ -9,6 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use sailau_app::ledger::EntryView;
+use sailau_domain::primaries::online::{CeremonyFile, PublishCeremonyFile};
 use sailau_domain::{
     Command, LedgerEntry, Party, PartyCode, PrecinctRef, Scope, Territory, TerritoryCode,
 };
@@ -390,6 +391,28 @@ pub fn sentence(ctx: &PageCtx, registry: &Registry, actor: &str, command: &Comma
             ]),
         ),
         Command::FixBallot(_) => ("ledger-did-fix-ballot", a(&[])),
+        Command::PublishCeremonyFile(PublishCeremonyFile {
+            trustee,
+            file: CeremonyFile::Complaints { complaints },
+            ..
+        }) => (
+            "ledger-did-publish-complaints",
+            a(&[
+                ("index", trustee.to_string()),
+                ("count", complaints.len().to_string()),
+            ]),
+        ),
+        Command::RestartCeremony(c) => (
+            "ledger-did-restart-ceremony",
+            a(&[(
+                "names",
+                c.trustees
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )]),
+        ),
         Command::PublishCeremonyFile(c) => (
             "ledger-did-publish-ceremony-file",
             a(&[

@@ -72,6 +72,7 @@ pub fn action_key(kind: CommandKind) -> &'static str {
         CommandKind::FixBallot => "action-fix-ballot",
         // i14-online
         CommandKind::PublishCeremonyFile => "action-publish-ceremony-file",
+        CommandKind::RestartCeremony => "action-restart-ceremony",
         CommandKind::PublishCredentials => "action-publish-credentials",
         CommandKind::SubmitBallot => "action-submit-ballot",
         CommandKind::TallyBoard => "action-tally-board",

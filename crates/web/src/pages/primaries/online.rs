@@ -21,7 +21,9 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use sailau_app::primaries::online::{ceremony_command, credentials_command, share_command};
-use sailau_domain::primaries::online::{IssuePaperBallot, SubmissionKind, Voter};
+use sailau_domain::primaries::online::{
+    IssuePaperBallot, RestartCeremony, SubmissionKind, Verdict, Voter,
+};
 use sailau_domain::primaries::{CampaignId, WindowState, instant};
 use sailau_domain::{CommandKind, Issued, Role, Scope};
 use serde::Deserialize;
@@ -49,6 +51,7 @@ pub fn router() -> axum::Router<WebState> {
             post(upload_credentials).layer(axum::extract::DefaultBodyLimit::max(128 * 1024 * 1024)),
         )
         .route("/primaries/{id}/online/tally", post(tally))
+        .route("/primaries/{id}/online/restart", post(restart))
         .route("/primaries/{id}/online/results", post(results))
         .route("/primaries/{id}/online/paper-ballot", post(paper_ballot))
         .route("/primaries/{id}/vote", get(vote))
@@ -61,6 +64,23 @@ pub struct StatusRow {
     name: String,
     value: String,
     ok: bool,
+}
+
+/// A complaint of round 3 as the page shows it.
+pub struct ComplaintRow {
+    /// The complaining trustee's number.
+    complainant: u32,
+    /// The dealer's number.
+    dealer: u32,
+    /// The verdict, in words.
+    verdict: String,
+    /// The disqualified trustee's number.
+    disqualified: u32,
+}
+
+/// The committee's restart form: one field per trustee, `(name, label, current account)`.
+pub struct RestartForm {
+    trustees: Vec<(String, String, String)>,
 }
 
 /// The ceremony or share upload form of a trustee.
@@ -87,6 +107,8 @@ struct OnlinePage {
     voting_open: bool,
     has_record: bool,
     ceremony: Option<TrusteeForm>,
+    complaints: Vec<ComplaintRow>,
+    restart: Option<RestartForm>,
     share: Option<TrusteeForm>,
     credentials: bool,
     may_tally: bool,
@@ -190,6 +212,22 @@ async fn online_page(
             ok: n > 0 && v.rounds[i].len() == n,
         });
     }
+    if !v.complaints.is_empty() || v.aborted > 0 {
+        status.push(StatusRow {
+            name: ctx.tr("prim-online-aborted"),
+            value: ctx.tr_args(
+                "prim-online-aborted-value",
+                &[
+                    ("count", v.aborted.to_string()),
+                    (
+                        "state",
+                        if v.complaints.is_empty() { "no" } else { "yes" }.to_owned(),
+                    ),
+                ],
+            ),
+            ok: v.complaints.is_empty(),
+        });
+    }
     status.push(StatusRow {
         name: ctx.tr("prim-online-key"),
         value: yes_no(v.joint_key.is_some()),
@@ -259,7 +297,43 @@ async fn online_page(
     let rounds = (1..=3)
         .map(|r| (r.to_string(), ctx.tr(&format!("prim-online-round-{r}"))))
         .collect();
-    let ceremony = (may_ceremony && fixed && v.joint_key.is_none() && now < w.online_voting.closes)
+    let complaints = v
+        .complaints
+        .iter()
+        .map(|j| ComplaintRow {
+            complainant: j.complaint.recipient,
+            dealer: j.complaint.dealer,
+            verdict: ctx.tr(match j.verdict {
+                Verdict::DealerCheated => "prim-verdict-dealer-cheated",
+                Verdict::ComplaintUnfounded => "prim-verdict-unfounded",
+                Verdict::ComplaintInvalid => "prim-verdict-invalid",
+            }),
+            disqualified: j.disqualified(),
+        })
+        .collect::<Vec<_>>();
+    let restart = (may(principal, CommandKind::RestartCeremony, &t)
+        && !complaints.is_empty()
+        && now < w.online_voting.closes)
+        .then(|| RestartForm {
+            trustees: c
+                .opened
+                .trustees
+                .iter()
+                .enumerate()
+                .map(|(i, u)| {
+                    (
+                        format!("trustee-{}", i + 1),
+                        ctx.tr_arg("prim-online-trustee-n", "index", i + 1),
+                        u.to_string(),
+                    )
+                })
+                .collect(),
+        });
+    let ceremony = (may_ceremony
+        && fixed
+        && v.joint_key.is_none()
+        && v.complaints.is_empty()
+        && now < w.online_voting.closes)
         .then_some(TrusteeForm {
             number: trustee_number,
             rounds,
@@ -317,6 +391,8 @@ async fn online_page(
             voting_open: w.online_voting.contains(now) && !v.tallied,
             has_record: fixed,
             ceremony,
+            complaints,
+            restart,
             share,
             credentials,
             may_tally,
@@ -520,6 +596,43 @@ async fn tally(
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
             Err(e) => refused(&page, &state, id, e).await,
         }
+    })
+    .await
+}
+
+/// POST /primaries/{id}/online/restart (`trustee-1` … `trustee-n`: accounts): the committee
+/// restarts a key ceremony that a complaint aborted, with these trustees.
+async fn restart(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let mut errors = sailau_domain::ValidationErrors::new();
+        let mut trustees = Vec::new();
+        for i in 1.. {
+            let Some(v) = values.get(&format!("trustee-{i}")) else {
+                break;
+            };
+            match sailau_domain::account::Username::parse(v) {
+                Ok(u) => trustees.push(u),
+                Err(rule) => errors.push(format!("trustees[{}]", i - 1), rule),
+            }
+        }
+        if !errors.is_empty() {
+            let messages = refusal_messages(&page.ctx, &errors);
+            return online_page(&page, &state, id, messages, None).await;
+        }
+        let cmd = RestartCeremony {
+            campaign: id,
+            trustees,
+        };
+        run(&page, &state, id, cmd.into()).await
     })
     .await
 }
