@@ -31,6 +31,9 @@ pub struct DemoAccount {
     /// A member's voting code for the live primaries campaign, handed out separately from the
     /// password (i14-online).
     pub voting_code: Option<String>,
+    /// A trustee's secret file (JSON) for the live primaries campaign, as its own machine would
+    /// keep it (i14-online): demonstration only, written beside the demo database.
+    pub trustee_secret: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,9 +113,15 @@ pub async fn load(
             _ => None,
         })
         .collect();
-    for (name, code) in crate::demo_primaries::load_live(app, &sim, server_now, &voters).await? {
+    let live = crate::demo_primaries::load_live(app, &sim, server_now, &voters).await?;
+    for (name, code) in live.voting_codes {
         if let Some(a) = accounts.iter_mut().find(|a| a.username.as_str() == name) {
             a.voting_code = Some(code);
+        }
+    }
+    for (name, file) in live.trustee_files {
+        if let Some(a) = accounts.iter_mut().find(|a| a.username.as_str() == name) {
+            a.trustee_secret = Some(file);
         }
     }
     progress("primaries", 1, 1);
@@ -196,6 +205,7 @@ fn demo_account(name: &str, role: Role, scope: Scope) -> Result<DemoAccount, App
         scope,
         password: App::generate_password(),
         voting_code: None,
+        trustee_secret: None,
     })
 }
 

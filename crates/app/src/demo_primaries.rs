@@ -503,8 +503,12 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     Ok(())
 }
 
-/// What the trustees keep on their own machines (here: in memory) until the decryption.
-struct TrusteeKeys(Vec<sailau_vote::TrusteeKey>);
+/// What the trustees keep on their own machines until the decryption: their key shares, and
+/// their secret files as `sailau trustee finalize` leaves them.
+struct TrusteeKeys(
+    Vec<sailau_vote::TrusteeKey>,
+    Vec<sailau_record::format::TrusteeSecretFile>,
+);
 
 fn crypto(what: &str) -> impl Fn(&dyn std::fmt::Display) -> AppError + '_ {
     move |e| AppError::BadRequest(format!("demo {what}: {e}"))
@@ -589,7 +593,16 @@ async fn ceremony(
     }
     let ctx = sailau_vote::ElectionContext::new(&files.manifest, &params, &publics)
         .map_err(|e| crypto(&e))?;
-    Ok((TrusteeKeys(keys), ctx))
+    let secret_files = secrets
+        .into_iter()
+        .zip(&keys)
+        .map(|(secrets, key)| sailau_record::format::TrusteeSecretFile {
+            election_id: files.manifest.election_id.clone(),
+            secrets,
+            key: Some(key.clone()),
+        })
+        .collect();
+    Ok((TrusteeKeys(keys, secret_files), ctx))
 }
 
 /// The credential authority: one code per member, the public list sorted and published
@@ -732,7 +745,7 @@ pub async fn load_live(
     sim: &SimClock,
     now_ms: i64,
     voters: &[(String, MemberId)],
-) -> Result<Vec<(String, String)>, AppError> {
+) -> Result<LiveCampaign, AppError> {
     let roles = demo_role_scopes()?;
     let acting = |name: &str| -> Result<Acting, AppError> {
         let (_, role, scope) = roles
@@ -837,7 +850,7 @@ pub async fn load_live(
     sim.set_at(days(3));
     app.execute(&op, FixBallot { campaign }).await?;
     sim.set_at(days(3) + jiff::SignedDuration::from_hours(1));
-    let (_keys, ctx) = ceremony(app, campaign, &acting).await?;
+    let (keys, ctx) = ceremony(app, campaign, &acting).await?;
     // Credentials for the Uil branch's 300 synthetic members and the accounts in `voters`.
     let mut members: Vec<MemberId> = (1..=300).map(|n| MemberId(id(1, n))).collect();
     members.extend(voters.iter().map(|(_, m)| *m));
@@ -858,9 +871,28 @@ pub async fn load_live(
         )
         .await?;
     }
-    Ok(voters
-        .iter()
-        .zip(&codes[300..])
-        .map(|((name, _), code)| (name.clone(), code.to_code_string()))
-        .collect())
+    let mut trustee_files = Vec::new();
+    for (i, file) in keys.1.iter().enumerate() {
+        let json = serde_json::to_string_pretty(file).map_err(|e| crypto("ceremony")(&e))?;
+        trustee_files.push((format!("trustee-{}", i + 1), json));
+    }
+    Ok(LiveCampaign {
+        voting_codes: voters
+            .iter()
+            .zip(&codes[300..])
+            .map(|((name, _), code)| (name.clone(), code.to_code_string()))
+            .collect(),
+        trustee_files,
+    })
+}
+
+/// What the live campaign hands out apart from the server: in a real campaign, sealed letters
+/// and the trustees' own machines.
+pub struct LiveCampaign {
+    /// `(username, voting code)` of the member accounts.
+    pub voting_codes: Vec<(String, String)>,
+    /// `(trustee account, secret file JSON)`: each trustee's secret file as `sailau trustee
+    /// finalize` leaves it, for `sailau trustee decrypt` once the window has closed and the
+    /// committee has tallied.
+    pub trustee_files: Vec<(String, String)>,
 }

@@ -343,6 +343,26 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
                 say!("  {username:<12} voting code: {code}");
             }
         }
+        // The live campaign's trustees' secret files, as their own machines would keep them:
+        // with them its tally can be decrypted once its window has closed.
+        let mut written = Vec::new();
+        for a in &accounts {
+            if let Some(secret) = &a.trustee_secret {
+                let path = place
+                    .data_dir
+                    .join(format!("demo-{}-secret.json", a.username));
+                std::fs::write(&path, secret)?;
+                written.push((a.username.to_string(), path));
+            }
+        }
+        if !written.is_empty() {
+            say!(
+                "Trustees' secret files for the live primaries (kept on their own machines in a real campaign; for `sailau trustee decrypt` after the committee's tally):"
+            );
+            for (username, path) in written {
+                say!("  {username:<12} {}", path.display());
+            }
+        }
         println!(
             "Verify the demo's ledger (while the server runs or after it stops; the next `serve --demo` starts afresh):"
         );

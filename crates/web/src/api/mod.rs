@@ -28,6 +28,7 @@ pub mod party_pipeline;
 pub mod persons;
 pub mod precincts;
 pub mod primaries;
+pub mod primaries_read;
 pub mod signatures;
 pub mod territories;
 pub mod types;
@@ -194,6 +195,8 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(party_pipeline::dashboard))
         .routes(routes!(party_pipeline::member_record))
         // i14-online
+        .routes(routes!(primaries_read::campaigns))
+        .routes(routes!(primaries_read::campaign))
         .routes(routes!(primaries::online))
         .routes(routes!(primaries::election))
         .routes(routes!(primaries::submit_ballot))

@@ -63,6 +63,48 @@ async fn the_finished_campaign_reads_well_and_its_record_verifies() {
     for (_, r) in in_three_languages(&t, &format!("/primaries/{c}/board"), None).await {
         assert!(r.body.matches("/board/").count() >= 42);
     }
+    // The integrators' reads: both demo campaigns, and this one with its contenders, debates,
+    // paper counts, ratings and list, online votes counted.
+    let list = t.get("/api/v1/primaries").await.json();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&c.as_str()) && ids.contains(&campaign(LIVE_CAMPAIGN).as_str()));
+    let one = t.get(&format!("/api/v1/primaries/{c}")).await.json();
+    assert_eq!(one["campaign"]["party"], "amanat");
+    assert_eq!(one["contenders"].as_array().unwrap().len(), 19, "{one}");
+    assert_eq!(one["debates"].as_array().unwrap().len(), 2);
+    assert!(!one["paper_counts"].as_array().unwrap().is_empty());
+    assert_eq!(one["online_counted"], true);
+    let list_position = one["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["list"].is_object())
+        .unwrap();
+    assert_eq!(list_position["list"]["seats"], 10);
+    assert_eq!(list_position["ratings"][0]["kind"], "overall");
+    let statuses: Vec<&str> = one["contenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["status"].as_str().unwrap())
+        .collect();
+    assert!(
+        statuses.contains(&"admitted") && statuses.contains(&"refused"),
+        "{statuses:?}"
+    );
+    let r = t
+        .get("/api/v1/primaries/00000000-0000-0000-0000-000000000000")
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.get("/api/v1/primaries/nope").await.status,
+        StatusCode::BAD_REQUEST
+    );
     // The challenged ballot's page checks its opening and names the revealed choice.
     let challenged = t
         .get(&format!("/api/v1/primaries/{c}/board?kind=challenged"))
