@@ -108,6 +108,9 @@ const CONTENDERS: [(&str, &str, Gender, Date, &str); 19] = [
     ("Досанов", "Ержан", Gender::Male, date(1985, 1, 11), "list"),
 ];
 
+/// Members who take a paper ballot at each of the two primary organizations.
+const PAPER_VOTERS: (u128, u128) = (60, 50);
+
 /// Paper votes per contender (in `CONTENDERS`' order) at the two primary organizations; the
 /// refused and the withdrawn contender (the last two) have none.
 const PAPER: [(u64, u64); 17] = [
@@ -282,6 +285,35 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
                 patronymic: String::new(),
                 birth_date: date(
                     1955 + (n % 45) as i16,
+                    1 + (n % 12) as i8,
+                    1 + (n % 28) as i8,
+                ),
+            },
+        ));
+    }
+    app.execute_batch(&setup, batch).await?;
+    // The members of the two primary organizations who vote on paper: 60 and 50, as the
+    // stations' counts say.
+    let mut batch: Vec<Issued> = Vec::new();
+    for n in 301..=(300 + PAPER_VOTERS.0 + PAPER_VOTERS.1) {
+        let i = n as usize;
+        let org = if n <= 300 + PAPER_VOTERS.0 {
+            &organizations[0]
+        } else {
+            &organizations[1]
+        };
+        batch.push(member_command(
+            &party,
+            org,
+            n,
+            MemberRecord {
+                salt: format!("{:032x}", id(9, n).as_u128()),
+                card_number: format!("SYN-PRM-{n:04}"),
+                surname: OTHER_SURNAMES[(i + 3) % OTHER_SURNAMES.len()].to_owned(),
+                given_name: OTHER_NAMES[(i / 7) % OTHER_NAMES.len()].to_owned(),
+                patronymic: String::new(),
+                birth_date: date(
+                    1950 + (n % 50) as i16,
                     1 + (n % 12) as i8,
                     1 + (n % 28) as i8,
                 ),
@@ -468,7 +500,33 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     // re-vote) during the window.
     let online = online_vote(app, sim, campaign, &contenders, &acting).await?;
 
-    // Paper counts at the two primary organizations after paper voting.
+    // Paper voting at the two primary organizations on the last morning: each station gives
+    // its members their paper ballots (the register refuses a member who voted online), then
+    // enters its counts after the window.
+    let paper_start = at("2024-10-03T03:30:00Z")?;
+    for (k, n) in (301..=(300 + PAPER_VOTERS.0 + PAPER_VOTERS.1)).enumerate() {
+        sim.set_at(paper_start + jiff::SignedDuration::from_secs(150 * k as i64));
+        let org = if n <= 300 + PAPER_VOTERS.0 {
+            &organizations[0]
+        } else {
+            &organizations[1]
+        };
+        app.execute(
+            &counting,
+            Issued::new(
+                sailau_domain::primaries::online::IssuePaperBallot {
+                    campaign,
+                    organization: org.clone(),
+                },
+                sailau_domain::primaries::online::Voter {
+                    member: MemberId(id(1, n)),
+                    submission: None,
+                    proofs_checked: false,
+                },
+            ),
+        )
+        .await?;
+    }
     sim.set_at(at("2024-10-03T09:30:00Z")?);
     for (k, org) in organizations.iter().enumerate() {
         let votes = |range: std::ops::Range<usize>| -> Vec<ContenderVotes> {
@@ -480,10 +538,12 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
                 })
                 .collect()
         };
-        for (position, range, issued) in [
-            ("akim-155200000", 0..3, if k == 0 { 60 } else { 50 }),
-            ("maslikhat", 3..17, if k == 0 { 60 } else { 50 }),
-        ] {
+        let issued = if k == 0 {
+            PAPER_VOTERS.0
+        } else {
+            PAPER_VOTERS.1
+        } as u64;
+        for (position, range) in [("akim-155200000", 0..3), ("maslikhat", 3..17)] {
             app.execute(
                 &counting,
                 RecordPaperCount {
@@ -762,7 +822,8 @@ pub async fn load_live(
     // A server clock earlier than the demo's own calendar (tests that start at 2023) cannot
     // hold the campaign before it: the campaign then follows the demo's last entry instead.
     let after_demo = crate::Clock::now_ms(sim) + 42 * 24 * 3_600_000;
-    let now = jiff::Timestamp::from_millisecond(now_ms.max(after_demo))
+    // Whole minutes: the campaign's windows read as a commission would set them.
+    let now = jiff::Timestamp::from_millisecond(now_ms.max(after_demo).div_euclid(60_000) * 60_000)
         .map_err(|e| AppError::BadRequest(format!("demo clock: {e}")))?;
     let days = |d: i64| now - jiff::SignedDuration::from_hours(24 * d);
     let campaign = CampaignId(uuid::Uuid::from_u128(LIVE_CAMPAIGN));

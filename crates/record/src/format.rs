@@ -176,7 +176,8 @@ impl Submission {
     /// Reads one submission strictly (spec §12.4): an object with `kind`, `ballot` and, for a challenged
     /// ballot only, `opening`; no other field.
     pub fn from_json(text: &str) -> Result<Submission, String> {
-        let wire: SubmissionWire = crate::strict::from_str(text).map_err(|e| e.to_string())?;
+        let wire: SubmissionWire = crate::strict::from_str(text)
+            .map_err(|e| crate::strict::plain_message(&e.to_string()))?;
         match (wire.kind, wire.opening) {
             (SubmissionKind::Cast, None) => Ok(Submission::Cast {
                 ballot: wire.ballot,

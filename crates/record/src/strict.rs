@@ -19,6 +19,57 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> serde_json::Result<T> {
     parse(text, true)
 }
 
+/// A serde message as a user reads it: the Rust type names serde puts in it (`expected struct
+/// Finalized with 2 elements`, `enum Kind`) become what the JSON must be (`an object`, `one of
+/// the values`), and serde_json's ` at line L column C` suffix is dropped.
+pub fn plain_message(message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message),
+        None => message,
+    };
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = [rest.find("struct "), rest.find("enum ")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let (before, from) = rest.split_at(i);
+        out.push_str(before);
+        let is_struct = from.starts_with("struct ");
+        let after_kw = &from[if is_struct { 7 } else { 5 }..];
+        let name_len = after_kw
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after_kw.len());
+        // Rust type names start with a capital; "a struct of its own" is prose.
+        if name_len == 0 || !after_kw.starts_with(|c: char| c.is_ascii_uppercase()) {
+            out.push_str(&from[..1]);
+            rest = &from[1..];
+            continue;
+        }
+        out.push_str(if is_struct {
+            "an object"
+        } else {
+            "one of the values"
+        });
+        let mut tail = &after_kw[name_len..];
+        // "with 2 elements" describes the struct read as a sequence: meaningless for an object.
+        if let Some(t) = tail.strip_prefix(" with ") {
+            let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+            if digits > 0 {
+                let t = &t[digits..];
+                tail = t
+                    .strip_prefix(" elements")
+                    .or_else(|| t.strip_prefix(" element"))
+                    .unwrap_or(tail);
+            }
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Like [`from_str`], but fields that `T` does not name are skipped (for readers that need only part of a
 /// line); structs must still be objects.
 pub fn from_str_partial<T: DeserializeOwned>(text: &str) -> serde_json::Result<T> {

@@ -351,7 +351,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
                 let path = place
                     .data_dir
                     .join(format!("demo-{}-secret.json", a.username));
-                std::fs::write(&path, secret)?;
+                write_private(&path, secret.as_bytes())?;
                 written.push((a.username.to_string(), path));
             }
         }
@@ -407,6 +407,20 @@ pub async fn serve(args: ServeArgs) -> Result<(), CliError> {
     .await?;
     app.store().close().await;
     Ok(())
+}
+
+/// Writes a secret file readable by its owner only (created so, or made so if it was there).
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// The command that verifies the demo's ledger: this binary, the demo database and its key.

@@ -299,6 +299,30 @@ impl Tx {
         member_facts_of(&mut *self.inner, id).await
     }
 
+    /// The public facts of each of `ids` that exists, in a few queries.
+    pub async fn members_facts(&mut self, ids: &[MemberId]) -> Result<Vec<MemberFacts>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(256) {
+            let list = (1..=chunk.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "SELECT id, party_code, branch_code, joined_on, erased FROM party_members \
+                 WHERE id IN ({list})"
+            );
+            // Only numbered placeholders are spliced in.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for id in chunk {
+                q = q.bind(id.0.to_string());
+            }
+            for row in q.fetch_all(&mut *self.inner).await? {
+                out.push(member_facts(&row)?);
+            }
+        }
+        Ok(out)
+    }
+
     /// A member's personal record, unless erased (or on replay, where there is none).
     pub async fn member_record(&mut self, id: &MemberId) -> Result<Option<MemberRecord>> {
         let row = sqlx::query(

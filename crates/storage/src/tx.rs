@@ -30,9 +30,9 @@ struct PendingEntry {
     kind: String,
 }
 
-/// Ledger rows inserted by one statement (6 parameters each): at most 32, as for every
+/// Rows inserted by one statement (ledger rows: 6 parameters each): at most 32, as for every
 /// multi-row insert (ARCHITECTURE.md, "multi-row INSERTs of at most 32 rows").
-const LEDGER_ROWS_PER_INSERT: usize = 32;
+pub(crate) const ROWS_PER_INSERT: usize = 32;
 
 impl Tx {
     pub(crate) async fn begin(pool: &AnyPool) -> Result<Tx> {
@@ -95,7 +95,7 @@ impl Tx {
             at_ms,
             kind: kind.to_owned(),
         });
-        if self.pending.len() >= LEDGER_ROWS_PER_INSERT {
+        if self.pending.len() >= ROWS_PER_INSERT {
             self.flush_ledger().await?;
         }
         Ok((index, root))
@@ -103,7 +103,7 @@ impl Tx {
 
     /// Inserts the pending ledger rows.
     async fn flush_ledger(&mut self) -> Result<()> {
-        for chunk in std::mem::take(&mut self.pending).chunks(LEDGER_ROWS_PER_INSERT) {
+        for chunk in std::mem::take(&mut self.pending).chunks(ROWS_PER_INSERT) {
             let mut sql = String::from(
                 "INSERT INTO ledger (idx, entry, leaf_hash, root, at_ms, kind) VALUES ",
             );

@@ -10,12 +10,13 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use sailau_domain::account::{Role, Scope};
+use sailau_domain::party::member::{MemberFacts, MemberId};
 use sailau_domain::primaries::CampaignId;
 use sailau_domain::primaries::campaign::Campaign;
 use sailau_domain::primaries::online::{
     BallotFacts, BoardState, CeremonyFile, CredentialsSummary, Fixed, IssuePaperBallot,
     JudgedComplaint, OnlineVote, Participation, PublishCeremonyFile, PublishCredentials,
-    PublishDecryptionShare, PublishResults, Publisher, RestartCeremony, SubmissionKind,
+    PublishDecryptionShare, PublishResults, Publisher, RestartCeremony, Seen, SubmissionKind,
     SubmitBallot, TallyBoard, Voter, read_credentials, trustee_index, validate_ballot,
     validate_ceremony_file, validate_credentials, validate_online_voter, validate_paper_ballot,
     validate_restart, validate_results, validate_share, validate_tally,
@@ -27,7 +28,7 @@ use sailau_record::format::{
     Finalized, Submission, TallyRecord,
 };
 use sailau_storage::Tx;
-use sailau_storage::primaries::online::{BoardRow, OnlineRow};
+use sailau_storage::primaries::online::{BallotChecks, BoardRow, OnlineRow};
 use sailau_vote::{
     BallotOpening, ElectionContext, ElectionParameters, EncryptedBallot, Manifest,
     TallyAccumulator, TrackingCode,
@@ -165,9 +166,12 @@ impl Handler for RestartCeremony {
             .await?
             .unwrap_or_default()
             .vote;
-        let mut trustee_roles = Vec::with_capacity(self.trustees.len());
-        for t in &self.trustees {
-            trustee_roles.push(tx.account(t).await?.map(|a| a.role));
+        // A list longer than any ceremony's is refused by its count: its accounts are not read.
+        let mut trustee_roles = Vec::new();
+        if self.trustees.len() <= sailau_domain::primaries::campaign::MAX_TRUSTEES {
+            for t in &self.trustees {
+                trustee_roles.push(tx.account(t).await?.map(|a| a.role));
+            }
         }
         validate_restart(
             self,
@@ -241,7 +245,11 @@ async fn member_eligible(
     campaign: &Campaign,
     member: &sailau_domain::party::member::MemberId,
 ) -> Result<bool, AppError> {
-    let Some(m) = tx.member_facts(member).await? else {
+    let facts = match memo {
+        Some(memo) => locked(&memo.members).get(member).cloned(),
+        None => tx.member_facts(member).await?,
+    };
+    let Some(m) = facts else {
         return Ok(false);
     };
     if m.party != campaign.opened.party || m.erased {
@@ -406,11 +414,90 @@ pub(crate) struct BallotMemo {
     campaigns: Mutex<HashMap<CampaignId, Arc<CampaignFacts>>>,
     /// Whether a member's branch lies in the campaign's territory, by (campaign, branch).
     inside: Mutex<HashMap<(CampaignId, String), bool>>,
-    /// The board's head (the last cast ballot's tracking code) by campaign, once read: the
-    /// group's own ballots are the only ones that move it.
-    heads: Mutex<HashMap<CampaignId, Option<String>>>,
+    /// The public facts of the group's members (absent: no such member), read at once.
+    members: Mutex<HashMap<MemberId, MemberFacts>>,
+    /// Each campaign's board as the group found and changes it: read before the first ballot,
+    /// written after the last (`GroupBoard`).
+    boards: Mutex<HashMap<CampaignId, GroupBoard>>,
     /// Each accepted ballot's place and tracking code, by ballot hash (hex).
     receipts: Mutex<HashMap<String, (u64, Option<String>)>>,
+}
+
+/// One campaign's board during a commit group: what the group's checks read in a few queries
+/// before its first ballot, updated by each ballot it accepts (so that the next ballot's checks
+/// see it), and the rows and register marks the group writes together after its last ballot —
+/// exactly what each ballot would read and write on its own (`Tx::ballot_checks`,
+/// `Tx::append_ballot`, `Tx::mark_participation`), in a few statements.
+struct GroupBoard {
+    checks: sailau_storage::primaries::online::GroupChecks,
+    state: sailau_storage::primaries::online::BoardState,
+    rows: Vec<BoardRow>,
+    marks: Vec<(MemberId, Participation)>,
+}
+
+impl BallotMemo {
+    /// Reads what the group's ballots check, by campaign, and the facts of their members.
+    async fn prefetch(&self, tx: &mut Tx, group: &[Pending]) -> Result<(), AppError> {
+        /// A campaign's share of the group: credentials, hashes, members.
+        #[derive(Default)]
+        struct Asked {
+            credentials: Vec<String>,
+            hashes: Vec<String>,
+            members: Vec<MemberId>,
+        }
+        let mut by_campaign: HashMap<CampaignId, Asked> = HashMap::new();
+        for p in group {
+            let e = by_campaign.entry(p.command.campaign).or_default();
+            e.credentials.push(p.command.credential.to_hex());
+            e.hashes.push(p.command.ballot_hash.to_hex());
+            if let Beside::Voter(v, _) = &p.beside {
+                e.members.push(v.member);
+            }
+        }
+        let mut all_members = Vec::new();
+        for (campaign, mut asked) in by_campaign {
+            asked.credentials.sort_unstable();
+            asked.credentials.dedup();
+            let checks = tx
+                .group_checks(&campaign, &asked.credentials, &asked.hashes, &asked.members)
+                .await?;
+            let members = asked.members;
+            let state = tx.board_state(&campaign).await?.unwrap_or_default();
+            locked(&self.boards).insert(
+                campaign,
+                GroupBoard {
+                    checks,
+                    state,
+                    rows: Vec::new(),
+                    marks: Vec::new(),
+                },
+            );
+            all_members.extend(members);
+        }
+        all_members.sort_unstable_by_key(|m| m.0);
+        all_members.dedup();
+        let facts = tx.members_facts(&all_members).await?;
+        let mut members = locked(&self.members);
+        for f in facts {
+            members.insert(f.member, f);
+        }
+        Ok(())
+    }
+
+    /// Writes what the group's accepted ballots left: board rows, counters, register marks.
+    async fn flush(&self, tx: &mut Tx) -> Result<(), AppError> {
+        let boards = std::mem::take(&mut *locked(&self.boards));
+        for (campaign, board) in boards {
+            if !board.rows.is_empty() {
+                tx.append_ballots(&campaign, &board.rows, &board.state)
+                    .await?;
+            }
+            if !board.marks.is_empty() {
+                tx.mark_participations(&campaign, &board.marks).await?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -456,14 +543,32 @@ impl Handler for SubmitBallot {
         let voter = ctx.voter()?;
         let hash_hex = self.ballot_hash.to_hex();
         let credential_hex = self.credential.to_hex();
-        let checks = tx
-            .ballot_checks(
-                &self.campaign,
-                &credential_hex,
-                &hash_hex,
-                voter.map(|v| &v.member),
-            )
-            .await?;
+        let grouped = ctx
+            .memo
+            .filter(|m| locked(&m.boards).contains_key(&self.campaign));
+        let checks = match grouped {
+            Some(m) => {
+                let boards = locked(&m.boards);
+                let g = boards
+                    .get(&self.campaign)
+                    .ok_or_else(|| corrupt("board", "the group's board is missing"))?;
+                BallotChecks {
+                    credential_listed: g.checks.listed.contains(&credential_hex),
+                    seen: g.checks.seen.get(&hash_hex).copied().unwrap_or(Seen::New),
+                    participation: voter
+                        .and_then(|v| g.checks.participation.get(&v.member.to_string()).copied()),
+                }
+            }
+            None => {
+                tx.ballot_checks(
+                    &self.campaign,
+                    &credential_hex,
+                    &hash_hex,
+                    voter.map(|v| &v.member),
+                )
+                .await?
+            }
+        };
         if let Some(v) = voter {
             let eligible = member_eligible(tx, ctx.memo, campaign, &v.member).await?;
             validate_online_voter(eligible, checks.participation)?;
@@ -489,47 +594,78 @@ impl Handler for SubmitBallot {
             proofs_checked: voter.is_some_and(|v| v.proofs_checked),
         };
         validate_ballot(self, &window, facts.window_text.clone(), &ballot_facts)?;
-        let tracking_code = match self.kind {
-            SubmissionKind::Cast => {
-                let known = ctx
-                    .memo
-                    .and_then(|m| locked(&m.heads).get(&self.campaign).cloned());
-                let head = match known {
-                    Some(head) => head,
-                    None => {
-                        tx.board_state(&self.campaign)
+        let row = |tracking_code: Option<String>| BoardRow {
+            kind: self.kind,
+            seq: 0,
+            ballot_hash: hash_hex.clone(),
+            tracking_code,
+            credential: credential_hex.clone(),
+            body: prepared.map(|p| p.body.clone()),
+            opening: prepared.and_then(|p| p.opening.clone()),
+        };
+        let (seq, tracking_code) = match grouped {
+            // In a commit group: the place, code and counters from the group's board, the row
+            // and the register's mark written with the group's others.
+            Some(m) => {
+                let mut boards = locked(&m.boards);
+                let g = boards
+                    .get_mut(&self.campaign)
+                    .ok_or_else(|| corrupt("board", "the group's board is missing"))?;
+                let mut r = row(None);
+                match self.kind {
+                    SubmissionKind::Cast => {
+                        let head = head_of(g.state.head.as_deref(), context)?;
+                        let code = head.next(&self.ballot_hash).to_string();
+                        g.state.entries += 1;
+                        if g.checks.cast.insert(credential_hex.clone()) {
+                            g.state.voters += 1;
+                        }
+                        g.state.head = Some(code.clone());
+                        r.seq = g.state.entries;
+                        r.tracking_code = Some(code);
+                        g.checks.seen.insert(hash_hex.clone(), Seen::Cast);
+                    }
+                    SubmissionKind::Challenged => {
+                        g.state.challenged += 1;
+                        r.seq = g.state.challenged;
+                        g.checks.seen.insert(hash_hex.clone(), Seen::Challenged);
+                    }
+                }
+                if let Some(v) = voter
+                    && let std::collections::hash_map::Entry::Vacant(e) =
+                        g.checks.participation.entry(v.member.to_string())
+                {
+                    e.insert(Participation::Online);
+                    g.marks.push((v.member, Participation::Online));
+                }
+                let out = (r.seq, r.tracking_code.clone());
+                g.rows.push(r);
+                out
+            }
+            None => {
+                let tracking_code = match self.kind {
+                    SubmissionKind::Cast => {
+                        let head = tx
+                            .board_state(&self.campaign)
                             .await?
                             .unwrap_or_default()
-                            .head
+                            .head;
+                        let head = head_of(head.as_deref(), context)?;
+                        Some(head.next(&self.ballot_hash).to_string())
                     }
+                    SubmissionKind::Challenged => None,
                 };
-                let head = head_of(head.as_deref(), context)?;
-                Some(head.next(&self.ballot_hash).to_string())
+                let seq = tx
+                    .append_ballot(&self.campaign, &row(tracking_code.clone()))
+                    .await?;
+                if let Some(v) = voter {
+                    tx.mark_participation(&self.campaign, &v.member, Participation::Online)
+                        .await?;
+                }
+                (seq, tracking_code)
             }
-            SubmissionKind::Challenged => None,
         };
-        let seq = tx
-            .append_ballot(
-                &self.campaign,
-                &BoardRow {
-                    kind: self.kind,
-                    seq: 0,
-                    ballot_hash: hash_hex.clone(),
-                    tracking_code: tracking_code.clone(),
-                    credential: credential_hex,
-                    body: prepared.map(|p| p.body.clone()),
-                    opening: prepared.and_then(|p| p.opening.clone()),
-                },
-            )
-            .await?;
-        if let Some(v) = voter {
-            tx.mark_participation(&self.campaign, &v.member, Participation::Online)
-                .await?;
-        }
         if let Some(m) = ctx.memo {
-            if tracking_code.is_some() {
-                locked(&m.heads).insert(self.campaign, tracking_code.clone());
-            }
             locked(&m.receipts).insert(hash_hex, (seq, tracking_code));
         }
         Ok(())
@@ -921,6 +1057,7 @@ impl App {
         let outcome = async {
             let mut tx = self.store.begin().await?;
             let memo = BallotMemo::default();
+            memo.prefetch(&mut tx, &group).await?;
             let actor = Acting::Voter.actor().to_string();
             for p in group {
                 let (kind, hash) = (p.command.kind, p.command.ballot_hash.to_hex());
@@ -963,6 +1100,7 @@ impl App {
             if accepted.is_empty() {
                 tx.rollback().await?;
             } else {
+                memo.flush(&mut tx).await?;
                 self.commit_signed(tx, at_ms).await?;
             }
             Ok::<(), AppError>(())
@@ -1438,7 +1576,22 @@ pub fn ceremony_command(
     round: u8,
     text: &str,
 ) -> Result<PublishCeremonyFile, AppError> {
-    let bad = |e: String| refused("file", PrimariesRule::FileUnreadable { reason: e });
+    let bad = |e: String| {
+        refused(
+            "file",
+            PrimariesRule::FileUnreadable {
+                reason: sailau_record::strict::plain_message(&e),
+            },
+        )
+    };
+    let not_theirs = |of: u32| {
+        refused(
+            "file",
+            PrimariesRule::FileRefused {
+                reason: format!("the file is trustee {of}'s, not trustee {trustee}'s"),
+            },
+        )
+    };
     let file = match round {
         1 => CeremonyFile::Announcement {
             public: Box::new(
@@ -1449,10 +1602,7 @@ pub fn ceremony_command(
             let d: DealtShares =
                 sailau_record::strict::from_str(text).map_err(|e| bad(e.to_string()))?;
             if d.dealer != trustee {
-                return Err(bad(format!(
-                    "the file is trustee {}'s, not trustee {trustee}'s",
-                    d.dealer
-                )));
+                return Err(not_theirs(d.dealer));
             }
             CeremonyFile::Dealt { shares: d.shares }
         }
@@ -1463,23 +1613,21 @@ pub fn ceremony_command(
             let c: Complaints =
                 sailau_record::strict::from_str(text).map_err(|e| bad(e.to_string()))?;
             if c.trustee != trustee {
-                return Err(bad(format!(
-                    "the file is trustee {}'s, not trustee {trustee}'s",
-                    c.trustee
-                )));
+                return Err(not_theirs(c.trustee));
             }
             CeremonyFile::Complaints {
                 complaints: c.complaints,
             }
         }
         _ => {
-            let f: Finalized =
-                sailau_record::strict::from_str(text).map_err(|e| bad(e.to_string()))?;
+            let f: Finalized = sailau_record::strict::from_str(text).map_err(|e| {
+                bad(format!(
+                    "round 3 takes finalized-<i>.json ({{\"trustee\", \"verification_key\"}}) or \
+                     complaints-<i>.json ({{\"trustee\", \"complaints\"}}): {e}"
+                ))
+            })?;
             if f.trustee != trustee {
-                return Err(bad(format!(
-                    "the file is trustee {}'s, not trustee {trustee}'s",
-                    f.trustee
-                )));
+                return Err(not_theirs(f.trustee));
             }
             CeremonyFile::Finalized {
                 verification_key: f.verification_key,
@@ -1502,7 +1650,7 @@ pub fn share_command(campaign: CampaignId, text: &str) -> Result<PublishDecrypti
         refused(
             "file",
             PrimariesRule::FileUnreadable {
-                reason: e.to_string(),
+                reason: sailau_record::strict::plain_message(&e.to_string()),
             },
         )
     })?;

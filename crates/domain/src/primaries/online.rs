@@ -710,7 +710,7 @@ pub fn validate_ceremony_file(
 /// [`PrimariesRule::TrusteeCountFixed`] (field `trustees`) for another number of trustees than
 /// the fixed ballot's; [`PrimariesRule::TrusteesShape`] for a trustee named twice;
 /// `account-missing` or [`PrimariesRule::NotTrustee`] (field `trustees[i]`) for an account that
-/// does not exist or is no trustee — all at once.
+/// does not exist or is no trustee — all at once, besides the campaign's own state.
 pub fn validate_restart(
     cmd: &RestartCeremony,
     campaign: &Campaign,
@@ -722,13 +722,12 @@ pub fn validate_restart(
     let Some(parameters) = fixed else {
         return Err(one("campaign", PrimariesRule::BallotNotFixed));
     };
-    if now >= campaign.opened.windows.online_voting.closes {
-        return Err(one("campaign", PrimariesRule::VotingOver));
-    }
-    if !state.aborted() {
-        return Err(one("campaign", PrimariesRule::CeremonyNotAborted));
-    }
     let mut errs = ValidationErrors::new();
+    if now >= campaign.opened.windows.online_voting.closes {
+        errs.push("campaign", PrimariesRule::VotingOver.into());
+    } else if !state.aborted() {
+        errs.push("campaign", PrimariesRule::CeremonyNotAborted.into());
+    }
     if cmd.trustees.len() != parameters.trustees as usize {
         errs.push(
             "trustees",

@@ -154,6 +154,7 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         // i14-primaries
         "gender" => "female".into(),
         "hash" => "ee7478ad151eaead665900ff0c78e4906edd1a6900936a8e437cfdf14271704e".into(),
+        "names" => "trustee-1, trustee-3".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -77,3 +77,25 @@ options = ["A", { id = "b", label = "B" }]
     assert_eq!(ids, ["1", "b", "against-all"]);
     assert!(ElectionSpec::parse("e.toml", "trustees = 5").is_err());
 }
+
+#[test]
+fn serde_messages_name_json_shapes_not_rust_types() {
+    use sailau_record::strict::plain_message;
+    assert_eq!(
+        plain_message("invalid length 0, expected struct CeremonyRestart with 1 element"),
+        "invalid length 0, expected an object"
+    );
+    assert_eq!(
+        plain_message("invalid type: sequence, expected struct Finalized at line 1 column 5"),
+        "invalid type: sequence, expected an object"
+    );
+    assert_eq!(
+        plain_message("invalid type: string \"x\", expected enum Kind with 2 elements"),
+        "invalid type: string \"x\", expected one of the values"
+    );
+    assert_eq!(
+        plain_message("unknown field `voter`, expected `ballot` or `kind`"),
+        "unknown field `voter`, expected `ballot` or `kind`"
+    );
+    assert_eq!(plain_message("a struct of its own"), "a struct of its own");
+}

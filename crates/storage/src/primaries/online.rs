@@ -53,6 +53,30 @@ pub struct BallotChecks {
     pub participation: Option<Participation>,
 }
 
+/// What [`Tx::group_checks`] read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupChecks {
+    /// The published credentials among those asked (hex).
+    pub listed: std::collections::HashSet<String>,
+    /// The credentials asked that have a cast ballot on the board (hex).
+    pub cast: std::collections::HashSet<String>,
+    /// Where each hash asked already is (hex; absent: nowhere).
+    pub seen: std::collections::HashMap<String, Seen>,
+    /// How each member asked has taken part (by member identifier as text).
+    pub participation: std::collections::HashMap<String, Participation>,
+}
+
+/// The most values of one `IN (…)` list.
+const IN_LIST_MAX: usize = 256;
+
+/// `$first, $first+1, …` (`n` placeholders).
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// One ballot on the board or among the challenged ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoardRow {
@@ -325,6 +349,164 @@ impl Tx {
         })
     }
 
+    /// What the checks of a group of ballots read, in a few queries (a commit group's
+    /// prefetch): which of `credentials` are published, which of them have a cast ballot on the
+    /// board, where each of `hashes` already is, and how each of `members` has taken part.
+    pub async fn group_checks(
+        &mut self,
+        campaign: &CampaignId,
+        credentials: &[String],
+        hashes: &[String],
+        members: &[MemberId],
+    ) -> Result<GroupChecks> {
+        let id = campaign.to_string();
+        let mut out = GroupChecks::default();
+        for chunk in credentials.chunks(IN_LIST_MAX) {
+            let sql = format!(
+                "SELECT credential FROM primaries_credentials WHERE campaign_id = $1 \
+                 AND credential IN ({})",
+                placeholders(2, chunk.len())
+            );
+            for r in self.fetch_with(&sql, &id, chunk).await? {
+                out.listed.insert(r.try_get("credential")?);
+            }
+            let sql = format!(
+                "SELECT DISTINCT credential FROM primaries_board WHERE campaign_id = $1 \
+                 AND kind = 'cast' AND credential IN ({})",
+                placeholders(2, chunk.len())
+            );
+            for r in self.fetch_with(&sql, &id, chunk).await? {
+                out.cast.insert(r.try_get("credential")?);
+            }
+        }
+        for chunk in hashes.chunks(IN_LIST_MAX) {
+            let sql = format!(
+                "SELECT ballot_hash, kind FROM primaries_board WHERE campaign_id = $1 \
+                 AND ballot_hash IN ({})",
+                placeholders(2, chunk.len())
+            );
+            for r in self.fetch_with(&sql, &id, chunk).await? {
+                let kind: String = r.try_get("kind")?;
+                let seen = match kind_of(&kind)? {
+                    SubmissionKind::Cast => Seen::Cast,
+                    SubmissionKind::Challenged => Seen::Challenged,
+                };
+                out.seen.insert(r.try_get("ballot_hash")?, seen);
+            }
+        }
+        let members: Vec<String> = members.iter().map(ToString::to_string).collect();
+        for chunk in members.chunks(IN_LIST_MAX) {
+            let sql = format!(
+                "SELECT member_id, how FROM primaries_participation WHERE campaign_id = $1 \
+                 AND member_id IN ({})",
+                placeholders(2, chunk.len())
+            );
+            for r in self.fetch_with(&sql, &id, chunk).await? {
+                let how: String = r.try_get("how")?;
+                out.participation
+                    .insert(r.try_get("member_id")?, participation_of(&how)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs `sql` with `$1` = `first` and `$2…` = `rest`.
+    async fn fetch_with(&mut self, sql: &str, first: &str, rest: &[String]) -> Result<Vec<AnyRow>> {
+        // Only numbered placeholders are spliced into `sql`.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(first.to_owned());
+        for x in rest {
+            q = q.bind(x.clone());
+        }
+        Ok(q.fetch_all(&mut *self.inner).await?)
+    }
+
+    /// Appends ballots a commit group checked, with the places and tracking codes it gave them,
+    /// and sets the board's counters to `state` (what [`Tx::append_ballot`] does one by one).
+    pub async fn append_ballots(
+        &mut self,
+        campaign: &CampaignId,
+        rows: &[BoardRow],
+        state: &BoardState,
+    ) -> Result<()> {
+        let id = campaign.to_string();
+        for chunk in rows.chunks(crate::tx::ROWS_PER_INSERT) {
+            let mut sql = concat!(
+                "INSERT INTO primaries_board (campaign_id, ",
+                board_columns!(),
+                ") VALUES "
+            )
+            .to_owned();
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                let b = 2 + i * 7;
+                sql.push_str(&format!(
+                    "($1, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    b,
+                    b + 1,
+                    b + 2,
+                    b + 3,
+                    b + 4,
+                    b + 5,
+                    b + 6
+                ));
+            }
+            // Only numbered placeholders are spliced in.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id.clone());
+            for r in chunk {
+                q = q
+                    .bind(kind_str(r.kind))
+                    .bind(i64_of(r.seq))
+                    .bind(r.ballot_hash.clone())
+                    .bind(r.tracking_code.clone())
+                    .bind(r.credential.clone())
+                    .bind(r.body.clone())
+                    .bind(r.opening.clone());
+            }
+            q.execute(&mut *self.inner).await?;
+        }
+        sqlx::query(
+            "UPDATE primaries_board_state SET entries = $2, voters = $3, challenged = $4, \
+             head = $5 WHERE campaign_id = $1",
+        )
+        .bind(id)
+        .bind(i64_of(state.entries))
+        .bind(i64_of(state.voters))
+        .bind(i64_of(state.challenged))
+        .bind(state.head.clone())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks members in the register at once (a member already there is left as they are).
+    pub async fn mark_participations(
+        &mut self,
+        campaign: &CampaignId,
+        marks: &[(MemberId, Participation)],
+    ) -> Result<()> {
+        for chunk in marks.chunks(crate::tx::ROWS_PER_INSERT) {
+            let mut sql = String::from(
+                "INSERT INTO primaries_participation (campaign_id, member_id, how) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push_str(&format!("($1, ${}, ${})", 2 + 2 * i, 3 + 2 * i));
+            }
+            sql.push_str(" ON CONFLICT (campaign_id, member_id) DO NOTHING");
+            // Only numbered placeholders are spliced in.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(campaign.to_string());
+            for (m, how) in chunk {
+                q = q.bind(m.to_string()).bind(how_str(*how));
+            }
+            q.execute(&mut *self.inner).await?;
+        }
+        Ok(())
+    }
+
     /// Inserts a board row as it is, without the checks or counters of
     /// [`Tx::append_ballot`]: the baseline of the ballots benchmark.
     pub async fn insert_board_row_plain(
@@ -432,7 +614,8 @@ impl Store {
     }
 
     /// The ballot whose tracking code or ballot hash (hex, lowercase) is `code`, or whose
-    /// tracking code starts with it (at least 16 hex digits, as voters are shown them).
+    /// tracking code, or else whose hash (the fingerprint a challenged ballot is found by),
+    /// starts with it (voters are shown 16 hex digits).
     pub async fn find_ballot(&self, campaign: &CampaignId, code: &str) -> Result<Option<BoardRow>> {
         let by_hash = concat!(
             "SELECT ",
@@ -463,6 +646,23 @@ impl Store {
              AND tracking_code >= $2 AND tracking_code < $3 ORDER BY tracking_code LIMIT 1"
         );
         let row = sqlx::query(by_code)
+            .bind(campaign.to_string())
+            .bind(code.to_owned())
+            .bind(format!("{code}g"))
+            .fetch_optional(self.pool())
+            .await?;
+        if let Some(r) = row {
+            return board_row(&r).map(Some);
+        }
+        // The start of a ballot's fingerprint (its hash), as the vote page asks the member to
+        // note it: the only way to find a challenged ballot, which has no tracking code.
+        let by_fingerprint = concat!(
+            "SELECT ",
+            board_columns!(),
+            " FROM primaries_board WHERE campaign_id = $1 \
+             AND ballot_hash >= $2 AND ballot_hash < $3 ORDER BY ballot_hash LIMIT 1"
+        );
+        let row = sqlx::query(by_fingerprint)
             .bind(campaign.to_string())
             .bind(code.to_owned())
             .bind(format!("{code}g"))

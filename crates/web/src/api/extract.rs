@@ -109,12 +109,10 @@ fn path_of(path: &serde_path_to_error::Path) -> String {
     if s == "." { String::new() } else { s }
 }
 
-/// Removes serde_json's " at line L column C" suffix.
+/// Removes serde_json's " at line L column C" suffix and the Rust type names serde puts in its
+/// messages.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
-    }
+    sailau_record::strict::plain_message(message)
 }
 
 /// The text between the first pair of backticks.

@@ -452,16 +452,23 @@ pub async fn ceremony(
     ApiPath((_, trustee, round)): ApiPath<(String, String, String)>,
     body: String,
 ) -> Result<(axum::http::StatusCode, axum::Json<Recorded>), Problem> {
-    let trustee: u32 = trustee.parse().map_err(|_| {
-        Problem::bad_parameter("trustee", "trustee-number", "a trustee's number, 1 to 15")
-    })?;
+    let trustee: u32 = match trustee.parse() {
+        Ok(t @ 1..=15) => t,
+        _ => {
+            return Err(Problem::bad_parameter(
+                "trustee",
+                "trustee-number",
+                "a trustee's number, 1 to 15",
+            ));
+        }
+    };
     let round: u8 = match round.parse() {
         Ok(r @ 1..=3) => r,
         _ => {
             return Err(Problem::bad_parameter(
                 "round",
                 "ceremony-round",
-                "1 (announcement), 2 (dealt shares) or 3 (finalized)",
+                "1 (announcement), 2 (dealt shares) or 3 (finalized or complaints)",
             ));
         }
     };

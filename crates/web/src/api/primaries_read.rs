@@ -159,8 +159,8 @@ pub struct RankedItem {
     /// The contender.
     #[schema(format = Uuid)]
     pub contender: String,
-    /// Online votes (0 until the trustees' decryption is published).
-    pub online: u64,
+    /// Online votes; absent until the trustees' decryption is published.
+    pub online: Option<u64>,
     /// Paper votes.
     pub paper: u64,
 }
@@ -231,11 +231,10 @@ pub struct CampaignDetail {
     pub online_counted: bool,
 }
 
-/// A serde enum's tag as a string (`snake_case` as the ledger writes it).
+/// A unit enum's serde name (`snake_case` as the ledger writes it).
 fn tag<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
-        Ok(serde_json::Value::Object(o)) => o.keys().next().cloned().unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -304,7 +303,7 @@ fn debate_item(d: &Debate) -> DebateItem {
     }
 }
 
-fn results_item(r: &PositionResults) -> PositionResultItem {
+fn results_item(r: &PositionResults, online_counted: bool) -> PositionResultItem {
     PositionResultItem {
         position: r.position.clone(),
         ratings: r
@@ -317,7 +316,7 @@ fn results_item(r: &PositionResults) -> PositionResultItem {
                     .map(|p| RankedItem {
                         rank: p.rank,
                         contender: p.standing.contender.to_string(),
-                        online: p.standing.online,
+                        online: online_counted.then_some(p.standing.online),
                         paper: p.standing.paper,
                     })
                     .collect(),
@@ -348,17 +347,19 @@ impl From<CampaignView> for CampaignDetail {
                 .iter()
                 .map(|c| {
                     let r = &c.contender.registered;
-                    let organization = match &r.route {
+                    let (route, organization) = match &r.route {
                         sailau_domain::primaries::contenders::Route::Organization {
                             organization,
-                        } => Some(organization.as_str().to_owned()),
-                        sailau_domain::primaries::contenders::Route::SelfNominated => None,
+                        } => ("organization", Some(organization.as_str().to_owned())),
+                        sailau_domain::primaries::contenders::Route::SelfNominated => {
+                            ("self_nominated", None)
+                        }
                     };
                     ContenderItem {
                         id: r.contender.to_string(),
                         position: r.position.clone(),
                         name: c.name.clone(),
-                        route: tag(&r.route),
+                        route: route.into(),
                         organization,
                         status: tag(&c.contender.status),
                         ground: c.contender.ground.clone(),
@@ -386,7 +387,11 @@ impl From<CampaignView> for CampaignDetail {
                         .collect(),
                 })
                 .collect(),
-            results: v.results.iter().map(results_item).collect(),
+            results: v
+                .results
+                .iter()
+                .map(|r| results_item(r, v.online_counted))
+                .collect(),
             manifest_hash: v.manifest_hash,
             online_counted: v.online_counted,
         }

@@ -97,6 +97,27 @@ async fn the_finished_campaign_reads_well_and_its_record_verifies() {
         statuses.contains(&"admitted") && statuses.contains(&"refused"),
         "{statuses:?}"
     );
+    let routes: Vec<&str> = one["contenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["route"].as_str().unwrap())
+        .collect();
+    assert!(
+        routes.contains(&"self_nominated") && routes.contains(&"organization"),
+        "{routes:?}"
+    );
+    assert!(list_position["ratings"][0]["places"][0]["online"].is_u64());
+    // The live campaign's online votes are not decrypted: no number stands for them.
+    let live = t
+        .get(&format!("/api/v1/primaries/{}", campaign(LIVE_CAMPAIGN)))
+        .await
+        .json();
+    assert_eq!(live["online_counted"], false);
+    assert!(
+        live["results"][0]["ratings"][0]["places"][0]["online"].is_null(),
+        "{live}"
+    );
     let r = t
         .get("/api/v1/primaries/00000000-0000-0000-0000-000000000000")
         .await;
@@ -345,6 +366,13 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
         let r = post_raw(&t, &ballots, vote(1, &code, true), Some(&member)).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         assert_eq!(r.json()["kind"], "challenged");
+        // It has no tracking code: the member finds it by the start of its fingerprint.
+        let hash = r.json()["ballot_hash"].as_str().unwrap().to_owned();
+        let found = t
+            .get(&format!("/api/v1/primaries/{c}/board?code={}", &hash[..16]))
+            .await
+            .json();
+        assert_eq!(found[0]["ballot_hash"], hash.as_str(), "{found}");
         let r = post_raw(&t, &ballots, vote(2, &code, false), Some(&member)).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         let s1 = status(&t).await;

@@ -273,6 +273,21 @@ async fn online_page(
         ),
         ok: true,
     });
+    // A code counts once, but nothing on the server ties a code to its member: more counted
+    // codes than members who voted online means codes were used by someone else's account.
+    if v.board.1 > v.participation.0 {
+        status.push(StatusRow {
+            name: ctx.tr("prim-online-codes-mismatch"),
+            value: ctx.tr_args(
+                "prim-online-codes-mismatch-value",
+                &[
+                    ("count", v.board.1.to_string()),
+                    ("number", v.participation.0.to_string()),
+                ],
+            ),
+            ok: false,
+        });
+    }
     status.push(StatusRow {
         name: ctx.tr("prim-online-tallied"),
         value: yes_no(v.tallied),
