@@ -637,38 +637,36 @@ impl Store {
         {
             return Ok(None);
         }
-        // The codes starting with `code`, as a range of the index: every longer hex string
-        // with that start sorts between `code` and `code` followed by 'g'.
-        let by_code = concat!(
-            "SELECT ",
-            board_columns!(),
-            " FROM primaries_board WHERE campaign_id = $1 \
-             AND tracking_code >= $2 AND tracking_code < $3 ORDER BY tracking_code LIMIT 1"
-        );
-        let row = sqlx::query(by_code)
-            .bind(campaign.to_string())
-            .bind(code.to_owned())
-            .bind(format!("{code}g"))
-            .fetch_optional(self.pool())
-            .await?;
-        if let Some(r) = row {
-            return board_row(&r).map(Some);
+        // The tracking codes, then the hashes (the fingerprint the vote page asks the member to
+        // note: the only way to find a challenged ballot, which has no tracking code), starting
+        // with `code`, as a range of their index: every longer hex string with that start sorts
+        // between `code` and `code` followed by 'g'.
+        const BY_START: [&str; 2] = [
+            concat!(
+                "SELECT ",
+                board_columns!(),
+                " FROM primaries_board WHERE campaign_id = $1 \
+                 AND tracking_code >= $2 AND tracking_code < $3 ORDER BY tracking_code LIMIT 1"
+            ),
+            concat!(
+                "SELECT ",
+                board_columns!(),
+                " FROM primaries_board WHERE campaign_id = $1 \
+                 AND ballot_hash >= $2 AND ballot_hash < $3 ORDER BY ballot_hash LIMIT 1"
+            ),
+        ];
+        for sql in BY_START {
+            let row = sqlx::query(sql)
+                .bind(campaign.to_string())
+                .bind(code.to_owned())
+                .bind(format!("{code}g"))
+                .fetch_optional(self.pool())
+                .await?;
+            if let Some(r) = row {
+                return board_row(&r).map(Some);
+            }
         }
-        // The start of a ballot's fingerprint (its hash), as the vote page asks the member to
-        // note it: the only way to find a challenged ballot, which has no tracking code.
-        let by_fingerprint = concat!(
-            "SELECT ",
-            board_columns!(),
-            " FROM primaries_board WHERE campaign_id = $1 \
-             AND ballot_hash >= $2 AND ballot_hash < $3 ORDER BY ballot_hash LIMIT 1"
-        );
-        let row = sqlx::query(by_fingerprint)
-            .bind(campaign.to_string())
-            .bind(code.to_owned())
-            .bind(format!("{code}g"))
-            .fetch_optional(self.pool())
-            .await?;
-        row.as_ref().map(board_row).transpose()
+        Ok(None)
     }
 
     /// Whether a later cast ballot of the same credential replaces `row` (only the last ballot

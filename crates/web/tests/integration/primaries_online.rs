@@ -373,6 +373,15 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
             .await
             .json();
         assert_eq!(found[0]["ballot_hash"], hash.as_str(), "{found}");
+        let page = format!("/primaries/{c}/board?code={}", &hash[..16]);
+        for (lang, r) in in_three_languages(&t, &page, None).await {
+            let said = match lang {
+                Lang::Ru => "Проверенный бюллетень №",
+                Lang::Kk => "тексерілген бюллетень: ашылған, есептелмейді",
+                Lang::En => "Challenged ballot 1: opened, it never counts.",
+            };
+            assert!(r.body.contains(said), "{lang:?}");
+        }
         let r = post_raw(&t, &ballots, vote(2, &code, false), Some(&member)).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         let s1 = status(&t).await;

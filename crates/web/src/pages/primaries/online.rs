@@ -952,8 +952,12 @@ async fn board(
                 Some(hex) => match store.find_ballot(&id, &hex).await? {
                     Some(r) => {
                         let replaced = store.superseded(&id, &r).await?;
+                        let key = match r.kind {
+                            SubmissionKind::Cast => "prim-board-found",
+                            SubmissionKind::Challenged => "prim-board-found-challenged",
+                        };
                         let v = row_view(r);
-                        let mut text = ctx.tr_arg("prim-board-found", "number", v.seq);
+                        let mut text = ctx.tr_arg(key, "number", v.seq);
                         if replaced {
                             text = format!("{text} {}", ctx.tr("prim-ballot-superseded"));
                         }
