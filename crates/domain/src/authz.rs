@@ -247,11 +247,14 @@ pub enum Read {
     MemberRecord,
     /// A delegate's seats: check-in status and roll-call votes (issue 13 §9; i13-pipeline).
     DelegateRecord,
+    /// The members who may vote in a campaign, with card numbers and names, in the order of the
+    /// credential authority's letters (issue 14 §4; i14-online).
+    VoterRoster,
 }
 
 impl Read {
     /// Every read, for tests and listings.
-    pub const ALL: [Read; 7] = [
+    pub const ALL: [Read; 8] = [
         Read::Accounts,
         Read::Account,
         Read::Persons,
@@ -259,6 +262,7 @@ impl Read {
         Read::Attachments,
         Read::MemberRecord,
         Read::DelegateRecord,
+        Read::VoterRoster,
     ];
 
     /// A short English name (`accounts`) for messages and logs.
@@ -271,6 +275,7 @@ impl Read {
             Read::Attachments => "attachments",
             Read::MemberRecord => "member record",
             Read::DelegateRecord => "delegate record",
+            Read::VoterRoster => "voter roster",
         }
     }
 
@@ -319,6 +324,9 @@ impl Read {
             Grant::new(Role::CountingCommission, Reach::OwnConference),
             Grant::new(Role::PartyDelegate, Reach::OwnMember),
         ];
+        // i14-online: the credential authority of the party's subtree prints the letters.
+        const VOTER_ROSTER: &[Grant] =
+            &[Grant::new(Role::CredentialAuthority, Reach::PartySubtree)];
         match self {
             Read::Accounts => Policy::new(&[]),
             Read::Account => Policy::new(EVERY_ROLE_ITSELF),
@@ -326,6 +334,7 @@ impl Read {
             Read::Workbench | Read::Attachments => Policy::new(COMMISSIONS),
             Read::MemberRecord => Policy::new(MEMBER_RECORD),
             Read::DelegateRecord => Policy::new(DELEGATE_RECORD),
+            Read::VoterRoster => Policy::new(VOTER_ROSTER),
         }
     }
 }

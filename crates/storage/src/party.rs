@@ -802,6 +802,33 @@ impl Store {
         Ok(out)
     }
 
+    /// The party's members who are not erased, with their branch and record, by card number:
+    /// the roster a credential authority's letters follow (i14-online).
+    pub async fn party_roster(
+        &self,
+        party: &PartyCode,
+    ) -> Result<Vec<(MemberId, TerritoryCode, MemberRecord)>> {
+        let rows = sqlx::query(
+            "SELECT m.id AS id, m.branch_code AS branch_code, r.salt AS salt, \
+             r.card_number AS card_number, r.surname AS surname, r.given_name AS given_name, \
+             r.patronymic AS patronymic, r.birth_date AS birth_date \
+             FROM party_members m JOIN party_member_records r ON r.member_id = m.id \
+             WHERE m.party_code = $1 AND m.erased = 0 ORDER BY r.card_number, m.id",
+        )
+        .bind(party.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    MemberId(uuid_of(&r.try_get::<String, _>("id")?, "member id")?),
+                    code_of(&r.try_get::<String, _>("branch_code")?)?,
+                    member_record(r)?,
+                ))
+            })
+            .collect()
+    }
+
     /// The member holding a card number in the party.
     pub async fn member_by_card(&self, party: &PartyCode, card: &str) -> Result<Option<MemberId>> {
         let row = sqlx::query(

@@ -22,7 +22,7 @@ use sailau_domain::primaries::online::{
     validate_restart, validate_results, validate_share, validate_tally,
 };
 use sailau_domain::primaries::rules::PrimariesRule;
-use sailau_domain::{Issued, Principal, Target, ValidationErrors};
+use sailau_domain::{Issued, Principal, Target, TerritoryCode, ValidationErrors};
 use sailau_record::format::{
     BoardEntry, ChallengedEntry, Complaints, CredentialLine, DealtShares, ElectionPublic,
     Finalized, Submission, TallyRecord,
@@ -879,6 +879,55 @@ pub struct BallotReceipt {
     pub ledger_index: u64,
 }
 
+/// One member of a campaign's voter roster ([`App::voter_roster`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RosterLine {
+    /// The line's number, from 1: the number of the member's code in the authority's file.
+    pub number: u64,
+    /// The party card's number.
+    pub card_number: String,
+    /// Surname.
+    pub surname: String,
+    /// Given name.
+    pub given_name: String,
+    /// Patronymic (may be empty).
+    pub patronymic: String,
+    /// The member's branch (KATO code).
+    pub branch: TerritoryCode,
+}
+
+/// The roster as CSV (UTF-8, a header line): `number,card_number,surname,given_name,patronymic,
+/// branch`, what a mailing house merges with the authority's codes file line by line.
+///
+/// # Errors
+/// [`AppError::Ledger`] if the CSV writer fails (it writes to memory).
+pub fn roster_csv(lines: &[RosterLine]) -> Result<Vec<u8>, AppError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| AppError::Ledger(format!("roster CSV: {e}"));
+    w.write_record([
+        "number",
+        "card_number",
+        "surname",
+        "given_name",
+        "patronymic",
+        "branch",
+    ])
+    .map_err(fail)?;
+    for l in lines {
+        w.write_record([
+            l.number.to_string().as_str(),
+            &l.card_number,
+            &l.surname,
+            &l.given_name,
+            &l.patronymic,
+            l.branch.as_str(),
+        ])
+        .map_err(fail)?;
+    }
+    w.into_inner()
+        .map_err(|e| AppError::Ledger(format!("roster CSV: {e}")))
+}
+
 /// A campaign's online vote as pages and the API show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OnlineView {
@@ -1223,6 +1272,57 @@ impl App {
             serde_json::from_str(&fixed.parameters).map_err(|e| corrupt("parameters", e))?;
         let row = self.store.online_vote(campaign).await?.unwrap_or_default();
         Ok(context_of(&manifest, &parameters, &row.vote))
+    }
+
+    /// The members who may vote in `campaign` (of its party, not erased, their branch inside
+    /// its territory), by card number and numbered from 1: the credential authority runs
+    /// `sailau credentials generate --count N` with N the roster's length and sends code `n` to
+    /// member `n` (spec §5; the codes never reach the server).
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`] for no such campaign; [`AppError::Forbidden`] unless `reader` may
+    /// read [`sailau_domain::Read::VoterRoster`] in the campaign's party and territory.
+    pub async fn voter_roster(
+        &self,
+        reader: Option<&Principal>,
+        campaign: &CampaignId,
+    ) -> Result<Vec<RosterLine>, AppError> {
+        let mut tx = self.store.begin().await?;
+        let target = campaign_target(&mut tx, campaign).await?;
+        let Some(c) = tx.campaign(campaign).await? else {
+            tx.rollback().await?;
+            return Err(AppError::NotFound(format!("campaign {campaign}")));
+        };
+        if let Err(denied) =
+            sailau_domain::authorize_read(reader, sailau_domain::Read::VoterRoster, &target)
+        {
+            tx.rollback().await?;
+            return Err(denied.into());
+        }
+        let mut inside_of: HashMap<TerritoryCode, bool> = HashMap::new();
+        let mut lines = Vec::new();
+        for (_, branch, record) in self.store.party_roster(&c.opened.party).await? {
+            let ok = match inside_of.get(&branch) {
+                Some(ok) => *ok,
+                None => {
+                    let ok = inside(&mut tx, &branch, &c.opened.territory).await? == Some(true);
+                    inside_of.insert(branch.clone(), ok);
+                    ok
+                }
+            };
+            if ok {
+                lines.push(RosterLine {
+                    number: lines.len() as u64 + 1,
+                    card_number: record.card_number,
+                    surname: record.surname,
+                    given_name: record.given_name,
+                    patronymic: record.patronymic,
+                    branch,
+                });
+            }
+        }
+        tx.rollback().await?;
+        Ok(lines)
     }
 
     /// A campaign's online vote for pages and the API.

@@ -130,6 +130,8 @@ pub const READS: &[(Read, [char; 7])] = &[
     // party subtree (the party roles' own columns are in PARTY_READS).
     (Read::MemberRecord,   ['A', '-', '-', '-', 'S', '-', '-']),
     (Read::DelegateRecord, ['A', '-', '-', '-', 'S', '-', '-']),
+    // i14-online: the voter roster is the credential authority's (PRIMARIES_READS).
+    (Read::VoterRoster,    ['A', '-', '-', '-', '-', '-', '-']),
 ];
 
 /// i13-pipeline: the party's own roles (issue 13 §9), as three more columns kept apart from the
@@ -203,6 +205,8 @@ pub const PRIMARIES_COMMANDS: &[(K, [char; 3], &str)] = &[
 pub const PRIMARIES_READS: &[(Read, [char; 3], &str)] = &[
     //                  comm  trust cred
     (Read::Account,    ['S', 'S', 'S'], "every account sees its own account, no other"),
+    (Read::VoterRoster, ['-', '-', 'S'], "the credential authority prints its party's letters; \
+the roster names members, so nobody else reads it"),
 ];
 
 /// The reads the party roles may make, with the reason of each cell.

@@ -1324,6 +1324,7 @@ pipeline-pending = pending
 pipeline-overdue = overdue
 action-read-member-record = seeing a party member's record
 action-read-delegate-record = seeing a delegate's record
+action-read-voter-roster = downloading the roster of members who may vote
 scope-conference = Counting commission: { $conference }
 scope-member = Party member: { $member }
 ## i13-finish: the regional dashboard, primary meetings, own records
@@ -1836,6 +1837,9 @@ prim-online-round-1 = Round 1: keys announced
 prim-online-round-2 = Round 2: shares dealt
 prim-online-round-3 = Round 3: shares confirmed
 prim-online-round-4 = Decryption shares
+prim-online-roster = Roster of members for the letters
+prim-online-roster-hint = The party members who may vote in this campaign, numbered by card number. Run “sailau credentials generate” with as many codes as the roster has lines: code number N goes in a sealed letter to the member on line N. The roster holds personal data: keep it off the server's machine once the letters are printed.
+prim-online-roster-download = Download the roster (CSV)
 prim-online-codes-mismatch = Warning: codes and voters differ
 prim-online-codes-mismatch-value = { NUMBER($count) } voting codes counted, but only { NUMBER($number) } members voted online: some codes were used from another member's account
 prim-online-aborted = Aborted key ceremonies

@@ -1229,6 +1229,7 @@ pipeline-pending = алда
 pipeline-overdue = мерзімі өтті
 action-read-member-record = партия мүшесінің есепке алу деректерін қарау
 action-read-delegate-record = делегат туралы мәліметтерді қарау
+action-read-voter-roster = дауыс беру құқығы бар партия мүшелерінің тізімін жүктеу
 scope-conference = Есеп комиссиясы: { $conference }
 scope-member = Партия мүшесі: { $member }
 ## i13-finish: the regional dashboard, primary meetings, own records
@@ -1726,6 +1727,9 @@ prim-online-round-1 = 1-кезең: кілттерді жариялау
 prim-online-round-2 = 2-кезең: үлестерді тарату
 prim-online-round-3 = 3-кезең: үлестерді растау
 prim-online-round-4 = Шифрды ашу үлестері
+prim-online-roster = Хаттарға арналған партия мүшелерінің тізімі
+prim-online-roster-hint = Осы праймеризде дауыс беру құқығы бар, партиялық билет нөмірі бойынша нөмірленген партия мүшелері. «sailau credentials generate» командасын тізім жолдарының санына тең кодтармен орындаңыз: № N код N-жолдағы партия мүшесіне мөрленген хатпен жіберіледі. Тізімде дербес деректер бар: хаттар басылғаннан кейін оны сервер компьютерінде сақтамаңыз.
+prim-online-roster-download = Тізімді жүктеу (CSV)
 prim-online-codes-mismatch = Назар аударыңыз: кодтар мен дауыс бергендер сәйкес емес
 prim-online-codes-mismatch-value = Есепке алынған дауыс беру кодтары: { NUMBER($count) }, ал онлайн тек { NUMBER($number) } партия мүшесі дауыс берді: кейбір кодтар басқа мүшелердің тіркелгілерінен пайдаланылған
 prim-online-aborted = Тоқтатылған кілттер рәсімдері

@@ -1347,6 +1347,7 @@ pipeline-pending = предстоит
 pipeline-overdue = просрочена
 action-read-member-record = просмотр учётных данных члена партии
 action-read-delegate-record = просмотр сведений о делегате
+action-read-voter-roster = выгрузку списка членов партии, имеющих право голоса
 scope-conference = Счётная комиссия: { $conference }
 scope-member = Член партии: { $member }
 ## i13-finish: the regional dashboard, primary meetings, own records
@@ -1856,6 +1857,9 @@ prim-online-round-1 = Этап 1: объявление ключей
 prim-online-round-2 = Этап 2: раздача долей
 prim-online-round-3 = Этап 3: подтверждение долей
 prim-online-round-4 = Доли расшифровки
+prim-online-roster = Список членов партии для писем
+prim-online-roster-hint = Члены партии, имеющие право голосовать в этих праймериз, пронумерованные по номеру партийного билета. Выполните «sailau credentials generate» с числом кодов, равным числу строк списка: код № N вкладывается в запечатанное письмо члену партии из строки N. Список содержит персональные данные: после печати писем не храните его на компьютере сервера.
+prim-online-roster-download = Скачать список (CSV)
 prim-online-codes-mismatch = Внимание: коды и проголосовавшие расходятся
 prim-online-codes-mismatch-value = Учтено кодов для голосования: { NUMBER($count) }, а проголосовали онлайн только { NUMBER($number) } членов партии: часть кодов использована с чужих учётных записей
 prim-online-aborted = Прерванные церемонии ключей

@@ -92,6 +92,7 @@ pub fn read_key(read: Read) -> &'static str {
         Read::Attachments => "action-read-attachments",
         Read::MemberRecord => "action-read-member-record",
         Read::DelegateRecord => "action-read-delegate-record",
+        Read::VoterRoster => "action-read-voter-roster",
     }
 }
 

@@ -520,6 +520,37 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
         let r = post_raw(&t, &ballots, vote(0, &code, false), Some(&member)).await;
         assert_eq!(first_rule(&r).1, "prim-voting-closed", "{}", r.body);
         let committee = demo_login(&t, &accounts, "committee").await;
+        // The credential authority's roster for the letters: the region's members by card
+        // number, numbered from 1; nobody else's to read.
+        let authority = demo_login(&t, &accounts, "credentials").await;
+        let roster = format!("/primaries/{c}/online/roster.csv");
+        let r = t.get_as(&roster, &authority).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
+        let lines: Vec<&str> = r.body.lines().collect();
+        assert_eq!(
+            lines[0],
+            "number,card_number,surname,given_name,patronymic,branch"
+        );
+        for (k, line) in lines.iter().enumerate().skip(1) {
+            assert!(line.starts_with(&format!("{k},")), "{line}");
+        }
+        assert!(r.body.contains(",SYN-PRM-0001,"));
+        assert!(lines.len() > 410, "{}", lines.len());
+        let page = t
+            .get_as(&format!("/primaries/{c}/online"), &authority)
+            .await;
+        assert!(page.body.contains("/online/roster.csv"));
+        let r = t.get_as(&roster, &committee).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert!(!r.body.contains("SYN-PRM-0001"));
+        let page = t
+            .get_as(&format!("/primaries/{c}/online"), &committee)
+            .await;
+        assert!(!page.body.contains("/online/roster.csv"));
+        let r = t.get(&roster).await;
+        assert!(!r.body.contains("SYN-PRM-0001"));
+        assert_ne!(r.status, StatusCode::OK);
         let r = t
             .send_json(
                 Method::POST,

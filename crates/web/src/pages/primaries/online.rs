@@ -19,7 +19,7 @@ use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use sailau_app::primaries::online::{ceremony_command, credentials_command, share_command};
 use sailau_domain::primaries::online::{
     IssuePaperBallot, RestartCeremony, SubmissionKind, Verdict, Voter,
@@ -52,6 +52,7 @@ pub fn router() -> axum::Router<WebState> {
         )
         .route("/primaries/{id}/online/tally", post(tally))
         .route("/primaries/{id}/online/restart", post(restart))
+        .route("/primaries/{id}/online/roster.csv", get(roster))
         .route("/primaries/{id}/online/results", post(results))
         .route("/primaries/{id}/online/paper-ballot", post(paper_ballot))
         .route("/primaries/{id}/vote", get(vote))
@@ -111,6 +112,8 @@ struct OnlinePage {
     restart: Option<RestartForm>,
     share: Option<TrusteeForm>,
     credentials: bool,
+    /// The voter roster's download, for the credential authority.
+    roster: Option<String>,
     may_tally: bool,
     may_publish: bool,
     paper: Vec<(String, String)>,
@@ -405,6 +408,9 @@ async fn online_page(
             may_vote: own_member(page).is_some(),
             voting_open: w.online_voting.contains(now) && !v.tallied,
             has_record: fixed,
+            roster: sailau_domain::authorize_read(principal, sailau_domain::Read::VoterRoster, &t)
+                .is_ok()
+                .then(|| format!("{}/online/roster.csv", campaign_href(&id))),
             ceremony,
             complaints,
             restart,
@@ -611,6 +617,31 @@ async fn tally(
             Ok(cmd) => run(&page, &state, id, cmd.into()).await,
             Err(e) => refused(&page, &state, id, e).await,
         }
+    })
+    .await
+}
+
+/// GET /primaries/{id}/online/roster.csv: the members who may vote, numbered in the order of
+/// the credential authority's codes (`App::voter_roster`); the authority's download.
+async fn roster(page: Page, State(state): State<WebState>, Path(id): Path<String>) -> Response {
+    page.answer(async {
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let lines = state.app.voter_roster(page.principal(), &id).await?;
+        let bytes = sailau_app::primaries::online::roster_csv(&lines)?;
+        Ok((
+            [
+                (
+                    axum::http::header::CONTENT_TYPE,
+                    "text/csv; charset=utf-8".to_owned(),
+                ),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"roster-{id}.csv\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response())
     })
     .await
 }
