@@ -288,14 +288,18 @@ impl From<sailau_app::storage::primaries::online::BoardRow> for BoardBallot {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct BoardQuery {
-    /// A tracking code (its first 16 hex digits suffice, with or without dashes) or a ballot
-    /// hash: the one ballot it names.
+    /// A tracking code or a ballot hash (the fingerprint), or the start of either: 16 to 64
+    /// hex digits, dashes and spaces allowed between them — the one ballot it names.
+    #[param(pattern = "^[ -]*([0-9A-Fa-f][ -]*){16,64}$")]
     pub code: Option<String>,
     /// `cast` (default) or `challenged`.
+    #[param(pattern = "^(cast|challenged)$")]
     pub kind: Option<String>,
     /// The first place to list, from 1 (default 1).
+    #[param(minimum = 1)]
     pub from: Option<u64>,
     /// How many, 1–1000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u64>,
 }
 
