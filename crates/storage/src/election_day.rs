@@ -244,10 +244,7 @@ impl Tx {
             return Ok(None);
         }
         // One query whatever the election's size: the path is a handful of codes.
-        let marks = (0..path.len())
-            .map(|i| format!("${}", i + 2))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let marks = crate::rows::placeholders(2, path.len());
         let sql = format!(
             "SELECT id FROM contests WHERE election_id = $1 AND unit_code IN ({marks}) \
              ORDER BY unit_code LIMIT 1"

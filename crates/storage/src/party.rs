@@ -17,7 +17,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
-use crate::rows::{code_of, i64_of, u32_of};
+use crate::rows::{code_of, i64_of, placeholders, u32_of};
 use crate::{Result, StorageError, Store, Tx};
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> StorageError {
@@ -303,10 +303,7 @@ impl Tx {
     pub async fn members_facts(&mut self, ids: &[MemberId]) -> Result<Vec<MemberFacts>> {
         let mut out = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(256) {
-            let list = (1..=chunk.len())
-                .map(|i| format!("${i}"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = placeholders(1, chunk.len());
             let sql = format!(
                 "SELECT id, party_code, branch_code, joined_on, erased FROM party_members \
                  WHERE id IN ({list})"

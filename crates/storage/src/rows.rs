@@ -13,6 +13,15 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> StorageError {
     StorageError::Corrupt(format!("{what}: {e}"))
 }
 
+/// `$first, $first+1, …`: `n` numbered placeholders for an `IN (…)` list or a multi-row
+/// insert (only these are ever spliced into SQL).
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(crate) fn u32_of(v: i64, what: &str) -> Result<u32> {
     u32::try_from(v).map_err(|e| corrupt(what, e))
 }

@@ -12,6 +12,7 @@ use sailau_domain::primaries::online::{OnlineVote, Participation, Seen, Submissi
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
+use crate::rows::placeholders;
 use crate::{Result, StorageError, Store, Tx};
 
 /// A campaign's online vote as stored.
@@ -68,14 +69,6 @@ pub struct GroupChecks {
 
 /// The most values of one `IN (…)` list.
 const IN_LIST_MAX: usize = 256;
-
-/// `$first, $first+1, …` (`n` placeholders).
-fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// One ballot on the board or among the challenged ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
