@@ -29,9 +29,13 @@ mod tx;
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::Connection;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
+
+/// How long a pooled PostgreSQL connection may sit idle before it is pinged on its next use.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(5);
 
 pub use elections::StoredAttachment;
 pub use ledger::{LedgerRow, LedgerStatus};
@@ -162,7 +166,21 @@ impl Store {
                         Ok(())
                     })
                 }),
-            Backend::Postgres => options.max_connections(16),
+            Backend::Postgres => options
+                .max_connections(16)
+                // A ping before every use costs each query a round trip (a ballot's session
+                // read, a commit group's transaction); a connection that has just been used is
+                // known to be alive, so only one idle for a while is pinged before its next use
+                // (a server restart or a dropped connection shows there).
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for >= IDLE_BEFORE_PING {
+                            conn.ping().await?;
+                        }
+                        Ok(true)
+                    })
+                }),
         };
         let pool = options.connect(&url).await?;
         let store = Store { pool, backend };
