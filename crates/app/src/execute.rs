@@ -6,7 +6,8 @@
 //! validate and write it. [`sailau_domain::for_each_command!`] generates the dispatch.
 
 use sailau_domain::{
-    Actor, Command, Edition, Issued, LedgerEntry, Principal, Private, Target, authorize,
+    Actor, Command, CommandKind, Edition, Issued, LedgerEntry, Principal, Private, Target,
+    authorize,
 };
 use sailau_ledger::{Hash, TreeHead};
 use sailau_storage::Tx;
@@ -103,6 +104,9 @@ pub(crate) struct Ctx<'a> {
     pub actor: String,
     /// What the ballots of one commit group share (i14): `None` outside a group.
     pub memo: Option<&'a crate::primaries::online::BallotMemo>,
+    /// What the election-day commands of one batch read alike (an import of protocols, a
+    /// replay): `None` for a command on its own.
+    pub day: Option<&'a crate::elections::day::DayMemo>,
 }
 
 impl Ctx<'_> {
@@ -179,6 +183,11 @@ impl Ctx<'_> {
 pub(crate) trait Handler {
     /// What the command touches, for authorization (looked up inside the transaction).
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError>;
+    /// [`Handler::target`] inside a batch, where it may use what the batch's commands read
+    /// alike (`ctx.day`); the commands whose target reads such facts override it.
+    async fn target_in(&self, tx: &mut Tx, _ctx: &Ctx<'_>) -> Result<Target, AppError> {
+        self.target(tx).await
+    }
     /// Looks up the facts the domain's rules need, validates, and writes the change together
     /// with its private data. Called after authorization; must write nothing when it refuses.
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError>;
@@ -190,6 +199,17 @@ macro_rules! dispatch {
         pub(crate) async fn target_of(tx: &mut Tx, command: &Command) -> Result<Target, AppError> {
             match command {
                 $(Command::$variant(c) => Handler::target(c, tx).await,)*
+            }
+        }
+
+        /// What `command` touches inside a batch ([`Handler::target_in`]).
+        async fn target_in_of(
+            tx: &mut Tx,
+            command: &Command,
+            ctx: &Ctx<'_>,
+        ) -> Result<Target, AppError> {
+            match command {
+                $(Command::$variant(c) => Handler::target_in(c, tx, ctx).await,)*
             }
         }
 
@@ -283,6 +303,10 @@ impl App {
         let total = steps.len() as u64;
         let mut applied = Vec::with_capacity(steps.len());
         let mut refused = Vec::new();
+        // What the batch's rows read alike (an import's election, contests, territories, the
+        // acting account), kept until a command that could change it is applied.
+        let day = crate::elections::day::DayMemo::default();
+        let mut acting_now: Option<Acting> = None;
         for (position, step) in steps.into_iter().enumerate() {
             // The ledger records the normalized text (issue 6).
             let step = Step {
@@ -305,9 +329,18 @@ impl App {
                 edition: Edition::CURRENT,
                 actor: acting.actor().to_string(),
                 memo: None,
+                day: Some(&day),
             };
-            let outcome = match refresh_acting(&mut tx, acting).await {
-                Ok(acting_now) => apply(&mut tx, &acting_now, &step.command, &ctx).await,
+            let current = match acting_now.take() {
+                Some(a) => Ok(a),
+                None => refresh_acting(&mut tx, acting).await,
+            };
+            let outcome = match current {
+                Ok(a) => {
+                    let outcome = apply(&mut tx, &a, &step.command, &ctx).await;
+                    acting_now = Some(a);
+                    outcome
+                }
                 Err(e) => Err(e),
             };
             if let Err(e) = outcome {
@@ -318,6 +351,20 @@ impl App {
                     continue;
                 }
                 return Err(wrap(e));
+            }
+            let kind = step.command.kind();
+            if !day.keeps_after(kind) {
+                day.clear();
+            }
+            // The acting account changes only by an account command of the batch itself: the
+            // transaction holds the ledger lock, so no other server changes it meanwhile.
+            if matches!(
+                kind,
+                CommandKind::CreateAccount
+                    | CommandKind::ChangeAccountRole
+                    | CommandKind::SetAccountActive
+            ) {
+                acting_now = None;
             }
             applied.push(append_entry(&mut tx, acting, step.command, at_ms).await?);
             if position.is_multiple_of(64) {
@@ -404,7 +451,7 @@ pub(crate) async fn apply(
         return Err(AppError::Forbidden(sailau_domain::Denied::Anonymous));
     }
     if let Acting::Account(p) = acting {
-        let target = target_of(tx, command).await?;
+        let target = target_in_of(tx, command, ctx).await?;
         if let Err(denied) = authorize(Some(p), command.kind(), &target) {
             // What does not exist is in nobody's scope: say what is missing instead.
             return Err(match (&denied, target.missing) {

@@ -393,6 +393,7 @@ pub async fn verify(
     // Replay into an empty database, re-authorizing every command with the actor's role at the time.
     let replay = Store::memory().await?;
     let mut tx = replay.begin().await?;
+    let day = crate::elections::day::DayMemo::default();
     for entry in &entries {
         let acting = match &entry.actor {
             Actor::Operator => Acting::Operator,
@@ -418,6 +419,7 @@ pub async fn verify(
             edition: Edition::of(entry.v).unwrap_or(Edition::CURRENT),
             actor: entry.actor.to_string(),
             memo: None,
+            day: Some(&day),
         };
         apply(&mut tx, &acting, &entry.command, &ctx)
             .await
@@ -425,6 +427,9 @@ pub async fn verify(
                 index: entry.index,
                 reason: e.to_string(),
             })?;
+        if !day.keeps_after(entry.command.kind()) {
+            day.clear();
+        }
         let bytes = entry.encode().map_err(|e| VerifyFailure::Replay {
             index: entry.index,
             reason: e.to_string(),

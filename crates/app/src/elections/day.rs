@@ -8,16 +8,17 @@
 //! territory path (a precinct commission on its precincts, a territorial commission in its
 //! subtree, an accredited observer in its territory).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use sailau_domain::elections::protocol::{
     AmendProtocol, AttachProtocolScan, DayRule, Difference, EnterProtocol, Entered, ProtocolFacts,
     ProtocolNumbers, ProtocolState, RecordObserverCopy, differences,
 };
 use sailau_domain::elections::turnout::{ReportTurnout, TurnoutFacts};
-use sailau_domain::elections::{Contest, Election, ElectionId, Status};
+use sailau_domain::elections::{Contest, ContestId, Election, ElectionId, Status};
 use sailau_domain::{
-    FieldError, Precinct, PrecinctRef, Rule, Target, TerritoryCode, ValidationErrors,
+    CommandKind, FieldError, Precinct, PrecinctRef, Rule, Target, TerritoryCode, ValidationErrors,
 };
 use sailau_storage::Tx;
 use sailau_storage::election_day::{
@@ -33,28 +34,106 @@ use crate::{App, AppError};
 /// Where an election-day command acts: the election, the precinct's contest, the precinct and
 /// its territory path.
 struct Place {
-    election: Election,
-    contest: Contest,
+    election: Arc<Election>,
+    contest: Arc<Contest>,
     precinct: Precinct,
     path: Vec<TerritoryCode>,
 }
 
-/// The place of `(election, precinct)`, or what is missing as the field and rule to report.
+/// What the election-day commands of one batch read alike (issue 12, measure 1: an import of
+/// 10,000 protocols reads its election, its contests, their registered candidates and the
+/// territories above the precincts once, not once per row): the election, each territory's
+/// path, the contest on each path and each contest's registration numbers. No election-day
+/// command changes any of them, so the batch keeps them until it applies a command of another
+/// kind ([`DayMemo::keeps_after`]); precincts and protocols are read row by row.
+#[derive(Default)]
+pub(crate) struct DayMemo {
+    elections: Mutex<HashMap<ElectionId, Arc<Election>>>,
+    paths: Mutex<HashMap<TerritoryCode, Vec<TerritoryCode>>>,
+    /// The contest on a territory's path, by (election, the precinct's territory).
+    contests: Mutex<HashMap<(ElectionId, TerritoryCode), Option<Arc<Contest>>>>,
+    registered: Mutex<HashMap<ContestId, BTreeSet<u32>>>,
+}
+
+impl DayMemo {
+    /// Whether what the memo holds is still true after a command of `kind` was applied: after
+    /// an election-day command, yes; after any other (a registration, a new precinct, a
+    /// deactivated account), the batch reads afresh.
+    pub(crate) fn keeps_after(&self, kind: CommandKind) -> bool {
+        matches!(
+            kind,
+            CommandKind::ReportTurnout
+                | CommandKind::EnterProtocol
+                | CommandKind::AmendProtocol
+                | CommandKind::AttachProtocolScan
+                | CommandKind::RecordObserverCopy
+        )
+    }
+
+    /// Forgets everything.
+    pub(crate) fn clear(&self) {
+        locked(&self.elections).clear();
+        locked(&self.paths).clear();
+        locked(&self.contests).clear();
+        locked(&self.registered).clear();
+    }
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The place of `(election, precinct)`, or what is missing as the field and rule to report;
+/// through the batch's memo when there is one.
 async fn place(
     tx: &mut Tx,
+    memo: Option<&DayMemo>,
     election: &ElectionId,
     p: &PrecinctRef,
 ) -> Result<Result<Place, FieldError>, AppError> {
-    let Some(e) = tx.election(election).await? else {
-        return Ok(Err(FieldError::new("election", Rule::ElectionMissing)));
+    let known = memo.and_then(|m| locked(&m.elections).get(election).cloned());
+    let e = match known {
+        Some(e) => e,
+        None => {
+            let Some(e) = tx.election(election).await? else {
+                return Ok(Err(FieldError::new("election", Rule::ElectionMissing)));
+            };
+            let e = Arc::new(e);
+            if let Some(m) = memo {
+                locked(&m.elections).insert(*election, e.clone());
+            }
+            e
+        }
     };
     let Some(precinct) = tx.precinct(p).await? else {
         return Ok(Err(FieldError::new("precinct", Rule::PrecinctMissing)));
     };
-    let path = tx.territory_path(&precinct.territory_code).await?;
-    let contest = match tx.contest_on_path(election, &path).await? {
-        Some(id) => tx.contest(&id).await?,
-        None => None,
+    let territory = &precinct.territory_code;
+    let known = memo.and_then(|m| locked(&m.paths).get(territory).cloned());
+    let path = match known {
+        Some(path) => path,
+        None => {
+            let path = tx.territory_path(territory).await?;
+            if let Some(m) = memo {
+                locked(&m.paths).insert(territory.clone(), path.clone());
+            }
+            path
+        }
+    };
+    let key = (*election, territory.clone());
+    let known = memo.and_then(|m| locked(&m.contests).get(&key).cloned());
+    let contest = match known {
+        Some(c) => c,
+        None => {
+            let c = match tx.contest_on_path(election, &path).await? {
+                Some(id) => tx.contest(&id).await?.map(Arc::new),
+                None => None,
+            };
+            if let Some(m) = memo {
+                locked(&m.contests).insert(key, c.clone());
+            }
+            c
+        }
     };
     let Some(contest) = contest else {
         return Ok(Err(FieldError::new(
@@ -73,10 +152,11 @@ async fn place(
 /// The target of a command on `(election, precinct)`.
 async fn day_target(
     tx: &mut Tx,
+    memo: Option<&DayMemo>,
     election: &ElectionId,
     p: &PrecinctRef,
 ) -> Result<Target, AppError> {
-    Ok(match place(tx, election, p).await? {
+    Ok(match place(tx, memo, election, p).await? {
         Ok(pl) => Target {
             territory_path: pl.path,
             precinct: Some(p.clone()),
@@ -89,17 +169,25 @@ async fn day_target(
 /// The place, or the refusal.
 async fn place_or_refuse(
     tx: &mut Tx,
+    ctx: &Ctx<'_>,
     election: &ElectionId,
     p: &PrecinctRef,
 ) -> Result<Place, AppError> {
-    place(tx, election, p)
+    place(tx, ctx.day, election, p)
         .await?
         .map_err(|fe| AppError::from(ValidationErrors(vec![fe])))
 }
 
 /// The registration numbers of a contest's registered candidates.
-async fn registered(tx: &mut Tx, contest: &Contest) -> Result<BTreeSet<u32>, AppError> {
-    Ok(tx
+async fn registered(
+    tx: &mut Tx,
+    memo: Option<&DayMemo>,
+    contest: &Contest,
+) -> Result<BTreeSet<u32>, AppError> {
+    if let Some(known) = memo.and_then(|m| locked(&m.registered).get(&contest.id).cloned()) {
+        return Ok(known);
+    }
+    let numbers: BTreeSet<u32> = tx
         .contest_nominations(&contest.id)
         .await?
         .iter()
@@ -107,14 +195,18 @@ async fn registered(tx: &mut Tx, contest: &Contest) -> Result<BTreeSet<u32>, App
             Status::Registered { number } => Some(number),
             _ => None,
         })
-        .collect())
+        .collect();
+    if let Some(m) = memo {
+        locked(&m.registered).insert(contest.id, numbers.clone());
+    }
+    Ok(numbers)
 }
 
 /// The protocol's state as the domain sees it, for the acting account.
 async fn protocol_facts(
     tx: &mut Tx,
     pl: &Place,
-    actor: &str,
+    ctx: &Ctx<'_>,
 ) -> Result<(ProtocolFacts, Vec<ProtocolEntry>), AppError> {
     let p = pl.precinct.reference();
     let stored = tx.protocol(&pl.election.id, &p).await?;
@@ -128,13 +220,13 @@ async fn protocol_facts(
         _ => ProtocolState::Pending(
             entries
                 .iter()
-                .map(|e| (e.numbers.clone(), e.entered_by == actor))
+                .map(|e| (e.numbers.clone(), e.entered_by == ctx.actor))
                 .collect(),
         ),
     };
     Ok((
         ProtocolFacts {
-            registered: registered(tx, &pl.contest).await?,
+            registered: registered(tx, ctx.day, &pl.contest).await?,
             state,
         },
         entries,
@@ -143,11 +235,15 @@ async fn protocol_facts(
 
 impl Handler for ReportTurnout {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        day_target(tx, &self.election, &self.precinct).await
+        day_target(tx, None, &self.election, &self.precinct).await
+    }
+
+    async fn target_in(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<Target, AppError> {
+        day_target(tx, ctx.day, &self.election, &self.precinct).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let pl = place_or_refuse(tx, &self.election, &self.precinct).await?;
+        let pl = place_or_refuse(tx, ctx, &self.election, &self.precinct).await?;
         let facts = TurnoutFacts {
             voters: u64::from(pl.precinct.voters),
             reports: tx.precinct_turnout(&self.election, &self.precinct).await?,
@@ -171,12 +267,16 @@ impl Handler for ReportTurnout {
 
 impl Handler for EnterProtocol {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        day_target(tx, &self.election, &self.precinct).await
+        day_target(tx, None, &self.election, &self.precinct).await
+    }
+
+    async fn target_in(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<Target, AppError> {
+        day_target(tx, ctx.day, &self.election, &self.precinct).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let pl = place_or_refuse(tx, &self.election, &self.precinct).await?;
-        let (facts, entries) = protocol_facts(tx, &pl, &ctx.actor).await?;
+        let pl = place_or_refuse(tx, ctx, &self.election, &self.precinct).await?;
+        let (facts, entries) = protocol_facts(tx, &pl, ctx).await?;
         let outcome = self.validate(&pl.election, &pl.contest, &facts, now_of(ctx)?)?;
         let double = !matches!(facts.state, ProtocolState::Empty)
             || matches!(outcome, Entered::Pending { .. });
@@ -236,12 +336,16 @@ impl Handler for EnterProtocol {
 
 impl Handler for AmendProtocol {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        day_target(tx, &self.election, &self.precinct).await
+        day_target(tx, None, &self.election, &self.precinct).await
+    }
+
+    async fn target_in(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<Target, AppError> {
+        day_target(tx, ctx.day, &self.election, &self.precinct).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let pl = place_or_refuse(tx, &self.election, &self.precinct).await?;
-        let (facts, _) = protocol_facts(tx, &pl, &ctx.actor).await?;
+        let pl = place_or_refuse(tx, ctx, &self.election, &self.precinct).await?;
+        let (facts, _) = protocol_facts(tx, &pl, ctx).await?;
         let (version, numbers) = self.validate(&pl.election, &facts, ctx.edition)?;
         tx.insert_protocol_version(
             &self.election,
@@ -276,11 +380,15 @@ impl Handler for AmendProtocol {
 
 impl Handler for AttachProtocolScan {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        day_target(tx, &self.election, &self.precinct).await
+        day_target(tx, None, &self.election, &self.precinct).await
+    }
+
+    async fn target_in(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<Target, AppError> {
+        day_target(tx, ctx.day, &self.election, &self.precinct).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let pl = place_or_refuse(tx, &self.election, &self.precinct).await?;
+        let pl = place_or_refuse(tx, ctx, &self.election, &self.precinct).await?;
         self.validate(&pl.election, &pl.contest, now_of(ctx)?)?;
         // Live, the bytes must be exactly the file the entry records; on replay there are none.
         if let Some(bytes) = ctx.blob()? {
@@ -304,12 +412,16 @@ impl Handler for AttachProtocolScan {
 
 impl Handler for RecordObserverCopy {
     async fn target(&self, tx: &mut Tx) -> Result<Target, AppError> {
-        day_target(tx, &self.election, &self.precinct).await
+        day_target(tx, None, &self.election, &self.precinct).await
+    }
+
+    async fn target_in(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<Target, AppError> {
+        day_target(tx, ctx.day, &self.election, &self.precinct).await
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let pl = place_or_refuse(tx, &self.election, &self.precinct).await?;
-        let reg = registered(tx, &pl.contest).await?;
+        let pl = place_or_refuse(tx, ctx, &self.election, &self.precinct).await?;
+        let reg = registered(tx, ctx.day, &pl.contest).await?;
         let numbers = self.validate(&pl.election, &pl.contest, &reg, now_of(ctx)?)?;
         tx.insert_observer_copy(
             &self.election,

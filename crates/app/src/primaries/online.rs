@@ -1117,6 +1117,7 @@ impl App {
                     edition: sailau_domain::Edition::CURRENT,
                     actor: actor.clone(),
                     memo: Some(&memo),
+                    day: None,
                 };
                 match crate::execute::apply(&mut tx, &Acting::Voter, &command, &ctx).await {
                     Ok(()) => {}
