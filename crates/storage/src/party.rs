@@ -897,6 +897,27 @@ impl Store {
         rows.iter().map(conference_row).collect()
     }
 
+    /// The delegates on a conference's roster and those of them checked in: (elected,
+    /// present), counted by the database (the live count after each check-in).
+    ///
+    /// # Errors
+    /// [`crate::StorageError::Sql`] when the database fails.
+    pub async fn delegate_counts(&self, id: &ConferenceId) -> Result<(u64, u64)> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS elected, COUNT(checked_in_at_ms) AS present \
+             FROM party_delegates WHERE conference_id = $1",
+        )
+        .bind(id.0.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        let elected: i64 = row.try_get("elected")?;
+        let present: i64 = row.try_get("present")?;
+        Ok((
+            crate::rows::u64_of(elected, "elected delegates")?,
+            crate::rows::u64_of(present, "present delegates")?,
+        ))
+    }
+
     /// A conference's roster, by mandate number.
     pub async fn delegates(&self, id: &ConferenceId) -> Result<Vec<DelegateRow>> {
         let rows = sqlx::query(

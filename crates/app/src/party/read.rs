@@ -37,6 +37,19 @@ pub struct ConferenceView {
     pub motions: Vec<MotionView>,
 }
 
+/// A conference's attendance: the live count and the quorum (issue 13 §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    /// Delegates elected (on the roster).
+    pub elected: u32,
+    /// Delegates checked in.
+    pub present: u32,
+    /// Delegates needed for a quorum by the conference's rules.
+    pub quorum_needed: u32,
+    /// Whether the conference has a quorum now.
+    pub quorum: bool,
+}
+
 /// A motion with its recorded rounds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MotionView {
@@ -79,6 +92,29 @@ impl App {
     }
 
     /// A conference with its roster, live count, quorum and motions.
+    /// A conference's attendance, counted without reading its roster (what the door shows
+    /// after each check-in).
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`] for an unknown conference; storage errors.
+    pub async fn attendance(&self, id: &ConferenceId) -> Result<Attendance, AppError> {
+        let conference = self
+            .store
+            .conference(id)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("conference {id}")))?;
+        let (elected, present) = self.store.delegate_counts(id).await?;
+        let elected = u32::try_from(elected).unwrap_or(u32::MAX);
+        let present = u32::try_from(present).unwrap_or(u32::MAX);
+        let quorum_needed = conference.rules.quorum.needed(elected);
+        Ok(Attendance {
+            elected,
+            present,
+            quorum_needed,
+            quorum: present >= quorum_needed && elected > 0,
+        })
+    }
+
     pub async fn conference_view(&self, id: &ConferenceId) -> Result<ConferenceView, AppError> {
         let conference = self
             .store

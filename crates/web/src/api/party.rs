@@ -315,7 +315,7 @@ pub async fn check_in(
     })
     .await?;
     // The count and the quorum as the conference's rules compute them, after the check-in.
-    let v = state.app.conference_view(&conference).await?;
+    let v = state.app.attendance(&conference).await?;
     Ok(axum::Json(CheckedIn {
         present: v.present,
         elected: v.elected,
