@@ -371,6 +371,15 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
         assert_has(&r, "Решение принято", "the presidium's decision");
         assert_has(&r, "за 3 из 3 присутствующих, требуется более 1,5", "why");
 
+        // The nomination's unit is chosen from the branch's units by name, the branch's own
+        // territory first chosen.
+        let r = t.get_as(&format!("{conf}?lang=ru"), &sec).await;
+        assert_has(
+            &r,
+            &format!("<option value=\"{UNIT}\" selected>Абайский район ({UNIT})</option>"),
+            "the unit picker",
+        );
+
         // A nominee who is not a member, then the member.
         let r = t
             .submit(

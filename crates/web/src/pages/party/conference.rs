@@ -246,6 +246,8 @@ struct ShowPage {
     motion_form: Option<FormState>,
     subjects: Vec<(String, String)>,
     modes: Vec<(String, String)>,
+    /// The units a nomination may name, as (KATO code, "name (code)").
+    units: Vec<(String, String)>,
     motions: Vec<MotionItem>,
     saved: Option<u64>,
     imported: Option<u64>,
@@ -487,6 +489,10 @@ async fn conference_page(
             f
         })
     });
+    let units = match motion_form {
+        Some(_) => unit_options(state, ctx, &c.branch).await?,
+        None => Vec::new(),
+    };
     let may_vote = may_on(page, CommandKind::RecordVote, &target);
     let may_hand_off = may(
         page.principal(),
@@ -562,6 +568,7 @@ async fn conference_page(
                 .iter()
                 .map(|m| (mode_key(*m).to_owned(), mode_text(ctx, *m)))
                 .collect(),
+            units,
             motions,
             saved: crate::pages::saved_index(query),
             imported: query.get("imported").and_then(|s| s.parse().ok()),
@@ -571,6 +578,45 @@ async fn conference_page(
             ),
         },
     ))
+}
+
+/// The units a conference of the branch at `branch` may nominate an akim for, as (KATO code,
+/// "name (code)") in code order: the branch's own territory and every territory below it whose
+/// akim is elected — all kinds but regions and cities of republican significance, whose akims are
+/// appointed (rules.md §1). The domain still checks the unit against the branch
+/// (`PartyRule::UnitOutsideBranch`).
+async fn unit_options(
+    state: &WebState,
+    ctx: &PageCtx,
+    branch: &sailau_domain::TerritoryCode,
+) -> Result<Vec<(String, String)>, Fail> {
+    let all = state.app.store().territories().await?;
+    let mut children: HashMap<&sailau_domain::TerritoryCode, Vec<&sailau_domain::Territory>> =
+        HashMap::new();
+    for t in &all {
+        if let Some(parent) = &t.parent_code {
+            children.entry(parent).or_default().push(t);
+        }
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<&sailau_domain::Territory> =
+        all.iter().filter(|t| &t.code == branch).collect();
+    while let Some(t) = stack.pop() {
+        if !matches!(
+            t.kind,
+            sailau_domain::TerritoryKind::Region | sailau_domain::TerritoryKind::RepublicanCity
+        ) {
+            out.push((
+                t.code.to_string(),
+                format!("{} ({})", ctx.name_of(&t.names), t.code),
+            ));
+        }
+        if let Some(below) = children.get(&t.code) {
+            stack.extend(below.iter().copied());
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 #[allow(clippy::too_many_arguments)]
