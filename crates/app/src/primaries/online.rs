@@ -5,8 +5,6 @@
 //! (`sailau_domain::primaries::online`), the cryptography `sailau-vote`'s.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use sailau_domain::account::{Role, Scope};
@@ -23,10 +21,7 @@ use sailau_domain::primaries::online::{
 };
 use sailau_domain::primaries::rules::PrimariesRule;
 use sailau_domain::{Issued, Principal, Target, TerritoryCode, ValidationErrors};
-use sailau_record::format::{
-    BoardEntry, ChallengedEntry, Complaints, CredentialLine, DealtShares, ElectionPublic,
-    Finalized, Submission, TallyRecord,
-};
+use sailau_record::format::{Complaints, DealtShares, ElectionPublic, Finalized, Submission};
 use sailau_storage::Tx;
 use sailau_storage::primaries::online::{BallotChecks, BoardRow, OnlineRow};
 use sailau_vote::{
@@ -42,6 +37,9 @@ use super::{
 };
 use crate::execute::{Acting, Beside, Ctx, Handler};
 use crate::{App, AppError};
+
+mod record;
+pub use record::{DirSink, RecordSink, RecordZip, ZipSink};
 
 fn refused(field: &str, rule: PrimariesRule) -> AppError {
     ValidationErrors::one(field, rule.into()).into()
@@ -1444,194 +1442,6 @@ impl App {
             election,
         }))
     }
-
-    /// Writes the campaign's election record (spec §12) into `dir` (which must not hold one):
-    /// what `sailau verify` reads. Gives the number of files written.
-    ///
-    /// # Errors
-    /// [`AppError::NotFound`] when the ballot is not fixed; I/O errors.
-    pub async fn write_record(&self, campaign: &CampaignId, dir: &Path) -> Result<usize, AppError> {
-        let files = self.record_files(campaign).await?;
-        let n = files.len();
-        for (name, bytes) in files {
-            let path = dir.join(&name);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(&path, bytes)?;
-        }
-        std::fs::create_dir_all(dir.join("trustees"))?;
-        std::fs::create_dir_all(dir.join("shares"))?;
-        Ok(n)
-    }
-
-    /// The campaign's election record as a zip archive whose entries sit under `record/`.
-    ///
-    /// # Errors
-    /// As [`App::write_record`].
-    pub async fn record_zip(&self, campaign: &CampaignId) -> Result<Vec<u8>, AppError> {
-        let files = self.record_files(campaign).await?;
-        tokio::task::spawn_blocking(move || {
-            let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-            let opts = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
-            let zerr = |e: zip::result::ZipError| AppError::Io(std::io::Error::other(e));
-            out.add_directory("record/trustees/", opts).map_err(zerr)?;
-            out.add_directory("record/shares/", opts).map_err(zerr)?;
-            for (name, bytes) in files {
-                out.start_file(format!("record/{name}"), opts)
-                    .map_err(zerr)?;
-                out.write_all(&bytes)?;
-            }
-            Ok(out.finish().map_err(zerr)?.into_inner())
-        })
-        .await
-        .map_err(|e| AppError::Ledger(e.to_string()))?
-    }
-
-    /// The record's files by relative path (spec §12.1).
-    async fn record_files(
-        &self,
-        campaign: &CampaignId,
-    ) -> Result<Vec<(String, Vec<u8>)>, AppError> {
-        let Some(public) = self.election_public(campaign).await? else {
-            return Err(AppError::NotFound(
-                "the campaign's ballot is not fixed".into(),
-            ));
-        };
-        let row = self.store.online_vote(campaign).await?.unwrap_or_default();
-        let v = &row.vote;
-        let mut files = vec![
-            ("manifest.json".to_owned(), pretty(&public.manifest)?),
-            ("parameters.json".to_owned(), pretty(&public.parameters)?),
-        ];
-        for a in &v.announcements {
-            files.push((format!("trustees/trustee-{}.json", a.index), pretty(a)?));
-        }
-        for d in &v.dealt {
-            let file = DealtShares {
-                dealer: d.dealer,
-                shares: d.shares.clone(),
-            };
-            files.push((format!("trustees/dealt-{}.json", d.dealer), pretty(&file)?));
-        }
-        for (j, y) in &v.finalized {
-            let file = Finalized {
-                trustee: *j,
-                verification_key: *y,
-            };
-            files.push((format!("trustees/finalized-{j}.json"), pretty(&file)?));
-        }
-        // An aborted ceremony's complaints, so that `sailau verify` judges them (spec §4.3; such
-        // a record is never counted).
-        let mut complainants: Vec<u32> =
-            v.complaints.iter().map(|c| c.complaint.recipient).collect();
-        complainants.dedup();
-        for j in complainants {
-            let file = Complaints {
-                trustee: j,
-                complaints: v
-                    .complaints
-                    .iter()
-                    .filter(|c| c.complaint.recipient == j)
-                    .map(|c| c.complaint.clone())
-                    .collect(),
-            };
-            files.push((format!("trustees/complaints-{j}.json"), pretty(&file)?));
-        }
-        if let Some(e) = &public.election {
-            files.push(("election.json".to_owned(), pretty(e)?));
-        }
-        let mut creds = Vec::new();
-        for c in self.store.credentials(campaign).await? {
-            let line = CredentialLine {
-                credential: sailau_vote::Point::from_hex(&c)
-                    .map_err(|e| corrupt("credential", e))?,
-            };
-            creds.extend(serde_json::to_vec(&line).map_err(|e| corrupt("credential", e))?);
-            creds.push(b'\n');
-        }
-        files.push(("credentials.jsonl".to_owned(), creds));
-        for (kind, name) in [
-            (SubmissionKind::Cast, "ballots.jsonl"),
-            (SubmissionKind::Challenged, "challenged.jsonl"),
-        ] {
-            let mut out = Vec::new();
-            let mut from = 1;
-            loop {
-                let rows = self.store.board_rows(campaign, kind, from, 5000).await?;
-                let Some(last) = rows.last() else { break };
-                from = last.seq + 1;
-                for r in &rows {
-                    out.extend(board_line(r)?);
-                    out.push(b'\n');
-                }
-            }
-            if !out.is_empty() {
-                files.push((name.to_owned(), out));
-            }
-        }
-        if let Some(t) = &v.tally {
-            let file = TallyRecord {
-                board: sailau_record::format::BoardState {
-                    entries: t.board.entries,
-                    head: t.board.head,
-                    voters: t.board.voters,
-                    superseded: t.board.superseded,
-                },
-                tally: t.tally.clone(),
-            };
-            files.push(("tally.json".to_owned(), pretty(&file)?));
-        }
-        for s in &v.shares {
-            files.push((format!("shares/share-{}.json", s.trustee), pretty(s)?));
-        }
-        if let Some(r) = &v.result {
-            files.push(("results.json".to_owned(), pretty(r)?));
-        }
-        Ok(files)
-    }
-}
-
-/// A board row as its record line (`ballots.jsonl` or `challenged.jsonl`).
-fn board_line(r: &BoardRow) -> Result<Vec<u8>, AppError> {
-    let body = r
-        .body
-        .as_deref()
-        .ok_or_else(|| corrupt("board", "a ballot's content is missing"))?;
-    let ballot: EncryptedBallot = serde_json::from_str(body).map_err(|e| corrupt("ballot", e))?;
-    let hash =
-        sailau_vote::Hash32::from_hex(&r.ballot_hash).map_err(|e| corrupt("ballot hash", e))?;
-    match r.kind {
-        SubmissionKind::Cast => {
-            let code = r
-                .tracking_code
-                .as_deref()
-                .ok_or_else(|| corrupt("board", "a cast ballot without its tracking code"))?;
-            let entry = BoardEntry {
-                tracking_code: TrackingCode(
-                    sailau_vote::Hash32::from_hex(code).map_err(|e| corrupt("tracking code", e))?,
-                ),
-                ballot_hash: hash,
-                ballot,
-            };
-            serde_json::to_vec(&entry).map_err(|e| corrupt("board", e))
-        }
-        SubmissionKind::Challenged => {
-            let opening: BallotOpening = serde_json::from_str(
-                r.opening
-                    .as_deref()
-                    .ok_or_else(|| corrupt("board", "a challenged ballot without its opening"))?,
-            )
-            .map_err(|e| corrupt("opening", e))?;
-            let entry = ChallengedEntry {
-                ballot_hash: hash,
-                ballot,
-                opening,
-            };
-            serde_json::to_vec(&entry).map_err(|e| corrupt("board", e))
-        }
-    }
 }
 
 /// The first 16 hex digits of a tracking code in groups of four (spec §7).
@@ -1656,13 +1466,6 @@ pub struct ElectionFiles {
     pub trustees: Vec<sailau_vote::TrusteePublic>,
     /// `election.json` once the key is published.
     pub election: Option<ElectionPublic>,
-}
-
-/// A record file as `sailau-record` writes it: pretty JSON and a final LF (spec §12.2).
-fn pretty<T: Serialize>(x: &T) -> Result<Vec<u8>, AppError> {
-    let mut b = serde_json::to_vec_pretty(x).map_err(|e| corrupt("record", e))?;
-    b.push(b'\n');
-    Ok(b)
 }
 
 /// Reads an uploaded ceremony file of `round` (1 announcement, 2 dealt shares, 3 finalized or

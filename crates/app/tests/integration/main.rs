@@ -20,6 +20,7 @@ mod party;
 mod permissions;
 mod pipeline;
 mod primaries;
+mod record;
 mod results;
 mod sessions;
 mod signatures;

@@ -693,6 +693,45 @@ impl Store {
             .collect()
     }
 
+    /// One page of the published credentials (hex), in the order of [`Store::credentials`]: at
+    /// most `limit` of those after `after` (from the first when `None`). A keyset read on the
+    /// table's primary key `(campaign_id, credential)`, so every page costs the same however
+    /// far into the list it starts; pass the last credential of a page to read the next, until
+    /// a page comes back shorter than `limit`.
+    pub async fn credentials_page(
+        &self,
+        campaign: &CampaignId,
+        after: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<String>> {
+        let rows = match after {
+            None => {
+                sqlx::query(
+                    "SELECT credential FROM primaries_credentials WHERE campaign_id = $1 \
+                     ORDER BY credential LIMIT $2",
+                )
+                .bind(campaign.to_string())
+                .bind(i64_of(limit))
+                .fetch_all(self.pool())
+                .await?
+            }
+            Some(after) => {
+                sqlx::query(
+                    "SELECT credential FROM primaries_credentials WHERE campaign_id = $1 \
+                     AND credential > $2 ORDER BY credential LIMIT $3",
+                )
+                .bind(campaign.to_string())
+                .bind(after.to_owned())
+                .bind(i64_of(limit))
+                .fetch_all(self.pool())
+                .await?
+            }
+        };
+        rows.iter()
+            .map(|r| Ok(r.try_get::<String, _>("credential")?))
+            .collect()
+    }
+
     /// How many members have taken part, online and on paper: `(online, paper)`.
     pub async fn participation_counts(&self, campaign: &CampaignId) -> Result<(u64, u64)> {
         let rows = sqlx::query(

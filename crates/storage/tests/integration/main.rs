@@ -3,4 +3,5 @@
 //! (under CI, an unset or unreachable PostgreSQL fails the run instead of skipping).
 
 mod backends;
+mod credentials;
 mod story;

@@ -8,9 +8,14 @@
 //! `docs/verifiable-voting.md` §12 (no unknown field, none twice), then checked with
 //! `sailau-vote` inside the command that records them.
 
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use futures_util::Stream;
 use sailau_app::primaries::online::{
     BallotReceipt, OnlineView, ceremony_command, credentials_command, share_command,
 };
@@ -21,6 +26,7 @@ use sailau_domain::primaries::online::{
     IssuePaperBallot, RestartCeremony, SubmissionKind, Verdict, Voter,
 };
 use serde::{Deserialize, Serialize};
+use tokio_util::io::ReaderStream;
 use utoipa::{IntoParams, ToSchema};
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, BadId, IdPath, Writer, uuid_param};
@@ -392,12 +398,20 @@ pub async fn record(
     IdPath(id): IdPath<CampaignId>,
 ) -> Result<Response, Problem> {
     exists(&state, &id).await?;
-    let bytes = state.app.record_zip(&id).await?;
-    let mut r = bytes.into_response();
+    let zip = state.app.record_zip(&id).await?;
+    let len = zip.len();
+    let (file, path) = zip.into_parts();
+    let mut r = Body::from_stream(TempFileStream {
+        chunks: ReaderStream::with_capacity(tokio::fs::File::from_std(file), 1 << 16),
+        _path: path,
+    })
+    .into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/zip"),
     );
+    r.headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     if let Ok(v) = HeaderValue::from_str(&format!(
         "attachment; filename=\"primaries-{}-record.zip\"",
         id.0
@@ -405,6 +419,22 @@ pub async fn record(
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(r)
+}
+
+/// A temporary file read as the body of a response, chunk by chunk: the file is closed, then
+/// removed, when the body is dropped (sent to its end, or the client went away).
+struct TempFileStream {
+    /// Declared first: dropped (the file closed) before the path removes it.
+    chunks: ReaderStream<tokio::fs::File>,
+    _path: tempfile::TempPath,
+}
+
+impl Stream for TempFileStream {
+    type Item = std::io::Result<Bytes>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        Pin::new(&mut self.get_mut().chunks).poll_next(cx)
+    }
 }
 
 /// A change recorded in the ledger.
@@ -670,4 +700,50 @@ pub async fn paper_ballot(
         ),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::io::{Seek, Write};
+
+    use futures_util::StreamExt;
+
+    use super::*;
+
+    fn stream_of(bytes: &[u8]) -> (TempFileStream, std::path::PathBuf) {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(bytes).unwrap();
+        f.rewind().unwrap();
+        let (file, path) = f.into_parts();
+        let file = tokio::fs::File::from_std(file);
+        let at = path.to_path_buf();
+        let stream = TempFileStream {
+            chunks: ReaderStream::with_capacity(file, 4),
+            _path: path,
+        };
+        (stream, at)
+    }
+
+    #[tokio::test]
+    async fn the_temporary_file_is_sent_whole_then_removed() {
+        let (mut s, at) = stream_of(b"record bytes");
+        let mut got = Vec::new();
+        while let Some(chunk) = s.next().await {
+            got.extend_from_slice(&chunk.unwrap());
+        }
+        assert_eq!(got, b"record bytes");
+        assert!(at.exists());
+        drop(s);
+        assert!(!at.exists());
+    }
+
+    #[tokio::test]
+    async fn a_client_gone_midway_removes_the_temporary_file() {
+        let (mut s, at) = stream_of(b"record bytes");
+        let first = s.next().await.unwrap().unwrap();
+        assert_eq!(&first[..], b"reco");
+        drop(s);
+        assert!(!at.exists());
+    }
 }

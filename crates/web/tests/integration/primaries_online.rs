@@ -601,3 +601,60 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
         assert!(report.entries > 0);
     }
 }
+
+/// The record download on every backend: a zip streamed from its temporary file, with its type,
+/// its name and its length, whose entries are byte for byte the files `App::write_record`
+/// writes; a campaign that does not exist has none.
+#[tokio::test]
+async fn the_record_download_is_the_written_record_zipped() {
+    use std::io::Read;
+    for (t, _clock) in backends_with_clocks(ts("2026-01-05T05:00:00Z")).await {
+        let b = t.backend;
+        t.load_demo().await;
+        let c = campaign(CAMPAIGN);
+        let r = t.get(&format!("/api/v1/primaries/{c}/record.zip")).await;
+        assert_eq!(r.status, StatusCode::OK, "{b}");
+        assert_eq!(r.header("content-type"), Some("application/zip"), "{b}");
+        assert_eq!(
+            r.header("content-disposition"),
+            Some(format!("attachment; filename=\"primaries-{c}-record.zip\"").as_str()),
+            "{b}"
+        );
+        assert_eq!(
+            r.header("content-length"),
+            Some(r.bytes.len().to_string().as_str()),
+            "{b}"
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let id = sailau_domain::primaries::CampaignId(uuid::Uuid::from_u128(CAMPAIGN));
+        let n = t.app.write_record(&id, dir.path()).await.unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(r.bytes.clone())).unwrap();
+        let mut files = 0;
+        for i in 0..archive.len() {
+            let mut e = archive.by_index(i).unwrap();
+            let name = e.name().unwrap().into_owned();
+            let path = dir.path().join(name.strip_prefix("record/").unwrap());
+            if e.is_dir() {
+                assert!(i < 2 && path.is_dir(), "{b}: {name}");
+                continue;
+            }
+            files += 1;
+            let mut bytes = Vec::new();
+            e.read_to_end(&mut bytes).unwrap();
+            assert!(
+                std::fs::read(&path).unwrap() == bytes,
+                "{b}: {name} differs from the written record"
+            );
+        }
+        assert_eq!(files, n, "{b}");
+
+        let r = t
+            .get(&format!(
+                "/api/v1/primaries/{}/record.zip",
+                uuid::Uuid::from_u128(7)
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{b}");
+    }
+}
