@@ -226,6 +226,7 @@ fn with_qualifications(person: Person, unit: &Territory, seed: bool, quals: &[&s
         residence: format!("{} (демонстрационные данные)", unit.names.ru),
         qualifications: quals.iter().map(|q| (*q).to_owned()).collect(),
         person,
+        incumbent: false,
     }
 }
 
