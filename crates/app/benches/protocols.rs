@@ -194,6 +194,7 @@ async fn register(app: &App, r: usize, k: usize, party: &str) {
                     "legal_capacity".into(),
                     "civil_service_qualification".into(),
                 ],
+                incumbent: false,
             },
             party: PartyCode::parse(party).unwrap(),
             decision: Decision {

@@ -175,6 +175,7 @@ async fn nomination(app: &App, k: u128) -> NominationId {
                 post: "директор школы".into(),
                 residence: "с. Уил".into(),
                 qualifications: Vec::new(),
+                incumbent: false,
             },
         },
     )

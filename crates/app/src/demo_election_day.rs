@@ -80,12 +80,13 @@ impl Mix {
 }
 
 /// A candidate on the ballot: registration number, age on election day, party nominee of
-/// AMANAT.
+/// AMANAT, declared the sitting akim.
 #[derive(Debug, Clone)]
 struct OnBallot {
     number: u32,
     age: u32,
     amanat: bool,
+    incumbent: bool,
 }
 
 /// One contest's plan: its precincts, its candidates and who leads.
@@ -128,6 +129,7 @@ async fn on_ballot(app: &App, contest: &Contest, day: Date) -> Result<Vec<OnBall
                 number,
                 age: u32::try_from(n.candidate.person.age_on(day)).unwrap_or(0),
                 amanat: n.route.party() == Some(&amanat),
+                incumbent: n.candidate.incumbent,
             }),
             _ => None,
         })
@@ -252,8 +254,18 @@ fn reports(times: &[String], voted: u64, mix: &mut Mix) -> Vec<(String, u64)> {
         .collect()
 }
 
+/// Whether the demo keeps a contest's winner as it is: the seed's nominees win where the article
+/// names them, and the sitting akims the demo declares are re-elected (rules.md §8: 29).
+fn fixed(p: &ContestPlan) -> bool {
+    SEED_UNITS.contains(&p.contest.unit.as_str())
+        || p.candidates
+            .iter()
+            .any(|c| c.number == p.leader && c.incumbent)
+}
+
 /// Chooses the winners: AMANAT's nominee by default, then the fewest changes that bring the
-/// average age of the winners to [`WINNERS_AGE_TENTHS`] (rounded to a tenth).
+/// average age of the winners to [`WINNERS_AGE_TENTHS`] (rounded to a tenth), never in a
+/// [`fixed`] contest.
 fn choose_leaders(plans: &mut [ContestPlan]) -> Result<(), AppError> {
     let winners: Vec<usize> = (0..plans.len())
         .filter(|&i| plans[i].tied_with.is_none())
@@ -285,8 +297,7 @@ fn choose_leaders(plans: &mut [ContestPlan]) -> Result<(), AppError> {
         let mut best: Option<(u64, usize, u32)> = None;
         for &i in &winners {
             let p = &plans[i];
-            // The seed's nominees win where the article names them.
-            if SEED_UNITS.contains(&p.contest.unit.as_str()) {
+            if fixed(p) {
                 continue;
             }
             let now = age(p, p.leader);
@@ -323,7 +334,7 @@ fn two_changes(
     let free: Vec<usize> = winners
         .iter()
         .copied()
-        .filter(|&i| !SEED_UNITS.contains(&plans[i].contest.unit.as_str()))
+        .filter(|&i| !fixed(&plans[i]))
         .collect();
     let deltas = |i: usize| -> Vec<(i64, u32)> {
         let p = &plans[i];

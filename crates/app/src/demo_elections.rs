@@ -6,9 +6,11 @@
 //! figures are the seeds' at this stage: 164 registered, 69 by parties (AMANAT in every unit, the
 //! six other parties four units each) and 95 self-nominated, 10 women; West Kazakhstan's three
 //! units 16 nominated and 9 registered (7 refused); 39 withdrawals, so 125 stand on the ballots
-//! (2 to 4 per unit). Every action happens inside its window: the demo walks a simulated clock
-//! through 2023 (the ledger's timestamps never decrease), and self-nominees' signatures go
-//! through `record_signature_sheets` with synthetic signers (valid IINs of the unit).
+//! (2 to 4 per unit). The AMANAT nominees of 29 units ([`INCUMBENT_UNITS`]) are declared the
+//! sitting akim, so that 29 incumbents are re-elected (rules.md §8). Every action happens inside
+//! its window: the demo walks a simulated clock through 2023 (the ledger's timestamps never
+//! decrease), and self-nominees' signatures go through `record_signature_sheets` with synthetic
+//! signers (valid IINs of the unit).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -212,8 +214,56 @@ fn synthetic(n: &mut Counter, female: bool) -> Person {
     }
 }
 
-fn candidate(person: Person, unit: &Territory, seed: bool) -> Candidate {
-    with_qualifications(person, unit, seed, &QUALIFICATIONS)
+/// The units whose AMANAT nominee the demo declares the sitting akim: 29, the number of
+/// incumbent akims re-elected on 5 Nov 2023 (rules.md §8, stated). Which units they are is
+/// **synthetic** (no list of them was found): units whose AMANAT nominee wins in the demo,
+/// neither a seed's unit (the article does not say whether its nominees were sitting akims) nor
+/// the tie's. The demo's election day keeps these winners (`demo_election_day::choose_leaders`),
+/// so the statistics count exactly 29 re-elected.
+pub const INCUMBENT_UNITS: [&str; 29] = [
+    "103200000",
+    "113200000",
+    "114800000",
+    "116800000",
+    "154200000",
+    "193600000",
+    "234800000",
+    "275000000",
+    "275400000",
+    "314200000",
+    "314800000",
+    "334000000",
+    "352100000",
+    "353600000",
+    "355600000",
+    "393200000",
+    "395000000",
+    "396800000",
+    "435200000",
+    "553200000",
+    "554200000",
+    "594200000",
+    "595200000",
+    "596200000",
+    "614800000",
+    "615600000",
+    "616400000",
+    "634000000",
+    "634800000",
+];
+
+/// A candidate of the district election; a sitting akim's post says so.
+fn candidate(person: Person, unit: &Territory, seed: bool, incumbent: bool) -> Candidate {
+    let c = with_qualifications(person, unit, seed, &QUALIFICATIONS);
+    if incumbent {
+        Candidate {
+            post: "действующий аким (синтетический кандидат, демонстрационные данные)".into(),
+            incumbent,
+            ..c
+        }
+    } else {
+        c
+    }
 }
 
 fn with_qualifications(person: Person, unit: &Territory, seed: bool, quals: &[&str]) -> Candidate {
@@ -226,6 +276,7 @@ fn with_qualifications(person: Person, unit: &Territory, seed: bool, quals: &[&s
         residence: format!("{} (демонстрационные данные)", unit.names.ru),
         qualifications: quals.iter().map(|q| (*q).to_owned()).collect(),
         person,
+        incumbent: false,
     }
 }
 
@@ -539,7 +590,8 @@ async fn district(app: &App, sim: &SimClock) -> Result<(), AppError> {
                 0x1105_0000_0000 + ((i as u128) << 8) + k as u128,
             ));
             let seed = matches!(unit.code.as_str(), "155200000" | "473600000") && k == 0;
-            let cand = candidate(n.person, unit, seed);
+            let incumbent = k == 0 && INCUMBENT_UNITS.contains(&unit.code.as_str());
+            let cand = candidate(n.person, unit, seed, incumbent);
             match n.party {
                 Some(p) => {
                     plan.party.push((id, p));

@@ -10,8 +10,9 @@
 //!    the same leaves). Each fault names the entry or the head.
 //! 2. [`recompute`]: a fold over the decoded entries that keeps only what results need —
 //!    territories and precincts (`create_territory`, `create_precinct`, `update_precinct`),
-//!    elections and their contests (`call_election`: the rule set's text), candidacies and their
-//!    registration numbers (`nominate_by_party`, `apply_self_nomination`,
+//!    elections and their contests (`call_election`: the rule set's text), candidacies (with
+//!    the person's gender and birth date and whether the nomination declared the sitting akim)
+//!    and their registration numbers (`nominate_by_party`, `apply_self_nomination`,
 //!    `propose_by_higher_akim`, `register_candidate`, `refuse_registration`,
 //!    `cancel_registration`, `produce_ballots`), protocols (`enter_protocol` with double entry,
 //!    `amend_protocol`, each checked again against the rule set's control relations) and
@@ -30,7 +31,7 @@ use sailau_domain::elections::tabulation::{
     CandidateFacts, Counts, Outcome, Policies, Statistics, Summary, UnitResult, statistics,
     summarize, tabulate_unit,
 };
-use sailau_domain::elections::{ContestId, ElectionId, NominationId, RouteKind};
+use sailau_domain::elections::{Candidate, ContestId, ElectionId, NominationId, RouteKind};
 use sailau_domain::{Command, Gender, LedgerEntry, PrecinctRef, TerritoryCode};
 use sailau_ledger::{SignedTreeHead, VerifyingKey, hash_to_hex, leaf_hash};
 use serde::{Deserialize, Serialize};
@@ -269,6 +270,8 @@ struct Candidacy {
     party: Option<String>,
     gender: Gender,
     birth: Date,
+    /// The sitting akim of the unit, as the nomination declared.
+    incumbent: bool,
     standing: Standing,
 }
 
@@ -368,7 +371,7 @@ impl Fold {
         contest: ContestId,
         route: RouteKind,
         party: Option<String>,
-        person: &sailau_domain::Person,
+        candidate: &Candidate,
     ) {
         self.candidacies.push((
             id,
@@ -376,8 +379,9 @@ impl Fold {
                 contest,
                 route,
                 party,
-                gender: person.gender,
-                birth: person.birth_date,
+                gender: candidate.person.gender,
+                birth: candidate.person.birth_date,
+                incumbent: candidate.incumbent,
                 standing: Standing::Nominated,
             },
         ));
@@ -465,21 +469,21 @@ impl Fold {
                 c.contest,
                 RouteKind::Party,
                 Some(c.party.as_str().to_owned()),
-                &c.candidate.person,
+                &c.candidate,
             ),
             Command::ApplySelfNomination(c) => self.nominate(
                 c.nomination,
                 c.contest,
                 RouteKind::SelfNominated,
                 None,
-                &c.candidate.person,
+                &c.candidate,
             ),
             Command::ProposeByHigherAkim(c) => self.nominate(
                 c.nomination,
                 c.contest,
                 RouteKind::HigherAkimProposal,
                 None,
-                &c.candidate.person,
+                &c.candidate,
             ),
             Command::RegisterCandidate(c) => {
                 let contest = self.candidacy(&c.nomination).map(|n| n.contest);
@@ -606,7 +610,7 @@ impl Fold {
                     age: age_on(c.birth, facts.day),
                     registered: c.number().is_some(),
                     on_ballot: standing && self.ballots.contains(contest),
-                    incumbent: false,
+                    incumbent: c.incumbent,
                 });
             }
             candidates.sort_by_key(|c| c.0);

@@ -86,8 +86,9 @@ fn precinct_gp_id(p: &PrecinctRef) -> String {
 /// `CandidateContest` per unit with a `CandidateSelection` per registered candidate and one for
 /// "against all" (`IsWriteIn` false, no candidate), vote counts per accepted precinct and per
 /// unit (`Type` `total`), ballots cast per reporting unit, the candidates' post-election status
-/// from the tabulation. `generated` is `GeneratedDate`; the ledger size is `SequenceStart` and
-/// `SequenceEnd` (a report is the state at one ledger size).
+/// from the tabulation and `IsIncumbent` (the sitting akim, as the nomination declared).
+/// `generated` is `GeneratedDate`; the ledger size is `SequenceStart` and `SequenceEnd` (a
+/// report is the state at one ledger size).
 pub fn nist_results(r: &ElectionResults, generated: Timestamp) -> Value {
     let mut gp_units = Vec::new();
     let mut seen_regions = std::collections::BTreeSet::new();
@@ -191,7 +192,7 @@ pub fn nist_results(r: &ElectionResults, generated: Timestamp) -> Value {
             };
             let mut cand = json!({
                 "@id": cid, "@type": "ElectionResults.Candidate",
-                "BallotName": plain(&c.name), "PersonId": pid,
+                "BallotName": plain(&c.name), "IsIncumbent": c.incumbent, "PersonId": pid,
             });
             if u.result.status >= ResultStatus::Complete
                 && !matches!(u.result.outcome, Outcome::NoVotes)

@@ -77,6 +77,8 @@ pub struct ResultCandidate {
     pub party: Option<PartyCode>,
     /// The route.
     pub route: RouteKind,
+    /// The candidate was the sitting akim of the unit, as declared in the nomination.
+    pub incumbent: bool,
 }
 
 /// One precinct of a unit: its registry facts and its accepted protocol, if any.
@@ -283,6 +285,7 @@ impl App {
                             .to_owned(),
                         party: n.route.party().cloned(),
                         route: n.route.kind(),
+                        incumbent: n.candidate.incumbent,
                     });
                 }
                 facts.push(CandidateFacts {
@@ -293,7 +296,7 @@ impl App {
                     age: age_on(n.candidate.person.birth_date, election.election_day),
                     registered,
                     on_ballot: standing && contest.ballots_produced,
-                    incumbent: false,
+                    incumbent: n.candidate.incumbent,
                 });
             }
             candidates.sort_by_key(|c| c.number);

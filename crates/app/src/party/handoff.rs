@@ -27,6 +27,8 @@ pub struct HandOff {
     pub residence: String,
     /// The qualifications of the election's rule set the candidate declares (keys).
     pub qualifications: Vec<String>,
+    /// The candidate is the sitting akim of the contest's unit (declared by the party).
+    pub incumbent: bool,
 }
 
 impl App {
@@ -82,6 +84,7 @@ impl App {
                 post: h.post,
                 residence: h.residence,
                 qualifications: h.qualifications,
+                incumbent: h.incumbent,
             },
             party: c.party.clone(),
             decision: Decision {

@@ -116,6 +116,7 @@ pub fn candidate(p: Person) -> Candidate {
             "legal_capacity".into(),
             "civil_service_qualification".into(),
         ],
+        incumbent: false,
     }
 }
 

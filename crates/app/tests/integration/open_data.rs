@@ -304,11 +304,26 @@ async fn the_demo_results_and_the_ledger_are_valid_nist_documents_and_xlsx() {
     let errors = schema_errors(RESULTS_SCHEMA, &doc);
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(doc["Election"][0]["Contest"].as_array().unwrap().len(), 45);
+    // Every candidate says whether it is the sitting akim; 29 of them won (rules.md §8).
+    let people = doc["Election"][0]["Candidate"].as_array().unwrap();
+    assert!(people.iter().all(|c| c["IsIncumbent"].is_boolean()));
+    let reelected = people
+        .iter()
+        .filter(|c| c["IsIncumbent"] == true && c["PostElectionStatus"] == "winner")
+        .count();
+    assert_eq!(reelected, 29);
 
     // The audit agrees with the demo's results, statistics included.
     let (faults, diffs) = audit_of(&f, &r).await;
     assert!(faults.is_empty(), "{faults:?}");
     assert!(diffs.is_empty(), "{diffs:#?}");
+    // Its recomputation from the entries alone counts the same 29 re-elected akims.
+    let (copy, head) = copy_of(&f.app).await;
+    let checked = audit::check_ledger(&copy, &head, &f.key, &[]);
+    let recomputed = audit::recompute(&checked.entries);
+    let mine = &recomputed.elections[&election];
+    assert_eq!(mine.statistics.incumbents_reelected, 29);
+    assert_eq!(mine.statistics.new_winners, 44 - 29);
 
     // NIST SP 1500-101: one event per entry, valid, no personal data.
     let log = f.app.nist_events().await.unwrap();

@@ -1163,6 +1163,7 @@ async fn an_adopted_nomination_is_handed_to_the_territorial_commission() {
                 "legal_capacity".into(),
                 "civil_service_qualification".into(),
             ],
+            incumbent: false,
         };
         // The presidium's election is no nomination: nothing to hand over.
         let e = f

@@ -46,6 +46,28 @@ async fn the_demo_election_day_reproduces_the_seeds_figures_and_is_certified() {
     assert_eq!(s.registered_by_party.len(), 7);
     assert_eq!(s.on_ballot, 125);
     assert_eq!(format!("{:.1}", s.average_age_of_winners), "46.7");
+    // 29 incumbent akims re-elected (rules.md §8), the other 15 winners new; the regions'
+    // statistics share them out.
+    assert_eq!((s.incumbents_reelected, s.new_winners), (29, 15));
+    let by_region: usize = r
+        .regions
+        .iter()
+        .map(|g| g.statistics.incumbents_reelected)
+        .sum();
+    assert_eq!(by_region, 29);
+    // Each winner who was the sitting akim is a candidate declared so in the nomination.
+    let declared = r
+        .units
+        .iter()
+        .filter_map(|u| match u.result.outcome {
+            sailau_domain::elections::tabulation::Outcome::Elected { winner } => {
+                u.candidate(winner)
+            }
+            _ => None,
+        })
+        .filter(|c| c.incumbent)
+        .count();
+    assert_eq!(declared, 29);
     // The seed's nominees win their units.
     for unit in ["155200000", "473600000"] {
         let u = r

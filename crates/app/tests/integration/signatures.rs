@@ -108,6 +108,7 @@ async fn self_nomination(f: &Fixture) -> NominationId {
                     post: "директор школы".into(),
                     residence: "с. Уил".into(),
                     qualifications: Vec::new(),
+                    incumbent: false,
                 },
             },
         )

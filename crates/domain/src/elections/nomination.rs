@@ -32,12 +32,27 @@ pub const MAX_TEXT: usize = 300;
 pub struct Candidate {
     /// The person (registered with the nomination if new; otherwise it must match the registry).
     pub person: Person,
-    /// Current post ("аким Уилского района"), so incumbency can be counted.
+    /// Current post as written in the application ("аким Уилского района").
     pub post: String,
     /// Place of residence.
     pub residence: String,
     /// The qualifications of the rule set's checklist the candidate declares (keys).
     pub qualifications: Vec<String>,
+    /// The candidate is the sitting akim of the unit the contest elects, as declared in the
+    /// nomination (by the nominating party, the higher akim or the self-nominee; the territorial
+    /// commission sees it when it registers). Election statistics count the winners who were
+    /// sitting akims as re-elected (issue 12 §6; on 5 Nov 2023, 29 incumbent akims were
+    /// re-elected, rules.md §8).
+    ///
+    /// Ledger form: absent when `false`, so entries written before the field existed read as
+    /// `false` and re-encode to the same bytes; `"incumbent":true` otherwise.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub incumbent: bool,
+}
+
+/// Whether `b` is `false` (serde's test for leaving a `false` flag out of the ledger form).
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Candidate {
@@ -52,6 +67,7 @@ impl Candidate {
             post: text::normalize(&self.post),
             residence: text::normalize(&self.residence),
             qualifications: self.qualifications,
+            incumbent: self.incumbent,
         }
     }
 }
@@ -455,6 +471,7 @@ fn validate_new(
                 post,
                 residence,
                 qualifications: quals.into_iter().collect(),
+                incumbent: candidate.incumbent,
             },
             route,
             documents: BTreeSet::new(),

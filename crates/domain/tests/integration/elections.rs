@@ -121,6 +121,7 @@ proptest! {
                 post: "аким".into(),
                 residence: "с. Уил".into(),
                 qualifications: vec![],
+                incumbent: false,
             },
             party: PartyCode::parse("amanat").unwrap(),
             decision: Decision { number: "1".into(), date: date(2023, 9, 27), body: "Конференция".into() },

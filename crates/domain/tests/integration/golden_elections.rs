@@ -48,6 +48,7 @@ fn candidate() -> Candidate {
         post: "аким Уилского района".into(),
         residence: "Актюбинская область, Уилский район, с. Уил".into(),
         qualifications: vec!["citizenship".into()],
+        incumbent: false,
     }
 }
 
@@ -222,4 +223,58 @@ pub fn golden() -> Vec<(LedgerEntry, &'static str)> {
             r#"{"v":2,"index":40,"at_ms":1695800540000,"actor":{"type":"account","username":"tec-150"},"command":{"type":"produce_ballots","contest":"01900000-0000-7000-8000-000000000b01"}}"#,
         ),
     ]
+}
+
+/// A sitting akim's nomination records `"incumbent":true` after the qualifications; without the
+/// flag an entry keeps the bytes it had before incumbency was recorded (the golden entries above,
+/// unchanged), and an explicit `"incumbent":false` is not the canonical form.
+#[test]
+fn an_incumbents_nomination_has_pinned_bytes_and_earlier_entries_read_as_not_incumbent() {
+    let entry = at(
+        31,
+        1_695_800_000_000,
+        "sec-amanat",
+        NominateByParty {
+            nomination: nomination(),
+            contest: contest(),
+            candidate: Candidate {
+                incumbent: true,
+                ..candidate()
+            },
+            party: PartyCode::parse("amanat").unwrap(),
+            decision: Decision {
+                number: "1".into(),
+                date: date(2023, 9, 27),
+                body: "L (50-я) внеочередная конференция Уилского районного филиала".into(),
+            },
+            membership: Membership {
+                document: "партийный билет № 1".into(),
+            },
+        },
+    );
+    let bytes = r#"{"v":2,"index":31,"at_ms":1695800000000,"actor":{"type":"account","username":"sec-amanat"},"command":{"type":"nominate_by_party","nomination":"01900000-0000-7000-8000-000000000c01","contest":"01900000-0000-7000-8000-000000000b01","candidate":{"person":{"id":"01900000-0000-7000-8000-000000000001","surname":"Казыбаев","given_name":"Аскар","patronymic":"","birth_date":"1979-03-01","gender":"male"},"post":"аким Уилского района","residence":"Актюбинская область, Уилский район, с. Уил","qualifications":["citizenship"],"incumbent":true},"party":"amanat","decision":{"number":"1","date":"2023-09-27","body":"L (50-я) внеочередная конференция Уилского районного филиала"},"membership":{"document":"партийный билет № 1"}}}"#;
+    assert_eq!(String::from_utf8(entry.encode().unwrap()).unwrap(), bytes);
+    assert_eq!(
+        LedgerEntry::decode_canonical(bytes.as_bytes()).unwrap(),
+        entry
+    );
+    // The entries of every nomination route written before the flag: not incumbent, same bytes.
+    for (old, old_bytes) in golden() {
+        let candidate = match &old.command {
+            Command::NominateByParty(c) => &c.candidate,
+            Command::ApplySelfNomination(c) => &c.candidate,
+            Command::ProposeByHigherAkim(c) => &c.candidate,
+            _ => continue,
+        };
+        assert!(!candidate.incumbent);
+        assert!(!old_bytes.contains("incumbent"));
+        let decoded = LedgerEntry::decode_canonical(old_bytes.as_bytes()).unwrap();
+        assert_eq!(decoded.encode().unwrap(), old_bytes.as_bytes());
+    }
+    // `false` written out is another byte form of the same entry: refused as not canonical.
+    let spelled = bytes.replace(r#""incumbent":true"#, r#""incumbent":false"#);
+    assert!(matches!(
+        LedgerEntry::decode_canonical(spelled.as_bytes()),
+        Err(LedgerEntryError::NotCanonical)
+    ));
 }

@@ -326,6 +326,10 @@ pub struct NomineeBody {
     /// Declared qualifications (keys of the rule set's checklist).
     #[serde(default)]
     pub qualifications: Vec<String>,
+    /// The nominee is the sitting akim of the unit the contest elects (declared by whoever
+    /// nominates; `false` when left out).
+    #[serde(default)]
+    pub incumbent: bool,
 }
 
 /// The route of a nomination.
@@ -444,6 +448,7 @@ pub async fn nominate(
         post: n.post.clone(),
         residence: n.residence.clone(),
         qualifications: n.qualifications.clone(),
+        incumbent: n.incumbent,
     };
     let (decision, party) = (all(decision)?, all(party)?);
     let nomination = NominationId(uuid::Uuid::new_v4());

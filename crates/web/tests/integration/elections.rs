@@ -385,6 +385,7 @@ pub(crate) async fn walk(
                 ("gender", "male"),
                 ("current_post", "аким Абайского района"),
                 ("residence", "с. Карааул"),
+                ("incumbent", "on"),
                 ("party", "amanat"),
                 ("membership", "партийный билет № 123456 от 01.02.2010"),
                 ("decision_number", "5"),
@@ -409,6 +410,32 @@ pub(crate) async fn walk(
         main_text(&r.body)
     );
     let party_nominee = location_path(&r);
+    // The party declared its nominee the sitting akim: the candidate's page and the commission's
+    // workbench say so, in the commission's words; the self-nominee is no sitting akim.
+    for (lang, sitting) in [
+        ("ru", "действующий аким"),
+        ("kk", "қазіргі әкім"),
+        ("en", "sitting akim"),
+    ] {
+        let page = t.get_as(&format!("{party_nominee}?lang={lang}"), tik).await;
+        assert!(
+            main_text(&page.body).contains(sitting),
+            "{}: {lang}: {}",
+            t.backend,
+            main_text(&page.body)
+        );
+        let page = t.get_as(&format!("{self_nominee}?lang={lang}"), tik).await;
+        assert!(!main_text(&page.body).contains(sitting), "{lang}");
+    }
+    let bench = t.get_as("/elections/workbench?lang=ru", tik).await;
+    let bench = main_text(&bench.body)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        bench.contains("Әбдіхалықов Нұрлан Қайратұлы действующий аким"),
+        "{bench}"
+    );
 
     // The commission ticks every document, records the deposit and registers.
     loop {

@@ -463,6 +463,7 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             ("contest", contest.as_str()),
             ("post", ""),
             ("residence", "с. Карааул"),
+            ("incumbent", "on"),
         ];
         fields.extend_from_slice(&quals);
         let r = t
@@ -478,10 +479,19 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             "{b}: {}",
             main_text(&r.body)
         );
+        // The party's declaration that its nominee is the sitting akim is kept on the form.
+        let ticked = r
+            .body
+            .split("name=\"incumbent\"")
+            .nth(1)
+            .and_then(|s| s.split('>').next())
+            .unwrap_or_default();
+        assert!(ticked.contains("checked"), "{b}: {ticked}");
         let mut fields = vec![
             ("contest", contest.as_str()),
-            ("post", "заместитель акима района"),
+            ("post", "аким Абайского района"),
             ("residence", "с. Карааул"),
+            ("incumbent", "on"),
         ];
         fields.extend_from_slice(&quals);
         t.submit(&hand_off, &fields, &sec, StatusCode::SEE_OTHER)
@@ -498,6 +508,7 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             "Казыбаев Аскар",
             "the nomination in the commission's workbench",
         );
+        assert_has(&r, "действующий аким", "declared the sitting akim");
     }
 }
 

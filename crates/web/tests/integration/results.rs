@@ -58,7 +58,8 @@ async fn results_pages_and_open_data_of_the_demo_election() {
         "Средний возраст избранных 46,7",
         "Избранные по партиям",
         "Участки по явке",
-        "Переизбраны действующие акимы",
+        "Переизбраны действующие акимы 29",
+        "Избраны впервые 15",
     ] {
         assert!(text.contains(figure), "{figure:?} in {text}");
     }
@@ -72,6 +73,30 @@ async fn results_pages_and_open_data_of_the_demo_election() {
         "the region's own figures: {region_text}"
     );
     assert!(g.statistics.registered < 164, "a region holds fewer");
+    // The API's statistics carry the re-elected akims, for the election and per region.
+    let api = t
+        .get(&format!(
+            "/api/v1/elections/{DISTRICT_ELECTION}/results/statistics"
+        ))
+        .await;
+    assert_eq!(api.status, StatusCode::OK);
+    assert_eq!(api.json()["incumbents_reelected"], 29);
+    assert_eq!(api.json()["new_winners"], 15);
+    let mut per_region = 0;
+    for g in &results.regions {
+        let api = t
+            .get(&format!(
+                "/api/v1/elections/{DISTRICT_ELECTION}/results/statistics?region={}",
+                g.region.code
+            ))
+            .await;
+        assert_eq!(
+            api.json()["incumbents_reelected"],
+            g.statistics.incumbents_reelected
+        );
+        per_region += g.statistics.incumbents_reelected;
+    }
+    assert_eq!(per_region, 29);
     let api = t
         .get(&format!(
             "/api/v1/elections/{DISTRICT_ELECTION}/results/statistics?region={}",

@@ -128,6 +128,7 @@ async fn setup(db: databases::TestDatabase) -> Setup {
                 post: "директор школы".into(),
                 residence: "с. Уил".into(),
                 qualifications: Vec::new(),
+                incumbent: false,
             },
         },
     )

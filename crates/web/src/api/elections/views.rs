@@ -351,6 +351,9 @@ pub struct CandidateView {
     pub residence: String,
     /// The qualifications of the rule set's checklist declared (keys).
     pub qualifications: Vec<String>,
+    /// The candidate is the sitting akim of the unit the contest elects, as declared in the
+    /// nomination.
+    pub incumbent: bool,
 }
 
 /// A decision: a party conference's nomination or the higher akim's proposal.
@@ -552,6 +555,7 @@ impl From<Nomination> for NominationRecord {
                 post: n.candidate.post,
                 residence: n.candidate.residence,
                 qualifications: n.candidate.qualifications,
+                incumbent: n.candidate.incumbent,
             },
             route: n.route.into(),
             documents: n.documents.into_iter().collect(),

@@ -257,6 +257,8 @@ pub struct CandidateRow {
     pub born: String,
     /// Current post.
     pub post: String,
+    /// The candidate is the sitting akim of the unit (as the nomination declares).
+    pub incumbent: bool,
     /// Who nominated.
     pub nominated_by: String,
     /// Status in words.
@@ -285,6 +287,7 @@ impl CandidateRow {
             name: full_name(n),
             born: n.candidate.person.birth_date.year().to_string(),
             post: n.candidate.post.clone(),
+            incumbent: n.candidate.incumbent,
             nominated_by: route_text(ctx, n, parties),
             status,
             status_class,

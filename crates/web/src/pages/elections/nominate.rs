@@ -305,6 +305,7 @@ const PERSON_FIELDS: &[&str] = &[
     "gender",
     "current_post",
     "residence",
+    "incumbent",
 ];
 const PARTY_FIELDS: &[&str] = &[
     "surname",
@@ -314,6 +315,7 @@ const PARTY_FIELDS: &[&str] = &[
     "gender",
     "current_post",
     "residence",
+    "incumbent",
     "party",
     "membership",
     "decision_number",
@@ -329,6 +331,7 @@ const AKIM_FIELDS: &[&str] = &[
     "gender",
     "current_post",
     "residence",
+    "incumbent",
     "decision_number",
     "decision_date",
     "decision_body",
@@ -342,6 +345,7 @@ const LABELS: &[(&str, &str)] = &[
     ("gender", "person-gender"),
     ("current_post", "el-field-current-post"),
     ("residence", "el-field-residence"),
+    ("incumbent", "el-field-incumbent"),
     ("party", "el-field-party"),
     ("membership", "el-field-membership"),
     ("decision_number", "el-field-decision-number"),
@@ -358,6 +362,7 @@ const AKIM_LABELS: &[(&str, &str)] = &[
     ("gender", "person-gender"),
     ("current_post", "el-field-current-post"),
     ("residence", "el-field-residence"),
+    ("incumbent", "el-field-incumbent"),
     ("decision_number", "el-field-proposal-number"),
     ("decision_date", "el-field-proposal-date"),
     ("decision_body", "el-field-proposal-body"),
@@ -611,6 +616,7 @@ async fn candidate_of(
         post: get("current_post").to_owned(),
         residence: get("residence").to_owned(),
         qualifications: ticked_qualifications(values),
+        incumbent: get("incumbent") == "on",
     })
 }
 

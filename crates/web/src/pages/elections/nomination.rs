@@ -72,6 +72,8 @@ pub struct View {
     pub born: String,
     /// Current post.
     pub post: String,
+    /// The candidate is the sitting akim of the unit (as the nomination declares).
+    pub incumbent: bool,
     /// Place of residence.
     pub residence: String,
     /// The party's decision, or "".
@@ -251,6 +253,7 @@ async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<V
         route: route_text(ctx, n, &parties),
         born: n.candidate.person.birth_date.year().to_string(),
         post: n.candidate.post.clone(),
+        incumbent: n.candidate.incumbent,
         residence: n.candidate.residence.clone(),
         decision,
         refusal,
@@ -730,6 +733,8 @@ pub struct WorkRow {
     pub name: String,
     /// The contest's unit.
     pub unit: String,
+    /// The candidate is the sitting akim of the unit (as the nomination declares).
+    pub incumbent: bool,
     /// Who nominated.
     pub route: String,
     /// The days left in words.
@@ -770,6 +775,7 @@ pub async fn workbench(page: Page, State(state): State<WebState>) -> Response {
                     href: nomination_href(&i.nomination.id),
                     name: full_name(&i.nomination),
                     unit: ctx.name_of(&i.unit.names).to_owned(),
+                    incumbent: i.nomination.candidate.incumbent,
                     route: route_text(ctx, &i.nomination, &parties),
                     days: if closed {
                         ctx.tr("el-workbench-deadline-passed")

@@ -111,11 +111,18 @@ const VOTE_LABELS: &[(&str, &str)] = &[
     ("votes", "pp-field-roll-call"),
 ];
 
-const HAND_OFF_FIELDS: &[&str] = &["contest", "post", "residence", "qualifications"];
+const HAND_OFF_FIELDS: &[&str] = &[
+    "contest",
+    "post",
+    "residence",
+    "incumbent",
+    "qualifications",
+];
 const HAND_OFF_LABELS: &[(&str, &str)] = &[
     ("contest", "pp-field-contest"),
     ("post", "el-field-current-post"),
     ("residence", "el-field-residence"),
+    ("incumbent", "el-field-incumbent"),
     ("qualifications", "el-field-qualifications"),
 ];
 
@@ -1364,7 +1371,8 @@ pub async fn record_vote(
 }
 
 /// POST /party/motions/{id}/hand-off: files the adopted nomination with the territorial
-/// commission (`contest`, `post`, `residence`, `qualifications` repeated).
+/// commission (`contest`, `post`, `residence`, `incumbent=on` for the sitting akim,
+/// `qualifications` repeated).
 pub async fn hand_off(
     page: Page,
     State(state): State<WebState>,
@@ -1404,6 +1412,7 @@ pub async fn hand_off(
                     post: get("post").to_owned(),
                     residence: get("residence").to_owned(),
                     qualifications: qualifications.clone(),
+                    incumbent: get("incumbent") == "on",
                 };
                 match state
                     .app
