@@ -502,7 +502,10 @@ async fn run(backend: &str, url: &str) {
         n / http,
         cpu * 1000.0 / n,
         if backend == "postgres" {
-            format!(", {:.2} ms in the PostgreSQL server", server_cpu * 1000.0 / n)
+            format!(
+                ", {:.2} ms in the PostgreSQL server",
+                server_cpu * 1000.0 / n
+            )
         } else {
             String::new()
         },

@@ -91,7 +91,6 @@ impl App {
         Ok(next_ordinal(imported, convened))
     }
 
-    /// A conference with its roster, live count, quorum and motions.
     /// A conference's attendance, counted without reading its roster (what the door shows
     /// after each check-in).
     ///
@@ -115,6 +114,7 @@ impl App {
         })
     }
 
+    /// A conference with its roster, live count, quorum and motions.
     pub async fn conference_view(&self, id: &ConferenceId) -> Result<ConferenceView, AppError> {
         let conference = self
             .store
