@@ -40,6 +40,9 @@ struct Place {
     path: Vec<TerritoryCode>,
 }
 
+/// The contest whose unit contains a territory (`None`: the election has none there).
+type ContestOnPath = Option<Arc<Contest>>;
+
 /// What the election-day commands of one batch read alike (issue 12, measure 1: an import of
 /// 10,000 protocols reads its election, its contests, their registered candidates and the
 /// territories above the precincts once, not once per row): the election, each territory's
@@ -51,7 +54,7 @@ pub(crate) struct DayMemo {
     elections: Mutex<HashMap<ElectionId, Arc<Election>>>,
     paths: Mutex<HashMap<TerritoryCode, Vec<TerritoryCode>>>,
     /// The contest on a territory's path, by (election, the precinct's territory).
-    contests: Mutex<HashMap<(ElectionId, TerritoryCode), Option<Arc<Contest>>>>,
+    contests: Mutex<HashMap<(ElectionId, TerritoryCode), ContestOnPath>>,
     registered: Mutex<HashMap<ContestId, BTreeSet<u32>>>,
 }
 
