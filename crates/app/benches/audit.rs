@@ -1,6 +1,7 @@
 //! Benchmark 2 of issue 12 ("Measure"): recomputing the national results from scratch, and the
-//! audit (`sailau audit results` without its network reads) on the demo's ledger with a
-//! synthetic protocol accepted in every one of the district election's 1,491 precincts.
+//! audit (`sailau audit results` without its network reads) on the demo's ledger, with an
+//! accepted protocol in every one of the district election's 1,491 precincts (the demo's own
+//! election day, and a synthetic protocol in any precinct it left without).
 //!
 //! - **results from scratch**: [`App::compute_results`] — the server's path, reading the
 //!   database (contests, nominations, precincts, accepted protocols) and tabulating;
@@ -113,7 +114,14 @@ fn main() {
         let mut commands: Vec<Issued> = Vec::new();
         for (i, u) in r.units.iter().enumerate() {
             let nums: Vec<u32> = u.candidates.iter().map(|c| c.number).collect();
-            for (j, p) in u.precincts.iter().enumerate() {
+            // The demo's election day accepts a protocol in every precinct already; a
+            // synthetic one fills any precinct it left without.
+            for (j, p) in u
+                .precincts
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.counts.is_none())
+            {
                 commands.push(
                     EnterProtocol {
                         election,
