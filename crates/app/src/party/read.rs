@@ -50,6 +50,22 @@ pub struct Attendance {
     pub quorum: bool,
 }
 
+impl Attendance {
+    /// The attendance of `conference` with `elected` delegates on its roster and `present`
+    /// checked in: the quorum by the conference's rules (no quorum without a roster).
+    fn of(conference: &ConferenceRow, elected: u64, present: u64) -> Attendance {
+        let elected = u32::try_from(elected).unwrap_or(u32::MAX);
+        let present = u32::try_from(present).unwrap_or(u32::MAX);
+        let quorum_needed = conference.rules.quorum.needed(elected);
+        Attendance {
+            elected,
+            present,
+            quorum_needed,
+            quorum: present >= quorum_needed && elected > 0,
+        }
+    }
+}
+
 /// A motion with its recorded rounds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MotionView {
@@ -97,40 +113,28 @@ impl App {
     /// # Errors
     /// [`AppError::NotFound`] for an unknown conference; storage errors.
     pub async fn attendance(&self, id: &ConferenceId) -> Result<Attendance, AppError> {
-        let conference = self
-            .store
+        let conference = self.stored_conference(id).await?;
+        let (elected, present) = self.store.delegate_counts(id).await?;
+        Ok(Attendance::of(&conference, elected, present))
+    }
+
+    /// The stored conference, or [`AppError::NotFound`].
+    async fn stored_conference(&self, id: &ConferenceId) -> Result<ConferenceRow, AppError> {
+        self.store
             .conference(id)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("conference {id}")))?;
-        let (elected, present) = self.store.delegate_counts(id).await?;
-        let elected = u32::try_from(elected).unwrap_or(u32::MAX);
-        let present = u32::try_from(present).unwrap_or(u32::MAX);
-        let quorum_needed = conference.rules.quorum.needed(elected);
-        Ok(Attendance {
-            elected,
-            present,
-            quorum_needed,
-            quorum: present >= quorum_needed && elected > 0,
-        })
+            .ok_or_else(|| AppError::NotFound(format!("conference {id}")))
     }
 
     /// A conference with its roster, live count, quorum and motions.
     pub async fn conference_view(&self, id: &ConferenceId) -> Result<ConferenceView, AppError> {
-        let conference = self
-            .store
-            .conference(id)
-            .await?
-            .ok_or_else(|| AppError::NotFound(format!("conference {id}")))?;
+        let conference = self.stored_conference(id).await?;
         let delegates = self.store.delegates(id).await?;
-        let elected = u32::try_from(delegates.len()).unwrap_or(u32::MAX);
-        let present = u32::try_from(
-            delegates
-                .iter()
-                .filter(|d| d.checked_in_at_ms.is_some())
-                .count(),
-        )
-        .unwrap_or(u32::MAX);
-        let quorum_needed = conference.rules.quorum.needed(elected);
+        let present = delegates
+            .iter()
+            .filter(|d| d.checked_in_at_ms.is_some())
+            .count();
+        let a = Attendance::of(&conference, delegates.len() as u64, present as u64);
         let mut motions = Vec::new();
         for m in self.store.motions(id).await? {
             let votes = self.store.votes(&m.id).await?;
@@ -140,10 +144,10 @@ impl App {
             number_ru: conference_number(conference.ordinal, "ru"),
             number_kk: conference_number(conference.ordinal, "kk"),
             number_en: conference_number(conference.ordinal, "en"),
-            elected,
-            present,
-            quorum_needed,
-            quorum: present >= quorum_needed && elected > 0,
+            elected: a.elected,
+            present: a.present,
+            quorum_needed: a.quorum_needed,
+            quorum: a.quorum,
             delegates,
             motions,
             conference,
