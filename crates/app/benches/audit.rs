@@ -26,6 +26,10 @@ use sailau_domain::{Issued, LedgerEntry};
 use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
 
+/// The allocator of the `sailau` binary, so that the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUNS: usize = 5;
 
 struct TestClock(AtomicI64);

@@ -23,6 +23,10 @@ use sailau_ledger::LedgerSigningKey;
 use sailau_storage::{SqliteSync, Store};
 use sqlx::Connection;
 
+/// The allocator of the `sailau` binary, so that the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn code(s: &str) -> TerritoryCode {
     TerritoryCode::parse(s).unwrap()
 }

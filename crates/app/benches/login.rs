@@ -20,6 +20,10 @@ use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
 use sqlx::Connection;
 
+/// The allocator of the `sailau` binary, so that the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 async fn burst(label: &str, url: &str) {
     let store = Store::connect(url).await.unwrap();
     let app = App::with_parts(

@@ -30,6 +30,10 @@ use sailau_ledger::LedgerSigningKey;
 use sailau_storage::election_day::{ProtocolVersion, STATUS_ACCEPTED, StoredProtocol};
 use sailau_storage::{SqliteSync, Store};
 
+/// The allocator of the `sailau` binary, so that the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const PRECINCTS: u32 = 10_000;
 const RUNS: usize = 3;
 /// 2023-09-15 10:00 in Aktobe (UTC+5): the calls.

@@ -12,6 +12,11 @@
 //! SAILAU_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //!   cargo bench -p sailau-web --bench ballots
 //! ```
+//!
+//! `SAILAU_BENCH_BALLOTS=N` submits N ballots instead of 3,000 (a longer timed run, for a
+//! profile); `SAILAU_BENCH_PERF=FILE` records the timed run of each database with `perf record`
+//! into `FILE.<database>` (`perf report -i FILE.sqlite` then shows where its time went): this
+//! process on SQLite, the whole machine on PostgreSQL (`--comm postgres` for the server's share).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
@@ -44,10 +49,60 @@ use sailau_ledger::LedgerSigningKey;
 use sailau_web::{WebConfig, WebState};
 use tower::ServiceExt;
 
+/// The allocator of the `sailau` binary, so that the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Public credentials published (the 2020 primaries' scale: about 700,000 members).
 const CREDENTIALS: usize = 700_000;
-/// Ballots submitted in the timed run.
+/// Ballots submitted in the timed run, unless `SAILAU_BENCH_BALLOTS` says otherwise.
 const BALLOTS: usize = 3_000;
+
+/// The ballots of the timed run: `SAILAU_BENCH_BALLOTS`, or [`BALLOTS`].
+fn ballots() -> usize {
+    std::env::var("SAILAU_BENCH_BALLOTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(BALLOTS)
+}
+
+/// `perf record` of this process while the timed run lasts, when `SAILAU_BENCH_PERF` names a
+/// file: started before the first ballot, stopped (SIGINT, so it writes its file) after the
+/// last.
+struct Profile(Option<std::process::Child>);
+
+impl Profile {
+    fn start(backend: &str) -> Profile {
+        let Ok(file) = std::env::var("SAILAU_BENCH_PERF") else {
+            return Profile(None);
+        };
+        // On PostgreSQL the server's processes do part of the work: the whole machine then.
+        let whom = if backend == "postgres" {
+            vec!["-a".to_owned()]
+        } else {
+            vec!["-p".to_owned(), std::process::id().to_string()]
+        };
+        let child = std::process::Command::new("perf")
+            .args(["record", "-F", "1999", "-g", "-o"])
+            .arg(format!("{file}.{backend}"))
+            .args(whom)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("perf record");
+        // perf needs a moment to attach before the run starts.
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        Profile(Some(child))
+    }
+
+    fn stop(self) {
+        if let Some(mut child) = self.0 {
+            let _ = std::process::Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status();
+            let _ = child.wait();
+        }
+    }
+}
 /// Concurrent clients (members submitting at the same moment at a peak).
 const CLIENTS: usize = 64;
 
@@ -325,7 +380,7 @@ async fn setup(url: &str) -> (App, Router, CampaignId, Vec<String>, Vec<String>)
     let ctx = sailau_vote::ElectionContext::new(&files.manifest, &params, &publics).unwrap();
 
     // The credentials: BALLOTS codes whose holders vote, the rest public points only.
-    let codes: Vec<sailau_vote::CredentialCode> = (0..BALLOTS)
+    let codes: Vec<sailau_vote::CredentialCode> = (0..ballots())
         .map(|_| sailau_vote::CredentialCode::generate(&mut rng))
         .collect();
     let mut list: Vec<sailau_vote::Point> = codes
@@ -333,7 +388,7 @@ async fn setup(url: &str) -> (App, Router, CampaignId, Vec<String>, Vec<String>)
         .map(|c| *c.derive_key(ctx.parameters_hash()).public())
         .collect();
     list.extend(
-        (BALLOTS..CREDENTIALS).map(|_| sailau_vote::generate_credential(&params, &mut rng).1),
+        (ballots()..CREDENTIALS).map(|_| sailau_vote::generate_credential(&params, &mut rng).1),
     );
     list.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
     let mut jsonl = String::with_capacity(CREDENTIALS * 82);
@@ -457,6 +512,7 @@ async fn run(backend: &str, url: &str) {
     let (app, router, campaign, tokens, submissions) = setup(url).await;
     let submissions = Arc::new(submissions);
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let profile = Profile::start(backend);
     let (cpu, server_cpu) = (cpu_seconds(), postgres_cpu_seconds());
     let start = Instant::now();
     let mut tasks = Vec::new();
@@ -478,12 +534,13 @@ async fn run(backend: &str, url: &str) {
     let http = start.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu;
     let server_cpu = postgres_cpu_seconds() - server_cpu;
+    profile.stop();
 
     // Baseline: the same ballot rows, inserted plainly, one transaction each, on another
     // campaign's board.
     let rows: Vec<BoardRow> = app
         .store()
-        .board_rows(&campaign, SubmissionKind::Cast, 1, BALLOTS as u64)
+        .board_rows(&campaign, SubmissionKind::Cast, 1, ballots() as u64)
         .await
         .unwrap();
     let other = CampaignId(uuid::Uuid::from_u128(2));
@@ -494,11 +551,12 @@ async fn run(backend: &str, url: &str) {
         tx.commit_plain().await.unwrap();
     }
     let plain = start.elapsed().as_secs_f64();
-    let n = BALLOTS as f64;
+    let n = ballots() as f64;
     println!(
-        "{backend}: {BALLOTS} ballots through HTTP by {CLIENTS} clients against {CREDENTIALS} credentials \
+        "{backend}: {} ballots through HTTP by {CLIENTS} clients against {CREDENTIALS} credentials \
          in {http:.2} s = {:.0} ballots/s ({:.2} ms of CPU per ballot in this process{}); baseline \
          (plain insert of the same rows, one transaction each): {plain:.2} s = {:.0} rows/s",
+        ballots(),
         n / http,
         cpu * 1000.0 / n,
         if backend == "postgres" {

@@ -37,6 +37,10 @@ use sailau_ledger::LedgerSigningKey;
 use sailau_web::{WebConfig, WebState};
 use tower::ServiceExt;
 
+/// The allocator of the `sailau` binary, so that the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DELEGATES: u32 = 1_000;
 /// 2023-09-27 12:00 in Aktobe: the conference's day.
 const DAY_MS: i64 = 1_695_798_000_000;

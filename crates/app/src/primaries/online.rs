@@ -273,9 +273,11 @@ pub(crate) struct BallotGroups {
     writer: tokio::sync::Mutex<()>,
     /// Cast ballots waiting for their proofs to be verified.
     unverified: Mutex<Vec<Unverified>>,
-    /// Verification batches run at once: one per core, so that verifying threads do not crowd
-    /// out the group's writer (more would only queue for the cores and slow the writer down).
-    verifiers: tokio::sync::Semaphore,
+    /// Held by the one task that takes the waiting ballots and verifies them (`verify_waiting`):
+    /// ballots that arrive meanwhile wait for its next round, so batches grow with the load.
+    verifier: tokio::sync::Mutex<()>,
+    /// The cores a round's batch is split across.
+    cores: usize,
     /// The election contexts of campaigns whose key is published, by campaign: fixed from then
     /// on, so a submission's proofs are checked without reading the vote's state.
     contexts: Mutex<HashMap<CampaignId, Arc<ElectionContext>>>,
@@ -288,14 +290,34 @@ impl Default for BallotGroups {
             queue: Mutex::default(),
             unverified: Mutex::default(),
             writer: tokio::sync::Mutex::default(),
-            verifiers: tokio::sync::Semaphore::new(cores),
+            verifier: tokio::sync::Mutex::default(),
+            cores,
             contexts: Mutex::default(),
         }
     }
 }
 
-/// The most cast ballots whose proofs one batch verifies together.
-const VERIFY_MAX: usize = 64;
+/// The most cast ballots one round of verification takes (split across the cores).
+const VERIFY_MAX: usize = 256;
+
+/// The fewest ballots each core's share of a round gets: fewer than this and the round is not
+/// split. A ballot of five options brings ~36 points to the combined check, and
+/// curve25519-dalek uses Pippenger's method (about half Straus's cost per point at these sizes)
+/// from 190 points on, so each share should hold at least about six ballots.
+const SPLIT_MIN: usize = 8;
+
+/// A round's ballots in `cores` shares of about equal size, none smaller than [`SPLIT_MIN`]
+/// (one share when the round is small).
+fn shares_of<T>(mut round: Vec<T>, cores: usize) -> Vec<Vec<T>> {
+    let parts = (round.len() / SPLIT_MIN).clamp(1, cores.max(1));
+    let mut shares = Vec::with_capacity(parts);
+    for k in (1..parts).rev() {
+        let size = round.len() / (k + 1);
+        shares.push(round.split_off(round.len() - size));
+    }
+    shares.push(round);
+    shares
+}
 
 /// A cast ballot waiting for its proofs and signature to be verified.
 struct Unverified {
@@ -1049,24 +1071,45 @@ impl App {
             .map_err(|_| AppError::Ledger("the ballot's commit group ended without it".into()))?
     }
 
-    /// Verifies the cast ballots waiting so far, a batch at a time (at most [`VERIFY_MAX`]), on a
-    /// blocking thread under one of the verifiers' permits; a task of its own, like the writer,
-    /// so that a client that goes away does not leave the others of its batch unanswered.
+    /// Verifies the cast ballots waiting, round after round while there are any: the task that
+    /// holds the verifier's lock takes every ballot waiting (at most [`VERIFY_MAX`]), splits
+    /// them into one share per core ([`shares_of`]), verifies each share as one batch on a
+    /// blocking thread, and waits for all before the next round. Ballots that arrive during a
+    /// round wait for the next, so under load the batches grow and each ballot's proofs cost
+    /// less (one multiscalar multiplication by Pippenger's method instead of many small ones).
+    /// A task of its own, like the writer, so that a client that goes away does not leave the
+    /// others of its round unanswered.
     async fn verify_waiting(&self) {
-        let Ok(_permit) = self.ballots.verifiers.acquire().await else {
-            return;
-        };
-        let batch = {
-            let mut waiting = locked(&self.ballots.unverified);
-            let n = waiting.len().min(VERIFY_MAX);
-            waiting.drain(..n).collect::<Vec<_>>()
-        };
-        if batch.is_empty() {
-            return;
+        loop {
+            // Another task holds the lock: it looks at the queue again after letting go, so the
+            // ballot just queued is not left behind.
+            let Ok(verifier) = self.ballots.verifier.try_lock() else {
+                return;
+            };
+            loop {
+                let round = {
+                    let mut waiting = locked(&self.ballots.unverified);
+                    let n = waiting.len().min(VERIFY_MAX);
+                    waiting.drain(..n).collect::<Vec<_>>()
+                };
+                if round.is_empty() {
+                    break;
+                }
+                let shares: Vec<_> = shares_of(round, self.ballots.cores)
+                    .into_iter()
+                    .map(|share| tokio::task::spawn_blocking(move || verify_batch(share)))
+                    .collect();
+                // A failed blocking task drops the replies: each of its ballots is then
+                // answered with a fault of the system rather than left waiting.
+                for share in shares {
+                    let _ = share.await;
+                }
+            }
+            drop(verifier);
+            if locked(&self.ballots.unverified).is_empty() {
+                return;
+            }
         }
-        // A failed blocking task drops the replies: each waiting ballot is then answered with
-        // a fault of the system rather than left waiting.
-        let _ = tokio::task::spawn_blocking(move || verify_batch(batch)).await;
     }
 
     /// Writes the waiting ballots, a group at a time, while there are any: the writer that gets
@@ -1574,4 +1617,32 @@ pub fn credentials_command(campaign: CampaignId, bytes: Vec<u8>) -> Result<Issue
         sha256: sha256_hex(&bytes),
     };
     Ok(Issued::new(cmd, sailau_domain::elections::Blob(bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every ballot of a round lands in exactly one share; shares are as even as they can be,
+    /// one per core at most, and none below `SPLIT_MIN` unless the round itself is smaller.
+    #[test]
+    fn shares_split_rounds_evenly() {
+        for cores in 1..=4 {
+            for n in 0..=300 {
+                let shares = shares_of((0..n).collect::<Vec<_>>(), cores);
+                let mut all: Vec<usize> = shares.iter().flatten().copied().collect();
+                all.sort_unstable();
+                assert_eq!(all, (0..n).collect::<Vec<_>>(), "n={n} cores={cores}");
+                assert!(shares.len() <= cores, "n={n} cores={cores}");
+                if shares.len() > 1 {
+                    let sizes: Vec<usize> = shares.iter().map(Vec::len).collect();
+                    let (min, max) = (sizes.iter().min(), sizes.iter().max());
+                    assert!(min >= Some(&SPLIT_MIN), "n={n} cores={cores} {sizes:?}");
+                    assert!(max.zip(min).is_some_and(|(a, b)| a - b <= 1), "{sizes:?}");
+                }
+            }
+        }
+        assert_eq!(shares_of((0..16).collect::<Vec<_>>(), 2).len(), 2);
+        assert_eq!(shares_of((0..15).collect::<Vec<_>>(), 2).len(), 1);
+    }
 }
