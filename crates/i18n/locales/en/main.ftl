@@ -768,6 +768,7 @@ election-qualification-missing = The candidate has not declared: { $qualificatio
 election-too-young = A candidate must be at least { NUMBER($min) } on election day { $election_day }; this one will be { NUMBER($age) }.
 election-party-nominee-taken = The party already has a nominee in this contest: a party nominates at most one candidate per unit.
 election-membership-missing = A party nominates its own members only: name the membership document.
+election-incumbent-taken = Another candidate standing in this contest is already declared the sitting akim: a unit has one akim, so only one nominated or registered candidacy may say so.
 election-date-future = The date cannot be after today.
 election-nomination-status = This nomination has been decided already (status: { $state ->
         [nominated] nominated, awaiting a decision

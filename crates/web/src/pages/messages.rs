@@ -488,6 +488,7 @@ mod tests {
                 party: "amanat".into(),
             },
             Rule::PartyMembershipMissing,
+            Rule::IncumbentTaken,
             Rule::DateInFuture,
             Rule::NominationStatus {
                 status: "registered".into(),
@@ -630,6 +631,7 @@ mod tests {
                 | Rule::CandidateTooYoung { .. }
                 | Rule::PartyNomineeTaken { .. }
                 | Rule::PartyMembershipMissing
+                | Rule::IncumbentTaken
                 | Rule::DateInFuture
                 | Rule::NominationStatus { .. }
                 | Rule::DocumentUnknown { .. }

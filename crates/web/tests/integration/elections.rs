@@ -779,6 +779,80 @@ async fn every_broken_rule_of_the_election_forms_shows_at_once_next_to_its_field
     }
 }
 
+/// The party's nominee of the walk is declared the sitting akim; a self-nominee declaring it too
+/// in the same contest is refused next to the checkbox, in the reader's language, and nothing is
+/// written.
+#[tokio::test]
+async fn a_second_sitting_akim_in_a_contest_is_refused_next_to_its_checkbox() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        let mut sec = secretary(&t).await;
+        let w = walk(&t, &clock, &mut tik, &mut sec).await;
+        let tik = w.tik.clone();
+        let before = t.ledger_size().await;
+        for (lang, said) in [
+            (
+                Lang::Ru,
+                "уже выдвинут кандидат, указанный как действующий аким",
+            ),
+            (
+                Lang::Kk,
+                "қазіргі әкім деп белгіленген кандидат ұсынылып қойған",
+            ),
+            (Lang::En, "already declared the sitting akim"),
+        ] {
+            let r = t
+                .post_form_as(
+                    &format!("{}/self-nomination?lang={}", w.contest, lang.code()),
+                    &[
+                        ("surname", "Екінші"),
+                        ("given_name", "Арман"),
+                        ("birth_date", "1979-01-02"),
+                        ("gender", "male"),
+                        ("current_post", "аким Абайского района"),
+                        ("residence", "с. Карааул"),
+                        ("incumbent", "on"),
+                    ],
+                    &tik,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", t.backend);
+            let next_to = field_error(&r.body, "incumbent").unwrap_or_default();
+            assert!(
+                next_to.contains(said),
+                "{} [{}]: {next_to:?}\n{}",
+                t.backend,
+                lang.code(),
+                main_text(&r.body)
+            );
+            assert!(
+                r.body.contains(r#"name="incumbent" value="on" aria-describedby="f-incumbent-hint f-incumbent-error" aria-invalid="true" checked"#),
+                "{}: the checkbox keeps its tick and points to its error",
+                t.backend
+            );
+            let summary = summary_items(&r.body).join(" | ");
+            assert!(
+                summary.contains(said),
+                "{} [{}]: {summary}",
+                t.backend,
+                lang.code()
+            );
+            assert!(
+                unfit(lang, &r.body).is_empty(),
+                "{}: {:?}",
+                t.backend,
+                unfit(lang, &r.body)
+            );
+        }
+        assert_eq!(
+            t.ledger_size().await,
+            before,
+            "{}: a refusal wrote",
+            t.backend
+        );
+    }
+}
+
 #[tokio::test]
 async fn forms_are_offered_only_to_whoever_may_use_them() {
     for (t, clock) in setup().await {
