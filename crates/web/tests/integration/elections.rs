@@ -704,6 +704,80 @@ async fn actions_after_their_deadline_are_refused_with_the_deadline_in_the_reade
     }
 }
 
+/// Once a window has closed, the forms bound to it are not offered: the nomination forms, the
+/// contest's buttons and the commission's decisions on a pending nomination say when the window
+/// closed instead, in the reader's language (the server still refuses a late submission: see
+/// `actions_after_their_deadline_are_refused_with_the_deadline_in_the_readers_language`).
+#[tokio::test]
+async fn forms_of_a_closed_window_say_when_it_closed_instead() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        let mut sec = secretary(&t).await;
+        let w = walk(&t, &clock, &mut tik, &mut sec).await;
+        let (mut tik, mut sec) = (w.tik.clone(), w.secretary.clone());
+        // While nomination is open the forms are there.
+        let r = t
+            .get_as(&format!("{}/self-nomination", w.contest), &tik)
+            .await;
+        assert!(r.body.contains("method=\"post\""), "{}", t.backend);
+        move_to(&t, &clock, AFTER_REGISTRATION_AT, &mut [&mut tik, &mut sec]).await;
+        for (lang, nomination, registration) in [
+            (
+                Lang::Ru,
+                "Выдвижение кандидатов завершилось 10.04.2025 в 24:00",
+                "Регистрация кандидатов завершилась 15.04.2025 в 18:00",
+            ),
+            (
+                Lang::Kk,
+                "«кандидаттарды ұсыну» кезеңі жергілікті уақыт бойынша 10.04.2025 сағат 24:00-да аяқталды",
+                "«кандидаттарды тіркеу» кезеңі жергілікті уақыт бойынша 15.04.2025 сағат 18:00-да аяқталды",
+            ),
+            (
+                Lang::En,
+                "nomination of candidates closed on 10.04.2025 at 24:00",
+                "registration of candidates closed on 15.04.2025 at 18:00",
+            ),
+        ] {
+            let code = lang.code();
+            for (form, who) in [("self-nomination", &tik), ("party-nomination", &sec)] {
+                let r = t
+                    .get_as(&format!("{}/{form}?lang={code}", w.contest), who)
+                    .await;
+                assert_eq!(r.status, StatusCode::OK, "{}", t.backend);
+                assert!(
+                    !r.body.contains("method=\"post\" action=\"/elections/"),
+                    "{} [{code}] {form}: a form after the window closed",
+                    t.backend
+                );
+                assert_has(&r, nomination, "when nomination closed");
+                assert!(
+                    unfit(lang, &r.body).is_empty(),
+                    "{:?}",
+                    unfit(lang, &r.body)
+                );
+            }
+            // The contest page offers no nomination and says why.
+            let r = t.get_as(&format!("{}?lang={code}", w.contest), &tik).await;
+            assert!(
+                !r.body.contains("/self-nomination\""),
+                "{} [{code}]",
+                t.backend
+            );
+            assert_has(&r, nomination, "when nomination closed, on the contest");
+            // The pending self-nominee: no decision forms, the registration deadline instead;
+            // a withdrawal is still open.
+            let r = t
+                .get_as(&format!("{}?lang={code}", w.self_nominee), &tik)
+                .await;
+            for action in ["/register#register", "/refuse#refuse", "/deposit#deposit"] {
+                assert!(!r.body.contains(action), "{} [{code}]: {action}", t.backend);
+            }
+            assert!(r.body.contains("/cancel#cancel"), "{} [{code}]", t.backend);
+            assert_has(&r, registration, "when registration closed");
+        }
+    }
+}
+
 #[tokio::test]
 async fn every_broken_rule_of_the_election_forms_shows_at_once_next_to_its_field() {
     for (t, clock) in setup().await {

@@ -443,10 +443,46 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             assert!(pdf.bytes.starts_with(b"%PDF"), "{b}");
         }
 
+        // Another election of the unit is called whose nomination opens tomorrow: the hand-off
+        // offers only the contest whose nomination is open, and says when the other's opens.
+        let r = t
+            .submit(
+                "/elections/call",
+                &[
+                    ("name_ru", "Повторные выборы акима Абайского района"),
+                    ("name_kk", "Абай ауданы әкімінің қайта сайлауы"),
+                    ("name_en", ""),
+                    ("ruleset", "kz-akim-district-2023"),
+                    ("election_day", "2025-06-29"),
+                    ("units", UNIT),
+                ],
+                &tik,
+                StatusCode::SEE_OTHER,
+            )
+            .await;
+        let _ = location_path(&r);
+
         // The hand-off: a missing post is shown next to its field, then the nomination is filed
         // and the commission sees it in its workbench.
         let hand_off = motion.replace("/votes", "/hand-off");
         let page = t.get_as(&format!("{conf}?lang=ru"), &sec).await;
+        assert_has(
+            &page,
+            "Повторные выборы акима Абайского района: этап «выдвижение кандидатов» начнётся 06.03.2025 в 00:00",
+            "the other election's nomination is not open yet",
+        );
+        let offered: Vec<&str> = page
+            .body
+            .split("<option value=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .filter(|v| v.len() == 36)
+            .collect();
+        assert_eq!(
+            offered.len(),
+            1,
+            "{b}: only the open contest is offered: {offered:?}"
+        );
         let contest = page
             .body
             .split("<option value=\"")

@@ -15,7 +15,7 @@ use sailau_domain::command::Edition;
 use sailau_domain::elections::rules::{PRESETS, RuleSet};
 use sailau_domain::elections::{
     ApplySelfNomination, CallElection, Candidate, ContestId, Decision, ElectionId, Membership,
-    NewContest, NominateByParty, NominationFacts, NominationId, ProposeByHigherAkim,
+    NewContest, NominateByParty, NominationFacts, NominationId, Phase, ProposeByHigherAkim,
 };
 use sailau_domain::{
     Gender, Names, PartyCode, Person, PersonId, Rule, Scope, TerritoryCode, ValidationErrors,
@@ -287,6 +287,15 @@ impl Way {
         }
     }
 
+    /// The window of the calendar the form belongs to (rules.md §3): nominations by parties and
+    /// self-nominees in the nomination window, the higher akim's proposals in their own.
+    fn phase(self) -> Phase {
+        match self {
+            Way::SelfNominated | Way::Party => Phase::Nomination,
+            Way::HigherAkim => Phase::HigherAkimProposal,
+        }
+    }
+
     /// The document the form's scan is filed as; `None`: the form has no file.
     fn scan(self) -> Option<&'static str> {
         match self {
@@ -417,6 +426,9 @@ struct NominatePage {
     party: bool,
     /// The decision's fields and its scan (a multipart form).
     decision: Option<DecisionLabels>,
+    /// Why the form is not offered now (its window closed or not yet open, in words), or "".
+    /// A refused form is shown again with its errors.
+    closed: String,
     form: FormState,
     genders: Vec<(String, String)>,
     parties: Vec<(String, String)>,
@@ -455,6 +467,13 @@ async fn nominate_page(
         ),
     };
     crumbs.push((String::new(), title.clone()));
+    let closed = if form.has_errors() {
+        String::new()
+    } else {
+        let calendar = super::calendar::of_contest(&view.contest, &view.election)?;
+        super::calendar::closed_notice(ctx, &calendar, way.phase(), super::now(state))
+            .unwrap_or_default()
+    };
     let decision = match way {
         Way::SelfNominated => None,
         Way::Party => Some(DecisionLabels {
@@ -508,6 +527,7 @@ async fn nominate_page(
             action: format!("{href}/{}", way.path()),
             party: way == Way::Party,
             decision,
+            closed,
             form,
             genders: vec![
                 ("female".to_owned(), ctx.tr("gender-female")),

@@ -13,8 +13,8 @@ use sailau_app::Acting;
 use sailau_app::elections::NominationView;
 use sailau_domain::command::Edition;
 use sailau_domain::elections::{
-    CancelReason, CancelRegistration, RecordDeposit, RefuseRegistration, RegisterCandidate, Route,
-    Status, TickDocument,
+    CancelReason, CancelRegistration, Phase, RecordDeposit, RefuseRegistration, RegisterCandidate,
+    Route, Status, TickDocument,
 };
 use sailau_domain::{CommandKind, Issued, Read, Rule, Target, ValidationErrors, authorize_read};
 
@@ -113,6 +113,9 @@ pub struct DecisionForms {
     pub refuse: Option<FormState>,
     /// Cancel.
     pub cancel: Option<FormState>,
+    /// Why a decision the reader could take is not offered now (its window closed or not yet
+    /// open), each in words.
+    pub closed: Vec<String>,
 }
 
 /// The signature sheets section (filled by `signatures.rs`).
@@ -308,17 +311,62 @@ async fn forms_for(
             FormState::new(fields).labelled(labels)
         }
     };
+    // Documents, the deposit and the commission's decision belong to the route's registration
+    // window, a withdrawal to its own: outside them the page says when the window closed (or
+    // opens) instead of offering the form; a refused form is shown again with its errors.
+    let calendar = super::calendar::of_contest(&nv.contest, &nv.election)?;
+    let now = super::now(state);
+    let mut closed = Vec::new();
+    let mut in_window = |phase: Phase, name: &str, offered: bool| -> bool {
+        if !offered {
+            return false;
+        }
+        if which == name && form.has_errors() {
+            return true;
+        }
+        match super::calendar::closed_notice(&page.ctx, &calendar, phase, now) {
+            None => true,
+            Some(notice) => {
+                if !closed.contains(&notice) {
+                    closed.push(notice);
+                }
+                false
+            }
+        }
+    };
+    let decision = n.route.kind().decision_phase();
+    let tick = in_window(
+        decision,
+        "tick",
+        pending && may(p, CommandKind::TickDocument, &target),
+    );
+    let deposit = in_window(
+        decision,
+        "deposit",
+        pending && may(p, CommandKind::RecordDeposit, &target),
+    );
+    let register = in_window(
+        decision,
+        "register",
+        pending && may(p, CommandKind::RegisterCandidate, &target),
+    );
+    let refuse = in_window(
+        decision,
+        "refuse",
+        pending && may(p, CommandKind::RefuseRegistration, &target),
+    );
+    let cancel = in_window(
+        Phase::Withdrawal,
+        "cancel",
+        n.status.is_active() && may(p, CommandKind::CancelRegistration, &target),
+    );
     Ok(DecisionForms {
-        tick: (pending && may(p, CommandKind::TickDocument, &target))
-            .then(|| pick("tick", &["document"], &[])),
-        deposit: (pending && may(p, CommandKind::RecordDeposit, &target))
-            .then(|| pick("deposit", DEPOSIT_FIELDS, DEPOSIT_LABELS)),
-        register: (pending && may(p, CommandKind::RegisterCandidate, &target))
-            .then(|| pick("register", &[], &[])),
-        refuse: (pending && may(p, CommandKind::RefuseRegistration, &target))
-            .then(|| pick("refuse", REFUSE_FIELDS, REFUSE_LABELS)),
-        cancel: (n.status.is_active() && may(p, CommandKind::CancelRegistration, &target))
-            .then(|| pick("cancel", CANCEL_FIELDS, CANCEL_LABELS)),
+        tick: tick.then(|| pick("tick", &["document"], &[])),
+        deposit: deposit.then(|| pick("deposit", DEPOSIT_FIELDS, DEPOSIT_LABELS)),
+        register: register.then(|| pick("register", &[], &[])),
+        refuse: refuse.then(|| pick("refuse", REFUSE_FIELDS, REFUSE_LABELS)),
+        cancel: cancel.then(|| pick("cancel", CANCEL_FIELDS, CANCEL_LABELS)),
+        closed,
     })
 }
 

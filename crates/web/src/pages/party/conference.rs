@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use sailau_app::Acting;
 use sailau_app::party::HandOff;
 use sailau_app::party::read::{ConferenceView, MotionView};
-use sailau_domain::elections::{ContestId, Route};
+use sailau_domain::elections::{ContestId, Phase, Route};
 use sailau_domain::party::commands::{
     CheckIn, ConferenceId, Contender, MotionId, OpenMotion, RecordVote, Subject,
 };
@@ -35,8 +35,9 @@ use super::{
     branch_href, conference_href, conference_of, conference_target, crumbs_root, motion_of, submit,
 };
 use crate::WebState;
-use crate::pages::elections::{nomination_href, qualification_name, rules_of};
+use crate::pages::elections::{self, nomination_href, qualification_name, rules_of};
 use crate::pages::forms::see_other;
+use crate::pages::messages::lower_first;
 use crate::pages::territories::{ImportForm, import_errors};
 use crate::pages::{Fail, FormState, Page, PageCtx, check_form, may, pairs_of};
 
@@ -193,8 +194,11 @@ impl VoteForm {
 
 /// The hand-off form of an adopted nomination.
 pub struct HandOffForm {
-    /// The contests of the unit: (id, election name).
+    /// The contests of the unit whose nomination window is open: (id, election name).
     pub contests: Vec<(String, String)>,
+    /// The unit's contests whose nomination window is not open, each as the page says it (the
+    /// nomination of candidates closed on …, or opens on …).
+    pub closed: Vec<String>,
     /// The qualifications to declare: (key, name, checked).
     pub qualifications: Vec<(String, String, bool)>,
     /// Values and errors.
@@ -837,10 +841,25 @@ async fn nomination_of(
         return Ok((String::new(), None));
     }
     let ctx = &page.ctx;
+    let now = elections::now(state);
     let mut qualifications: Vec<String> = Vec::new();
+    let mut closed = Vec::new();
     for e in store.elections().await? {
         for c in store.contests_of(&e.id).await? {
             if &c.unit == unit {
+                // Only a contest whose nomination window is open can take the nomination; for
+                // the others the page says when it closed (or opens), as the commission would.
+                let calendar = elections::calendar::of_contest(&c, &e)?;
+                if let Some(notice) =
+                    elections::calendar::closed_notice(ctx, &calendar, Phase::Nomination, now)
+                {
+                    closed.push(format!(
+                        "{}: {}",
+                        ctx.name_of(&e.names),
+                        lower_first(&notice)
+                    ));
+                    continue;
+                }
                 contests.push((c.id.to_string(), ctx.name_of(&e.names).to_owned()));
                 if qualifications.is_empty() {
                     qualifications = rules_of(&e)?.eligibility.qualifications.clone();
@@ -863,6 +882,7 @@ async fn nomination_of(
         String::new(),
         Some(HandOffForm {
             contests,
+            closed,
             qualifications: qualifications
                 .iter()
                 .map(|q| (q.clone(), qualification_name(ctx, q), checked.contains(q)))
