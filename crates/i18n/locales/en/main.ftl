@@ -393,6 +393,7 @@ error-server-body = The server could not complete the request. Nothing was chang
 ## Validation (the keys are those of sailau-domain's rules: Rule::key)
 
 field-required = Enter a value.
+field-choose = Choose a value.
 field-too-long =
     Use at most { NUMBER($max) } { NUMBER($max) ->
         [one] character

@@ -322,6 +322,7 @@ error-server-body = Сервер сұрауды орындай алмады. Е�
 ## Деректерді тексеру (кілттер sailau-domain ережелерімен бірдей: Rule::key)
 
 field-required = Бұл өрісті толтырыңыз.
+field-choose = Тізімнен таңдаңыз.
 field-too-long = { NUMBER($max) } таңбадан аспауы керек.
 field-error-with-label = { $field }: { $message }
 code-format = ӘАОЖ коды дәл 9 цифрдан тұрады.

@@ -411,6 +411,7 @@ error-server-body = Сервер не смог выполнить запрос. 
 ## Проверка данных (ключи совпадают с правилами sailau-domain: Rule::key)
 
 field-required = Заполните это поле.
+field-choose = Выберите значение.
 field-too-long =
     Не длиннее { NUMBER($max) } { NUMBER($max) ->
         [one] символа

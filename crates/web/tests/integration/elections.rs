@@ -927,6 +927,57 @@ async fn a_second_sitting_akim_in_a_contest_is_refused_next_to_its_checkbox() {
     }
 }
 
+/// A drop-down left empty asks to choose, not to enter, next to it and in the summary, in every
+/// language; a text field left empty still asks to fill it in.
+#[tokio::test]
+async fn an_empty_drop_down_asks_to_choose_a_value() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        move_to(&t, &clock, CALL_AT, &mut [&mut tik]).await;
+        for (lang, choose, enter) in [
+            (Lang::Ru, "Выберите значение.", "Заполните это поле."),
+            (Lang::Kk, "Тізімнен таңдаңыз.", "Бұл өрісті толтырыңыз."),
+            (Lang::En, "Choose a value.", "Enter a value."),
+        ] {
+            let r = t
+                .post_form_as(
+                    &format!("/elections/call?lang={}", lang.code()),
+                    &[
+                        ("name_ru", "Выборы"),
+                        ("name_kk", "Сайлау"),
+                        ("ruleset", ""),
+                        ("election_day", "2025-05-11"),
+                        ("units", ""),
+                    ],
+                    &tik,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", t.backend);
+            let ruleset = field_error(&r.body, "ruleset").unwrap_or_default();
+            assert!(
+                ruleset.ends_with(choose),
+                "{} [{}]: {ruleset}",
+                t.backend,
+                lang.code()
+            );
+            let units = field_error(&r.body, "units").unwrap_or_default();
+            assert!(
+                units.ends_with(enter),
+                "{} [{}]: {units}",
+                t.backend,
+                lang.code()
+            );
+            let summary = summary_items(&r.body).join(" | ");
+            assert!(
+                summary.contains(&format!(": {}", choose.to_lowercase())),
+                "{} [{}]: {summary}",
+                t.backend,
+                lang.code()
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn forms_are_offered_only_to_whoever_may_use_them() {
     for (t, clock) in setup().await {

@@ -1446,6 +1446,17 @@ async fn every_broken_rule_of_a_form_shows_at_once_next_to_its_field_and_named_i
             for f in ["code", "kind", "name_ru", "name_kk"] {
                 assert!(field_error(&r.body, f).is_some(), "{b} {l}: no {f} error");
             }
+            // The kind is a drop-down: it asks to choose, the text fields to fill in.
+            assert_eq!(
+                shown_error(&r.body, "kind", lang).unwrap_or_default(),
+                esc(&catalog().tr(lang, "field-choose")),
+                "{b} {l}"
+            );
+            assert_eq!(
+                shown_error(&r.body, "code", lang).unwrap_or_default(),
+                esc(&required),
+                "{b} {l}"
+            );
             assert!(field_error(&r.body, "name_en").is_none(), "{b} {l}");
             let items = summary_items(&r.body);
             assert_eq!(items.len(), 4, "{b} {l}: {items:?}");

@@ -16,7 +16,7 @@ use sailau_domain::elections::{
     CancelReason, CancelRegistration, Phase, RecordDeposit, RefuseRegistration, RegisterCandidate,
     Route, Status, TickDocument,
 };
-use sailau_domain::{CommandKind, Issued, Read, Rule, Target, ValidationErrors, authorize_read};
+use sailau_domain::{CommandKind, Issued, Read, Target, ValidationErrors, authorize_read};
 
 use super::list::election_name;
 use super::{
@@ -631,6 +631,7 @@ pub async fn refuse(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
+    let now = super::now(&state);
     decision_form(
         page,
         state,
@@ -639,14 +640,33 @@ pub async fn refuse(
         body,
         ("refuse", "refuse"),
         &[],
-        |_, nv, values, form| {
-            *form = FormState::filled(REFUSE_FIELDS, values).labelled(REFUSE_LABELS);
-            Ok(RefuseRegistration {
+        move |ctx, nv, values, form| {
+            *form = FormState::filled(REFUSE_FIELDS, values)
+                .labelled(REFUSE_LABELS)
+                .choices(&["ground"]);
+            // No ground chosen: said as such, and the other rules checked without it.
+            let chosen = !field(values, "ground").is_empty();
+            if !chosen {
+                form.required(ctx, "ground");
+            }
+            let command = RefuseRegistration {
                 nomination: nv.nomination.id,
                 ground: field(values, "ground").to_owned(),
                 text: field(values, "text").to_owned(),
-            }
-            .into())
+            };
+            run_or_check(form, command, |c| {
+                c.validate(
+                    &nv.nomination,
+                    &nv.contest,
+                    &nv.election,
+                    now,
+                    Edition::CURRENT,
+                )
+                .map_err(|mut e| {
+                    e.0.retain(|f| chosen || f.field != "ground");
+                    e
+                })
+            })
         },
     )
     .await
@@ -670,12 +690,14 @@ pub async fn cancel(
         ("cancel", "cancel"),
         &[],
         move |ctx, nv, values, form| {
-            *form = FormState::filled(CANCEL_FIELDS, values).labelled(CANCEL_LABELS);
+            *form = FormState::filled(CANCEL_FIELDS, values)
+                .labelled(CANCEL_LABELS)
+                .choices(&["reason"]);
             let reason = match field(values, "reason") {
                 "withdrawn" => CancelReason::Withdrawn,
                 "recalled" => CancelReason::Recalled,
                 "" => {
-                    form.push("reason", ctx.rule(&Rule::FieldRequired));
+                    form.required(ctx, "reason");
                     CancelReason::Withdrawn
                 }
                 _ => {

@@ -1168,13 +1168,15 @@ pub async fn open_motion(
         let (v, _) = load(&state, &id).await?;
         let ctx = &page.ctx;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("").trim();
-        let mut form = FormState::filled(MOTION_FIELDS, &values).labelled(MOTION_LABELS);
+        let mut form = FormState::filled(MOTION_FIELDS, &values)
+            .labelled(MOTION_LABELS)
+            .choices(&["subject", "mode", "unit"]);
         let mode = match get("mode") {
             "open" => Some(VoteMode::Open),
             "roll_call" => Some(VoteMode::RollCall),
             "secret" => Some(VoteMode::Secret),
             _ => {
-                form.push("mode", ctx.rule(&Rule::FieldRequired));
+                form.required(ctx, "mode");
                 None
             }
         };
@@ -1201,12 +1203,11 @@ pub async fn open_motion(
             "nominate" => {
                 let unit = match sailau_domain::TerritoryCode::parse(get("unit")) {
                     Ok(u) => Some(u),
+                    Err(_) if get("unit").is_empty() => {
+                        form.required(ctx, "unit");
+                        None
+                    }
                     Err(r) => {
-                        let r = if get("unit").is_empty() {
-                            Rule::FieldRequired
-                        } else {
-                            r
-                        };
                         form.push("unit", ctx.rule(&r));
                         None
                     }
@@ -1259,7 +1260,7 @@ pub async fn open_motion(
                 title: get("text").to_owned(),
             }),
             _ => {
-                form.push("subject", ctx.rule(&Rule::FieldRequired));
+                form.required(ctx, "subject");
                 None
             }
         };
@@ -1412,7 +1413,9 @@ pub async fn hand_off(
             .ok_or(Fail::NotFound)?;
         let ctx = &page.ctx;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("").trim();
-        let mut form = FormState::filled(HAND_OFF_FIELDS, &values).labelled(HAND_OFF_LABELS);
+        let mut form = FormState::filled(HAND_OFF_FIELDS, &values)
+            .labelled(HAND_OFF_LABELS)
+            .choices(&["contest"]);
         let qualifications: Vec<String> = pairs
             .iter()
             .filter(|(k, _)| k == "qualifications")
@@ -1420,7 +1423,7 @@ pub async fn hand_off(
             .collect();
         let contest = ContestId::parse(get("contest"));
         if contest.is_none() {
-            form.push("contest", ctx.rule(&Rule::FieldRequired));
+            form.required(ctx, "contest");
         }
         let result = match contest {
             Some(contest) => {
