@@ -1180,7 +1180,7 @@ el-akim-propose-lead = When fewer candidates than required are registered, the h
 el-field-proposal-number = Proposal number
 el-field-proposal-date = Proposal date
 el-field-proposal-body = Proposed by
-el-field-proposal-body-hint = For example: Akim of Aktobe Region
+el-field-proposal-body-hint = For example: akim of Aktobe Region
 el-field-proposal-file = Scan of the proposal (PDF, JPEG or PNG)
 account-candidacies = My nominations
 ## i13-pages
