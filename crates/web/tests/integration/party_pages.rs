@@ -379,6 +379,54 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             &format!("<option value=\"{UNIT}\" selected>Абайский район ({UNIT})</option>"),
             "the unit picker",
         );
+        // Fields the motion needs for one subject only say which, instead of "(optional)"
+        // (newcomer test: the unit was marked optional, yet a nomination needs it).
+        for (lang, unit, text, optional) in [
+            (
+                "ru",
+                "Территория <span class=\"field__optional\">(обязательно при выдвижении кандидата)</span>",
+                "(обязательно для постановления или партийного списка)",
+                "(необязательно)",
+            ),
+            (
+                "kk",
+                "Аумақ <span class=\"field__optional\">(кандидат ұсынғанда міндетті)</span>",
+                "(қаулы немесе партиялық тізім үшін міндетті)",
+                "(міндетті емес)",
+            ),
+            (
+                "en",
+                "Unit <span class=\"field__optional\">(required for a nomination)</span>",
+                "(required for a resolution or a party list)",
+                "(optional)",
+            ),
+        ] {
+            let r = t.get_as(&format!("{conf}?lang={lang}"), &sec).await;
+            assert_has(&r, unit, "the unit says when it is required");
+            assert_has(&r, text, "the text says when it is required");
+            let motion_form = r.body.split("id=\"new-motion\"").nth(1).unwrap_or_default();
+            let motion_form = motion_form.split("</form>").next().unwrap_or_default();
+            assert!(
+                !motion_form.contains(optional),
+                "{b} [{lang}]: a field marked optional in the motion form"
+            );
+        }
+        // A nomination without its unit: the drop-down asks to choose one.
+        let r = t
+            .submit(
+                &format!("{conf}/motions?lang=ru"),
+                &[
+                    ("subject", "nominate"),
+                    ("mode", "open"),
+                    ("unit", ""),
+                    ("contenders", "AM-1"),
+                ],
+                &sec,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        let unit = field_error(&r.body, "unit").unwrap_or_default();
+        assert!(unit.ends_with("Выберите значение."), "{b}: {unit}");
 
         // A nominee who is not a member, then the member.
         let r = t
