@@ -778,6 +778,74 @@ async fn forms_of_a_closed_window_say_when_it_closed_instead() {
     }
 }
 
+/// Text people entered in one language (a post, a residence, a decision's body) keeps that
+/// language on the other languages' pages and says so in `lang`, for screen readers; the page's
+/// own words are translated.
+#[tokio::test]
+async fn text_entered_in_one_language_is_declared_in_it() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        let mut sec = secretary(&t).await;
+        let w = walk(&t, &clock, &mut tik, &mut sec).await;
+        let tik = w.tik.clone();
+        for lang in Lang::ALL {
+            let code = lang.code();
+            let marked = |text: &str| {
+                if lang == Lang::Ru {
+                    format!(">{text}<")
+                } else {
+                    format!(" lang=\"ru\">{text}<")
+                }
+            };
+            let r = t
+                .get_as(&format!("{}?lang={code}", w.self_nominee), &tik)
+                .await;
+            for text in ["директор школы", "с. Карааул, ул. Абая, 1"] {
+                assert!(
+                    r.body.contains(&marked(text)),
+                    "{} [{code}]: {text} not declared",
+                    t.backend
+                );
+            }
+            let main = r.body.split("<main").nth(1).unwrap_or_default();
+            assert!(
+                lang != Lang::Ru || !main.contains(" lang=\"ru\""),
+                "{}: Russian declared on the Russian page",
+                t.backend
+            );
+            let r = t
+                .get_as(&format!("{}?lang={code}", w.party_nominee), &tik)
+                .await;
+            for text in [
+                "аким Абайского района",
+                "L (50-я) внеочередная конференция Абайского районного филиала",
+            ] {
+                assert!(
+                    r.body.contains(&marked(text)),
+                    "{} [{code}]: {text} not declared",
+                    t.backend
+                );
+            }
+            let r = t.get_as(&format!("{}?lang={code}", w.contest), &tik).await;
+            assert!(
+                r.body.contains(&marked("директор школы")),
+                "{} [{code}]: the post in the candidates' table",
+                t.backend
+            );
+        }
+        // The Kazakh ballot declares the Russian post; the Russian one needs not.
+        let kk = t.get(&format!("{}/ballot?lang=kk", w.contest)).await;
+        assert!(
+            kk.body.contains(" lang=\"ru\">аким Абайского района<"),
+            "{}",
+            t.backend
+        );
+        let ru = t.get(&format!("{}/ballot?lang=ru", w.contest)).await;
+        assert!(ru.body.contains(">аким Абайского района<"), "{}", t.backend);
+        assert!(!ru.body.contains(" lang=\"ru\">аким"), "{}", t.backend);
+    }
+}
+
 #[tokio::test]
 async fn every_broken_rule_of_the_election_forms_shows_at_once_next_to_its_field() {
     for (t, clock) in setup().await {

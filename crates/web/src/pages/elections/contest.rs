@@ -252,8 +252,14 @@ pub struct LineView {
     pub surname: String,
     /// Given name and patronymic.
     pub rest: String,
-    /// Year of birth, post, nomination.
-    pub details: String,
+    /// Year of birth.
+    pub born: String,
+    /// The post as the candidate wrote it.
+    pub post: String,
+    /// The post's language when it is not the ballot's (`lang` of its element), else `None`.
+    pub post_lang: Option<&'static str>,
+    /// Who nominated, in the ballot's language.
+    pub nominated: String,
 }
 
 /// The printable ballot.
@@ -322,7 +328,11 @@ pub async fn ballot(
                         .copied()
                         .collect::<Vec<_>>()
                         .join(" "),
-                    details: format!("{}, {}, {}", l.birth_year, l.post, nomination),
+                    born: l.birth_year.to_string(),
+                    post: l.post.clone(),
+                    post_lang: crate::pages::ctx::written_in(&l.post)
+                        .filter(|lang| *lang != if kk { "kk" } else { "ru" }),
+                    nominated: nomination.clone(),
                 }
             })
             .collect();

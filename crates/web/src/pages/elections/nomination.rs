@@ -76,10 +76,16 @@ pub struct View {
     pub incumbent: bool,
     /// Place of residence.
     pub residence: String,
-    /// The party's decision, or "".
-    pub decision: String,
-    /// The refusal's ground and text, or "".
+    /// The party's decision (or the higher akim's proposal) around its body: the words before
+    /// and after it; both "" when the route has none.
+    pub decision: (String, String),
+    /// The decision's body as written ("L (50-я) внеочередная конференция …"), in the language
+    /// it was written in, or "".
+    pub decision_body: String,
+    /// The refusal's ground (the rule set's, in the reader's language), or "".
     pub refusal: String,
+    /// The commission's text of the refusal as written, or "".
+    pub refusal_text: String,
     /// The deposit as recorded, or "not paid".
     pub deposit: String,
     /// The amount due, or "".
@@ -172,17 +178,20 @@ async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<V
     let rules = super::rules_of(&nv.election)?;
     let (status, status_class) = status_text(ctx, &n.status);
     let name = full_name(n);
-    let decision = match &n.route {
-        Route::Party { decision, .. } | Route::HigherAkimProposal { proposal: decision } => ctx
-            .tr_args(
+    let (decision, decision_body) = match &n.route {
+        Route::Party { decision, .. } | Route::HigherAkimProposal { proposal: decision } => (
+            ctx.tr_around(
                 "el-decision-summary",
                 &[
                     ("document", decision.number.clone()),
                     ("date", when::date(ctx.language(), decision.date)),
                     ("body", decision.body.clone()),
                 ],
+                "body",
             ),
-        Route::SelfNominated => String::new(),
+            decision.body.clone(),
+        ),
+        Route::SelfNominated => ((String::new(), String::new()), String::new()),
     };
     let ground_text = |key: &str| {
         rules
@@ -194,16 +203,9 @@ async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<V
             })
             .unwrap_or_default()
     };
-    let refusal = match &n.status {
-        Status::Refused { ground, text } => {
-            let g = ground_text(ground);
-            if text.is_empty() {
-                g
-            } else {
-                format!("{g}. {text}")
-            }
-        }
-        _ => String::new(),
+    let (refusal, refusal_text) = match &n.status {
+        Status::Refused { ground, text } => (ground_text(ground), text.clone()),
+        _ => (String::new(), String::new()),
     };
     let deposit = match &n.deposit {
         Some(d) => ctx.tr_args(
@@ -259,7 +261,9 @@ async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<V
         incumbent: n.candidate.incumbent,
         residence: n.candidate.residence.clone(),
         decision,
+        decision_body,
         refusal,
+        refusal_text,
         deposit,
         deposit_due,
         show_missing: n.status == Status::Nominated,

@@ -213,6 +213,9 @@ pub struct MotionItem {
     pub position: u32,
     /// What it proposes, in words.
     pub title: String,
+    /// The title's language when it is the conference's own text (a resolution, a list's
+    /// title) written in another language than the page's, else `None`.
+    pub title_lang: Option<&'static str>,
     /// Details (contenders, the presidium's members).
     pub details: Vec<String>,
     /// How it is voted on, in words.
@@ -794,10 +797,15 @@ async fn motion_item(
         }
     });
     let (nomination_href, hand_off) = nomination_of(page, state, v, m, may_hand_off, forms).await?;
+    let title_lang = match &m.motion.subject {
+        Subject::ApproveList { .. } | Subject::Resolution { .. } => ctx.text_lang(&title),
+        _ => None,
+    };
     Ok(MotionItem {
         id: m.motion.id.0.to_string(),
         position: m.motion.position,
         title,
+        title_lang,
         details,
         mode: mode_text(ctx, m.motion.mode),
         rounds,
