@@ -92,13 +92,13 @@ check(total == 1062327, "voters sum to %d, expected 1062327" % total)
 for u in units:
     check(any(p["territory_code"] == u["code"] for p in prec), "unit %s has no precinct" % u["code"])
 
-parties = load("parties.csv", "code,name_ru,name_kk,short_name")
+parties = load("parties.csv", "code,name_ru,name_kk,short_name,name_en")
 pcodes = [p["code"] for p in parties]
 check(len(parties) == 7, "expected 7 parties, found %d" % len(parties))
 check(len(pcodes) == len(set(pcodes)), "duplicate party codes")
 for p in parties:
     check(re.fullmatch(r"[a-z][a-z0-9_-]*", p["code"]) is not None, "party %s: code not a lowercase ASCII slug" % p["code"])
-    for col in ("name_ru", "name_kk", "short_name"):
+    for col in ("name_ru", "name_kk", "short_name", "name_en"):
         check(p[col].strip() != "", "party %s: empty %s" % (p["code"], col))
 
 if errors:

@@ -309,6 +309,10 @@ pub enum Rule {
     },
     /// A party nominates its members only: name the membership document.
     PartyMembershipMissing,
+    /// Another nomination still standing in this contest (nominated or registered) already
+    /// declares its candidate the sitting akim of the unit: a unit has one akim, so at most one
+    /// standing nomination may declare it.
+    IncumbentTaken,
     /// The date is after today.
     DateInFuture,
     /// The nomination is {status}: no longer awaiting a decision.
@@ -494,6 +498,7 @@ impl Rule {
             Rule::CandidateTooYoung { .. } => "election-too-young",
             Rule::PartyNomineeTaken { .. } => "election-party-nominee-taken",
             Rule::PartyMembershipMissing => "election-membership-missing",
+            Rule::IncumbentTaken => "election-incumbent-taken",
             Rule::DateInFuture => "election-date-future",
             Rule::NominationStatus { .. } => "election-nomination-status",
             Rule::DocumentUnknown { .. } => "election-document-unknown",
@@ -790,6 +795,9 @@ impl Rule {
             }
             Rule::PartyMembershipMissing => {
                 "a party nominates its members only: name the membership document".into()
+            }
+            Rule::IncumbentTaken => {
+                "another standing nomination in this contest already declares its candidate the sitting akim (a unit has one akim)".into()
             }
             Rule::DateInFuture => "the date is after today".into(),
             Rule::NominationStatus { status } => {

@@ -100,6 +100,10 @@ async fn nomination_facts(
                 .filter(standing)
                 .any(|n| n.route.party() == Some(p))
         }),
+        incumbent_declared: others
+            .iter()
+            .filter(standing)
+            .any(|n| n.candidate.incumbent),
         registered: others
             .iter()
             .filter(|n| matches!(n.status, Status::Registered { .. }))

@@ -369,6 +369,79 @@ async fn party_nominations_one_per_unit_members_only_and_of_age() {
     }
 }
 
+/// A unit has one akim: a nomination declaring the sitting akim is refused on `incumbent` while
+/// another standing nomination of the contest declares it, allowed in another contest, and
+/// allowed again once that nomination is withdrawn; nothing is written by the refusal.
+#[tokio::test]
+async fn one_standing_nomination_per_contest_declares_the_sitting_akim() {
+    for f in called().await {
+        set_clock(&f, "2023-09-27T12:00:00Z");
+        let akim = |mut c: Candidate| {
+            c.incumbent = true;
+            c
+        };
+        let mut first = by_party(
+            0x1a1,
+            UIL,
+            "amanat",
+            person(0x101, "Казыбаев", date(1979, 3, 1), Gender::Male),
+        );
+        first.candidate = akim(first.candidate);
+        accepted(&f, first).await;
+        let before = size(&f).await;
+        let mut second = self_nominated(
+            0x1a2,
+            UIL,
+            person(0x102, "Ермеков", date(1980, 1, 1), Gender::Male),
+        );
+        second.candidate = akim(second.candidate);
+        let e = refused(&f, second.clone()).await;
+        assert_eq!(
+            rules_of(&e),
+            vec![("incumbent".into(), Rule::IncumbentTaken)],
+            "{}",
+            f.backend
+        );
+        assert_eq!(size(&f).await, before, "{}: nothing written", f.backend);
+        // Another contest has its own akim; a candidate who does not declare it is not refused.
+        let mut elsewhere = self_nominated(
+            0x1a3,
+            KOBDA,
+            person(0x103, "Нурланов", date(1975, 5, 5), Gender::Male),
+        );
+        elsewhere.candidate = akim(elsewhere.candidate);
+        accepted(&f, elsewhere).await;
+        accepted(
+            &f,
+            self_nominated(
+                0x1a4,
+                UIL,
+                person(0x104, "Бекова", date(1985, 2, 2), Gender::Female),
+            ),
+        )
+        .await;
+        // Withdrawn, the first no longer stands: the declaration may be made again.
+        accepted(
+            &f,
+            CancelRegistration {
+                nomination: NominationId(uuid(0x1a1)),
+                reason: CancelReason::Withdrawn,
+                text: String::new(),
+            },
+        )
+        .await;
+        accepted(&f, second).await;
+        let view = f.app.contest(&ContestId(uuid(UIL))).await.unwrap();
+        let declaring: Vec<_> = view
+            .nominations
+            .iter()
+            .filter(|n| n.status.is_active() && n.candidate.incumbent)
+            .map(|n| n.id)
+            .collect();
+        assert_eq!(declaring, [NominationId(uuid(0x1a2))], "{}", f.backend);
+    }
+}
+
 #[tokio::test]
 async fn registration_names_every_missing_condition_then_numbers_candidates() {
     for f in called().await {

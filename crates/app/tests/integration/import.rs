@@ -100,4 +100,17 @@ async fn the_demo_files_parse() {
     ] {
         assert_eq!(read_csv(kind, text.as_bytes()).unwrap().len(), n);
     }
+    // Every party has its name in each language, so that English pages do not show the Russian.
+    for row in read_csv(Kind::Parties, sailau_app::demo::PARTIES_CSV.as_bytes()).unwrap() {
+        let sailau_domain::Command::CreateParty(c) = row.command.command() else {
+            panic!("line {}: not a party", row.line);
+        };
+        let p = &c.party;
+        assert!(
+            [&p.name_ru, &p.name_kk, &p.name_en]
+                .iter()
+                .all(|n| !n.is_empty()),
+            "{p:?}"
+        );
+    }
 }

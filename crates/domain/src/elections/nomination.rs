@@ -304,6 +304,9 @@ pub struct NominationFacts {
     pub party_exists: bool,
     /// The party already has a standing nominee in this contest (party route).
     pub party_has_nominee: bool,
+    /// Another nomination still standing in this contest (nominated or registered, see
+    /// [`Status::is_active`]) already declares its candidate the sitting akim.
+    pub incumbent_declared: bool,
     /// Registered candidates in the contest (higher akim's route).
     pub registered: u64,
 }
@@ -382,6 +385,12 @@ fn validate_new(
     };
     if facts.person_stands {
         errs.push("person", Rule::PersonAlreadyStands);
+    }
+    // A unit has one akim: at most one standing nomination declares its candidate the sitting
+    // one. A nomination that does not declare it is never refused here, so entries written
+    // before incumbency was recorded (all `false`) replay unchanged.
+    if candidate.incumbent && facts.incumbent_declared {
+        errs.push("incumbent", Rule::IncumbentTaken);
     }
     let post = errs.absorb(text::required_kind(
         "post",

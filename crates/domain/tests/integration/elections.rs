@@ -1,6 +1,7 @@
 //! Properties of the elections rules: the calendar (windows in order, deadlines at the stated
 //! local times in every zone), age on election day, eligibility by age, one nominee per party per
-//! unit, and the signature threshold.
+//! unit, one standing nomination declaring the sitting akim per contest, and the signature
+//! threshold.
 
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
@@ -80,10 +81,17 @@ proptest! {
         prop_assert_eq!(age == years, birthday_passed);
     }
 
-    /// A nominee is eligible by age exactly when 25 or older on election day, and a second
-    /// nominee of a party in a unit is always refused; the refusal names the numbers.
+    /// A nominee is eligible by age exactly when 25 or older on election day, a second
+    /// nominee of a party in a unit is always refused, and so is a nomination declaring the
+    /// sitting akim when another standing one already does (on `incumbent`); the refusal names
+    /// the numbers.
     #[test]
-    fn eligibility_by_age_and_one_nominee_per_party(age in 18i16..40, second in any::<bool>()) {
+    fn eligibility_by_age_and_one_nominee_per_party(
+        age in 18i16..40,
+        second in any::<bool>(),
+        incumbent in any::<bool>(),
+        declared in any::<bool>(),
+    ) {
         let r = rules();
         let election_day = date(2023, 11, 5);
         let born = date(2023 - age, 11, 5);
@@ -121,23 +129,34 @@ proptest! {
                 post: "аким".into(),
                 residence: "с. Уил".into(),
                 qualifications: vec![],
-                incumbent: false,
+                incumbent,
             },
             party: PartyCode::parse("amanat").unwrap(),
             decision: Decision { number: "1".into(), date: date(2023, 9, 27), body: "Конференция".into() },
             membership: Membership { document: "билет".into() },
         };
-        let facts = NominationFacts { party_exists: true, party_has_nominee: second, ..Default::default() };
+        let facts = NominationFacts {
+            party_exists: true,
+            party_has_nominee: second,
+            incumbent_declared: declared,
+            ..Default::default()
+        };
         let now: Timestamp = "2023-09-27T06:00:00Z".parse().unwrap();
         let got = cmd.validate(&contest, &election, &facts, now, Edition::CURRENT);
         let too_young = age < 25;
+        let two_akims = incumbent && declared;
         match got {
-            Ok(_) => prop_assert!(!too_young && !second),
+            Ok((n, _)) => {
+                prop_assert!(!too_young && !second && !two_akims);
+                prop_assert_eq!(n.candidate.incumbent, incumbent);
+            }
             Err(e) => {
                 let young = e.0.iter().any(|f| matches!(&f.rule, Rule::CandidateTooYoung { min: 25, age: a, .. } if i64::try_from(*a).unwrap() == i64::from(age)));
                 let taken = e.0.iter().any(|f| matches!(&f.rule, Rule::PartyNomineeTaken { .. }));
+                let akim = e.0.iter().any(|f| f.field == "incumbent" && f.rule == Rule::IncumbentTaken);
                 prop_assert_eq!(young, too_young);
                 prop_assert_eq!(taken, second);
+                prop_assert_eq!(akim, two_akims);
             }
         }
     }

@@ -243,7 +243,7 @@ fn every_demo_party_passes_and_none_clashes() {
             code: PartyCode::parse(cells[0]).unwrap(),
             name_ru: cells[1].into(),
             name_kk: cells[2].into(),
-            name_en: String::new(),
+            name_en: cells[4].into(),
             short_name: cells[3].into(),
         };
         assert_eq!(p.validate_with(false, &parties).unwrap(), p);

@@ -368,6 +368,7 @@ admin-add-user = Add a user
 admin-role = Role
 admin-scope = Scope
 admin-scope-hint = Leave empty for an administrator, CEC member, candidate or observer. Territorial commission: territory:CODE. Precinct commission: precincts:REGION/NUMBER,… Party secretary: party:CODE or party:CODE@TERRITORY_CODE.
+admin-scope-required = required for commissions and party roles
 admin-password = Password
 admin-password-shown-once = This password is shown once and is not stored anywhere in readable form. Hand it to the user securely.
 admin-user-created = User { $username } created.
@@ -393,6 +394,7 @@ error-server-body = The server could not complete the request. Nothing was chang
 ## Validation (the keys are those of sailau-domain's rules: Rule::key)
 
 field-required = Enter a value.
+field-choose = Choose a value.
 field-too-long =
     Use at most { NUMBER($max) } { NUMBER($max) ->
         [one] character
@@ -768,6 +770,7 @@ election-qualification-missing = The candidate has not declared: { $qualificatio
 election-too-young = A candidate must be at least { NUMBER($min) } on election day { $election_day }; this one will be { NUMBER($age) }.
 election-party-nominee-taken = The party already has a nominee in this contest: a party nominates at most one candidate per unit.
 election-membership-missing = A party nominates its own members only: name the membership document.
+election-incumbent-taken = Another candidate standing in this contest is already declared the sitting akim: a unit has one akim, so only one nominated or registered candidacy may say so.
 election-date-future = The date cannot be after today.
 election-nomination-status = This nomination has been decided already (status: { $state ->
         [nominated] nominated, awaiting a decision
@@ -1178,7 +1181,7 @@ el-akim-propose-lead = When fewer candidates than required are registered, the h
 el-field-proposal-number = Proposal number
 el-field-proposal-date = Proposal date
 el-field-proposal-body = Proposed by
-el-field-proposal-body-hint = For example: Akim of Aktobe Region
+el-field-proposal-body-hint = For example: akim of Aktobe Region
 el-field-proposal-file = Scan of the proposal (PDF, JPEG or PNG)
 account-candidacies = My nominations
 ## i13-pages
@@ -1263,7 +1266,9 @@ pp-field-unit-hint = The district or city whose akim is elected.
 pp-field-contenders = Contenders' party card numbers
 pp-field-contenders-hint = Separated by commas, in ballot order. Each must be a member of the party.
 pp-field-text = Text of the resolution or title of the list
-pp-field-text-hint = For a resolution or a party list.
+pp-required-presidium = required when electing the chair, secretary and counting commission
+pp-required-nomination = required for a nomination
+pp-required-text = required for a resolution or a party list
 pp-field-votes-for = For
 pp-field-against = Against
 pp-field-abstain = Abstained
@@ -1669,7 +1674,7 @@ prim-attendance-hint = Contenders not ticked are recorded as absent; under the p
 prim-attendance-submit = Record attendance
 prim-decide-admit = Admit
 prim-decide-refuse = Refuse
-prim-ground-hint = Required for a refusal.
+prim-required-refusal = required for a refusal
 prim-marks = Marks
 prim-list-note = Note
 prim-online-pending = not decrypted

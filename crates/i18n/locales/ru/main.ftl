@@ -386,6 +386,7 @@ admin-add-user = Добавить пользователя
 admin-role = Роль
 admin-scope = Сфера полномочий
 admin-scope-hint = Для администратора, члена ЦИК, кандидата и наблюдателя оставьте пустым. Территориальная комиссия: territory:КОД. Участковая комиссия: precincts:ОБЛАСТЬ/НОМЕР,… Секретарь партии: party:КОД или party:КОД@КОД_ТЕРРИТОРИИ.
+admin-scope-required = обязательно для комиссий и партийных ролей
 admin-password = Пароль
 admin-password-shown-once = Пароль показан один раз и больше нигде не хранится в читаемом виде. Передайте его пользователю надёжным способом.
 admin-user-created = Пользователь { $username } создан.
@@ -411,6 +412,7 @@ error-server-body = Сервер не смог выполнить запрос. 
 ## Проверка данных (ключи совпадают с правилами sailau-domain: Rule::key)
 
 field-required = Заполните это поле.
+field-choose = Выберите значение.
 field-too-long =
     Не длиннее { NUMBER($max) } { NUMBER($max) ->
         [one] символа
@@ -787,6 +789,7 @@ election-qualification-missing = Кандидат не подтвердил тр
 election-too-young = Кандидату должно исполниться { NUMBER($min) } лет ко дню выборов { $election_day }; ему будет { NUMBER($age) }.
 election-party-nominee-taken = Партия уже выдвинула кандидата в этом округе: партия выдвигает не более одного кандидата на округ.
 election-membership-missing = Партия выдвигает только своих членов: укажите документ о членстве в партии.
+election-incumbent-taken = В этом округе уже выдвинут кандидат, указанный как действующий аким: аким один, поэтому такую отметку может иметь только одна выдвинутая или зарегистрированная кандидатура.
 election-date-future = Дата не может быть позже сегодняшней.
 election-nomination-status = Решение по этому выдвижению уже принято (статус: { $state ->
         [nominated] выдвинут, ждёт решения
@@ -1285,7 +1288,9 @@ pp-field-unit-hint = Район или город, аким которого и�
 pp-field-contenders = Номера партийных билетов кандидатур
 pp-field-contenders-hint = Через запятую, в порядке бюллетеня. Каждый должен быть членом партии.
 pp-field-text = Текст постановления или название списка
-pp-field-text-hint = Для постановления или партийного списка.
+pp-required-presidium = обязательно при избрании председателя, секретаря и счётной комиссии
+pp-required-nomination = обязательно при выдвижении кандидата
+pp-required-text = обязательно для постановления или партийного списка
 pp-field-votes-for = За
 pp-field-against = Против
 pp-field-abstain = Воздержались
@@ -1692,7 +1697,7 @@ prim-attendance-hint = Участники без отметки считаютс
 prim-attendance-submit = Отметить участие
 prim-decide-admit = Допустить
 prim-decide-refuse = Отказать в допуске
-prim-ground-hint = Обязательно при отказе.
+prim-required-refusal = обязательно при отказе
 prim-marks = Отметки
 prim-list-note = Примечание
 prim-online-pending = не расшифровано

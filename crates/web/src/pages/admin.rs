@@ -224,12 +224,11 @@ fn role_and_scope(
     let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
     let role = match get("role").parse::<Role>() {
         Ok(r) => Some(r),
+        Err(_) if get("role").trim().is_empty() => {
+            form.required(ctx, "role");
+            None
+        }
         Err(rule) => {
-            let rule = if get("role").trim().is_empty() {
-                Rule::FieldRequired
-            } else {
-                rule
-            };
             form.push("role", ctx.rule(&rule));
             None
         }
@@ -259,7 +258,7 @@ pub async fn create_user(
             return Err(Fail::Forbidden(Some(sailau_domain::Denied::Anonymous)));
         };
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
-        let mut form = FormState::filled(CREATE_FIELDS, &values);
+        let mut form = FormState::filled(CREATE_FIELDS, &values).choices(&["role"]);
         // A typed password is never shown again.
         form.set("password", "");
         let username = match Username::parse(get("username")) {
@@ -407,7 +406,7 @@ pub async fn change_role(
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
         require_admin(&page)?;
-        let mut form = FormState::filled(ROLE_FIELDS, &values);
+        let mut form = FormState::filled(ROLE_FIELDS, &values).choices(&["role"]);
         let refused = |form: FormState| Some((username.to_string(), form));
         let Some((role, scope)) = role_and_scope(&page.ctx, &values, &mut form) else {
             return refuse(&page, &state, FormState::new(CREATE_FIELDS), refused(form)).await;

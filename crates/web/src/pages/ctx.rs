@@ -116,6 +116,42 @@ impl PageCtx {
         self.language.format_number(n)
     }
 
+    /// The language of a text people entered in one language only (a candidate's post, an
+    /// address, a decision's body, a conference's place), for the `lang` attribute of its element
+    /// when it is not the page's (WCAG 2.1 SC 3.1.2, language of parts): `kk` for Cyrillic text
+    /// with a letter only Kazakh has (ә ғ қ ң ө ұ ү һ і), `ru` for other Cyrillic text, `None`
+    /// for the page's own language and for text in another script. The text's language is
+    /// recorded nowhere, so this reads it from its letters; a short Kazakh text without those
+    /// letters reads as Russian.
+    pub fn text_lang(&self, text: &str) -> Option<&'static str> {
+        written_in(text).filter(|lang| *lang != self.lang)
+    }
+
+    /// A message whose variable `name` is a text entered in one language (see
+    /// [`PageCtx::text_lang`]): the message's words before and after it, so that a page can put
+    /// the text in an element of its own language.
+    pub fn tr_around(&self, key: &str, args: &[(&str, String)], name: &str) -> (String, String) {
+        const MARK: char = '\u{FFFC}';
+        let marked: Vec<(&str, String)> = args
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if *k == name {
+                        MARK.to_string()
+                    } else {
+                        v.clone()
+                    },
+                )
+            })
+            .collect();
+        let text = self.tr_args(key, &marked);
+        match text.split_once(MARK) {
+            Some((before, after)) => (before.to_owned(), after.to_owned()),
+            None => (text, String::new()),
+        }
+    }
+
     /// The message of a broken rule, in this language.
     pub fn rule(&self, rule: &Rule) -> String {
         let args: Vec<(&str, String)> = rule.args();
@@ -254,6 +290,23 @@ fn arg_of<'a>(name: &str, value: &'a str) -> Arg<'a> {
         return Arg::from(n);
     }
     Arg::from(value)
+}
+
+/// The language a text people entered is written in, read from its letters: `kk` for Cyrillic
+/// with a letter only Kazakh has (ә ғ қ ң ө ұ ү һ і), `ru` for other Cyrillic, `None` for text
+/// without Cyrillic letters (see [`PageCtx::text_lang`]).
+pub fn written_in(text: &str) -> Option<&'static str> {
+    const KAZAKH: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+    if text.chars().any(|c| KAZAKH.contains(c)) {
+        Some("kk")
+    } else if text
+        .chars()
+        .any(|c| matches!(c, '\u{0400}'..='\u{04FF}') && c.is_alphabetic())
+    {
+        Some("ru")
+    } else {
+        None
+    }
 }
 
 /// The language of a request: `?lang=`, else the `sailau_lang` cookie, else `Accept-Language`.

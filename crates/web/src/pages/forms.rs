@@ -6,7 +6,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sailau_app::AppError;
-use sailau_domain::{Denied, ValidationErrors};
+use sailau_domain::{Denied, Rule, ValidationErrors};
 
 use super::ctx::{Page, PageCtx};
 
@@ -20,6 +20,9 @@ pub struct FormState {
     fields: Vec<&'static str>,
     /// Label keys that differ from [`super::messages::field_label_key`] (e.g. a party's `code`).
     labels: Vec<(&'static str, &'static str)>,
+    /// The fields that are drop-downs: one left empty is told "Choose a value.", not "Enter a
+    /// value." ([`FormState::required`]).
+    choices: Vec<&'static str>,
 }
 
 impl FormState {
@@ -46,6 +49,29 @@ impl FormState {
     pub fn labelled(mut self, labels: &[(&'static str, &'static str)]) -> FormState {
         self.labels.extend_from_slice(labels);
         self
+    }
+
+    /// Marks these fields as drop-downs (`<select>`): a required one left empty is told to
+    /// choose (`field-choose`) rather than to enter a value (`field-required`).
+    pub fn choices(mut self, names: &[&'static str]) -> FormState {
+        self.choices.extend_from_slice(names);
+        self
+    }
+
+    /// The message for a required field left empty, by its kind of control: «Выберите
+    /// значение.» for a drop-down, «Заполните это поле.» for the others.
+    pub fn required_message(&self, ctx: &PageCtx, field: &str) -> String {
+        if self.choices.contains(&field) {
+            ctx.tr("field-choose")
+        } else {
+            ctx.rule(&Rule::FieldRequired)
+        }
+    }
+
+    /// Adds the error of a required field left empty, worded by its kind of control.
+    pub fn required(&mut self, ctx: &PageCtx, field: &str) {
+        let message = self.required_message(ctx, field);
+        self.push(field, message);
     }
 
     /// Whether a field already has an error.
@@ -118,7 +144,11 @@ impl FormState {
     /// shown once).
     pub fn absorb(&mut self, ctx: &PageCtx, errors: &ValidationErrors) {
         for e in &errors.0 {
-            let message = ctx.rule(&e.rule);
+            let message = if e.rule == Rule::FieldRequired {
+                self.required_message(ctx, &e.field)
+            } else {
+                ctx.rule(&e.rule)
+            };
             if self.fields.contains(&e.field.as_str()) {
                 if !self
                     .errors

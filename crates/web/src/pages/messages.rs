@@ -298,14 +298,18 @@ impl PageCtx {
     }
 }
 
-/// The message with its first letter in lower case, for "Label: message" (kept when the first
-/// word is an abbreviation such as "КАТО" or "UTF-8").
+/// The message with its first letter in lower case, for "Label: message", as Russian and
+/// Kazakh write after a colon and English too ("Number: a polling station number is …").
+/// Kept when the first word is an abbreviation or a code ("КАТО", "UTF-8", "A2") or the English
+/// "I"; a one-letter word is a word like any other ("A KATO code …" → "a KATO code …",
+/// «В реестре …» → «в реестре …»).
 pub fn lower_first(message: &str) -> String {
     let mut chars = message.chars();
     let (Some(first), second) = (chars.next(), chars.next()) else {
         return message.to_owned();
     };
-    if first.is_uppercase() && second.is_some_and(|c| c.is_lowercase()) {
+    let one_letter_word = second.is_none_or(|c| c.is_whitespace()) && first != 'I';
+    if first.is_uppercase() && (one_letter_word || second.is_some_and(|c| c.is_lowercase())) {
         first
             .to_lowercase()
             .chain(message.chars().skip(1))
@@ -488,6 +492,7 @@ mod tests {
                 party: "amanat".into(),
             },
             Rule::PartyMembershipMissing,
+            Rule::IncumbentTaken,
             Rule::DateInFuture,
             Rule::NominationStatus {
                 status: "registered".into(),
@@ -630,6 +635,7 @@ mod tests {
                 | Rule::CandidateTooYoung { .. }
                 | Rule::PartyNomineeTaken { .. }
                 | Rule::PartyMembershipMissing
+                | Rule::IncumbentTaken
                 | Rule::DateInFuture
                 | Rule::NominationStatus { .. }
                 | Rule::DocumentUnknown { .. }
@@ -943,10 +949,51 @@ mod tests {
         assert!(en.contains("Observer"), "{en}");
     }
 
+    /// "Label: message" goes on in lower case after the colon in every language, as Russian and
+    /// Kazakh write it, for every rule (an abbreviation such as «КАТО», a code such as "A2", a
+    /// number or a quotation keeps its own form).
+    #[test]
+    fn after_a_label_every_message_goes_on_in_lower_case() {
+        let mut failures = Vec::new();
+        for lang in Lang::ALL {
+            let c = ctx(lang);
+            let label = c.tr("precinct-number");
+            for rule in every_rule() {
+                let text = c.field_message("number", &c.rule(&rule));
+                let Some(rest) = text.strip_prefix(&format!("{label}: ")) else {
+                    failures.push(format!("[{}] no label: {text}", lang.code()));
+                    continue;
+                };
+                let word = rest.split_whitespace().next().unwrap_or("");
+                let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+                let code = word.chars().any(|c| c.is_ascii_digit());
+                let abbreviation =
+                    (letters.len() >= 2 || code) && letters.iter().all(|c| c.is_uppercase());
+                let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+                if starts_upper && !abbreviation {
+                    failures.push(format!("[{}] {}: {text}", lang.code(), rule.key()));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
     fn lower_first_keeps_abbreviations() {
         assert_eq!(lower_first("Заполните это поле."), "заполните это поле.");
         assert_eq!(lower_first("КАТО code"), "КАТО code");
+        assert_eq!(lower_first("UTF-8 text"), "UTF-8 text");
+        assert_eq!(lower_first("A2 holds a date"), "A2 holds a date");
         assert_eq!(lower_first(""), "");
+        // One-letter words are lowered like others; the English "I" is not.
+        assert_eq!(
+            lower_first("A KATO code is exactly 9 digits."),
+            "a KATO code is exactly 9 digits."
+        );
+        assert_eq!(
+            lower_first("В реестре нет такого лица."),
+            "в реестре нет такого лица."
+        );
+        assert_eq!(lower_first("I declare"), "I declare");
     }
 }

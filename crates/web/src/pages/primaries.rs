@@ -899,16 +899,27 @@ async fn apply(
             })));
         };
         let ctx = &page.ctx;
-        let mut form = FormState::filled(APPLY_FIELDS, &values);
+        let mut form = FormState::filled(APPLY_FIELDS, &values).choices(&["position", "gender"]);
         let declared = values.get("no_criminal_record").is_some_and(|v| v == "on");
-        let gender = values.get("gender").map(|g| Gender::parse(g));
+        let position_chosen = values.get("position").is_some_and(|p| !p.trim().is_empty());
+        if !position_chosen {
+            form.required(ctx, "position");
+        }
+        let gender = values
+            .get("gender")
+            .filter(|g| !g.trim().is_empty())
+            .map(|g| Gender::parse(g));
         let years = values
             .get("residence_years")
             .map(|y| sailau_domain::text::parse_whole_number(y));
         let gender = match gender {
             Some(Ok(g)) => Some(g),
-            _ => {
+            Some(Err(_)) => {
                 form.push("gender", ctx.rule(&Rule::GenderInvalid));
+                None
+            }
+            None => {
+                form.required(ctx, "gender");
                 None
             }
         };
@@ -954,7 +965,8 @@ async fn apply(
                     .into_iter()
                     .filter(|e| {
                         !(gender.is_none() && e.field == "gender"
-                            || years.is_none() && e.field == "residence_years")
+                            || years.is_none() && e.field == "residence_years"
+                            || !position_chosen && e.field == "position")
                     })
                     .collect();
                 form.absorb(ctx, &sailau_domain::ValidationErrors(kept));
@@ -1017,7 +1029,8 @@ async fn paper_count(
         check_form(&page, &headers, &values)?;
         let ctx = &page.ctx;
         let position = values.get("position").cloned().unwrap_or_default();
-        let mut form = FormState::filled(&[], &values);
+        let mut form =
+            FormState::filled(&["organization", "issued"], &values).choices(&["organization"]);
         let number = |form: &mut FormState, field: &str| -> Option<u64> {
             match values
                 .get(field)
@@ -1052,7 +1065,7 @@ async fn paper_count(
             .get("organization")
             .and_then(|o| sailau_domain::TerritoryCode::parse(o).ok());
         if organization.is_none() {
-            form.push("organization", ctx.rule(&Rule::FieldRequired));
+            form.required(ctx, "organization");
         }
         if let (true, Some(organization), Some(issued)) =
             (form.errors.is_empty(), organization, issued)

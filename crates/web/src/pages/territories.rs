@@ -240,7 +240,7 @@ async fn create_territory(
     parent: Option<&TerritoryCode>,
 ) -> Result<Result<(String, u64), FormState>, Fail> {
     let ctx = &page.ctx;
-    let mut form = FormState::filled(TERRITORY_FIELDS, values);
+    let mut form = FormState::filled(TERRITORY_FIELDS, values).choices(&["kind"]);
     let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
     let code = parsed(ctx, &mut form, "code", get("code"), TerritoryCode::parse);
     let kind = parsed(ctx, &mut form, "kind", get("kind"), |s| {
@@ -346,7 +346,7 @@ fn parsed<T>(
     parse: impl FnOnce(&str) -> Result<T, sailau_domain::Rule>,
 ) -> Option<T> {
     if value.trim().is_empty() {
-        form.push(field, ctx.rule(&sailau_domain::Rule::FieldRequired));
+        form.required(ctx, field);
         return None;
     }
     match parse(value) {

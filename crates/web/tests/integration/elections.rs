@@ -704,6 +704,148 @@ async fn actions_after_their_deadline_are_refused_with_the_deadline_in_the_reade
     }
 }
 
+/// Once a window has closed, the forms bound to it are not offered: the nomination forms, the
+/// contest's buttons and the commission's decisions on a pending nomination say when the window
+/// closed instead, in the reader's language (the server still refuses a late submission: see
+/// `actions_after_their_deadline_are_refused_with_the_deadline_in_the_readers_language`).
+#[tokio::test]
+async fn forms_of_a_closed_window_say_when_it_closed_instead() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        let mut sec = secretary(&t).await;
+        let w = walk(&t, &clock, &mut tik, &mut sec).await;
+        let (mut tik, mut sec) = (w.tik.clone(), w.secretary.clone());
+        // While nomination is open the forms are there.
+        let r = t
+            .get_as(&format!("{}/self-nomination", w.contest), &tik)
+            .await;
+        assert!(r.body.contains("method=\"post\""), "{}", t.backend);
+        move_to(&t, &clock, AFTER_REGISTRATION_AT, &mut [&mut tik, &mut sec]).await;
+        for (lang, nomination, registration) in [
+            (
+                Lang::Ru,
+                "Выдвижение кандидатов завершилось 10.04.2025 в 24:00",
+                "Регистрация кандидатов завершилась 15.04.2025 в 18:00",
+            ),
+            (
+                Lang::Kk,
+                "«кандидаттарды ұсыну» кезеңі жергілікті уақыт бойынша 10.04.2025 сағат 24:00-да аяқталды",
+                "«кандидаттарды тіркеу» кезеңі жергілікті уақыт бойынша 15.04.2025 сағат 18:00-да аяқталды",
+            ),
+            (
+                Lang::En,
+                "nomination of candidates closed on 10.04.2025 at 24:00",
+                "registration of candidates closed on 15.04.2025 at 18:00",
+            ),
+        ] {
+            let code = lang.code();
+            for (form, who) in [("self-nomination", &tik), ("party-nomination", &sec)] {
+                let r = t
+                    .get_as(&format!("{}/{form}?lang={code}", w.contest), who)
+                    .await;
+                assert_eq!(r.status, StatusCode::OK, "{}", t.backend);
+                assert!(
+                    !r.body.contains("method=\"post\" action=\"/elections/"),
+                    "{} [{code}] {form}: a form after the window closed",
+                    t.backend
+                );
+                assert_has(&r, nomination, "when nomination closed");
+                assert!(
+                    unfit(lang, &r.body).is_empty(),
+                    "{:?}",
+                    unfit(lang, &r.body)
+                );
+            }
+            // The contest page offers no nomination and says why.
+            let r = t.get_as(&format!("{}?lang={code}", w.contest), &tik).await;
+            assert!(
+                !r.body.contains("/self-nomination\""),
+                "{} [{code}]",
+                t.backend
+            );
+            assert_has(&r, nomination, "when nomination closed, on the contest");
+            // The pending self-nominee: no decision forms, the registration deadline instead;
+            // a withdrawal is still open.
+            let r = t
+                .get_as(&format!("{}?lang={code}", w.self_nominee), &tik)
+                .await;
+            for action in ["/register#register", "/refuse#refuse", "/deposit#deposit"] {
+                assert!(!r.body.contains(action), "{} [{code}]: {action}", t.backend);
+            }
+            assert!(r.body.contains("/cancel#cancel"), "{} [{code}]", t.backend);
+            assert_has(&r, registration, "when registration closed");
+        }
+    }
+}
+
+/// Text people entered in one language (a post, a residence, a decision's body) keeps that
+/// language on the other languages' pages and says so in `lang`, for screen readers; the page's
+/// own words are translated.
+#[tokio::test]
+async fn text_entered_in_one_language_is_declared_in_it() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        let mut sec = secretary(&t).await;
+        let w = walk(&t, &clock, &mut tik, &mut sec).await;
+        let tik = w.tik.clone();
+        for lang in Lang::ALL {
+            let code = lang.code();
+            let marked = |text: &str| {
+                if lang == Lang::Ru {
+                    format!(">{text}<")
+                } else {
+                    format!(" lang=\"ru\">{text}<")
+                }
+            };
+            let r = t
+                .get_as(&format!("{}?lang={code}", w.self_nominee), &tik)
+                .await;
+            for text in ["директор школы", "с. Карааул, ул. Абая, 1"] {
+                assert!(
+                    r.body.contains(&marked(text)),
+                    "{} [{code}]: {text} not declared",
+                    t.backend
+                );
+            }
+            let main = r.body.split("<main").nth(1).unwrap_or_default();
+            assert!(
+                lang != Lang::Ru || !main.contains(" lang=\"ru\""),
+                "{}: Russian declared on the Russian page",
+                t.backend
+            );
+            let r = t
+                .get_as(&format!("{}?lang={code}", w.party_nominee), &tik)
+                .await;
+            for text in [
+                "аким Абайского района",
+                "L (50-я) внеочередная конференция Абайского районного филиала",
+            ] {
+                assert!(
+                    r.body.contains(&marked(text)),
+                    "{} [{code}]: {text} not declared",
+                    t.backend
+                );
+            }
+            let r = t.get_as(&format!("{}?lang={code}", w.contest), &tik).await;
+            assert!(
+                r.body.contains(&marked("директор школы")),
+                "{} [{code}]: the post in the candidates' table",
+                t.backend
+            );
+        }
+        // The Kazakh ballot declares the Russian post; the Russian one needs not.
+        let kk = t.get(&format!("{}/ballot?lang=kk", w.contest)).await;
+        assert!(
+            kk.body.contains(" lang=\"ru\">аким Абайского района<"),
+            "{}",
+            t.backend
+        );
+        let ru = t.get(&format!("{}/ballot?lang=ru", w.contest)).await;
+        assert!(ru.body.contains(">аким Абайского района<"), "{}", t.backend);
+        assert!(!ru.body.contains(" lang=\"ru\">аким"), "{}", t.backend);
+    }
+}
+
 #[tokio::test]
 async fn every_broken_rule_of_the_election_forms_shows_at_once_next_to_its_field() {
     for (t, clock) in setup().await {
@@ -776,6 +918,131 @@ async fn every_broken_rule_of_the_election_forms_shows_at_once_next_to_its_field
             "{}: a refused call wrote",
             t.backend
         );
+    }
+}
+
+/// The party's nominee of the walk is declared the sitting akim; a self-nominee declaring it too
+/// in the same contest is refused next to the checkbox, in the reader's language, and nothing is
+/// written.
+#[tokio::test]
+async fn a_second_sitting_akim_in_a_contest_is_refused_next_to_its_checkbox() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        let mut sec = secretary(&t).await;
+        let w = walk(&t, &clock, &mut tik, &mut sec).await;
+        let tik = w.tik.clone();
+        let before = t.ledger_size().await;
+        for (lang, said) in [
+            (
+                Lang::Ru,
+                "уже выдвинут кандидат, указанный как действующий аким",
+            ),
+            (
+                Lang::Kk,
+                "қазіргі әкім деп белгіленген кандидат ұсынылып қойған",
+            ),
+            (Lang::En, "already declared the sitting akim"),
+        ] {
+            let r = t
+                .post_form_as(
+                    &format!("{}/self-nomination?lang={}", w.contest, lang.code()),
+                    &[
+                        ("surname", "Екінші"),
+                        ("given_name", "Арман"),
+                        ("birth_date", "1979-01-02"),
+                        ("gender", "male"),
+                        ("current_post", "аким Абайского района"),
+                        ("residence", "с. Карааул"),
+                        ("incumbent", "on"),
+                    ],
+                    &tik,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", t.backend);
+            let next_to = field_error(&r.body, "incumbent").unwrap_or_default();
+            assert!(
+                next_to.contains(said),
+                "{} [{}]: {next_to:?}\n{}",
+                t.backend,
+                lang.code(),
+                main_text(&r.body)
+            );
+            assert!(
+                r.body.contains(r#"name="incumbent" value="on" aria-describedby="f-incumbent-hint f-incumbent-error" aria-invalid="true" checked"#),
+                "{}: the checkbox keeps its tick and points to its error",
+                t.backend
+            );
+            let summary = summary_items(&r.body).join(" | ");
+            assert!(
+                summary.contains(said),
+                "{} [{}]: {summary}",
+                t.backend,
+                lang.code()
+            );
+            assert!(
+                unfit(lang, &r.body).is_empty(),
+                "{}: {:?}",
+                t.backend,
+                unfit(lang, &r.body)
+            );
+        }
+        assert_eq!(
+            t.ledger_size().await,
+            before,
+            "{}: a refusal wrote",
+            t.backend
+        );
+    }
+}
+
+/// A drop-down left empty asks to choose, not to enter, next to it and in the summary, in every
+/// language; a text field left empty still asks to fill it in.
+#[tokio::test]
+async fn an_empty_drop_down_asks_to_choose_a_value() {
+    for (t, clock) in setup().await {
+        let mut tik = commission(&t).await;
+        move_to(&t, &clock, CALL_AT, &mut [&mut tik]).await;
+        for (lang, choose, enter) in [
+            (Lang::Ru, "Выберите значение.", "Заполните это поле."),
+            (Lang::Kk, "Тізімнен таңдаңыз.", "Бұл өрісті толтырыңыз."),
+            (Lang::En, "Choose a value.", "Enter a value."),
+        ] {
+            let r = t
+                .post_form_as(
+                    &format!("/elections/call?lang={}", lang.code()),
+                    &[
+                        ("name_ru", "Выборы"),
+                        ("name_kk", "Сайлау"),
+                        ("ruleset", ""),
+                        ("election_day", "2025-05-11"),
+                        ("units", ""),
+                    ],
+                    &tik,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", t.backend);
+            let ruleset = field_error(&r.body, "ruleset").unwrap_or_default();
+            assert!(
+                ruleset.ends_with(choose),
+                "{} [{}]: {ruleset}",
+                t.backend,
+                lang.code()
+            );
+            let units = field_error(&r.body, "units").unwrap_or_default();
+            assert!(
+                units.ends_with(enter),
+                "{} [{}]: {units}",
+                t.backend,
+                lang.code()
+            );
+            let summary = summary_items(&r.body).join(" | ");
+            assert!(
+                summary.contains(&format!(": {}", choose.to_lowercase())),
+                "{} [{}]: {summary}",
+                t.backend,
+                lang.code()
+            );
+        }
     }
 }
 

@@ -1446,6 +1446,17 @@ async fn every_broken_rule_of_a_form_shows_at_once_next_to_its_field_and_named_i
             for f in ["code", "kind", "name_ru", "name_kk"] {
                 assert!(field_error(&r.body, f).is_some(), "{b} {l}: no {f} error");
             }
+            // The kind is a drop-down: it asks to choose, the text fields to fill in.
+            assert_eq!(
+                shown_error(&r.body, "kind", lang).unwrap_or_default(),
+                esc(&catalog().tr(lang, "field-choose")),
+                "{b} {l}"
+            );
+            assert_eq!(
+                shown_error(&r.body, "code", lang).unwrap_or_default(),
+                esc(&required),
+                "{b} {l}"
+            );
             assert!(field_error(&r.body, "name_en").is_none(), "{b} {l}");
             let items = summary_items(&r.body);
             assert_eq!(items.len(), 4, "{b} {l}: {items:?}");
@@ -1484,6 +1495,39 @@ async fn every_broken_rule_of_a_form_shows_at_once_next_to_its_field_and_named_i
             );
         }
         assert_eq!(t.ledger_size().await, before, "{b}: something was written");
+    }
+}
+
+/// "Label: message" goes on in lower case after the colon in every language, as Russian and
+/// Kazakh write it: English included ("KATO code: a KATO code is exactly 9 digits.", where it
+/// used to keep the message's capital "A"); abbreviations keep theirs («ӘАОЖ коды: ӘАОЖ …»).
+#[tokio::test]
+async fn the_summary_goes_on_in_lower_case_after_the_label_in_every_language() {
+    for t in common::backends().await {
+        let b = t.backend;
+        t.load_small().await;
+        let admin = t.login(Role::Administrator, Scope::Global).await;
+        for (lang, expected) in [
+            (Lang::Ru, "Код КАТО: код КАТО состоит ровно из 9 цифр."),
+            (Lang::Kk, "ӘАОЖ коды: ӘАОЖ коды дәл 9 цифрдан тұрады."),
+            (Lang::En, "KATO code: a KATO code is exactly 9 digits."),
+        ] {
+            let r = t
+                .post_form_as(
+                    &format!("/territories/100000000/children?lang={}", lang.code()),
+                    &[
+                        ("code", "12"),
+                        ("kind", "district"),
+                        ("name_ru", "Новый район"),
+                        ("name_kk", "Жаңа аудан"),
+                    ],
+                    &admin,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+            let items = summary_items(&r.body);
+            assert_eq!(items, [esc(expected)], "{b} [{}]", lang.code());
+        }
     }
 }
 

@@ -379,6 +379,54 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             &format!("<option value=\"{UNIT}\" selected>Абайский район ({UNIT})</option>"),
             "the unit picker",
         );
+        // Fields the motion needs for one subject only say which, instead of "(optional)"
+        // (newcomer test: the unit was marked optional, yet a nomination needs it).
+        for (lang, unit, text, optional) in [
+            (
+                "ru",
+                "Территория <span class=\"field__optional\">(обязательно при выдвижении кандидата)</span>",
+                "(обязательно для постановления или партийного списка)",
+                "(необязательно)",
+            ),
+            (
+                "kk",
+                "Аумақ <span class=\"field__optional\">(кандидат ұсынғанда міндетті)</span>",
+                "(қаулы немесе партиялық тізім үшін міндетті)",
+                "(міндетті емес)",
+            ),
+            (
+                "en",
+                "Unit <span class=\"field__optional\">(required for a nomination)</span>",
+                "(required for a resolution or a party list)",
+                "(optional)",
+            ),
+        ] {
+            let r = t.get_as(&format!("{conf}?lang={lang}"), &sec).await;
+            assert_has(&r, unit, "the unit says when it is required");
+            assert_has(&r, text, "the text says when it is required");
+            let motion_form = r.body.split("id=\"new-motion\"").nth(1).unwrap_or_default();
+            let motion_form = motion_form.split("</form>").next().unwrap_or_default();
+            assert!(
+                !motion_form.contains(optional),
+                "{b} [{lang}]: a field marked optional in the motion form"
+            );
+        }
+        // A nomination without its unit: the drop-down asks to choose one.
+        let r = t
+            .submit(
+                &format!("{conf}/motions?lang=ru"),
+                &[
+                    ("subject", "nominate"),
+                    ("mode", "open"),
+                    ("unit", ""),
+                    ("contenders", "AM-1"),
+                ],
+                &sec,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        let unit = field_error(&r.body, "unit").unwrap_or_default();
+        assert!(unit.ends_with("Выберите значение."), "{b}: {unit}");
 
         // A nominee who is not a member, then the member.
         let r = t
@@ -443,10 +491,46 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             assert!(pdf.bytes.starts_with(b"%PDF"), "{b}");
         }
 
+        // Another election of the unit is called whose nomination opens tomorrow: the hand-off
+        // offers only the contest whose nomination is open, and says when the other's opens.
+        let r = t
+            .submit(
+                "/elections/call",
+                &[
+                    ("name_ru", "Повторные выборы акима Абайского района"),
+                    ("name_kk", "Абай ауданы әкімінің қайта сайлауы"),
+                    ("name_en", ""),
+                    ("ruleset", "kz-akim-district-2023"),
+                    ("election_day", "2025-06-29"),
+                    ("units", UNIT),
+                ],
+                &tik,
+                StatusCode::SEE_OTHER,
+            )
+            .await;
+        let _ = location_path(&r);
+
         // The hand-off: a missing post is shown next to its field, then the nomination is filed
         // and the commission sees it in its workbench.
         let hand_off = motion.replace("/votes", "/hand-off");
         let page = t.get_as(&format!("{conf}?lang=ru"), &sec).await;
+        assert_has(
+            &page,
+            "Повторные выборы акима Абайского района: этап «выдвижение кандидатов» начнётся 06.03.2025 в 00:00",
+            "the other election's nomination is not open yet",
+        );
+        let offered: Vec<&str> = page
+            .body
+            .split("<option value=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .filter(|v| v.len() == 36)
+            .collect();
+        assert_eq!(
+            offered.len(),
+            1,
+            "{b}: only the open contest is offered: {offered:?}"
+        );
         let contest = page
             .body
             .split("<option value=\"")

@@ -7,7 +7,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use sailau_domain::elections::calendar::{Calendar, LocalMoment, WindowState};
+use sailau_domain::elections::calendar::{Calendar, LocalMoment, Phase, WindowState};
 
 use super::when;
 use crate::pages::PageCtx;
@@ -55,6 +55,31 @@ pub fn state_str(state: WindowState) -> &'static str {
 /// A local moment of the calendar in words: «10.10.2023 в 18:00».
 pub fn moment(ctx: &PageCtx, m: &LocalMoment) -> String {
     when::moment(ctx.language(), m.date, &m.time)
+}
+
+/// Why a form bound to the `phase` window is not offered at `now`: the domain's own refusal of
+/// that window (the nomination of candidates closed on 05.10.2023 at 24:00 local time, or opens
+/// on …), in the reader's language; `None` while the window is open. The server refuses the same
+/// on submission; a page says it instead of offering a form that cannot be accepted.
+pub fn closed_notice(
+    ctx: &PageCtx,
+    calendar: &Calendar,
+    phase: Phase,
+    now: Timestamp,
+) -> Option<String> {
+    calendar.check(phase, now).err().map(|r| ctx.rule(&r))
+}
+
+/// The calendar of `contest` in `election` (from the rule set the election keeps); failing to
+/// compute it is a fault of the system (the rule set was checked when the election was called).
+pub fn of_contest(
+    contest: &sailau_domain::elections::Contest,
+    election: &sailau_domain::elections::Election,
+) -> Result<Calendar, crate::pages::Fail> {
+    let rules = super::rules_of(election)?;
+    contest
+        .calendar(election, &rules)
+        .map_err(|e| crate::pages::Fail::Internal(format!("the calendar does not compute: {e}")))
 }
 
 /// The civil date "today" in the calendar's zone (the national zone if the zone is unknown).

@@ -8,7 +8,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use sailau_domain::elections::ProduceBallots;
+use sailau_domain::elections::{Phase, ProduceBallots};
 use sailau_domain::{CommandKind, Target};
 use sailau_i18n::Lang;
 
@@ -37,6 +37,11 @@ struct ShowPage {
     party_nominate: bool,
     akim_propose: bool,
     produce: Option<String>,
+    /// Why producing the ballots is not offered now (its window closed or not yet open), or "".
+    produce_closed: String,
+    /// Why a nomination form the reader could use is not offered now (its window closed or not
+    /// yet open).
+    closed: Vec<String>,
     ballot_note: String,
     saved: Option<u64>,
 }
@@ -122,6 +127,25 @@ pub async fn show(
         let mut crumbs = crumbs_root(ctx);
         crumbs.push((election_href(&election), ename));
         crumbs.push((href.clone(), unit));
+        // A form is offered while its window is open; otherwise the page says when it closed
+        // (or opens), as the server would refuse it.
+        let calendar = super::calendar::of_contest(&view.contest, &view.election)?;
+        let now = super::now(&state);
+        let mut closed = Vec::new();
+        let mut in_window = |phase: Phase, offered: bool| -> bool {
+            if !offered {
+                return false;
+            }
+            match super::calendar::closed_notice(ctx, &calendar, phase, now) {
+                None => true,
+                Some(notice) => {
+                    if !closed.contains(&notice) {
+                        closed.push(notice);
+                    }
+                    false
+                }
+            }
+        };
         let self_nominate = may(
             page.principal(),
             CommandKind::ApplySelfNomination,
@@ -142,15 +166,26 @@ pub async fn show(
             CommandKind::NominateByParty,
             &party_target,
         );
+        let self_nominate = in_window(Phase::Nomination, self_nominate);
+        let party_nominate = in_window(Phase::Nomination, party_nominate);
         // The higher akim's route opens when a contest has fewer candidates than the minimum.
-        let akim_propose = view.below_minimum
-            && may(
-                page.principal(),
-                CommandKind::ProposeByHigherAkim,
-                &unit_target,
-            );
-        let produce = may(page.principal(), CommandKind::ProduceBallots, &unit_target)
-            .then(|| format!("{href}/ballots#ballot"));
+        let akim_propose = in_window(
+            Phase::HigherAkimProposal,
+            view.below_minimum
+                && may(
+                    page.principal(),
+                    CommandKind::ProposeByHigherAkim,
+                    &unit_target,
+                ),
+        );
+        let may_produce = may(page.principal(), CommandKind::ProduceBallots, &unit_target);
+        let produce_closed = if may_produce {
+            super::calendar::closed_notice(ctx, &calendar, Phase::Ballots, now).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let produce =
+            (may_produce && produce_closed.is_empty()).then(|| format!("{href}/ballots#ballot"));
         Ok(page.render(
             StatusCode::OK,
             &ShowPage {
@@ -167,6 +202,8 @@ pub async fn show(
                 party_nominate,
                 akim_propose,
                 produce,
+                produce_closed,
+                closed,
                 ballot_note,
                 saved: crate::pages::saved_index(&query),
             },
@@ -215,8 +252,14 @@ pub struct LineView {
     pub surname: String,
     /// Given name and patronymic.
     pub rest: String,
-    /// Year of birth, post, nomination.
-    pub details: String,
+    /// Year of birth.
+    pub born: String,
+    /// The post as the candidate wrote it.
+    pub post: String,
+    /// The post's language when it is not the ballot's (`lang` of its element), else `None`.
+    pub post_lang: Option<&'static str>,
+    /// Who nominated, in the ballot's language.
+    pub nominated: String,
 }
 
 /// The printable ballot.
@@ -285,7 +328,11 @@ pub async fn ballot(
                         .copied()
                         .collect::<Vec<_>>()
                         .join(" "),
-                    details: format!("{}, {}, {}", l.birth_year, l.post, nomination),
+                    born: l.birth_year.to_string(),
+                    post: l.post.clone(),
+                    post_lang: crate::pages::ctx::written_in(&l.post)
+                        .filter(|lang| *lang != if kk { "kk" } else { "ru" }),
+                    nominated: nomination.clone(),
                 }
             })
             .collect();

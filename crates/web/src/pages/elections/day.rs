@@ -298,9 +298,19 @@ struct Errors {
 
 impl Errors {
     fn of(ctx: &PageCtx, errors: &ValidationErrors) -> Errors {
+        Errors::of_form(ctx, errors, &[])
+    }
+
+    /// The errors of a form whose drop-downs are `choices`: one of them left empty is told to
+    /// choose («Выберите значение.»), not to enter a value.
+    fn of_form(ctx: &PageCtx, errors: &ValidationErrors, choices: &[&str]) -> Errors {
         let mut out = Errors::default();
         for e in &errors.0 {
-            let message = ctx.rule(&e.rule);
+            let message = if e.rule == Rule::FieldRequired && choices.contains(&e.field.as_str()) {
+                ctx.tr("field-choose")
+            } else {
+                ctx.rule(&e.rule)
+            };
             if !out
                 .items
                 .iter()
@@ -986,7 +996,7 @@ pub async fn turnout(
             }
             _ => errs,
         };
-        let errors = Errors::of(&page.ctx, &errors);
+        let errors = Errors::of_form(&page.ctx, &errors, &["at"]);
         turnout_page(
             &page,
             &state,
@@ -1712,7 +1722,7 @@ pub async fn import(
         let code = TerritoryCode::parse(region.trim()).ok();
         let mut region_error = String::new();
         if code.is_none() {
-            region_error = ctx.rule(&Rule::FieldRequired);
+            region_error = ctx.tr("field-choose");
         }
         match upload.files.get("file") {
             None => form.file_error = ctx.tr("file-required"),

@@ -8,7 +8,7 @@
 //! Texts come from the catalogs (`el-…` keys) and from the election's own rule set (refusal
 //! grounds, ballot texts), never from identifiers.
 
-mod calendar;
+pub(crate) mod calendar;
 mod contest;
 pub(crate) mod day;
 mod list;

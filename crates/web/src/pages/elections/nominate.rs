@@ -15,7 +15,7 @@ use sailau_domain::command::Edition;
 use sailau_domain::elections::rules::{PRESETS, RuleSet};
 use sailau_domain::elections::{
     ApplySelfNomination, CallElection, Candidate, ContestId, Decision, ElectionId, Membership,
-    NewContest, NominateByParty, NominationFacts, NominationId, ProposeByHigherAkim,
+    NewContest, NominateByParty, NominationFacts, NominationId, Phase, ProposeByHigherAkim,
 };
 use sailau_domain::{
     Gender, Names, PartyCode, Person, PersonId, Rule, Scope, TerritoryCode, ValidationErrors,
@@ -137,10 +137,12 @@ pub async fn call(
         check_form(&page, &headers, &values)?;
         let ctx = &page.ctx;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
-        let mut form = FormState::filled(CALL_FIELDS, &values).labelled(CALL_LABELS);
+        let mut form = FormState::filled(CALL_FIELDS, &values)
+            .labelled(CALL_LABELS)
+            .choices(&["ruleset"]);
         let rule_set = match get("ruleset") {
             "" => {
-                form.push("ruleset", ctx.rule(&Rule::FieldRequired));
+                form.required(ctx, "ruleset");
                 None
             }
             id => match sailau_domain::elections::rules::preset(id) {
@@ -163,7 +165,7 @@ pub async fn call(
             form.push("units", ctx.rule(r));
         }
         if units.is_empty() && unit_errors.is_empty() {
-            form.push("units", ctx.rule(&Rule::FieldRequired));
+            form.required(ctx, "units");
         }
         let territory = match page.principal().map(|p| &p.scope) {
             Some(Scope::Territory { territory }) => Some(territory.clone()),
@@ -284,6 +286,15 @@ impl Way {
             Way::SelfNominated => "self-nomination",
             Way::Party => "party-nomination",
             Way::HigherAkim => "higher-akim-proposal",
+        }
+    }
+
+    /// The window of the calendar the form belongs to (rules.md §3): nominations by parties and
+    /// self-nominees in the nomination window, the higher akim's proposals in their own.
+    fn phase(self) -> Phase {
+        match self {
+            Way::SelfNominated | Way::Party => Phase::Nomination,
+            Way::HigherAkim => Phase::HigherAkimProposal,
         }
     }
 
@@ -417,6 +428,9 @@ struct NominatePage {
     party: bool,
     /// The decision's fields and its scan (a multipart form).
     decision: Option<DecisionLabels>,
+    /// Why the form is not offered now (its window closed or not yet open, in words), or "".
+    /// A refused form is shown again with its errors.
+    closed: String,
     form: FormState,
     genders: Vec<(String, String)>,
     parties: Vec<(String, String)>,
@@ -455,6 +469,13 @@ async fn nominate_page(
         ),
     };
     crumbs.push((String::new(), title.clone()));
+    let closed = if form.has_errors() {
+        String::new()
+    } else {
+        let calendar = super::calendar::of_contest(&view.contest, &view.election)?;
+        super::calendar::closed_notice(ctx, &calendar, way.phase(), super::now(state))
+            .unwrap_or_default()
+    };
     let decision = match way {
         Way::SelfNominated => None,
         Way::Party => Some(DecisionLabels {
@@ -508,6 +529,7 @@ async fn nominate_page(
             action: format!("{href}/{}", way.path()),
             party: way == Way::Party,
             decision,
+            closed,
             form,
             genders: vec![
                 ("female".to_owned(), ctx.tr("gender-female")),
@@ -591,6 +613,10 @@ async fn candidate_of(
     };
     let gender = match Gender::parse(get("gender")) {
         Ok(g) => g,
+        Err(_) if get("gender").is_empty() => {
+            form.required(ctx, "gender");
+            Gender::Female
+        }
         Err(r) => {
             form.push("gender", ctx.rule(&r));
             Gender::Female
@@ -633,7 +659,9 @@ fn ticked_qualifications(values: &HashMap<String, String>) -> Vec<String> {
 
 /// The form of `way` filled with what was sent (ticked qualifications kept).
 fn filled(way: Way, values: &HashMap<String, String>) -> FormState {
-    let mut form = FormState::filled(way.fields(), values).labelled(way.labels());
+    let mut form = FormState::filled(way.fields(), values)
+        .labelled(way.labels())
+        .choices(&["gender", "party"]);
     for (k, v) in values {
         if k.starts_with("qual_") {
             form.set(k, v.clone());
@@ -725,7 +753,7 @@ async fn nominate(
             let party = match PartyCode::parse(get("party")) {
                 Ok(p) => p,
                 Err(_) => {
-                    form.push("party", ctx.rule(&Rule::FieldRequired));
+                    form.required(ctx, "party");
                     PartyCode::parse("amanat").map_err(|_| Fail::BadRequest)?
                 }
             };
@@ -751,7 +779,7 @@ async fn nominate(
     if way.scan().is_some() {
         // The scan's type and size against the rule set, before anything is written.
         match file {
-            None => form.push("decision_file", ctx.rule(&Rule::FieldRequired)),
+            None => form.required(ctx, "decision_file"),
             Some(f) => {
                 let rules = super::rules_of(&view.election)?;
                 if let Err(errors) =

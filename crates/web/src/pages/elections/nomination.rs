@@ -13,10 +13,10 @@ use sailau_app::Acting;
 use sailau_app::elections::NominationView;
 use sailau_domain::command::Edition;
 use sailau_domain::elections::{
-    CancelReason, CancelRegistration, RecordDeposit, RefuseRegistration, RegisterCandidate, Route,
-    Status, TickDocument,
+    CancelReason, CancelRegistration, Phase, RecordDeposit, RefuseRegistration, RegisterCandidate,
+    Route, Status, TickDocument,
 };
-use sailau_domain::{CommandKind, Issued, Read, Rule, Target, ValidationErrors, authorize_read};
+use sailau_domain::{CommandKind, Issued, Read, Target, ValidationErrors, authorize_read};
 
 use super::list::election_name;
 use super::{
@@ -76,10 +76,16 @@ pub struct View {
     pub incumbent: bool,
     /// Place of residence.
     pub residence: String,
-    /// The party's decision, or "".
-    pub decision: String,
-    /// The refusal's ground and text, or "".
+    /// The party's decision (or the higher akim's proposal) around its body: the words before
+    /// and after it; both "" when the route has none.
+    pub decision: (String, String),
+    /// The decision's body as written ("L (50-я) внеочередная конференция …"), in the language
+    /// it was written in, or "".
+    pub decision_body: String,
+    /// The refusal's ground (the rule set's, in the reader's language), or "".
     pub refusal: String,
+    /// The commission's text of the refusal as written, or "".
+    pub refusal_text: String,
     /// The deposit as recorded, or "not paid".
     pub deposit: String,
     /// The amount due, or "".
@@ -113,6 +119,9 @@ pub struct DecisionForms {
     pub refuse: Option<FormState>,
     /// Cancel.
     pub cancel: Option<FormState>,
+    /// Why a decision the reader could take is not offered now (its window closed or not yet
+    /// open), each in words.
+    pub closed: Vec<String>,
 }
 
 /// The signature sheets section (filled by `signatures.rs`).
@@ -169,17 +178,20 @@ async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<V
     let rules = super::rules_of(&nv.election)?;
     let (status, status_class) = status_text(ctx, &n.status);
     let name = full_name(n);
-    let decision = match &n.route {
-        Route::Party { decision, .. } | Route::HigherAkimProposal { proposal: decision } => ctx
-            .tr_args(
+    let (decision, decision_body) = match &n.route {
+        Route::Party { decision, .. } | Route::HigherAkimProposal { proposal: decision } => (
+            ctx.tr_around(
                 "el-decision-summary",
                 &[
                     ("document", decision.number.clone()),
                     ("date", when::date(ctx.language(), decision.date)),
                     ("body", decision.body.clone()),
                 ],
+                "body",
             ),
-        Route::SelfNominated => String::new(),
+            decision.body.clone(),
+        ),
+        Route::SelfNominated => ((String::new(), String::new()), String::new()),
     };
     let ground_text = |key: &str| {
         rules
@@ -191,16 +203,9 @@ async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<V
             })
             .unwrap_or_default()
     };
-    let refusal = match &n.status {
-        Status::Refused { ground, text } => {
-            let g = ground_text(ground);
-            if text.is_empty() {
-                g
-            } else {
-                format!("{g}. {text}")
-            }
-        }
-        _ => String::new(),
+    let (refusal, refusal_text) = match &n.status {
+        Status::Refused { ground, text } => (ground_text(ground), text.clone()),
+        _ => (String::new(), String::new()),
     };
     let deposit = match &n.deposit {
         Some(d) => ctx.tr_args(
@@ -256,7 +261,9 @@ async fn view_of(page: &Page, state: &WebState, nv: &NominationView) -> Result<V
         incumbent: n.candidate.incumbent,
         residence: n.candidate.residence.clone(),
         decision,
+        decision_body,
         refusal,
+        refusal_text,
         deposit,
         deposit_due,
         show_missing: n.status == Status::Nominated,
@@ -308,17 +315,62 @@ async fn forms_for(
             FormState::new(fields).labelled(labels)
         }
     };
+    // Documents, the deposit and the commission's decision belong to the route's registration
+    // window, a withdrawal to its own: outside them the page says when the window closed (or
+    // opens) instead of offering the form; a refused form is shown again with its errors.
+    let calendar = super::calendar::of_contest(&nv.contest, &nv.election)?;
+    let now = super::now(state);
+    let mut closed = Vec::new();
+    let mut in_window = |phase: Phase, name: &str, offered: bool| -> bool {
+        if !offered {
+            return false;
+        }
+        if which == name && form.has_errors() {
+            return true;
+        }
+        match super::calendar::closed_notice(&page.ctx, &calendar, phase, now) {
+            None => true,
+            Some(notice) => {
+                if !closed.contains(&notice) {
+                    closed.push(notice);
+                }
+                false
+            }
+        }
+    };
+    let decision = n.route.kind().decision_phase();
+    let tick = in_window(
+        decision,
+        "tick",
+        pending && may(p, CommandKind::TickDocument, &target),
+    );
+    let deposit = in_window(
+        decision,
+        "deposit",
+        pending && may(p, CommandKind::RecordDeposit, &target),
+    );
+    let register = in_window(
+        decision,
+        "register",
+        pending && may(p, CommandKind::RegisterCandidate, &target),
+    );
+    let refuse = in_window(
+        decision,
+        "refuse",
+        pending && may(p, CommandKind::RefuseRegistration, &target),
+    );
+    let cancel = in_window(
+        Phase::Withdrawal,
+        "cancel",
+        n.status.is_active() && may(p, CommandKind::CancelRegistration, &target),
+    );
     Ok(DecisionForms {
-        tick: (pending && may(p, CommandKind::TickDocument, &target))
-            .then(|| pick("tick", &["document"], &[])),
-        deposit: (pending && may(p, CommandKind::RecordDeposit, &target))
-            .then(|| pick("deposit", DEPOSIT_FIELDS, DEPOSIT_LABELS)),
-        register: (pending && may(p, CommandKind::RegisterCandidate, &target))
-            .then(|| pick("register", &[], &[])),
-        refuse: (pending && may(p, CommandKind::RefuseRegistration, &target))
-            .then(|| pick("refuse", REFUSE_FIELDS, REFUSE_LABELS)),
-        cancel: (n.status.is_active() && may(p, CommandKind::CancelRegistration, &target))
-            .then(|| pick("cancel", CANCEL_FIELDS, CANCEL_LABELS)),
+        tick: tick.then(|| pick("tick", &["document"], &[])),
+        deposit: deposit.then(|| pick("deposit", DEPOSIT_FIELDS, DEPOSIT_LABELS)),
+        register: register.then(|| pick("register", &[], &[])),
+        refuse: refuse.then(|| pick("refuse", REFUSE_FIELDS, REFUSE_LABELS)),
+        cancel: cancel.then(|| pick("cancel", CANCEL_FIELDS, CANCEL_LABELS)),
+        closed,
     })
 }
 
@@ -583,6 +635,7 @@ pub async fn refuse(
     headers: HeaderMap,
     body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
+    let now = super::now(&state);
     decision_form(
         page,
         state,
@@ -591,14 +644,33 @@ pub async fn refuse(
         body,
         ("refuse", "refuse"),
         &[],
-        |_, nv, values, form| {
-            *form = FormState::filled(REFUSE_FIELDS, values).labelled(REFUSE_LABELS);
-            Ok(RefuseRegistration {
+        move |ctx, nv, values, form| {
+            *form = FormState::filled(REFUSE_FIELDS, values)
+                .labelled(REFUSE_LABELS)
+                .choices(&["ground"]);
+            // No ground chosen: said as such, and the other rules checked without it.
+            let chosen = !field(values, "ground").is_empty();
+            if !chosen {
+                form.required(ctx, "ground");
+            }
+            let command = RefuseRegistration {
                 nomination: nv.nomination.id,
                 ground: field(values, "ground").to_owned(),
                 text: field(values, "text").to_owned(),
-            }
-            .into())
+            };
+            run_or_check(form, command, |c| {
+                c.validate(
+                    &nv.nomination,
+                    &nv.contest,
+                    &nv.election,
+                    now,
+                    Edition::CURRENT,
+                )
+                .map_err(|mut e| {
+                    e.0.retain(|f| chosen || f.field != "ground");
+                    e
+                })
+            })
         },
     )
     .await
@@ -622,12 +694,14 @@ pub async fn cancel(
         ("cancel", "cancel"),
         &[],
         move |ctx, nv, values, form| {
-            *form = FormState::filled(CANCEL_FIELDS, values).labelled(CANCEL_LABELS);
+            *form = FormState::filled(CANCEL_FIELDS, values)
+                .labelled(CANCEL_LABELS)
+                .choices(&["reason"]);
             let reason = match field(values, "reason") {
                 "withdrawn" => CancelReason::Withdrawn,
                 "recalled" => CancelReason::Recalled,
                 "" => {
-                    form.push("reason", ctx.rule(&Rule::FieldRequired));
+                    form.required(ctx, "reason");
                     CancelReason::Withdrawn
                 }
                 _ => {

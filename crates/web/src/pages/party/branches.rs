@@ -364,10 +364,12 @@ pub async fn convene(
         check_form(&page, &headers, &values)?;
         let ctx = &page.ctx;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
-        let mut form = FormState::filled(CONVENE_FIELDS, &values).labelled(CONVENE_LABELS);
+        let mut form = FormState::filled(CONVENE_FIELDS, &values)
+            .labelled(CONVENE_LABELS)
+            .choices(&["kind"]);
         let kind = ConferenceKind::parse(get("kind"));
         if kind.is_none() {
-            form.push("kind", ctx.rule(&Rule::FieldRequired));
+            form.required(ctx, "kind");
         }
         let held_on = sailau_app::party::import::parse_date(get("held_on"));
         if held_on.is_none() {

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use sailau_app::Acting;
 use sailau_app::party::HandOff;
 use sailau_app::party::read::{ConferenceView, MotionView};
-use sailau_domain::elections::{ContestId, Route};
+use sailau_domain::elections::{ContestId, Phase, Route};
 use sailau_domain::party::commands::{
     CheckIn, ConferenceId, Contender, MotionId, OpenMotion, RecordVote, Subject,
 };
@@ -35,8 +35,9 @@ use super::{
     branch_href, conference_href, conference_of, conference_target, crumbs_root, motion_of, submit,
 };
 use crate::WebState;
-use crate::pages::elections::{nomination_href, qualification_name, rules_of};
+use crate::pages::elections::{self, nomination_href, qualification_name, rules_of};
 use crate::pages::forms::see_other;
+use crate::pages::messages::lower_first;
 use crate::pages::territories::{ImportForm, import_errors};
 use crate::pages::{Fail, FormState, Page, PageCtx, check_form, may, pairs_of};
 
@@ -193,8 +194,11 @@ impl VoteForm {
 
 /// The hand-off form of an adopted nomination.
 pub struct HandOffForm {
-    /// The contests of the unit: (id, election name).
+    /// The contests of the unit whose nomination window is open: (id, election name).
     pub contests: Vec<(String, String)>,
+    /// The unit's contests whose nomination window is not open, each as the page says it (the
+    /// nomination of candidates closed on …, or opens on …).
+    pub closed: Vec<String>,
     /// The qualifications to declare: (key, name, checked).
     pub qualifications: Vec<(String, String, bool)>,
     /// Values and errors.
@@ -209,6 +213,9 @@ pub struct MotionItem {
     pub position: u32,
     /// What it proposes, in words.
     pub title: String,
+    /// The title's language when it is the conference's own text (a resolution, a list's
+    /// title) written in another language than the page's, else `None`.
+    pub title_lang: Option<&'static str>,
     /// Details (contenders, the presidium's members).
     pub details: Vec<String>,
     /// How it is voted on, in words.
@@ -790,10 +797,15 @@ async fn motion_item(
         }
     });
     let (nomination_href, hand_off) = nomination_of(page, state, v, m, may_hand_off, forms).await?;
+    let title_lang = match &m.motion.subject {
+        Subject::ApproveList { .. } | Subject::Resolution { .. } => ctx.text_lang(&title),
+        _ => None,
+    };
     Ok(MotionItem {
         id: m.motion.id.0.to_string(),
         position: m.motion.position,
         title,
+        title_lang,
         details,
         mode: mode_text(ctx, m.motion.mode),
         rounds,
@@ -837,10 +849,25 @@ async fn nomination_of(
         return Ok((String::new(), None));
     }
     let ctx = &page.ctx;
+    let now = elections::now(state);
     let mut qualifications: Vec<String> = Vec::new();
+    let mut closed = Vec::new();
     for e in store.elections().await? {
         for c in store.contests_of(&e.id).await? {
             if &c.unit == unit {
+                // Only a contest whose nomination window is open can take the nomination; for
+                // the others the page says when it closed (or opens), as the commission would.
+                let calendar = elections::calendar::of_contest(&c, &e)?;
+                if let Some(notice) =
+                    elections::calendar::closed_notice(ctx, &calendar, Phase::Nomination, now)
+                {
+                    closed.push(format!(
+                        "{}: {}",
+                        ctx.name_of(&e.names),
+                        lower_first(&notice)
+                    ));
+                    continue;
+                }
                 contests.push((c.id.to_string(), ctx.name_of(&e.names).to_owned()));
                 if qualifications.is_empty() {
                     qualifications = rules_of(&e)?.eligibility.qualifications.clone();
@@ -863,6 +890,7 @@ async fn nomination_of(
         String::new(),
         Some(HandOffForm {
             contests,
+            closed,
             qualifications: qualifications
                 .iter()
                 .map(|q| (q.clone(), qualification_name(ctx, q), checked.contains(q)))
@@ -1148,13 +1176,15 @@ pub async fn open_motion(
         let (v, _) = load(&state, &id).await?;
         let ctx = &page.ctx;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("").trim();
-        let mut form = FormState::filled(MOTION_FIELDS, &values).labelled(MOTION_LABELS);
+        let mut form = FormState::filled(MOTION_FIELDS, &values)
+            .labelled(MOTION_LABELS)
+            .choices(&["subject", "mode", "unit"]);
         let mode = match get("mode") {
             "open" => Some(VoteMode::Open),
             "roll_call" => Some(VoteMode::RollCall),
             "secret" => Some(VoteMode::Secret),
             _ => {
-                form.push("mode", ctx.rule(&Rule::FieldRequired));
+                form.required(ctx, "mode");
                 None
             }
         };
@@ -1181,12 +1211,11 @@ pub async fn open_motion(
             "nominate" => {
                 let unit = match sailau_domain::TerritoryCode::parse(get("unit")) {
                     Ok(u) => Some(u),
+                    Err(_) if get("unit").is_empty() => {
+                        form.required(ctx, "unit");
+                        None
+                    }
                     Err(r) => {
-                        let r = if get("unit").is_empty() {
-                            Rule::FieldRequired
-                        } else {
-                            r
-                        };
                         form.push("unit", ctx.rule(&r));
                         None
                     }
@@ -1239,7 +1268,7 @@ pub async fn open_motion(
                 title: get("text").to_owned(),
             }),
             _ => {
-                form.push("subject", ctx.rule(&Rule::FieldRequired));
+                form.required(ctx, "subject");
                 None
             }
         };
@@ -1392,7 +1421,9 @@ pub async fn hand_off(
             .ok_or(Fail::NotFound)?;
         let ctx = &page.ctx;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("").trim();
-        let mut form = FormState::filled(HAND_OFF_FIELDS, &values).labelled(HAND_OFF_LABELS);
+        let mut form = FormState::filled(HAND_OFF_FIELDS, &values)
+            .labelled(HAND_OFF_LABELS)
+            .choices(&["contest"]);
         let qualifications: Vec<String> = pairs
             .iter()
             .filter(|(k, _)| k == "qualifications")
@@ -1400,7 +1431,7 @@ pub async fn hand_off(
             .collect();
         let contest = ContestId::parse(get("contest"));
         if contest.is_none() {
-            form.push("contest", ctx.rule(&Rule::FieldRequired));
+            form.required(ctx, "contest");
         }
         let result = match contest {
             Some(contest) => {

@@ -799,10 +799,12 @@ pub async fn record_meeting(
         let c = store.conference(&id).await?.ok_or(Fail::NotFound)?;
         let ctx = &page.ctx;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("").trim();
-        let mut form = FormState::filled(MEETING_FIELDS, &values).labelled(MEETING_LABELS);
+        let mut form = FormState::filled(MEETING_FIELDS, &values)
+            .labelled(MEETING_LABELS)
+            .choices(&["organization"]);
         let organization = match get("organization") {
             "" => {
-                form.push("organization", ctx.rule(&Rule::FieldRequired));
+                form.required(ctx, "organization");
                 None
             }
             s => match TerritoryCode::parse(s) {
