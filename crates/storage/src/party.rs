@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use sailau_domain::party::commands::{
     ConferenceId, ConveneConference, MotionId, RecordMember, Subject,
 };
-use sailau_domain::party::conference::ConferenceFacts;
+use sailau_domain::party::conference::{CheckInFacts, ConferenceFacts};
 use sailau_domain::party::member::{MemberFacts, MemberId, MemberRecord};
 use sailau_domain::party::vote::{Decision, PartyRules, Tally, VoteMode};
 use sailau_domain::{PartyCode, PersonId, TerritoryCode};
@@ -515,6 +515,40 @@ impl Tx {
             voting_started: voted > 0,
             presidium_elected: c.chair.is_some(),
             motion_open: open > 0,
+        }))
+    }
+
+    /// Where one mandate stands on a conference's roster, for a check-in: `None` when there is
+    /// no such conference. One query that reads the conference's row and at most the one
+    /// delegate's row (both by primary key), however long the roster; unlike
+    /// [`Tx::conference_facts`], which reads every delegate.
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails.
+    pub async fn check_in_facts(
+        &mut self,
+        id: &ConferenceId,
+        mandate: u32,
+    ) -> Result<Option<CheckInFacts>> {
+        let row = sqlx::query(
+            "SELECT d.mandate AS mandate, d.checked_in_at_ms AS checked_in_at_ms \
+             FROM party_conferences c \
+             LEFT JOIN party_delegates d ON d.conference_id = c.id AND d.mandate = $2 \
+             WHERE c.id = $1",
+        )
+        .bind(id.0.to_string())
+        .bind(i64::from(mandate))
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let seated: Option<i64> = row.try_get("mandate")?;
+        let checked_in: Option<i64> = row.try_get("checked_in_at_ms")?;
+        Ok(Some(match (seated, checked_in) {
+            (None, _) => CheckInFacts::NotOnRoster,
+            (Some(_), None) => CheckInFacts::Absent,
+            (Some(_), Some(_)) => CheckInFacts::Present,
         }))
     }
 

@@ -210,8 +210,9 @@ impl Handler for CheckIn {
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let conference = tx.conference_facts(&self.conference).await?;
-        validate_check_in(conference.as_ref(), self.mandate)?;
+        // The one delegate's row, not the roster (`Tx::check_in_facts`).
+        let facts = tx.check_in_facts(&self.conference, self.mandate).await?;
+        validate_check_in(facts, self.mandate)?;
         tx.check_in(&self.conference, self.mandate, ctx.at_ms)
             .await?;
         Ok(())

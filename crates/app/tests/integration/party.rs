@@ -1274,3 +1274,121 @@ async fn a_delegate_sits_on_one_conferences_roster_of_a_day() {
             .unwrap_or_else(|e| panic!("{b}: {e}"));
     }
 }
+
+/// A check-in reads its own delegate, not the roster: with every other delegate's row made
+/// unreadable behind sailau's back (a negative mandate, which no read decodes), a command that
+/// reads the whole roster fails, and check-ins still succeed and refuse exactly as before.
+#[tokio::test]
+async fn a_check_in_does_not_read_the_roster() {
+    use sqlx::Connection;
+    for f in registries().await {
+        let b = f.backend;
+        f.clock
+            .0
+            .store(CONFERENCE_DAY_MS, std::sync::atomic::Ordering::SeqCst);
+        let op = Acting::Operator;
+        let mut batch: Vec<Issued> = vec![
+            CreateBranch {
+                branch: Branch {
+                    party_code: amanat(),
+                    territory_code: code("101000000"),
+                },
+            }
+            .into(),
+        ];
+        let mut members = Vec::new();
+        for i in 0..6 {
+            let (m, cmd) = member_command(
+                &amanat(),
+                "101000000",
+                &format!("R-{i}"),
+                "Абаев",
+                date(1970, 1, 1),
+            );
+            batch.push(cmd);
+            members.push(m);
+        }
+        let (conf, c) = convene(&amanat(), "101000000", 1);
+        batch.push(c);
+        for (i, m) in members.iter().take(5).enumerate() {
+            batch.push(
+                SeatDelegate {
+                    conference: conf,
+                    mandate: i as u32 + 1,
+                    member: *m,
+                }
+                .into(),
+            );
+        }
+        f.app.execute_batch(&op, batch).await.unwrap();
+
+        // Mandates 2–5 become unreadable; mandate 1 stays as it was.
+        let mut c = sqlx::AnyConnection::connect(&f.url).await.unwrap();
+        sqlx::query(
+            "UPDATE party_delegates SET mandate = -mandate WHERE conference_id = $1 AND mandate > 1",
+        )
+        .bind(conf.0.to_string())
+        .execute(&mut c)
+        .await
+        .unwrap();
+        c.close().await.unwrap();
+
+        // The control: seating a delegate still reads the roster, and cannot.
+        let e = f
+            .app
+            .execute(
+                &op,
+                SeatDelegate {
+                    conference: conf,
+                    mandate: 6,
+                    member: members[5],
+                },
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(e, AppError::Storage(_)), "{b}: {e:?}");
+
+        // Check-ins read mandate 1's row only.
+        let check_in = |mandate| CheckIn {
+            conference: conf,
+            mandate,
+        };
+        f.app
+            .execute(&op, check_in(1))
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+        let e = f.app.execute(&op, check_in(1)).await.unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::CheckedInTwice { mandate: 1 }],
+            "{b}"
+        );
+        let e = f.app.execute(&op, check_in(77)).await.unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::MandateMissing { mandate: 77 }],
+            "{b}"
+        );
+        let e = f
+            .app
+            .execute(
+                &op,
+                CheckIn {
+                    conference: ConferenceId(uid()),
+                    mandate: 1,
+                },
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::ConferenceMissing],
+            "{b}: no such conference"
+        );
+        assert_eq!(
+            f.app.store().delegate_counts(&conf).await.unwrap(),
+            (5, 1),
+            "{b}"
+        );
+    }
+}

@@ -371,3 +371,42 @@ fn a_delegate_sits_on_one_roster_of_a_day() {
     .unwrap_err();
     assert_eq!(rules_of(&e), vec![PartyRule::DelegateTwice.into()]);
 }
+
+proptest! {
+    /// A check-in given the one mandate's place on the roster refuses exactly as it did given
+    /// the whole roster and the delegates present (the rule before `CheckInFacts`).
+    #[test]
+    fn a_check_in_refuses_as_it_did_with_the_whole_roster(
+        roster in proptest::collection::btree_set(1u32..40, 0..30),
+        present_of in proptest::collection::vec(any::<bool>(), 30),
+        mandate in 0u32..45,
+        exists in any::<bool>(),
+    ) {
+        use sailau_domain::party::conference::{CheckInFacts, validate_check_in};
+        let present: BTreeSet<u32> = roster
+            .iter()
+            .zip(&present_of)
+            .filter(|(_, p)| **p)
+            .map(|(m, _)| *m)
+            .collect();
+        let before = if !exists {
+            Err(ValidationErrors::one("conference", PartyRule::ConferenceMissing.into()))
+        } else if !roster.contains(&mandate) {
+            Err(ValidationErrors::one("mandate", PartyRule::MandateMissing { mandate }.into()))
+        } else if present.contains(&mandate) {
+            Err(ValidationErrors::one("mandate", PartyRule::CheckedInTwice { mandate }.into()))
+        } else {
+            Ok(())
+        };
+        let facts = exists.then(|| {
+            if !roster.contains(&mandate) {
+                CheckInFacts::NotOnRoster
+            } else if present.contains(&mandate) {
+                CheckInFacts::Present
+            } else {
+                CheckInFacts::Absent
+            }
+        });
+        prop_assert_eq!(validate_check_in(facts, mandate), before);
+    }
+}
