@@ -205,7 +205,7 @@ fn member_facts(row: &AnyRow) -> Result<MemberFacts> {
     })
 }
 
-fn member_record(row: &AnyRow) -> Result<MemberRecord> {
+pub(crate) fn member_record(row: &AnyRow) -> Result<MemberRecord> {
     Ok(MemberRecord {
         salt: row.try_get("salt")?,
         card_number: row.try_get("card_number")?,

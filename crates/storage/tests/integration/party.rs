@@ -1,5 +1,6 @@
-//! The party reads that must not grow with the data, on every backend: a check-in's facts (one
-//! delegate, not the roster).
+//! The party and primaries reads that must not grow with the data, on every backend: a
+//! check-in's facts (one delegate, not the roster) and a campaign's member records (one query for
+//! all its contenders).
 
 use jiff::civil::date;
 use sailau_domain::party::commands::{
@@ -8,6 +9,9 @@ use sailau_domain::party::commands::{
 use sailau_domain::party::conference::CheckInFacts;
 use sailau_domain::party::member::{MemberId, MemberRecord};
 use sailau_domain::party::vote::PartyRules;
+use sailau_domain::primaries::campaign::{Campaign, OpenCampaign, Position, PositionKind, Windows};
+use sailau_domain::primaries::contenders::{Contender, ContenderStatus, RegisterContender, Route};
+use sailau_domain::primaries::{CampaignId, ContenderId, Window};
 use sailau_domain::*;
 use sailau_storage::Tx;
 
@@ -160,5 +164,149 @@ async fn a_check_in_reads_one_delegate_not_the_roster() {
             );
         }
         tx.rollback().await.unwrap();
+    }
+}
+
+fn ts(s: &str) -> jiff::Timestamp {
+    s.parse().unwrap()
+}
+
+fn window(opens: &str, closes: &str) -> Window {
+    Window {
+        opens: ts(opens),
+        closes: ts(closes),
+    }
+}
+
+fn campaign(id: CampaignId) -> Campaign {
+    Campaign {
+        opened: OpenCampaign {
+            campaign: id,
+            party: amanat(),
+            territory: code("150000000"),
+            title_ru: "Праймериз 2020".into(),
+            title_kk: "Праймериз 2020".into(),
+            title_en: String::new(),
+            positions: vec![
+                Position {
+                    key: "akim".into(),
+                    name_ru: "Аким района".into(),
+                    name_kk: "Аудан әкімі".into(),
+                    name_en: String::new(),
+                    kind: PositionKind::Akim {
+                        unit: code("154800000"),
+                    },
+                },
+                Position {
+                    key: "list".into(),
+                    name_ru: "Список в маслихат".into(),
+                    name_kk: "Мәслихатқа тізім".into(),
+                    name_en: String::new(),
+                    kind: PositionKind::List { seats: 3 },
+                },
+            ],
+            windows: Windows {
+                registration: window("2020-08-16T18:00:00Z", "2020-08-28T18:00:00Z"),
+                debates: window("2020-09-13T18:00:00Z", "2020-09-30T18:00:00Z"),
+                online_voting: window("2020-09-30T18:00:00Z", "2020-10-03T08:00:00Z"),
+                paper_voting: window("2020-10-03T02:00:00Z", "2020-10-03T08:00:00Z"),
+            },
+            trustees: Vec::new(),
+            threshold: 1,
+            rules: String::new(),
+        },
+    }
+}
+
+async fn contender(tx: &mut Tx, campaign: CampaignId, position: &str, member: MemberId, seq: u32) {
+    tx.insert_contender(&Contender {
+        registered: RegisterContender {
+            contender: ContenderId(uuid::Uuid::new_v4()),
+            campaign,
+            position: position.into(),
+            member,
+            route: Route::SelfNominated,
+            gender: Gender::Male,
+            young: false,
+            residence_years: 10,
+            no_criminal_record: true,
+        },
+        status: ContenderStatus::Applied,
+        ground: None,
+        seq,
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_campaigns_member_records_come_in_one_read() {
+    for db in backends::all().await {
+        let s = &db.store;
+        let name = db.name;
+        registry(s).await;
+        let (here, other) = (
+            CampaignId(uuid::Uuid::new_v4()),
+            CampaignId(uuid::Uuid::new_v4()),
+        );
+        let mut tx = s.begin().await.unwrap();
+        tx.insert_campaign(&campaign(here), 1).await.unwrap();
+        tx.insert_campaign(&campaign(other), 2).await.unwrap();
+        let members: Vec<MemberId> = {
+            let mut v = Vec::new();
+            for n in 1..=5 {
+                v.push(member(&mut tx, n).await);
+            }
+            v
+        };
+        // Members 1–3 stand here (member 1 for both positions), member 3 is erased; member 4
+        // stands in the other campaign only; member 5 stands nowhere.
+        contender(&mut tx, here, "akim", members[0], 1).await;
+        contender(&mut tx, here, "list", members[0], 2).await;
+        contender(&mut tx, here, "list", members[1], 3).await;
+        contender(&mut tx, here, "list", members[2], 4).await;
+        contender(&mut tx, other, "akim", members[3], 1).await;
+        tx.erase_member(&members[2]).await.unwrap();
+        tx.append_ledger(b"primaries", 3, "test").await.unwrap();
+        tx.commit("h").await.unwrap();
+
+        let records = s.campaign_member_records(&here).await.unwrap();
+        let mut got: Vec<(MemberId, String)> = records
+            .iter()
+            .map(|(m, r)| (*m, r.surname.clone()))
+            .collect();
+        got.sort();
+        let mut expected = vec![
+            (members[0], "Фамилия1".to_owned()),
+            (members[1], "Фамилия2".to_owned()),
+        ];
+        expected.sort();
+        assert_eq!(
+            got, expected,
+            "{name}: one entry per member, none for the erased"
+        );
+        // Each is the member's whole record, as read one by one.
+        for (m, r) in &records {
+            assert!(
+                Some(r) == s.member_record(m).await.unwrap().as_ref(),
+                "{name}: the record of {m:?}"
+            );
+        }
+        assert_eq!(
+            s.campaign_member_records(&other)
+                .await
+                .unwrap()
+                .keys()
+                .collect::<Vec<_>>(),
+            vec![&members[3]],
+            "{name}"
+        );
+        assert!(
+            s.campaign_member_records(&CampaignId(uuid::Uuid::new_v4()))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{name}: no such campaign"
+        );
     }
 }
