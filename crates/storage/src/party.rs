@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use sailau_domain::party::commands::{
     ConferenceId, ConveneConference, MotionId, RecordMember, Subject,
 };
-use sailau_domain::party::conference::{CheckInFacts, ConferenceFacts};
+use sailau_domain::party::conference::{CheckInFacts, ConferenceFacts, SeatFacts};
 use sailau_domain::party::member::{MemberFacts, MemberId, MemberRecord};
 use sailau_domain::party::vote::{Decision, PartyRules, Tally, VoteMode};
 use sailau_domain::{PartyCode, PersonId, TerritoryCode};
@@ -549,6 +549,44 @@ impl Tx {
             (None, _) => CheckInFacts::NotOnRoster,
             (Some(_), None) => CheckInFacts::Absent,
             (Some(_), Some(_)) => CheckInFacts::Present,
+        }))
+    }
+
+    /// What seating a delegate on mandate `mandate` is checked against: `None` when there is no
+    /// such conference. One query that reads the conference's row, at most the one delegate's
+    /// row holding the mandate (both by primary key) and the conference's votes, however long
+    /// the roster; unlike [`Tx::conference_facts`], which reads every delegate.
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails, [`StorageError::Corrupt`] when the
+    /// conference's party or day does not decode.
+    pub async fn seat_facts(
+        &mut self,
+        id: &ConferenceId,
+        mandate: u32,
+    ) -> Result<Option<SeatFacts>> {
+        let row = sqlx::query(
+            "SELECT c.party_code AS party_code, c.held_on AS held_on, \
+             (SELECT COUNT(*) FROM party_delegates d \
+              WHERE d.conference_id = c.id AND d.mandate = $2) AS taken, \
+             (SELECT COUNT(*) FROM party_votes v JOIN party_motions m ON m.id = v.motion_id \
+              WHERE m.conference_id = c.id) AS votes \
+             FROM party_conferences c WHERE c.id = $1",
+        )
+        .bind(id.0.to_string())
+        .bind(i64::from(mandate))
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let taken: i64 = row.try_get("taken")?;
+        let votes: i64 = row.try_get("votes")?;
+        Ok(Some(SeatFacts {
+            party: party_of(&row.try_get::<String, _>("party_code")?)?,
+            held_on: date_of(&row.try_get::<String, _>("held_on")?, "held on")?,
+            voting_started: votes > 0,
+            mandate_taken: taken > 0,
         }))
     }
 

@@ -189,7 +189,8 @@ impl Handler for SeatDelegate {
     }
 
     async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
-        let conference = tx.conference_facts(&self.conference).await?;
+        // The conference's row and the one mandate's, not the roster (`Tx::seat_facts`).
+        let conference = tx.seat_facts(&self.conference, self.mandate).await?;
         let member = tx.member_facts(&self.member).await?;
         let seated = Seated {
             here: tx.member_seated(&self.conference, &self.member).await?,

@@ -1,12 +1,12 @@
 //! The party and primaries reads that must not grow with the data, on every backend: a
-//! check-in's facts (one delegate, not the roster) and a campaign's member records (one query for
-//! all its contenders).
+//! check-in's and a seat's facts (one delegate, not the roster) and a campaign's member records
+//! (one query for all its contenders).
 
 use jiff::civil::date;
 use sailau_domain::party::commands::{
     ConferenceId, ConferenceKind, ConveneConference, RecordMember,
 };
-use sailau_domain::party::conference::CheckInFacts;
+use sailau_domain::party::conference::{CheckInFacts, SeatFacts};
 use sailau_domain::party::member::{MemberId, MemberRecord};
 use sailau_domain::party::vote::PartyRules;
 use sailau_domain::primaries::campaign::{Campaign, OpenCampaign, Position, PositionKind, Windows};
@@ -308,5 +308,131 @@ async fn a_campaigns_member_records_come_in_one_read() {
                 .is_empty(),
             "{name}: no such campaign"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_seat_reads_one_mandate_not_the_roster() {
+    use sailau_domain::party::commands::{MotionId, Subject};
+    use sailau_domain::party::vote::{Counts, Decision, Outcome, Tally, VoteMode};
+    for db in backends::all().await {
+        let s = &db.store;
+        let name = db.name;
+        registry(s).await;
+        let conference = ConferenceId(uuid::Uuid::new_v4());
+        let mut tx = s.begin().await.unwrap();
+        tx.insert_conference(&ConveneConference {
+            conference,
+            party: amanat(),
+            branch: code("154800000"),
+            ordinal: 50,
+            kind: ConferenceKind::Extraordinary,
+            held_on: date(2023, 9, 27),
+            place: "с. Уил".into(),
+            agenda: vec!["О выдвижении".into()],
+            rules: PartyRules::amanat(),
+        })
+        .await
+        .unwrap();
+        // A roster of 1,000 delegates on the odd mandates 1..=1999.
+        for m in 1..=1000 {
+            let id = member(&mut tx, m).await;
+            tx.insert_delegate(&conference, 2 * m - 1, &id)
+                .await
+                .unwrap();
+        }
+        let facts = |taken, voting_started| SeatFacts {
+            party: amanat(),
+            held_on: date(2023, 9, 27),
+            voting_started,
+            mandate_taken: taken,
+        };
+        for (m, taken) in [
+            (1, true),
+            (2, false),
+            (999, true),
+            (1999, true),
+            (2000, false),
+        ] {
+            assert_eq!(
+                tx.seat_facts(&conference, m).await.unwrap(),
+                Some(facts(taken, false)),
+                "{name}: mandate {m}"
+            );
+        }
+        assert_eq!(
+            tx.seat_facts(&ConferenceId(uuid::Uuid::new_v4()), 1)
+                .await
+                .unwrap(),
+            None,
+            "{name}: no such conference"
+        );
+        // The same answers as the whole conference's facts give.
+        let all = tx.conference_facts(&conference).await.unwrap().unwrap();
+        for m in [0, 1, 2, 3, 1000, 1001, 1999, 2001, 99_999] {
+            assert_eq!(
+                tx.seat_facts(&conference, m).await.unwrap(),
+                Some(SeatFacts {
+                    party: all.party.clone(),
+                    held_on: all.held_on,
+                    voting_started: all.voting_started,
+                    mandate_taken: all.roster.contains(&m),
+                }),
+                "{name}: mandate {m}"
+            );
+        }
+        // A motion opened closes nothing; its first vote closes the roster.
+        let motion = MotionId(uuid::Uuid::new_v4());
+        tx.insert_motion(
+            &motion,
+            &conference,
+            &Subject::Resolution {
+                text: "Повестка".into(),
+            },
+            VoteMode::Open,
+            &[0],
+            20,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            tx.seat_facts(&conference, 2).await.unwrap(),
+            Some(facts(false, false)),
+            "{name}"
+        );
+        let tally = Tally::Counts {
+            votes_for: vec![0],
+            against: 0,
+            abstain: 0,
+        };
+        // The decision's content does not matter here, only that a vote is recorded.
+        let decision = Decision {
+            elected: 1000,
+            present: 0,
+            quorum_needed: 501,
+            counts: Counts {
+                votes_for: vec![0],
+                against: 0,
+                abstain: 0,
+            },
+            outcome: Outcome::NotAdopted { tie: false },
+        };
+        tx.record_round(&motion, 1, &tally, &decision, 30, 1, &[0], true, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            tx.seat_facts(&conference, 2).await.unwrap(),
+            Some(facts(false, true)),
+            "{name}: the roster is closed"
+        );
+        assert!(
+            tx.conference_facts(&conference)
+                .await
+                .unwrap()
+                .unwrap()
+                .voting_started,
+            "{name}"
+        );
+        tx.rollback().await.unwrap();
     }
 }
