@@ -590,6 +590,23 @@ impl Tx {
         }))
     }
 
+    /// Whether a vote has been recorded at a conference (its roster is then closed); `false` for
+    /// no such conference. Reads the conference's votes, never its delegates.
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails.
+    pub async fn voting_started(&mut self, id: &ConferenceId) -> Result<bool> {
+        let votes: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM party_votes v JOIN party_motions m ON m.id = v.motion_id \
+             WHERE m.conference_id = $1",
+        )
+        .bind(id.0.to_string())
+        .fetch_one(&mut *self.inner)
+        .await?
+        .try_get("n")?;
+        Ok(votes > 0)
+    }
+
     /// Writes a convened conference.
     pub async fn insert_conference(&mut self, c: &ConveneConference) -> Result<()> {
         sqlx::query(

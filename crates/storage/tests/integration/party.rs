@@ -400,6 +400,7 @@ async fn a_seat_reads_one_mandate_not_the_roster() {
             Some(facts(false, false)),
             "{name}"
         );
+        assert!(!tx.voting_started(&conference).await.unwrap(), "{name}");
         let tally = Tally::Counts {
             votes_for: vec![0],
             against: 0,
@@ -424,6 +425,13 @@ async fn a_seat_reads_one_mandate_not_the_roster() {
             tx.seat_facts(&conference, 2).await.unwrap(),
             Some(facts(false, true)),
             "{name}: the roster is closed"
+        );
+        assert!(tx.voting_started(&conference).await.unwrap(), "{name}");
+        assert!(
+            !tx.voting_started(&ConferenceId(uuid::Uuid::new_v4()))
+                .await
+                .unwrap(),
+            "{name}: no such conference"
         );
         assert!(
             tx.conference_facts(&conference)
