@@ -527,21 +527,25 @@ impl App {
             return Ok(None);
         };
         let rules = campaign.rules()?;
-        let mut contenders = Vec::new();
-        for c in self.store.campaign_contenders(id).await? {
-            let name = self
-                .store
-                .member_record(&c.registered.member)
-                .await?
-                .map(|r| {
-                    [r.surname, r.given_name, r.patronymic]
+        // The contenders' member records in one query, not one per contender.
+        let records = self.store.campaign_member_records(id).await?;
+        let contenders: Vec<ContenderView> = self
+            .store
+            .campaign_contenders(id)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let name = records.get(&c.registered.member).map(|r| {
+                    [&r.surname, &r.given_name, &r.patronymic]
                         .into_iter()
                         .filter(|s| !s.is_empty())
+                        .map(String::as_str)
                         .collect::<Vec<_>>()
                         .join(" ")
                 });
-            contenders.push(ContenderView { contender: c, name });
-        }
+                ContenderView { contender: c, name }
+            })
+            .collect();
         let debates = self.store.campaign_debates(id).await?;
         let paper_counts = self.store.paper_counts(id).await?;
         let mut paper: HashMap<ContenderId, u64> = HashMap::new();

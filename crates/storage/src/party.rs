@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use sailau_domain::party::commands::{
     ConferenceId, ConveneConference, MotionId, RecordMember, Subject,
 };
-use sailau_domain::party::conference::ConferenceFacts;
+use sailau_domain::party::conference::{CheckInFacts, ConferenceFacts, SeatFacts};
 use sailau_domain::party::member::{MemberFacts, MemberId, MemberRecord};
 use sailau_domain::party::vote::{Decision, PartyRules, Tally, VoteMode};
 use sailau_domain::{PartyCode, PersonId, TerritoryCode};
@@ -205,7 +205,7 @@ fn member_facts(row: &AnyRow) -> Result<MemberFacts> {
     })
 }
 
-fn member_record(row: &AnyRow) -> Result<MemberRecord> {
+pub(crate) fn member_record(row: &AnyRow) -> Result<MemberRecord> {
     Ok(MemberRecord {
         salt: row.try_get("salt")?,
         card_number: row.try_get("card_number")?,
@@ -516,6 +516,95 @@ impl Tx {
             presidium_elected: c.chair.is_some(),
             motion_open: open > 0,
         }))
+    }
+
+    /// Where one mandate stands on a conference's roster, for a check-in: `None` when there is
+    /// no such conference. One query that reads the conference's row and at most the one
+    /// delegate's row (both by primary key), however long the roster; unlike
+    /// [`Tx::conference_facts`], which reads every delegate.
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails.
+    pub async fn check_in_facts(
+        &mut self,
+        id: &ConferenceId,
+        mandate: u32,
+    ) -> Result<Option<CheckInFacts>> {
+        let row = sqlx::query(
+            "SELECT d.mandate AS mandate, d.checked_in_at_ms AS checked_in_at_ms \
+             FROM party_conferences c \
+             LEFT JOIN party_delegates d ON d.conference_id = c.id AND d.mandate = $2 \
+             WHERE c.id = $1",
+        )
+        .bind(id.0.to_string())
+        .bind(i64::from(mandate))
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let seated: Option<i64> = row.try_get("mandate")?;
+        let checked_in: Option<i64> = row.try_get("checked_in_at_ms")?;
+        Ok(Some(match (seated, checked_in) {
+            (None, _) => CheckInFacts::NotOnRoster,
+            (Some(_), None) => CheckInFacts::Absent,
+            (Some(_), Some(_)) => CheckInFacts::Present,
+        }))
+    }
+
+    /// What seating a delegate on mandate `mandate` is checked against: `None` when there is no
+    /// such conference. One query that reads the conference's row, at most the one delegate's
+    /// row holding the mandate (both by primary key) and the conference's votes, however long
+    /// the roster; unlike [`Tx::conference_facts`], which reads every delegate.
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails, [`StorageError::Corrupt`] when the
+    /// conference's party or day does not decode.
+    pub async fn seat_facts(
+        &mut self,
+        id: &ConferenceId,
+        mandate: u32,
+    ) -> Result<Option<SeatFacts>> {
+        let row = sqlx::query(
+            "SELECT c.party_code AS party_code, c.held_on AS held_on, \
+             (SELECT COUNT(*) FROM party_delegates d \
+              WHERE d.conference_id = c.id AND d.mandate = $2) AS taken, \
+             (SELECT COUNT(*) FROM party_votes v JOIN party_motions m ON m.id = v.motion_id \
+              WHERE m.conference_id = c.id) AS votes \
+             FROM party_conferences c WHERE c.id = $1",
+        )
+        .bind(id.0.to_string())
+        .bind(i64::from(mandate))
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let taken: i64 = row.try_get("taken")?;
+        let votes: i64 = row.try_get("votes")?;
+        Ok(Some(SeatFacts {
+            party: party_of(&row.try_get::<String, _>("party_code")?)?,
+            held_on: date_of(&row.try_get::<String, _>("held_on")?, "held on")?,
+            voting_started: votes > 0,
+            mandate_taken: taken > 0,
+        }))
+    }
+
+    /// Whether a vote has been recorded at a conference (its roster is then closed); `false` for
+    /// no such conference. Reads the conference's votes, never its delegates.
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails.
+    pub async fn voting_started(&mut self, id: &ConferenceId) -> Result<bool> {
+        let votes: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM party_votes v JOIN party_motions m ON m.id = v.motion_id \
+             WHERE m.conference_id = $1",
+        )
+        .bind(id.0.to_string())
+        .fetch_one(&mut *self.inner)
+        .await?
+        .try_get("n")?;
+        Ok(votes > 0)
     }
 
     /// Writes a convened conference.

@@ -2,8 +2,10 @@
 //! (migration `0015_primaries`). Each row keeps the columns queries need and the domain value as
 //! JSON (`doc`). Reads are shared by transactions and the pool.
 
+use std::collections::HashMap;
+
 use sailau_domain::TerritoryCode;
-use sailau_domain::party::member::MemberId;
+use sailau_domain::party::member::{MemberId, MemberRecord};
 use sailau_domain::primaries::campaign::Campaign;
 use sailau_domain::primaries::contenders::Contender;
 use sailau_domain::primaries::debates::Debate;
@@ -313,6 +315,33 @@ impl Store {
     /// A campaign's contenders, by position and order of registration.
     pub async fn campaign_contenders(&self, id: &CampaignId) -> Result<Vec<Contender>> {
         docs(self.pool(), CONTENDERS, id.to_string(), "contender").await
+    }
+
+    /// The personal records of a campaign's contenders' members, by member, in one query
+    /// (a member standing for two positions is one entry; an erased member has none).
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails, [`StorageError::Corrupt`] when a stored
+    /// record does not decode.
+    pub async fn campaign_member_records(
+        &self,
+        id: &CampaignId,
+    ) -> Result<HashMap<MemberId, MemberRecord>> {
+        let rows = sqlx::query(
+            "SELECT member_id, salt, card_number, surname, given_name, patronymic, birth_date \
+             FROM party_member_records WHERE member_id IN \
+             (SELECT member_id FROM primaries_contenders WHERE campaign_id = $1)",
+        )
+        .bind(id.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let member =
+                    crate::party::uuid_of(&r.try_get::<String, _>("member_id")?, "member id")?;
+                Ok((MemberId(member), crate::party::member_record(r)?))
+            })
+            .collect()
     }
 
     /// A debate.

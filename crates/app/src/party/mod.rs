@@ -189,7 +189,8 @@ impl Handler for SeatDelegate {
     }
 
     async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
-        let conference = tx.conference_facts(&self.conference).await?;
+        // The conference's row and the one mandate's, not the roster (`Tx::seat_facts`).
+        let conference = tx.seat_facts(&self.conference, self.mandate).await?;
         let member = tx.member_facts(&self.member).await?;
         let seated = Seated {
             here: tx.member_seated(&self.conference, &self.member).await?,
@@ -210,8 +211,9 @@ impl Handler for CheckIn {
     }
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
-        let conference = tx.conference_facts(&self.conference).await?;
-        validate_check_in(conference.as_ref(), self.mandate)?;
+        // The one delegate's row, not the roster (`Tx::check_in_facts`).
+        let facts = tx.check_in_facts(&self.conference, self.mandate).await?;
+        validate_check_in(facts, self.mandate)?;
         tx.check_in(&self.conference, self.mandate, ctx.at_ms)
             .await?;
         Ok(())

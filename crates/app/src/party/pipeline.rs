@@ -31,7 +31,8 @@ impl Handler for RecordPrimaryMeeting {
 
     async fn apply(&self, tx: &mut Tx, _: &Ctx<'_>) -> Result<(), AppError> {
         let conference = tx.conference(&self.conference).await?;
-        let cfacts = tx.conference_facts(&self.conference).await?;
+        // Only whether voting started, not the roster the meetings are electing.
+        let voting_started = tx.voting_started(&self.conference).await?;
         let mut facts = MeetingFacts {
             id_taken: tx.meeting(&self.meeting).await?.is_some(),
             conference: None,
@@ -42,7 +43,7 @@ impl Handler for RecordPrimaryMeeting {
             seated: Default::default(),
             seated_elsewhere: Default::default(),
         };
-        if let (Some(c), Some(f)) = (&conference, &cfacts) {
+        if let Some(c) = &conference {
             facts.organization_exists = branch_exists(tx, &c.party, &self.organization).await?;
             facts.organization_members = tx.branch_members(&c.party, &self.organization).await?;
             facts.conference = Some(MeetingConference {
@@ -50,7 +51,7 @@ impl Handler for RecordPrimaryMeeting {
                 branch: c.branch.clone(),
                 held_on: c.held_on,
                 decision: c.rules.decision,
-                voting_started: f.voting_started,
+                voting_started,
             });
         }
         for k in &self.contenders {

@@ -1274,3 +1274,221 @@ async fn a_delegate_sits_on_one_conferences_roster_of_a_day() {
             .unwrap_or_else(|e| panic!("{b}: {e}"));
     }
 }
+
+/// A check-in reads its own delegate, not the roster: with every other delegate's row made
+/// unreadable behind sailau's back (a negative mandate, which no read decodes), reading the
+/// whole roster fails, and check-ins still succeed and refuse exactly as before.
+#[tokio::test]
+async fn a_check_in_does_not_read_the_roster() {
+    use sqlx::Connection;
+    for f in registries().await {
+        let b = f.backend;
+        f.clock
+            .0
+            .store(CONFERENCE_DAY_MS, std::sync::atomic::Ordering::SeqCst);
+        let op = Acting::Operator;
+        let mut batch: Vec<Issued> = vec![
+            CreateBranch {
+                branch: Branch {
+                    party_code: amanat(),
+                    territory_code: code("101000000"),
+                },
+            }
+            .into(),
+        ];
+        let mut members = Vec::new();
+        for i in 0..6 {
+            let (m, cmd) = member_command(
+                &amanat(),
+                "101000000",
+                &format!("R-{i}"),
+                "Абаев",
+                date(1970, 1, 1),
+            );
+            batch.push(cmd);
+            members.push(m);
+        }
+        let (conf, c) = convene(&amanat(), "101000000", 1);
+        batch.push(c);
+        for (i, m) in members.iter().take(5).enumerate() {
+            batch.push(
+                SeatDelegate {
+                    conference: conf,
+                    mandate: i as u32 + 1,
+                    member: *m,
+                }
+                .into(),
+            );
+        }
+        f.app.execute_batch(&op, batch).await.unwrap();
+
+        // Mandates 2–5 become unreadable; mandate 1 stays as it was.
+        let mut c = sqlx::AnyConnection::connect(&f.url).await.unwrap();
+        sqlx::query(
+            "UPDATE party_delegates SET mandate = -mandate WHERE conference_id = $1 AND mandate > 1",
+        )
+        .bind(conf.0.to_string())
+        .execute(&mut c)
+        .await
+        .unwrap();
+        c.close().await.unwrap();
+
+        // The control: reading the roster cannot.
+        assert!(f.app.store().delegates(&conf).await.is_err(), "{b}");
+
+        // Check-ins read mandate 1's row only.
+        let check_in = |mandate| CheckIn {
+            conference: conf,
+            mandate,
+        };
+        f.app
+            .execute(&op, check_in(1))
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+        let e = f.app.execute(&op, check_in(1)).await.unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::CheckedInTwice { mandate: 1 }],
+            "{b}"
+        );
+        let e = f.app.execute(&op, check_in(77)).await.unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::MandateMissing { mandate: 77 }],
+            "{b}"
+        );
+        let e = f
+            .app
+            .execute(
+                &op,
+                CheckIn {
+                    conference: ConferenceId(uid()),
+                    mandate: 1,
+                },
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::ConferenceMissing],
+            "{b}: no such conference"
+        );
+        assert_eq!(
+            f.app.store().delegate_counts(&conf).await.unwrap(),
+            (5, 1),
+            "{b}"
+        );
+    }
+}
+
+/// Seating a delegate reads the conference and the one mandate it names, not the roster: with
+/// every delegate's row made unreadable behind sailau's back (a negative mandate, which no read
+/// decodes), reading the whole roster fails, and seating still succeeds and refuses exactly as
+/// before (a roster of 1,000 imported delegate by delegate no longer reads ~500,000 rows).
+#[tokio::test]
+async fn seating_a_delegate_does_not_read_the_roster() {
+    use sqlx::Connection;
+    for f in registries().await {
+        let b = f.backend;
+        f.clock
+            .0
+            .store(CONFERENCE_DAY_MS, std::sync::atomic::Ordering::SeqCst);
+        let op = Acting::Operator;
+        let mut batch: Vec<Issued> = vec![
+            CreateBranch {
+                branch: Branch {
+                    party_code: amanat(),
+                    territory_code: code("101000000"),
+                },
+            }
+            .into(),
+        ];
+        let mut members = Vec::new();
+        for i in 0..7 {
+            let (m, cmd) = member_command(
+                &amanat(),
+                "101000000",
+                &format!("S-{i}"),
+                "Абаев",
+                date(1970, 1, 1),
+            );
+            batch.push(cmd);
+            members.push(m);
+        }
+        let (conf, c) = convene(&amanat(), "101000000", 1);
+        batch.push(c);
+        for (i, m) in members.iter().take(5).enumerate() {
+            batch.push(
+                SeatDelegate {
+                    conference: conf,
+                    mandate: i as u32 + 1,
+                    member: *m,
+                }
+                .into(),
+            );
+        }
+        f.app.execute_batch(&op, batch).await.unwrap();
+
+        // Every delegate of the roster becomes unreadable: mandates 1–5 read as −1…−5.
+        let mut c = sqlx::AnyConnection::connect(&f.url).await.unwrap();
+        sqlx::query("UPDATE party_delegates SET mandate = -mandate WHERE conference_id = $1")
+            .bind(conf.0.to_string())
+            .execute(&mut c)
+            .await
+            .unwrap();
+        c.close().await.unwrap();
+        // The control: reading the roster cannot.
+        assert!(f.app.store().delegates(&conf).await.is_err(), "{b}");
+
+        let seat = |mandate, member| SeatDelegate {
+            conference: conf,
+            mandate,
+            member,
+        };
+        f.app
+            .execute(&op, seat(6, members[5]))
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+        // Mandate 6 is now taken (and mandates −1…−5 are not mandates anyone can name).
+        let e = f.app.execute(&op, seat(6, members[6])).await.unwrap_err();
+        assert_eq!(party_rule(&e), vec![PartyRule::MandateTaken], "{b}");
+        // The same member twice, on a free mandate.
+        let e = f.app.execute(&op, seat(7, members[5])).await.unwrap_err();
+        assert_eq!(party_rule(&e), vec![PartyRule::DelegateTwice], "{b}");
+        // Every broken rule at once, in the order they always came.
+        let e = f.app.execute(&op, seat(6, members[0])).await.unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::MandateTaken, PartyRule::DelegateTwice],
+            "{b}"
+        );
+        let e = f.app.execute(&op, seat(0, members[6])).await.unwrap_err();
+        assert_eq!(party_rule(&e), vec![PartyRule::MandateRange], "{b}");
+        let e = f
+            .app
+            .execute(
+                &op,
+                SeatDelegate {
+                    conference: ConferenceId(uid()),
+                    mandate: 1,
+                    member: members[6],
+                },
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            party_rule(&e),
+            vec![PartyRule::ConferenceMissing],
+            "{b}: no such conference"
+        );
+        f.app
+            .execute(&op, seat(7, members[6]))
+            .await
+            .unwrap_or_else(|e| panic!("{b}: {e}"));
+        assert_eq!(
+            f.app.store().delegate_counts(&conf).await.unwrap(),
+            (7, 0),
+            "{b}"
+        );
+    }
+}

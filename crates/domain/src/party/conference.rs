@@ -123,11 +123,35 @@ pub struct Seated {
     pub elsewhere_same_day: bool,
 }
 
-/// Checks a delegate to seat: the conference exists and has not started voting, the mandate is
-/// free and in range, the member is the party's on the conference's day, not already seated
-/// there, and not on the roster of another conference of the party held the same day.
+/// What seating a delegate is checked against on its conference: the conference's party, day
+/// and state, and whether the one mandate named is taken; not the roster, so that the app reads
+/// the conference's row and at most that one delegate's row (a roster of 1,000 delegates is
+/// imported without reading the delegates seated before each one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatFacts {
+    /// The party.
+    pub party: PartyCode,
+    /// The day it is held.
+    pub held_on: Date,
+    /// Whether a vote has been recorded (the roster is then closed).
+    pub voting_started: bool,
+    /// Whether a delegate already holds the mandate on the conference's roster.
+    pub mandate_taken: bool,
+}
+
+/// Checks a delegate to seat: the conference exists (`conference` is `None` when it does not)
+/// and has not started voting, the mandate is free and in range, the member is the party's on
+/// the conference's day, not already seated there, and not on the roster of another conference
+/// of the party held the same day (issue 13 §3).
+///
+/// # Errors
+/// [`PartyRule::ConferenceMissing`] alone on `conference`; otherwise every broken rule, in this
+/// order: `conference` ([`PartyRule::RosterClosed`]), `mandate` ([`PartyRule::MandateRange`], or
+/// else [`PartyRule::MandateTaken`]), `member` (the membership rule of
+/// [`member_on`]), `member` ([`PartyRule::DelegateTwice`], or else
+/// [`PartyRule::DelegateElsewhere`]).
 pub fn validate_seat(
-    conference: Option<&ConferenceFacts>,
+    conference: Option<&SeatFacts>,
     mandate: u32,
     member: Option<&MemberFacts>,
     seated: Seated,
@@ -144,7 +168,7 @@ pub fn validate_seat(
     }
     if mandate == 0 || mandate > MAX_MANDATE {
         errs.push("mandate", PartyRule::MandateRange.into());
-    } else if c.roster.contains(&mandate) {
+    } else if c.mandate_taken {
         errs.push("mandate", PartyRule::MandateTaken.into());
     }
     if let Err(r) = member_on(member, &c.party, c.held_on) {
@@ -158,30 +182,45 @@ pub fn validate_seat(
     errs.into_result()
 }
 
-/// Checks a check-in: the delegate is on the roster and not checked in yet.
+/// Where the one mandate a check-in names stands on its conference's roster: all a check-in is
+/// checked against, so that the app reads that one delegate, not the roster (a conference of
+/// 1,000 delegates checks each one in without reading the other 999).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInFacts {
+    /// No delegate holds the mandate on the conference's roster.
+    NotOnRoster,
+    /// A delegate holds it and has not checked in.
+    Absent,
+    /// A delegate holds it and has checked in already.
+    Present,
+}
+
+/// Checks a check-in: the conference exists (`facts` is `None` when it does not), the delegate
+/// is on the roster and not checked in yet (issue 13 §3). One error at most, in this order:
+/// `conference` ([`PartyRule::ConferenceMissing`]), `mandate`
+/// ([`PartyRule::MandateMissing`], then [`PartyRule::CheckedInTwice`]).
+///
+/// # Errors
+/// The broken rule, with its field.
 pub fn validate_check_in(
-    conference: Option<&ConferenceFacts>,
+    facts: Option<CheckInFacts>,
     mandate: u32,
 ) -> Result<(), ValidationErrors> {
-    let Some(c) = conference else {
-        return Err(ValidationErrors::one(
+    match facts {
+        None => Err(ValidationErrors::one(
             "conference",
             PartyRule::ConferenceMissing.into(),
-        ));
-    };
-    if !c.roster.contains(&mandate) {
-        return Err(ValidationErrors::one(
+        )),
+        Some(CheckInFacts::NotOnRoster) => Err(ValidationErrors::one(
             "mandate",
             PartyRule::MandateMissing { mandate }.into(),
-        ));
-    }
-    if c.present.contains(&mandate) {
-        return Err(ValidationErrors::one(
+        )),
+        Some(CheckInFacts::Present) => Err(ValidationErrors::one(
             "mandate",
             PartyRule::CheckedInTwice { mandate }.into(),
-        ));
+        )),
+        Some(CheckInFacts::Absent) => Ok(()),
     }
-    Ok(())
 }
 
 /// What the app looked up about a contender of a nomination.

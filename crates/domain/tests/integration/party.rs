@@ -334,17 +334,14 @@ proptest! {
 
 #[test]
 fn a_delegate_sits_on_one_roster_of_a_day() {
-    use sailau_domain::party::conference::{ConferenceFacts, Seated, validate_seat};
+    use sailau_domain::party::conference::{SeatFacts, Seated, validate_seat};
     use sailau_domain::party::member::{MemberFacts, MemberId};
     let party = PartyCode::parse("amanat").unwrap();
-    let conference = ConferenceFacts {
+    let conference = SeatFacts {
         party: party.clone(),
         held_on: date(2023, 9, 27),
-        roster: BTreeSet::from([1]),
-        present: BTreeSet::new(),
         voting_started: false,
-        presidium_elected: false,
-        motion_open: false,
+        mandate_taken: false,
     };
     let member = MemberFacts {
         member: MemberId(uuid::Uuid::from_u128(7)),
@@ -370,4 +367,146 @@ fn a_delegate_sits_on_one_roster_of_a_day() {
     })
     .unwrap_err();
     assert_eq!(rules_of(&e), vec![PartyRule::DelegateTwice.into()]);
+}
+
+proptest! {
+    /// A check-in given the one mandate's place on the roster refuses exactly as it did given
+    /// the whole roster and the delegates present (the rule before `CheckInFacts`).
+    #[test]
+    fn a_check_in_refuses_as_it_did_with_the_whole_roster(
+        roster in proptest::collection::btree_set(1u32..40, 0..30),
+        present_of in proptest::collection::vec(any::<bool>(), 30),
+        mandate in 0u32..45,
+        exists in any::<bool>(),
+    ) {
+        use sailau_domain::party::conference::{CheckInFacts, validate_check_in};
+        let present: BTreeSet<u32> = roster
+            .iter()
+            .zip(&present_of)
+            .filter(|(_, p)| **p)
+            .map(|(m, _)| *m)
+            .collect();
+        let before = if !exists {
+            Err(ValidationErrors::one("conference", PartyRule::ConferenceMissing.into()))
+        } else if !roster.contains(&mandate) {
+            Err(ValidationErrors::one("mandate", PartyRule::MandateMissing { mandate }.into()))
+        } else if present.contains(&mandate) {
+            Err(ValidationErrors::one("mandate", PartyRule::CheckedInTwice { mandate }.into()))
+        } else {
+            Ok(())
+        };
+        let facts = exists.then(|| {
+            if !roster.contains(&mandate) {
+                CheckInFacts::NotOnRoster
+            } else if present.contains(&mandate) {
+                CheckInFacts::Present
+            } else {
+                CheckInFacts::Absent
+            }
+        });
+        prop_assert_eq!(validate_check_in(facts, mandate), before);
+    }
+}
+
+/// The seating rule as it was given the whole roster (before `SeatFacts`), kept to compare.
+fn seat_with_the_roster(
+    conference: Option<&sailau_domain::party::conference::ConferenceFacts>,
+    mandate: u32,
+    member: Option<&sailau_domain::party::member::MemberFacts>,
+    seated: sailau_domain::party::conference::Seated,
+) -> Result<(), ValidationErrors> {
+    use sailau_domain::party::conference::MAX_MANDATE;
+    use sailau_domain::party::member::member_on;
+    let mut errs = ValidationErrors::new();
+    let Some(c) = conference else {
+        return Err(ValidationErrors::one(
+            "conference",
+            PartyRule::ConferenceMissing.into(),
+        ));
+    };
+    if c.voting_started {
+        errs.push("conference", PartyRule::RosterClosed.into());
+    }
+    if mandate == 0 || mandate > MAX_MANDATE {
+        errs.push("mandate", PartyRule::MandateRange.into());
+    } else if c.roster.contains(&mandate) {
+        errs.push("mandate", PartyRule::MandateTaken.into());
+    }
+    if let Err(r) = member_on(member, &c.party, c.held_on) {
+        errs.push("member", r.into());
+    }
+    if seated.here {
+        errs.push("member", PartyRule::DelegateTwice.into());
+    } else if seated.elsewhere_same_day {
+        errs.push("member", PartyRule::DelegateElsewhere.into());
+    }
+    errs.into_result()
+}
+
+proptest! {
+    /// Seating given the conference's state and whether the one mandate is taken refuses
+    /// exactly as it did given the whole roster: the same rules, fields and order.
+    #[test]
+    fn a_seat_refuses_as_it_did_with_the_whole_roster(
+        roster in proptest::collection::btree_set(1u32..40, 0..30),
+        present_of in proptest::collection::vec(any::<bool>(), 30),
+        mandate in prop_oneof![0u32..45, Just(99_999u32), Just(100_000u32), Just(u32::MAX)],
+        exists in any::<bool>(),
+        voting_started in any::<bool>(),
+        presidium_elected in any::<bool>(),
+        motion_open in any::<bool>(),
+        member_kind in 0u8..4,
+        joined_day in 1i8..29,
+        here in any::<bool>(),
+        elsewhere_same_day in any::<bool>(),
+    ) {
+        use sailau_domain::party::conference::{ConferenceFacts, Seated, SeatFacts, validate_seat};
+        use sailau_domain::party::member::{MemberFacts, MemberId};
+        let amanat = PartyCode::parse("amanat").unwrap();
+        let held_on = date(2023, 9, 15);
+        let present: BTreeSet<u32> = roster
+            .iter()
+            .zip(&present_of)
+            .filter(|(_, p)| **p)
+            .map(|(m, _)| *m)
+            .collect();
+        let whole = ConferenceFacts {
+            party: amanat.clone(),
+            held_on,
+            roster: roster.clone(),
+            present,
+            voting_started,
+            presidium_elected,
+            motion_open,
+        };
+        // No member, another party's, the party's joined before or after the day, erased.
+        let member = (member_kind > 0).then(|| MemberFacts {
+            member: MemberId(uuid::Uuid::from_u128(7)),
+            party: if member_kind == 1 {
+                PartyCode::parse("auyl").unwrap()
+            } else {
+                amanat.clone()
+            },
+            branch: TerritoryCode::parse("155200000").unwrap(),
+            joined_on: date(2023, 9, joined_day),
+            erased: member_kind == 3,
+        });
+        let seated = Seated { here, elsewhere_same_day };
+        let before = seat_with_the_roster(
+            exists.then_some(&whole),
+            mandate,
+            member.as_ref(),
+            seated,
+        );
+        let facts = exists.then(|| SeatFacts {
+            party: amanat.clone(),
+            held_on,
+            voting_started,
+            mandate_taken: roster.contains(&mandate),
+        });
+        prop_assert_eq!(
+            validate_seat(facts.as_ref(), mandate, member.as_ref(), seated),
+            before
+        );
+    }
 }

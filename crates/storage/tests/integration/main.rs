@@ -4,4 +4,5 @@
 
 mod backends;
 mod credentials;
+mod party;
 mod story;
