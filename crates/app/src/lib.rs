@@ -80,6 +80,8 @@ pub struct App {
     pub(crate) live: Arc<live::Live>,
     /// i14: ballots waiting for their commit group.
     pub(crate) ballots: Arc<primaries::online::BallotGroups>,
+    /// Election records being streamed ([`App::record_streams`]).
+    pub(crate) record_streams: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl App {
@@ -105,6 +107,7 @@ impl App {
             login_policy: LoginPolicy::default(),
             live: Arc::new(live::Live::default()),
             ballots: Arc::default(),
+            record_streams: Arc::default(),
         }
     }
 

@@ -26,7 +26,6 @@ use sailau_domain::primaries::online::{
     IssuePaperBallot, RestartCeremony, SubmissionKind, Verdict, Voter,
 };
 use serde::{Deserialize, Serialize};
-use tokio_util::io::ReaderStream;
 use utoipa::{IntoParams, ToSchema};
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, BadId, IdPath, Writer, uuid_param};
@@ -384,11 +383,17 @@ pub fn normalize_code(code: &str) -> Option<String> {
 
 /// The campaign's election record as a zip archive (`record/…`, `docs/verifiable-voting.md`
 /// §12): unzip it and run `sailau verify record`.
+///
+/// The archive is sent while it is written (chunked, without `Content-Length`): its first bytes
+/// come at once, however large the board. A failure after the answer began breaks the transfer
+/// off (the connection is closed before the body's end): a download that did not end normally
+/// is not a record.
 #[utoipa::path(
     get, path = "/api/v1/primaries/{id}/record.zip", tag = "primaries",
     params(IdPath<CampaignId>),
     responses(
-        (status = 200, description = "The record", content_type = "application/zip", body = Vec<u8>),
+        (status = 200, description = "The record, streamed as it is written (no Content-Length); \
+            a transfer that breaks before its end is no record", content_type = "application/zip", body = Vec<u8>),
         BadId,
         (status = 404, description = "No such campaign, or its ballot is not fixed", body = Problem),
     )
@@ -399,19 +404,11 @@ pub async fn record(
 ) -> Result<Response, Problem> {
     exists(&state, &id).await?;
     let zip = state.app.record_zip(&id).await?;
-    let len = zip.len();
-    let (file, path) = zip.into_parts();
-    let mut r = Body::from_stream(TempFileStream {
-        chunks: ReaderStream::with_capacity(tokio::fs::File::from_std(file), 1 << 16),
-        _path: path,
-    })
-    .into_response();
+    let mut r = Body::from_stream(RecordStream { zip, campaign: id }).into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/zip"),
     );
-    r.headers_mut()
-        .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     if let Ok(v) = HeaderValue::from_str(&format!(
         "attachment; filename=\"primaries-{}-record.zip\"",
         id.0
@@ -421,19 +418,32 @@ pub async fn record(
     Ok(r)
 }
 
-/// A temporary file read as the body of a response, chunk by chunk: the file is closed, then
-/// removed, when the body is dropped (sent to its end, or the client went away).
-struct TempFileStream {
-    /// Declared first: dropped (the file closed) before the path removes it.
-    chunks: ReaderStream<tokio::fs::File>,
-    _path: tempfile::TempPath,
+/// The record's archive as a response body, chunk by chunk as the app writes it. A failure of
+/// the record is logged and ends the body with an error, which makes the server break the
+/// transfer instead of ending it; dropping the body (the client went away) stops the record's
+/// reads and writer.
+struct RecordStream {
+    zip: sailau_app::primaries::online::RecordZip,
+    campaign: CampaignId,
 }
 
-impl Stream for TempFileStream {
+impl Stream for RecordStream {
     type Item = std::io::Result<Bytes>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        Pin::new(&mut self.get_mut().chunks).poll_next(cx)
+        let this = self.get_mut();
+        this.zip.poll_chunk(cx).map(|chunk| {
+            chunk.map(|c| {
+                c.map(Bytes::from).map_err(|e| {
+                    tracing::error!(
+                        campaign = %this.campaign,
+                        error = %e,
+                        "the election record failed while it was sent; the transfer is broken off"
+                    );
+                    std::io::Error::other("the election record could not be written to its end")
+                })
+            })
+        })
     }
 }
 
@@ -700,50 +710,4 @@ pub async fn paper_ballot(
         ),
     )
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use std::io::{Seek, Write};
-
-    use futures_util::StreamExt;
-
-    use super::*;
-
-    fn stream_of(bytes: &[u8]) -> (TempFileStream, std::path::PathBuf) {
-        let mut f = tempfile::NamedTempFile::new().unwrap();
-        f.write_all(bytes).unwrap();
-        f.rewind().unwrap();
-        let (file, path) = f.into_parts();
-        let file = tokio::fs::File::from_std(file);
-        let at = path.to_path_buf();
-        let stream = TempFileStream {
-            chunks: ReaderStream::with_capacity(file, 4),
-            _path: path,
-        };
-        (stream, at)
-    }
-
-    #[tokio::test]
-    async fn the_temporary_file_is_sent_whole_then_removed() {
-        let (mut s, at) = stream_of(b"record bytes");
-        let mut got = Vec::new();
-        while let Some(chunk) = s.next().await {
-            got.extend_from_slice(&chunk.unwrap());
-        }
-        assert_eq!(got, b"record bytes");
-        assert!(at.exists());
-        drop(s);
-        assert!(!at.exists());
-    }
-
-    #[tokio::test]
-    async fn a_client_gone_midway_removes_the_temporary_file() {
-        let (mut s, at) = stream_of(b"record bytes");
-        let first = s.next().await.unwrap().unwrap();
-        assert_eq!(&first[..], b"reco");
-        drop(s);
-        assert!(!at.exists());
-    }
 }

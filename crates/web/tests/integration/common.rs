@@ -225,6 +225,14 @@ impl TestApp {
         }
     }
 
+    /// The URL of the test's database, for raw SQL in tests that break what the app wrote.
+    pub fn database_url(&self) -> String {
+        match &self.pg {
+            Some(db) => db.url.clone(),
+            None => format!("sqlite:{}", self._dir.path().join("sailau.db").display()),
+        }
+    }
+
     /// Loads the whole demo registry (17 regions, 1,491 precincts, 7 parties, demo accounts).
     pub async fn load_demo(&self) -> Vec<sailau_app::demo::DemoAccount> {
         sailau_app::demo::load(&self.app, &|_, _, _| {})

@@ -602,34 +602,65 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
     }
 }
 
-/// The record download on every backend: a zip streamed from its temporary file, with its type,
-/// its name and its length, whose entries are byte for byte the files `App::write_record`
-/// writes; a campaign that does not exist has none.
+/// Waits until no election record is being streamed any more (its reads and its writer's thread
+/// ended). Fails after 30 s.
+async fn no_record_streams(t: &TestApp) {
+    let start = std::time::Instant::now();
+    while t.app.record_streams() > 0 {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "{}: a record stream is still running",
+            t.backend
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}
+
+/// The record download on every backend: a zip sent while it is written, with its type and its
+/// name and without a length, whose first bytes arrive while the record is still being written
+/// and whose entries are byte for byte the files `App::write_record` writes; a client that goes
+/// away after the first bytes ends the work; a campaign that does not exist has none.
 #[tokio::test]
 async fn the_record_download_is_the_written_record_zipped() {
     use std::io::Read;
+
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
     for (t, _clock) in backends_with_clocks(ts("2026-01-05T05:00:00Z")).await {
         let b = t.backend;
         t.load_demo().await;
         let c = campaign(CAMPAIGN);
-        let r = t.get(&format!("/api/v1/primaries/{c}/record.zip")).await;
-        assert_eq!(r.status, StatusCode::OK, "{b}");
-        assert_eq!(r.header("content-type"), Some("application/zip"), "{b}");
+        let get = || {
+            axum::http::Request::get(format!("/api/v1/primaries/{c}/record.zip"))
+                .body(Body::empty())
+                .unwrap()
+        };
+        let r = t.router.clone().oneshot(get()).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{b}");
+        let header = |name| r.headers().get(name).and_then(|v| v.to_str().ok());
+        assert_eq!(header(header::CONTENT_TYPE), Some("application/zip"), "{b}");
         assert_eq!(
-            r.header("content-disposition"),
+            header(header::CONTENT_DISPOSITION),
             Some(format!("attachment; filename=\"primaries-{c}-record.zip\"").as_str()),
             "{b}"
         );
-        assert_eq!(
-            r.header("content-length"),
-            Some(r.bytes.len().to_string().as_str()),
-            "{b}"
-        );
+        // The length is not known before the end: no Content-Length, the server sends it chunked.
+        assert_eq!(header(header::CONTENT_LENGTH), None, "{b}");
+        let mut body = r.into_body();
+        assert_eq!(axum::body::HttpBody::size_hint(&body).exact(), None, "{b}");
+        // The first bytes are here while the record is still being written: its writer waits for
+        // this reader (the rest of the archive does not fit in the queue between them).
+        let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
+        assert!(first.starts_with(b"PK\x03\x04"), "{b}");
+        assert_eq!(t.app.record_streams(), 1, "{b}");
+        let rest = body.collect().await.unwrap().to_bytes();
+        no_record_streams(&t).await;
+        let bytes = [&first[..], &rest[..]].concat();
 
         let dir = tempfile::tempdir().unwrap();
         let id = sailau_domain::primaries::CampaignId(uuid::Uuid::from_u128(CAMPAIGN));
         let n = t.app.write_record(&id, dir.path()).await.unwrap();
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(r.bytes.clone())).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut files = 0;
         for i in 0..archive.len() {
             let mut e = archive.by_index(i).unwrap();
@@ -649,6 +680,14 @@ async fn the_record_download_is_the_written_record_zipped() {
         }
         assert_eq!(files, n, "{b}");
 
+        // A client that goes away after the first bytes: the reads and the writer stop.
+        let r = t.router.clone().oneshot(get()).await.unwrap();
+        let mut body = r.into_body();
+        body.frame().await.unwrap().unwrap();
+        assert_eq!(t.app.record_streams(), 1, "{b}");
+        drop(body);
+        no_record_streams(&t).await;
+
         let r = t
             .get(&format!(
                 "/api/v1/primaries/{}/record.zip",
@@ -656,5 +695,119 @@ async fn the_record_download_is_the_written_record_zipped() {
             ))
             .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{b}");
+    }
+}
+
+/// A response read from a socket to its end: the status line and headers, the body with its
+/// chunked framing removed, and whether the body ended with its last (empty) chunk.
+struct Wire {
+    head: String,
+    body: Vec<u8>,
+    complete: bool,
+}
+
+/// GETs `path` over HTTP/1.1 from the server at `addr` and reads until the server closes the
+/// connection (or breaks it off).
+async fn get_over_tcp(addr: std::net::SocketAddr, path: &str) -> Wire {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    s.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .await
+    .unwrap();
+    let mut raw = Vec::new();
+    let mut buf = vec![0; 1 << 16];
+    loop {
+        match tokio::time::timeout(std::time::Duration::from_secs(60), s.read(&mut buf)).await {
+            Ok(Ok(0) | Err(_)) => break,
+            Ok(Ok(n)) => raw.extend_from_slice(&buf[..n]),
+            Err(_) => panic!("the server neither ended nor broke off the response"),
+        }
+    }
+    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8(raw[..at].to_vec()).unwrap();
+    let mut rest = &raw[at + 4..];
+    let (mut body, mut complete) = (Vec::new(), false);
+    while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(std::str::from_utf8(&rest[..eol]).unwrap(), 16).unwrap();
+        rest = &rest[eol + 2..];
+        if size == 0 {
+            complete = rest == b"\r\n";
+            break;
+        }
+        if rest.len() < size + 2 {
+            body.extend_from_slice(rest);
+            break;
+        }
+        body.extend_from_slice(&rest[..size]);
+        rest = &rest[size + 2..];
+    }
+    Wire {
+        head: head.to_ascii_lowercase(),
+        body,
+        complete,
+    }
+}
+
+/// The download as a client sees it on the wire, on every backend: chunked, without a length,
+/// ending with its last chunk and a whole zip; and when the record fails after its first bytes
+/// (a challenged ballot's opening that is no longer JSON, read after every cast ballot was
+/// sent), the server breaks the transfer off before its last chunk, so no client takes the cut
+/// archive for a record.
+#[tokio::test]
+async fn a_record_that_fails_midway_breaks_the_transfer() {
+    sqlx::any::install_default_drivers();
+    for (t, _clock) in backends_with_clocks(ts("2026-01-05T05:00:00Z")).await {
+        let b = t.backend;
+        t.load_demo().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = t.router.clone();
+        let server = tokio::spawn(async move { axum::serve(listener, router).await });
+        let path = format!("/api/v1/primaries/{}/record.zip", campaign(CAMPAIGN));
+
+        let whole = get_over_tcp(addr, &path).await;
+        assert!(
+            whole.head.starts_with("http/1.1 200 "),
+            "{b}: {}",
+            whole.head
+        );
+        assert!(
+            whole.head.contains("\r\ntransfer-encoding: chunked"),
+            "{b}: {}",
+            whole.head
+        );
+        assert!(
+            !whole.head.contains("content-length"),
+            "{b}: {}",
+            whole.head
+        );
+        assert!(whole.complete, "{b}");
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(whole.body)).unwrap();
+        assert!(archive.len() > 10, "{b}");
+
+        let mut c = <sqlx::AnyConnection as sqlx::Connection>::connect(&t.database_url())
+            .await
+            .unwrap();
+        sqlx::query(
+            "UPDATE primaries_board SET opening = 'not an opening' WHERE kind = 'challenged'",
+        )
+        .execute(&mut c)
+        .await
+        .unwrap();
+        let cut = get_over_tcp(addr, &path).await;
+        assert!(cut.head.starts_with("http/1.1 200 "), "{b}: {}", cut.head);
+        assert!(
+            !cut.complete,
+            "{b}: the broken transfer ended like a whole one"
+        );
+        assert!(cut.body.len() > 32 * 1024, "{b}: {} bytes", cut.body.len());
+        assert!(
+            zip::ZipArchive::new(std::io::Cursor::new(cut.body)).is_err(),
+            "{b}: the cut archive reads as a zip"
+        );
+        no_record_streams(&t).await;
+        server.abort();
     }
 }

@@ -1,17 +1,25 @@
 //! The campaign's election record (`docs/verifiable-voting.md` §12), the files `sailau verify`
 //! checks, written one file after another into a [`RecordSink`]: a directory ([`DirSink`]) or a
-//! zip archive in a temporary file ([`ZipSink`], what the web serves as `record.zip`).
+//! zip archive written front to back into any writer ([`ZipSink`]); [`App::record_zip`] streams
+//! the archive chunk by chunk ([`RecordZip`], what the web sends as `record.zip` while it is
+//! written).
 //!
 //! The small files (manifest, parameters, the trustees' files, `election.json`, tally, shares,
 //! results) are written whole; the big ones (`credentials.jsonl`, `ballots.jsonl`,
 //! `challenged.jsonl`: 700,000 lines each at the 2020 primaries' scale, ~3 KB a ballot) line by
 //! line from the database, `RECORD_PAGE` (1,000) rows at a time. The database is read on the async
 //! side; the sink writes (and the zip compresses) on a blocking thread, fed through a queue of
-//! `QUEUE` (2) pieces, so memory stays bounded by a few pages whatever the record's size.
+//! `QUEUE` (2) pieces, so memory stays bounded by a few pages whatever the record's size. A
+//! streamed archive leaves the writer's thread through a second queue of `QUEUE` chunks of at
+//! most about `CHUNK` (32 KiB) bytes, what each piece compressed to pushed out with it: a reader
+//! that does not read stops the writer, which stops the reads.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::task::Poll;
 
 use sailau_domain::primaries::CampaignId;
 use sailau_domain::primaries::online::SubmissionKind;
@@ -21,7 +29,6 @@ use sailau_record::format::{
 use sailau_storage::primaries::online::BoardRow;
 use sailau_vote::{BallotOpening, EncryptedBallot, TrackingCode};
 use serde::Serialize;
-use tempfile::TempPath;
 use tokio::sync::mpsc;
 
 use super::corrupt;
@@ -40,8 +47,8 @@ const QUEUE: usize = 2;
 /// them on a blocking thread (`tokio::task::spawn_blocking`), so they may block.
 ///
 /// When the record cannot be written to its end (the database failed, the campaign's ballot is
-/// not fixed), `finish` is never called and the sink is dropped: a half-written directory stays
-/// as far as it got, a temporary zip is removed.
+/// not fixed, the reader of a stream went away), `finish` is never called and the sink is
+/// dropped: a half-written directory stays as far as it got, a zip gets no central directory.
 pub trait RecordSink: Send + 'static {
     /// What a finished record gives (the number of files for a directory, the archive for a
     /// zip).
@@ -131,23 +138,10 @@ impl RecordSink for DirSink {
     }
 }
 
-/// The record as a zip archive in a temporary file (in the system's temporary directory,
-/// `TMPDIR` on Unix): the entries `record/trustees/` and `record/shares/` (directories) first,
-/// then each file as `record/<name>`, deflated, in the writer's order. The line files are
-/// written with zip64 sizes allowed, so that a board beyond 4 GiB still fits. Dropped
-/// unfinished, the temporary file is removed.
-pub struct ZipSink {
-    zip: zip::ZipWriter<BufWriter<File>>,
-    path: TempPath,
-}
-
-impl std::fmt::Debug for ZipSink {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ZipSink")
-            .field("path", &self.path)
-            .finish_non_exhaustive()
-    }
-}
+/// Bytes of the archive handed to [`RecordZip`]'s reader at a time, at most about (a chunk ends
+/// at the first write that reaches it, or with the piece the record's writer handed over, see
+/// [`ZipSink`]'s `write`): a 2 GB record is ~65,000 chunks.
+const CHUNK: usize = 32 * 1024;
 
 fn zip_error(e: zip::result::ZipError) -> io::Error {
     match e {
@@ -160,81 +154,219 @@ fn zip_options() -> zip::write::SimpleFileOptions {
     zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
 }
 
-impl ZipSink {
-    /// A sink writing into a new temporary file, with the archive's two directory entries.
+/// The record as a zip archive written front to back into `W`, never seeking back (the zip
+/// crate's streaming writer, `ZipWriter::new_stream`): the entries `record/trustees/` and
+/// `record/shares/` (directories) first, then each file as `record/<name>`, deflated, in the
+/// writer's order. Each file's sizes and CRC-32 follow its data in a data descriptor (APPNOTE
+/// 4.3.9) and are repeated in the central directory at the end, which is what readers use. The
+/// line files (`*.jsonl`) are zip64 entries (8-byte sizes in the local header's extra field and
+/// in the data descriptor), so that a board beyond 4 GiB still fits; an archive whose central
+/// directory starts beyond 4 GiB gets the zip64 end records.
+///
+/// Dropped before [`RecordSink::finish`] (the record failed, or the reader went away), it writes
+/// nothing more into `W`: the zip crate would finish the archive on drop, and a cut record must
+/// not end like a whole one.
+pub struct ZipSink<W: Write> {
+    /// `None` once finished.
+    zip: Option<zip::ZipWriter<zip::write::StreamWriter<Gate<W>>>>,
+    /// Shared with the [`Gate`]: cleared when the sink is dropped unfinished.
+    open: Arc<AtomicBool>,
+}
+
+impl<W: Write> std::fmt::Debug for ZipSink<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ZipSink")
+            .field("finished", &self.zip.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<W: Write> ZipSink<W> {
+    /// A sink writing an archive into `out`, starting with its two directory entries.
     ///
     /// # Errors
-    /// The temporary file could not be created or written.
-    pub fn new() -> io::Result<Self> {
-        let (file, path) = tempfile::NamedTempFile::new()?.into_parts();
-        let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 16, file));
+    /// `out` failed while the directory entries were written.
+    pub fn new(out: W) -> io::Result<Self> {
+        let open = Arc::new(AtomicBool::new(true));
+        let mut zip = zip::ZipWriter::new_stream(Gate {
+            out,
+            open: open.clone(),
+        });
         zip.add_directory("record/trustees/", zip_options())
             .map_err(zip_error)?;
         zip.add_directory("record/shares/", zip_options())
             .map_err(zip_error)?;
-        Ok(Self { zip, path })
-    }
-}
-
-impl RecordSink for ZipSink {
-    /// The finished archive.
-    type Output = RecordZip;
-
-    fn start_file(&mut self, name: &str) -> io::Result<()> {
-        let options = zip_options().large_file(name.ends_with(".jsonl"));
-        self.zip
-            .start_file(format!("record/{name}"), options)
-            .map_err(zip_error)
+        Ok(Self {
+            zip: Some(zip),
+            open,
+        })
     }
 
-    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
-        if !self.zip.is_writing_file() {
-            return Err(no_file());
-        }
-        self.zip.write_all(bytes)
-    }
-
-    fn finish(self) -> io::Result<RecordZip> {
-        let mut file = self
-            .zip
-            .finish()
-            .map_err(zip_error)?
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)?;
-        let len = file.seek(SeekFrom::End(0))?;
-        file.rewind()?;
-        Ok(RecordZip {
-            file,
-            path: self.path,
-            len,
+    fn zip(&mut self) -> io::Result<&mut zip::ZipWriter<zip::write::StreamWriter<Gate<W>>>> {
+        self.zip.as_mut().ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the record's archive is finished",
+            )
         })
     }
 }
 
-/// A finished record archive (`record/…`, as [`ZipSink`] writes it) in a temporary file, open
-/// for reading from its start. The file is removed when this value is dropped, or, after
-/// [`RecordZip::into_parts`], when the [`TempPath`] is: keep it alive while the file is read.
+impl<W: Write> Drop for ZipSink<W> {
+    fn drop(&mut self) {
+        // Before the zip writer (a field, dropped after this) writes its central directory.
+        self.open.store(false, Ordering::Release);
+    }
+}
+
+impl<W: Write + Send + 'static> RecordSink for ZipSink<W> {
+    /// The writer, the archive's last bytes written and flushed into it.
+    type Output = W;
+
+    fn start_file(&mut self, name: &str) -> io::Result<()> {
+        let options = zip_options().large_file(name.ends_with(".jsonl"));
+        self.zip()?
+            .start_file(format!("record/{name}"), options)
+            .map_err(zip_error)
+    }
+
+    /// Compresses `bytes` into the file, then flushes what they compressed to into `W` (a
+    /// deflate sync flush, an empty stored block of 5 bytes): each piece the record's writer
+    /// hands over (a small file, a page of lines) reaches `W` whole, however well it compresses,
+    /// so that a reader of the archive gets its bytes as the pages are read.
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let zip = self.zip()?;
+        if !zip.is_writing_file() {
+            return Err(no_file());
+        }
+        zip.write_all(bytes)?;
+        zip.flush()
+    }
+
+    fn finish(mut self) -> io::Result<W> {
+        let zip = self.zip.take().ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the record's archive is finished",
+            )
+        })?;
+        let mut out = zip.finish().map_err(zip_error)?.into_inner().out;
+        out.flush()?;
+        Ok(out)
+    }
+}
+
+/// What [`ZipSink`] writes through: `out` while the sink is open, nothing (the bytes dropped)
+/// once it was dropped unfinished.
+struct Gate<W> {
+    out: W,
+    open: Arc<AtomicBool>,
+}
+
+impl<W: Write> Write for Gate<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.open.load(Ordering::Acquire) {
+            self.out.write(buf)
+        } else {
+            Ok(buf.len())
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.open.load(Ordering::Acquire) {
+            self.out.flush()
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// One chunk of a streamed archive, or why it stopped.
+type Chunk = Result<Vec<u8>, AppError>;
+
+/// The archive's bytes, as [`ZipSink`] writes them on its blocking thread, cut into chunks of
+/// at most about [`CHUNK`] bytes and sent to [`RecordZip`]: a send waits while [`QUEUE`] chunks wait to
+/// be read (back-pressure). Fails with [`io::ErrorKind::BrokenPipe`] once the reader is gone.
+struct Chunks {
+    to: mpsc::Sender<Chunk>,
+    buf: Vec<u8>,
+    /// Counts this stream in [`App::record_streams`] until the writer's thread drops it.
+    _streaming: Arc<Streaming>,
+}
+
+impl Chunks {
+    fn send(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
+        self.to
+            .blocking_send(Ok(chunk))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the record's reader went away"))
+    }
+}
+
+impl Write for Chunks {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(buf);
+        if self.buf.len() >= CHUNK {
+            self.send()?;
+        }
+        Ok(buf.len())
+    }
+
+    /// Sends what is buffered ([`ZipSink`] flushes after each piece and after the archive's last
+    /// byte).
+    fn flush(&mut self) -> io::Result<()> {
+        self.send()
+    }
+}
+
+/// A record stream in progress, counted in [`App::record_streams`] while it lives.
+#[derive(Debug)]
+struct Streaming(Arc<AtomicUsize>);
+
+impl Streaming {
+    fn start(count: &Arc<AtomicUsize>) -> Arc<Self> {
+        count.fetch_add(1, Ordering::AcqRel);
+        Arc::new(Self(count.clone()))
+    }
+}
+
+impl Drop for Streaming {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// The campaign's election record as a zip archive ([`ZipSink`]'s layout) coming while it is
+/// written: read it chunk by chunk with [`RecordZip::next_chunk`] (or
+/// [`RecordZip::poll_chunk`]). The database reads and the writer's thread wait while the reader
+/// does not read (at most [`QUEUE`] chunks wait for it), and end when it is dropped.
+///
+/// The chunks end with `None` after the archive's last byte, or with one `Err` when the record
+/// could not be written to its end (the database failed midway): the bytes before it are a cut
+/// archive, without its central directory, never a whole one.
 #[derive(Debug)]
 pub struct RecordZip {
-    file: File,
-    path: TempPath,
-    len: u64,
+    /// The first chunk, read before [`App::record_zip`] answered.
+    first: Option<Vec<u8>>,
+    rest: mpsc::Receiver<Chunk>,
 }
 
 impl RecordZip {
-    /// The archive's size in bytes.
-    pub fn len(&self) -> u64 {
-        self.len
+    /// The next chunk: `Ready(None)` after the last, `Ready(Some(Err))` when the record failed
+    /// (nothing follows it). Registers `cx`'s waker while the writer has none ready.
+    pub fn poll_chunk(&mut self, cx: &mut std::task::Context<'_>) -> Poll<Option<Chunk>> {
+        if let Some(first) = self.first.take() {
+            return Poll::Ready(Some(Ok(first)));
+        }
+        self.rest.poll_recv(cx)
     }
 
-    /// Whether the archive is empty (never: it holds at least its directories).
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The open file, positioned at its start, and the guard that removes it when dropped.
-    pub fn into_parts(self) -> (File, TempPath) {
-        (self.file, self.path)
+    /// The next chunk, as [`RecordZip::poll_chunk`] gives it.
+    pub async fn next_chunk(&mut self) -> Option<Chunk> {
+        std::future::poll_fn(|cx| self.poll_chunk(cx)).await
     }
 }
 
@@ -329,14 +461,65 @@ impl App {
             .await
     }
 
-    /// The campaign's election record as a zip archive whose entries sit under `record/`
-    /// (`record/trustees/` and `record/shares/` first), in a temporary file removed when the
-    /// [`RecordZip`] is dropped.
+    /// The campaign's election record as a zip archive ([`ZipSink`]'s layout: entries under
+    /// `record/`, `record/trustees/` and `record/shares/` first), streamed while it is written:
+    /// the record's files are read from the database and compressed on their own task and
+    /// thread, and the archive comes chunk by chunk through the [`RecordZip`], so that its first
+    /// bytes can leave long before a 2 GB board is read. Answers once the first chunk is ready
+    /// (the directory entries and `manifest.json`, compressed); an error after that ends the
+    /// chunks with it (see [`RecordZip`]). Dropping the [`RecordZip`] stops the reads and the
+    /// writer (see [`App::record_streams`]).
     ///
     /// # Errors
-    /// As [`App::write_record`]; [`AppError::Io`] also when the temporary file cannot be made.
+    /// Before the first chunk, as [`App::write_record`]: [`AppError::NotFound`] when the
+    /// campaign's ballot is not fixed, [`AppError::Storage`] when the database fails.
     pub async fn record_zip(&self, campaign: &CampaignId) -> Result<RecordZip, AppError> {
-        self.stream_record(campaign, ZipSink::new).await
+        if self.election_public(campaign).await?.is_none() {
+            return Err(AppError::NotFound(
+                "the campaign's ballot is not fixed".into(),
+            ));
+        }
+        let (to, rest) = mpsc::channel(QUEUE);
+        let streaming = Streaming::start(&self.record_streams);
+        let chunks = Chunks {
+            to: to.clone(),
+            buf: Vec::with_capacity(CHUNK),
+            _streaming: streaming.clone(),
+        };
+        let (app, campaign) = (self.clone(), *campaign);
+        tokio::spawn(async move {
+            let _streaming = streaming;
+            let written = tokio::select! {
+                written = app.stream_record(&campaign, move || ZipSink::new(chunks)) => written,
+                // The reader went away: dropping the record's future ends the reads and with
+                // them the queue to the writer's thread, which then stops (its sink unfinished).
+                () = to.closed() => return,
+            };
+            if let Err(e) = written {
+                // After the writer's last chunk (`stream_record` waited for its thread): the
+                // reader sees the record's bytes cut, then why.
+                let _ = to.send(Err(e)).await;
+            }
+        });
+        let mut zip = RecordZip { first: None, rest };
+        match zip.rest.recv().await {
+            Some(Ok(first)) => zip.first = Some(first),
+            Some(Err(e)) => return Err(e),
+            None => {
+                return Err(AppError::Io(io::Error::other(
+                    "the record's archive ended before its first byte",
+                )));
+            }
+        }
+        Ok(zip)
+    }
+
+    /// How many election records are being streamed now ([`App::record_zip`]): each counts
+    /// until its database reads and its writer's thread have both ended, whether its archive
+    /// was finished, failed, or its reader went away. For monitoring, and for the tests that
+    /// check a download's work ends with it.
+    pub fn record_streams(&self) -> usize {
+        self.record_streams.load(Ordering::Acquire)
     }
 
     /// Writes the campaign's election record into `sink`: the files of spec §12.1 in this
