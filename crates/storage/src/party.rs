@@ -9,7 +9,9 @@ use jiff::civil::Date;
 use sailau_domain::party::commands::{
     ConferenceId, ConveneConference, MotionId, RecordMember, Subject,
 };
-use sailau_domain::party::conference::{CheckInFacts, ConferenceFacts, SeatFacts};
+use sailau_domain::party::conference::{
+    CheckInFacts, ConferenceFacts, MotionConference, SeatFacts,
+};
 use sailau_domain::party::member::{MemberFacts, MemberId, MemberRecord};
 use sailau_domain::party::vote::{Decision, PartyRules, Tally, VoteMode};
 use sailau_domain::{PartyCode, PersonId, TerritoryCode};
@@ -587,6 +589,57 @@ impl Tx {
             held_on: date_of(&row.try_get::<String, _>("held_on")?, "held on")?,
             voting_started: votes > 0,
             mandate_taken: taken > 0,
+        }))
+    }
+
+    /// What opening a motion is checked against: `None` when there is no such conference. The
+    /// conference's row, its delegates counted (not read), its open motions counted, and which
+    /// of `named` (the mandates the motion names) are on its roster, each looked up by primary
+    /// key; unlike [`Tx::conference_facts`], which reads every delegate.
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails, [`StorageError::Corrupt`] when the
+    /// conference's row does not decode.
+    pub async fn motion_conference(
+        &mut self,
+        id: &ConferenceId,
+        named: &[u32],
+    ) -> Result<Option<MotionConference>> {
+        let Some(c) = self.conference(id).await? else {
+            return Ok(None);
+        };
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM party_delegates WHERE conference_id = $1) AS elected, \
+             (SELECT COUNT(*) FROM party_motions WHERE conference_id = $1 AND decided = 0) AS open",
+        )
+        .bind(id.0.to_string())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        let elected: i64 = row.try_get("elected")?;
+        let open: i64 = row.try_get("open")?;
+        let mut named_on_roster = BTreeSet::new();
+        for m in named {
+            if named_on_roster.contains(m) {
+                continue;
+            }
+            let found = sqlx::query(
+                "SELECT 1 AS x FROM party_delegates WHERE conference_id = $1 AND mandate = $2",
+            )
+            .bind(id.0.to_string())
+            .bind(i64::from(*m))
+            .fetch_optional(&mut *self.inner)
+            .await?;
+            if found.is_some() {
+                named_on_roster.insert(*m);
+            }
+        }
+        Ok(Some(MotionConference {
+            party: c.party,
+            held_on: c.held_on,
+            elected: u32_of(elected, "elected delegates")?,
+            named_on_roster,
+            presidium_elected: c.chair.is_some(),
+            motion_open: open > 0,
         }))
     }
 

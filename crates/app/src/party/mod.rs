@@ -18,7 +18,7 @@ use sailau_domain::party::commands::{
     RecordVote, SeatDelegate, SetConferenceCount, Subject,
 };
 use sailau_domain::party::conference::{
-    ContenderFacts, ConveneFacts, MotionFacts, MotionState, Seated, next_ordinal,
+    ContenderFacts, ConveneFacts, MotionFacts, MotionState, Seated, named_mandates, next_ordinal,
     validate_check_in, validate_convene, validate_motion, validate_round, validate_seat,
 };
 use sailau_domain::party::member::identity_key;
@@ -235,7 +235,11 @@ impl Handler for OpenMotion {
 
     async fn apply(&self, tx: &mut Tx, ctx: &Ctx<'_>) -> Result<(), AppError> {
         let conference_row = tx.conference(&self.conference).await?;
-        let conference = tx.conference_facts(&self.conference).await?;
+        // The roster counted and the mandates the motion names looked up, not every delegate's
+        // row (`Tx::motion_conference`).
+        let conference = tx
+            .motion_conference(&self.conference, &named_mandates(&self.subject))
+            .await?;
         let mut facts = MotionFacts {
             id_taken: tx.motion(&self.motion).await?.is_some(),
             ..MotionFacts::default()
@@ -286,7 +290,7 @@ impl Handler for OpenMotion {
         // i13-pipeline: no conference before its delegates are elected, no regional conference
         // before the district and city conferences of its region (seed 003).
         if let (Some(row), Some(c)) = (&conference_row, &conference) {
-            pipeline::check_conference_order(tx, row, c.roster.len()).await?;
+            pipeline::check_conference_order(tx, row, c.elected).await?;
         }
         let subject = validate_motion(conference.as_ref(), &self.subject, &facts, ctx.edition)?;
         let contenders: Vec<u32> = (0..subject.contenders()).collect();

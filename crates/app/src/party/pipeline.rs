@@ -121,7 +121,7 @@ impl Handler for AdoptRegionalPlan {
 pub(crate) async fn check_conference_order(
     tx: &mut Tx,
     conference: &ConferenceRow,
-    roster: usize,
+    roster: u32,
 ) -> Result<(), AppError> {
     let pending_below = match tx.plan(&conference.party, &conference.branch).await? {
         Some(plan) if conference.held_on >= plan.starts_on => {
@@ -131,7 +131,7 @@ pub(crate) async fn check_conference_order(
         _ => Vec::new(),
     };
     check_order(&OrderFacts {
-        roster: u32::try_from(roster).unwrap_or(u32::MAX),
+        roster,
         pending_below,
     })?;
     Ok(())

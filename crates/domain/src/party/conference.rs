@@ -250,11 +250,51 @@ pub struct MotionFacts {
     pub members: Vec<Option<MemberFacts>>,
 }
 
+/// What opening a motion is checked against on its conference: its party, day and state, the
+/// size of its roster, and which of the mandates the motion names ([`named_mandates`]) are on the
+/// roster; not the roster itself, so that the app counts the delegates and looks up the few
+/// mandates named (a presidium's), not every delegate's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MotionConference {
+    /// The party.
+    pub party: PartyCode,
+    /// The day it is held.
+    pub held_on: Date,
+    /// How many delegates are on its roster (for the pipeline's order, i13-pipeline).
+    pub elected: u32,
+    /// Of the mandates the motion names, those on its roster.
+    pub named_on_roster: BTreeSet<u32>,
+    /// Whether the presidium (chair, secretary, counting commission) has been elected.
+    pub presidium_elected: bool,
+    /// Whether a motion is open (not yet decided).
+    pub motion_open: bool,
+}
+
+/// The mandates a motion's subject names, whose place on the roster [`validate_motion`] checks:
+/// a presidium's chair, secretary and counting commission, in that order; none for the others.
+pub fn named_mandates(subject: &Subject) -> Vec<u32> {
+    match subject {
+        Subject::Presidium {
+            chair,
+            secretary,
+            counting_commission,
+        } => [*chair, *secretary]
+            .into_iter()
+            .chain(counting_commission.iter().copied())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Checks a motion to open: the conference exists, no other motion is open, the presidium comes
 /// first, and the subject's own rules (mandates on the roster, contenders members of the party
 /// on the conference's day, one nominee per unit per party).
+///
+/// # Errors
+/// [`PartyRule::ConferenceMissing`] alone when `conference` is `None`; otherwise every broken
+/// rule, with its field.
 pub fn validate_motion(
-    conference: Option<&ConferenceFacts>,
+    conference: Option<&MotionConference>,
     subject: &Subject,
     facts: &MotionFacts,
     edition: Edition,
@@ -292,7 +332,7 @@ pub fn validate_motion(
                         .map(|m| ("counting_commission", *m)),
                 )
             {
-                if !c.roster.contains(&m) {
+                if !c.named_on_roster.contains(&m) {
                     errs.push(field, PartyRule::MandateMissing { mandate: m }.into());
                 } else if !seen.insert(m) {
                     errs.push(field, PartyRule::ContenderTwice.into());

@@ -381,6 +381,24 @@ async fn a_seat_reads_one_mandate_not_the_roster() {
                 "{name}: mandate {m}"
             );
         }
+        // A motion's facts: the roster counted, the named mandates looked up one by one.
+        let mc = tx
+            .motion_conference(&conference, &[1, 2, 1999, 1, 2001])
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(mc.elected, 1000, "{name}");
+        assert_eq!(mc.named_on_roster, [1, 1999].into(), "{name}");
+        assert!(!mc.motion_open && !mc.presidium_elected, "{name}");
+        assert_eq!(mc.party, all.party, "{name}");
+        assert_eq!(mc.held_on, all.held_on, "{name}");
+        assert!(
+            tx.motion_conference(&ConferenceId(uuid::Uuid::new_v4()), &[1])
+                .await
+                .unwrap()
+                .is_none(),
+            "{name}: no such conference"
+        );
         // A motion opened closes nothing; its first vote closes the roster.
         let motion = MotionId(uuid::Uuid::new_v4());
         tx.insert_motion(
@@ -401,6 +419,14 @@ async fn a_seat_reads_one_mandate_not_the_roster() {
             "{name}"
         );
         assert!(!tx.voting_started(&conference).await.unwrap(), "{name}");
+        assert!(
+            tx.motion_conference(&conference, &[])
+                .await
+                .unwrap()
+                .unwrap()
+                .motion_open,
+            "{name}: a motion is open"
+        );
         let tally = Tally::Counts {
             votes_for: vec![0],
             against: 0,
