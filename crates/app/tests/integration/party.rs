@@ -1275,6 +1275,46 @@ async fn a_delegate_sits_on_one_conferences_roster_of_a_day() {
     }
 }
 
+/// A branch in Almaty with `n` members (card numbers `{prefix}-0`…), a conference convened,
+/// and its first five members seated as mandates 1–5.
+async fn five_seated(f: &Fixture, prefix: &str, n: usize) -> (ConferenceId, Vec<MemberId>) {
+    let mut batch: Vec<Issued> = vec![
+        CreateBranch {
+            branch: Branch {
+                party_code: amanat(),
+                territory_code: code("101000000"),
+            },
+        }
+        .into(),
+    ];
+    let mut members = Vec::new();
+    for i in 0..n {
+        let (m, cmd) = member_command(
+            &amanat(),
+            "101000000",
+            &format!("{prefix}-{i}"),
+            "Абаев",
+            date(1970, 1, 1),
+        );
+        batch.push(cmd);
+        members.push(m);
+    }
+    let (conf, c) = convene(&amanat(), "101000000", 1);
+    batch.push(c);
+    for (i, m) in members.iter().take(5).enumerate() {
+        batch.push(
+            SeatDelegate {
+                conference: conf,
+                mandate: i as u32 + 1,
+                member: *m,
+            }
+            .into(),
+        );
+    }
+    f.app.execute_batch(&Acting::Operator, batch).await.unwrap();
+    (conf, members)
+}
+
 /// A check-in reads its own delegate, not the roster: with every other delegate's row made
 /// unreadable behind sailau's back (a negative mandate, which no read decodes), reading the
 /// whole roster fails, and check-ins still succeed and refuse exactly as before.
@@ -1287,40 +1327,7 @@ async fn a_check_in_does_not_read_the_roster() {
             .0
             .store(CONFERENCE_DAY_MS, std::sync::atomic::Ordering::SeqCst);
         let op = Acting::Operator;
-        let mut batch: Vec<Issued> = vec![
-            CreateBranch {
-                branch: Branch {
-                    party_code: amanat(),
-                    territory_code: code("101000000"),
-                },
-            }
-            .into(),
-        ];
-        let mut members = Vec::new();
-        for i in 0..6 {
-            let (m, cmd) = member_command(
-                &amanat(),
-                "101000000",
-                &format!("R-{i}"),
-                "Абаев",
-                date(1970, 1, 1),
-            );
-            batch.push(cmd);
-            members.push(m);
-        }
-        let (conf, c) = convene(&amanat(), "101000000", 1);
-        batch.push(c);
-        for (i, m) in members.iter().take(5).enumerate() {
-            batch.push(
-                SeatDelegate {
-                    conference: conf,
-                    mandate: i as u32 + 1,
-                    member: *m,
-                }
-                .into(),
-            );
-        }
-        f.app.execute_batch(&op, batch).await.unwrap();
+        let (conf, _) = five_seated(&f, "R", 6).await;
 
         // Mandates 2–5 become unreadable; mandate 1 stays as it was.
         let mut c = sqlx::AnyConnection::connect(&f.url).await.unwrap();
@@ -1394,40 +1401,7 @@ async fn seating_a_delegate_does_not_read_the_roster() {
             .0
             .store(CONFERENCE_DAY_MS, std::sync::atomic::Ordering::SeqCst);
         let op = Acting::Operator;
-        let mut batch: Vec<Issued> = vec![
-            CreateBranch {
-                branch: Branch {
-                    party_code: amanat(),
-                    territory_code: code("101000000"),
-                },
-            }
-            .into(),
-        ];
-        let mut members = Vec::new();
-        for i in 0..7 {
-            let (m, cmd) = member_command(
-                &amanat(),
-                "101000000",
-                &format!("S-{i}"),
-                "Абаев",
-                date(1970, 1, 1),
-            );
-            batch.push(cmd);
-            members.push(m);
-        }
-        let (conf, c) = convene(&amanat(), "101000000", 1);
-        batch.push(c);
-        for (i, m) in members.iter().take(5).enumerate() {
-            batch.push(
-                SeatDelegate {
-                    conference: conf,
-                    mandate: i as u32 + 1,
-                    member: *m,
-                }
-                .into(),
-            );
-        }
-        f.app.execute_batch(&op, batch).await.unwrap();
+        let (conf, members) = five_seated(&f, "S", 7).await;
 
         // Every delegate of the roster becomes unreadable: mandates 1–5 read as −1…−5.
         let mut c = sqlx::AnyConnection::connect(&f.url).await.unwrap();
