@@ -23,6 +23,16 @@ async fn results_pages_and_open_data_of_the_demo_election() {
         assert!(r.body.contains(title), "{lang}");
         assert!(!r.body.contains('⟦'), "{lang}: a key is missing");
     }
+    // The calendar's offset is the one its moments had (newcomer test): Kazakhstan's clocks
+    // were UTC+6 on 5 Nov 2023 and moved to UTC+5 on 1 Mar 2024, after this election.
+    for lang in ["ru", "kk", "en"] {
+        let r = t
+            .get(&format!("/elections/{DISTRICT_ELECTION}?lang={lang}"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{lang}");
+        assert!(r.body.contains("(UTC+6)"), "{lang}: the offset of 2023");
+        assert!(!r.body.contains("UTC+5"), "{lang}: today's offset");
+    }
     let results = t.app.election_results(&DISTRICT_ELECTION).await.unwrap();
     let unit = &results.units[0];
     let href = format!("{base}/contests/{}?lang=ru", unit.contest.id);

@@ -121,8 +121,22 @@ impl CalendarView {
                 state_text,
             });
         }
+        // The offsets the calendar's own moments are in, not today's: Kazakhstan moved its
+        // eastern regions from UTC+6 to UTC+5 on 1 March 2024, so a past election's moments
+        // keep the offset they had (a calendar across such a change lists both).
         let offset = sailau_domain::elections::zones::named_zone(&calendar.zone)
-            .map(|z| when::utc_offset(now.to_zoned(z).offset().seconds()))
+            .map(|z| {
+                let mut offsets: Vec<String> = Vec::new();
+                for w in &calendar.windows {
+                    for m in w.opens.iter().chain(std::iter::once(&w.closes)) {
+                        let o = when::utc_offset(m.at.to_zoned(z.clone()).offset().seconds());
+                        if !offsets.contains(&o) {
+                            offsets.push(o);
+                        }
+                    }
+                }
+                offsets.join(" / ")
+            })
             .unwrap_or_default();
         CalendarView {
             steps,
