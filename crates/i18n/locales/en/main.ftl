@@ -460,7 +460,7 @@ password-too-short =
         [one] character
        *[other] characters
     }.
-role-scope-mismatch = The scope does not fit the role: a territorial commission needs a territory, a precinct commission its polling stations, a party secretary a party; other roles take no scope.
+role-scope-mismatch = The scope does not fit the role: a territorial commission needs a territory; a precinct commission its polling stations; a party secretary, an organizing committee, a trustee and a credential authority a party; a counting commission a party or a conference; a party member or delegate their membership; a candidate a person or none, an observer a territory or none; an administrator and a CEC member take no scope.
 role-unknown = Unknown role.
 kind-unknown = Unknown kind of territory.
 number-format = Enter a whole number.
