@@ -89,6 +89,23 @@ async fn member(tx: &mut Tx, n: u32) -> MemberId {
     id
 }
 
+/// The Uil district branch's L (50th) extraordinary conference of 27 Sep 2023 (seed 004).
+async fn convene_uil(tx: &mut sailau_storage::Tx, conference: ConferenceId) {
+    tx.insert_conference(&ConveneConference {
+        conference,
+        party: amanat(),
+        branch: code("154800000"),
+        ordinal: 50,
+        kind: ConferenceKind::Extraordinary,
+        held_on: date(2023, 9, 27),
+        place: "с. Уил".into(),
+        agenda: vec!["О выдвижении".into()],
+        rules: PartyRules::amanat(),
+    })
+    .await
+    .unwrap();
+}
+
 #[tokio::test]
 async fn a_check_in_reads_one_delegate_not_the_roster() {
     for db in backends::all().await {
@@ -97,19 +114,7 @@ async fn a_check_in_reads_one_delegate_not_the_roster() {
         registry(s).await;
         let conference = ConferenceId(uuid::Uuid::new_v4());
         let mut tx = s.begin().await.unwrap();
-        tx.insert_conference(&ConveneConference {
-            conference,
-            party: amanat(),
-            branch: code("154800000"),
-            ordinal: 50,
-            kind: ConferenceKind::Extraordinary,
-            held_on: date(2023, 9, 27),
-            place: "с. Уил".into(),
-            agenda: vec!["О выдвижении".into()],
-            rules: PartyRules::amanat(),
-        })
-        .await
-        .unwrap();
+        convene_uil(&mut tx, conference).await;
         // A roster of 1,000 delegates, mandates 1..=1000; mandates 1 and 2 checked in.
         for m in 1..=1000 {
             let id = member(&mut tx, m).await;
@@ -321,19 +326,7 @@ async fn a_seat_reads_one_mandate_not_the_roster() {
         registry(s).await;
         let conference = ConferenceId(uuid::Uuid::new_v4());
         let mut tx = s.begin().await.unwrap();
-        tx.insert_conference(&ConveneConference {
-            conference,
-            party: amanat(),
-            branch: code("154800000"),
-            ordinal: 50,
-            kind: ConferenceKind::Extraordinary,
-            held_on: date(2023, 9, 27),
-            place: "с. Уил".into(),
-            agenda: vec!["О выдвижении".into()],
-            rules: PartyRules::amanat(),
-        })
-        .await
-        .unwrap();
+        convene_uil(&mut tx, conference).await;
         // A roster of 1,000 delegates on the odd mandates 1..=1999.
         for m in 1..=1000 {
             let id = member(&mut tx, m).await;
