@@ -305,6 +305,7 @@ impl Tx {
     pub async fn members_facts(&mut self, ids: &[MemberId]) -> Result<Vec<MemberFacts>> {
         let mut out = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(256) {
+            let chunk = crate::rows::padded(chunk);
             let list = placeholders(1, chunk.len());
             let sql = format!(
                 "SELECT id, party_code, branch_code, joined_on, erased FROM party_members \
@@ -312,7 +313,7 @@ impl Tx {
             );
             // Only numbered placeholders are spliced in.
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for id in chunk {
+            for id in &chunk {
                 q = q.bind(id.0.to_string());
             }
             for row in q.fetch_all(&mut *self.inner).await? {

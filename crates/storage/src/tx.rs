@@ -103,7 +103,8 @@ impl Tx {
 
     /// Inserts the pending ledger rows.
     async fn flush_ledger(&mut self) -> Result<()> {
-        for chunk in std::mem::take(&mut self.pending).chunks(ROWS_PER_INSERT) {
+        let pending = std::mem::take(&mut self.pending);
+        for chunk in crate::rows::runs(&pending, ROWS_PER_INSERT) {
             let mut sql = String::from(
                 "INSERT INTO ledger (idx, entry, leaf_hash, root, at_ms, kind) VALUES ",
             );

@@ -12,7 +12,7 @@ use sailau_domain::primaries::online::{OnlineVote, Participation, Seen, Submissi
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
-use crate::rows::placeholders;
+use crate::rows::{padded, placeholders, runs};
 use crate::{Result, StorageError, Store, Tx};
 
 /// A campaign's online vote as stored.
@@ -355,30 +355,40 @@ impl Tx {
         let id = campaign.to_string();
         let mut out = GroupChecks::default();
         for chunk in credentials.chunks(IN_LIST_MAX) {
+            let chunk = padded(chunk);
             let sql = format!(
                 "SELECT credential FROM primaries_credentials WHERE campaign_id = $1 \
                  AND credential IN ({})",
                 placeholders(2, chunk.len())
             );
-            for r in self.fetch_with(&sql, &id, chunk).await? {
+            for r in self.fetch_with(&sql, &id, &chunk).await? {
                 out.listed.insert(r.try_get("credential")?);
             }
+            // Every ballot of the credentials, the kind read here rather than asked for: with
+            // `kind = 'cast'` in the query, PostgreSQL without column statistics (a board
+            // analyzed while empty, as when the window opens) took the primary key's
+            // (campaign_id, kind) and filtered the whole board, a scan per group that grew with
+            // the board (issue 14, measure 1).
             let sql = format!(
-                "SELECT DISTINCT credential FROM primaries_board WHERE campaign_id = $1 \
-                 AND kind = 'cast' AND credential IN ({})",
+                "SELECT credential, kind FROM primaries_board WHERE campaign_id = $1 \
+                 AND credential IN ({})",
                 placeholders(2, chunk.len())
             );
-            for r in self.fetch_with(&sql, &id, chunk).await? {
-                out.cast.insert(r.try_get("credential")?);
+            for r in self.fetch_with(&sql, &id, &chunk).await? {
+                let kind: String = r.try_get("kind")?;
+                if kind_of(&kind)? == SubmissionKind::Cast {
+                    out.cast.insert(r.try_get("credential")?);
+                }
             }
         }
         for chunk in hashes.chunks(IN_LIST_MAX) {
+            let chunk = padded(chunk);
             let sql = format!(
                 "SELECT ballot_hash, kind FROM primaries_board WHERE campaign_id = $1 \
                  AND ballot_hash IN ({})",
                 placeholders(2, chunk.len())
             );
-            for r in self.fetch_with(&sql, &id, chunk).await? {
+            for r in self.fetch_with(&sql, &id, &chunk).await? {
                 let kind: String = r.try_get("kind")?;
                 let seen = match kind_of(&kind)? {
                     SubmissionKind::Cast => Seen::Cast,
@@ -389,12 +399,13 @@ impl Tx {
         }
         let members: Vec<String> = members.iter().map(ToString::to_string).collect();
         for chunk in members.chunks(IN_LIST_MAX) {
+            let chunk = padded(chunk);
             let sql = format!(
                 "SELECT member_id, how FROM primaries_participation WHERE campaign_id = $1 \
                  AND member_id IN ({})",
                 placeholders(2, chunk.len())
             );
-            for r in self.fetch_with(&sql, &id, chunk).await? {
+            for r in self.fetch_with(&sql, &id, &chunk).await? {
                 let how: String = r.try_get("how")?;
                 out.participation
                     .insert(r.try_get("member_id")?, participation_of(&how)?);
@@ -422,7 +433,7 @@ impl Tx {
         state: &BoardState,
     ) -> Result<()> {
         let id = campaign.to_string();
-        for chunk in rows.chunks(crate::tx::ROWS_PER_INSERT) {
+        for chunk in runs(rows, crate::tx::ROWS_PER_INSERT) {
             let mut sql = concat!(
                 "INSERT INTO primaries_board (campaign_id, ",
                 board_columns!(),
@@ -479,7 +490,7 @@ impl Tx {
         campaign: &CampaignId,
         marks: &[(MemberId, Participation)],
     ) -> Result<()> {
-        for chunk in marks.chunks(crate::tx::ROWS_PER_INSERT) {
+        for chunk in runs(marks, crate::tx::ROWS_PER_INSERT) {
             let mut sql = String::from(
                 "INSERT INTO primaries_participation (campaign_id, member_id, how) VALUES ",
             );
