@@ -181,6 +181,21 @@ pub fn saved_index(query: &HashMap<String, String>) -> Option<u64> {
     query.get("saved").and_then(|s| s.parse().ok())
 }
 
+/// A recorded instant (milliseconds since the epoch) in the local time of the territory's region,
+/// with its offset, as the reader's language writes it: «27.09.2023 в 10:15 (UTC+6)»
+/// ([`elections::when::instant`]). For the events of a place: a check-in at a conference, a
+/// turnout report, a protocol's scan. Falls back to the UTC time, said so, if the instant or the
+/// zone cannot be read.
+pub fn local_instant(ctx: &PageCtx, ms: i64, territory: &TerritoryCode) -> String {
+    match (
+        jiff::Timestamp::from_millisecond(ms),
+        sailau_domain::date::zone(Some(territory)),
+    ) {
+        (Ok(at), Ok(zone)) => elections::when::instant(ctx.language(), at, &zone),
+        _ => format!("{} UTC", utc_time(ms).0),
+    }
+}
+
 /// Milliseconds since the epoch as `2024-05-06 09:41:07` (UTC) and as an ISO timestamp.
 pub fn utc_time(ms: i64) -> (String, String) {
     match jiff::Timestamp::from_millisecond(ms) {

@@ -269,6 +269,21 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
         assert!(e.contains("тіркел"), "{b}: second check-in in Kazakh: {e}");
         let count = t.get_as(&format!("{conf}/count?lang=ru"), &sec).await;
         assert!(count.body.contains("\"present\":1"), "{b}: {}", count.body);
+        // The roster says when, in the branch's local time with its zone (newcomer test: a UTC
+        // clock time with no zone). Kazakhstan is on UTC+5 since 1 March 2024.
+        for (lang, joint) in [("ru", " в "), ("kk", " ж. сағат "), ("en", " at ")] {
+            let r = t.get_as(&format!("{conf}?lang={lang}"), &sec).await;
+            let roster = r.body.split("id=\"roster\"").nth(1).unwrap_or_default();
+            let time = roster
+                .split("badge--ok\">")
+                .nth(1)
+                .and_then(|s| s.split('<').next())
+                .unwrap_or_default();
+            assert!(
+                time.contains(joint) && time.ends_with(" (UTC+5)"),
+                "{b} [{lang}]: the check-in time {time:?}"
+            );
+        }
         assert!(
             count.body.contains("Присутствуют 1 из 3 делегатов"),
             "{b}: {}",
@@ -1090,6 +1105,8 @@ async fn members_and_delegates_see_their_own_record_only() {
         .await;
         let r = t.get_as(&format!("{own}?lang=ru"), &delegate).await;
         assert_has(&r, "Зарегистрирован(а):", "checked in");
+        assert_has(&r, "(UTC+5)", "the check-in time with its zone");
+        assert!(!r.body.contains("(UTC)"), "{b}: a UTC time");
 
         // Another member may not see it; the member sees their own.
         let r = t.get_as(&own, &member).await;

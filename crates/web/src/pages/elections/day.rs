@@ -874,7 +874,11 @@ async fn turnout_page(
                         sailau_domain::elections::tabulation::percent(r.voted, r.voters)
                     )
                 ),
-                reported: crate::pages::utc_time(r.reported_at_ms).0,
+                reported: crate::pages::local_instant(
+                    ctx,
+                    r.reported_at_ms,
+                    &place.precinct.region_code,
+                ),
             },
             None => TurnoutSlot {
                 time: time.clone(),
@@ -1165,7 +1169,7 @@ pub(crate) fn scan_rows(ctx: &PageCtx, view: &ProtocolView) -> Vec<ScanRow> {
                     ("size", s.size.to_string()),
                 ],
             ),
-            at: crate::pages::utc_time(s.attached_at_ms).0,
+            at: crate::pages::local_instant(ctx, s.attached_at_ms, &view.precinct.region_code),
         })
         .collect()
 }
@@ -1828,7 +1832,7 @@ pub(crate) fn public_record(
             .iter()
             .map(|c| CopyRow {
                 title: ctx.tr_arg("day-copy-number", "index", c.seq),
-                at: crate::pages::utc_time(c.recorded_at_ms).0,
+                at: crate::pages::local_instant(ctx, c.recorded_at_ms, &view.precinct.region_code),
                 differences: diff_lines(ctx, rules, candidates, &c.differences),
                 compared,
             })

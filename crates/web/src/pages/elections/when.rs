@@ -58,6 +58,19 @@ pub fn utc_offset(seconds: i32) -> String {
     }
 }
 
+/// A recorded instant (a check-in, a report, a scan attached) in the local time of `zone` with
+/// the zone's offset at that instant: «27.09.2023 в 10:15 (UTC+6)», «27.09.2023 ж. сағат 10:15
+/// (UTC+6)», "27 Sep 2023 at 10:15 (UTC+6)". The offset is the instant's own, so a moment before
+/// Kazakhstan's change to one zone on 1 March 2024 keeps the offset it had.
+pub fn instant(lang: Lang, at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    let local = at.to_zoned(zone.clone());
+    format!(
+        "{} ({})",
+        moment(lang, local.date(), &local.strftime("%H:%M").to_string()),
+        utc_offset(local.offset().seconds())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date as d;
@@ -88,6 +101,24 @@ mod tests {
         assert_eq!(moment(Lang::Ru, day, "24:00"), "05.10.2023 в 24:00");
         assert_eq!(moment(Lang::Kk, day, "24:00"), "05.10.2023 ж. сағат 24:00");
         assert_eq!(moment(Lang::En, day, "18:00"), "5 Oct 2023 at 18:00");
+    }
+
+    #[test]
+    fn an_instant_is_written_in_local_time_with_its_offset() {
+        let zone = jiff::tz::TimeZone::get("Asia/Almaty").unwrap();
+        let at: jiff::Timestamp = "2023-09-27T04:15:30Z".parse().unwrap();
+        assert_eq!(instant(Lang::Ru, at, &zone), "27.09.2023 в 10:15 (UTC+6)");
+        assert_eq!(
+            instant(Lang::Kk, at, &zone),
+            "27.09.2023 ж. сағат 10:15 (UTC+6)"
+        );
+        assert_eq!(instant(Lang::En, at, &zone), "27 Sep 2023 at 10:15 (UTC+6)");
+        // After 1 March 2024 the same zone is UTC+5.
+        let later: jiff::Timestamp = "2024-09-27T04:15:30Z".parse().unwrap();
+        assert_eq!(
+            instant(Lang::Ru, later, &zone),
+            "27.09.2024 в 09:15 (UTC+5)"
+        );
     }
 
     #[test]

@@ -133,7 +133,8 @@ pub struct DelegateItem {
     pub mandate: u32,
     /// The delegate's name ("" when the reader is not shown names).
     pub name: String,
-    /// When checked in (local time of day, UTC), or "".
+    /// When checked in, in the branch's local time with its offset («27.09.2023 в 10:15
+    /// (UTC+6)»), or "".
     pub checked_in: String,
 }
 
@@ -452,7 +453,7 @@ async fn conference_page(
                 .unwrap_or_default(),
             checked_in: d
                 .checked_in_at_ms
-                .map(|ms| crate::pages::utc_time(ms).0)
+                .map(|ms| crate::pages::local_instant(ctx, ms, &c.branch))
                 .unwrap_or_default(),
         })
         .collect();

@@ -164,7 +164,13 @@ pub async fn show(page: Page, State(state): State<WebState>, Path(id): Path<Stri
                 mandate: s.mandate,
                 checked_in: s
                     .checked_in_at_ms
-                    .map(|ms| ctx.tr_arg("pp-own-checked-in", "time", crate::pages::utc_time(ms).0))
+                    .map(|ms| {
+                        ctx.tr_arg(
+                            "pp-own-checked-in",
+                            "time",
+                            crate::pages::local_instant(ctx, ms, &c.branch),
+                        )
+                    })
                     .unwrap_or_default(),
                 votes,
             });
