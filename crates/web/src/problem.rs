@@ -537,6 +537,24 @@ impl Problem {
     }
 }
 
+/// The message `key` of the catalogs in English with `args`, for problems whose English
+/// `message` comes from the same catalog entry that words it in Russian and Kazakh (malformed
+/// bodies and parameters). `None` when the catalogs cannot be read.
+pub(crate) fn english(key: &str, args: &[(&str, String)]) -> Option<String> {
+    static ENGLISH: std::sync::LazyLock<Option<crate::pages::PageCtx>> =
+        std::sync::LazyLock::new(|| {
+            let catalog = sailau_i18n::Catalog::new().ok()?;
+            Some(crate::pages::PageCtx::new(
+                std::sync::Arc::new(catalog),
+                sailau_i18n::Lang::En,
+                String::new(),
+                String::new(),
+                None,
+            ))
+        });
+    ENGLISH.as_ref().map(|ctx| ctx.tr_args(key, args))
+}
+
 /// A refusal of authorization in plain English from the English catalog ("The role “Observer”
 /// does not allow adding a polling station."), without internal identifiers such as
 /// `create_precinct`; clients that translate use the error's `rule`.

@@ -395,6 +395,22 @@ error-server-body = The server could not complete the request. Nothing was chang
 
 field-required = Enter a value.
 field-choose = Choose a value.
+invalid-type = The field “{ $field }” takes { $expected ->
+        [text] text in quotation marks
+        [whole-number] a whole number
+        [number] a number
+        [true-false] true or false
+        [list] a list in square brackets
+        [object] an object in curly braces
+       *[other] a value of another type
+    }.
+invalid-value = The field “{ $field }” takes { $expected ->
+        [whole-number] a whole number in the allowed range
+        [number] a number in the allowed range
+       *[other] an allowed value
+    }.
+unknown-field = The request takes no field “{ $field }”.
+json-syntax = The request body is not valid JSON (line { NUMBER($line, useGrouping: "false") }, column { NUMBER($column, useGrouping: "false") }).
 field-too-long =
     Use at most { NUMBER($max) } { NUMBER($max) ->
         [one] character

@@ -324,6 +324,22 @@ error-server-body = Сервер сұрауды орындай алмады. Е�
 
 field-required = Бұл өрісті толтырыңыз.
 field-choose = Тізімнен таңдаңыз.
+invalid-type = «{ $field }» өрісінің мәні { $expected ->
+        [text] тырнақшадағы мәтін
+        [whole-number] бүтін сан
+        [number] сан
+        [true-false] true немесе false
+        [list] тік жақшадағы тізім
+        [object] бұйра жақшадағы объект
+       *[other] басқа түрдегі мән
+    } болуы керек.
+invalid-value = «{ $field }» өрісінің мәні { $expected ->
+        [whole-number] рұқсат етілген ауқымдағы бүтін сан
+        [number] рұқсат етілген ауқымдағы сан
+       *[other] рұқсат етілген мән
+    } болуы керек.
+unknown-field = Бұл сұрауда «{ $field }» өрісі жоқ.
+json-syntax = Сұраудың денесі дұрыс JSON емес ({ NUMBER($line, useGrouping: "false") }-жол, { NUMBER($column, useGrouping: "false") }-позиция).
 field-too-long = { NUMBER($max) } таңбадан аспауы керек.
 field-error-with-label = { $field }: { $message }
 code-format = ӘАОЖ коды дәл 9 цифрдан тұрады.

@@ -413,6 +413,22 @@ error-server-body = Сервер не смог выполнить запрос. 
 
 field-required = Заполните это поле.
 field-choose = Выберите значение.
+invalid-type = В поле «{ $field }» нужно указать { $expected ->
+        [text] текст в кавычках
+        [whole-number] целое число
+        [number] число
+        [true-false] true или false
+        [list] список в квадратных скобках
+        [object] объект в фигурных скобках
+       *[other] значение другого типа
+    }.
+invalid-value = В поле «{ $field }» нужно указать { $expected ->
+        [whole-number] целое число из допустимого диапазона
+        [number] число из допустимого диапазона
+       *[other] допустимое значение
+    }.
+unknown-field = Поля «{ $field }» в этом запросе нет.
+json-syntax = Тело запроса не является корректным JSON (строка { NUMBER($line, useGrouping: "false") }, позиция { NUMBER($column, useGrouping: "false") }).
 field-too-long =
     Не длиннее { NUMBER($max) } { NUMBER($max) ->
         [one] символа

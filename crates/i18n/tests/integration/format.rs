@@ -56,6 +56,8 @@ const NUMERIC: &[&str] = &[
     "organizations",
     "women",
     "young",
+    // malformed API bodies
+    "column",
 ];
 const KINDS: &[&str] = &[
     "region",

@@ -77,15 +77,61 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
 }
 
 fn syntax_problem(e: &serde_json::Error) -> Problem {
-    let message = format!(
+    let detail = format!(
         "not valid JSON: {} (line {}, column {})",
         strip_position(&e.to_string()),
         e.line(),
         e.column()
     );
+    let error = worded(
+        ProblemError::new("body", "json-syntax", detail.clone()),
+        &[
+            ("line", e.line().to_string()),
+            ("column", e.column().to_string()),
+        ],
+    );
     Problem::new(ProblemKind::BadRequest)
-        .with_detail(message.clone())
-        .with_error(ProblemError::new("body", "json-syntax", message))
+        .with_detail(detail)
+        .with_error(error)
+}
+
+/// The error with `args`, its message the catalogs' English wording of its rule (the same entry
+/// words it in the language `Accept-Language` asks for: `problem::fill_instance`).
+fn worded(mut error: ProblemError, args: &[(&str, String)]) -> ProblemError {
+    if let Some(message) = crate::problem::english(&error.rule, args) {
+        error.message = message;
+    }
+    error.args = args
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    error
+}
+
+/// What a serde message says was expected ("expected a string", "expected u32"), as the kind of
+/// JSON value the catalogs name: `text`, `whole-number`, `number`, `true-false`, `list`,
+/// `object`, or `other` (an enumeration's values, a custom rule).
+fn expected_kind(message: &str) -> &'static str {
+    let Some((_, expected)) = message.split_once("expected ") else {
+        return "other";
+    };
+    let expected = expected.trim();
+    let word = expected
+        .trim_start_matches("a ")
+        .trim_start_matches("an ")
+        .split([' ', ','])
+        .next()
+        .unwrap_or("");
+    match word {
+        "string" | "char" => "text",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+        | "isize" | "integer" => "whole-number",
+        "f32" | "f64" | "number" => "number",
+        "boolean" | "bool" => "true-false",
+        "sequence" | "tuple" | "array" | "list" => "list",
+        "object" | "map" => "object",
+        _ => "other",
+    }
 }
 
 fn json_problem(e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
@@ -97,9 +143,19 @@ fn json_problem(e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
             let message = strip_position(&e.inner().to_string());
             let error = field_error(&path, &message);
             Problem::new(ProblemKind::Invalid)
-                .with_detail(format!("{}: {}", error.field, error.message))
+                .with_detail(detail_of(&error))
                 .with_error(error)
         }
+    }
+}
+
+/// The English `detail` of a problem with one malformed field: the error's message when the
+/// catalogs worded it (it names the field), else "field: message".
+fn detail_of(error: &ProblemError) -> String {
+    if error.args.is_empty() {
+        format!("{}: {}", error.field, error.message)
+    } else {
+        error.message.clone()
     }
 }
 
@@ -169,7 +225,25 @@ fn field_error(path: &str, message: &str) -> ProblemError {
     } else {
         field
     };
-    ProblemError::new(field, rule, message)
+    // An object sent as an array ("invalid length 0, expected struct Inner") is of the wrong
+    // type, whatever serde calls it.
+    let kind = expected_kind(&message);
+    let rule = match (rule, kind) {
+        ("invalid-value", "text" | "true-false" | "list" | "object") => "invalid-type",
+        _ => rule,
+    };
+    let error = ProblemError::new(field.clone(), rule, message.clone());
+    // Worded from the catalogs, naming the field and what it takes, without serde's terms
+    // ("invalid type: integer `5`, expected a string"). A value refused by its own rule (an
+    // enumeration's values, a range) keeps its message, which says what is allowed.
+    match rule {
+        "invalid-type" => worded(error, &[("field", field), ("expected", kind.to_owned())]),
+        "unknown-field" => worded(error, &[("field", field)]),
+        "invalid-value" if kind != "other" => {
+            worded(error, &[("field", field), ("expected", kind.to_owned())])
+        }
+        _ => error,
+    }
 }
 
 /// A query string. Rejections: 400 naming the parameter.
@@ -191,11 +265,13 @@ where
             Err(e) => {
                 let path = path_of(e.path());
                 let error = field_error(&path, &e.inner().to_string());
+                let detail = if error.args.is_empty() {
+                    format!("query parameter {}: {}", error.field, error.message)
+                } else {
+                    error.message.clone()
+                };
                 Err(Problem::new(ProblemKind::BadRequest)
-                    .with_detail(format!(
-                        "query parameter {}: {}",
-                        error.field, error.message
-                    ))
+                    .with_detail(detail)
                     .with_error(error))
             }
         }
@@ -449,6 +525,51 @@ mod tests {
         );
     }
 
+    /// A value of the wrong type is said in words that name the field and what it takes, never
+    /// serde's ("invalid type: integer `5`, expected a string"), with the arguments the catalogs
+    /// word it with in Russian and Kazakh (newcomer test).
+    #[test]
+    fn a_wrong_type_names_the_field_and_what_it_takes() {
+        let p = err(r#"{"number": 1, "name": 5}"#);
+        let e = &p.errors[0];
+        assert_eq!(
+            (e.field.as_str(), e.rule.as_str(), e.message.as_str()),
+            (
+                "name",
+                "invalid-type",
+                "The field “name” takes text in quotation marks."
+            )
+        );
+        assert_eq!(e.args.get("expected").map(String::as_str), Some("text"));
+        assert_eq!(p.detail.as_deref(), Some(e.message.as_str()));
+        let p = err(r#"{"number": "12", "name": "x"}"#);
+        assert_eq!(
+            p.errors[0].message,
+            "The field “number” takes a whole number."
+        );
+        let p = err(r#"{"number": -1, "name": "x"}"#);
+        assert_eq!(
+            p.errors[0].message,
+            "The field “number” takes a whole number in the allowed range."
+        );
+        let p = err(r#"{"number": 1, "name": "x", "inner": []}"#);
+        assert_eq!(
+            p.errors[0].message,
+            "The field “inner” takes an object in curly braces."
+        );
+        let p = err(r#"{"number": 1, "name": "x", "nmae": 2}"#);
+        assert_eq!(p.errors[0].message, "The request takes no field “nmae”.");
+        for p in [
+            err(r#"{"number": 1, "name": 5}"#),
+            err(r#"{"number": 1, "name": "x", "inner": true}"#),
+            err(r#"{"number": 1, "name": "x", "nmae": 2}"#),
+        ] {
+            for bad in ["invalid type", "expected", "`", "struct", "serde"] {
+                assert!(!p.errors[0].message.contains(bad), "{:?}", p.errors[0]);
+            }
+        }
+    }
+
     #[test]
     fn names_the_field() {
         let p = err(r#"{"name": "x"}"#);
@@ -506,6 +627,10 @@ mod tests {
         assert_eq!(p.status, 422);
         let p = err(r#"{"number": 1,"#);
         assert_eq!((p.status, p.errors[0].rule.as_str()), (400, "json-syntax"));
+        assert_eq!(
+            p.errors[0].message,
+            "The request body is not valid JSON (line 1, column 13)."
+        );
         let p = err(r#"{"number": 1, "name": "x"} trailing"#);
         assert_eq!(p.status, 400);
         let p = err("");

@@ -555,3 +555,42 @@ async fn api_refusals_of_authorization_speak_the_requests_language() {
     let r = t.get("/").await;
     assert!(vary_names_language(&r), "{:?}", r.headers);
 }
+
+/// A body of the wrong type is refused naming the field and what it takes, in the request's
+/// language, never in serde's words (newcomer test: "invalid type: integer `5`, expected a
+/// string" in English whatever `Accept-Language` said).
+#[tokio::test]
+async fn api_bodies_of_the_wrong_type_name_the_field_in_the_requests_language() {
+    let t = TestApp::sqlite().await;
+    t.load_small().await;
+    let admin = t.login(Role::Administrator, Scope::Global).await;
+    let body = serde_json::json!({"number": 900, "territory_code": "103200000", "address": 5, "voters": 1});
+    for (lang, message) in [
+        (
+            Some("ru"),
+            "В поле «address» нужно указать текст в кавычках.",
+        ),
+        (
+            Some("kk"),
+            "«address» өрісінің мәні тырнақшадағы мәтін болуы керек.",
+        ),
+        (None, "The field “address” takes text in quotation marks."),
+    ] {
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri("/api/v1/precincts")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {}", admin.token));
+        if let Some(l) = lang {
+            b = b.header(header::ACCEPT_LANGUAGE, l);
+        }
+        let r = t.send(b.body(Body::from(body.to_string())).unwrap()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let p = r.json();
+        assert_eq!(p["errors"][0]["field"], "address", "{}", r.body);
+        assert_eq!(p["errors"][0]["rule"], "invalid-type", "{}", r.body);
+        assert_eq!(p["errors"][0]["message"], message, "{}", r.body);
+        assert_eq!(r.header("content-language"), lang, "{}", r.body);
+        assert!(!r.body.contains("expected a string"), "{}", r.body);
+    }
+}
