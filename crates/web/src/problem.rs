@@ -541,6 +541,11 @@ impl Problem {
 /// `message` comes from the same catalog entry that words it in Russian and Kazakh (malformed
 /// bodies and parameters). `None` when the catalogs cannot be read.
 pub(crate) fn english(key: &str, args: &[(&str, String)]) -> Option<String> {
+    english_ctx().map(|ctx| ctx.tr_args(key, args))
+}
+
+/// The English catalog as a page context, read once (`None` when the catalogs cannot be read).
+fn english_ctx() -> Option<&'static crate::pages::PageCtx> {
     static ENGLISH: std::sync::LazyLock<Option<crate::pages::PageCtx>> =
         std::sync::LazyLock::new(|| {
             let catalog = sailau_i18n::Catalog::new().ok()?;
@@ -552,25 +557,14 @@ pub(crate) fn english(key: &str, args: &[(&str, String)]) -> Option<String> {
                 None,
             ))
         });
-    ENGLISH.as_ref().map(|ctx| ctx.tr_args(key, args))
+    ENGLISH.as_ref()
 }
 
 /// A refusal of authorization in plain English from the English catalog ("The role “Observer”
 /// does not allow adding a polling station."), without internal identifiers such as
 /// `create_precinct`; clients that translate use the error's `rule`.
 fn denied_english(d: &Denied) -> String {
-    static ENGLISH: std::sync::LazyLock<Option<crate::pages::PageCtx>> =
-        std::sync::LazyLock::new(|| {
-            let catalog = sailau_i18n::Catalog::new().ok()?;
-            Some(crate::pages::PageCtx::new(
-                std::sync::Arc::new(catalog),
-                sailau_i18n::Lang::En,
-                String::new(),
-                String::new(),
-                None,
-            ))
-        });
-    match ENGLISH.as_ref() {
+    match english_ctx() {
         Some(ctx) => ctx.denied(d),
         None => d.to_string(),
     }
