@@ -284,9 +284,9 @@ impl Tx {
         let q = match row.kind {
             SubmissionKind::Cast => sqlx::query(
                 "UPDATE primaries_board_state SET entries = $2, head = $3, voters = voters + \
-                 CASE WHEN EXISTS (SELECT 1 FROM primaries_board WHERE campaign_id = $1 \
-                 AND kind = 'cast' AND credential = $4 AND seq < $2) THEN 0 ELSE 1 END \
-                 WHERE campaign_id = $1",
+                 CASE WHEN (SELECT COUNT(CASE WHEN kind = 'cast' AND seq < $2 THEN 1 END) \
+                 FROM primaries_board WHERE campaign_id = $1 AND credential = $4) > 0 \
+                 THEN 0 ELSE 1 END WHERE campaign_id = $1",
             )
             .bind(id)
             .bind(i64_of(seq))
@@ -721,16 +721,19 @@ impl Store {
         if row.kind != SubmissionKind::Cast {
             return Ok(false);
         }
+        // The kind and place in the count, not in the condition, and no LIMIT: as in
+        // `Tx::probe`, so that the plan is the credential's index whatever the planner knows.
         let later = sqlx::query(
-            "SELECT 1 AS one FROM primaries_board WHERE campaign_id = $1 AND kind = 'cast' \
-             AND credential = $2 AND seq > $3 LIMIT 1",
+            "SELECT COUNT(CASE WHEN kind = 'cast' AND seq > $3 THEN 1 END) AS later \
+             FROM primaries_board WHERE campaign_id = $1 AND credential = $2",
         )
         .bind(campaign.to_string())
         .bind(row.credential.clone())
         .bind(i64_of(row.seq))
-        .fetch_optional(self.pool())
+        .fetch_one(self.pool())
         .await?;
-        Ok(later.is_some())
+        let later: i64 = later.try_get("later")?;
+        Ok(later > 0)
     }
 
     /// The published credentials (hex), in increasing order.
