@@ -34,6 +34,10 @@ struct PendingEntry {
 /// multi-row insert (ARCHITECTURE.md, "multi-row INSERTs of at most 32 rows").
 pub(crate) const ROWS_PER_INSERT: usize = 32;
 
+/// The most levels of an ancestry [`Tx::territory_path`] returns: the walk goes one further, and
+/// a path that long is a cycle of parents (the registry's tree is a few levels deep).
+const PATH_MAX: i32 = 17;
+
 impl Tx {
     pub(crate) async fn begin(pool: &AnyPool) -> Result<Tx> {
         let mut inner = pool.begin().await?;
@@ -197,27 +201,33 @@ impl Tx {
         rows::territory_region(&mut *self.inner, code).await
     }
 
-    /// The territory's ancestry from its region down to itself (empty when it does not exist).
+    /// The territory's ancestry from its region down to itself (empty when it does not exist),
+    /// in one query (a recursive walk up the parents, at most [`PATH_MAX`] levels).
+    ///
+    /// # Errors
+    /// [`StorageError::Corrupt`] when the parents go deeper than that (a cycle);
+    /// [`StorageError::Sql`] when the database fails.
     pub async fn territory_path(&mut self, code: &TerritoryCode) -> Result<Vec<TerritoryCode>> {
-        let mut path = Vec::new();
-        let mut next = Some(code.clone());
-        while let Some(c) = next {
-            if path.len() > 16 {
-                return Err(StorageError::Corrupt(format!(
-                    "territory {code} has a cycle of parents"
-                )));
-            }
-            let row = sqlx::query("SELECT parent_code FROM territories WHERE code = $1")
-                .bind(c.as_str())
-                .fetch_optional(&mut *self.inner)
-                .await?;
-            let Some(row) = row else { break };
-            let parent: Option<String> = row.try_get("parent_code")?;
-            path.push(c);
-            next = parent.as_deref().map(rows::code_of).transpose()?;
+        let rows = sqlx::query(
+            "WITH RECURSIVE up(code, parent_code, depth) AS ( \
+               SELECT code, parent_code, 0 FROM territories WHERE code = $1 \
+               UNION ALL \
+               SELECT t.code, t.parent_code, up.depth + 1 FROM territories t \
+               JOIN up ON t.code = up.parent_code WHERE up.depth < $2 \
+             ) SELECT code FROM up ORDER BY depth DESC",
+        )
+        .bind(code.as_str())
+        .bind(PATH_MAX)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        if rows.len() > usize::try_from(PATH_MAX).unwrap_or(usize::MAX) {
+            return Err(StorageError::Corrupt(format!(
+                "territory {code} has a cycle of parents"
+            )));
         }
-        path.reverse();
-        Ok(path)
+        rows.iter()
+            .map(|r| rows::code_of(&r.try_get::<String, _>("code")?))
+            .collect()
     }
 
     /// The precinct named, as of this transaction.

@@ -23,7 +23,9 @@ use sailau_domain::primaries::rules::PrimariesRule;
 use sailau_domain::{Issued, Principal, Target, TerritoryCode, ValidationErrors};
 use sailau_record::format::{Complaints, DealtShares, ElectionPublic, Finalized, Submission};
 use sailau_storage::Tx;
-use sailau_storage::primaries::online::{BallotChecks, BoardRow, OnlineRow};
+use sailau_storage::primaries::online::{
+    BallotChecks, BoardRow, BoardState as BoardCounters, CampaignVote, OnlineRow,
+};
 use sailau_vote::{
     BallotOpening, ElectionContext, ElectionParameters, EncryptedBallot, Manifest,
     TallyAccumulator, TrackingCode,
@@ -56,13 +58,17 @@ async fn fixed_of(
     tx: &mut Tx,
     id: &CampaignId,
 ) -> Result<Option<(Manifest, ElectionParameters)>, AppError> {
-    match tx.fixed_ballot(id).await? {
-        Some(b) => Ok(Some((
-            serde_json::from_str(&b.manifest).map_err(|e| corrupt("manifest", e))?,
-            serde_json::from_str(&b.parameters).map_err(|e| corrupt("parameters", e))?,
-        ))),
-        None => Ok(None),
-    }
+    tx.fixed_ballot(id).await?.map(parsed_fixed).transpose()
+}
+
+/// A fixed ballot's manifest and parameters, parsed.
+fn parsed_fixed(
+    b: sailau_storage::primaries::FixedBallot,
+) -> Result<(Manifest, ElectionParameters), AppError> {
+    Ok((
+        serde_json::from_str(&b.manifest).map_err(|e| corrupt("manifest", e))?,
+        serde_json::from_str(&b.parameters).map_err(|e| corrupt("parameters", e))?,
+    ))
 }
 
 /// Election contexts by what defines them (the manifest, parameters and announcements): the
@@ -450,7 +456,7 @@ pub(crate) struct BallotMemo {
 /// `Tx::append_ballot`, `Tx::mark_participation`), in a few statements.
 struct GroupBoard {
     checks: sailau_storage::primaries::online::GroupChecks,
-    state: sailau_storage::primaries::online::BoardState,
+    state: BoardCounters,
     rows: Vec<BoardRow>,
     marks: Vec<(MemberId, Participation)>,
 }
@@ -482,7 +488,16 @@ impl BallotMemo {
                 .group_checks(&campaign, &asked.credentials, &asked.hashes, &asked.members)
                 .await?;
             let members = asked.members;
-            let state = tx.board_state(&campaign).await?.unwrap_or_default();
+            // The campaign's facts and the board's counters in one read; a campaign that does
+            // not exist is each ballot's refusal, in its turn.
+            let state = match tx.campaign_vote(&campaign).await? {
+                Some(read) => {
+                    let (facts, state) = CampaignFacts::of(tx, VoteState::of(read)?).await?;
+                    locked(&self.campaigns).insert(campaign, facts);
+                    state
+                }
+                None => BoardCounters::default(),
+            };
             locked(&self.boards).insert(
                 campaign,
                 GroupBoard {
@@ -532,24 +547,42 @@ async fn campaign_facts(
     if let Some(f) = memo.and_then(|m| locked(&m.campaigns).get(id).cloned()) {
         return Ok(f);
     }
-    let VoteState {
-        campaign,
-        row,
-        context,
-    } = vote_state(tx, id).await?;
-    let region = region_of(tx, &campaign).await?;
-    let window = campaign.opened.windows.online_voting;
-    let facts = Arc::new(CampaignFacts {
-        window_text: window_text(&window, region.as_ref()),
-        campaign,
-        context,
-        credentials_published: row.vote.credentials.is_some(),
-        tallied: row.vote.tally.is_some(),
-    });
+    let state = vote_state(tx, id).await?;
+    let (facts, _) = CampaignFacts::of(tx, state).await?;
     if let Some(m) = memo {
         locked(&m.campaigns).insert(*id, facts.clone());
     }
     Ok(facts)
+}
+
+impl CampaignFacts {
+    /// The facts of a vote's state, and the board's counters beside them.
+    async fn of(
+        tx: &mut Tx,
+        state: VoteState,
+    ) -> Result<(Arc<CampaignFacts>, BoardCounters), AppError> {
+        let VoteState {
+            campaign,
+            row,
+            context,
+        } = state;
+        let region = region_of(tx, &campaign).await?;
+        let window = campaign.opened.windows.online_voting;
+        let facts = Arc::new(CampaignFacts {
+            window_text: window_text(&window, region.as_ref()),
+            campaign,
+            context,
+            credentials_published: row.vote.credentials.is_some(),
+            tallied: row.vote.tally.is_some(),
+        });
+        let board = BoardCounters {
+            entries: row.entries,
+            voters: row.voters,
+            challenged: row.challenged,
+            head: row.head,
+        };
+        Ok((facts, board))
+    }
 }
 
 impl Handler for SubmitBallot {
@@ -758,18 +791,35 @@ struct VoteState {
     context: Option<Arc<ElectionContext>>,
 }
 
+/// A campaign's vote as far as it has got, in one query ([`Tx::campaign_vote`]).
+///
+/// # Errors
+/// [`PrimariesRule::CampaignMissing`] when there is no such campaign.
 async fn vote_state(tx: &mut Tx, id: &CampaignId) -> Result<VoteState, AppError> {
-    let campaign = existing_campaign(tx, id).await?;
-    let fixed = fixed_of(tx, id).await?;
-    let row = tx.online_vote(id).await?.unwrap_or_default();
-    let context = fixed
-        .as_ref()
-        .and_then(|(m, p)| context_of(m, p, &row.vote));
-    Ok(VoteState {
-        campaign,
-        row,
-        context,
-    })
+    tx.campaign_vote(id)
+        .await?
+        .ok_or_else(|| refused("campaign", PrimariesRule::CampaignMissing))
+        .and_then(VoteState::of)
+}
+
+impl VoteState {
+    fn of(read: CampaignVote) -> Result<VoteState, AppError> {
+        let CampaignVote {
+            campaign,
+            fixed,
+            online,
+        } = read;
+        let fixed = fixed.map(parsed_fixed).transpose()?;
+        let row = online.unwrap_or_default();
+        let context = fixed
+            .as_ref()
+            .and_then(|(m, p)| context_of(m, p, &row.vote));
+        Ok(VoteState {
+            campaign,
+            row,
+            context,
+        })
+    }
 }
 
 impl Handler for TallyBoard {

@@ -70,6 +70,98 @@ pub struct GroupChecks {
 /// The most values of one `IN (…)` list.
 const IN_LIST_MAX: usize = 256;
 
+/// What a commit group's prefetch asks of each key ([`Tx::group_checks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Question {
+    /// Is the credential published?
+    Listed,
+    /// Has the credential a cast ballot on the board?
+    Cast,
+    /// Where is the ballot hash already?
+    Seen,
+    /// How has the member taken part?
+    TakenPart,
+}
+
+impl Question {
+    /// The tag of the question's rows in the probe's result.
+    fn tag(self) -> &'static str {
+        match self {
+            Question::Listed => "l",
+            Question::Cast => "c",
+            Question::Seen => "s",
+            Question::TakenPart => "p",
+        }
+    }
+
+    fn of(tag: &str) -> Option<Question> {
+        [
+            Question::Listed,
+            Question::Cast,
+            Question::Seen,
+            Question::TakenPart,
+        ]
+        .into_iter()
+        .find(|q| q.tag() == tag)
+    }
+}
+
+/// One question of [`Tx::group_checks`] as a lookup: `value` of the row of `table` whose
+/// `campaign_id` and `key` match (fixed names only: they are spliced into the SQL).
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    question: Question,
+    table: &'static str,
+    key: &'static str,
+    value: &'static str,
+}
+
+impl Probe {
+    const LISTED: Probe = Probe {
+        question: Question::Listed,
+        table: "primaries_credentials",
+        key: "credential",
+        value: "t.credential",
+    };
+    /// The kind in the value, not in the condition: with `t.kind = 'cast'` there, the primary
+    /// key (campaign_id, kind) matched as many columns as the credential's index and, smaller,
+    /// looked cheaper to a planner without column statistics; and not MAX(t.kind), which
+    /// PostgreSQL reads as the first row of an index in order.
+    const CAST: Probe = Probe {
+        question: Question::Cast,
+        table: "primaries_board",
+        key: "credential",
+        value: "MAX(CASE WHEN t.kind = 'cast' THEN 'cast' END)",
+    };
+    const SEEN: Probe = Probe {
+        question: Question::Seen,
+        table: "primaries_board",
+        key: "ballot_hash",
+        value: "t.kind",
+    };
+    const TAKEN_PART: Probe = Probe {
+        question: Question::TakenPart,
+        table: "primaries_participation",
+        key: "member_id",
+        value: "t.how",
+    };
+
+    fn with(self, keys: &[String]) -> (Probe, &[String]) {
+        (self, keys)
+    }
+}
+
+/// A campaign with its fixed ballot and online vote ([`Tx::campaign_vote`]).
+#[derive(Debug, Clone)]
+pub struct CampaignVote {
+    /// The campaign.
+    pub campaign: sailau_domain::primaries::campaign::Campaign,
+    /// Its fixed manifest and parameters, once fixed.
+    pub fixed: Option<crate::primaries::FixedBallot>,
+    /// Its online vote's state and the board's counters, from the first ceremony file on.
+    pub online: Option<OnlineRow>,
+}
+
 /// One ballot on the board or among the challenged ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoardRow {
@@ -176,6 +268,60 @@ impl Tx {
     /// A campaign's online vote (`None` before its first ceremony file).
     pub async fn online_vote(&mut self, campaign: &CampaignId) -> Result<Option<OnlineRow>> {
         online_row(&mut *self.inner, campaign).await
+    }
+
+    /// A campaign, its fixed ballot and its online vote's state with the board's counters, in
+    /// one query: what [`Tx::campaign`], [`Tx::fixed_ballot`] and [`Tx::online_vote`] read
+    /// apart (`None`: no such campaign). A commit group of ballots starts from it, and each of
+    /// the group writer's round trips waits for the server and for a core (issue 14, measure 1).
+    ///
+    /// # Errors
+    /// [`StorageError::Sql`] when the database fails, [`StorageError::Corrupt`] when a stored
+    /// document does not decode.
+    pub async fn campaign_vote(&mut self, campaign: &CampaignId) -> Result<Option<CampaignVote>> {
+        let row = sqlx::query(
+            "SELECT c.doc AS campaign, b.manifest, b.parameters, b.fixed_at_ms, o.doc AS online, \
+             s.entries, s.voters, s.challenged, s.head \
+             FROM primaries_campaigns c \
+             LEFT JOIN primaries_ballots b ON b.campaign_id = c.id \
+             LEFT JOIN primaries_online o ON o.campaign_id = c.id \
+             LEFT JOIN primaries_board_state s ON s.campaign_id = c.id \
+             WHERE c.id = $1",
+        )
+        .bind(campaign.to_string())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let doc: String = r.try_get("campaign")?;
+        let fixed = match r.try_get::<Option<String>, _>("manifest")? {
+            Some(manifest) => Some(crate::primaries::FixedBallot {
+                manifest,
+                parameters: r.try_get("parameters")?,
+                fixed_at_ms: r.try_get("fixed_at_ms")?,
+            }),
+            None => None,
+        };
+        // As `online_row`: the state counts only with its counters beside it.
+        let online = match (
+            r.try_get::<Option<String>, _>("online")?,
+            r.try_get::<Option<i64>, _>("entries")?,
+        ) {
+            (Some(doc), Some(_)) => Some(OnlineRow {
+                vote: serde_json::from_str(&doc)
+                    .map_err(|e| StorageError::Corrupt(format!("online vote: {e}")))?,
+                entries: u64_of(&r, "entries")?,
+                voters: u64_of(&r, "voters")?,
+                challenged: u64_of(&r, "challenged")?,
+                head: r.try_get("head")?,
+            }),
+            _ => None,
+        };
+        Ok(Some(CampaignVote {
+            campaign: serde_json::from_str(&doc)
+                .map_err(|e| StorageError::Corrupt(format!("campaign: {e}")))?,
+            fixed,
+            online,
+        }))
     }
 
     /// The board's counters and head without the vote's state (`None` before the first
@@ -342,9 +488,14 @@ impl Tx {
         })
     }
 
-    /// What the checks of a group of ballots read, in a few queries (a commit group's
-    /// prefetch): which of `credentials` are published, which of them have a cast ballot on the
-    /// board, where each of `hashes` already is, and how each of `members` has taken part.
+    /// What the checks of a group of ballots read, in one query (a commit group's prefetch;
+    /// one per [`IN_LIST_MAX`] keys of each list): which of `credentials` are published, which
+    /// of them have a cast ballot on the board, where each of `hashes` already is, and how each
+    /// of `members` has taken part.
+    ///
+    /// One statement, not one per question: each round trip of the commit group's writer waits
+    /// for the server and for a core, and the writer is the one serial step of the online vote
+    /// (issue 14, measure 1: the four questions took four of a group's 25 statements).
     pub async fn group_checks(
         &mut self,
         campaign: &CampaignId,
@@ -355,113 +506,112 @@ impl Tx {
         let id = campaign.to_string();
         let mut out = GroupChecks::default();
         let members: Vec<String> = members.iter().map(ToString::to_string).collect();
-        for (key, found) in self
-            .probe(
-                &id,
-                credentials,
-                "primaries_credentials",
-                "credential",
-                "t.credential",
-            )
-            .await?
-        {
-            if found.is_some() {
-                out.listed.insert(key);
-            }
-        }
-        for (key, found) in self
-            .probe(
-                &id,
-                credentials,
-                "primaries_board",
-                "credential",
-                // The kind in the value, not in the condition: with `t.kind = 'cast'` there,
-                // the primary key (campaign_id, kind) matched as many columns as the
-                // credential's index and, smaller, looked cheaper to a planner without column
-                // statistics; and not MAX(t.kind), which PostgreSQL reads as the first row of
-                // an index in order.
-                "MAX(CASE WHEN t.kind = 'cast' THEN 'cast' END)",
-            )
-            .await?
-        {
-            if found.is_some() {
-                out.cast.insert(key);
-            }
-        }
-        for (key, kind) in self
-            .probe(&id, hashes, "primaries_board", "ballot_hash", "t.kind")
-            .await?
-        {
-            if let Some(kind) = kind {
-                let seen = match kind_of(&kind)? {
-                    SubmissionKind::Cast => Seen::Cast,
-                    SubmissionKind::Challenged => Seen::Challenged,
-                };
-                out.seen.insert(key, seen);
-            }
-        }
-        for (key, how) in self
-            .probe(
-                &id,
-                &members,
-                "primaries_participation",
-                "member_id",
-                "t.how",
-            )
-            .await?
-        {
-            if let Some(how) = how {
-                out.participation.insert(key, participation_of(&how)?);
+        let longest = credentials.len().max(hashes.len()).max(members.len());
+        for start in (0..longest).step_by(IN_LIST_MAX) {
+            let chunk = |keys: &[String]| -> Vec<String> {
+                keys.iter().skip(start).take(IN_LIST_MAX).cloned().collect()
+            };
+            let (credentials, hashes, members) =
+                (chunk(credentials), chunk(hashes), chunk(&members));
+            for (question, key, found) in self
+                .probe(
+                    &id,
+                    &[
+                        Probe::LISTED.with(&credentials),
+                        Probe::CAST.with(&credentials),
+                        Probe::SEEN.with(&hashes),
+                        Probe::TAKEN_PART.with(&members),
+                    ],
+                )
+                .await?
+            {
+                let Some(found) = found else { continue };
+                match question {
+                    Question::Listed => {
+                        out.listed.insert(key);
+                    }
+                    Question::Cast => {
+                        out.cast.insert(key);
+                    }
+                    Question::Seen => {
+                        let seen = match kind_of(&found)? {
+                            SubmissionKind::Cast => Seen::Cast,
+                            SubmissionKind::Challenged => Seen::Challenged,
+                        };
+                        out.seen.insert(key, seen);
+                    }
+                    Question::TakenPart => {
+                        out.participation.insert(key, participation_of(&found)?);
+                    }
+                }
             }
         }
         Ok(out)
     }
 
-    /// For each of `keys`: `value` (an expression of the row `t`: a column where `key` is
-    /// unique within the campaign, else an aggregate of an expression) over the rows of `table` with
-    /// `campaign_id` = `campaign` and `key` = the key; `None` when there is none.
+    /// For each probe and each of its keys: the probe's `value` (an expression of the row `t`:
+    /// a column where `key` is unique within the campaign, else an aggregate of an expression)
+    /// over the rows of its `table` with `campaign_id` = `campaign` and `key` = the key; `None`
+    /// when there is none. All the probes in one statement (`UNION ALL`), so one round trip.
     ///
     /// Each key is its own probe (a scalar subquery per row of a `VALUES` list) on the index
-    /// that begins with (`campaign_id`, `key`), and on no other index's columns, so the plan is an
-    /// index lookup per key whatever the planner knows: as `campaign_id = $1 AND key IN (…)`, PostgreSQL without column statistics (a board
-    /// or register analyzed while empty, as when the window opens) chose an index by
-    /// `campaign_id` alone and filtered the whole campaign in every group, which grew with the
-    /// board (issue 14, measure 1: 2,000,180 rows read by 514 scans in an 8,000-ballot run). No
-    /// `LIMIT`, `EXISTS`, `MIN` or `MAX`: with any of them, the planner expected the first row of
-    /// a campaign-wide scan to match early and chose that scan again. And not a prepared statement: PostgreSQL's cached
-    /// generic plan, made while the board and the register were a few rows, kept a scan by
-    /// `campaign_id` (or of the whole register) as they grew (15,378,896 board rows read by
-    /// 3,329 probes in a 6,000-ballot run); planned on each use, each probe is planned for the
-    /// tables as they are. Lists go [`IN_LIST_MAX`] keys at a time.
+    /// that begins with (`campaign_id`, `key`), and on no other index's columns, so the plan is
+    /// an index lookup per key whatever the planner knows: as `campaign_id = $1 AND key IN
+    /// (…)`, PostgreSQL without column statistics (a board or register analyzed while empty, as
+    /// when the window opens) chose an index by `campaign_id` alone and filtered the whole
+    /// campaign in every group, which grew with the board (issue 14, measure 1: 2,000,180 rows
+    /// read by 514 scans in an 8,000-ballot run). No `LIMIT`, `EXISTS`, `MIN` or `MAX`: with any
+    /// of them, the planner expected the first row of a campaign-wide scan to match early and
+    /// chose that scan again. And not a prepared statement: PostgreSQL's cached generic plan,
+    /// made while the board and the register were a few rows, kept a scan by `campaign_id` (or
+    /// of the whole register) as they grew (15,378,896 board rows read by 3,329 probes in a
+    /// 6,000-ballot run); planned on each use, each probe is planned for the tables as they are.
     async fn probe(
         &mut self,
         campaign: &str,
-        keys: &[String],
-        table: &str,
-        key: &str,
-        value: &str,
-    ) -> Result<Vec<(String, Option<String>)>> {
-        let mut out = Vec::with_capacity(keys.len());
-        for chunk in keys.chunks(IN_LIST_MAX) {
-            let rows = (2..2 + chunk.len())
+        probes: &[(Probe, &[String])],
+    ) -> Result<Vec<(Question, String, Option<String>)>> {
+        let mut parts = Vec::new();
+        let mut next = 2;
+        for (p, keys) in probes.iter().filter(|(_, keys)| !keys.is_empty()) {
+            let rows = (next..next + keys.len())
                 .map(|i| format!("(${i})"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            // Only the callers' fixed names and numbered placeholders are spliced in.
-            let sql = format!(
-                "SELECT l.column1 AS k, (SELECT {value} FROM {table} t WHERE \
+            next += keys.len();
+            let Probe {
+                question,
+                table,
+                key,
+                value,
+            } = p;
+            // Only the fixed names of [`Probe`]'s constants and numbered placeholders are
+            // spliced in.
+            parts.push(format!(
+                "SELECT '{}' AS q, l.column1 AS k, (SELECT {value} FROM {table} t WHERE \
                  t.campaign_id = $1 AND t.{key} = l.column1) AS v \
-                 FROM (VALUES {rows}) AS l"
-            );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .persistent(false)
-                .bind(campaign.to_owned());
-            for k in chunk {
+                 FROM (VALUES {rows}) AS l",
+                question.tag()
+            ));
+        }
+        if parts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = parts.join(" UNION ALL ");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .persistent(false)
+            .bind(campaign.to_owned());
+        for (_, keys) in probes {
+            for k in *keys {
                 q = q.bind(k.clone());
             }
-            for r in q.fetch_all(&mut *self.inner).await? {
-                out.push((r.try_get("k")?, r.try_get("v")?));
-            }
+        }
+        let mut out = Vec::new();
+        for r in q.fetch_all(&mut *self.inner).await? {
+            let tag: String = r.try_get("q")?;
+            let question = Question::of(&tag)
+                .ok_or_else(|| StorageError::Corrupt(format!("probe: unknown question {tag}")))?;
+            out.push((question, r.try_get("k")?, r.try_get("v")?));
         }
         Ok(out)
     }
