@@ -43,6 +43,7 @@ use crate::format::{
 use crate::jsonl::{
     LineDefect, LineReader, RawLine, count_lines, read_json, read_json_required, read_line_at,
 };
+use crate::layout::RecordDir;
 use crate::layout::names;
 use crate::progress::Progress;
 use crate::record::{Record, election_public};
@@ -268,6 +269,15 @@ pub fn verify(
             hint: "not an election record directory".into(),
         });
     }
+    if let Some(inner) = record_below(root) {
+        return Err(RecordError::Missing {
+            path: RecordDir::new(root).manifest(),
+            hint: format!(
+                "not an election record; {} holds one: verify that directory",
+                inner.display()
+            ),
+        });
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .build()
@@ -284,6 +294,21 @@ pub fn verify(
         omitted: findings.omitted,
         summary,
     })
+}
+
+/// When `root` holds no manifest but one of its directories does (the parent of a downloaded
+/// record's `record/`, say): that directory, the first by name.
+fn record_below(root: &Path) -> Option<std::path::PathBuf> {
+    if RecordDir::new(root).manifest().exists() {
+        return None;
+    }
+    let mut inner: Vec<_> = std::fs::read_dir(root)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && RecordDir::new(p).manifest().exists())
+        .collect();
+    inner.sort();
+    inner.into_iter().next()
 }
 
 fn verify_record(

@@ -170,3 +170,25 @@ fn verification_is_the_same_on_one_thread() {
     assert!(report.ok(), "findings: {:#?}", report.findings);
     assert_eq!(report.summary.threads, 1);
 }
+
+#[test]
+fn the_parent_of_a_record_names_the_record_inside() {
+    let f = fixture();
+    let parent = crate::common::TempDir::new("parent");
+    crate::common::copy_dir(f.closed.path(), &parent.path().join("record"));
+    let err = sailau_record::verify(
+        parent.path(),
+        &sailau_record::VerifyOptions::default(),
+        &sailau_record::NoProgress,
+    )
+    .unwrap_err()
+    .to_string();
+    let inner = parent.path().join("record");
+    assert!(
+        err.contains(&format!(
+            "{} holds one: verify that directory",
+            inner.display()
+        )),
+        "{err}"
+    );
+}
