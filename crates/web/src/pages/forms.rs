@@ -23,6 +23,8 @@ pub struct FormState {
     /// The fields that are drop-downs: one left empty is told "Choose a value.", not "Enter a
     /// value." ([`FormState::required`]).
     choices: Vec<&'static str>,
+    /// The fields that are file uploads: one left empty is told "Choose a file.".
+    files: Vec<&'static str>,
 }
 
 impl FormState {
@@ -58,11 +60,21 @@ impl FormState {
         self
     }
 
+    /// Marks these fields as file uploads: a required one left empty is told to choose a file
+    /// (`file-required`).
+    pub fn files(mut self, names: &[&'static str]) -> FormState {
+        self.files.extend_from_slice(names);
+        self
+    }
+
     /// The message for a required field left empty, by its kind of control: «Выберите
-    /// значение.» for a drop-down, «Заполните это поле.» for the others.
+    /// значение.» for a drop-down, «Выберите файл.» for a file, «Заполните это поле.» for the
+    /// others.
     pub fn required_message(&self, ctx: &PageCtx, field: &str) -> String {
         if self.choices.contains(&field) {
             ctx.tr("field-choose")
+        } else if self.files.contains(&field) {
+            ctx.tr("file-required")
         } else {
             ctx.rule(&Rule::FieldRequired)
         }

@@ -163,6 +163,24 @@ async fn the_higher_akim_proposes_when_a_contest_has_too_few_candidates() {
             );
         }
         assert_eq!(t.ledger_size().await, before, "{}", t.backend);
+        // No scan chosen (the browser sends an empty file part): told to choose a file, in the
+        // page's language, not to enter a value.
+        let r = t
+            .post_multipart_as(
+                &format!("{form}?lang=kk"),
+                &[("surname", "Жақсылықов"), ("given_name", "Бахыт")],
+                ("decision_file", "", b""),
+                &tik,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", t.backend);
+        let error = field_error(&r.body, "decision_file").unwrap_or_default();
+        assert!(
+            error.ends_with("Файлды таңдаңыз."),
+            "{}: {error}",
+            t.backend
+        );
+        assert_eq!(t.ledger_size().await, before, "{}", t.backend);
         let r = t
             .post_multipart_as(
                 &form,

@@ -661,7 +661,8 @@ fn ticked_qualifications(values: &HashMap<String, String>) -> Vec<String> {
 fn filled(way: Way, values: &HashMap<String, String>) -> FormState {
     let mut form = FormState::filled(way.fields(), values)
         .labelled(way.labels())
-        .choices(&["gender", "party"]);
+        .choices(&["gender", "party"])
+        .files(&["decision_file"]);
     for (k, v) in values {
         if k.starts_with("qual_") {
             form.set(k, v.clone());

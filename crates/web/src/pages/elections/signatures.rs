@@ -9,9 +9,9 @@ use axum::response::Response;
 use sailau_app::Acting;
 use sailau_app::elections::NominationView;
 use sailau_app::elections::signature_file::{HEADER, format_of};
+use sailau_domain::CommandKind;
 use sailau_domain::elections::Route;
 use sailau_domain::elections::signatures::Ground;
-use sailau_domain::{CommandKind, Rule};
 
 use super::nomination::SignaturesView;
 use super::{nomination_href, nomination_id, nomination_target};
@@ -138,7 +138,7 @@ pub async fn upload(
         .map_err(|d| Fail::Forbidden(Some(d)))?;
         let upload = super::upload::read(multipart).await?;
         let ctx = &page.ctx;
-        let mut form = FormState::new(&["file"]);
+        let mut form = FormState::new(&["file"]).files(&["file"]);
         if upload.too_large {
             form.push(
                 "file",
@@ -159,7 +159,7 @@ pub async fn upload(
         }
         check_form(&page, &headers, &upload.fields)?;
         let Some(file) = upload.files.get("file") else {
-            form.push("file", ctx.rule(&Rule::FieldRequired));
+            form.required(ctx, "file");
             return super::nomination::show_with(
                 &page,
                 &state,
