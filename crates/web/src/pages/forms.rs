@@ -91,10 +91,19 @@ impl FormState {
         self.errors.iter().any(|(f, _)| f == name)
     }
 
-    /// The error summary: (field, "Label: message") for each error, in order.
+    /// The error summary: (field, "Label: message") for each error, in the order of the form's
+    /// fields (as [`FormState::new`] lists them), whatever order the rules were checked in;
+    /// errors of the form as a whole first.
     pub fn summary(&self, ctx: &PageCtx) -> Vec<(String, String)> {
-        self.errors
-            .iter()
+        let mut errors: Vec<&(String, String)> = self.errors.iter().collect();
+        errors.sort_by_key(|(field, _)| {
+            self.fields
+                .iter()
+                .position(|f| f == field)
+                .map_or(0, |i| i + 1)
+        });
+        errors
+            .into_iter()
             .map(|(field, message)| {
                 let key = self
                     .labels

@@ -996,4 +996,21 @@ mod tests {
         );
         assert_eq!(lower_first("I declare"), "I declare");
     }
+
+    #[test]
+    fn the_error_summary_follows_the_forms_order_with_labels() {
+        let ctx = ctx(Lang::Ru);
+        let mut form =
+            crate::pages::FormState::new(&["surname", "birth_date", "file"]).files(&["file"]);
+        // Checked in another order than the form shows them, one error of the whole form.
+        form.required(&ctx, "file");
+        form.push("birth_date", ctx.rule(&Rule::FieldRequired));
+        form.push("campaign", "Кампания не найдена.".into());
+        form.required(&ctx, "surname");
+        let summary = form.summary(&ctx);
+        let fields: Vec<&str> = summary.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["", "surname", "birth_date", "file"]);
+        assert!(summary[3].1.ends_with("выберите файл."), "{:?}", summary[3]);
+        assert!(summary[1].1.starts_with("Фамилия"), "{:?}", summary[1]);
+    }
 }

@@ -634,7 +634,10 @@ async fn campaign_page(
                 {
                     row.may_record = d.held.is_none() && now >= d.scheduled.starts_at;
                 }
-                if now >= w.debates.closes {
+                // A refused form stays on the page with its errors, even once the window has
+                // closed (a tab opened before it closed), so that the refusal is seen.
+                let refused_here = matches!(&debate_refused, Some((key, _, _)) if key == &p.key);
+                if now >= w.debates.closes && !refused_here {
                     continue;
                 }
                 let (form, ticked) = match &debate_refused {
@@ -659,12 +662,12 @@ async fn campaign_page(
                 });
             }
         }
-        let organizations = if now >= w.paper_voting.opens {
+        let organizations = if now >= w.paper_voting.opens || paper_refused.is_some() {
             paper_organizations(page, state, c).await?
         } else {
             Vec::new()
         };
-        if !organizations.is_empty() {
+        if !organizations.is_empty() || paper_refused.is_some() {
             for (block, p) in positions.iter_mut().zip(&c.opened.positions) {
                 let contenders: Vec<(String, String)> = v
                     .contenders

@@ -345,6 +345,41 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
 
     // Once online voting has opened, no decision is possible any more.
     clock.set(ts("2026-03-01T10:00:00Z"));
+    // A debate sent from a tab opened before the debates closed: refused, and the refusal is
+    // shown with its form (the form is otherwise gone from the page), nothing written. (Signed
+    // in again: the earlier session has expired by this time.)
+    let committee = t
+        .login(
+            Role::OrganizingCommittee,
+            Scope::Party {
+                party: PartyCode::parse("amanat").unwrap(),
+                territory: Some(TerritoryCode::parse("150000000").unwrap()),
+            },
+        )
+        .await;
+    let before = t.ledger_size().await;
+    let r = t
+        .post_form_as(
+            &format!("{campaign}/debates?lang=ru"),
+            &[
+                ("position", "maslikhat"),
+                ("topic", ""),
+                ("place", "Актобе"),
+                ("starts_at", "32.13.2026 10:00"),
+                ("contenders", &contender.to_string()),
+            ],
+            &committee,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("class=\"error-summary\""), "{}", r.body);
+    assert!(
+        r.body
+            .contains("Укажите дату и время в виде ДД.ММ.ГГГГ ЧЧ:ММ."),
+        "{}",
+        r.body
+    );
+    assert_eq!(t.ledger_size().await, before);
     assert!(
         !t.get_as(&href, &committee)
             .await
