@@ -246,7 +246,7 @@ pub struct CombineArgs {
 
 #[derive(Args)]
 pub struct VerifyArgs {
-    /// The election record directory.
+    /// The election record: its directory, or its zip as a campaign's page offers it.
     record: PathBuf,
     /// Worker threads (default: one per core).
     #[arg(long, default_value_t = 0)]
@@ -728,6 +728,17 @@ fn combine(args: CombineArgs) -> Outcome {
 }
 
 fn verify(args: VerifyArgs) -> Outcome {
+    // A downloaded record (`record.zip` of a campaign's page) is verified as it is: unpacked
+    // into a temporary directory, removed afterwards.
+    let unpacked = if args.record.is_file() {
+        Some(unpack_record(&args.record)?)
+    } else {
+        None
+    };
+    let root = match &unpacked {
+        Some((_, root)) => root.clone(),
+        None => args.record.clone(),
+    };
     let options = VerifyOptions {
         threads: args.threads,
         batch: args.batch,
@@ -736,14 +747,55 @@ fn verify(args: VerifyArgs) -> Outcome {
         ..VerifyOptions::default()
     };
     let bars = Bars::new();
-    let report = sailau_record::verify(&args.record, &options, &bars)?;
+    let report = sailau_record::verify(&root, &options, &bars)?;
     bars.clear();
-    print_report(&args.record, &report);
+    print_report(&root, &report);
     Ok(if report.ok() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Unpacks an election record's zip into a new temporary directory: the directory (removed when
+/// dropped) and the record's root inside it (the directory holding `manifest.json`: the zip's
+/// root, or the one folder it is packed in, as `record/` of a campaign's download).
+///
+/// # Errors
+/// [`RecordError::Io`] when the file cannot be read or unpacked, [`RecordError::Invalid`] when it
+/// is not a zip archive.
+fn unpack_record(zip_path: &Path) -> Result<(tempfile::TempDir, PathBuf), RecordError> {
+    let file = std::fs::File::open(zip_path).map_err(|e| RecordError::io(zip_path, e))?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
+        RecordError::invalid(format!(
+            "{}: neither an election record directory nor its zip ({e})",
+            zip_path.display()
+        ))
+    })?;
+    let dir = tempfile::Builder::new()
+        .prefix("sailau-record-")
+        .tempdir()
+        .map_err(|e| RecordError::io(std::env::temp_dir(), e))?;
+    // `extract` keeps every entry inside the directory (names that would leave it are refused).
+    archive
+        .extract(dir.path())
+        .map_err(|e| RecordError::invalid(format!("{}: cannot unpack: {e}", zip_path.display())))?;
+    let manifest = sailau_record::layout::names::MANIFEST;
+    let root = if dir.path().join(manifest).exists() {
+        dir.path().to_owned()
+    } else {
+        let mut inner: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .map_err(|e| RecordError::io(dir.path(), e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join(manifest).exists())
+            .collect();
+        inner.sort();
+        inner
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| dir.path().to_owned())
+    };
+    Ok((dir, root))
 }
 
 /// "1 problem", "2 problems": the count with its noun in the right number (English plural rule).

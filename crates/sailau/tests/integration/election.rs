@@ -241,6 +241,27 @@ options = ["Айгерім", "Берік", "Гүлнар"]
         "{verified}"
     );
 
+    // The record as a campaign's page offers it, a zip with everything under `record/`: verified
+    // as it is; its parent directory points at the record inside; a file that is no zip is
+    // refused as such.
+    zip_dir(&dir.join("rec"), &dir.join("rec.zip"), "record");
+    let verified = ok(dir, &["verify", "rec.zip"]);
+    assert!(verified.contains("OK: everything holds"), "{verified}");
+    std::fs::create_dir_all(dir.join("download")).unwrap();
+    std::fs::rename(dir.join("rec"), dir.join("download/record")).unwrap();
+    let parent = fails(dir, &["verify", "download"]);
+    assert!(
+        parent.contains("holds one: verify that directory"),
+        "{parent}"
+    );
+    std::fs::rename(dir.join("download/record"), dir.join("rec")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a record").unwrap();
+    let not_zip = fails(dir, &["verify", "notes.txt"]);
+    assert!(
+        not_zip.contains("neither an election record directory nor its zip"),
+        "{not_zip}"
+    );
+
     // Counts: Айгерім 2 (voters 1, 5), Берік 2 (voters 2 and 4's re-vote), Гүлнар 1, against all 0.
     let r: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("rec/results.json")).unwrap())
@@ -365,4 +386,28 @@ fn sailau_verify_passes_the_conformance_kit() {
             }
         }
     }
+}
+
+/// Packs directory `from` into the zip `to`, every entry under `prefix/`.
+fn zip_dir(from: &Path, to: &Path, prefix: &str) {
+    fn add(z: &mut zip::ZipWriter<std::fs::File>, dir: &Path, name: &str) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let inner = format!("{name}/{}", e.file_name().to_string_lossy());
+            if e.file_type().unwrap().is_dir() {
+                add(z, &e.path(), &inner);
+            } else {
+                z.start_file(inner, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                std::io::Write::write_all(z, &std::fs::read(e.path()).unwrap()).unwrap();
+            }
+        }
+    }
+    let mut z = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    add(&mut z, from, prefix);
+    z.finish().unwrap();
 }
