@@ -48,4 +48,4 @@ pub use layout::RecordDir;
 pub use progress::{NoProgress, Progress};
 pub use record::Record;
 pub use spec::ElectionSpec;
-pub use verify::{Check, Finding, Summary, VerifyOptions, VerifyReport, verify};
+pub use verify::{Check, Finding, Summary, VerifyOptions, VerifyReport, record_below, verify};

@@ -298,7 +298,7 @@ pub fn verify(
 
 /// When `root` holds no manifest but one of its directories does (the parent of a downloaded
 /// record's `record/`, say): that directory, the first by name.
-fn record_below(root: &Path) -> Option<std::path::PathBuf> {
+pub fn record_below(root: &Path) -> Option<std::path::PathBuf> {
     if RecordDir::new(root).manifest().exists() {
         return None;
     }

@@ -780,21 +780,7 @@ fn unpack_record(zip_path: &Path) -> Result<(tempfile::TempDir, PathBuf), Record
     archive
         .extract(dir.path())
         .map_err(|e| RecordError::invalid(format!("{}: cannot unpack: {e}", zip_path.display())))?;
-    let manifest = sailau_record::layout::names::MANIFEST;
-    let root = if dir.path().join(manifest).exists() {
-        dir.path().to_owned()
-    } else {
-        let mut inner: Vec<PathBuf> = std::fs::read_dir(dir.path())
-            .map_err(|e| RecordError::io(dir.path(), e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join(manifest).exists())
-            .collect();
-        inner.sort();
-        inner
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| dir.path().to_owned())
-    };
+    let root = sailau_record::record_below(dir.path()).unwrap_or_else(|| dir.path().to_owned());
     Ok((dir, root))
 }
 

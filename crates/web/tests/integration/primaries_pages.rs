@@ -320,17 +320,19 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
     // missing, a time that does not read, a single contender), nothing written.
     let page = t.get_as(&format!("{campaign}?lang=ru"), &committee).await;
     assert!(page.body.contains("Назначить дебаты"));
+    let contender_id = contender.to_string();
+    let broken_debate = [
+        ("position", "maslikhat"),
+        ("topic", ""),
+        ("place", "Актобе"),
+        ("starts_at", "32.13.2026 10:00"),
+        ("contenders", contender_id.as_str()),
+    ];
     let before = t.ledger_size().await;
     let r = t
         .post_form_as(
             &format!("{campaign}/debates?lang=ru"),
-            &[
-                ("position", "maslikhat"),
-                ("topic", ""),
-                ("place", "Актобе"),
-                ("starts_at", "32.13.2026 10:00"),
-                ("contenders", &contender.to_string()),
-            ],
+            &broken_debate,
             &committee,
         )
         .await;
@@ -361,13 +363,7 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
     let r = t
         .post_form_as(
             &format!("{campaign}/debates?lang=ru"),
-            &[
-                ("position", "maslikhat"),
-                ("topic", ""),
-                ("place", "Актобе"),
-                ("starts_at", "32.13.2026 10:00"),
-                ("contenders", &contender.to_string()),
-            ],
+            &broken_debate,
             &committee,
         )
         .await;
