@@ -131,6 +131,10 @@ pub enum Rule {
     },
     /// A whole number was expected and a fraction (`1,5`) was given.
     NumberNotWhole,
+    /// A count was expected and a negative number (`-5`) was given.
+    NumberNegative,
+    /// The number has more digits than any count sailau keeps (above 18 446 744 073 709 551 615).
+    NumberTooLarge,
     /// A territory's KATO code must extend its parent's code at the parent's level: its first
     /// `digits` digits are the parent's (`prefix`), the rest are the new level's (not all zero)
     /// followed by zeros.
@@ -463,6 +467,8 @@ impl Rule {
             Rule::TextCharNotAllowed { .. } => "text-char-not-allowed",
             Rule::TextMixedScript { .. } => "text-mixed-script",
             Rule::NumberNotWhole => "number-not-whole",
+            Rule::NumberNegative => "number-negative",
+            Rule::NumberTooLarge => "number-too-large",
             Rule::CodeParentMismatch { .. } => "code-parent-mismatch",
             Rule::PartyNameTaken { .. } => "party-name-taken",
             Rule::CellType { .. } => "cell-type",
@@ -712,6 +718,8 @@ impl Rule {
                 "the word «{word}» mixes alphabets (Latin letters that look Cyrillic, or the reverse)"
             ),
             Rule::NumberNotWhole => "a whole number is expected, not a fraction".into(),
+            Rule::NumberNegative => "a count cannot be negative".into(),
+            Rule::NumberTooLarge => "the number is too large".into(),
             Rule::CodeParentMismatch { prefix, digits } => format!(
                 "the code must start with the parent's {digits} digits {prefix}, then its own non-zero digits, then zeros"
             ),

@@ -59,7 +59,7 @@ pub fn parse_number(s: &str) -> Result<u32, Rule> {
 pub fn parse_voters(s: &str) -> Result<u32, Rule> {
     match text::parse_whole_number(s) {
         Ok(n) if n <= u64::from(MAX_VOTERS) => Ok(n as u32),
-        Err(Rule::NumberNotWhole) => Err(Rule::NumberNotWhole),
+        Err(r @ (Rule::NumberNotWhole | Rule::NumberNegative)) => Err(r),
         _ => Err(Rule::VotersOutOfRange { max: MAX_VOTERS }),
     }
 }

@@ -247,8 +247,10 @@ pub(crate) fn normalize_party(p: crate::Party) -> crate::Party {
 /// Parses a whole number as people write it: digits, optionally grouped by thousands with a
 /// space, a no-break space (U+00A0) or a narrow no-break space (U+202F) — the way sailau prints
 /// numbers — so `1 000`, `1\u{a0}000` and `1\u{202f}000` are 1000. A decimal separator (`1,5`,
-/// `1.5`) is refused with [`Rule::NumberNotWhole`]; anything else that is not a whole number with
-/// [`Rule::NumberFormat`]. Empty input is [`Rule::FieldRequired`].
+/// `1.5`) is refused with [`Rule::NumberNotWhole`], a negative one (`-5`, with a hyphen or a
+/// minus sign) with [`Rule::NumberNegative`], one above `u64::MAX` with [`Rule::NumberTooLarge`];
+/// anything else that is not a whole number with [`Rule::NumberFormat`]. Empty input is
+/// [`Rule::FieldRequired`].
 pub fn parse_whole_number(value: &str) -> Result<u64, Rule> {
     let v = value.trim_matches(|c: char| c.is_whitespace() || c == '\u{202F}');
     if v.is_empty() {
@@ -264,7 +266,12 @@ pub fn parse_whole_number(value: &str) -> Result<u64, Rule> {
             && rest.iter().all(|g| g.len() == 3 && all_digits(g)));
     let digits: String = std::iter::once(first).chain(rest.iter().copied()).collect();
     if grouped_ok && all_digits(&digits) {
-        return digits.parse::<u64>().map_err(|_| Rule::NumberFormat);
+        return digits.parse::<u64>().map_err(|_| Rule::NumberTooLarge);
+    }
+    if let Some(magnitude) = v.strip_prefix(['-', '\u{2212}'])
+        && parse_whole_number(magnitude).is_ok_and(|n| n > 0)
+    {
+        return Err(Rule::NumberNegative);
     }
     let is_decimal = |sep: char| {
         v.split_once(sep).is_some_and(|(whole, frac)| {
@@ -286,6 +293,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn negative_and_oversized_numbers_are_named() {
+        assert_eq!(parse_whole_number("-5"), Err(Rule::NumberNegative));
+        assert_eq!(
+            parse_whole_number("\u{2212}1 000"),
+            Err(Rule::NumberNegative)
+        );
+        assert_eq!(parse_whole_number("-0"), Err(Rule::NumberFormat));
+        assert_eq!(
+            parse_whole_number("99999999999999999999999"),
+            Err(Rule::NumberTooLarge)
+        );
+        assert_eq!(parse_whole_number("-x"), Err(Rule::NumberFormat));
+    }
+
+    #[test]
     fn whole_numbers() {
         assert_eq!(parse_whole_number("1000"), Ok(1000));
         assert_eq!(parse_whole_number(" 1 000 "), Ok(1000));
@@ -294,7 +316,7 @@ mod tests {
         assert_eq!(parse_whole_number("1,5"), Err(Rule::NumberNotWhole));
         assert_eq!(parse_whole_number("1.5"), Err(Rule::NumberNotWhole));
         assert_eq!(parse_whole_number("1 00"), Err(Rule::NumberFormat));
-        assert_eq!(parse_whole_number("-3"), Err(Rule::NumberFormat));
+        assert_eq!(parse_whole_number("-3"), Err(Rule::NumberNegative));
         assert_eq!(parse_whole_number(""), Err(Rule::FieldRequired));
     }
 

@@ -11,6 +11,15 @@ use crate::error::ValidationErrors;
 /// The AMANAT preset of 2020, embedded from `rulesets/primaries-amanat-2020.toml`.
 pub const AMANAT_2020_TOML: &str = include_str!("../../rulesets/primaries-amanat-2020.toml");
 
+/// The primaries rule sets sailau ships, by their `id`: what the campaign form offers and the
+/// API's `preset` names.
+pub const PRESETS: [(&str, &str); 1] = [("amanat-primaries-2020", AMANAT_2020_TOML)];
+
+/// The text of the shipped rule set `id` (`None`: no such preset).
+pub fn preset(id: &str) -> Option<&'static str> {
+    PRESETS.iter().find(|(k, _)| *k == id).map(|(_, t)| *t)
+}
+
 /// A party's primaries rule set: who may stand, the list quotas, the debates' force.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -363,6 +372,11 @@ pub enum PrimariesRule {
         /// When it closes.
         closes: String,
     },
+    /// A date and time in the API is written in RFC 3339 with its offset
+    /// (`2020-10-01T00:00:00+06:00`).
+    InstantFormat,
+    /// No shipped primaries rule set has this id ([`PRESETS`]).
+    PresetUnknown,
 }
 
 impl From<PrimariesRule> for crate::Rule {
@@ -482,6 +496,8 @@ impl PrimariesRule {
                 opens: w().0,
                 closes: w().1,
             },
+            PrimariesRule::InstantFormat,
+            PrimariesRule::PresetUnknown,
         ]
     }
 
@@ -563,6 +579,8 @@ impl PrimariesRule {
             PrimariesRule::SubmissionUnreadable { .. } => "prim-submission-unreadable",
             PrimariesRule::NotInOrganization => "prim-not-in-organization",
             PrimariesRule::PaperIssueClosed { .. } => "prim-paper-issue-closed",
+            PrimariesRule::InstantFormat => "prim-instant-format",
+            PrimariesRule::PresetUnknown => "prim-preset-unknown",
         }
     }
 
@@ -762,6 +780,13 @@ impl PrimariesRule {
             PrimariesRule::PaperIssueClosed { opens, closes } => {
                 format!("paper ballots are issued from {opens} to {closes}")
             }
+            PrimariesRule::InstantFormat => {
+                "a date and time in RFC 3339 with its offset (2020-10-01T00:00:00+06:00)".into()
+            }
+            PrimariesRule::PresetUnknown => format!(
+                "no shipped primaries rule set has this id (known: {})",
+                PRESETS.map(|(id, _)| id).join(", ")
+            ),
         }
     }
 }
@@ -778,6 +803,16 @@ mod tests {
         assert_eq!(r.quotas.women_needed(7), 3, "2.1 rounds up to 3");
         assert_eq!(r.quotas.young_needed(1), 1);
         assert!(r.debates.exclude_on_refusal);
+    }
+
+    #[test]
+    fn every_preset_reads_under_its_own_id() {
+        for (id, text) in PRESETS {
+            let r = PrimariesRules::from_toml(text).expect("preset");
+            assert_eq!(r.id, id);
+            assert_eq!(preset(id), Some(text));
+        }
+        assert_eq!(preset("no-such-preset"), None);
     }
 
     #[test]

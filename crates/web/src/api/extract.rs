@@ -20,7 +20,7 @@ pub struct ApiJson<T>(pub T);
 
 impl<T, S> FromRequest<S> for ApiJson<T>
 where
-    T: DeserializeOwned,
+    T: DeserializeOwned + utoipa::ToSchema,
     S: Send + Sync,
 {
     type Rejection = Problem;
@@ -35,7 +35,89 @@ where
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(body_problem)?;
+        if let Some(missing) = missing_fields::<T>(&bytes) {
+            return Err(missing);
+        }
         parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Every required field absent from a JSON body, by `T`'s schema (serde stops at the first):
+/// `None` when none is missing or the body is not JSON (the parser then names what is wrong).
+fn missing_fields<T: utoipa::ToSchema>(bytes: &[u8]) -> Option<Problem> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let mut components = Vec::new();
+    T::schemas(&mut components);
+    let mut missing = Vec::new();
+    required_missing(&T::schema(), &value, "", &components, &mut missing, 0);
+    if missing.is_empty() {
+        return None;
+    }
+    let errors: Vec<ProblemError> = missing
+        .iter()
+        .map(|(path, name)| field_error(path, &format!("missing field `{name}`")))
+        .collect();
+    let detail = errors.iter().map(detail_of).collect::<Vec<_>>().join("; ");
+    Some(
+        Problem::new(ProblemKind::Invalid)
+            .with_detail(detail)
+            .with_errors(errors),
+    )
+}
+
+type Components = Vec<(
+    String,
+    utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+)>;
+
+/// Walks `value` along `schema` (components resolved from `components`), collecting each
+/// required property that is absent as (the object's path, the property).
+fn required_missing(
+    schema: &utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+    value: &serde_json::Value,
+    path: &str,
+    components: &Components,
+    missing: &mut Vec<(String, String)>,
+    depth: usize,
+) {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ArrayItems, Schema};
+    const DEPTH: usize = 8;
+    if depth > DEPTH {
+        return;
+    }
+    let schema = match schema {
+        RefOr::T(s) => s,
+        RefOr::Ref(r) => {
+            let name = r.ref_location.rsplit('/').next().unwrap_or("");
+            match components.iter().find(|(n, _)| n == name) {
+                Some((_, RefOr::T(s))) => s,
+                _ => return,
+            }
+        }
+    };
+    match (schema, value) {
+        (Schema::Object(o), serde_json::Value::Object(map)) => {
+            for r in &o.required {
+                if !map.contains_key(r) {
+                    missing.push((path.to_owned(), r.clone()));
+                }
+            }
+            for (k, v) in map {
+                if let Some(p) = o.properties.get(k) {
+                    required_missing(p, v, &join(path, k), components, missing, depth + 1);
+                }
+            }
+        }
+        (Schema::Array(a), serde_json::Value::Array(items)) => {
+            if let ArrayItems::RefOrSchema(item) = &a.items {
+                for (i, v) in items.iter().enumerate() {
+                    let at = format!("{path}[{i}]");
+                    required_missing(item, v, &at, components, missing, depth + 1);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -74,6 +156,18 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
     let value = serde_path_to_error::deserialize(&mut de).map_err(json_problem)?;
     de.end().map_err(|e| syntax_problem(&e))?;
     Ok(value)
+}
+
+/// 400 `json-syntax` (naming the line and column) when `bytes` is not JSON at all: the check of a
+/// body that a handler reads itself in a layout of its own (a ballot submission).
+///
+/// # Errors
+/// The problem when the text is not JSON.
+pub fn json_syntax(bytes: &[u8]) -> Result<(), Problem> {
+    match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+        Err(e) if e.is_syntax() || e.is_eof() => Err(syntax_problem(&e)),
+        _ => Ok(()),
+    }
 }
 
 fn syntax_problem(e: &serde_json::Error) -> Problem {
@@ -371,6 +465,8 @@ path_uuid! {
     sailau_domain::party::pipeline::MeetingId => "meeting",
     sailau_domain::party::member::MemberId => "member",
     sailau_domain::primaries::CampaignId => "campaign",
+    sailau_domain::primaries::ContenderId => "contender",
+    sailau_domain::primaries::DebateId => "debate",
 }
 
 /// The path parameter `{id}` as a hyphenated UUID naming a `T`. Rejections: 400 naming `id`

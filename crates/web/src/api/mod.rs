@@ -29,6 +29,7 @@ pub mod persons;
 pub mod precincts;
 pub mod primaries;
 pub mod primaries_read;
+pub mod primaries_write;
 pub mod signatures;
 pub mod territories;
 pub mod types;
@@ -195,8 +196,18 @@ fn api_routes() -> OpenApiRouter<WebState> {
         .routes(routes!(party_pipeline::dashboard))
         .routes(routes!(party_pipeline::member_record))
         // i14-online
-        .routes(routes!(primaries_read::campaigns))
+        .routes(routes!(
+            primaries_read::campaigns,
+            primaries_write::open_campaign
+        ))
         .routes(routes!(primaries_read::campaign))
+        .routes(routes!(primaries_write::register_contender))
+        .routes(routes!(primaries_write::decide_contender))
+        .routes(routes!(primaries_write::withdraw_contender))
+        .routes(routes!(primaries_write::schedule_debate))
+        .routes(routes!(primaries_write::record_debate))
+        .routes(routes!(primaries_write::fix_ballot))
+        .routes(routes!(primaries_write::record_paper_count))
         .routes(routes!(primaries::online))
         .routes(routes!(primaries::election))
         .routes(routes!(primaries::submit_ballot))

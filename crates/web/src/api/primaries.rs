@@ -246,6 +246,7 @@ pub async fn submit_ballot(
     IdPath(id): IdPath<CampaignId>,
     body: String,
 ) -> Result<(axum::http::StatusCode, axum::Json<Receipt>), Problem> {
+    super::extract::json_syntax(body.as_bytes())?;
     let receipt = state
         .app
         .submit_ballot(&writer.0.principal, &id, &body)

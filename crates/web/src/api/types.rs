@@ -131,6 +131,21 @@ impl Fields {
         self.take(field, Scope::parse(s))
     }
 
+    /// Whether no rule was broken yet.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether a field at or under `prefix` (`windows`, `trustees`) is broken.
+    pub fn broken_under(&self, prefix: &str) -> bool {
+        self.0.0.iter().any(|e| e.field.starts_with(prefix))
+    }
+
+    /// The rules broken so far.
+    pub fn into_errors(self) -> ValidationErrors {
+        self.0
+    }
+
     /// Ok when no rule was broken (then every `Option` taken above is `Some`).
     pub fn finish(self) -> Result<(), Problem> {
         if self.0.is_empty() {

@@ -25,14 +25,14 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sailau_app::Applied;
 use sailau_app::storage::{StorageError, Store};
+use sailau_app::{AppError, Applied};
 use sailau_domain::Issued;
 use serde::Serialize;
 
 use super::extract::Writer;
 use super::territories::storage;
-use super::types::LedgerPosition;
+use super::types::{Fields, LedgerPosition};
 use crate::WebState;
 use crate::problem::Problem;
 
@@ -59,6 +59,40 @@ pub async fn write<T>(
 ) -> Result<Written<T>, Problem> {
     let applied = state.app.execute(&writer.acting(), command).await?;
     reloaded(state, applied, reload).await
+}
+
+/// [`write`] for a command some of whose fields may not have parsed. When `parsed` holds broken
+/// fields, the command (built with stand-ins in their place) is checked in a dry run that writes
+/// nothing, and the answer is 422 with every broken rule at once: the parse errors, then the
+/// rules the other fields break, less those on a broken field and on fields starting with one of
+/// `shadowed` (the fields whose rules a stand-in would make up, e.g. the other windows when one
+/// window's end did not parse). A refusal of the writer (401/403) comes before any field's.
+///
+/// # Errors
+/// As [`write`]; 422 as above.
+pub async fn write_parsed<T>(
+    state: &WebState,
+    writer: &Writer,
+    parsed: Fields,
+    shadowed: &[&str],
+    command: impl Into<Issued>,
+    reload: impl AsyncFnOnce(&Store) -> Result<Option<T>, StorageError>,
+) -> Result<Written<T>, Problem> {
+    if parsed.is_empty() {
+        return write(state, writer, command, reload).await;
+    }
+    let mut errors = parsed.into_errors();
+    match state.app.check(&writer.acting(), command).await {
+        Err(AppError::Invalid(more)) => {
+            let broken: Vec<String> = errors.0.iter().map(|e| e.field.clone()).collect();
+            errors.0.extend(more.0.into_iter().filter(|e| {
+                !broken.contains(&e.field) && !shadowed.iter().any(|p| e.field.starts_with(p))
+            }));
+        }
+        Err(e @ AppError::Forbidden(_)) => return Err(e.into()),
+        _ => {}
+    }
+    Err(Problem::invalid(&errors))
 }
 
 /// The second half of [`write`], for writes that go through another `App` method (accounts with

@@ -394,6 +394,8 @@ mod tests {
                 word: "Aктoгайский".into(),
             },
             Rule::NumberNotWhole,
+            Rule::NumberNegative,
+            Rule::NumberTooLarge,
             Rule::CodeParentMismatch {
                 prefix: "1552".into(),
                 digits: 4,
@@ -600,6 +602,8 @@ mod tests {
                 | Rule::TextCharNotAllowed { .. }
                 | Rule::TextMixedScript { .. }
                 | Rule::NumberNotWhole
+                | Rule::NumberNegative
+                | Rule::NumberTooLarge
                 | Rule::CodeParentMismatch { .. }
                 | Rule::PartyNameTaken { .. }
                 | Rule::CellType { .. }

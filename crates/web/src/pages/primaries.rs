@@ -29,20 +29,24 @@ use super::{Fail, FormState, Page, PageCtx, check_form, form_map, may, pairs_of}
 use crate::WebState;
 
 mod online;
+mod open;
 
 /// The routes of the primaries' pages.
 pub fn router() -> Router<WebState> {
     Router::new()
         .merge(online::router())
         .route("/primaries", get(list))
+        .route("/primaries/open", get(open::open_form).post(open::open))
         .route("/primaries/{id}", get(show))
         .route("/primaries/{id}/applications", post(apply))
+        .route("/primaries/{id}/nominations", post(nominate))
         .route("/primaries/{id}/ballot", post(fix_ballot))
         .route("/primaries/{id}/paper", post(paper_count))
         .route("/primaries/{id}/debates", post(schedule_debate))
         .route("/primaries/debates/{id}/attendance", post(record_debate))
         .route("/primaries/contenders/{id}", get(contender))
         .route("/primaries/contenders/{id}/decision", post(decide))
+        .route("/primaries/contenders/{id}/withdrawal", post(withdraw))
 }
 
 /// The path of a campaign's page.
@@ -177,6 +181,8 @@ struct ListPage {
     ctx: PageCtx,
     crumbs: Vec<(String, String)>,
     campaigns: Vec<(String, String, String)>,
+    /// Whether the account may open a campaign (the form's link).
+    may_open: bool,
 }
 
 #[derive(Template)]
@@ -209,6 +215,10 @@ struct CampaignPage {
 
 /// A member's application form.
 pub struct ApplyForm {
+    /// Whether it is an organization's nomination (by card number) rather than the member's own.
+    nominating: bool,
+    /// The organizations the reader may nominate for.
+    organizations: Vec<(String, String)>,
     form: FormState,
     positions: Vec<(String, String)>,
     genders: Vec<(String, String)>,
@@ -232,6 +242,8 @@ struct ContenderPage {
     /// Why a decision sent from a stale page was refused (the form is gone by now).
     refused: Vec<String>,
     action: String,
+    /// The withdrawal form's action, when the account may withdraw the contender.
+    withdraw: Option<String>,
 }
 
 /// GET /primaries
@@ -259,6 +271,7 @@ async fn list(page: Page, State(state): State<WebState>) -> Response {
                 ctx: ctx.clone(),
                 crumbs: vec![("/primaries".into(), ctx.tr("prim-title"))],
                 campaigns,
+                may_open: open::may_open(&page),
             },
         ))
     })
@@ -484,6 +497,25 @@ const APPLY_FIELDS: &[&str] = &[
     "no_criminal_record",
 ];
 
+/// The labels of an application's fields in the error summary.
+const APPLY_LABELS: &[(&str, &str)] = &[
+    ("position", "prim-positions"),
+    ("gender", "person-gender"),
+    ("residence_years", "prim-residence-years"),
+    ("no_criminal_record", "prim-declare-no-record"),
+];
+
+/// An organization's nomination: the member by card, the organization, then an application's
+/// fields.
+const NOMINATE_FIELDS: &[&str] = &[
+    "card_number",
+    "organization",
+    "position",
+    "gender",
+    "residence_years",
+    "no_criminal_record",
+];
+
 /// The member a signed-in member account acts for.
 fn own_member(page: &Page) -> Option<sailau_domain::party::member::MemberId> {
     match page.principal().map(|p| (&p.role, &p.scope)) {
@@ -522,6 +554,17 @@ async fn paper_organizations(
     state: &WebState,
     c: &Campaign,
 ) -> Result<Vec<(String, String)>, Fail> {
+    organizations_for(page, state, c, CommandKind::RecordPaperCount).await
+}
+
+/// The primary organizations (party branches inside the campaign's territory, below it) on
+/// which the reader may issue `kind`, as (code, name).
+async fn organizations_for(
+    page: &Page,
+    state: &WebState,
+    c: &Campaign,
+    kind: CommandKind,
+) -> Result<Vec<(String, String)>, Fail> {
     let store = state.app.store();
     let mut out = Vec::new();
     for b in store.branches_of(&c.opened.party).await? {
@@ -538,7 +581,7 @@ async fn paper_organizations(
             party: Some(c.opened.party.clone()),
             ..Target::default()
         };
-        if may(page.principal(), CommandKind::RecordPaperCount, &t) {
+        if may(page.principal(), kind, &t) {
             let name = store
                 .territory(&code)
                 .await?
@@ -695,10 +738,26 @@ async fn campaign_page(
                 });
             }
         }
-        let apply = (may_apply || apply_refused.is_some()).then(|| {
-            let (form, declared) =
-                apply_refused.unwrap_or_else(|| (FormState::new(APPLY_FIELDS), false));
+        // A party secretary (or the committee) enters a primary organization's nomination.
+        let nominating = member.is_none();
+        let nominate_for = if nominating
+            && (c.opened.windows.registration.contains(now) || apply_refused.is_some())
+        {
+            organizations_for(page, state, c, CommandKind::RegisterContender).await?
+        } else {
+            Vec::new()
+        };
+        let may_nominate = !nominate_for.is_empty();
+        let apply = (may_apply || may_nominate || apply_refused.is_some()).then(|| {
+            let fields = if nominating {
+                NOMINATE_FIELDS
+            } else {
+                APPLY_FIELDS
+            };
+            let (form, declared) = apply_refused.unwrap_or_else(|| (FormState::new(fields), false));
             ApplyForm {
+                nominating,
+                organizations: nominate_for,
                 form,
                 positions: c
                     .opened
@@ -757,12 +816,15 @@ async fn target(state: &WebState, c: &Campaign) -> Result<Target, Fail> {
 
 const DECIDE_FIELDS: &[&str] = &["decision", "ground"];
 
-/// The contender's page, with the committee's decision form when it may decide.
+/// The contender's page, with the committee's decision form when it may decide and the
+/// withdrawal button when the signed-in account may withdraw the contender; `withdrawal` holds
+/// why a withdrawal was refused.
 async fn contender_page(
     page: &Page,
     state: &WebState,
     id: ContenderId,
     form: Option<FormState>,
+    withdrawal: Vec<String>,
 ) -> Result<Response, Fail> {
     let ctx = &page.ctx;
     let c = state
@@ -790,13 +852,28 @@ async fn contender_page(
     let t = target(state, &v.campaign).await?;
     let may_decide = c.status == ContenderStatus::Applied
         && may(page.principal(), CommandKind::DecideContender, &t);
+    let standing = matches!(
+        c.status,
+        ContenderStatus::Applied | ContenderStatus::Admitted
+    );
+    let may_withdraw = standing
+        && instant(state.app.now_ms()) < v.campaign.voting_opens()
+        && may(
+            page.principal(),
+            CommandKind::WithdrawContender,
+            &Target {
+                member: Some(c.registered.member),
+                ..t.clone()
+            },
+        );
     let title = name(ctx, Some(view));
     let campaign_title = v.campaign.title(ctx.lang).to_owned();
-    let failed = form.is_some();
-    let refused: Vec<String> = match (&form, may_decide) {
+    let failed = form.is_some() || !withdrawal.is_empty();
+    let mut refused: Vec<String> = match (&form, may_decide) {
         (Some(f), false) => f.errors.iter().map(|(_, m)| m.clone()).collect(),
         _ => Vec::new(),
     };
+    refused.extend(withdrawal);
     Ok(page.render(
         if failed {
             StatusCode::UNPROCESSABLE_ENTITY
@@ -824,6 +901,7 @@ async fn contender_page(
             decide: may_decide.then(|| form.unwrap_or_else(|| FormState::new(DECIDE_FIELDS))),
             refused,
             action: format!("{}/decision", contender_href(&id)),
+            withdraw: may_withdraw.then(|| format!("{}/withdrawal", contender_href(&id))),
         },
     ))
 }
@@ -832,7 +910,7 @@ async fn contender_page(
 async fn contender(page: Page, State(state): State<WebState>, Path(id): Path<String>) -> Response {
     page.answer(async {
         let id = ContenderId::parse(&id).ok_or(Fail::NotFound)?;
-        contender_page(&page, &state, id, None).await
+        contender_page(&page, &state, id, None, Vec::new()).await
     })
     .await
 }
@@ -859,7 +937,7 @@ async fn decide(
         };
         let Some(decision) = decision else {
             form.push("decision", page.ctx.rule(&Rule::FieldRequired));
-            return contender_page(&page, &state, id, Some(form)).await;
+            return contender_page(&page, &state, id, Some(form), Vec::new()).await;
         };
         let command = DecideContender {
             contender: id,
@@ -872,7 +950,32 @@ async fn decide(
                 if form.errors.is_empty() {
                     form.push("", page.ctx.rule(&PrimariesRule::ContenderMissing.into()));
                 }
-                contender_page(&page, &state, id, Some(form)).await
+                contender_page(&page, &state, id, Some(form), Vec::new()).await
+            }
+        }
+    })
+    .await
+}
+
+/// POST /primaries/contenders/{id}/withdrawal: the contender withdraws, or the committee
+/// records the withdrawal.
+async fn withdraw(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = ContenderId::parse(&id).ok_or(Fail::NotFound)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let command = sailau_domain::primaries::contenders::WithdrawContender { contender: id };
+        match super::territories::execute(&page, &state, command.into()).await? {
+            Ok(_) => Ok(see_other(&contender_href(&id))),
+            Err(errors) => {
+                let messages = refusal_messages(&page.ctx, &errors);
+                contender_page(&page, &state, id, None, messages).await
             }
         }
     })
@@ -901,90 +1004,177 @@ async fn apply(
                 }
             })));
         };
-        let ctx = &page.ctx;
-        let mut form = FormState::filled(APPLY_FIELDS, &values).choices(&["position", "gender"]);
-        let declared = values.get("no_criminal_record").is_some_and(|v| v == "on");
-        let position_chosen = values.get("position").is_some_and(|p| !p.trim().is_empty());
-        if !position_chosen {
-            form.required(ctx, "position");
-        }
-        let gender = values
-            .get("gender")
-            .filter(|g| !g.trim().is_empty())
-            .map(|g| Gender::parse(g));
-        let years = values
-            .get("residence_years")
-            .map(|y| sailau_domain::text::parse_whole_number(y));
-        let gender = match gender {
-            Some(Ok(g)) => Some(g),
-            Some(Err(_)) => {
-                form.push("gender", ctx.rule(&Rule::GenderInvalid));
-                None
-            }
-            None => {
-                form.required(ctx, "gender");
-                None
-            }
-        };
-        let years = match years {
-            Some(Ok(y)) => u32::try_from(y).ok(),
-            Some(Err(r)) => {
-                form.push("residence_years", ctx.rule(&r));
-                None
-            }
-            None => {
-                form.push("residence_years", ctx.rule(&Rule::FieldRequired));
-                None
-            }
-        };
-        let young = state
-            .app
-            .contender_young(&id, &member)
-            .await?
-            .unwrap_or(false);
-        let command = RegisterContender {
-            contender: ContenderId(uuid::Uuid::new_v4()),
-            campaign: id,
-            position: values.get("position").cloned().unwrap_or_default(),
-            member,
-            route: Route::SelfNominated,
-            gender: gender.unwrap_or(Gender::Female),
-            young,
-            residence_years: years.unwrap_or(0),
-            no_criminal_record: declared,
-        };
-        let contender = command.contender;
-        if !form.errors.is_empty() {
-            // Some fields did not parse: the rules of the others are checked with stand-ins
-            // (a dry run that writes nothing), so that every error shows at once.
-            let acting = sailau_app::Acting::Account(
-                page.principal().cloned().ok_or(Fail::Forbidden(None))?,
-            );
-            if let Err(sailau_app::AppError::Invalid(errors)) =
-                state.app.check(&acting, command).await
-            {
-                let kept: Vec<_> = errors
-                    .0
-                    .into_iter()
-                    .filter(|e| {
-                        !(gender.is_none() && e.field == "gender"
-                            || years.is_none() && e.field == "residence_years"
-                            || !position_chosen && e.field == "position")
-                    })
-                    .collect();
-                form.absorb(ctx, &sailau_domain::ValidationErrors(kept));
-            }
-            return campaign_page(&page, &state, id, Refused::Apply(form, declared)).await;
-        }
-        match super::territories::execute(&page, &state, command.into()).await? {
-            Ok(_) => Ok(see_other(&contender_href(&contender))),
-            Err(errors) => {
-                form.absorb(ctx, &errors);
-                campaign_page(&page, &state, id, Refused::Apply(form, declared)).await
-            }
-        }
+        let form = FormState::filled(APPLY_FIELDS, &values)
+            .labelled(APPLY_LABELS)
+            .choices(&["position", "gender"]);
+        register(
+            &page,
+            &state,
+            id,
+            &values,
+            form,
+            Some(member),
+            Some(Route::SelfNominated),
+        )
+        .await
     })
     .await
+}
+
+/// POST /primaries/{id}/nominations (`card_number`, `organization` and the fields of an
+/// application): a primary organization nominates a member of the party, entered by the party
+/// secretary (or the organizing committee) on the member's declarations.
+async fn nominate(
+    page: Page,
+    State(state): State<WebState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<axum::Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    page.answer(async {
+        let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
+        let values = form_map(body)?;
+        check_form(&page, &headers, &values)?;
+        let ctx = &page.ctx;
+        let store = state.app.store();
+        let campaign = store.campaign(&id).await?.ok_or(Fail::NotFound)?;
+        let mut form = FormState::filled(NOMINATE_FIELDS, &values)
+            .labelled(APPLY_LABELS)
+            .labelled(&[
+                ("card_number", "prim-nominate-card"),
+                ("organization", "prim-nominate-organization"),
+            ])
+            .choices(&["organization", "position", "gender"]);
+        let get = |k: &str| values.get(k).map(|v| v.trim()).unwrap_or("");
+        let member = match get("card_number") {
+            "" => {
+                form.required(ctx, "card_number");
+                None
+            }
+            card => {
+                let m = store.member_by_card(&campaign.opened.party, card).await?;
+                if m.is_none() {
+                    form.push(
+                        "card_number",
+                        ctx.rule(&sailau_domain::party::rules::PartyRule::MemberMissing.into()),
+                    );
+                }
+                m
+            }
+        };
+        let route = match get("organization") {
+            "" => {
+                form.required(ctx, "organization");
+                None
+            }
+            o => match sailau_domain::TerritoryCode::parse(o) {
+                Ok(organization) => Some(Route::Organization { organization }),
+                Err(r) => {
+                    form.push("organization", ctx.rule(&r));
+                    None
+                }
+            },
+        };
+        register(&page, &state, id, &values, form, member, route).await
+    })
+    .await
+}
+
+/// A contender's registration from a form (a member's application or an organization's
+/// nomination): the fields of the application are read into `form`, and every rule is
+/// answered at once — fields that did not parse are left out of a dry run of the others.
+async fn register(
+    page: &Page,
+    state: &WebState,
+    id: CampaignId,
+    values: &std::collections::HashMap<String, String>,
+    mut form: FormState,
+    member: Option<sailau_domain::party::member::MemberId>,
+    route: Option<Route>,
+) -> Result<Response, Fail> {
+    let ctx = &page.ctx;
+    let declared = values.get("no_criminal_record").is_some_and(|v| v == "on");
+    let position_chosen = values.get("position").is_some_and(|p| !p.trim().is_empty());
+    if !position_chosen {
+        form.required(ctx, "position");
+    }
+    let gender = values
+        .get("gender")
+        .filter(|g| !g.trim().is_empty())
+        .map(|g| Gender::parse(g));
+    let years = values
+        .get("residence_years")
+        .map(|y| sailau_domain::text::parse_whole_number(y));
+    let gender = match gender {
+        Some(Ok(g)) => Some(g),
+        Some(Err(_)) => {
+            form.push("gender", ctx.rule(&Rule::GenderInvalid));
+            None
+        }
+        None => {
+            form.required(ctx, "gender");
+            None
+        }
+    };
+    let years = match years {
+        Some(Ok(y)) => u32::try_from(y).ok(),
+        Some(Err(r)) => {
+            form.push("residence_years", ctx.rule(&r));
+            None
+        }
+        None => {
+            form.push("residence_years", ctx.rule(&Rule::FieldRequired));
+            None
+        }
+    };
+    // Without the member or the organization, who may act is unknown: the fields' errors only.
+    let (Some(member), Some(route)) = (member, route) else {
+        return campaign_page(page, state, id, Refused::Apply(form, declared)).await;
+    };
+    let young = state
+        .app
+        .contender_young(&id, &member)
+        .await?
+        .unwrap_or(false);
+    let command = RegisterContender {
+        contender: ContenderId(uuid::Uuid::new_v4()),
+        campaign: id,
+        position: values.get("position").cloned().unwrap_or_default(),
+        member,
+        route,
+        gender: gender.unwrap_or(Gender::Female),
+        young,
+        residence_years: years.unwrap_or(0),
+        no_criminal_record: declared,
+    };
+    let contender = command.contender;
+    if !form.errors.is_empty() {
+        // Some fields did not parse: the rules of the others are checked with stand-ins
+        // (a dry run that writes nothing), so that every error shows at once.
+        let acting =
+            sailau_app::Acting::Account(page.principal().cloned().ok_or(Fail::Forbidden(None))?);
+        if let Err(sailau_app::AppError::Invalid(errors)) = state.app.check(&acting, command).await
+        {
+            let kept: Vec<_> = errors
+                .0
+                .into_iter()
+                .filter(|e| {
+                    !(gender.is_none() && e.field == "gender"
+                        || years.is_none() && e.field == "residence_years"
+                        || !position_chosen && e.field == "position")
+                })
+                .collect();
+            form.absorb(ctx, &sailau_domain::ValidationErrors(kept));
+        }
+        return campaign_page(page, state, id, Refused::Apply(form, declared)).await;
+    }
+    match super::territories::execute(page, state, command.into()).await? {
+        Ok(_) => Ok(see_other(&contender_href(&contender))),
+        Err(errors) => {
+            form.absorb(ctx, &errors);
+            campaign_page(page, state, id, Refused::Apply(form, declared)).await
+        }
+    }
 }
 
 /// The domain's refusals worded in the page's language, for a refusal shown without its form.

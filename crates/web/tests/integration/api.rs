@@ -1262,6 +1262,17 @@ async fn sign_in_and_out() {
         .await;
         assert_eq!(r.status, 201, "{ctx}: {}", r.body);
         let s = r.json();
+        // Every missing field is named at once, not the first serde meets.
+        let r = post(&t, "/api/v1/session", &json!({}), None).await;
+        let p = problem(&r, 422, ctx);
+        assert_eq!(
+            errors(&p),
+            vec![
+                ("username".to_owned(), "field-required".to_owned()),
+                ("password".to_owned(), "field-required".to_owned())
+            ],
+            "{ctx}: {p}"
+        );
         assert!(
             s["expires_at"].as_str().unwrap().ends_with('Z'),
             "{ctx}: {s}"

@@ -363,20 +363,21 @@ async fn a_precinct_reports_turnout_enters_amends_and_is_observed() {
         );
         assert!(field_error(&r.body, "fields.cancelled").is_some());
         assert!(summary_items(&r.body).len() >= 2);
-        // Hostile values: refused, never a 500.
-        for value in [
-            "99999999999999999999999",
-            "<script>alert(1)</script>",
-            "-5",
-            "1,5",
+        // Hostile values: refused with the rule they break, never a 500.
+        for (value, says) in [
+            ("99999999999999999999999", "Слишком большое число."),
+            ("<script>alert(1)</script>", "Введите целое число."),
+            ("-5", "Число не может быть отрицательным."),
+            ("1,5", "Нужно целое число, без дробной части."),
         ] {
             let mut v = protocol(BALANCED, &candidates, "400");
             v[1].1 = value.to_owned();
             let r = t
-                .post_form_as(&format!("{base}/protocol"), &pairs(&v), &commission)
+                .post_form_as(&format!("{base}/protocol?lang=ru"), &pairs(&v), &commission)
                 .await;
             assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{value}");
             assert!(!r.body.contains("<script>alert"), "escaped");
+            assert!(r.body.contains(says), "{value}: {}", main_text(&r.body));
         }
         // An observer may not enter the protocol.
         let r = t

@@ -16,6 +16,7 @@ mod databases;
 mod pages;
 mod party;
 mod party_pages;
+mod primaries_api;
 mod primaries_online;
 mod primaries_pages;
 mod results;

@@ -325,6 +325,17 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(first_rule(&r).1, "prim-ballot-refused", "{}", r.body);
 
+        // Text that is not JSON at all is a syntax error of the body (400), nothing written.
+        let r = post_raw(
+            &t,
+            &ballots,
+            "{\"kind\": \"cast\",".to_owned(),
+            Some(&member),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+        assert_eq!(first_rule(&r).1, "json-syntax", "{}", r.body);
+
         // A code that is not in the published list.
         let stranger = sailau_vote::CredentialCode::generate(&mut rand::rng());
         let r = post_raw(&t, &ballots, vote(0, &stranger, false), Some(&member)).await;
@@ -334,8 +345,8 @@ async fn a_member_votes_through_the_api_and_every_bad_ballot_is_refused_with_its
             ("credential", "prim-credential-unknown")
         );
 
-        // Not a submission at all; an unknown field.
-        for body in ["{}", "[]", r#"{"kind":"cast"}"#, "not json"] {
+        // JSON that is not a submission; an unknown field. (Text that is not JSON is 400, above.)
+        for body in ["{}", "[]", r#"{"kind":"cast"}"#] {
             let r = post_raw(&t, &ballots, body.into(), Some(&member)).await;
             assert_eq!(
                 r.status,
