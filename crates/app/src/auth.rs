@@ -227,13 +227,7 @@ impl App {
         current: &str,
         new: &str,
     ) -> Result<Applied, AppError> {
-        let mut errors = sailau_domain::ValidationErrors::new();
-        let stored = self.store.password_hash(&principal.username).await?;
-        if !password_matches(current, stored.as_deref().unwrap_or(dummy_hash())) || stored.is_none()
-        {
-            errors.push("current_password", sailau_domain::Rule::PasswordWrong);
-        }
-        let new = errors.absorb(Password::new("password", new));
+        let (errors, new) = self.own_password_check(principal, current, new).await?;
         errors.into_result()?;
         let Some(new) = new else {
             return Err(sailau_domain::ValidationErrors::one(
@@ -250,6 +244,43 @@ impl App {
             Issued::new(command, new),
         )
         .await
+    }
+
+    /// The rules a change of `principal`'s own password breaks, all at once, changing nothing:
+    /// the current password is required (`FieldRequired`) and must be right (`PasswordWrong`),
+    /// the new one follows the password rules. The pages call it when the confirmation differs
+    /// too, so that every error of the form shows together.
+    ///
+    /// # Errors
+    /// Storage faults only; broken rules are in the returned errors.
+    pub async fn own_password_errors(
+        &self,
+        principal: &Principal,
+        current: &str,
+        new: &str,
+    ) -> Result<sailau_domain::ValidationErrors, AppError> {
+        Ok(self.own_password_check(principal, current, new).await?.0)
+    }
+
+    async fn own_password_check(
+        &self,
+        principal: &Principal,
+        current: &str,
+        new: &str,
+    ) -> Result<(sailau_domain::ValidationErrors, Option<Password>), AppError> {
+        let mut errors = sailau_domain::ValidationErrors::new();
+        if current.is_empty() {
+            errors.push("current_password", sailau_domain::Rule::FieldRequired);
+        } else {
+            let stored = self.store.password_hash(&principal.username).await?;
+            if !password_matches(current, stored.as_deref().unwrap_or(dummy_hash()))
+                || stored.is_none()
+            {
+                errors.push("current_password", sailau_domain::Rule::PasswordWrong);
+            }
+        }
+        let new = errors.absorb(Password::new("password", new));
+        Ok((errors, new))
     }
 
     /// Checks a username and password and opens a session. `client` (an IP address) is

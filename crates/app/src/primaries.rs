@@ -409,6 +409,17 @@ impl Handler for FixBallot {
         let campaign = existing_campaign(tx, &self.campaign).await?;
         let contenders = tx.campaign_contenders(&self.campaign).await?;
         let fixed = tx.fixed_ballot(&self.campaign).await?.is_some();
+        // Fixing the ballot during registration would leave later applications undecidable.
+        // Checked when the command is issued (entries of earlier versions replay as they were).
+        let registration = campaign.opened.windows.registration;
+        if !fixed && !ctx.replaying() && instant(ctx.at_ms) < registration.closes {
+            let region = region_of(tx, &campaign).await?;
+            let (_, closes) = window_text(&registration, region.as_ref());
+            return Err(refused(
+                "campaign",
+                PrimariesRule::RegistrationNotOver { closes },
+            ));
+        }
         let (manifest, parameters) =
             validate_fix(&campaign, &contenders, fixed, instant(ctx.at_ms))?;
         let corrupt = |e: serde_json::Error| {

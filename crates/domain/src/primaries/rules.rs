@@ -377,6 +377,12 @@ pub enum PrimariesRule {
     InstantFormat,
     /// No shipped primaries rule set has this id ([`PRESETS`]).
     PresetUnknown,
+    /// The ballot is fixed once registration has closed (at `closes`, local time): until then
+    /// contenders may still apply and be decided on.
+    RegistrationNotOver {
+        /// When registration closes.
+        closes: String,
+    },
 }
 
 impl From<PrimariesRule> for crate::Rule {
@@ -498,6 +504,7 @@ impl PrimariesRule {
             },
             PrimariesRule::InstantFormat,
             PrimariesRule::PresetUnknown,
+            PrimariesRule::RegistrationNotOver { closes: w().1 },
         ]
     }
 
@@ -581,6 +588,7 @@ impl PrimariesRule {
             PrimariesRule::PaperIssueClosed { .. } => "prim-paper-issue-closed",
             PrimariesRule::InstantFormat => "prim-instant-format",
             PrimariesRule::PresetUnknown => "prim-preset-unknown",
+            PrimariesRule::RegistrationNotOver { .. } => "prim-registration-not-over",
         }
     }
 
@@ -598,6 +606,7 @@ impl PrimariesRule {
                 vec![("opens", opens.clone()), ("closes", closes.clone())]
             }
             PrimariesRule::TooYoung { min_age } => vec![("age", min_age.to_string())],
+            PrimariesRule::RegistrationNotOver { closes } => vec![("closes", closes.clone())],
             PrimariesRule::ResidenceShort { years } => vec![("years", years.to_string())],
             PrimariesRule::PaperCountsAboveIssued { issued } => {
                 vec![("issued", issued.to_string())]
@@ -782,6 +791,9 @@ impl PrimariesRule {
             }
             PrimariesRule::InstantFormat => {
                 "a date and time in RFC 3339 with its offset (2020-10-01T00:00:00+06:00)".into()
+            }
+            PrimariesRule::RegistrationNotOver { closes } => {
+                format!("the ballot is fixed once registration has closed ({closes})")
             }
             PrimariesRule::PresetUnknown => format!(
                 "no shipped primaries rule set has this id (known: {})",

@@ -276,8 +276,9 @@ pub struct NewContender {
     /// The member who stands, by party card number (in the campaign's party).
     #[serde(default)]
     pub card_number: Option<String>,
-    /// The nominating primary organization (KATO code of the party's branch), when a party
-    /// secretary nominates; left out for a member's own application.
+    /// The nominating primary organization (KATO code of the party's branch): required when
+    /// anyone but the member themselves registers the contender; left out for a member's own
+    /// application.
     #[serde(default)]
     #[schema(pattern = "^[0-9]{9}$")]
     pub organization: Option<String>,
@@ -347,6 +348,10 @@ pub async fn register_contender(
         Some(o) => f
             .territory_code("organization", o)
             .map(|organization| Route::Organization { organization }),
+        // Only the member applies on their own; anyone else nominates for an organization.
+        None if member.is_some() && member != own_member(&writer) => {
+            f.take("organization", Err(Rule::FieldRequired))
+        }
         None => Some(Route::SelfNominated),
     };
     let gender = f.take("gender", Gender::parse(&body.gender));

@@ -253,17 +253,11 @@ pub async fn change_password(
         let mut form = FormState::new(PASSWORD_FIELDS).labelled(PASSWORD_LABELS);
         if get("password") != get("password_confirm") {
             // With the other rules the form breaks, so that all show at once.
-            if get("current_password").is_empty() {
-                form.push(
-                    "current_password",
-                    page.ctx.rule(&sailau_domain::Rule::FieldRequired),
-                );
-            }
-            if let Err(errors) =
-                sailau_domain::account::validate_password("password", get("password"))
-            {
-                form.absorb(&page.ctx, &errors);
-            }
+            let errors = state
+                .app
+                .own_password_errors(principal, get("current_password"), get("password"))
+                .await?;
+            form.absorb(&page.ctx, &errors);
             form.push("password_confirm", page.ctx.tr("password-mismatch"));
             return account_page(&page, &state, form, StatusCode::UNPROCESSABLE_ENTITY).await;
         }

@@ -219,6 +219,8 @@ pub struct ApplyForm {
     nominating: bool,
     /// The organizations the reader may nominate for.
     organizations: Vec<(String, String)>,
+    /// The years-of-residence field's label (the member's own, or the nominated member's).
+    residence_label: String,
     form: FormState,
     positions: Vec<(String, String)>,
     genders: Vec<(String, String)>,
@@ -639,7 +641,9 @@ async fn campaign_page(
         ];
         let title = c.title(ctx.lang).to_owned();
         let t = target(state, c).await?;
-        let fixable = v.manifest_hash.is_none() && now < c.voting_opens();
+        let fixable = v.manifest_hash.is_none()
+            && now >= c.opened.windows.registration.closes
+            && now < c.voting_opens();
         let may_fix = fixable && may(page.principal(), CommandKind::FixBallot, &t);
         let member = own_member(page);
         let may_apply = member.is_some_and(|m| {
@@ -758,6 +762,11 @@ async fn campaign_page(
             ApplyForm {
                 nominating,
                 organizations: nominate_for,
+                residence_label: ctx.tr(if nominating {
+                    "prim-nominate-residence"
+                } else {
+                    "prim-residence-years"
+                }),
                 form,
                 positions: c
                     .opened
@@ -1039,11 +1048,13 @@ async fn nominate(
         let store = state.app.store();
         let campaign = store.campaign(&id).await?.ok_or(Fail::NotFound)?;
         let mut form = FormState::filled(NOMINATE_FIELDS, &values)
-            .labelled(APPLY_LABELS)
             .labelled(&[
                 ("card_number", "prim-nominate-card"),
                 ("organization", "prim-nominate-organization"),
+                ("residence_years", "prim-nominate-residence"),
+                ("no_criminal_record", "prim-nominate-declared"),
             ])
+            .labelled(APPLY_LABELS)
             .choices(&["organization", "position", "gender"]);
         let get = |k: &str| values.get(k).map(|v| v.trim()).unwrap_or("");
         let member = match get("card_number") {

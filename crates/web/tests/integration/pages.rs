@@ -1073,6 +1073,28 @@ async fn users_change_their_password() {
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
         assert!(field_error(&r.body, "password_confirm").is_some(), "{b}");
+        // A wrong current password is named with the mismatch, and an empty one is asked for,
+        // not called wrong.
+        for (current, says) in [
+            ("not my password", "not your current password"),
+            ("", "Enter a value"),
+        ] {
+            let r = t
+                .post_form_as(
+                    "/account/password?lang=en",
+                    &[
+                        ("current_password", current),
+                        ("password", "a new long password"),
+                        ("password_confirm", "another"),
+                    ],
+                    &me,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+            let e = field_error(&r.body, "current_password").unwrap_or_default();
+            assert!(e.contains(says), "{b}: {current:?}: {e}");
+            assert!(field_error(&r.body, "password_confirm").is_some(), "{b}");
+        }
         let r = t
             .submit(
                 "/account/password?lang=en",

@@ -11,7 +11,7 @@ use sailau_domain::{PartyCode, Role, Scope, TerritoryCode};
 use serde_json::{Value, json};
 
 use crate::common::{Login, TestApp, backends_with_clocks};
-use crate::elections::{main_text, unfit};
+use crate::elections::{field_error, main_text, unfit};
 
 fn ts(s: &str) -> jiff::Timestamp {
     s.parse().unwrap()
@@ -82,8 +82,8 @@ async fn api(
     (r.status, v)
 }
 
-#[tokio::test]
-async fn a_campaign_is_opened_and_run_through_the_api() {
+/// The demo on a clock in January 2026, and the organizing committee of Aktobe region.
+async fn aktobe_committee() -> (TestApp, Login) {
     let (t, _clock) = backends_with_clocks(ts("2026-01-05T05:00:00Z"))
         .await
         .into_iter()
@@ -93,6 +93,12 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
     let committee = t
         .login(Role::OrganizingCommittee, amanat(Some("150000000")))
         .await;
+    (t, committee)
+}
+
+#[tokio::test]
+async fn a_campaign_is_opened_and_run_through_the_api() {
+    let (t, committee) = aktobe_committee().await;
     let t1 = t.login(Role::Trustee, amanat(None)).await;
     let t2 = t.login(Role::Trustee, amanat(None)).await;
     let trustees = [t1.username.as_str(), t2.username.as_str()];
@@ -228,6 +234,27 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
     assert_eq!(errors(&p)[0].0, "card_number", "{p}");
+    // Naming another member without an organization is no self-nomination.
+    let mut own = nomination("SYN-PRM-0200");
+    own.as_object_mut().unwrap().remove("organization");
+    let (status, p) = api(&t, Method::POST, &path, Some(&own), &secretary).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert_eq!(
+        errors(&p),
+        vec![("organization".to_owned(), "field-required".to_owned())],
+        "{p}"
+    );
+    // The ballot is not fixed while registration is open.
+    let (status, p) = api(
+        &t,
+        Method::POST,
+        &format!("/api/v1/primaries/{id}/ballot"),
+        None,
+        &committee,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert_eq!(errors(&p)[0].1, "prim-registration-not-over", "{p}");
     let (status, w) = api(
         &t,
         Method::POST,
@@ -323,15 +350,7 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
 
 #[tokio::test]
 async fn the_committee_opens_a_campaign_on_its_page() {
-    let (t, _clock) = backends_with_clocks(ts("2026-01-05T05:00:00Z"))
-        .await
-        .into_iter()
-        .next()
-        .unwrap();
-    t.load_demo().await;
-    let committee = t
-        .login(Role::OrganizingCommittee, amanat(Some("150000000")))
-        .await;
+    let (t, committee) = aktobe_committee().await;
     let t1 = t.login(Role::Trustee, amanat(None)).await;
 
     // The list offers the form to the committee only; the form reads in three languages.
@@ -405,6 +424,47 @@ async fn the_committee_opens_a_campaign_on_its_page() {
     ] {
         assert!(r.body.contains(want), "{want}: {}", r.body);
     }
+    assert!(r.body.contains("value=\"Праймериз 2026\""), "values kept");
+    assert_eq!(t.ledger_size().await, before);
+
+    // An empty form names every field it needs at once; a territory outside the committee's
+    // is named on its field, the form kept.
+    let r = t
+        .post_form_as("/primaries/open?lang=ru", &[("ruleset", "")], &committee)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in [
+        "territory",
+        "title_ru",
+        "title_kk",
+        "p0-kind",
+        "registration_opens",
+        "trustees",
+        "threshold",
+        "ruleset",
+    ] {
+        assert!(
+            field_error(&r.body, field).is_some(),
+            "{field}: {}",
+            main_text(&r.body)
+        );
+    }
+    let mut elsewhere = fields.clone();
+    elsewhere[2] = ("territory", "110000000");
+    let r = t
+        .post_form_as("/primaries/open?lang=ru", &elsewhere, &committee)
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        main_text(&r.body)
+    );
+    assert!(
+        field_error(&r.body, "territory").is_some(),
+        "{}",
+        main_text(&r.body)
+    );
     assert!(r.body.contains("value=\"Праймериз 2026\""), "values kept");
     assert_eq!(t.ledger_size().await, before);
 

@@ -15,7 +15,7 @@ use sailau_domain::{PartyCode, Role, Scope, TerritoryCode};
 use sailau_i18n::Lang;
 
 use crate::common::{TestApp, backends_with_clocks};
-use crate::elections::in_three_languages;
+use crate::elections::{in_three_languages, main_text};
 
 fn ts(s: &str) -> jiff::Timestamp {
     s.parse().unwrap()
@@ -302,18 +302,19 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    // The committee cannot fix a ballot whose akim position has no admitted contender.
+    // The committee cannot fix the ballot while registration is open (no button; a stale
+    // form is refused with the rule and the day registration closes).
     let page = t.get_as(&format!("{campaign}?lang=ru"), &committee).await;
-    assert!(page.body.contains("Утвердить бюллетень"));
+    assert!(!page.body.contains("Утвердить бюллетень"));
     let r = t
         .post_form_as(&format!("{campaign}/ballot?lang=ru"), &[], &committee)
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body
-            .contains("На эту позицию не допущен ни один участник"),
+            .contains("Бюллетень утверждается после окончания регистрации (01.02.2026"),
         "{}",
-        r.body
+        main_text(&r.body)
     );
 
     // The committee schedules a debate on the page: every broken rule at once (the topic

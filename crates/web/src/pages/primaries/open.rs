@@ -12,7 +12,10 @@ use axum::extract::State;
 use axum::extract::rejection::FormRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use sailau_domain::primaries::campaign::{OpenCampaign, Position, PositionKind, Windows};
+use sailau_domain::command::Edition;
+use sailau_domain::primaries::campaign::{
+    OpenCampaign, OpenFacts, Position, PositionKind, Windows, validate_open,
+};
 use sailau_domain::primaries::rules::{PRESETS, PrimariesRule, preset};
 use sailau_domain::primaries::{CampaignId, Instant, Window};
 use sailau_domain::{
@@ -308,6 +311,8 @@ pub fn local_moment(territory: Option<&TerritoryCode>, text: &str) -> Option<Ins
 struct Parsed {
     /// The command, once the party and territory (which decide who may act) are read.
     command: Option<OpenCampaign>,
+    /// The command with stand-ins for the party and territory when they did not read.
+    stand_in: Option<OpenCampaign>,
     /// For each position of the command, the form row it came from.
     rows: Vec<usize>,
     /// Fields of the command whose rules a stand-in would make up in the dry run.
@@ -428,6 +433,10 @@ fn parse(
         rows.push(row);
     }
 
+    if positions.is_empty() {
+        form.push("p0-kind", ctx.rule(&PrimariesRule::PositionsEmpty.into()));
+    }
+
     let mut trustees = Vec::new();
     for t in ticked {
         match Username::parse(t) {
@@ -439,8 +448,8 @@ fn parse(
         Ok(n) => u32::try_from(n).unwrap_or(u32::MAX),
         Err(r) => {
             form.push("threshold", ctx.rule(&r));
-            shadowed.push("trustees");
-            1
+            // A stand-in that holds, so that the trustees' own rule is still checked.
+            u32::try_from(trustees.len().max(1)).unwrap_or(1)
         }
     };
     let rules = if !get("rules").is_empty() {
@@ -459,26 +468,69 @@ fn parse(
             }
         }
     };
-    let command = match (party, territory) {
-        (Some(party), Some(territory)) => Some(OpenCampaign {
-            campaign: CampaignId(uuid::Uuid::new_v4()),
-            party,
-            territory,
-            title_ru: get("title_ru").to_owned(),
-            title_kk: get("title_kk").to_owned(),
-            title_en: get("title_en").to_owned(),
-            positions,
-            windows,
-            trustees,
-            threshold,
-            rules,
-        }),
-        _ => None,
+    let known = party.is_some() && territory.is_some();
+    // Stand-ins where the party or territory did not read, for the checks that need neither.
+    let (party, territory) = match (
+        party.or_else(|| PartyCode::parse("amanat").ok()),
+        territory.or_else(|| TerritoryCode::parse("100000000").ok()),
+    ) {
+        (Some(p), Some(t)) => (p, t),
+        _ => {
+            return Parsed {
+                command: None,
+                stand_in: None,
+                rows,
+                shadowed,
+            };
+        }
+    };
+    let command = OpenCampaign {
+        campaign: CampaignId(uuid::Uuid::new_v4()),
+        party,
+        territory,
+        title_ru: get("title_ru").to_owned(),
+        title_kk: get("title_kk").to_owned(),
+        title_en: get("title_en").to_owned(),
+        positions,
+        windows,
+        trustees,
+        threshold,
+        rules,
+    };
+    let (command, stand_in) = if known {
+        (Some(command), None)
+    } else {
+        (None, Some(command))
     };
     Parsed {
         command,
+        stand_in,
         rows,
         shadowed,
+    }
+}
+
+/// The rules of a campaign whose party or territory did not read that the domain checks
+/// without looking anything up (titles, positions' names, keys and seats, windows, trustees
+/// and threshold, the rule set's text): the facts are assumed to hold.
+fn absorb_unchecked(form: &mut FormState, ctx: &PageCtx, parsed: &Parsed, own_rules: bool) {
+    let Some(c) = &parsed.stand_in else {
+        return;
+    };
+    let akim = c
+        .positions
+        .iter()
+        .filter(|p| matches!(p.kind, PositionKind::Akim { .. }))
+        .count();
+    let facts = OpenFacts {
+        id_taken: false,
+        branch_exists: true,
+        units_inside: vec![Some(true); akim],
+        trustee_roles: vec![Some(Role::Trustee); c.trustees.len()],
+        now: Instant::UNIX_EPOCH,
+    };
+    if let Err(errors) = validate_open(c, &facts, Edition::CURRENT) {
+        absorb(form, ctx, errors, parsed, own_rules);
     }
 }
 
@@ -552,24 +604,33 @@ pub async fn open(
         let mut parsed = parse(ctx, &mut form, &page, &values, &ticked);
         if let Some(command) = parsed.command.take() {
             let id = command.campaign;
-            if !form.has_errors() {
-                match super::super::territories::execute(&page, &state, command.into()).await? {
-                    Ok(_) => return Ok(see_other(&campaign_href(&id))),
-                    Err(errors) => absorb(&mut form, ctx, errors, &parsed, own_rules),
-                }
+            let acting = sailau_app::Acting::Account(
+                page.principal().cloned().ok_or(Fail::Forbidden(None))?,
+            );
+            // Some fields did not parse: the others' rules in a dry run with stand-ins.
+            let result = if form.has_errors() {
+                state.app.check(&acting, command).await
             } else {
-                // Some fields did not parse: the others' rules in a dry run with stand-ins.
-                let acting = sailau_app::Acting::Account(
-                    page.principal().cloned().ok_or(Fail::Forbidden(None))?,
-                );
-                match state.app.check(&acting, command).await {
-                    Err(sailau_app::AppError::Invalid(errors)) => {
-                        absorb(&mut form, ctx, errors, &parsed, own_rules)
-                    }
-                    Err(e @ sailau_app::AppError::Forbidden(_)) => return Err(e.into()),
-                    _ => {}
+                state.app.execute(&acting, command).await.map(|_| ())
+            };
+            match result {
+                Ok(()) if !form.has_errors() => return Ok(see_other(&campaign_href(&id))),
+                Ok(()) => {}
+                Err(sailau_app::AppError::Invalid(errors)) => {
+                    absorb(&mut form, ctx, errors, &parsed, own_rules)
                 }
+                // A territory outside the committee's own is named on its field, the form kept.
+                Err(sailau_app::AppError::Forbidden(denied)) => {
+                    if !form.has_error("territory") {
+                        form.push("territory", ctx.denied(&denied));
+                    }
+                }
+                Err(e) => return Err(e.into()),
             }
+        } else {
+            // Without the party or territory, who may act is unknown: the rules of the rest
+            // that need no lookup (titles, positions, trustees), checked by the domain alone.
+            absorb_unchecked(&mut form, ctx, &parsed, own_rules);
         }
         open_page(
             &page,
