@@ -1293,15 +1293,9 @@ async fn paper_count(
 
 const DEBATE_FIELDS: &[&str] = &["topic", "place", "starts_at", "stream_url", "contenders"];
 
-/// Reads a local moment typed as `dd.mm.yyyy HH:MM` (as commissions write it) or
-/// `yyyy-mm-ddTHH:MM` (a browser's `datetime-local`), in the campaign's zone.
+/// A local moment typed on a form, in the campaign's zone ([`open::local_moment`]).
 fn local_instant(c: &Campaign, text: &str) -> Option<jiff::Timestamp> {
-    let text = text.trim();
-    let dt = jiff::civil::DateTime::strptime("%d.%m.%Y %H:%M", text)
-        .or_else(|_| jiff::civil::DateTime::strptime("%Y-%m-%dT%H:%M", text))
-        .ok()?;
-    let zone = sailau_domain::date::zone(Some(&c.opened.territory)).ok()?;
-    dt.to_zoned(zone).ok().map(|z| z.timestamp())
+    open::local_moment(Some(&c.opened.territory), text)
 }
 
 /// POST /primaries/{id}/debates (`position`, `topic`, `place`, `starts_at` as local time,

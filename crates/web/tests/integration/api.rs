@@ -92,7 +92,7 @@ async fn answer(
 }
 
 /// The (field, rule) pairs of a problem's `errors`.
-fn errors(p: &Value) -> Vec<(String, String)> {
+pub(crate) fn errors(p: &Value) -> Vec<(String, String)> {
     p["errors"]
         .as_array()
         .map(|a| {

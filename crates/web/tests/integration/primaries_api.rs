@@ -10,6 +10,7 @@ use sailau_domain::primaries::CampaignId;
 use sailau_domain::{PartyCode, Role, Scope, TerritoryCode};
 use serde_json::{Value, json};
 
+use crate::api::errors;
 use crate::common::{Login, TestApp, backends_with_clocks};
 use crate::elections::{field_error, main_text, unfit};
 
@@ -22,23 +23,6 @@ fn amanat(territory: Option<&str>) -> Scope {
         party: PartyCode::parse("amanat").unwrap(),
         territory: territory.map(|t| TerritoryCode::parse(t).unwrap()),
     }
-}
-
-/// The (field, rule) pairs of a problem's `errors`.
-fn errors(body: &Value) -> Vec<(String, String)> {
-    body["errors"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|e| {
-                    (
-                        e["field"].as_str().unwrap_or("").to_owned(),
-                        e["rule"].as_str().unwrap_or("").to_owned(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// A campaign of the Aktobe branch in 2026 with one akim position (Uil) and a list.
