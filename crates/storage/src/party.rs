@@ -12,7 +12,7 @@ use sailau_domain::party::commands::{
 use sailau_domain::party::conference::{
     CheckInFacts, ConferenceFacts, MotionConference, SeatFacts,
 };
-use sailau_domain::party::member::{MemberFacts, MemberId, MemberRecord};
+use sailau_domain::party::member::{MemberFacts, MemberId, MemberRecord, card_number_normal};
 use sailau_domain::party::vote::{Decision, PartyRules, Tally, VoteMode};
 use sailau_domain::{PartyCode, PersonId, TerritoryCode};
 use serde::Serialize;
@@ -334,13 +334,15 @@ impl Tx {
         row.as_ref().map(member_record).transpose()
     }
 
-    /// Whether the party has a member record with this card number.
+    /// Whether the party has a member record with this card number, in any case of its
+    /// letters ([`card_number_normal`]; records kept before it was applied by their text).
     pub async fn card_taken(&mut self, party: &PartyCode, card: &str) -> Result<bool> {
         let row = sqlx::query(
-            "SELECT 1 AS x FROM party_member_records WHERE party_code = $1 AND card_number = $2",
+            "SELECT 1 AS x FROM party_member_records WHERE party_code = $1 AND card_number IN ($2, $3)",
         )
         .bind(party.as_str())
-        .bind(card)
+        .bind(card.trim())
+        .bind(card_number_normal(card))
         .fetch_optional(&mut *self.inner)
         .await?;
         Ok(row.is_some())
@@ -969,13 +971,16 @@ impl Store {
             .collect()
     }
 
-    /// The member holding a card number in the party.
+    /// The member holding a card number in the party, in any case of its letters (the exact
+    /// text first, for records kept before [`card_number_normal`]).
     pub async fn member_by_card(&self, party: &PartyCode, card: &str) -> Result<Option<MemberId>> {
         let row = sqlx::query(
-            "SELECT member_id FROM party_member_records WHERE party_code = $1 AND card_number = $2",
+            "SELECT member_id FROM party_member_records WHERE party_code = $1 AND card_number IN ($2, $3) \
+             ORDER BY card_number = $2 DESC LIMIT 1",
         )
         .bind(party.as_str())
         .bind(card.trim())
+        .bind(card_number_normal(card))
         .fetch_optional(&self.pool)
         .await?;
         row.map(|r| {

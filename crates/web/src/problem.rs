@@ -221,7 +221,8 @@ pub struct ProblemError {
     #[schema(example = "voters")]
     pub field: String,
     /// A stable key: the domain rule (`voters-out-of-range`, `code-taken`, ...), or one of
-    /// `field-required`, `invalid-type`, `invalid-value`, `unknown-field`, `json-syntax` for
+    /// `field-required`, `invalid-type`, `invalid-value`, `invalid-choice` (with `allowed`, the
+    /// values it takes), `unknown-field`, `json-syntax` for
     /// malformed bodies and parameters.
     #[schema(example = "voters-out-of-range")]
     pub rule: String,
@@ -281,14 +282,16 @@ pub struct Problem {
     #[serde(rename = "type", serialize_with = "kind_uri")]
     #[schema(value_type = String, example = "/problems/invalid")]
     pub kind: ProblemKind,
-    /// A short summary of the kind of problem (the same for every occurrence).
+    /// A short summary of the kind of problem (the same for every occurrence), in the language
+    /// the request asked for with `Accept-Language` (English without it).
     #[schema(value_type = String, example = "The input is not valid")]
-    pub title: &'static str,
+    pub title: std::borrow::Cow<'static, str>,
     /// The HTTP status code.
     #[schema(example = 422)]
     pub status: u16,
-    /// What went wrong this time, in English; a refusal of authorization (401, 403) in the
-    /// language the request asked for with `Accept-Language`.
+    /// What went wrong this time: in the language the request asked for with `Accept-Language`
+    /// when it is a refusal of authorization (401, 403) or made of the `errors` (each worded
+    /// in that language), in English otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The path of the request that failed.
@@ -321,7 +324,7 @@ impl Problem {
     pub fn new(kind: ProblemKind) -> Problem {
         Problem {
             kind,
-            title: kind.title(),
+            title: std::borrow::Cow::Borrowed(kind.title()),
             status: kind.status().as_u16(),
             detail: None,
             instance: None,
@@ -514,6 +517,7 @@ impl Problem {
             self.detail = Some(text);
             any = true;
         }
+        let mut every_worded = true;
         for error in &mut self.errors {
             if self.denied.as_ref().is_some_and(|d| d.key() == error.rule) {
                 continue;
@@ -531,7 +535,37 @@ impl Problem {
                     .collect();
                 error.message = ctx.tr_args(&error.rule, &args);
                 any = true;
+            } else {
+                every_worded = false;
             }
+        }
+        let title_key = format!("problem-title-{}", self.kind.slug());
+        if catalog.contains(lang, &title_key) {
+            self.title = std::borrow::Cow::Owned(ctx.tr(&title_key));
+            any = true;
+        }
+        // The detail of broken rules, from the errors just worded (not of imports' lines or
+        // batches' items, whose detail counts them).
+        let itemized = self
+            .errors
+            .iter()
+            .any(|e| e.line.is_some() || e.position.is_some());
+        if self.denied.is_none() && every_worded && !itemized && !self.errors.is_empty() {
+            let parts: Vec<String> = self
+                .errors
+                .iter()
+                .map(|e| {
+                    if e.args.contains_key("field") {
+                        e.message.clone()
+                    } else {
+                        ctx.tr_args(
+                            "field-error-with-label",
+                            &[("field", e.field.clone()), ("message", e.message.clone())],
+                        )
+                    }
+                })
+                .collect();
+            self.detail = Some(parts.join(" "));
         }
         any
     }

@@ -176,11 +176,18 @@ impl Contest {
 
 /// The refusal of a rule set, one error per problem, on the field `rule_set`.
 pub fn rule_set_errors(e: &rules::RuleSetError) -> ValidationErrors {
+    rule_set_errors_on("rule_set", &e.0)
+}
+
+/// The refusal of a rule set, one [`Rule::RuleSetInvalid`] per problem, on `field` (`rules`
+/// for the party's and the primaries' rule sets).
+pub fn rule_set_errors_on(field: &str, problems: &[rules::RuleSetProblem]) -> ValidationErrors {
     ValidationErrors(
-        e.0.iter()
+        problems
+            .iter()
             .map(|p| {
                 crate::FieldError::new(
-                    "rule_set",
+                    field,
                     Rule::RuleSetInvalid {
                         key: p.key.clone(),
                         problem: p.code.clone(),

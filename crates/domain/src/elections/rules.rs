@@ -463,6 +463,53 @@ pub struct RuleSetProblem {
 #[error("rule set: {}", .0.iter().map(|p| format!("{} {}: {}", p.code, p.key, p.problem)).collect::<Vec<_>>().join("; "))]
 pub struct RuleSetError(pub Vec<RuleSetProblem>);
 
+/// The problem of a rule-set text the TOML reader refused, for every rule set sailau reads
+/// (elections', the party's, the primaries'): an unknown or missing key named (`unknown`,
+/// `missing`), a value of another type (`type`), or text that does not read as TOML (`syntax`,
+/// with its line).
+pub fn toml_problem(text: &str, e: &toml::de::Error) -> RuleSetProblem {
+    let message = e.message().to_owned();
+    let line = e
+        .span()
+        .and_then(|s| text.get(..s.start))
+        .map(|before| before.lines().count().max(1) as u64)
+        .unwrap_or(0);
+    // The TOML reader names unknown and missing keys in its message: "unknown field `x`,
+    // expected ..." / "missing field `x`".
+    let quoted = message
+        .split('`')
+        .nth(1)
+        .map(str::to_owned)
+        .unwrap_or_default();
+    let code = if message.starts_with("unknown field") {
+        "unknown"
+    } else if message.starts_with("missing field") {
+        "missing"
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        "type"
+    } else if message.starts_with("unknown variant") {
+        "choice"
+    } else {
+        "syntax"
+    };
+    let key = match code {
+        "unknown" | "missing" => quoted,
+        // The value at fault, as the text has it, names where it is.
+        _ if code != "syntax" => e
+            .span()
+            .and_then(|s| text.get(s))
+            .map(|k| k.trim().chars().take(64).collect())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    RuleSetProblem {
+        key,
+        code: code.to_owned(),
+        line,
+        problem: message,
+    }
+}
+
 /// Routes a rule set may name.
 pub const ROUTES: [&str; 3] = ["party", "self_nominated", "higher_akim_proposal"];
 
@@ -516,41 +563,8 @@ impl RuleSet {
 
     /// Reads and checks a rule set; errors name every bad key.
     pub fn parse(text: &str) -> Result<RuleSet, RuleSetError> {
-        let rs: RuleSet = toml::from_str(text).map_err(|e| {
-            let message = e.message().to_owned();
-            let line = e
-                .span()
-                .and_then(|s| text.get(..s.start))
-                .map(|before| before.lines().count().max(1) as u64)
-                .unwrap_or(0);
-            // The TOML reader names unknown and missing keys in its message: "unknown field
-            // `x`, expected ..." / "missing field `x`".
-            let quoted = message
-                .split('`')
-                .nth(1)
-                .map(str::to_owned)
-                .unwrap_or_default();
-            let code = if message.starts_with("unknown field") {
-                "unknown"
-            } else if message.starts_with("missing field") {
-                "missing"
-            } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-                "type"
-            } else {
-                "syntax"
-            };
-            let key = if matches!(code, "unknown" | "missing") {
-                quoted
-            } else {
-                String::new()
-            };
-            RuleSetError(vec![RuleSetProblem {
-                key,
-                code: code.to_owned(),
-                line,
-                problem: message,
-            }])
-        })?;
+        let rs: RuleSet =
+            toml::from_str(text).map_err(|e| RuleSetError(vec![toml_problem(text, &e)]))?;
         rs.check()?;
         Ok(rs)
     }

@@ -93,7 +93,8 @@ impl MemberRecord {
             .join(" ")
     }
 
-    /// The record with its text normalized and checked: card number format, names, birth date
+    /// The record with its text normalized and checked (the card number in capitals,
+    /// [`card_number_normal`]): card number format, names, birth date
     /// not after `today`, joining date (`joined_on`) not after `today` nor before the 14th
     /// birthday. Every broken rule at once.
     pub fn validate(
@@ -103,7 +104,8 @@ impl MemberRecord {
         edition: Edition,
     ) -> Result<MemberRecord, ValidationErrors> {
         let mut errs = ValidationErrors::new();
-        let card = self.card_number.trim();
+        let card = card_number_normal(&self.card_number);
+        let card = card.as_str();
         if card.is_empty()
             || card.chars().count() > 32
             || !card.chars().all(|c| c.is_alphanumeric() || c == '-')
@@ -203,4 +205,10 @@ pub fn member_on(
         }
         _ => Err(PartyRule::MemberMissing),
     }
+}
+
+/// A party card number as sailau keeps and looks it up: trimmed, letters in capitals, so that
+/// «ab-1024» typed by a secretary finds the card «AB-1024» and cannot be recorded beside it.
+pub fn card_number_normal(card: &str) -> String {
+    card.trim().to_uppercase()
 }

@@ -132,13 +132,6 @@ pub enum PartyRule {
     ContendersRequired,
     /// The nominee is not a member of the party.
     NomineeNotMember,
-    /// A party rule set that cannot be read: `key` and why.
-    RuleSetInvalid {
-        /// The TOML key at fault (empty for the whole text).
-        key: String,
-        /// Why, in English.
-        reason: String,
-    },
     /// A conference of a higher branch before the conferences of the branches below it
     /// (regional after district, seed 003), or a conference whose delegates are not yet elected.
     OutOfOrder,
@@ -214,7 +207,6 @@ impl PartyRule {
             PartyRule::ContenderTwice => "party-contender-twice",
             PartyRule::ContendersRequired => "party-contenders-required",
             PartyRule::NomineeNotMember => "party-nominee-not-member",
-            PartyRule::RuleSetInvalid { .. } => "party-rule-set-invalid",
             PartyRule::OutOfOrder => "party-out-of-order",
             PartyRule::MeetingTaken => "party-meeting-taken",
             PartyRule::OrganizationNotBelow => "party-organization-not-below",
@@ -250,9 +242,6 @@ impl PartyRule {
             }
             PartyRule::MembersPresentRange { members } => vec![("members", members.to_string())],
             PartyRule::UnitNominated { name } => vec![("name", name.clone())],
-            PartyRule::RuleSetInvalid { key, reason } => {
-                vec![("key", key.clone()), ("reason", reason.clone())]
-            }
             _ => Vec::new(),
         }
     }
@@ -341,9 +330,6 @@ impl PartyRule {
             PartyRule::ContenderTwice => "the same member is named twice".into(),
             PartyRule::ContendersRequired => "name at least one contender".into(),
             PartyRule::NomineeNotMember => "the nominee is not a member of the party".into(),
-            PartyRule::RuleSetInvalid { key, reason } => {
-                format!("the party rule set cannot be read at '{key}': {reason}")
-            }
             PartyRule::OutOfOrder => {
                 "out of order: the conferences below (or the delegates' election) come first".into()
             }
@@ -425,10 +411,6 @@ impl PartyRule {
             PartyRule::ContenderTwice,
             PartyRule::ContendersRequired,
             PartyRule::NomineeNotMember,
-            PartyRule::RuleSetInvalid {
-                key: "quorum".into(),
-                reason: "unknown variant".into(),
-            },
             PartyRule::OutOfOrder,
             PartyRule::MeetingTaken,
             PartyRule::OrganizationNotBelow,

@@ -97,15 +97,15 @@ pub const AMANAT_TOML: &str = include_str!("../../rulesets/party-amanat.toml");
 
 impl PartyRules {
     /// Reads a rule set from TOML; an unknown key or value is refused naming it.
+    ///
+    /// # Errors
+    /// [`crate::Rule::RuleSetInvalid`] on the field `rules`.
     pub fn from_toml(text: &str) -> Result<PartyRules, ValidationErrors> {
         toml::from_str::<PartyRules>(text).map_err(|e| {
-            let reason = e.message().to_owned();
-            let key = e
-                .span()
-                .and_then(|s| text.get(s))
-                .map(|k| k.trim().chars().take(64).collect())
-                .unwrap_or_default();
-            ValidationErrors::one("rules", PartyRule::RuleSetInvalid { key, reason }.into())
+            crate::elections::rule_set_errors_on(
+                "rules",
+                &[crate::elections::rules::toml_problem(text, &e)],
+            )
         })
     }
 

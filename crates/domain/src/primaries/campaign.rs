@@ -155,7 +155,7 @@ impl Campaign {
     /// The campaign's rule set (it was read when the campaign was opened).
     ///
     /// # Errors
-    /// [`PrimariesRule::RuleSetInvalid`] if the stored text no longer reads (never for a
+    /// [`crate::Rule::RuleSetInvalid`] if the stored text no longer reads (never for a
     /// campaign that was accepted).
     pub fn rules(&self) -> Result<PrimariesRules, ValidationErrors> {
         PrimariesRules::from_toml(&self.opened.rules)
@@ -204,7 +204,7 @@ pub struct OpenFacts {
 /// The [`PrimariesRule`]s of the campaign (identifier taken, windows empty or out of order,
 /// paper voting outside online voting, registration already past, positions empty, badly keyed
 /// or twice, a unit outside the territory, seats out of 1–500, trustees and threshold), the
-/// rule set's [`PrimariesRule::RuleSetInvalid`], [`crate::party::rules::PartyRule::BranchMissing`],
+/// rule set's [`crate::Rule::RuleSetInvalid`], [`crate::party::rules::PartyRule::BranchMissing`],
 /// and the text rules of the titles and names.
 pub fn validate_open(
     c: &OpenCampaign,
@@ -301,8 +301,11 @@ pub fn validate_open(
         .iter()
         .enumerate()
         .any(|(i, t)| c.trustees[..i].contains(t));
-    if n == 0 || n > MAX_TRUSTEES || twice || c.threshold == 0 || c.threshold as usize > n {
+    if n == 0 || n > MAX_TRUSTEES || twice {
         errs.push("trustees", PrimariesRule::TrusteesShape.into());
+    }
+    if c.threshold == 0 || c.threshold as usize > n.max(1) {
+        errs.push("threshold", PrimariesRule::ThresholdRange.into());
     }
     for (i, role) in facts.trustee_roles.iter().enumerate() {
         match role {

@@ -105,41 +105,41 @@ impl PrimariesRules {
     /// value by its dotted key.
     ///
     /// # Errors
-    /// [`PrimariesRule::RuleSetInvalid`] on the field `rules`.
+    /// [`crate::Rule::RuleSetInvalid`] on the field `rules`.
     pub fn from_toml(text: &str) -> Result<PrimariesRules, ValidationErrors> {
-        let bad = |key: String, reason: String| {
-            ValidationErrors::one(
-                "rules",
-                PrimariesRule::RuleSetInvalid { key, reason }.into(),
-            )
-        };
+        use crate::elections::rules::{RuleSetProblem, toml_problem};
         let rules = toml::from_str::<PrimariesRules>(text).map_err(|e| {
-            let key = e
-                .span()
-                .and_then(|s| text.get(s))
-                .map(|k| k.trim().chars().take(64).collect())
-                .unwrap_or_default();
-            bad(key, e.message().to_owned())
+            crate::elections::rule_set_errors_on("rules", &[toml_problem(text, &e)])
         })?;
+        let mut problems = Vec::new();
+        let mut out_of_range = |key: &str, within: bool, problem: &str| {
+            if !within {
+                problems.push(RuleSetProblem {
+                    key: key.to_owned(),
+                    code: "range".to_owned(),
+                    line: 0,
+                    problem: problem.to_owned(),
+                });
+            }
+        };
         for (key, v) in [
             ("quotas.women_min_percent", rules.quotas.women_min_percent),
             ("quotas.young_min_percent", rules.quotas.young_min_percent),
         ] {
-            if v > 100 {
-                return Err(bad(key.into(), "a percentage from 0 to 100".into()));
-            }
+            out_of_range(key, v <= 100, "a percentage from 0 to 100");
         }
-        if rules.quotas.young_under_age == 0 || rules.quotas.young_under_age > 150 {
-            return Err(bad(
-                "quotas.young_under_age".into(),
-                "an age from 1 to 150".into(),
-            ));
-        }
-        if rules.eligibility.min_age > 150 {
-            return Err(bad(
-                "eligibility.min_age".into(),
-                "an age from 0 to 150".into(),
-            ));
+        out_of_range(
+            "quotas.young_under_age",
+            (1..=150).contains(&rules.quotas.young_under_age),
+            "an age from 1 to 150",
+        );
+        out_of_range(
+            "eligibility.min_age",
+            rules.eligibility.min_age <= 150,
+            "an age from 0 to 150",
+        );
+        if !problems.is_empty() {
+            return Err(crate::elections::rule_set_errors_on("rules", &problems));
         }
         Ok(rules)
     }
@@ -149,13 +149,6 @@ impl PrimariesRules {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "primaries_rule", rename_all = "kebab-case")]
 pub enum PrimariesRule {
-    /// The rule set does not read: `key` names the place, `reason` what is wrong.
-    RuleSetInvalid {
-        /// The key or text where reading failed.
-        key: String,
-        /// What is wrong, in English (from the TOML reader).
-        reason: String,
-    },
     /// The campaign identifier is already used.
     CampaignTaken,
     /// No campaign has this identifier.
@@ -180,9 +173,11 @@ pub enum PrimariesRule {
     SeatsRange,
     /// No position of the campaign has this key.
     PositionMissing,
-    /// The key ceremony needs 1 to 15 trustees, each named once, with a threshold from 1 to
-    /// their number.
+    /// The key ceremony needs 1 to 15 trustees, each named once.
     TrusteesShape,
+    /// The threshold of the key ceremony (how many trustees decrypt the tally) is from 1 to the
+    /// number of trustees.
+    ThresholdRange,
     /// The account named is not a trustee (role `trustee`).
     NotTrustee,
     /// Registration is open from `opens` to `closes` only.
@@ -377,6 +372,8 @@ pub enum PrimariesRule {
     InstantFormat,
     /// No shipped primaries rule set has this id ([`PRESETS`]).
     PresetUnknown,
+    /// A campaign names a shipped rule set or gives the party's own, not both.
+    PresetAndRules,
     /// The ballot is fixed once registration has closed (at `closes`, local time): until then
     /// contenders may still apply and be decided on.
     RegistrationNotOver {
@@ -396,10 +393,6 @@ impl PrimariesRule {
     pub fn samples() -> Vec<PrimariesRule> {
         let w = || ("17.08.2020 00:00".to_owned(), "29.08.2020 00:00".to_owned());
         vec![
-            PrimariesRule::RuleSetInvalid {
-                key: "quotas.women_min_percent".into(),
-                reason: "a percentage from 0 to 100".into(),
-            },
             PrimariesRule::CampaignTaken,
             PrimariesRule::CampaignMissing,
             PrimariesRule::WindowEmpty,
@@ -413,6 +406,7 @@ impl PrimariesRule {
             PrimariesRule::SeatsRange,
             PrimariesRule::PositionMissing,
             PrimariesRule::TrusteesShape,
+            PrimariesRule::ThresholdRange,
             PrimariesRule::NotTrustee,
             PrimariesRule::RegistrationClosed {
                 opens: w().0,
@@ -504,6 +498,7 @@ impl PrimariesRule {
             },
             PrimariesRule::InstantFormat,
             PrimariesRule::PresetUnknown,
+            PrimariesRule::PresetAndRules,
             PrimariesRule::RegistrationNotOver { closes: w().1 },
         ]
     }
@@ -511,7 +506,6 @@ impl PrimariesRule {
     /// The message key in the Fluent catalogs.
     pub fn key(&self) -> &'static str {
         match self {
-            PrimariesRule::RuleSetInvalid { .. } => "prim-rule-set-invalid",
             PrimariesRule::CampaignTaken => "prim-campaign-taken",
             PrimariesRule::CampaignMissing => "prim-campaign-missing",
             PrimariesRule::WindowEmpty => "prim-window-empty",
@@ -525,6 +519,7 @@ impl PrimariesRule {
             PrimariesRule::SeatsRange => "prim-seats-range",
             PrimariesRule::PositionMissing => "prim-position-missing",
             PrimariesRule::TrusteesShape => "prim-trustees-shape",
+            PrimariesRule::ThresholdRange => "prim-threshold-range",
             PrimariesRule::NotTrustee => "prim-not-trustee",
             PrimariesRule::RegistrationClosed { .. } => "prim-registration-closed",
             PrimariesRule::ContenderTaken => "prim-contender-taken",
@@ -588,6 +583,7 @@ impl PrimariesRule {
             PrimariesRule::PaperIssueClosed { .. } => "prim-paper-issue-closed",
             PrimariesRule::InstantFormat => "prim-instant-format",
             PrimariesRule::PresetUnknown => "prim-preset-unknown",
+            PrimariesRule::PresetAndRules => "prim-preset-and-rules",
             PrimariesRule::RegistrationNotOver { .. } => "prim-registration-not-over",
         }
     }
@@ -595,9 +591,6 @@ impl PrimariesRule {
     /// The variables the message needs, by name.
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            PrimariesRule::RuleSetInvalid { key, reason } => {
-                vec![("key", key.clone()), ("reason", reason.clone())]
-            }
             PrimariesRule::RegistrationClosed { opens, closes }
             | PrimariesRule::DebateOutsideWindow { opens, closes }
             | PrimariesRule::PaperClosed { opens, closes }
@@ -629,9 +622,6 @@ impl PrimariesRule {
     /// The rule in plain English, for logs, the CLI and API `detail` fields.
     pub fn english(&self) -> String {
         match self {
-            PrimariesRule::RuleSetInvalid { key, reason } => {
-                format!("the rule set does not read at «{key}»: {reason}")
-            }
             PrimariesRule::CampaignTaken => "this campaign identifier is taken".into(),
             PrimariesRule::CampaignMissing => "no primaries campaign has this identifier".into(),
             PrimariesRule::WindowEmpty => "a window must open before it closes".into(),
@@ -652,8 +642,9 @@ impl PrimariesRule {
             }
             PrimariesRule::SeatsRange => "a list has 1 to 500 seats".into(),
             PrimariesRule::PositionMissing => "the campaign has no such position".into(),
-            PrimariesRule::TrusteesShape => {
-                "1 to 15 different trustees, and a threshold from 1 to their number".into()
+            PrimariesRule::TrusteesShape => "1 to 15 different trustees".into(),
+            PrimariesRule::ThresholdRange => {
+                "a threshold from 1 to the number of trustees".into()
             }
             PrimariesRule::NotTrustee => "this account is not a trustee".into(),
             PrimariesRule::RegistrationClosed { opens, closes } => {
@@ -799,6 +790,9 @@ impl PrimariesRule {
                 "no shipped primaries rule set has this id (known: {})",
                 PRESETS.map(|(id, _)| id).join(", ")
             ),
+            PrimariesRule::PresetAndRules => {
+                "name a shipped rule set (preset) or give the party's own (rules), not both".into()
+            }
         }
     }
 }
@@ -831,10 +825,44 @@ mod tests {
     fn a_misspelt_key_is_named() {
         let text = AMANAT_2020_TOML.replace("min_age", "min_agee");
         let e = PrimariesRules::from_toml(&text).expect_err("refused");
-        let reason = match &e.0[0].rule {
-            crate::Rule::Primaries(PrimariesRule::RuleSetInvalid { reason, .. }) => reason.clone(),
+        match &e.0[0].rule {
+            crate::Rule::RuleSetInvalid { key, problem, .. } => {
+                assert_eq!((key.as_str(), problem.as_str()), ("min_agee", "unknown"));
+            }
             other => panic!("{other:?}"),
-        };
-        assert!(reason.contains("min_agee"), "{reason}");
+        }
+        assert_eq!(e.0[0].field, "rules");
+    }
+
+    #[test]
+    fn every_value_out_of_range_is_named_at_once() {
+        let text = AMANAT_2020_TOML
+            .replace("women_min_percent = 30", "women_min_percent = 130")
+            .replace("min_age = 18", "min_age = 200");
+        let e = PrimariesRules::from_toml(&text).expect_err("refused");
+        let keys: Vec<_> =
+            e.0.iter()
+                .map(|f| match &f.rule {
+                    crate::Rule::RuleSetInvalid { key, problem, .. } => {
+                        assert_eq!(problem, "range");
+                        key.clone()
+                    }
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+        assert_eq!(keys, ["quotas.women_min_percent", "eligibility.min_age"]);
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line() {
+        let text = format!("{AMANAT_2020_TOML}\n[quotas\n");
+        let e = PrimariesRules::from_toml(&text).expect_err("refused");
+        match &e.0[0].rule {
+            crate::Rule::RuleSetInvalid { problem, line, .. } => {
+                assert_eq!(problem, "syntax");
+                assert_eq!(*line as usize, AMANAT_2020_TOML.lines().count() + 2);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -57,8 +57,9 @@ fn an_unknown_key_or_value_in_a_rule_set_is_named() {
     let bad = "id = \"x\"\nquorum = \"most\"\ndecision = \"majority_of_present\"\nsecond_round = \"top_two\"\n";
     let e = PartyRules::from_toml(bad).unwrap_err();
     match &e.0[0].rule {
-        Rule::Party(PartyRule::RuleSetInvalid { key, .. }) => {
-            assert!(key.contains("most"), "{key}")
+        Rule::RuleSetInvalid { key, problem, line } => {
+            assert!(key.contains("most"), "{key}");
+            assert_eq!((problem.as_str(), *line), ("choice", 2));
         }
         other => panic!("{other:?}"),
     }
@@ -218,6 +219,15 @@ fn member_records_commit_to_every_field_and_validate_all_at_once() {
         fields,
         vec!["card_number", "surname", "birth_date", "joined_on"]
     );
+    // A card number is kept in capitals, so that one card cannot be recorded twice in two cases.
+    let lower = MemberRecord {
+        card_number: " am-0001 ".into(),
+        ..r.clone()
+    };
+    let kept = lower
+        .validate(date(2000, 1, 1), date(2023, 9, 27), Edition::CURRENT)
+        .unwrap();
+    assert_eq!(kept.card_number, "AM-0001");
 }
 
 fn any_rules() -> impl Strategy<Value = PartyRules> {

@@ -307,7 +307,7 @@ fn a_bad_campaign_names_every_broken_rule() {
         ("positions[1].key", "prim-position-key-twice"),
         ("positions[0].unit", "prim-unit-outside-campaign"),
         ("positions[1].seats", "prim-seats-range"),
-        ("trustees", "prim-trustees-shape"),
+        ("threshold", "prim-threshold-range"),
         ("trustees[1]", "prim-not-trustee"),
     ] {
         assert!(

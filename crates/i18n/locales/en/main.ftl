@@ -395,6 +395,7 @@ error-server-body = The server could not complete the request. Nothing was chang
 
 field-required = Enter a value.
 field-choose = Choose a value.
+confirm-required = Tick the box to confirm.
 invalid-type = The field “{ $field }” takes { $expected ->
         [text] text in quotation marks
         [whole-number] a whole number
@@ -410,6 +411,7 @@ invalid-value = The field “{ $field }” takes { $expected ->
        *[other] an allowed value
     }.
 unknown-field = The request takes no field “{ $field }”.
+invalid-choice = The field “{ $field }” takes one of: { $allowed }.
 json-syntax = The request body is not valid JSON (line { NUMBER($line, useGrouping: "false") }, column { NUMBER($column, useGrouping: "false") }).
 field-too-long =
     Use at most { NUMBER($max) } { NUMBER($max) ->
@@ -592,8 +594,16 @@ ledger-unknown-territory = the territory with code { $code }
 ledger-precinct = No. { NUMBER($number, useGrouping: "false") } ({ $region })
 ledger-did-create-territory = { $actor } added the territory “{ $name }” ({ $kind }, KATO code { $code }).
 ledger-did-rename-territory = { $actor } renamed the territory with KATO code { $code } to “{ $name }”.
-ledger-did-create-precinct = { $actor } added polling station No. { NUMBER($number, useGrouping: "false") } — { $territory }, { NUMBER($voters) } voters on the list.
-ledger-did-update-precinct = { $actor } changed polling station { $precinct }: address “{ $address }”, { NUMBER($voters) } voters on the list.
+ledger-did-create-precinct =
+    { $actor } added polling station No. { NUMBER($number, useGrouping: "false") } — { $territory }, { NUMBER($voters) } { NUMBER($voters) ->
+        [one] voter
+       *[other] voters
+    } on the list.
+ledger-did-update-precinct =
+    { $actor } changed polling station { $precinct }: address “{ $address }”, { NUMBER($voters) } { NUMBER($voters) ->
+        [one] voter
+       *[other] voters
+    } on the list.
 ledger-did-create-party = { $actor } added the party “{ $name }”.
 ledger-did-update-party = { $actor } changed the details of the party “{ $name }”.
 ledger-did-create-branch = { $actor } added a branch of the party “{ $party }” — { $territory }.
@@ -652,11 +662,19 @@ import-wrong-file =
         [parties] parties
        *[other] different
     } file: this import takes another kind.
-import-row-width = The row has { NUMBER($cells) } cells but the header has { $expected } columns. A quote may be left open, or a value holds the separator.
+import-row-width =
+    The row has { NUMBER($cells) } { NUMBER($cells) ->
+        [one] cell
+       *[other] cells
+    } but the header has { $expected } columns. A quote may be left open, or a value holds the separator.
 import-encoding = The text cannot be read as { $encoding }.
 import-read-as = The file was read as { $encoding }.
 import-lost-letters = “{ $text }” has “?” inside words. Kazakh letters were probably lost when the file was saved as Windows-1251; save it as “CSV UTF-8”.
-import-too-many-rows = The file has more than { NUMBER($max) } rows, the limit of one import.
+import-too-many-rows =
+    The file has more than { NUMBER($max) } { NUMBER($max) ->
+        [one] row
+       *[other] rows
+    }, the limit of one import.
 import-utf16-no-bom = The file is UTF-16 without a byte-order mark. Save it as “CSV UTF-8”.
 import-unreadable-workbook = The XLSX workbook could not be read: { $reason }
 import-too-large = The file is larger than { NUMBER($max) } MB, the upload limit. Nothing was imported.
@@ -759,7 +777,14 @@ election-unit-level = The territory { $unit } does not elect an akim of this lev
 election-unit-outside = The territory { $unit } is outside the calling commission's territory.
 election-unit-busy = The territory { $unit } already has an election on this day.
 election-day-past = Election day must be after today.
-election-too-few-candidates = { NUMBER($registered) } candidates registered; at least { NUMBER($min) } are needed.
+election-too-few-candidates =
+    { NUMBER($registered) } { NUMBER($registered) ->
+        [one] candidate
+       *[other] candidates
+    } registered; at least { NUMBER($min) } { NUMBER($min) ->
+        [one] is
+       *[other] are
+    } needed.
 election-enough-candidates = { NUMBER($registered) } registered already (minimum { NUMBER($min) }): no proposal by the higher akim is needed.
 election-nomination-taken = A nomination with this identifier exists.
 election-nomination-missing = There is no such nomination.
@@ -817,20 +842,34 @@ election-document-missing = Missing document: { $document ->
         [higher_akim_proposal] the higher akim's proposal
        *[other] { $document }
     }.
-election-attachment-too-large = The file has { NUMBER($size) } bytes; files of at most { NUMBER($max) } bytes are accepted.
+election-attachment-too-large =
+    The file has { NUMBER($size) } { NUMBER($size) ->
+        [one] byte
+       *[other] bytes
+    }; files of at most { NUMBER($max) } { NUMBER($max) ->
+        [one] byte
+       *[other] bytes
+    } are accepted.
 election-attachment-type = By its content the file is not a PDF, JPEG or PNG document.
 election-attachment-mismatch = The file does not match its recorded hash, size or type.
 election-deposit-too-low = { NUMBER($amount) } ₸ paid; the deposit in { $year } is { NUMBER($required) } ₸.
 election-deposit-wage-unknown = The rule set has no minimum wage for { $year }.
 election-deposit-missing = The deposit has not been paid.
 election-signatures-missing = No signature sheets have been verified.
-election-signatures-too-few = { NUMBER($valid) } valid signatures; { NUMBER($required) } are required.
+election-signatures-too-few =
+    { NUMBER($valid) } valid { NUMBER($valid) ->
+        [one] signature
+       *[other] signatures
+    }; { NUMBER($required) } { NUMBER($required) ->
+        [one] is
+       *[other] are
+    } required.
 election-ground-unknown = The rule set has no such ground of refusal.
 election-recall-not-party = Only a party's nominee can be recalled.
 action-call-election = calling an election
 action-nominate-by-party = nominating a candidate for a party
 action-apply-self-nomination = applying for self-nomination
-action-propose-by-higher-akim = a proposal by the higher akim
+action-propose-by-higher-akim = proposing a candidate as the higher akim
 action-attach-document = attaching a candidate's document
 action-tick-document = checking off a candidate's documents
 action-record-deposit = recording an electoral deposit
@@ -841,7 +880,11 @@ action-produce-ballots = producing the ballots
 action-read-workbench = viewing the applications awaiting the commission's decision
 action-read-attachments = viewing candidates' documents
 scope-person = Candidate: { $person }
-ledger-did-call-election = { $actor } called the election “{ $name }” for { $day }: { NUMBER($units) } contests.
+ledger-did-call-election =
+    { $actor } called the election “{ $name }” for { $day }: { NUMBER($units) } { NUMBER($units) ->
+        [one] contest
+       *[other] contests
+    }.
 ledger-did-nominate-by-party = { $actor } nominated { $name } for the party { $party }.
 ledger-did-apply-self-nomination = { $actor } filed a self-nomination: { $name }.
 ledger-did-propose-by-higher-akim = { $actor } entered the higher akim's proposal: { $name }.
@@ -909,7 +952,14 @@ signature-ground-duplicate = a repeated signature of the same person
 signature-import-wrong-file = This is not a signature sheet: the columns must be { $expected }.
 action-record-signature-sheets = recording signature sheets
 action-erase-signature-data = erasing the signers' data
-ledger-did-record-signature-sheets = { $actor } recorded signature sheets for nomination { $nomination }: { NUMBER($lines) } lines, { NUMBER($valid) } valid signatures of { NUMBER($required) } required.
+ledger-did-record-signature-sheets =
+    { $actor } recorded signature sheets for nomination { $nomination }: { NUMBER($lines) } { NUMBER($lines) ->
+        [one] line
+       *[other] lines
+    }, { NUMBER($valid) } valid { NUMBER($valid) ->
+        [one] signature
+       *[other] signatures
+    } of { NUMBER($required) } required.
 ledger-did-erase-signature-data = { $actor } erased the signers' data of nomination { $nomination }.
 ## i13-party
 party-card-number-format = A party card number is 1 to 32 letters, digits or hyphens.
@@ -944,8 +994,16 @@ party-motion-taken = This motion identifier is already used.
 party-not-adopted = The motion did not end in a decision to nominate: there is nothing to hand to the commission.
 party-motion-decided = This motion is already decided.
 party-round-not-next = The vote due is round { $expected }.
-party-no-quorum = No quorum: { NUMBER($attending) } delegates present, at least { NUMBER($needed) } needed. No decision can be taken.
-party-counts-above-present = The votes add up to more than the { NUMBER($attending) } delegates present.
+party-no-quorum =
+    No quorum: { NUMBER($attending) } { NUMBER($attending) ->
+        [one] delegate
+       *[other] delegates
+    } present, at least { NUMBER($needed) } needed. No decision can be taken.
+party-counts-above-present =
+    The votes add up to more than the { NUMBER($attending) } { NUMBER($attending) ->
+        [one] delegate
+       *[other] delegates
+    } present.
 party-tally-shape = The counts do not fit the motion: it has { $expected } contenders.
 party-tally-mode = This way of voting needs another kind of record (counts for open and secret votes, each delegate's vote for a roll call).
 party-unit-outside-branch = There is no such unit on the branch's territory.
@@ -953,7 +1011,6 @@ party-unit-nominated = The party has already nominated a candidate for this unit
 party-contender-twice = The same member is named twice.
 party-contenders-required = Name at least one contender.
 party-nominee-not-member = The nominee is not a member of the party.
-party-rule-set-invalid = The party's rules (a TOML file) cannot be read: they hold a key or a value sailau does not know.
 party-out-of-order = Out of order: the conferences below (or the election of delegates) come first.
 action-record-member = recording a party member
 action-erase-member-data = erasing a party member's personal data
@@ -1022,8 +1079,16 @@ el-contest-unit = Unit
 el-contest-voters = Voters
 el-contest-nominated = Nominated
 el-contest-registered = Registered
-el-contest-min-warning = { NUMBER($count) } candidates registered, fewer than the minimum of { NUMBER($min) }. The higher-level akim may propose candidates.
-el-contest-signatures-needed = A self-nomination needs the signatures of at least { NUMBER($count) } voters ({ NUMBER($share) }% of { NUMBER($voters) }, rounded up).
+el-contest-min-warning =
+    { NUMBER($count) } { NUMBER($count) ->
+        [one] candidate
+       *[other] candidates
+    } registered, fewer than the minimum of { NUMBER($min) }. The higher-level akim may propose candidates.
+el-contest-signatures-needed =
+    A self-nomination needs the signatures of at least { NUMBER($count) } { NUMBER($count) ->
+        [one] voter
+       *[other] voters
+    } ({ NUMBER($share) }% of { NUMBER($voters) }, rounded up).
 el-contest-candidates = Candidates
 el-contest-no-candidates = No candidates yet.
 el-self-nominate = Apply for self-nomination
@@ -1236,12 +1301,23 @@ pp-conference-title = { $ordinal } { $kind ->
        *[other] regular conference
     }
 pp-conference-heading = { $title } of the “{ $party }” party branch — { $branch }
-pp-count = { NUMBER($present) } of { NUMBER($elected) } delegates present
+pp-count =
+    { NUMBER($present) } of { NUMBER($elected) } { NUMBER($elected) ->
+        [one] delegate
+       *[other] delegates
+    } present
 pp-quorum-yes = Quorum: yes (at least { NUMBER($needed) })
 pp-quorum-no = No quorum (at least { NUMBER($needed) } needed)
-pp-why = { $rule ->
-        [cast] { NUMBER($votes) } for out of { NUMBER($base) } votes cast; more than { NUMBER($half) } needed
-        [elected] { NUMBER($votes) } for out of { NUMBER($base) } delegates elected; more than { NUMBER($half) } needed
+pp-why =
+    { $rule ->
+        [cast] { NUMBER($votes) } for out of { NUMBER($base) } { NUMBER($base) ->
+            [one] vote
+           *[other] votes
+        } cast; more than { NUMBER($half) } needed
+        [elected] { NUMBER($votes) } for out of { NUMBER($base) } { NUMBER($base) ->
+            [one] delegate
+           *[other] delegates
+        } elected; more than { NUMBER($half) } needed
         [two_thirds] { NUMBER($votes) } for out of { NUMBER($base) } present; at least two thirds ({ NUMBER($min) }) needed
        *[present] { NUMBER($votes) } for out of { NUMBER($base) } present; more than { NUMBER($half) } needed
     }
@@ -1294,7 +1370,11 @@ pp-field-tally = Counts
 pp-field-present = Delegates present
 pp-field-roll-call = Each delegate's vote
 pp-field-contest = Election
-pp-contenders-too-many = At most { NUMBER($max) } contenders.
+pp-contenders-too-many =
+    At most { NUMBER($max) } { NUMBER($max) ->
+        [one] contender
+       *[other] contenders
+    }.
 pp-contender-not-member = No member of the party has the card number { $card }: the nominee must be a member.
 pp-contender-no-person = The member with card { $card } is not in the registry of persons: register the person first.
 pp-count-format = Write a whole number of votes.
@@ -1334,9 +1414,17 @@ pp-back-to-branch = Back to the branch
 party-meeting-taken = This meeting is already recorded.
 party-organization-not-below = The primary organization must be the party's branch on a territory within the conference's branch.
 party-meeting-after-conference = The meeting must be held on or before the day of the conference.
-party-members-present-range = Members present must be at least 1 and at most the { NUMBER($members) } members of the organization.
+party-members-present-range =
+    Members present must be at least 1 and at most the { NUMBER($members) } { NUMBER($members) ->
+        [one] member
+       *[other] members
+    } of the organization.
 party-seats-range = A meeting elects from 1 to 999 delegates.
-party-meeting-counts-above-present = The votes add up to more than the { NUMBER($attending) } members present.
+party-meeting-counts-above-present =
+    The votes add up to more than the { NUMBER($attending) } { NUMBER($attending) ->
+        [one] member
+       *[other] members
+    } present.
 party-not-of-organization = This member is not a member of the primary organization.
 party-plan-not-region = A regional plan is made for a region or a city of republican significance.
 party-plan-dates-order = The plan's dates must follow in order: start, primary meetings, district and city conferences, regional conference.
@@ -1423,7 +1511,11 @@ pp-scope-unknown = (record erased)
 day-field-unknown = “{ $key }” is not a line of this election's protocol.
 day-candidate-unknown = No candidate is registered under number { $registration } in this unit.
 day-relation-failed = { $en }
-day-above-list = { NUMBER($value) } is more than the { NUMBER($voters) } voters on the list.
+day-above-list =
+    { NUMBER($value) } is more than the { NUMBER($voters) } { NUMBER($voters) ->
+        [one] voter
+       *[other] voters
+    } on the list.
 day-entries-differ = The two entries differ: { $first } in the first, { $second } in this one. Check the paper protocol.
 day-protocol-accepted = This precinct's protocol is already accepted. It can be changed only by an amendment with a reason.
 day-protocol-not-accepted = This precinct has no accepted protocol yet.
@@ -1434,7 +1526,11 @@ day-polls-not-closed = Protocols are entered after the polls close, { $date } at
 day-turnout-time-unknown = Turnout is reported at { $allowed } only.
 day-turnout-too-early = The { $time } report cannot be made before { $time } local time.
 day-turnout-reported = This precinct has already reported turnout at { $time }.
-day-turnout-order = The { $time } report gave { NUMBER($voted) } voters: turnout never decreases through the day.
+day-turnout-order =
+    The { $time } report gave { NUMBER($voted) } { NUMBER($voted) ->
+        [one] voter
+       *[other] voters
+    }: turnout never decreases through the day.
 action-report-turnout = reporting turnout
 action-enter-protocol = entering a precinct protocol
 action-amend-protocol = amending a precinct protocol
@@ -1579,7 +1675,11 @@ day-copy-submit = Save the copy
 day-enter-submit = Save the protocol
 day-scans = Scan of the signed protocol
 day-no-scans = No scan attached yet.
-day-scan-file = { $format }, { NUMBER($size) } bytes
+day-scan-file =
+    { $format }, { NUMBER($size) } { NUMBER($size) ->
+        [one] byte
+       *[other] bytes
+    }
 day-scan-file-label = Scan or photo file
 day-scan-hint = PDF, JPEG or PNG. The ledger records the file's SHA-256 hash.
 day-scan-submit = Attach the scan
@@ -1625,7 +1725,6 @@ results-download-events = The ledger as a NIST SP 1500-101 event log (JSON)
 role-organizing-committee = Member of a primaries organizing committee
 role-trustee = Primaries trustee (key holder)
 role-credential-authority = Voting credential authority
-prim-rule-set-invalid = The primaries rules (a TOML file) do not read: they hold a key or value sailau does not know, or a value out of its range.
 prim-campaign-taken = A primaries campaign with this identifier exists already.
 prim-campaign-missing = No such primaries campaign.
 prim-window-empty = A window must open before it closes.
@@ -1638,17 +1737,26 @@ prim-position-key-twice = Two positions have the same key.
 prim-unit-outside-campaign = This unit lies outside the campaign's territory.
 prim-seats-range = A list has 1 to 500 seats.
 prim-position-missing = The campaign has no such position.
-prim-trustees-shape = 1 to 15 different trustees are needed, and a threshold from 1 to their number.
+prim-trustees-shape = 1 to 15 different trustees are needed.
+prim-threshold-range = The threshold is a whole number from 1 to the number of trustees.
 prim-not-trustee = This account is not a primaries trustee.
 prim-registration-closed = Registration is open from { $opens } to { $closes }.
 prim-contender-taken = A contender with this identifier exists already.
 prim-contender-missing = The campaign has no such contender.
 prim-contender-twice = This member already stands for this position.
 prim-not-member = Only members of the party in this territory may stand.
-prim-too-young = A contender must be at least { NUMBER($age) } years old.
+prim-too-young =
+    A contender must be at least { NUMBER($age) } { NUMBER($age) ->
+        [one] year
+       *[other] years
+    } old.
 prim-young-mismatch = The young mark does not follow from the member's birth date.
 prim-ballot-fixed = The ballot is fixed once online voting has opened.
-prim-residence-short = A contender must have lived at least { NUMBER($years) } years in the territory.
+prim-residence-short =
+    A contender must have lived at least { NUMBER($years) } { NUMBER($years) ->
+        [one] year
+       *[other] years
+    } in the territory.
 prim-criminal-record-undeclared = The contender must declare having no criminal record.
 prim-organization-invalid = The nominating organization is not a branch of the party in the campaign's territory.
 prim-already-decided = This application has already been decided.
@@ -1665,7 +1773,7 @@ prim-attendance-shape = Mark every contender of the debate once, as present or a
 prim-paper-closed = Paper ballots are counted from { $opens } to { $closes }.
 prim-paper-count-twice = This primary organization has already entered its count.
 prim-paper-count-shape = A count names each admitted contender of the position once.
-prim-paper-counts-above-issued = The votes exceed what the { NUMBER($issued) } paper ballots issued allow.
+prim-paper-counts-above-issued = There are more votes than paper ballots issued ({ NUMBER($issued) }).
 prim-paper-ballot-refused = This member cannot be given a paper ballot.
 prim-position-without-contenders = No contender is admitted for this position: the ballot cannot be fixed.
 prim-ballot-invalid = The verifiable voting protocol does not allow this ballot (too many positions or contenders).
@@ -1675,6 +1783,7 @@ prim-ballot = Online ballot
 prim-ballot-not-fixed = The ballot is not fixed yet.
 prim-ballot-fixed-hash = The ballot is fixed; the fingerprint of its content (manifest hash): { $hash }.
 prim-ballot-fix = Fix the ballot
+prim-ballot-fix-confirm = I confirm the ballot; once fixed, it does not change.
 prim-ballot-fix-hint = Once fixed, the ballot holds the admitted contenders; no admission, withdrawal or exclusion is possible any more, and the trustees run the key ceremony for this ballot.
 prim-apply = Apply to stand
 prim-apply-hint = Your age and whether you count as young follow from the birth date in your party member record; your name and birth date are not published in the ledger.
@@ -1712,7 +1821,11 @@ prim-window-state-open = now
 prim-window-state-after = over
 prim-positions = Positions
 prim-position-akim = nomination for akim
-prim-position-list = list of { NUMBER($seats) } seats
+prim-position-list =
+    list of { NUMBER($seats) } { NUMBER($seats) ->
+        [one] seat
+       *[other] seats
+    }
 prim-contenders = Contenders
 prim-no-contenders = No contenders yet.
 prim-contender = Contender
@@ -1746,6 +1859,7 @@ prim-young = under { NUMBER($age) }
 prim-ground = Ground of refusal
 prim-debates = Debates
 prim-no-debates = No debates scheduled yet.
+prim-no-debates-held = No debates were held for this position.
 prim-debate-when = Starts
 prim-debate-topic = Topic
 prim-debate-place = Place
@@ -1765,9 +1879,33 @@ prim-votes = Votes
 prim-votes-online = online
 prim-votes-paper = on paper
 prim-list = List balanced by the quotas
-prim-list-quotas = Quotas: at least { NUMBER($women) } women and { NUMBER($young) } young of { NUMBER($seats) }.
-prim-list-met = Quotas met: { NUMBER($women) } women, { NUMBER($young) } young.
-prim-list-unmet = The contenders do not make the quotas possible: { NUMBER($women) } women, { NUMBER($young) } young.
+prim-list-quotas =
+    Quotas: at least { NUMBER($women) } { NUMBER($women) ->
+        [one] woman
+       *[other] women
+    } and at least { NUMBER($young) } { NUMBER($young) ->
+        [one] young person
+       *[other] young people
+    } on a list of { NUMBER($seats) } { NUMBER($seats) ->
+        [one] seat
+       *[other] seats
+    }.
+prim-list-met =
+    Quotas met: { NUMBER($women) } { NUMBER($women) ->
+        [one] woman
+       *[other] women
+    }, { NUMBER($young) } { NUMBER($young) ->
+        [one] young person
+       *[other] young people
+    }.
+prim-list-unmet =
+    The contenders do not make the quotas possible: { NUMBER($women) } { NUMBER($women) ->
+        [one] woman
+       *[other] women
+    }, { NUMBER($young) } { NUMBER($young) ->
+        [one] young person
+       *[other] young people
+    }.
 prim-list-moved-in = { $gender ->
     [female] taken in by a quota
    *[other] taken in by a quota
@@ -1792,7 +1930,11 @@ ledger-did-refuse-contender = { $actor } refused a primaries contender: «{ $gro
 ledger-did-withdraw-contender = { $actor } withdrew a primaries contender.
 ledger-did-schedule-debate = { $actor } scheduled the debate «{ $title }».
 ledger-did-record-debate = { $actor } recorded a debate's attendance.
-ledger-did-record-paper-count = { $actor } entered the paper count of the primary organization «{ $branch }» ({ NUMBER($count) } ballots issued).
+ledger-did-record-paper-count =
+    { $actor } entered the paper count of the primary organization «{ $branch }» ({ NUMBER($count) } { NUMBER($count) ->
+        [one] ballot
+       *[other] ballots
+    } issued).
 
 ## i14-online: the primaries' verifiable online vote
 prim-not-your-trustee = You are not the trustee with this number in this campaign.
@@ -1800,7 +1942,11 @@ prim-ceremony-step-twice = This trustee has already published this file.
 prim-ceremony-not-ready = Every trustee must first finish the previous round of the key ceremony.
 prim-ceremony-aborted = A complaint aborted the key ceremony: no file is taken until the organizing committee restarts it.
 prim-ceremony-not-aborted = The key ceremony is restarted only after a complaint has aborted it.
-prim-trustee-count-fixed = The restarted ceremony needs { NUMBER($count) } trustees, as many as the fixed ballot.
+prim-trustee-count-fixed =
+    The restarted ceremony needs { NUMBER($count) } { NUMBER($count) ->
+        [one] trustee
+       *[other] trustees
+    }, as many as the fixed ballot.
 prim-ceremony-key-reused = This announcement repeats one from the aborted ceremony: generate new secrets with the trustee's program.
 prim-file-refused = The file is refused: the verifiable voting protocol does not accept it (a proof, signature or key does not hold).
 prim-credentials-twice = The voting credentials are already published.
@@ -1820,7 +1966,11 @@ prim-already-tallied = The ballot box is already closed and tallied.
 prim-tally-stale = The board has changed: compute the tally again.
 prim-not-tallied = The ballot box has not been tallied yet.
 prim-results-published = The results are already published.
-prim-shares-too-few = Decryption needs the shares of { NUMBER($count) } trustees.
+prim-shares-too-few =
+    Decryption needs the shares of { NUMBER($count) } { NUMBER($count) ->
+        [one] trustee
+       *[other] trustees
+    }.
 command-publish-ceremony-file = Key ceremony file
 command-restart-ceremony = Restart of the key ceremony
 command-publish-credentials = Voting credentials published
@@ -1844,12 +1994,24 @@ ledger-did-publish-complaints = { $actor } published trustee { NUMBER($index) }'
    *[other] shares
 } dealt to it: the key ceremony is aborted.
 ledger-did-restart-ceremony = { $actor } restarted the key ceremony after a complaint, with the trustees { $names }.
-ledger-did-publish-credentials = { $actor } published { NUMBER($count) } public voting credentials.
+ledger-did-publish-credentials =
+    { $actor } published { NUMBER($count) } public voting { NUMBER($count) ->
+        [one] credential
+       *[other] credentials
+    }.
 ledger-did-submit-ballot = { $actor } cast ballot { $code }.
 ledger-did-challenge-ballot = { $actor } challenged ballot { $code }; it is published with its opening and not counted.
-ledger-did-tally-board = { $actor } closed the ballot box and added up { NUMBER($count) } encrypted ballots.
+ledger-did-tally-board =
+    { $actor } closed the ballot box and added up { NUMBER($count) } encrypted { NUMBER($count) ->
+        [one] ballot
+       *[other] ballots
+    }.
 ledger-did-publish-decryption-share = { $actor } published trustee { NUMBER($index) }'s decryption share.
-ledger-did-publish-results = { $actor } published the online results of { NUMBER($count) } ballots.
+ledger-did-publish-results =
+    { $actor } published the online results of { NUMBER($count) } { NUMBER($count) ->
+        [one] ballot
+       *[other] ballots
+    }.
 ledger-did-issue-paper-ballot = { $actor } issued a paper ballot at «{ $branch }».
 prim-online = Online voting
 prim-online-status = Progress of the vote
@@ -1867,7 +2029,14 @@ prim-online-roster = Roster of members for the letters
 prim-online-roster-hint = The party members who may vote in this campaign, numbered by card number. Run “sailau credentials generate” with as many codes as the roster has lines: code number N goes in a sealed letter to the member on line N. The roster holds personal data: keep it off the server's machine once the letters are printed.
 prim-online-roster-download = Download the roster (CSV)
 prim-online-codes-mismatch = Warning: codes and voters differ
-prim-online-codes-mismatch-value = { NUMBER($count) } voting codes counted, but only { NUMBER($number) } members voted online: some codes were used from another member's account
+prim-online-codes-mismatch-value =
+    { NUMBER($count) } voting { NUMBER($count) ->
+        [one] code
+       *[other] codes
+    } counted, but only { NUMBER($number) } { NUMBER($number) ->
+        [one] member
+       *[other] members
+    } voted online: some codes were used from another member's account
 prim-online-aborted = Aborted key ceremonies
 prim-online-aborted-value = { $state ->
     [yes] the ceremony under way is aborted by a complaint; restarted before: { NUMBER($count) }
@@ -1925,7 +2094,11 @@ prim-vote-intro = Your ballot is encrypted on your device: the server never sees
 prim-vote-code = Voting code
 prim-vote-code-hint = The code from the letter handed to you separately from your sign-in: eight groups of four characters.
 prim-vote-choose-one = Mark one contender.
-prim-vote-choose-up-to = Mark one to { NUMBER($count) } contenders.
+prim-vote-choose-up-to =
+    Mark one to { NUMBER($count) } { NUMBER($count) ->
+        [one] contender
+       *[other] contenders
+    }.
 prim-vote-encrypt = Encrypt the ballot
 prim-vote-fingerprint = The ballot's fingerprint
 prim-vote-fingerprint-hint = Note the fingerprint's first 16 characters. Cast the ballot, or challenge it: a challenged ballot is opened and never counts, and you find it on the board by those characters; encrypt a fresh one after it.
@@ -1977,6 +2150,7 @@ prim-not-in-organization = This party member does not belong to the chosen prima
 prim-paper-issue-closed = Paper ballots are issued from { $opens } to { $closes }.
 prim-instant-format = Give the date and time with its time-zone offset, e.g. 2020-10-01T00:00:00+06:00.
 prim-preset-unknown = sailau has no primaries rules by this name.
+prim-preset-and-rules = Choose a shipped rule set or give the party's own rules, not both.
 prim-online-card-required = Enter the party card number.
 prim-board-cast-list = Cast ballots
 prim-ballot-kind-cast = Cast ballot
@@ -2029,11 +2203,13 @@ prim-open-threshold-hint = From 1 to the number of trustees chosen.
 prim-open-ruleset = Rules of the primaries
 prim-open-rules = The party's own rules (TOML)
 prim-open-rules-hint = Filled in, they take the place of the rules chosen above.
+prim-open-rules-template = To write the party's own rules, start from a shipped set:
 prim-open-submit = Open the campaign
 prim-preset-amanat-primaries-2020 = AMANAT (Nur Otan), 2020 primaries
 prim-withdraw-title = Withdrawal
 prim-withdraw-hint = Until online voting opens the contender may withdraw (or the committee records the withdrawal). It cannot be undone.
 prim-withdraw-submit = Withdraw the candidacy
+prim-withdraw-confirm = I confirm the withdrawal; it cannot be undone.
 prim-nominate = Nomination by a primary organization
 prim-nominate-card = Party card number of the member
 prim-nominate-card-hint = The member nominated, as on their party card.
@@ -2045,3 +2221,19 @@ prim-registration-not-over = The ballot is fixed once registration has closed ({
 prim-open-when-akim = for an akim nomination
 prim-open-when-list = for a list
 prim-nominate-residence = Years the member has lived in the territory
+
+# Titles of the API's problem documents (RFC 9457), by the problem's slug.
+problem-title-invalid = The input is not valid
+problem-title-bad-request = The request is malformed
+problem-title-unsupported-media-type = Unsupported media type
+problem-title-payload-too-large = The request body is too large
+problem-title-unauthorized = Sign-in required
+problem-title-bad-credentials = Wrong username or password
+problem-title-forbidden = Not allowed
+problem-title-csrf-token = CSRF token missing or wrong
+problem-title-not-found = Not found
+problem-title-unknown-endpoint = No such API endpoint
+problem-title-method-not-allowed = Method not allowed
+problem-title-throttled = Too many attempts
+problem-title-internal = Internal server error
+problem-title-unavailable = Service unavailable

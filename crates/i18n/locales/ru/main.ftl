@@ -413,6 +413,7 @@ error-server-body = Сервер не смог выполнить запрос. 
 
 field-required = Заполните это поле.
 field-choose = Выберите значение.
+confirm-required = Отметьте флажок, чтобы подтвердить.
 invalid-type = В поле «{ $field }» нужно указать { $expected ->
         [text] текст в кавычках
         [whole-number] целое число
@@ -428,6 +429,7 @@ invalid-value = В поле «{ $field }» нужно указать { $expected
        *[other] допустимое значение
     }.
 unknown-field = Поля «{ $field }» в этом запросе нет.
+invalid-choice = В поле «{ $field }» нужно указать одно из значений: { $allowed }.
 json-syntax = Тело запроса не является корректным JSON (строка { NUMBER($line, useGrouping: "false") }, позиция { NUMBER($column, useGrouping: "false") }).
 field-too-long =
     Не длиннее { NUMBER($max) } { NUMBER($max) ->
@@ -675,7 +677,11 @@ import-row-width = Ячеек в строке: { NUMBER($cells) }, столбц�
 import-encoding = Текст не читается в кодировке { $encoding }.
 import-read-as = Файл прочитан в кодировке { $encoding }.
 import-lost-letters = «{ $text }»: знаки «?» внутри слов. Вероятно, казахские буквы потеряны при сохранении в Windows-1251; сохраните файл как «CSV UTF-8».
-import-too-many-rows = В файле больше { NUMBER($max) } строк — это предел одного импорта.
+import-too-many-rows =
+    В файле больше { NUMBER($max) } { NUMBER($max) ->
+        [one] строки
+       *[other] строк
+    } — это предел одного импорта.
 import-utf16-no-bom = Файл в кодировке UTF-16 без метки порядка байтов. Сохраните его как «CSV UTF-8».
 import-unreadable-workbook = Не удалось прочитать книгу XLSX: { $reason }
 import-too-large = Файл больше { NUMBER($max) } МБ — это предел загрузки. Ничего не импортировано.
@@ -804,7 +810,12 @@ election-qualification-missing = Кандидат не подтвердил тр
         [civil_service_qualification] квалификационные требования к государственной службе
        *[other] { $qualification }
     }.
-election-too-young = Кандидату должно исполниться { NUMBER($min) } лет ко дню выборов { $election_day }; ему будет { NUMBER($age) }.
+election-too-young =
+    Кандидату должно исполниться { NUMBER($min) } { NUMBER($min) ->
+        [one] год
+        [few] года
+       *[other] лет
+    } ко дню выборов { $election_day }; ему будет { NUMBER($age) }.
 election-party-nominee-taken = Партия уже выдвинула кандидата в этом округе: партия выдвигает не более одного кандидата на округ.
 election-membership-missing = Партия выдвигает только своих членов: укажите документ о членстве в партии.
 election-incumbent-taken = В этом округе уже выдвинут кандидат, указанный как действующий аким: аким один, поэтому такую отметку может иметь только одна выдвинутая или зарегистрированная кандидатура.
@@ -836,7 +847,15 @@ election-document-missing = Нет документа: { $document ->
         [higher_akim_proposal] представление вышестоящего акима
        *[other] { $document }
     }.
-election-attachment-too-large = Файл — { NUMBER($size) } байт, а принимаются файлы не больше { NUMBER($max) } байт.
+election-attachment-too-large =
+    Файл — { NUMBER($size) } { NUMBER($size) ->
+        [one] байт
+        [few] байта
+       *[other] байт
+    }, а принимаются файлы не больше { NUMBER($max) } { NUMBER($max) ->
+        [one] байта
+       *[other] байт
+    }.
 election-attachment-type = По содержимому файл не является документом PDF, JPEG или PNG.
 election-attachment-mismatch = Файл не совпадает с записанными контрольной суммой, размером или типом.
 election-deposit-too-low = Внесено { NUMBER($amount) } ₸, а избирательный взнос в { $year } году — { NUMBER($required) } ₸.
@@ -972,7 +991,6 @@ party-unit-nominated = Партия уже выдвинула по этой ед
 party-contender-twice = Один и тот же член партии указан дважды.
 party-contenders-required = Укажите хотя бы одну кандидатуру.
 party-nominee-not-member = Кандидат не является членом партии.
-party-rule-set-invalid = Правила партии (файл TOML) не читаются: в них есть ключ или значение, которых sailau не знает.
 party-out-of-order = Нарушен порядок: сначала проводятся нижестоящие конференции (или избираются делегаты).
 action-record-member = внесение члена партии
 action-erase-member-data = удаление персональных данных члена партии
@@ -1042,7 +1060,11 @@ el-contest-voters = Избирателей
 el-contest-nominated = Выдвинуто
 el-contest-registered = Зарегистрировано
 el-contest-min-warning = Зарегистрировано кандидатов: { NUMBER($count) }, это меньше минимума ({ NUMBER($min) }). Вышестоящий аким может предложить кандидатов.
-el-contest-signatures-needed = Для самовыдвижения нужно не менее { NUMBER($count) } подписей избирателей ({ NUMBER($share) } % от { NUMBER($voters) }, с округлением вверх).
+el-contest-signatures-needed =
+    Для самовыдвижения нужно не менее { NUMBER($count) } { NUMBER($count) ->
+        [one] подписи
+       *[other] подписей
+    } избирателей ({ NUMBER($share) } % от { NUMBER($voters) }, с округлением вверх).
 el-contest-candidates = Кандидаты
 el-contest-no-candidates = Кандидатов пока нет.
 el-self-nominate = Подать заявление о самовыдвижении
@@ -1258,14 +1280,34 @@ pp-conference-title = { $ordinal } { $kind ->
        *[other] очередная конференция
     }
 pp-conference-heading = { $title } филиала партии «{ $party }» — { $branch }
-pp-count = Присутствуют { NUMBER($present) } из { NUMBER($elected) } делегатов
+pp-count =
+    { NUMBER($present) ->
+        [one] Присутствует
+       *[other] Присутствуют
+    } { NUMBER($present) } из { NUMBER($elected) } { NUMBER($elected) ->
+        [one] делегата
+       *[other] делегатов
+    }
 pp-quorum-yes = Кворум есть (нужно не менее { NUMBER($needed) })
 pp-quorum-no = Кворума нет (нужно не менее { NUMBER($needed) })
-pp-why = { $rule ->
-        [cast] за { NUMBER($votes) } из { NUMBER($base) } поданных голосов, требуется более { NUMBER($half) }
-        [elected] за { NUMBER($votes) } из { NUMBER($base) } избранных делегатов, требуется более { NUMBER($half) }
-        [two_thirds] за { NUMBER($votes) } из { NUMBER($base) } присутствующих, требуется не менее двух третей ({ NUMBER($min) })
-       *[present] за { NUMBER($votes) } из { NUMBER($base) } присутствующих, требуется более { NUMBER($half) }
+pp-why =
+    { $rule ->
+        [cast] за { NUMBER($votes) } из { NUMBER($base) } { NUMBER($base) ->
+            [one] поданного голоса
+           *[other] поданных голосов
+        }, требуется более { NUMBER($half) }
+        [elected] за { NUMBER($votes) } из { NUMBER($base) } { NUMBER($base) ->
+            [one] избранного делегата
+           *[other] избранных делегатов
+        }, требуется более { NUMBER($half) }
+        [two_thirds] за { NUMBER($votes) } из { NUMBER($base) } { NUMBER($base) ->
+            [one] присутствующего
+           *[other] присутствующих
+        }, требуется не менее двух третей ({ NUMBER($min) })
+       *[present] за { NUMBER($votes) } из { NUMBER($base) } { NUMBER($base) ->
+            [one] присутствующего
+           *[other] присутствующих
+        }, требуется более { NUMBER($half) }
     }
 pp-adopted = Решение принято
 pp-adopted-nominee = Решение принято: кандидатом от партии выдвинут { $name }
@@ -1316,7 +1358,11 @@ pp-field-tally = Итоги подсчёта
 pp-field-present = Присутствующие делегаты
 pp-field-roll-call = Голос каждого делегата
 pp-field-contest = Выборы
-pp-contenders-too-many = Не более { NUMBER($max) } кандидатур.
+pp-contenders-too-many =
+    Не более { NUMBER($max) } { NUMBER($max) ->
+        [one] кандидатуры
+       *[other] кандидатур
+    }.
 pp-contender-not-member = Нет члена партии с билетом № { $card }: кандидат должен быть членом партии.
 pp-contender-no-person = Член партии с билетом № { $card } не внесён в реестр лиц: сначала внесите его.
 pp-count-format = Укажите целое число голосов.
@@ -1457,7 +1503,11 @@ day-polls-not-closed = Протоколы вводятся после оконч
 day-turnout-time-unknown = Явка сообщается только в { $allowed }.
 day-turnout-too-early = Сведения на { $time } нельзя передать раньше { $time } по местному времени.
 day-turnout-reported = Участок уже сообщил явку на { $time }.
-day-turnout-order = На { $time } сообщено { NUMBER($voted) } проголосовавших: явка в течение дня не может уменьшаться.
+day-turnout-order =
+    На { $time } сообщено о { NUMBER($voted) } { NUMBER($voted) ->
+        [one] проголосовавшем
+       *[other] проголосовавших
+    }: явка в течение дня не может уменьшаться.
 action-report-turnout = передачу сведений о явке
 action-enter-protocol = ввод протокола участковой комиссии
 action-amend-protocol = уточнение протокола участковой комиссии
@@ -1599,7 +1649,12 @@ day-copy-submit = Сохранить копию
 day-enter-submit = Сохранить протокол
 day-scans = Скан подписанного протокола
 day-no-scans = Скан ещё не приложен.
-day-scan-file = { $format }, { NUMBER($size) } байт
+day-scan-file =
+    { $format }, { NUMBER($size) } { NUMBER($size) ->
+        [one] байт
+        [few] байта
+       *[other] байт
+    }
 day-scan-file-label = Файл скана или фотографии
 day-scan-hint = PDF, JPEG или PNG. В реестр записывается хеш SHA-256 файла.
 day-scan-submit = Приложить скан
@@ -1648,7 +1703,6 @@ results-download-events = Журнал изменений в формате NIST
 role-organizing-committee = Член оргкомитета праймериз
 role-trustee = Доверенное лицо (хранитель ключа) праймериз
 role-credential-authority = Уполномоченный по выдаче кодов голосования
-prim-rule-set-invalid = Правила праймериз (файл TOML) не читаются: в них есть ключ или значение, которых sailau не знает, или значение вне допустимых пределов.
 prim-campaign-taken = Праймериз с таким идентификатором уже есть.
 prim-campaign-missing = Таких праймериз нет.
 prim-window-empty = Срок должен начинаться раньше, чем заканчивается.
@@ -1658,26 +1712,35 @@ prim-registration-past = Регистрация к этому моменту у�
 prim-positions-empty = Нужна хотя бы одна позиция.
 prim-position-key-format = Ключ позиции: от 1 до 32 строчных латинских букв, цифр или дефисов.
 prim-position-key-twice = Две позиции с одним ключом.
-prim-unit-outside-campaign = Эта административно-территориальная единица вне территории праймериз.
+prim-unit-outside-campaign = Эта административно-территориальная единица находится вне территории праймериз.
 prim-seats-range = В списке от 1 до 500 мест.
 prim-position-missing = В праймериз нет такой позиции.
-prim-trustees-shape = Нужно от 1 до 15 разных доверенных лиц и порог от 1 до их числа.
-prim-not-trustee = Эта учётная запись не доверенное лицо праймериз.
+prim-trustees-shape = Нужно от 1 до 15 разных доверенных лиц.
+prim-threshold-range = Порог — целое число от 1 до числа доверенных лиц.
+prim-not-trustee = Эта учётная запись не принадлежит доверенному лицу праймериз.
 prim-registration-closed = Регистрация открыта с { $opens } до { $closes }.
 prim-contender-taken = Участник с таким идентификатором уже есть.
 prim-contender-missing = В праймериз нет такого участника.
 prim-contender-twice = Этот член партии уже выдвинулся на эту позицию.
 prim-not-member = Участвовать могут только члены партии этой территории.
-prim-too-young = Участнику должно быть не меньше { NUMBER($age) } лет.
-prim-young-mismatch = Отметка о молодёжи не соответствует дате рождения члена партии.
+prim-too-young =
+    Участнику должно быть не меньше { NUMBER($age) } { NUMBER($age) ->
+        [one] года
+       *[other] лет
+    }.
+prim-young-mismatch = Отметка о принадлежности к молодёжи не соответствует дате рождения члена партии.
 prim-ballot-fixed = После начала онлайн-голосования бюллетень не меняется.
-prim-residence-short = Участник должен проживать на территории не меньше { NUMBER($years) } лет.
+prim-residence-short =
+    Участник должен проживать на территории не меньше { NUMBER($years) } { NUMBER($years) ->
+        [one] года
+       *[other] лет
+    }.
 prim-criminal-record-undeclared = Участник должен заявить об отсутствии судимости.
 prim-organization-invalid = Выдвигающая организация — не филиал партии на территории праймериз.
 prim-already-decided = По этой заявке решение уже принято.
 prim-ground-required = Укажите основание отказа.
 prim-not-admitted = Участник не допущен.
-prim-already-out = Участник уже снялся или исключён.
+prim-already-out = Участник уже снял свою кандидатуру или исключён.
 prim-debate-outside-window = Дебаты проводятся с { $opens } до { $closes }.
 prim-debate-taken = Дебаты с таким идентификатором уже есть.
 prim-debate-missing = Таких дебатов нет.
@@ -1688,7 +1751,7 @@ prim-attendance-shape = Отметьте каждого участника де�
 prim-paper-closed = Бюллетени подсчитываются с { $opens } до { $closes }.
 prim-paper-count-twice = Эта первичная организация уже внесла подсчёт.
 prim-paper-count-shape = В подсчёте каждый допущенный участник позиции указан один раз.
-prim-paper-counts-above-issued = Голосов больше, чем позволяют { NUMBER($issued) } выданных бюллетеней.
+prim-paper-counts-above-issued = Голосов больше, чем выдано бюллетеней ({ NUMBER($issued) }).
 prim-paper-ballot-refused = Этому члену партии нельзя выдать бюллетень.
 prim-position-without-contenders = На эту позицию не допущен ни один участник: бюллетень нельзя утвердить.
 prim-ballot-invalid = Такой бюллетень не допускает протокол проверяемого голосования (слишком много позиций или участников).
@@ -1698,7 +1761,8 @@ prim-ballot = Бюллетень онлайн-голосования
 prim-ballot-not-fixed = Бюллетень ещё не утверждён.
 prim-ballot-fixed-hash = Бюллетень утверждён; отпечаток его состава (хеш манифеста): { $hash }.
 prim-ballot-fix = Утвердить бюллетень
-prim-ballot-fix-hint = После утверждения в бюллетень войдут допущенные участники; решения о допуске, снятия и исключения станут невозможны, а доверенные лица проведут церемонию ключей для этого бюллетеня.
+prim-ballot-fix-confirm = Подтверждаю утверждение бюллетеня; после утверждения он не меняется.
+prim-ballot-fix-hint = В утверждённый бюллетень входят допущенные участники; после утверждения допуск, снятие кандидатур и исключение невозможны, а доверенные лица проводят церемонию ключей для этого бюллетеня.
 prim-apply = Подать заявку на участие
 prim-apply-hint = Возраст и принадлежность к молодёжи определяются по дате рождения из вашей учётной карточки члена партии; имя и дата рождения не публикуются в журнале изменений.
 prim-apply-submit = Подать заявку
@@ -1735,7 +1799,12 @@ prim-window-state-open = сейчас
 prim-window-state-after = позади
 prim-positions = Позиции
 prim-position-akim = кандидатура на должность акима
-prim-position-list = список на { NUMBER($seats) } мест
+prim-position-list =
+    список на { NUMBER($seats) } { NUMBER($seats) ->
+        [one] место
+        [few] места
+       *[other] мест
+    }
 prim-contenders = Участники
 prim-no-contenders = Участников пока нет.
 prim-contender = Участник
@@ -1765,10 +1834,15 @@ prim-route = Выдвижение
 prim-route-self = самовыдвижение
 prim-route-organization = первичная организация
 prim-woman = женщина
-prim-young = до { NUMBER($age) } лет
+prim-young =
+    до { NUMBER($age) } { NUMBER($age) ->
+        [one] года
+       *[other] лет
+    }
 prim-ground = Основание отказа
 prim-debates = Дебаты
 prim-no-debates = Дебаты пока не назначены.
+prim-no-debates-held = Дебатов по этой позиции не проводилось.
 prim-debate-when = Начало
 prim-debate-topic = Тема
 prim-debate-place = Место
@@ -1777,9 +1851,9 @@ prim-debate-recording = Запись
 prim-debate-present = Участвовали
 prim-debate-absent = Не явились
 prim-paper = Голосование бюллетенями
-prim-paper-summary = Подсчёт внесли первичных организаций: { NUMBER($organizations) }; выдано бюллетеней: { NUMBER($issued) }.
+prim-paper-summary = Первичных организаций, внёсших подсчёт: { NUMBER($organizations) }; выдано бюллетеней: { NUMBER($issued) }.
 prim-ratings = Рейтинги
-prim-ratings-note = Предварительно: онлайн-голоса ещё не расшифрованы доверенными лицами, рейтинги и список показывают только голоса, поданные бюллетенями.
+prim-ratings-note = Предварительно: онлайн-голоса ещё не расшифрованы доверенными лицами; рейтинги и список показывают только голоса, поданные бюллетенями.
 prim-rating-overall = Общий рейтинг
 prim-rating-women = Рейтинг женщин
 prim-rating-young = Рейтинг молодёжи
@@ -1802,11 +1876,11 @@ prim-list-moved-out = { $gender ->
 prim-link-open = открыть
 prim-back = Все праймериз
 action-open-campaign = объявление праймериз
-action-register-contender = регистрация участника праймериз
+action-register-contender = регистрацию участника праймериз
 action-decide-contender = решение о допуске участника праймериз
-action-withdraw-contender = снятие участника праймериз
+action-withdraw-contender = снятие кандидатуры участника праймериз
 action-schedule-debate = назначение дебатов
-action-record-debate = отметка участия в дебатах
+action-record-debate = отметку участия в дебатах
 action-record-paper-count = внесение подсчёта бюллетеней праймериз
 ledger-did-open-campaign = { $actor } объявил(а) праймериз «{ $title }».
 ledger-did-register-contender = { $actor } зарегистрировал(а) участника праймериз.
@@ -1823,7 +1897,12 @@ prim-ceremony-step-twice = Это доверенное лицо уже опуб�
 prim-ceremony-not-ready = Сначала все доверенные лица должны завершить предыдущий этап церемонии ключей.
 prim-ceremony-aborted = Жалоба прервала церемонию ключей: файлы не принимаются, пока организационный комитет не начнёт её заново.
 prim-ceremony-not-aborted = Церемонию ключей начинают заново только после того, как её прервала жалоба.
-prim-trustee-count-fixed = Для новой церемонии нужны { NUMBER($count) } доверенных лиц — столько же, сколько в утверждённом бюллетене.
+prim-trustee-count-fixed =
+    Для новой церемонии { NUMBER($count) ->
+        [one] нужно { NUMBER($count) } доверенное лицо
+        [few] нужны { NUMBER($count) } доверенных лица
+       *[other] нужны { NUMBER($count) } доверенных лиц
+    } — столько же, сколько в утверждённом бюллетене.
 prim-ceremony-key-reused = Это объявление повторяет объявление прерванной церемонии: создайте новые секреты программой доверенного лица.
 prim-file-refused = Файл отклонён: протокол проверяемого голосования не принимает его (доказательство, подпись или ключ не сходятся).
 prim-credentials-twice = Учётные данные для голосования уже опубликованы.
@@ -1839,11 +1918,15 @@ prim-credential-unknown = Такого кода для голосования н
 prim-not-voter = Вы не состоите в партии на территории этой кампании.
 prim-paper-ballot-taken = Вы получили бумажный бюллетень и не можете голосовать онлайн.
 prim-voting-not-over = Онлайн-голосование ещё не завершено.
-prim-already-tallied = Ящик уже закрыт и подсчитан.
+prim-already-tallied = Ящик для голосования уже закрыт, голоса подсчитаны.
 prim-tally-stale = Доска изменилась: подсчитайте заново.
-prim-not-tallied = Ящик ещё не подсчитан.
+prim-not-tallied = Голоса из ящика для голосования ещё не подсчитаны.
 prim-results-published = Итоги уже опубликованы.
-prim-shares-too-few = Для расшифровки нужны доли { NUMBER($count) } доверенных лиц.
+prim-shares-too-few =
+    Для расшифровки нужны доли { NUMBER($count) } { NUMBER($count) ->
+        [one] доверенного лица
+       *[other] доверенных лиц
+    }.
 command-publish-ceremony-file = Файл церемонии ключей
 command-restart-ceremony = Повторная церемония ключей
 command-publish-credentials = Публикация учётных данных для голосования
@@ -1864,12 +1947,21 @@ ledger-actor-voter = голосующий (анонимно)
 ledger-did-publish-ceremony-file = { $actor } опубликовал(а) файл доверенного лица № { NUMBER($index) } (этап { NUMBER($number) } из 3).
 ledger-did-publish-complaints = { $actor } опубликовал(а) жалобы доверенного лица № { NUMBER($index) } на полученные доли ({ NUMBER($count) }): церемония ключей прервана.
 ledger-did-restart-ceremony = { $actor } начал(а) церемонию ключей заново после жалобы; доверенные лица: { $names }.
-ledger-did-publish-credentials = { $actor } опубликовал(а) { NUMBER($count) } открытых учётных данных для голосования.
+ledger-did-publish-credentials = { $actor } опубликовал(а) открытые учётные данные для голосования (кодов: { NUMBER($count) }).
 ledger-did-submit-ballot = { $actor } опустил(а) бюллетень { $code }.
 ledger-did-challenge-ballot = { $actor } проверил(а) бюллетень { $code }; он опубликован с раскрытием и не учитывается.
-ledger-did-tally-board = { $actor } закрыл(а) ящик и сложил(а) { NUMBER($count) } зашифрованных бюллетеней.
+ledger-did-tally-board =
+    { $actor } закрыл(а) ящик и сложил(а) { NUMBER($count) } { NUMBER($count) ->
+        [one] зашифрованный бюллетень
+        [few] зашифрованных бюллетеня
+       *[other] зашифрованных бюллетеней
+    }.
 ledger-did-publish-decryption-share = { $actor } опубликовал(а) долю расшифровки доверенного лица № { NUMBER($index) }.
-ledger-did-publish-results = { $actor } опубликовал(а) итоги онлайн-голосования по { NUMBER($count) } бюллетеням.
+ledger-did-publish-results =
+    { $actor } опубликовал(а) итоги онлайн-голосования по { NUMBER($count) } { NUMBER($count) ->
+        [one] бюллетеню
+       *[other] бюллетеням
+    }.
 ledger-did-issue-paper-ballot = { $actor } выдал(а) бумажный бюллетень в организации «{ $branch }».
 prim-online = Онлайн-голосование
 prim-online-status = Ход голосования
@@ -1877,7 +1969,7 @@ prim-online-yes = да
 prim-online-no = нет
 prim-online-ballot-fixed = Бюллетень утверждён
 prim-online-trustees = Доверенные лица
-prim-online-trustees-value = { NUMBER($count) }, для расшифровки нужны { NUMBER($number) }
+prim-online-trustees-value = { NUMBER($count) }, для расшифровки нужно { NUMBER($number) }
 prim-online-round = Этап церемонии ключей
 prim-online-round-1 = Этап 1: объявление ключей
 prim-online-round-2 = Этап 2: раздача долей
@@ -1887,7 +1979,7 @@ prim-online-roster = Список членов партии для писем
 prim-online-roster-hint = Члены партии, имеющие право голосовать в этих праймериз, пронумерованные по номеру партийного билета. Выполните «sailau credentials generate» с числом кодов, равным числу строк списка: код № N вкладывается в запечатанное письмо члену партии из строки N. Список содержит персональные данные: после печати писем не храните его на компьютере сервера.
 prim-online-roster-download = Скачать список (CSV)
 prim-online-codes-mismatch = Внимание: коды и проголосовавшие расходятся
-prim-online-codes-mismatch-value = Учтено кодов для голосования: { NUMBER($count) }, а проголосовали онлайн только { NUMBER($number) } членов партии: часть кодов использована с чужих учётных записей
+prim-online-codes-mismatch-value = Учтено кодов для голосования: { NUMBER($count) }, а проголосовавших онлайн членов партии — только { NUMBER($number) }: часть кодов использована с чужих учётных записей
 prim-online-aborted = Прерванные церемонии ключей
 prim-online-aborted-value = { $state ->
     [yes] текущая церемония прервана жалобой; ранее начиналась заново: { NUMBER($count) }
@@ -1911,12 +2003,12 @@ prim-online-board = Доска бюллетеней
 prim-online-board-value = Опущено бюллетеней: { NUMBER($count) }, из них учитываются: { NUMBER($number) }; проверено бюллетеней: { NUMBER($index) }
 prim-online-participation = Реестр участия
 prim-online-participation-value = Проголосовали онлайн: { NUMBER($count) }; получили бумажный бюллетень: { NUMBER($number) }
-prim-online-tallied = Ящик закрыт и подсчитан
+prim-online-tallied = Ящик закрыт, голоса подсчитаны
 prim-online-decrypted = Итоги расшифрованы
 prim-online-joint-key = Общий открытый ключ
 prim-online-election-hash = Хеш выборов
 prim-online-head = Последний код отслеживания
-prim-online-record = Скачать запись голосования (zip)
+prim-online-record = Скачать запись голосования (ZIP-архив)
 prim-online-record-hint = Распакуйте архив и выполните «sailau verify record»: каждая проверка пересчитывается независимо.
 prim-online-ceremony = Церемония ключей
 prim-online-ceremony-hint = Выполните на своём компьютере «sailau trustee keygen», затем «share», затем «finalize» и загрузите открытый файл каждого этапа; на этапе 3 это подтверждённый ключ или, если полученная доля не прошла проверку, файл жалоб. Секретный файл никуда не загружайте.
@@ -1935,9 +2027,9 @@ prim-online-card-unknown = Члена партии с таким номером 
 prim-online-organization-required = Выберите первичную организацию.
 prim-online-issue = Выдать бюллетень
 prim-online-tally = Закрыть ящик и подсчитать
-prim-online-tally-hint = Система сложит последний бюллетень каждого голосующего в зашифрованном виде; затем доверенные лица загружают доли расшифровки.
+prim-online-tally-hint = Система складывает последние бюллетени голосующих, не расшифровывая их; затем доверенные лица загружают доли расшифровки.
 prim-online-share-hint = Выполните «sailau trustee decrypt» на своём компьютере и загрузите файл share-N.json.
-prim-online-results-hint = Итоги собираются из долей расшифровки и проверяются по подсчёту перед публикацией; рейтинги сложат онлайн- и бумажные голоса.
+prim-online-results-hint = Итоги собираются из долей расшифровки и перед публикацией сверяются с подсчётом; затем в рейтингах складываются онлайн-голоса и голоса, поданные бюллетенями.
 prim-online-publish = Опубликовать итоги
 prim-vote = Голосовать
 prim-vote-sign-in = Войдите в систему как член партии, чтобы голосовать.
@@ -1945,7 +2037,11 @@ prim-vote-intro = Бюллетень шифруется на вашем устр
 prim-vote-code = Код для голосования
 prim-vote-code-hint = Код из письма, выданного отдельно от входа: восемь групп по четыре знака.
 prim-vote-choose-one = Отметьте одного участника.
-prim-vote-choose-up-to = Отметьте от одного до { NUMBER($count) } участников.
+prim-vote-choose-up-to =
+    Отметьте от одного до { NUMBER($count) } { NUMBER($count) ->
+        [one] участника
+       *[other] участников
+    }.
 prim-vote-encrypt = Зашифровать бюллетень
 prim-vote-fingerprint = Отпечаток бюллетеня
 prim-vote-fingerprint-hint = Запишите первые 16 знаков отпечатка. Опустите бюллетень или проверьте его: проверенный бюллетень раскрывается и не учитывается, на доске его находят по этим знакам; после него зашифруйте новый.
@@ -1956,7 +2052,7 @@ prim-vote-tracking = Ваш код отслеживания — найдите �
 prim-vote-find = Найти на доске
 prim-vote-again = Если вас вынудили проголосовать, проголосуйте ещё раз позже: учитывается последний бюллетень.
 prim-vote-challenged-done = Бюллетень проверен и не учитывается
-prim-vote-challenged-hint = Его шифрование опубликовано с раскрытием; на странице проверки видно, какой выбор оно содержит. Чтобы проголосовать, зашифруйте бюллетень заново.
+prim-vote-challenged-hint = Его шифрование опубликовано вместе с раскрытием; на странице проверки видно, какой выбор он содержит. Чтобы проголосовать, зашифруйте бюллетень заново.
 prim-vote-verify = Открыть страницу проверки
 prim-vote-noscript = Бюллетень шифруется на вашем устройстве, поэтому для голосования нужен JavaScript. Без него можно проголосовать командой «sailau vote».
 prim-vote-error-bad-credential = Код набран с ошибкой: проверьте знаки.
@@ -1997,6 +2093,7 @@ prim-not-in-organization = Этот член партии не состоит в
 prim-paper-issue-closed = Бумажные бюллетени выдаются с { $opens } по { $closes }.
 prim-instant-format = Укажите дату и время со смещением часового пояса, например 2020-10-01T00:00:00+06:00.
 prim-preset-unknown = Таких правил праймериз в sailau нет.
+prim-preset-and-rules = Выберите готовый набор правил или приложите собственные правила партии, но не то и другое вместе.
 prim-online-card-required = Введите номер партийного билета.
 prim-board-cast-list = Опущенные бюллетени
 prim-ballot-kind-cast = Опущенный бюллетень
@@ -2012,7 +2109,7 @@ prim-open-title = Объявление праймериз
 prim-open-lead = Оргкомитет задаёт позиции, сроки по местному времени территории, доверенных лиц церемонии ключей и правила партии. Всё записывается в журнал изменений в неизменном виде.
 prim-open-party = Партия
 prim-open-territory = Территория филиала (код КАТО)
-prim-open-territory-hint = Филиал оргкомитета: единицы позиций акимов должны лежать на его территории.
+prim-open-territory-hint = Филиал оргкомитета: единицы позиций акимов должны находиться на его территории.
 prim-open-title-ru = Название на русском языке
 prim-open-title-kk = Название на казахском языке
 prim-open-title-en = Название на английском языке
@@ -2049,11 +2146,13 @@ prim-open-threshold-hint = От 1 до числа выбранных довер�
 prim-open-ruleset = Правила праймериз
 prim-open-rules = Собственные правила партии (TOML)
 prim-open-rules-hint = Если заполнено, заменяет выбранные выше правила.
+prim-open-rules-template = Собственные правила удобно составить на основе готового набора:
 prim-open-submit = Объявить праймериз
 prim-preset-amanat-primaries-2020 = AMANAT («Нур Отан»), праймериз 2020 года
 prim-withdraw-title = Снятие кандидатуры
 prim-withdraw-hint = До начала онлайн-голосования участник может снять свою кандидатуру (или оргкомитет фиксирует снятие). Отменить снятие нельзя.
 prim-withdraw-submit = Снять кандидатуру
+prim-withdraw-confirm = Подтверждаю снятие кандидатуры; отменить его нельзя.
 prim-nominate = Выдвижение первичной организацией
 prim-nominate-card = Номер партийного билета члена партии
 prim-nominate-card-hint = Выдвигаемый член партии — по его партийному билету.
@@ -2065,3 +2164,19 @@ prim-registration-not-over = Бюллетень утверждается пос�
 prim-open-when-akim = для позиции акима
 prim-open-when-list = для списка
 prim-nominate-residence = Сколько лет член партии проживает на территории
+
+# Titles of the API's problem documents (RFC 9457), by the problem's slug.
+problem-title-invalid = Данные не прошли проверку
+problem-title-bad-request = Запрос составлен неверно
+problem-title-unsupported-media-type = Неподдерживаемый тип данных
+problem-title-payload-too-large = Тело запроса слишком велико
+problem-title-unauthorized = Требуется вход в систему
+problem-title-bad-credentials = Неверное имя пользователя или пароль
+problem-title-forbidden = Действие не разрешено
+problem-title-csrf-token = Ключ защиты формы отсутствует или неверен
+problem-title-not-found = Не найдено
+problem-title-unknown-endpoint = Такого адреса программного интерфейса нет
+problem-title-method-not-allowed = Метод запроса не поддерживается
+problem-title-throttled = Слишком много попыток
+problem-title-internal = Внутренняя ошибка сервера
+problem-title-unavailable = Сервис временно недоступен

@@ -35,34 +35,38 @@ where
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(body_problem)?;
-        if let Some(missing) = missing_fields::<T>(&bytes) {
-            return Err(missing);
-        }
-        parse_json(&bytes).map(ApiJson)
+        // serde stops at the first error: on one, `T`'s schema names all of them.
+        parse_json(&bytes)
+            .map(ApiJson)
+            .map_err(|first| every_error::<T>(&bytes, first))
     }
 }
 
-/// Every required field absent from a JSON body, by `T`'s schema (serde stops at the first):
-/// `None` when none is missing or the body is not JSON (the parser then names what is wrong).
-fn missing_fields<T: utoipa::ToSchema>(bytes: &[u8]) -> Option<Problem> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+/// Every malformed field of a JSON body that serde refused with `first`, by `T`'s schema: each
+/// required field absent, each unknown field, each value of the wrong type or outside its
+/// choices or range, at once. `first` alone when the body is not JSON or the schema finds
+/// nothing (a rule of the type's own, which serde named); `first` is kept beside the others
+/// when the schema does not name its field.
+fn every_error<T: utoipa::ToSchema>(bytes: &[u8], first: Problem) -> Problem {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return first;
+    };
     let mut components = Vec::new();
     T::schemas(&mut components);
-    let mut missing = Vec::new();
-    required_missing(&T::schema(), &value, "", &components, &mut missing, 0);
-    if missing.is_empty() {
-        return None;
+    let mut errors = Vec::new();
+    schema_errors(&T::schema(), &value, "", &components, &mut errors, 0);
+    if errors.is_empty() {
+        return first;
     }
-    let errors: Vec<ProblemError> = missing
-        .iter()
-        .map(|(path, name)| field_error(path, &format!("missing field `{name}`")))
-        .collect();
+    for e in first.errors {
+        if !errors.iter().any(|known| known.field == e.field) {
+            errors.push(e);
+        }
+    }
     let detail = errors.iter().map(detail_of).collect::<Vec<_>>().join("; ");
-    Some(
-        Problem::new(ProblemKind::Invalid)
-            .with_detail(detail)
-            .with_errors(errors),
-    )
+    Problem::new(ProblemKind::Invalid)
+        .with_detail(detail)
+        .with_errors(errors)
 }
 
 type Components = Vec<(
@@ -70,18 +74,102 @@ type Components = Vec<(
     utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
 )>;
 
-/// Walks `value` along `schema` (components resolved from `components`), collecting each
-/// required property that is absent as (the object's path, the property).
-fn required_missing(
+/// The kind of JSON value a schema type takes, as the catalogs name it (`invalid-type`).
+fn kind_of_type(t: &utoipa::openapi::schema::Type) -> &'static str {
+    use utoipa::openapi::schema::Type;
+    match t {
+        Type::String => "text",
+        Type::Integer => "whole-number",
+        Type::Number => "number",
+        Type::Boolean => "true-false",
+        Type::Array => "list",
+        Type::Object => "object",
+        Type::Null => "other",
+    }
+}
+
+/// Whether `value` is of type `t`.
+fn is_of_type(t: &utoipa::openapi::schema::Type, value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    use utoipa::openapi::schema::Type;
+    match (t, value) {
+        (Type::String, Value::String(_))
+        | (Type::Number, Value::Number(_))
+        | (Type::Boolean, Value::Bool(_))
+        | (Type::Array, Value::Array(_))
+        | (Type::Object, Value::Object(_))
+        | (Type::Null, Value::Null) => true,
+        (Type::Integer, Value::Number(n)) => n.is_i64() || n.is_u64(),
+        _ => false,
+    }
+}
+
+/// The malformed-value error of `field` that takes `expected` (`rule`: `invalid-type` or
+/// `invalid-value`), worded from the catalogs.
+fn value_error(field: &str, rule: &str, expected: &str) -> ProblemError {
+    let field = if field.is_empty() { "body" } else { field };
+    worded(
+        ProblemError::new(field, rule, format!("{field}: expected {expected}")),
+        &[
+            ("field", field.to_owned()),
+            ("expected", expected.to_owned()),
+        ],
+    )
+}
+
+/// The error of a required field absent or null.
+fn required_error(field: &str) -> ProblemError {
+    ProblemError::new(field, "field-required", "a value is required")
+}
+
+/// Checks the schema's types against `value`: whether it is one of them (`false`: the error is
+/// pushed), and null when null is allowed (`None`: nothing more to check).
+fn type_fits(
+    schema_type: &utoipa::openapi::schema::SchemaType,
+    value: &serde_json::Value,
+    path: &str,
+    errors: &mut Vec<ProblemError>,
+) -> Option<bool> {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    let types: &[Type] = match schema_type {
+        SchemaType::Type(t) => std::slice::from_ref(t),
+        SchemaType::Array(ts) => ts,
+        SchemaType::AnyValue => return None,
+    };
+    if value.is_null() {
+        if !types.contains(&Type::Null) {
+            errors.push(required_error(path));
+        }
+        return None;
+    }
+    if types.iter().any(|t| is_of_type(t, value)) {
+        return Some(true);
+    }
+    let expected = types
+        .iter()
+        .find(|t| **t != Type::Null)
+        .map_or("other", kind_of_type);
+    // A fraction where a whole number goes is a value out of its range, like serde says.
+    errors.push(value_error(path, "invalid-type", expected));
+    Some(false)
+}
+
+/// Walks `value` along `schema` (components resolved from `components`), collecting into
+/// `errors` what serde would refuse, field by field, where it would stop at the first: each
+/// required property absent or null, each property an object without additional properties
+/// does not take (`#[serde(deny_unknown_fields)]`), each value of another type than the
+/// schema's, each text outside an enumeration's values, each whole number below its minimum or
+/// outside its format's range.
+fn schema_errors(
     schema: &utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
     value: &serde_json::Value,
     path: &str,
     components: &Components,
-    missing: &mut Vec<(String, String)>,
+    errors: &mut Vec<ProblemError>,
     depth: usize,
 ) {
     use utoipa::openapi::RefOr;
-    use utoipa::openapi::schema::{ArrayItems, Schema};
+    use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, Schema, Type};
     const DEPTH: usize = 8;
     if depth > DEPTH {
         return;
@@ -96,29 +184,135 @@ fn required_missing(
             }
         }
     };
-    match (schema, value) {
-        (Schema::Object(o), serde_json::Value::Object(map)) => {
-            for r in &o.required {
-                if !map.contains_key(r) {
-                    missing.push((path.to_owned(), r.clone()));
+    let is_null = |s: &RefOr<Schema>| {
+        matches!(s, RefOr::T(Schema::Object(o))
+            if o.schema_type == utoipa::openapi::schema::SchemaType::Type(Type::Null))
+    };
+    match schema {
+        // `Option<T>` of a named type: null, or the type.
+        Schema::OneOf(one) => {
+            let mut others = one.items.iter().filter(|s| !is_null(s));
+            if value.is_null() {
+                if !one.items.iter().any(is_null) {
+                    errors.push(required_error(path));
                 }
+                return;
             }
-            for (k, v) in map {
-                if let Some(p) = o.properties.get(k) {
-                    required_missing(p, v, &join(path, k), components, missing, depth + 1);
+            if let (Some(only), None) = (others.next(), others.next()) {
+                schema_errors(only, value, path, components, errors, depth + 1);
+            }
+        }
+        Schema::Array(a) => {
+            if type_fits(&a.schema_type, value, path, errors) != Some(true) {
+                return;
+            }
+            if let (ArrayItems::RefOrSchema(item), serde_json::Value::Array(items)) =
+                (&a.items, value)
+            {
+                for (i, v) in items.iter().enumerate() {
+                    let at = format!("{path}[{i}]");
+                    schema_errors(item, v, &at, components, errors, depth + 1);
                 }
             }
         }
-        (Schema::Array(a), serde_json::Value::Array(items)) => {
-            if let ArrayItems::RefOrSchema(item) = &a.items {
-                for (i, v) in items.iter().enumerate() {
-                    let at = format!("{path}[{i}]");
-                    required_missing(item, v, &at, components, missing, depth + 1);
+        Schema::Object(o) => {
+            if type_fits(&o.schema_type, value, path, errors) != Some(true) {
+                return;
+            }
+            match value {
+                serde_json::Value::Object(map) => {
+                    for r in &o.required {
+                        if !map.contains_key(r) {
+                            let field = join(path, r);
+                            errors.push(required_error(&field));
+                        }
+                    }
+                    let closed = matches!(
+                        o.additional_properties.as_deref(),
+                        Some(AdditionalProperties::FreeForm(false))
+                    );
+                    for (k, v) in map {
+                        match o.properties.get(k) {
+                            Some(p) => {
+                                schema_errors(p, v, &join(path, k), components, errors, depth + 1)
+                            }
+                            None if closed => {
+                                let field = join(path, k);
+                                errors.push(worded(
+                                    ProblemError::new(
+                                        field.clone(),
+                                        "unknown-field",
+                                        format!("unknown field `{k}`"),
+                                    ),
+                                    &[("field", field)],
+                                ));
+                            }
+                            None => {}
+                        }
+                    }
                 }
+                serde_json::Value::String(text) => {
+                    if let Some(allowed) = &o.enum_values
+                        && !allowed.iter().any(|a| a.as_str() == Some(text))
+                    {
+                        let allowed: Vec<String> = allowed
+                            .iter()
+                            .filter_map(|a| a.as_str().map(str::to_owned))
+                            .collect();
+                        errors.push(choice_error(path, &allowed));
+                    }
+                }
+                serde_json::Value::Number(n) => {
+                    if let Some(n) = n.as_i64().map(i128::from).or(n.as_u64().map(i128::from))
+                        && !in_range(o, n)
+                    {
+                        errors.push(value_error(path, "invalid-value", "whole-number"));
+                    }
+                }
+                _ => {}
             }
         }
         _ => {}
     }
+}
+
+/// Whether the whole number `n` is within the schema's minimum, maximum and format (an
+/// unsigned `int32` is a `u32`: minimum 0).
+fn in_range(o: &utoipa::openapi::schema::Object, n: i128) -> bool {
+    use utoipa::openapi::schema::{KnownFormat, SchemaFormat};
+    let number = |b: &Option<utoipa::Number>| -> Option<i128> {
+        match b.as_ref()? {
+            utoipa::Number::Int(i) => i128::try_from(*i).ok(),
+            utoipa::Number::UInt(u) => i128::try_from(*u).ok(),
+            utoipa::Number::Float(f) => Some(f.ceil() as i128),
+        }
+    };
+    let min = number(&o.minimum);
+    let max = number(&o.maximum);
+    let unsigned = min.is_some_and(|m| m >= 0);
+    let (lo, hi) = match &o.format {
+        Some(SchemaFormat::KnownFormat(KnownFormat::Int32)) if unsigned => {
+            (0, i128::from(u32::MAX))
+        }
+        Some(SchemaFormat::KnownFormat(KnownFormat::Int32)) => {
+            (i128::from(i32::MIN), i128::from(i32::MAX))
+        }
+        Some(SchemaFormat::KnownFormat(KnownFormat::Int64)) if unsigned => {
+            (0, i128::from(u64::MAX))
+        }
+        _ => (i128::from(i64::MIN), i128::from(u64::MAX)),
+    };
+    n >= min.unwrap_or(lo).max(lo) && n <= max.unwrap_or(hi).min(hi)
+}
+
+/// The error of a text `field` that is none of `allowed` (an enumeration's values).
+fn choice_error(field: &str, allowed: &[String]) -> ProblemError {
+    let field = if field.is_empty() { "body" } else { field };
+    let list = allowed.join(", ");
+    worded(
+        ProblemError::new(field, "invalid-choice", format!("{field}: one of {list}")),
+        &[("field", field.to_owned()), ("allowed", list)],
+    )
 }
 
 /// Whether the request's `Content-Type` satisfies `accept(type, subtype)` (lower-case, no parameters).
@@ -303,6 +497,20 @@ fn field_error(path: &str, message: &str) -> ProblemError {
             path.to_owned()
         };
         (field, "unknown-field", message.to_owned())
+    } else if message.starts_with("unknown variant ") {
+        // "unknown variant `x`, expected `a` or `b`" / "expected one of `a`, `b`, `c`".
+        let allowed: Vec<String> = message
+            .split_once("expected")
+            .map(|(_, rest)| {
+                rest.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let field = if path.is_empty() { "body" } else { path };
+        return choice_error(field, &allowed);
     } else if message.starts_with("invalid type: null") {
         (
             path.to_owned(),

@@ -176,7 +176,8 @@ pub async fn open_campaign(
             )
             .map(str::to_owned),
         (None, Some(text)) => Some(text.clone()),
-        _ => f.take("preset", Err(Rule::FieldRequired)),
+        (Some(_), Some(_)) => f.take("rules", Err(PrimariesRule::PresetAndRules.into())),
+        (None, None) => f.take("preset", Err(Rule::FieldRequired)),
     };
     // Without a rule set's text, its rules are not checked (they would be made up).
     let rules_broken = rules.is_none();

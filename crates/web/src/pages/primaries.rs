@@ -37,6 +37,7 @@ pub fn router() -> Router<WebState> {
         .merge(online::router())
         .route("/primaries", get(list))
         .route("/primaries/open", get(open::open_form).post(open::open))
+        .route("/primaries/presets/{file}", get(open::preset_text))
         .route("/primaries/{id}", get(show))
         .route("/primaries/{id}/applications", post(apply))
         .route("/primaries/{id}/nominations", post(nominate))
@@ -158,6 +159,8 @@ pub struct PositionBlock {
     paper_form: Option<PaperForm>,
     /// The committee's form to schedule a debate of this position.
     debate_form: Option<DebateForm>,
+    /// Whether the debates' window has closed (none scheduled then means none held).
+    debates_over: bool,
 }
 
 /// The committee's form to schedule a debate of a position.
@@ -477,6 +480,7 @@ fn blocks(ctx: &PageCtx, v: &CampaignView) -> Result<Vec<PositionBlock>, Fail> {
             list,
             paper_form: None,
             debate_form: None,
+            debates_over: false,
         });
     }
     Ok(out)
@@ -670,6 +674,9 @@ async fn campaign_page(
             }
         };
         let mut positions = blocks(ctx, &v)?;
+        for block in &mut positions {
+            block.debates_over = now >= w.debates.closes;
+        }
         // The committee schedules debates until they close, and records each once it started.
         let may_debate = may(page.principal(), CommandKind::ScheduleDebate, &t);
         if may_debate {
@@ -979,6 +986,10 @@ async fn withdraw(
         let id = ContenderId::parse(&id).ok_or(Fail::NotFound)?;
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
+        if !confirmed(&values) {
+            let messages = vec![page.ctx.tr("confirm-required")];
+            return contender_page(&page, &state, id, None, messages).await;
+        }
         let command = sailau_domain::primaries::contenders::WithdrawContender { contender: id };
         match super::territories::execute(&page, &state, command.into()).await? {
             Ok(_) => Ok(see_other(&contender_href(&id))),
@@ -989,6 +1000,12 @@ async fn withdraw(
         }
     })
     .await
+}
+
+/// Whether a form that cannot be undone was confirmed: its box `confirm` ticked (the page
+/// asks before a withdrawal or the ballot's fixing, without script).
+fn confirmed(values: &std::collections::HashMap<String, String>) -> bool {
+    values.get("confirm").is_some_and(|v| v == "yes")
 }
 
 /// POST /primaries/{id}/applications (`position`, `gender`, `residence_years`,
@@ -1207,6 +1224,10 @@ async fn fix_ballot(
         let id = CampaignId::parse(&id).ok_or(Fail::NotFound)?;
         let values = form_map(body)?;
         check_form(&page, &headers, &values)?;
+        if !confirmed(&values) {
+            let messages = vec![page.ctx.tr("confirm-required")];
+            return campaign_page(&page, &state, id, Refused::Ballot(messages)).await;
+        }
         match super::territories::execute(&page, &state, FixBallot { campaign: id }.into()).await? {
             Ok(_) => Ok(see_other(&format!("{}#ballot", campaign_href(&id)))),
             Err(errors) => {

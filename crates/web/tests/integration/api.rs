@@ -591,6 +591,78 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
         for f in ["number", "territory_code", "address", "voters"] {
             assert!(fields.contains(&f.to_owned()), "{ctx}: {f} not named: {p}");
         }
+        // Malformed fields all at once (serde stops at the first), worded in the language the
+        // request asks for: the title, every message and the detail made of them.
+        let r = send_raw(
+            &t,
+            Method::POST,
+            "/api/v1/precincts",
+            Some("application/json"),
+            json!({"number": "five", "territory_code": 103200000, "voter": 1}).to_string(),
+            &[
+                ("authorization", bearer.as_str()),
+                ("accept-language", "ru"),
+            ],
+        )
+        .await;
+        let p = problem(&r, 422, ctx);
+        let mut named = errors(&p);
+        named.sort();
+        assert_eq!(
+            named,
+            [
+                ("address", "field-required"),
+                ("number", "invalid-type"),
+                ("territory_code", "invalid-type"),
+                ("voter", "unknown-field"),
+                ("voters", "field-required"),
+            ]
+            .map(|(f, r)| (f.to_owned(), r.to_owned())),
+            "{ctx}: {p}"
+        );
+        assert_eq!(p["title"], "Данные не прошли проверку", "{ctx}: {p}");
+        let detail = p["detail"].as_str().unwrap();
+        for part in [
+            "В поле «number» нужно указать целое число.",
+            "В поле «territory_code» нужно указать текст в кавычках.",
+            "Поля «voter» в этом запросе нет.",
+            "address: Заполните это поле.",
+        ] {
+            assert!(detail.contains(part), "{ctx}: {part} in {detail}");
+        }
+        // An enumeration's value outside its choices names them (beside another malformed field).
+        let r = send_raw(
+            &t,
+            Method::POST,
+            "/api/v1/accounts",
+            Some("application/json"),
+            json!({"username": "new.one", "role": "king", "password": "correct horse battery", "active": "yes"})
+                .to_string(),
+            &[("authorization", bearer.as_str()), ("accept-language", "kk")],
+        )
+        .await;
+        let p = problem(&r, 422, ctx);
+        let mut named = errors(&p);
+        named.sort();
+        assert_eq!(
+            named,
+            [("active", "invalid-type"), ("role", "invalid-choice")]
+                .map(|(f, r)| (f.to_owned(), r.to_owned())),
+            "{ctx}: {p}"
+        );
+        let role = p["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["field"] == "role")
+            .unwrap();
+        let allowed = role["args"]["allowed"].as_str().unwrap();
+        assert!(allowed.contains("party_secretary"), "{ctx}: {p}");
+        assert!(
+            role["message"].as_str().unwrap().contains(allowed),
+            "{ctx}: {p}"
+        );
+        assert_eq!(r.header("content-language"), Some("kk"), "{ctx}");
         // Wrong or missing content type: 415.
         for ct in [
             Some("text/plain"),

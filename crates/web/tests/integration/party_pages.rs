@@ -285,7 +285,7 @@ async fn a_conference_from_the_member_file_to_the_commissions_workbench() {
             );
         }
         assert!(
-            count.body.contains("Присутствуют 1 из 3 делегатов"),
+            count.body.contains("Присутствует 1 из 3 делегатов"),
             "{b}: {}",
             count.body
         );

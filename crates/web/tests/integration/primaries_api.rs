@@ -7,6 +7,7 @@
 use axum::http::{Method, StatusCode};
 use sailau_app::demo_primaries::CAMPAIGN;
 use sailau_domain::primaries::CampaignId;
+use sailau_domain::primaries::rules::AMANAT_2020_TOML;
 use sailau_domain::{PartyCode, Role, Scope, TerritoryCode};
 use serde_json::{Value, json};
 
@@ -57,7 +58,32 @@ async fn api(
     body: Option<&Value>,
     who: &Login,
 ) -> (StatusCode, Value) {
-    let r = t.send_json(method, path, body, Some(&who.token)).await;
+    api_with(t, method, path, body, who, &[]).await
+}
+
+/// [`api`] with more headers (`accept-language`).
+async fn api_with(
+    t: &TestApp,
+    method: Method,
+    path: &str,
+    body: Option<&Value>,
+    who: &Login,
+    headers: &[(&str, &str)],
+) -> (StatusCode, Value) {
+    let mut b = axum::http::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("authorization", format!("Bearer {}", who.token));
+    for (k, v) in headers {
+        b = b.header(*k, *v);
+    }
+    let req = match body {
+        Some(j) => b
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(j.to_string())),
+        None => b.body(axum::body::Body::empty()),
+    };
+    let r = t.send(req.unwrap()).await;
     let v = if r.body.is_empty() {
         Value::Null
     } else {
@@ -114,10 +140,14 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
         "positions[0].unit",
         "positions[1].seats",
         "title_kk",
-        "trustees",
+        "threshold",
     ] {
         assert!(fields.iter().any(|x| x == f), "{f} in {p}");
     }
+    assert!(
+        !fields.iter().any(|x| x == "trustees"),
+        "the trustees themselves are fine: {p}"
+    );
     assert!(
         !fields
             .iter()
@@ -154,6 +184,95 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
             .map(|f| (f.to_owned(), "field-required".to_owned())),
         "{p}"
     );
+
+    // Malformed fields are all named at once, whatever serde met first: a wrong type, a value
+    // outside an enumeration (with the values it takes), an unknown field.
+    let mut malformed = campaign_body(&trustees);
+    malformed["threshold"] = json!("two");
+    malformed["positions"][0]["kind"] = json!("mayor");
+    malformed["windows"]["debates"]["extra"] = json!(1);
+    malformed["title_kk"] = json!(5);
+    let (status, p) = api(
+        &t,
+        Method::POST,
+        "/api/v1/primaries",
+        Some(&malformed),
+        &committee,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    let mut named = errors(&p);
+    named.sort();
+    assert_eq!(
+        named,
+        [
+            ("positions[0].kind", "invalid-choice"),
+            ("threshold", "invalid-type"),
+            ("title_kk", "invalid-type"),
+            ("windows.debates.extra", "unknown-field"),
+        ]
+        .map(|(f, r)| (f.to_owned(), r.to_owned())),
+        "{p}"
+    );
+    let kind = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "positions[0].kind")
+        .unwrap();
+    assert_eq!(kind["args"]["allowed"], "akim, list", "{p}");
+
+    // A preset and the party's own rules together: which one is meant is asked, on `rules`.
+    let mut both = campaign_body(&trustees);
+    both["rules"] = json!(AMANAT_2020_TOML);
+    let (status, p) = api(
+        &t,
+        Method::POST,
+        "/api/v1/primaries",
+        Some(&both),
+        &committee,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert_eq!(
+        errors(&p),
+        [("rules".to_owned(), "prim-preset-and-rules".to_owned())],
+        "{p}"
+    );
+    // The party's own rules that do not read: the key or the line, in the user's language.
+    let mut own = campaign_body(&trustees);
+    own.as_object_mut().unwrap().remove("preset");
+    own["rules"] = json!(AMANAT_2020_TOML.replace("min_age", "min_agee"));
+    let (status, p) = api_with(
+        &t,
+        Method::POST,
+        "/api/v1/primaries",
+        Some(&own),
+        &committee,
+        &[("accept-language", "ru")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert_eq!(p["errors"][0]["rule"], "election-rule-set-invalid", "{p}");
+    assert_eq!(p["errors"][0]["args"]["key"], "min_agee", "{p}");
+    assert_eq!(
+        p["errors"][0]["message"],
+        "Набор правил, ключ «min_agee»: такого ключа в наборе правил нет.",
+        "{p}"
+    );
+    own["rules"] = json!(format!("{AMANAT_2020_TOML}\n[quotas\n"));
+    let (_, p) = api(
+        &t,
+        Method::POST,
+        "/api/v1/primaries",
+        Some(&own),
+        &committee,
+    )
+    .await;
+    let line = AMANAT_2020_TOML.lines().count() + 2;
+    assert_eq!(p["errors"][0]["args"]["problem"], "syntax", "{p}");
+    assert_eq!(p["errors"][0]["args"]["line"], line.to_string(), "{p}");
+    assert_eq!(t.ledger_size().await, before);
 
     // Only the committee opens; an observer is refused before any field.
     let observer = t.login(Role::Observer, Scope::Global).await;
@@ -239,11 +358,12 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
     assert_eq!(errors(&p)[0].1, "prim-registration-not-over", "{p}");
+    // A card number is found whatever the case of its letters, as typed.
     let (status, w) = api(
         &t,
         Method::POST,
         &path,
-        Some(&nomination("SYN-PRM-0200")),
+        Some(&nomination(" syn-prm-0200 ")),
         &secretary,
     )
     .await;
@@ -351,6 +471,16 @@ async fn the_committee_opens_a_campaign_on_its_page() {
             .contains("href=\"/primaries/open\"")
     );
     assert_eq!(t.get("/primaries/open").await.status, StatusCode::FORBIDDEN);
+    // The shipped rule sets are the templates of a party's own, as files to download.
+    let r = t.get("/primaries/presets/amanat-primaries-2020.toml").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, AMANAT_2020_TOML);
+    assert_eq!(
+        r.header("content-disposition"),
+        Some("attachment; filename=\"amanat-primaries-2020.toml\"")
+    );
+    let r = t.get("/primaries/presets/amanat-2099.toml").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     for lang in sailau_i18n::Lang::ALL {
         let r = t
             .get_as(&format!("/primaries/open?lang={}", lang.code()), &committee)
@@ -363,6 +493,11 @@ async fn the_committee_opens_a_campaign_on_its_page() {
         assert!(
             r.body.contains("value=\"150000000\""),
             "{lang:?}: the committee's territory"
+        );
+        assert!(
+            r.body
+                .contains("href=\"/primaries/presets/amanat-primaries-2020.toml\" download"),
+            "{lang:?}: the template of the party's own rules"
         );
         // The accounts' names are the accounts' own (demo accounts are named in English).
         let start = r.body.find("id=\"f-trustees\"").unwrap();
@@ -534,8 +669,23 @@ async fn the_committee_opens_a_campaign_on_its_page() {
             .body
             .contains("Снять кандидатуру")
     );
+    // Not without ticking the box that confirms it: it cannot be undone.
     let r = t
         .post_form_as(&format!("{contender}/withdrawal?lang=ru"), &[], &committee)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Отметьте флажок, чтобы подтвердить."),
+        "{}",
+        main_text(&r.body)
+    );
+    assert!(r.body.contains("Подтверждаю снятие кандидатуры"));
+    let r = t
+        .post_form_as(
+            &format!("{contender}/withdrawal?lang=ru"),
+            &[("confirm", "yes")],
+            &committee,
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", main_text(&r.body));
     let page = t.get_as(&format!("{contender}?lang=ru"), &committee).await;

@@ -307,7 +307,11 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
     let page = t.get_as(&format!("{campaign}?lang=ru"), &committee).await;
     assert!(!page.body.contains("Утвердить бюллетень"));
     let r = t
-        .post_form_as(&format!("{campaign}/ballot?lang=ru"), &[], &committee)
+        .post_form_as(
+            &format!("{campaign}/ballot?lang=ru"),
+            &[("confirm", "yes")],
+            &committee,
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(

@@ -275,6 +275,31 @@ async fn open_page(
     ))
 }
 
+/// GET /primaries/presets/{id}.toml: a shipped rule set's text, the template of a party's own
+/// rules (the open form links it beside the rules' field); 404 for another id.
+pub async fn preset_text(
+    page: Page,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let id = file.strip_suffix(".toml").unwrap_or(&file);
+    match preset(id) {
+        Some(text) => (
+            [
+                (CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
+                (
+                    CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{id}.toml\""),
+                ),
+            ],
+            text,
+        )
+            .into_response(),
+        None => page.fail(Fail::NotFound),
+    }
+}
+
 /// GET /primaries/open
 pub async fn open_form(page: Page, State(state): State<WebState>) -> Response {
     page.answer(async {
