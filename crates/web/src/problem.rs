@@ -544,6 +544,12 @@ impl Problem {
             self.title = std::borrow::Cow::Owned(ctx.tr(&title_key));
             any = true;
         }
+        // A kind whose detail is the same every time (a media type, a size): from the catalog.
+        let detail_key = format!("problem-detail-{}", self.kind.slug());
+        if self.errors.is_empty() && self.denied.is_none() && catalog.contains(lang, &detail_key) {
+            self.detail = Some(ctx.tr(&detail_key));
+            any = true;
+        }
         // The detail of broken rules, from the errors just worded (not of imports' lines or
         // batches' items, whose detail counts them).
         let itemized = self

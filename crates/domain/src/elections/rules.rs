@@ -469,10 +469,14 @@ pub struct RuleSetError(pub Vec<RuleSetProblem>);
 /// with its line).
 pub fn toml_problem(text: &str, e: &toml::de::Error) -> RuleSetProblem {
     let message = e.message().to_owned();
-    let line = e
+    let at = e
         .span()
-        .and_then(|s| text.get(..s.start))
-        .map(|before| before.lines().count().max(1) as u64)
+        .map(|s| s.start)
+        .filter(|&i| text.is_char_boundary(i));
+    // Lines from 1: the newlines before the place, plus one.
+    let line = at
+        .and_then(|i| text.get(..i))
+        .map(|before| before.matches('\n').count() as u64 + 1)
         .unwrap_or(0);
     // The TOML reader names unknown and missing keys in its message: "unknown field `x`,
     // expected ..." / "missing field `x`".
@@ -485,22 +489,25 @@ pub fn toml_problem(text: &str, e: &toml::de::Error) -> RuleSetProblem {
         "unknown"
     } else if message.starts_with("missing field") {
         "missing"
-    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+    } else if message.starts_with("invalid type") {
         "type"
+    } else if message.starts_with("invalid value") {
+        "range"
     } else if message.starts_with("unknown variant") {
         "choice"
     } else {
         "syntax"
     };
-    let key = match code {
-        "unknown" | "missing" => quoted,
-        // The value at fault, as the text has it, names where it is.
-        _ if code != "syntax" => e
-            .span()
-            .and_then(|s| text.get(s))
-            .map(|k| k.trim().chars().take(64).collect())
-            .unwrap_or_default(),
-        _ => String::new(),
+    let key = match (code, at) {
+        ("syntax", _) => String::new(),
+        ("missing", _) => quoted,
+        // Under its table (`eligibility.min_agee`), when the place is the key's line.
+        ("unknown", Some(i)) => dotted_key_at(text, i)
+            .filter(|k| *k == quoted || k.ends_with(&format!(".{quoted}")))
+            .unwrap_or(quoted),
+        // The dotted key of the line the value is on (`eligibility.min_age`), not the value.
+        (_, Some(i)) => dotted_key_at(text, i).unwrap_or(quoted),
+        (_, None) => quoted,
     };
     RuleSetProblem {
         key,
@@ -508,6 +515,29 @@ pub fn toml_problem(text: &str, e: &toml::de::Error) -> RuleSetProblem {
         line,
         problem: message,
     }
+}
+
+/// The dotted key of the `key = value` line holding byte `at` of a TOML text, under the last
+/// table header before it (`[eligibility]` + `min_age` → `eligibility.min_age`); `None` when
+/// the line holds no `=`.
+fn dotted_key_at(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() {
+        return None;
+    }
+    let table = before
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_owned());
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_owned(),
+    })
 }
 
 /// Routes a rule set may name.

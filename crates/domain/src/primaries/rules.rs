@@ -661,7 +661,9 @@ impl PrimariesRule {
                 "the age band does not follow from the member's birth date".into()
             }
             PrimariesRule::BallotFixed => {
-                "the ballot is fixed once online voting has opened".into()
+                "the ballot has been fixed (at the latest when online voting opened): its \
+                 contenders no longer change"
+                    .into()
             }
             PrimariesRule::ResidenceShort { years } => {
                 format!("a contender must have lived at least {years} years in the territory")
@@ -827,11 +829,46 @@ mod tests {
         let e = PrimariesRules::from_toml(&text).expect_err("refused");
         match &e.0[0].rule {
             crate::Rule::RuleSetInvalid { key, problem, .. } => {
-                assert_eq!((key.as_str(), problem.as_str()), ("min_agee", "unknown"));
+                assert_eq!(
+                    (key.as_str(), problem.as_str()),
+                    ("eligibility.min_agee", "unknown")
+                );
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(e.0[0].field, "rules");
+    }
+
+    #[test]
+    fn a_value_of_another_type_names_its_key_and_line() {
+        let text = AMANAT_2020_TOML.replace("min_age = 18", "min_age = \"x\"");
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("min_age"))
+            .expect("the key")
+            + 1;
+        let e = PrimariesRules::from_toml(&text).expect_err("refused");
+        match &e.0[0].rule {
+            crate::Rule::RuleSetInvalid {
+                key,
+                problem,
+                line: at,
+            } => {
+                assert_eq!(
+                    (key.as_str(), problem.as_str()),
+                    ("eligibility.min_age", "type")
+                );
+                assert_eq!(*at as usize, line);
+            }
+            other => panic!("{other:?}"),
+        }
+        let negative = AMANAT_2020_TOML.replace("min_age = 18", "min_age = -1");
+        let e = PrimariesRules::from_toml(&negative).expect_err("refused");
+        assert!(
+            matches!(&e.0[0].rule, crate::Rule::RuleSetInvalid { key, problem, .. }
+                if key == "eligibility.min_age" && problem == "range"),
+            "{e:?}"
+        );
     }
 
     #[test]

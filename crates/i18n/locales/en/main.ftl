@@ -746,19 +746,21 @@ election-window-closed = The { $window ->
        *[other] this stage of the election
     } closed on { $date } at { $time } local time.
 election-calendar-invalid = The election calendar could not be computed: time-zone data or dates out of range.
-election-rule-set-invalid = Rule set, key “{ $key }”: { $problem ->
-        [syntax] the text does not read as TOML (line { NUMBER($line) })
-        [unknown] the rule set has no such key
-        [missing] the key is required but absent
-        [type] the value is of another type
-        [time] a local time HH:MM from 00:00 to 24:00 is needed
-        [order] the deadlines are out of order
-        [empty] the value must not be empty
-        [choice] the value is not one of those allowed
-        [year] a year such as 2023 is needed
-        [key-format] keys are lowercase Latin letters, digits and underscores
-       *[other] the value is out of range
-    }.
+election-rule-set-invalid = { $problem ->
+        [syntax] Rule set: the text does not read as TOML (line { NUMBER($line, useGrouping: "false") }).
+       *[other] Rule set, key “{ $key }”: { $problem ->
+            [unknown] the rule set has no such key
+            [missing] the key is required but absent
+            [type] the value is of another type
+            [time] a local time HH:MM from 00:00 to 24:00 is needed
+            [order] the deadlines are out of order
+            [empty] the value must not be empty
+            [choice] the value is not one of those allowed
+            [year] a year such as 2023 is needed
+            [key-format] keys are lowercase Latin letters, digits and underscores
+           *[other] the value is out of range
+        }.
+    }
 election-rule-set-digest = The SHA-256 given does not match the rule set's text.
 election-rule-set-level = The rule set is for another level of election ({ $level ->
         [district] akims of districts and cities of regional significance
@@ -1751,7 +1753,7 @@ prim-too-young =
        *[other] years
     } old.
 prim-young-mismatch = The young mark does not follow from the member's birth date.
-prim-ballot-fixed = The ballot is fixed once online voting has opened.
+prim-ballot-fixed = The ballot has been fixed (at the latest when online voting opened): its contenders no longer change.
 prim-residence-short =
     A contender must have lived at least { NUMBER($years) } { NUMBER($years) ->
         [one] year
@@ -1820,6 +1822,7 @@ prim-window-state-before = ahead
 prim-window-state-open = now
 prim-window-state-after = over
 prim-positions = Positions
+prim-position-field = Position
 prim-position-akim = nomination for akim
 prim-position-list =
     list of { NUMBER($seats) } { NUMBER($seats) ->
@@ -2207,7 +2210,7 @@ prim-open-rules-template = To write the party's own rules, start from a shipped 
 prim-open-submit = Open the campaign
 prim-preset-amanat-primaries-2020 = AMANAT (Nur Otan), 2020 primaries
 prim-withdraw-title = Withdrawal
-prim-withdraw-hint = Until online voting opens the contender may withdraw (or the committee records the withdrawal). It cannot be undone.
+prim-withdraw-hint = Until the ballot is fixed (at the latest when online voting opens) the contender may withdraw (or the committee records the withdrawal). It cannot be undone.
 prim-withdraw-submit = Withdraw the candidacy
 prim-withdraw-confirm = I confirm the withdrawal; it cannot be undone.
 prim-nominate = Nomination by a primary organization
@@ -2237,3 +2240,5 @@ problem-title-method-not-allowed = Method not allowed
 problem-title-throttled = Too many attempts
 problem-title-internal = Internal server error
 problem-title-unavailable = Service unavailable
+problem-detail-unsupported-media-type = Send the body in a format this address accepts: JSON with Content-Type: application/json; imports take a CSV file or an XLSX workbook.
+problem-detail-payload-too-large = The request body is larger than this address accepts.

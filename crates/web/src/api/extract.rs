@@ -58,12 +58,14 @@ fn every_error<T: utoipa::ToSchema>(bytes: &[u8], first: Problem) -> Problem {
     if errors.is_empty() {
         return first;
     }
+    // serde's error beside them, unless the schema named its field or refused the body whole.
+    let whole = errors.iter().any(|e| e.field == "body");
     for e in first.errors {
-        if !errors.iter().any(|known| known.field == e.field) {
+        if !whole && !errors.iter().any(|known| known.field == e.field) {
             errors.push(e);
         }
     }
-    let detail = errors.iter().map(detail_of).collect::<Vec<_>>().join("; ");
+    let detail = errors.iter().map(detail_of).collect::<Vec<_>>().join(" ");
     Problem::new(ProblemKind::Invalid)
         .with_detail(detail)
         .with_errors(errors)
@@ -117,9 +119,13 @@ fn value_error(field: &str, rule: &str, expected: &str) -> ProblemError {
     )
 }
 
-/// The error of a required field absent or null.
+/// The error of a required field absent or null (the body itself when `field` is empty).
 fn required_error(field: &str) -> ProblemError {
-    ProblemError::new(field, "field-required", "a value is required")
+    let field = if field.is_empty() { "body" } else { field };
+    worded(
+        ProblemError::new(field, "field-required", "a value is required"),
+        &[],
+    )
 }
 
 /// Checks the schema's types against `value`: whether it is one of them (`false`: the error is

@@ -168,7 +168,9 @@ pub async fn open_campaign(
     let (party, territory) = (all(party)?, all(territory)?);
 
     let mut f = Fields::new();
-    let rules = match (&body.preset, &body.rules) {
+    // An empty text is no rules of the party's own (as the form's empty field).
+    let own = body.rules.as_ref().filter(|t| !t.trim().is_empty());
+    let rules = match (&body.preset, own) {
         (Some(p), None) => f
             .take(
                 "preset",

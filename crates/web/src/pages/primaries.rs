@@ -505,7 +505,7 @@ const APPLY_FIELDS: &[&str] = &[
 
 /// The labels of an application's fields in the error summary.
 const APPLY_LABELS: &[(&str, &str)] = &[
-    ("position", "prim-positions"),
+    ("position", "prim-position-field"),
     ("gender", "person-gender"),
     ("residence_years", "prim-residence-years"),
     ("no_criminal_record", "prim-declare-no-record"),
@@ -872,7 +872,9 @@ async fn contender_page(
         c.status,
         ContenderStatus::Applied | ContenderStatus::Admitted
     );
+    // Not once the ballot is fixed (at the latest when online voting opens).
     let may_withdraw = standing
+        && v.manifest_hash.is_none()
         && instant(state.app.now_ms()) < v.campaign.voting_opens()
         && may(
             page.principal(),

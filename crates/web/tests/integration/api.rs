@@ -630,6 +630,21 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
         ] {
             assert!(detail.contains(part), "{ctx}: {part} in {detail}");
         }
+        // JSON that is not an object is refused whole, once, on `body`.
+        for body in ["null", r#"[{"number": 1}]"#, "5"] {
+            let r = send_raw(
+                &t,
+                Method::POST,
+                "/api/v1/precincts",
+                Some("application/json"),
+                body.to_owned(),
+                &auth,
+            )
+            .await;
+            let p = problem(&r, 422, &format!("{ctx} {body}"));
+            assert_eq!(errors(&p).len(), 1, "{ctx} {body}: {p}");
+            assert_eq!(p["errors"][0]["field"], "body", "{ctx} {body}: {p}");
+        }
         // An enumeration's value outside its choices names them (beside another malformed field).
         let r = send_raw(
             &t,
@@ -680,6 +695,28 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
             .await;
             problem(&r, 415, &format!("{ctx} {ct:?}"));
         }
+        // Its detail in the language asked for.
+        let r = send_raw(
+            &t,
+            Method::POST,
+            "/api/v1/precincts",
+            Some("text/plain"),
+            precinct_body(503).to_string(),
+            &[
+                ("authorization", bearer.as_str()),
+                ("accept-language", "ru"),
+            ],
+        )
+        .await;
+        let p = problem(&r, 415, ctx);
+        assert_eq!(p["title"], "Неподдерживаемый тип данных", "{ctx}: {p}");
+        assert!(
+            p["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("Отправьте тело запроса"),
+            "{ctx}: {p}"
+        );
         assert_eq!(
             t.ledger_size().await,
             before,

@@ -239,6 +239,23 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
         [("rules".to_owned(), "prim-preset-and-rules".to_owned())],
         "{p}"
     );
+    // An empty text is no rules of the party's own: the preset alone stands.
+    let mut empty = campaign_body(&trustees);
+    empty["rules"] = json!("  ");
+    empty["title_kk"] = json!("");
+    let (_, p) = api(
+        &t,
+        Method::POST,
+        "/api/v1/primaries",
+        Some(&empty),
+        &committee,
+    )
+    .await;
+    assert_eq!(
+        errors(&p),
+        [("title_kk".to_owned(), "field-required".to_owned())],
+        "{p}"
+    );
     // The party's own rules that do not read: the key or the line, in the user's language.
     let mut own = campaign_body(&trustees);
     own.as_object_mut().unwrap().remove("preset");
@@ -254,10 +271,11 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
     assert_eq!(p["errors"][0]["rule"], "election-rule-set-invalid", "{p}");
-    assert_eq!(p["errors"][0]["args"]["key"], "min_agee", "{p}");
+    assert_eq!(p["errors"][0]["args"]["key"], "eligibility.min_agee", "{p}");
+    assert_eq!(p["errors"][0]["args"]["line"], "13", "{p}");
     assert_eq!(
         p["errors"][0]["message"],
-        "Набор правил, ключ «min_agee»: такого ключа в наборе правил нет.",
+        "Набор правил, ключ «eligibility.min_agee»: такого ключа в наборе правил нет.",
         "{p}"
     );
     own["rules"] = json!(format!("{AMANAT_2020_TOML}\n[quotas\n"));
