@@ -91,6 +91,21 @@ async fn answer(
     }
 }
 
+/// A problem's (field, rule) pairs, sorted: what one answer named at once, in any order.
+pub(crate) fn sorted_errors(p: &Value) -> Vec<(String, String)> {
+    let mut named = errors(p);
+    named.sort();
+    named
+}
+
+/// (field, rule) pairs as [`errors`] gives them.
+pub(crate) fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(f, r)| ((*f).to_owned(), (*r).to_owned()))
+        .collect()
+}
+
 /// The (field, rule) pairs of a problem's `errors`.
 pub(crate) fn errors(p: &Value) -> Vec<(String, String)> {
     p["errors"]
@@ -606,18 +621,15 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
         )
         .await;
         let p = problem(&r, 422, ctx);
-        let mut named = errors(&p);
-        named.sort();
         assert_eq!(
-            named,
-            [
+            sorted_errors(&p),
+            pairs(&[
                 ("address", "field-required"),
                 ("number", "invalid-type"),
                 ("territory_code", "invalid-type"),
                 ("voter", "unknown-field"),
                 ("voters", "field-required"),
-            ]
-            .map(|(f, r)| (f.to_owned(), r.to_owned())),
+            ]),
             "{ctx}: {p}"
         );
         assert_eq!(p["title"], "Данные не прошли проверку", "{ctx}: {p}");
@@ -657,12 +669,9 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
         )
         .await;
         let p = problem(&r, 422, ctx);
-        let mut named = errors(&p);
-        named.sort();
         assert_eq!(
-            named,
-            [("active", "invalid-type"), ("role", "invalid-choice")]
-                .map(|(f, r)| (f.to_owned(), r.to_owned())),
+            sorted_errors(&p),
+            pairs(&[("active", "invalid-type"), ("role", "invalid-choice")]),
             "{ctx}: {p}"
         );
         let role = p["errors"]

@@ -11,7 +11,7 @@ use sailau_domain::primaries::rules::AMANAT_2020_TOML;
 use sailau_domain::{PartyCode, Role, Scope, TerritoryCode};
 use serde_json::{Value, json};
 
-use crate::api::errors;
+use crate::api::{errors, pairs, sorted_errors};
 use crate::common::{Login, TestApp, backends_with_clocks};
 use crate::elections::{field_error, main_text, unfit};
 
@@ -201,17 +201,14 @@ async fn a_campaign_is_opened_and_run_through_the_api() {
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
-    let mut named = errors(&p);
-    named.sort();
     assert_eq!(
-        named,
-        [
+        sorted_errors(&p),
+        pairs(&[
             ("positions[0].kind", "invalid-choice"),
             ("threshold", "invalid-type"),
             ("title_kk", "invalid-type"),
             ("windows.debates.extra", "unknown-field"),
-        ]
-        .map(|(f, r)| (f.to_owned(), r.to_owned())),
+        ]),
         "{p}"
     );
     let kind = p["errors"]
