@@ -36,7 +36,7 @@ use std::sync::Arc;
 use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
 
-pub use auth::{LoginPolicy, NewSession, SessionInfo};
+pub use auth::{LoginPolicy, NewSession, SESSION_TTL_MS, SessionInfo};
 pub use error::AppError;
 pub use execute::{Acting, Applied};
 pub use keyfile::{KeyFileError, load_or_create_key, read_key, read_public_key};
@@ -82,6 +82,14 @@ pub struct App {
     pub(crate) ballots: Arc<primaries::online::BallotGroups>,
     /// Election records being streamed ([`App::record_streams`]).
     pub(crate) record_streams: Arc<std::sync::atomic::AtomicUsize>,
+    /// Sessions waiting to be read together ([`App::session`]).
+    pub(crate) sessions: Arc<auth::SessionReads>,
+}
+
+/// The guard of a mutex whose holder never leaves its data half-changed (the queues of the
+/// ballots', sessions' and election day's shared work), poisoned or not.
+pub(crate) fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl App {
@@ -108,6 +116,7 @@ impl App {
             live: Arc::new(live::Live::default()),
             ballots: Arc::default(),
             record_streams: Arc::default(),
+            sessions: Arc::default(),
         }
     }
 

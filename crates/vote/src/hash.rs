@@ -36,7 +36,7 @@ impl Hash32 {
 
     /// 64 lowercase hex characters.
     pub fn to_hex(&self) -> String {
-        hex::encode(self.0)
+        crate::group::Hex32::of(&self.0).as_str().to_owned()
     }
 
     /// The bytes.
@@ -59,7 +59,7 @@ impl fmt::Display for Hash32 {
 
 impl Serialize for Hash32 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
+        s.serialize_str(crate::group::Hex32::of(&self.0).as_str())
     }
 }
 

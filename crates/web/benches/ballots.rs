@@ -13,7 +13,9 @@
 //!   cargo bench -p sailau-web --bench ballots
 //! ```
 //!
-//! `SAILAU_BENCH_BALLOTS=N` submits N ballots instead of 3,000 (a longer timed run, for a
+//! `SAILAU_BENCH_CLIENTS=N` runs N concurrent clients instead of 64; `SAILAU_BENCH_ONLY=postgres`
+//! skips SQLite; `SAILAU_BENCH_SQL` is run on PostgreSQL before the timed run (a trial of a
+//! schema or setting). `SAILAU_BENCH_BALLOTS=N` submits N ballots instead of 3,000 (a longer timed run, for a
 //! profile); `SAILAU_BENCH_PERF=FILE` records the timed run of each database with `perf record`
 //! into `FILE.<database>` (`perf report -i FILE.sqlite` then shows where its time went): this
 //! process on SQLite, the whole machine on PostgreSQL (`--comm postgres` for the server's share).
@@ -105,6 +107,15 @@ impl Profile {
 }
 /// Concurrent clients (members submitting at the same moment at a peak).
 const CLIENTS: usize = 64;
+
+/// The concurrent clients: `SAILAU_BENCH_CLIENTS`, or [`CLIENTS`].
+fn clients() -> usize {
+    std::env::var("SAILAU_BENCH_CLIENTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(CLIENTS)
+}
 
 struct TestClock(AtomicI64);
 
@@ -203,7 +214,7 @@ async fn setup(url: &str) -> (App, Router, CampaignId, Vec<String>, Vec<String>)
             .into(),
         );
     }
-    let members: Vec<MemberId> = (0..CLIENTS as u128 + 2)
+    let members: Vec<MemberId> = (0..clients() as u128 + 2)
         .map(|i| MemberId(uuid::Uuid::from_u128(10_000 + i)))
         .collect();
     for (i, m) in members.iter().enumerate() {
@@ -416,6 +427,8 @@ async fn setup(url: &str) -> (App, Router, CampaignId, Vec<String>, Vec<String>)
             .execute(&mut c)
             .await
             .unwrap();
+        // Dirty pages of the load written now, not by a checkpoint during the timed run.
+        sqlx::query("CHECKPOINT").execute(&mut c).await.unwrap();
     }
 
     // The ballots, made beforehand with the Rust client, one option of five each.
@@ -437,7 +450,7 @@ async fn setup(url: &str) -> (App, Router, CampaignId, Vec<String>, Vec<String>)
         .collect();
     set("2020-10-01T06:00:00Z");
     let mut tokens = Vec::new();
-    for (i, m) in members.iter().take(CLIENTS).enumerate() {
+    for (i, m) in members.iter().take(clients()).enumerate() {
         tokens.push(
             account(
                 &app,
@@ -553,10 +566,11 @@ async fn run(backend: &str, url: &str) {
     let plain = start.elapsed().as_secs_f64();
     let n = ballots() as f64;
     println!(
-        "{backend}: {} ballots through HTTP by {CLIENTS} clients against {CREDENTIALS} credentials \
+        "{backend}: {} ballots through HTTP by {} clients against {CREDENTIALS} credentials \
          in {http:.2} s = {:.0} ballots/s ({:.2} ms of CPU per ballot in this process{}); baseline \
          (plain insert of the same rows, one transaction each): {plain:.2} s = {:.0} rows/s",
         ballots(),
+        clients(),
         n / http,
         cpu * 1000.0 / n,
         if backend == "postgres" {
@@ -580,7 +594,9 @@ fn main() {
     rt.block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("ballots.db").display());
-        run("sqlite", &url).await;
+        if std::env::var("SAILAU_BENCH_ONLY").as_deref() != Ok("postgres") {
+            run("sqlite", &url).await;
+        }
         match postgres::postgres_url("sailau_bench_ballots").await {
             Some(url) => run("postgres", &url).await,
             None => println!("postgres: skipped (SAILAU_TEST_POSTGRES_URL unset or unreachable)"),

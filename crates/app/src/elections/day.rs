@@ -82,9 +82,7 @@ impl DayMemo {
     }
 }
 
-fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
+use crate::locked;
 
 /// The place of `(election, precinct)`, or what is missing as the field and rule to report;
 /// through the batch's memo when there is one.

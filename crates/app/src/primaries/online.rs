@@ -535,9 +535,7 @@ impl BallotMemo {
     }
 }
 
-fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
+use crate::locked;
 
 async fn campaign_facts(
     tx: &mut Tx,

@@ -318,3 +318,55 @@ async fn the_last_active_administrator_cannot_be_disabled_or_demoted() {
         .unwrap();
     assert_eq!(report.accounts, 2);
 }
+
+/// Requests that arrive together are read in shared queries: each is still answered with its
+/// own account, an unknown token with no session, and a session past its end with none.
+#[tokio::test]
+async fn sessions_read_together_answer_each_request_with_its_own() {
+    for f in registries().await {
+        let mut tokens = Vec::new();
+        for i in 0..40 {
+            let name = format!("cand{i}");
+            account(&f, &name, Role::Candidate, Scope::Global).await;
+            let s = f
+                .app
+                .login(&name, "correct horse battery", "1.1.1.1")
+                .await
+                .unwrap();
+            tokens.push((name, s.token));
+        }
+        tokens.push(("-".into(), "0".repeat(64)));
+        let reads: Vec<_> = tokens
+            .iter()
+            .cycle()
+            .take(200)
+            .map(|(name, token)| {
+                let app = f.app.clone();
+                let (name, token) = (name.clone(), token.clone());
+                tokio::spawn(async move {
+                    let seen = app
+                        .session(&token)
+                        .await
+                        .unwrap()
+                        .map(|i| i.principal.username.to_string());
+                    (name, seen)
+                })
+            })
+            .collect();
+        for read in reads {
+            let (name, seen) = read.await.unwrap();
+            let expected = (name != "-").then_some(name.clone());
+            assert_eq!(seen, expected, "{}: {name}", f.backend);
+        }
+        // Twelve hours later, every session has ended.
+        f.clock.0.fetch_add(
+            sailau_app::SESSION_TTL_MS + 1,
+            std::sync::atomic::Ordering::SeqCst,
+        );
+        assert!(
+            f.app.session(&tokens[0].1).await.unwrap().is_none(),
+            "{}",
+            f.backend
+        );
+    }
+}

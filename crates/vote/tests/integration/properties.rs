@@ -93,6 +93,24 @@ fn counts(r: &ElectionResult) -> Vec<Vec<u64>> {
 }
 
 proptest! {
+    /// A hash's, a point's and a scalar's text (and their JSON) are the standard lowercase hex
+    /// of their bytes, and read back to the same value.
+    #[test]
+    fn hex_text_is_the_standard_encoding(bytes in any::<[u8; 32]>(), k in any::<u64>()) {
+        let h = Hash32(bytes);
+        prop_assert_eq!(h.to_hex(), hex::encode(bytes));
+        prop_assert_eq!(serde_json::to_string(&h).unwrap(), format!("\"{}\"", hex::encode(bytes)));
+        prop_assert_eq!(Hash32::from_hex(&h.to_hex()).unwrap(), h);
+        let p = Point::from_point(RistrettoPoint::mul_base(&Scalar::from(k)));
+        prop_assert_eq!(p.to_hex(), hex::encode(p.to_bytes()));
+        prop_assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", hex::encode(p.to_bytes())));
+        let s = PublicScalar::from(Scalar::from_bytes_mod_order(bytes));
+        prop_assert_eq!(s.to_hex(), hex::encode(s.to_bytes()));
+        prop_assert_eq!(PublicScalar::from_hex(&s.to_hex()).unwrap(), s);
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
 
     /// Encrypt then decrypt (threshold decryption of a one-ballot tally) and open.
