@@ -391,9 +391,9 @@ pub struct Problem {
     #[serde(skip)]
     denied: Option<Denied>,
     /// What a 404 says does not exist and the id that named it, kept so that `detail` can be
-    /// worded in the request's language.
+    /// worded in the request's language (boxed: a `Problem` stays small as an `Err`).
     #[serde(skip)]
-    missing: Option<(Missing, String)>,
+    missing: Option<Box<(Missing, String)>>,
 }
 
 /// Headers that go with some problems.
@@ -465,7 +465,7 @@ impl Problem {
         let id = id.to_string();
         let mut problem = Problem::new(ProblemKind::NotFound)
             .with_detail(format!("{} does not exist", what.english(&id)));
-        problem.missing = Some((what, id));
+        problem.missing = Some(Box::new((what, id)));
         problem
     }
 
@@ -625,7 +625,7 @@ impl Problem {
         }
         // What does not exist; the app's own English words only in other languages (its
         // English names the thing better than a generic sentence).
-        if let Some((what, id)) = &self.missing
+        if let Some((what, id)) = self.missing.as_deref()
             && !(*what == Missing::Record && lang == sailau_i18n::Lang::En)
             && catalog.contains(lang, &what.catalog_key())
         {
