@@ -146,15 +146,31 @@ impl FromStr for Lang {
 /// stands for the default, and only the first 64 entries count (a browser sends a handful).
 /// Without a header, or when nothing matches, the answer is [`Lang::DEFAULT`].
 pub fn negotiate(accept_language: Option<&str>) -> Lang {
-    let Some(header) = accept_language else {
-        return Lang::DEFAULT;
-    };
+    accept_language
+        .and_then(|header| best_match(header, Some(Lang::DEFAULT)))
+        .unwrap_or(Lang::DEFAULT)
+}
+
+/// The language of ru, kk and en that an HTTP `Accept-Language` header asks for, or `None` when
+/// it names none of them.
+///
+/// Read like [`negotiate`] (qualities, BCP 47 matching, the first 64 entries), except that `*`
+/// ("any language") picks nothing: `fr`, `*`, `de, *;q=0.5` and an empty or malformed header
+/// give `None`, so that a caller can answer as if no language had been asked for (the JSON API
+/// answers in English without `Content-Language` then, where pages fall back to Russian).
+/// `fr, en;q=0.5` gives English, and `*, kk;q=0.1` Kazakh.
+pub fn negotiate_among(accept_language: &str) -> Option<Lang> {
+    best_match(accept_language, None)
+}
+
+/// The best of ru, kk and en for `header`; `*` stands for `star` (left out when `None`).
+fn best_match(header: &str, star: Option<Lang>) -> Option<Lang> {
     let first_entries = header.split(',').take(64).collect::<Vec<_>>().join(",");
     let requested: Vec<LanguageIdentifier> = accept_language::parse_with_quality(&first_entries)
         .into_iter()
         .filter(|(_, quality)| *quality > 0.0 && *quality <= 1.0)
         .filter_map(|(tag, _)| match tag.trim() {
-            "*" => Some(Lang::DEFAULT.langid()),
+            "*" => star.map(Lang::langid),
             tag => tag.parse().ok(),
         })
         .collect();
@@ -167,7 +183,6 @@ pub fn negotiate(accept_language: Option<&str>) -> Lang {
     )
     .first()
     .and_then(|id| Lang::from_code(id.language.as_str()))
-    .unwrap_or(Lang::DEFAULT)
 }
 
 /// A value for a message variable: text or a number.

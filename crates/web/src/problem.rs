@@ -213,6 +213,79 @@ pub enum WriteRefused {
     Invalid(Problem),
 }
 
+/// What a 404 says does not exist. The problem keeps it beside the id that named it, so that
+/// `detail` is worded in the request's language (the catalogs' `problem-not-found-<slug>`, with
+/// the id as `$id`); without `Accept-Language` the detail is the English "territory 631010000
+/// does not exist".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Missing {
+    /// A territory, by its KATO code.
+    Territory,
+    /// A polling station, by its region's KATO code and number (`391000000/123`).
+    Precinct,
+    /// A party, by its code.
+    Party,
+    /// A person of the registry, by id.
+    Person,
+    /// An account, by username.
+    Account,
+    /// An election, by id.
+    Election,
+    /// A primaries campaign, by id.
+    Campaign,
+    /// A contender of the primaries, by id.
+    Contender,
+    /// A debate of the primaries, by id.
+    Debate,
+    /// A primary party organization's meeting, by id.
+    Meeting,
+    /// The fixed ballot of a primaries campaign, by the campaign's id (not fixed yet).
+    FixedBallot,
+    /// A ballot on a primaries board, by its tracking code or fingerprint.
+    BallotWithCode,
+    /// An election's contest in a region, by the region's KATO code.
+    ContestInRegion,
+    /// Something the app did not find, named in its own English words (the id): worded
+    /// generically in Russian and Kazakh.
+    Record,
+}
+
+impl Missing {
+    /// Every kind of thing, in declaration order.
+    pub const ALL: &'static [Missing] = <Missing as strum::VariantArray>::VARIANTS;
+
+    /// The stable slug: `territory`, `fixed-ballot`, `ballot-with-code`, ...
+    pub fn slug(self) -> &'static str {
+        self.into()
+    }
+
+    /// The catalog key of the detail: `problem-not-found-<slug>`, with `$id` (but `record`).
+    pub fn catalog_key(self) -> String {
+        format!("problem-not-found-{}", self.slug())
+    }
+
+    /// The thing named by `id`, in English: "territory 631010000", "a ballot with code …".
+    fn english(self, id: &str) -> String {
+        match self {
+            Missing::Territory => format!("territory {id}"),
+            Missing::Precinct => format!("precinct {id}"),
+            Missing::Party => format!("party {id}"),
+            Missing::Person => format!("person {id}"),
+            Missing::Account => format!("account {id}"),
+            Missing::Election => format!("election {id}"),
+            Missing::Campaign => format!("campaign {id}"),
+            Missing::Contender => format!("contender {id}"),
+            Missing::Debate => format!("debate {id}"),
+            Missing::Meeting => format!("meeting {id}"),
+            Missing::FixedBallot => format!("the fixed ballot of campaign {id}"),
+            Missing::BallotWithCode => format!("a ballot with code {id}"),
+            Missing::ContestInRegion => format!("a contest in region {id}"),
+            Missing::Record => id.to_owned(),
+        }
+    }
+}
+
 /// One broken rule: which field (or line), which rule, and a message in English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ProblemError {
@@ -222,7 +295,7 @@ pub struct ProblemError {
     pub field: String,
     /// A stable key: the domain rule (`voters-out-of-range`, `code-taken`, ...), or one of
     /// `field-required`, `invalid-type`, `invalid-value`, `invalid-choice` (with `allowed`, the
-    /// values it takes), `unknown-field`, `json-syntax` for
+    /// values it takes), `unknown-field`, `duplicate-field`, `json-syntax` for
     /// malformed bodies and parameters.
     #[schema(example = "voters-out-of-range")]
     pub rule: String,
@@ -230,7 +303,8 @@ pub struct ProblemError {
     /// or en), in English without that header.
     #[schema(example = "a whole number from 0 to 100000")]
     pub message: String,
-    /// The values the message needs (e.g. `max`), for clients that translate `rule` themselves.
+    /// The values the message needs (e.g. `max`; `field` where the wording names the field or
+    /// parameter), for clients that translate `rule` themselves.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub args: BTreeMap<String, String>,
     /// For imports: the line of the file (the header is line 1).
@@ -262,15 +336,25 @@ impl ProblemError {
 impl From<&FieldError> for ProblemError {
     fn from(e: &FieldError) -> Self {
         ProblemError {
-            args: e
-                .rule
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect(),
+            args: rule_args(&e.field, &e.rule),
             ..ProblemError::new(e.field.clone(), e.rule.key(), e.rule.english())
         }
     }
+}
+
+/// The `args` of `field` breaking `rule`: the rule's own, and `field` for `field-required`,
+/// whose API wording names the field (`problem-message-field-required`: pages show their
+/// "Enter a value." beside the field's label, a problem document has no label to lean on).
+pub(crate) fn rule_args(field: &str, rule: &sailau_domain::Rule) -> BTreeMap<String, String> {
+    let mut args: BTreeMap<String, String> = rule
+        .args()
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    if matches!(rule, sailau_domain::Rule::FieldRequired) {
+        args.insert("field".to_owned(), field.to_owned());
+    }
+    args
 }
 
 /// An RFC 9457 problem document (`application/problem+json`).
@@ -290,8 +374,8 @@ pub struct Problem {
     #[schema(example = 422)]
     pub status: u16,
     /// What went wrong this time: in the language the request asked for with `Accept-Language`
-    /// when it is a refusal of authorization (401, 403) or made of the `errors` (each worded
-    /// in that language), in English otherwise.
+    /// when it is a refusal of authorization (401, 403), says what does not exist (404) or is
+    /// made of the `errors` (each worded in that language), in English otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The path of the request that failed.
@@ -306,6 +390,10 @@ pub struct Problem {
     /// worded in the request's language.
     #[serde(skip)]
     denied: Option<Denied>,
+    /// What a 404 says does not exist and the id that named it, kept so that `detail` can be
+    /// worded in the request's language (boxed: a `Problem` stays small as an `Err`).
+    #[serde(skip)]
+    missing: Option<Box<(Missing, String)>>,
 }
 
 /// Headers that go with some problems.
@@ -331,6 +419,7 @@ impl Problem {
             errors: Vec::new(),
             headers: None,
             denied: None,
+            missing: None,
         }
     }
 
@@ -370,9 +459,14 @@ impl Problem {
         self.kind == kind
     }
 
-    /// 404: `what` does not exist.
-    pub fn not_found(what: impl fmt::Display) -> Problem {
-        Problem::new(ProblemKind::NotFound).with_detail(format!("{what} does not exist"))
+    /// 404: the `what` named `id` does not exist ("territory 631010000 does not exist"; worded
+    /// in the request's language by [`fill_instance`]).
+    pub fn not_found(what: Missing, id: impl fmt::Display) -> Problem {
+        let id = id.to_string();
+        let mut problem = Problem::new(ProblemKind::NotFound)
+            .with_detail(format!("{} does not exist", what.english(&id)));
+        problem.missing = Some(Box::new((what, id)));
+        problem
     }
 
     /// 401: sign in first (with `WWW-Authenticate: Bearer`).
@@ -396,12 +490,26 @@ impl Problem {
             .with_errors(errors.0.iter().map(ProblemError::from))
     }
 
-    /// 400 naming a malformed parameter.
-    pub fn bad_parameter(field: &str, rule: &str, message: impl Into<String>) -> Problem {
+    /// 400 naming a malformed path or query parameter `field` that broke `rule` (a stable key),
+    /// with its `message` in English and the values the catalogs' wording of `rule` needs
+    /// (`max`, `allowed`, ...); `field` is always among the error's `args`, so that a wording
+    /// can name the parameter. With `Accept-Language`, [`fill_instance`] words it.
+    pub fn bad_parameter(
+        field: &str,
+        rule: &str,
+        message: impl Into<String>,
+        args: &[(&str, String)],
+    ) -> Problem {
         let message = message.into();
+        let mut error = ProblemError::new(field, rule, message.clone());
+        error.args = args
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        error.args.insert("field".to_owned(), field.to_owned());
         Problem::new(ProblemKind::BadRequest)
             .with_detail(format!("{field}: {message}"))
-            .with_error(ProblemError::new(field, rule, message))
+            .with_error(error)
     }
 
     /// 500: logs `cause` under a fresh reference and answers with the reference only.
@@ -497,13 +605,11 @@ impl Problem {
 
 impl Problem {
     /// Words each broken rule's `message` in `lang` from the catalogs, when the catalog has the
-    /// rule's message and `args` holds every value it needs, and a refusal of authorization
-    /// (its `detail` and its error's `message`) from the refusal itself. Returns whether
-    /// anything was worded.
+    /// rule's message ([`message_key`]) and `args` holds every value it needs, a refusal of
+    /// authorization (its `detail` and its error's `message`) from the refusal itself, and the
+    /// detail of a 404 from what does not exist. Returns whether anything was worded.
     fn localize(&mut self, lang: sailau_i18n::Lang) -> bool {
-        static CATALOG: std::sync::LazyLock<Option<std::sync::Arc<sailau_i18n::Catalog>>> =
-            std::sync::LazyLock::new(|| sailau_i18n::Catalog::new().ok().map(std::sync::Arc::new));
-        let Some(catalog) = CATALOG.as_ref() else {
+        let Some(catalog) = catalog() else {
             return false;
         };
         let ctx =
@@ -517,27 +623,40 @@ impl Problem {
             self.detail = Some(text);
             any = true;
         }
+        // What does not exist; the app's own English words only in other languages (its
+        // English names the thing better than a generic sentence).
+        if let Some((what, id)) = self.missing.as_deref()
+            && !(*what == Missing::Record && lang == sailau_i18n::Lang::En)
+            && catalog.contains(lang, &what.catalog_key())
+        {
+            self.detail = Some(ctx.tr_args(&what.catalog_key(), &[("id", id.clone())]));
+            any = true;
+        }
         let mut every_worded = true;
+        // For each error, whether its worded message names its field (else the detail puts the
+        // field before it).
+        let mut names_field = Vec::with_capacity(self.errors.len());
         for error in &mut self.errors {
             if self.denied.as_ref().is_some_and(|d| d.key() == error.rule) {
+                names_field.push(true);
                 continue;
             }
-            let wordable = catalog.contains(lang, &error.rule)
-                && catalog
-                    .variables(lang, &error.rule)
-                    .iter()
-                    .all(|v| error.args.contains_key(v));
+            let key = message_key(catalog, lang, &error.rule);
+            let variables = catalog.variables(lang, &key);
+            let wordable = catalog.contains(lang, &key)
+                && variables.iter().all(|v| error.args.contains_key(v));
             if wordable {
                 let args: Vec<(&str, String)> = error
                     .args
                     .iter()
                     .map(|(k, v)| (k.as_str(), v.clone()))
                     .collect();
-                error.message = ctx.tr_args(&error.rule, &args);
+                error.message = ctx.tr_args(&key, &args);
                 any = true;
             } else {
                 every_worded = false;
             }
+            names_field.push(variables.contains("field"));
         }
         let title_key = format!("problem-title-{}", self.kind.slug());
         if catalog.contains(lang, &title_key) {
@@ -560,8 +679,9 @@ impl Problem {
             let parts: Vec<String> = self
                 .errors
                 .iter()
-                .map(|e| {
-                    if e.args.contains_key("field") {
+                .zip(&names_field)
+                .map(|(e, &names_field)| {
+                    if names_field {
                         e.message.clone()
                     } else {
                         ctx.tr_args(
@@ -577,20 +697,40 @@ impl Problem {
     }
 }
 
-/// The message `key` of the catalogs in English with `args`, for problems whose English
-/// `message` comes from the same catalog entry that words it in Russian and Kazakh (malformed
-/// bodies and parameters). `None` when the catalogs cannot be read.
-pub(crate) fn english(key: &str, args: &[(&str, String)]) -> Option<String> {
-    english_ctx().map(|ctx| ctx.tr_args(key, args))
+/// The catalogs, read once (`None` when they cannot be read).
+fn catalog() -> Option<&'static std::sync::Arc<sailau_i18n::Catalog>> {
+    static CATALOG: std::sync::LazyLock<Option<std::sync::Arc<sailau_i18n::Catalog>>> =
+        std::sync::LazyLock::new(|| sailau_i18n::Catalog::new().ok().map(std::sync::Arc::new));
+    CATALOG.as_ref()
+}
+
+/// The catalog key that words `rule` in a problem document: `problem-message-<rule>` where the
+/// API words a rule otherwise than the pages (`field-required` names its field here, where a
+/// page shows it beside the field's label), else the rule itself, as on the pages.
+fn message_key(catalog: &sailau_i18n::Catalog, lang: sailau_i18n::Lang, rule: &str) -> String {
+    let api = format!("problem-message-{rule}");
+    if catalog.contains(lang, &api) {
+        api
+    } else {
+        rule.to_owned()
+    }
+}
+
+/// The message of `rule` in the catalogs' English with `args` ([`message_key`]), for problems
+/// whose English `message` comes from the same catalog entry that words it in Russian and
+/// Kazakh (malformed bodies and parameters). `None` when the catalogs cannot be read.
+pub(crate) fn english(rule: &str, args: &[(&str, String)]) -> Option<String> {
+    let catalog = catalog()?;
+    let ctx = english_ctx()?;
+    Some(ctx.tr_args(&message_key(catalog, sailau_i18n::Lang::En, rule), args))
 }
 
 /// The English catalog as a page context, read once (`None` when the catalogs cannot be read).
 fn english_ctx() -> Option<&'static crate::pages::PageCtx> {
     static ENGLISH: std::sync::LazyLock<Option<crate::pages::PageCtx>> =
         std::sync::LazyLock::new(|| {
-            let catalog = sailau_i18n::Catalog::new().ok()?;
             Some(crate::pages::PageCtx::new(
-                std::sync::Arc::new(catalog),
+                catalog()?.clone(),
                 sailau_i18n::Lang::En,
                 String::new(),
                 String::new(),
@@ -649,7 +789,7 @@ impl From<AppError> for Problem {
             AppError::Throttled { retry_after_secs } => Problem::new(ProblemKind::Throttled)
                 .with_detail(AppError::Throttled { retry_after_secs }.to_string())
                 .with_retry_after(retry_after_secs),
-            AppError::NotFound(what) => Problem::not_found(what),
+            AppError::NotFound(what) => Problem::not_found(Missing::Record, what),
             AppError::BadRequest(detail) => {
                 Problem::new(ProblemKind::BadRequest).with_detail(detail)
             }
@@ -764,11 +904,7 @@ impl From<ImportError> for Problem {
 fn row_error(r: &RowError) -> ProblemError {
     let mut pe = match &r.rule {
         Some(rule) => ProblemError {
-            args: rule
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect(),
+            args: rule_args(&r.field, rule),
             ..ProblemError::new(r.field.clone(), rule.key(), r.message.clone())
         },
         None => ProblemError::new(r.field.clone(), "refused", r.message.clone()),
@@ -795,17 +931,19 @@ pub fn vary_on_language(headers: &mut axum::http::HeaderMap) {
 /// path) and turns bare error answers that axum produced by itself (405 with an empty body, a
 /// body-limit 413, ...) into problem documents, so that every API error is problem+json.
 ///
-/// A request that names its languages (`Accept-Language`) gets each broken rule's `message` in
-/// the best of ru, kk and en (the same catalogs as the pages; `Content-Language` says which);
-/// without the header, messages stay in English, as clients written before knew them. `rule`,
-/// `field` and `args` never change, for clients that translate themselves.
+/// A request that names its languages (`Accept-Language`) gets the `title`, each broken rule's
+/// `message` and the `detail` in the best of ru, kk and en (the same catalogs as the pages;
+/// `Content-Language` says which); without the header, or with one that names none of the
+/// three (`fr`, only `*`: [`sailau_i18n::negotiate_among`]), they stay in English, as clients
+/// written before knew them, and no `Content-Language` is sent. `rule`, `field` and `args` never
+/// change, for clients that translate themselves.
 pub async fn fill_instance(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let lang = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| sailau_i18n::negotiate(Some(v)));
+        .and_then(sailau_i18n::negotiate_among);
     let mut res = next.run(req).await;
     if let Some(Rendered(problem)) = res.extensions().get::<Rendered>() {
         // Its messages are worded in the language `Accept-Language` asks for.
@@ -936,6 +1074,43 @@ mod tests {
         assert_eq!(p.errors.len(), 2);
         assert_eq!(p.errors[0].line, Some(2));
         assert_eq!(p.errors[1].line, Some(4));
+    }
+
+    #[test]
+    fn what_does_not_exist_is_worded_in_every_language() {
+        let Some(catalog) = catalog() else {
+            panic!("the catalogs do not load");
+        };
+        for &what in Missing::ALL {
+            for lang in sailau_i18n::Lang::ALL {
+                let key = what.catalog_key();
+                assert!(catalog.contains(lang, &key), "{lang} {key}");
+                let want: &[&str] = if what == Missing::Record {
+                    &[]
+                } else {
+                    &["id"]
+                };
+                let vars = catalog.variables(lang, &key);
+                assert!(
+                    vars.iter().map(String::as_str).eq(want.iter().copied()),
+                    "{lang} {key}"
+                );
+            }
+        }
+        // Without a language, the English detail as before; with one, the catalog's.
+        let mut p = Problem::not_found(Missing::Territory, "631010000");
+        assert_eq!(
+            p.detail.as_deref(),
+            Some("territory 631010000 does not exist")
+        );
+        assert!(p.localize(sailau_i18n::Lang::Kk));
+        assert_eq!(p.detail.as_deref(), Some("631010000 аумағы табылмады."));
+        let mut p = Problem::from(AppError::NotFound("conference 42".into()));
+        assert_eq!(p.detail.as_deref(), Some("conference 42 does not exist"));
+        assert!(p.localize(sailau_i18n::Lang::En));
+        assert_eq!(p.detail.as_deref(), Some("conference 42 does not exist"));
+        assert!(p.localize(sailau_i18n::Lang::Ru));
+        assert_eq!(p.detail.as_deref(), Some("Запрошенная запись не найдена."));
     }
 
     #[test]

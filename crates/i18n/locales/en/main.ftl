@@ -2242,3 +2242,35 @@ problem-title-internal = Internal server error
 problem-title-unavailable = Service unavailable
 problem-detail-unsupported-media-type = Send the body in a format this address accepts: JSON with Content-Type: application/json; imports take a CSV file or an XLSX workbook.
 problem-detail-payload-too-large = The request body is larger than this address accepts.
+# The API's wording of a rule where it differs from the pages' (a page shows the message beside
+# the field's label; a problem document names the field itself).
+problem-message-field-required = The field “{ $field }” needs a value.
+# A key given twice in a JSON body.
+duplicate-field = The field “{ $field }” is given more than once.
+# Malformed path and query parameters of the API, by the rule of the 400 answer.
+id-format = The parameter “{ $field }” takes a UUID: groups of 8, 4, 4, 4 and 12 hexadecimal digits joined by hyphens.
+person-id-format = The parameter “{ $field }” takes a person's id: a UUID, groups of 8, 4, 4, 4 and 12 hexadecimal digits joined by hyphens.
+lang = The parameter “{ $field }” takes the document's language: { $allowed }.
+limit-out-of-range = The parameter “{ $field }” takes a whole number from 1 to { NUMBER($max) }.
+range-invalid = The parameter “{ $field }” takes a whole number from 1.
+tracking-code-format = The parameter “{ $field }” takes a tracking code (at least 16 hexadecimal digits, hyphens allowed) or a ballot's fingerprint.
+board-kind = The parameter “{ $field }” takes one of: { $allowed }.
+page-range = The parameter “from” takes a whole number from 1, and “{ $field }” one from 1 to { NUMBER($max) }.
+trustee-number = The parameter “{ $field }” takes a trustee's number from 1 to { NUMBER($max) }.
+ceremony-round = The parameter “{ $field }” takes a round of the key ceremony: 1 (keys announced), 2 (shares dealt) or 3 (shares confirmed or complaints).
+import-kind-unknown = The parameter “{ $field }” takes the kind of import, one of: { $allowed }.
+# The detail of a 404 answer of the API, by what does not exist (the id as given).
+problem-not-found-territory = Territory { $id } does not exist.
+problem-not-found-precinct = Polling station { $id } does not exist.
+problem-not-found-party = Party “{ $id }” does not exist.
+problem-not-found-person = Person { $id } does not exist.
+problem-not-found-account = Account “{ $id }” does not exist.
+problem-not-found-election = Election { $id } does not exist.
+problem-not-found-campaign = Primaries campaign { $id } does not exist.
+problem-not-found-contender = Primaries contender { $id } does not exist.
+problem-not-found-debate = Debate { $id } does not exist.
+problem-not-found-meeting = Primary party organization's meeting { $id } does not exist.
+problem-not-found-fixed-ballot = The ballot of primaries campaign { $id } is not fixed yet.
+problem-not-found-ballot-with-code = No ballot on the board has the code { $id }.
+problem-not-found-contest-in-region = The election has no contest in region { $id }.
+problem-not-found-record = The record asked for does not exist.

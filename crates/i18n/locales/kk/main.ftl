@@ -1962,3 +1962,35 @@ problem-title-internal = Сервердің ішкі қатесі
 problem-title-unavailable = Қызмет уақытша қолжетімсіз
 problem-detail-unsupported-media-type = Сұрау денесін осы мекенжай қабылдайтын пішімде жіберіңіз: Content-Type: application/json тақырыбымен JSON; импорт CSV файлын немесе XLSX кітабын қабылдайды.
 problem-detail-payload-too-large = Сұрау денесі осы мекенжай қабылдайтын өлшемнен үлкен.
+# The API's wording of a rule where it differs from the pages' (a page shows the message beside
+# the field's label; a problem document names the field itself).
+problem-message-field-required = «{ $field }» өрісінің мәні көрсетілуі керек.
+# A key given twice in a JSON body.
+duplicate-field = «{ $field }» өрісі сұрауда бірнеше рет көрсетілген.
+# Malformed path and query parameters of the API, by the rule of the 400 answer.
+id-format = «{ $field }» параметрі UUID болуы керек: дефиспен бөлінген 8, 4, 4, 4 және 12 он алтылық цифрдан тұратын топтар.
+person-id-format = «{ $field }» параметрі тұлғаның идентификаторы болуы керек: UUID, дефиспен бөлінген 8, 4, 4, 4 және 12 он алтылық цифрдан тұратын топтар.
+lang = «{ $field }» параметрі құжаттың тілі болуы керек: { $allowed }.
+limit-out-of-range = «{ $field }» параметрі 1 мен { NUMBER($max) } аралығындағы бүтін сан болуы керек.
+range-invalid = «{ $field }» параметрі 1-ден кем емес бүтін сан болуы керек.
+tracking-code-format = «{ $field }» параметрі бақылау коды (кемінде 16 он алтылық цифр, дефис қоюға болады) немесе бюллетеньнің ізі болуы керек.
+board-kind = «{ $field }» параметрі мыналардың бірі болуы керек: { $allowed }.
+page-range = «from» параметрі 1-ден кем емес бүтін сан, ал «{ $field }» 1 мен { NUMBER($max) } аралығында болуы керек.
+trustee-number = «{ $field }» параметрі 1 мен { NUMBER($max) } аралығындағы сенім білдірілген тұлғаның нөмірі болуы керек.
+ceremony-round = «{ $field }» параметрі кілттер рәсімінің кезеңі болуы керек: 1 (кілттерді жариялау), 2 (үлестерді тарату) немесе 3 (үлестерді растау немесе шағымдар).
+import-kind-unknown = «{ $field }» параметрі импорт түрі болуы керек, мыналардың бірі: { $allowed }.
+# The detail of a 404 answer of the API, by what does not exist (the id as given).
+problem-not-found-territory = { $id } аумағы табылмады.
+problem-not-found-precinct = { $id } сайлау учаскесі табылмады.
+problem-not-found-party = «{ $id }» партиясы табылмады.
+problem-not-found-person = { $id } идентификаторы бар тұлға табылмады.
+problem-not-found-account = «{ $id }» есептік жазбасы табылмады.
+problem-not-found-election = { $id } идентификаторы бар сайлау табылмады.
+problem-not-found-campaign = { $id } идентификаторы бар праймериз табылмады.
+problem-not-found-contender = { $id } идентификаторы бар праймериз қатысушысы табылмады.
+problem-not-found-debate = { $id } идентификаторы бар дебат табылмады.
+problem-not-found-meeting = { $id } идентификаторы бар бастауыш партия ұйымының жиналысы табылмады.
+problem-not-found-fixed-ballot = { $id } идентификаторы бар праймериздің бюллетені әлі бекітілмеген.
+problem-not-found-ballot-with-code = Бюллетеньдер тақтасында { $id } коды бар бюллетень жоқ.
+problem-not-found-contest-in-region = Бұл сайлаудың { $id } өңірінде сайлау округі жоқ.
+problem-not-found-record = Сұралған жазба табылмады.

@@ -2185,3 +2185,35 @@ problem-title-internal = Внутренняя ошибка сервера
 problem-title-unavailable = Сервис временно недоступен
 problem-detail-unsupported-media-type = Отправьте тело запроса в формате, который принимает этот адрес: JSON с заголовком Content-Type: application/json; импорт принимает файл CSV или книгу XLSX.
 problem-detail-payload-too-large = Тело запроса больше, чем принимает этот адрес.
+# The API's wording of a rule where it differs from the pages' (a page shows the message beside
+# the field's label; a problem document names the field itself).
+problem-message-field-required = В поле «{ $field }» нужно указать значение.
+# A key given twice in a JSON body.
+duplicate-field = Поле «{ $field }» указано в запросе несколько раз.
+# Malformed path and query parameters of the API, by the rule of the 400 answer.
+id-format = Параметр «{ $field }» — UUID: группы из 8, 4, 4, 4 и 12 шестнадцатеричных цифр через дефис.
+person-id-format = Параметр «{ $field }» — идентификатор лица: UUID, группы из 8, 4, 4, 4 и 12 шестнадцатеричных цифр через дефис.
+lang = Параметр «{ $field }» — язык документа: { $allowed }.
+limit-out-of-range = Параметр «{ $field }» — целое число от 1 до { NUMBER($max) }.
+range-invalid = Параметр «{ $field }» — целое число не меньше 1.
+tracking-code-format = Параметр «{ $field }» — код отслеживания (не менее 16 шестнадцатеричных цифр, дефисы допускаются) или отпечаток бюллетеня.
+board-kind = Параметр «{ $field }» принимает одно из значений: { $allowed }.
+page-range = Параметр «from» — целое число не меньше 1, а «{ $field }» — от 1 до { NUMBER($max) }.
+trustee-number = Параметр «{ $field }» — номер доверенного лица от 1 до { NUMBER($max) }.
+ceremony-round = Параметр «{ $field }» — этап церемонии ключей: 1 (объявление ключей), 2 (раздача долей) или 3 (подтверждение долей или жалобы).
+import-kind-unknown = Параметр «{ $field }» — вид импорта, одно из значений: { $allowed }.
+# The detail of a 404 answer of the API, by what does not exist (the id as given).
+problem-not-found-territory = Территория { $id } не найдена.
+problem-not-found-precinct = Избирательный участок { $id } не найден.
+problem-not-found-party = Партия «{ $id }» не найдена.
+problem-not-found-person = Лицо с идентификатором { $id } не найдено.
+problem-not-found-account = Учётная запись «{ $id }» не найдена.
+problem-not-found-election = Выборы с идентификатором { $id } не найдены.
+problem-not-found-campaign = Праймериз с идентификатором { $id } не найдены.
+problem-not-found-contender = Участник праймериз с идентификатором { $id } не найден.
+problem-not-found-debate = Дебаты с идентификатором { $id } не найдены.
+problem-not-found-meeting = Собрание первичной партийной организации с идентификатором { $id } не найдено.
+problem-not-found-fixed-ballot = Бюллетень праймериз с идентификатором { $id } ещё не утверждён.
+problem-not-found-ballot-with-code = На доске бюллетеней нет бюллетеня с кодом { $id }.
+problem-not-found-contest-in-region = У этих выборов нет избирательного округа в регионе { $id }.
+problem-not-found-record = Запрошенная запись не найдена.

@@ -157,6 +157,8 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "gender" => "female".into(),
         "hash" => "ee7478ad151eaead665900ff0c78e4906edd1a6900936a8e437cfdf14271704e".into(),
         "names" => "trustee-1, trustee-3".into(),
+        // API problem documents: what a 404 names
+        "id" => "631010000".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }
@@ -435,4 +437,52 @@ fn the_catalog_is_shared_across_threads() {
             });
         }
     });
+}
+
+#[test]
+fn api_problems_name_what_does_not_exist_and_the_parameter() {
+    let c = catalog();
+    let territory = |lang| {
+        c.tr_args(
+            lang,
+            "problem-not-found-territory",
+            &[("id", "631010000".into())],
+        )
+    };
+    assert_eq!(territory(Lang::Ru), "Территория 631010000 не найдена.");
+    assert_eq!(territory(Lang::Kk), "631010000 аумағы табылмады.");
+    assert_eq!(territory(Lang::En), "Territory 631010000 does not exist.");
+    let limit = |lang| {
+        c.tr_args(
+            lang,
+            "limit-out-of-range",
+            &[("field", "limit".into()), ("max", "1000".into())],
+        )
+    };
+    assert_eq!(
+        limit(Lang::Ru),
+        "Параметр «limit» — целое число от 1 до 1\u{a0}000."
+    );
+    assert_eq!(
+        limit(Lang::Kk),
+        "«limit» параметрі 1 мен 1\u{a0}000 аралығындағы бүтін сан болуы керек."
+    );
+    assert_eq!(
+        limit(Lang::En),
+        "The parameter “limit” takes a whole number from 1 to 1,000."
+    );
+    // The API's own wording of a required field names it; the pages' stays as it was.
+    assert_eq!(
+        c.tr_args(
+            Lang::Ru,
+            "problem-message-field-required",
+            &[("field", "address".into())]
+        ),
+        "В поле «address» нужно указать значение."
+    );
+    assert_eq!(c.tr(Lang::Ru, "field-required"), "Заполните это поле.");
+    assert_eq!(
+        c.tr_args(Lang::Kk, "duplicate-field", &[("field", "voters".into())]),
+        "«voters» өрісі сұрауда бірнеше рет көрсетілген."
+    );
 }

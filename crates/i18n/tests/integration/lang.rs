@@ -1,6 +1,6 @@
 //! Languages, codes and Accept-Language negotiation.
 
-use sailau_i18n::{Lang, negotiate};
+use sailau_i18n::{Lang, negotiate, negotiate_among};
 
 #[test]
 fn codes_and_names() {
@@ -91,4 +91,39 @@ fn accept_language() {
     // A huge header is handled without trouble.
     let long = "de;q=0.9,".repeat(10_000) + "en";
     assert_eq!(negotiate(Some(&long)), Lang::Ru);
+}
+
+#[test]
+fn accept_language_among_ours_or_none() {
+    // What the JSON API reads: a header naming none of ru, kk, en (or only `*`) picks nothing, so
+    // the answer is as without the header; pages keep `negotiate`'s Russian for these.
+    let cases: &[(&str, Option<Lang>)] = &[
+        ("fr", None),
+        ("*", None),
+        ("fr-FR, de;q=0.8, *;q=0.5", None),
+        ("", None),
+        (";;;,,,=q", None),
+        ("en;q=0", None),
+        ("kk;q=0, ru;q=0", None),
+        ("fr, en;q=0.5", Some(Lang::En)),
+        ("*, kk;q=0.1", Some(Lang::Kk)),
+        ("zh-Hant, *;q=0.1, en;q=0.05", Some(Lang::En)),
+        ("ru", Some(Lang::Ru)),
+        ("kk-Cyrl-KZ, ru;q=0.5", Some(Lang::Kk)),
+        ("EN-gb", Some(Lang::En)),
+        ("en;q=0.3, kk;q=0.7", Some(Lang::Kk)),
+    ];
+    for (header, want) in cases {
+        assert_eq!(negotiate_among(header), *want, "{header:?}");
+        // Where it picks a language, pages pick the same one.
+        if let Some(lang) = want
+            && !header.contains('*')
+        {
+            assert_eq!(negotiate(Some(header)), *lang, "{header:?}");
+        }
+    }
+    assert_eq!(negotiate(Some("fr")), Lang::Ru);
+    assert_eq!(negotiate(Some("*")), Lang::Ru);
+    let long = "de;q=0.9,".repeat(10_000) + "en";
+    assert_eq!(negotiate_among(&long), None);
 }

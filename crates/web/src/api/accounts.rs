@@ -11,7 +11,7 @@ use super::territories::storage;
 use super::types::{Fields, LedgerPosition, RoleName, all, path_username};
 use super::write::{Created, Written, reloaded, written_body};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// An account (its password is never shown, and never enters the ledger).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -124,7 +124,7 @@ fn missing_as_404(e: sailau_app::AppError, username: &Username) -> Problem {
                 && v.for_field("username").map(|f| &f.rule)
                     == Some(&sailau_domain::Rule::AccountMissing) =>
         {
-            Problem::not_found(format!("account {username}"))
+            Problem::not_found(Missing::Account, username)
         }
         _ => Problem::from(e),
     }
@@ -137,7 +137,7 @@ async fn load(state: &WebState, username: &Username) -> Result<Account, Problem>
         .account(username)
         .await
         .map_err(storage)?
-        .ok_or_else(|| Problem::not_found(format!("account {username}")))
+        .ok_or_else(|| Problem::not_found(Missing::Account, username))
 }
 
 /// The account as saved after a change, with where the change stands in the ledger.

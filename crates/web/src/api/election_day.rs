@@ -22,7 +22,7 @@ use super::extract::{ApiJson, ApiPath, Writer, uuid_param};
 use super::types::{Fields, LedgerPosition, all, path_precinct};
 use super::write::{Created, Written, existing, write};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// The election id in the path: malformed → 400 naming `id`.
 fn path_election(id: &str) -> Result<ElectionId, Problem> {
@@ -310,7 +310,7 @@ pub async fn attach_scan(
 ) -> Result<Created<DayWritten>, Problem> {
     let election = path_election(&id)?;
     let precinct = path_precinct(&region, &number)?;
-    let e = existing(&state, format!("election {election}"), async |s| {
+    let e = existing(&state, Missing::Election, &election, async |s| {
         s.election(&election).await
     })
     .await?;

@@ -44,8 +44,14 @@ pub async fn get_ballot_pdf(
     IdPath(id): IdPath<ContestId>,
     ApiQuery(query): ApiQuery<BallotPdfQuery>,
 ) -> Result<Response, Problem> {
-    let lang = Lang::from_code(&query.lang)
-        .ok_or_else(|| Problem::bad_parameter("lang", "lang", "kk or ru"))?;
+    let lang = Lang::from_code(&query.lang).ok_or_else(|| {
+        Problem::bad_parameter(
+            "lang",
+            "lang",
+            "kk or ru",
+            &[("allowed", "kk, ru".to_owned())],
+        )
+    })?;
     let ballot = state.app.ballot(&id).await?;
     let doc = ballot_doc(&ballot);
     let catalog = state.i18n.clone();

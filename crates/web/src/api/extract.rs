@@ -119,12 +119,13 @@ fn value_error(field: &str, rule: &str, expected: &str) -> ProblemError {
     )
 }
 
-/// The error of a required field absent or null (the body itself when `field` is empty).
+/// The error of a required field absent or null (the body itself when `field` is empty),
+/// naming the field (`problem-message-field-required`).
 fn required_error(field: &str) -> ProblemError {
     let field = if field.is_empty() { "body" } else { field };
     worded(
         ProblemError::new(field, "field-required", "a value is required"),
-        &[],
+        &[("field", field.to_owned())],
     )
 }
 
@@ -493,6 +494,17 @@ fn field_error(path: &str, message: &str) -> ProblemError {
             "a value is required".to_owned(),
         )
     } else if let Some(name) = message
+        .strip_prefix("duplicate field ")
+        .and_then(|_| quoted(message))
+    {
+        // serde refuses a key given twice before reading its value: the path is the object's.
+        let field = if path == name || path.ends_with(&format!(".{name}")) {
+            path.to_owned()
+        } else {
+            join(path, name)
+        };
+        (field, "duplicate-field", message.to_owned())
+    } else if let Some(name) = message
         .strip_prefix("unknown field ")
         .and_then(|_| quoted(message))
     {
@@ -546,7 +558,9 @@ fn field_error(path: &str, message: &str) -> ProblemError {
     // enumeration's values, a range) keeps its message, which says what is allowed.
     match rule {
         "invalid-type" => worded(error, &[("field", field), ("expected", kind.to_owned())]),
-        "unknown-field" => worded(error, &[("field", field)]),
+        "unknown-field" | "duplicate-field" | "field-required" => {
+            worded(error, &[("field", field)])
+        }
         "invalid-value" if kind != "other" => {
             worded(error, &[("field", field), ("expected", kind.to_owned())])
         }
@@ -647,8 +661,9 @@ pub const UUID_PATTERN: &str =
 /// 400 when `s` is not a hyphenated UUID.
 pub fn uuid_param(field: &str, s: &str) -> Result<uuid::Uuid, Problem> {
     let hyphenated = if s.len() == 36 { s } else { "" };
-    uuid::Uuid::parse_str(hyphenated)
-        .map_err(|_| Problem::bad_parameter(field, "id-format", "a UUID (8-4-4-4-12 hex digits)"))
+    uuid::Uuid::parse_str(hyphenated).map_err(|_| {
+        Problem::bad_parameter(field, "id-format", "a UUID (8-4-4-4-12 hex digits)", &[])
+    })
 }
 
 /// A resource named by a UUID in the path parameter `{id}` (elections, contests, nominations).
@@ -945,5 +960,42 @@ mod tests {
         assert_eq!(p.status, 400);
         let p = err("");
         assert_eq!(p.status, 400);
+    }
+
+    /// A key given twice is named, with a worded message, not serde's "duplicate field `x`";
+    /// a required field's message names the field too.
+    #[test]
+    fn duplicate_and_missing_fields_are_named_in_words() {
+        let p = err(r#"{"number": 1, "name": "x", "number": 2}"#);
+        let e = &p.errors[0];
+        assert_eq!(
+            (
+                p.status,
+                e.field.as_str(),
+                e.rule.as_str(),
+                e.message.as_str()
+            ),
+            (
+                422,
+                "number",
+                "duplicate-field",
+                "The field “number” is given more than once."
+            )
+        );
+        assert_eq!(e.args.get("field").map(String::as_str), Some("number"));
+        assert_eq!(p.detail.as_deref(), Some(e.message.as_str()));
+        let p = err(r#"{"number": 1, "name": "x", "inner": {"code": "a", "code": "b"}}"#);
+        assert_eq!(
+            (p.errors[0].field.as_str(), p.errors[0].rule.as_str()),
+            ("inner.code", "duplicate-field")
+        );
+        let p = err(r#"{"name": "x"}"#);
+        let e = &p.errors[0];
+        assert_eq!(
+            (e.rule.as_str(), e.message.as_str()),
+            ("field-required", "The field “number” needs a value.")
+        );
+        assert_eq!(e.args.get("field").map(String::as_str), Some("number"));
+        assert_eq!(p.detail.as_deref(), Some(e.message.as_str()));
     }
 }

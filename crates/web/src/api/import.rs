@@ -158,6 +158,7 @@ pub async fn import_file(
             "kind",
             "import-kind-unknown",
             "territories, precincts or parties",
+            &[("allowed", "territories, precincts, parties".to_owned())],
         ));
     };
     // The body is read (the extractor cannot be ordered after authorization), but it is parsed

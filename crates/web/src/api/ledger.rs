@@ -217,6 +217,7 @@ pub async fn inclusion(
             "size",
             "range-invalid",
             "a whole number from 1",
+            &[],
         ));
     }
     let size = match query.size {
@@ -296,6 +297,7 @@ pub async fn consistency(
             field,
             "range-invalid",
             "a whole number from 1",
+            &[],
         ));
     }
     let second = match query.second {

@@ -15,7 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::extract::{ApiQuery, BadId, IdPath};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Missing, Problem};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -117,11 +117,11 @@ pub async fn statistics(
         None => json(&results.statistics),
         Some(code) => {
             let code = TerritoryCode::parse(code).map_err(|_| {
-                Problem::bad_parameter("region", "code-format", "a KATO code of nine digits")
+                Problem::bad_parameter("region", "code-format", "a KATO code of nine digits", &[])
             })?;
             let region = results
                 .region(&code)
-                .ok_or_else(|| Problem::not_found(format_args!("a contest in region {code}")))?;
+                .ok_or_else(|| Problem::not_found(Missing::ContestInRegion, &code))?;
             json(&region.statistics)
         }
     }

@@ -10,7 +10,7 @@ use super::territories::storage;
 use super::types::{Fields, LedgerPosition, all, path_party};
 use super::write::{Created, Written, existing, write, written_body};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// A registered political party.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -129,7 +129,7 @@ pub async fn get_party(
         .party(&code)
         .await
         .map_err(storage)?
-        .ok_or_else(|| Problem::not_found(format!("party {code}")))?;
+        .ok_or_else(|| Problem::not_found(Missing::Party, &code))?;
     let branches = store.branches_of(&code).await.map_err(storage)?;
     Ok(axum::Json(PartyDetail {
         party: party.into(),
@@ -190,10 +190,7 @@ pub async fn create_party(
 
 /// 404 unless the party exists.
 async fn existing_party(state: &WebState, code: &sailau_domain::PartyCode) -> Result<(), Problem> {
-    existing(state, format!("party {code}"), async |s| {
-        s.party(code).await
-    })
-    .await?;
+    existing(state, Missing::Party, &code, async |s| s.party(code).await).await?;
     Ok(())
 }
 

@@ -20,7 +20,7 @@ use super::extract::{ApiJson, ApiPath, ApiQuery, BadId, IdPath, SignedIn, Writer
 use super::types::{Fields, LedgerPosition, all, path_party, path_territory};
 use super::write::{Created, write, written_body};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// One contender for delegate, with the counts of its own open vote.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -200,7 +200,7 @@ pub async fn get_meeting(
         .app
         .primary_meeting(&id)
         .await?
-        .ok_or_else(|| Problem::not_found(format!("meeting {}", id.0)))?;
+        .ok_or_else(|| Problem::not_found(Missing::Meeting, id.0))?;
     Ok(axum::Json(m.into()))
 }
 

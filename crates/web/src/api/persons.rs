@@ -10,7 +10,7 @@ use super::territories::storage;
 use super::types::{Fields, GenderName, LedgerPosition, all, path_person};
 use super::write::{Created, write, written_body};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 const MAX_LIMIT: u64 = 1000;
 const DEFAULT_LIMIT: u64 = 100;
@@ -108,6 +108,7 @@ pub async fn list_persons(
             "limit",
             "limit-out-of-range",
             format!("a whole number from 1 to {MAX_LIMIT}"),
+            &[("max", MAX_LIMIT.to_string())],
         ));
     }
     let offset = query.offset.unwrap_or(0);
@@ -154,7 +155,7 @@ pub async fn get_person(
         .person(&id)
         .await
         .map_err(storage)?
-        .ok_or_else(|| Problem::not_found(format!("person {id}")))?;
+        .ok_or_else(|| Problem::not_found(Missing::Person, id))?;
     Ok(axum::Json(person.into()))
 }
 

@@ -10,7 +10,7 @@ use super::territories::storage;
 use super::types::{Fields, LedgerPosition, all, path_precinct, query_territory};
 use super::write::{Created, existing, write, written_body};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// A page holds at most this many precincts.
 pub const MAX_LIMIT: u64 = 1000;
@@ -110,6 +110,7 @@ pub async fn list_precincts(
             "limit",
             "limit-out-of-range",
             format!("a whole number from 1 to {MAX_LIMIT}"),
+            &[("max", MAX_LIMIT.to_string())],
         ));
     }
     let offset = query.offset.unwrap_or(0);
@@ -119,7 +120,7 @@ pub async fn list_precincts(
         (Some(t), _) => {
             let t = code("territory", t)?;
             if store.territory(&t).await.map_err(storage)?.is_none() {
-                return Err(Problem::not_found(format!("territory {t}")));
+                return Err(Problem::not_found(Missing::Territory, t));
             }
             let all = store.precincts_of(&t).await.map_err(storage)?;
             all.into_iter()
@@ -130,7 +131,7 @@ pub async fn list_precincts(
         (None, Some(r)) => {
             let r = code("region", r)?;
             if store.territory(&r).await.map_err(storage)?.is_none() {
-                return Err(Problem::not_found(format!("territory {r}")));
+                return Err(Problem::not_found(Missing::Territory, r));
             }
             // Beyond u32 there are no precincts (at most 99,999 per region).
             match u32::try_from(offset) {
@@ -182,7 +183,7 @@ pub async fn get_precinct(
         .precinct(&r)
         .await
         .map_err(storage)?
-        .ok_or_else(|| Problem::not_found(format!("precinct {r}")))?;
+        .ok_or_else(|| Problem::not_found(Missing::Precinct, r))?;
     Ok(axum::Json(p.into()))
 }
 
@@ -272,7 +273,7 @@ pub async fn update_precinct(
     ApiJson(body): ApiJson<PrecinctUpdate>,
 ) -> Result<axum::Json<PrecinctWritten>, Problem> {
     let r = path_precinct(&region, &number)?;
-    existing(&state, format!("precinct {r}"), async |s| {
+    existing(&state, Missing::Precinct, &r, async |s| {
         s.precinct(&r).await
     })
     .await?;

@@ -31,7 +31,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::extract::{ApiJson, ApiPath, ApiQuery, BadId, IdPath, Writer, uuid_param};
 use super::types::{Fields, LedgerPosition, all};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// A campaign's online vote: how far the ceremony, the board and the decryption have got.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -154,7 +154,7 @@ pub async fn online(
 async fn exists(state: &WebState, id: &CampaignId) -> Result<(), Problem> {
     match state.app.store().campaign(id).await {
         Ok(Some(_)) => Ok(()),
-        Ok(None) => Err(Problem::not_found(format!("campaign {}", id.0))),
+        Ok(None) => Err(Problem::not_found(Missing::Campaign, id.0)),
         Err(e) => Err(sailau_app::AppError::from(e).into()),
     }
 }
@@ -182,7 +182,7 @@ pub async fn election(
         .election_public(&id)
         .await?
         .map(axum::Json)
-        .ok_or_else(|| Problem::not_found(format!("the fixed ballot of campaign {}", id.0)))
+        .ok_or_else(|| Problem::not_found(Missing::FixedBallot, id.0))
 }
 
 /// A ballot taken, with the voter's tracking code.
@@ -335,13 +335,14 @@ pub async fn board(
                 "code",
                 "tracking-code-format",
                 "a tracking code (at least 16 hex digits, dashes allowed) or a ballot hash",
+                &[],
             )
         })?;
         let row = store
             .find_ballot(&id, &code)
             .await
             .map_err(fail)?
-            .ok_or_else(|| Problem::not_found(format!("a ballot with code {code}")))?;
+            .ok_or_else(|| Problem::not_found(Missing::BallotWithCode, &code))?;
         return Ok(axum::Json(vec![row.into()]));
     }
     let kind = match q.kind.as_deref() {
@@ -352,6 +353,7 @@ pub async fn board(
                 "kind",
                 "board-kind",
                 "cast or challenged",
+                &[("allowed", "cast, challenged".to_owned())],
             ));
         }
     };
@@ -361,6 +363,7 @@ pub async fn board(
             "limit",
             "page-range",
             "from is at least 1 and limit from 1 to 1000",
+            &[("max", "1000".to_owned())],
         ));
     }
     let rows = store
@@ -504,6 +507,7 @@ pub async fn ceremony(
                 "trustee",
                 "trustee-number",
                 "a trustee's number, 1 to 15",
+                &[("max", "15".to_owned())],
             ));
         }
     };
@@ -514,6 +518,7 @@ pub async fn ceremony(
                 "round",
                 "ceremony-round",
                 "1 (announcement), 2 (dealt shares) or 3 (finalized or complaints)",
+                &[],
             ));
         }
     };

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use super::extract::{BadId, IdPath};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Missing, Problem};
 
 /// A window of the campaign, `[opens, closes)` in UTC (RFC 3339).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -430,6 +430,6 @@ pub async fn campaign(
 ) -> Result<axum::Json<CampaignDetail>, Problem> {
     match state.app.campaign_view(&id).await? {
         Some(v) => Ok(axum::Json(v.into())),
-        None => Err(Problem::not_found(format!("campaign {}", id.0))),
+        None => Err(Problem::not_found(Missing::Campaign, id.0)),
     }
 }

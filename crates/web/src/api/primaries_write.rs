@@ -29,7 +29,7 @@ use super::extract::{ApiJson, BadId, IdPath, Writer};
 use super::types::{Fields, all};
 use super::write::{Created, existing, write, write_parsed};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// A window as sent: `[opens, closes)`, each an instant in RFC 3339 (`2020-10-01T00:00:00+06:00`).
 #[derive(Debug, Deserialize, ToSchema)]
@@ -331,7 +331,7 @@ pub async fn register_contender(
                 .map_err(|_| PartyRule::MemberMissing.into()),
         ),
         (None, Some(card)) => {
-            let party = existing(&state, format!("campaign {}", campaign.0), async |s| {
+            let party = existing(&state, Missing::Campaign, campaign.0, async |s| {
                 s.campaign(&campaign).await
             })
             .await?
@@ -429,7 +429,7 @@ pub async fn decide_contender(
     IdPath(contender): IdPath<ContenderId>,
     ApiJson(body): ApiJson<ContenderDecision>,
 ) -> Result<axum::Json<IdWritten>, Problem> {
-    existing(&state, format!("contender {}", contender.0), async |s| {
+    existing(&state, Missing::Contender, contender.0, async |s| {
         s.contender(&contender).await
     })
     .await?;
@@ -469,7 +469,7 @@ pub async fn withdraw_contender(
     writer: Writer,
     IdPath(contender): IdPath<ContenderId>,
 ) -> Result<axum::Json<IdWritten>, Problem> {
-    existing(&state, format!("contender {}", contender.0), async |s| {
+    existing(&state, Missing::Contender, contender.0, async |s| {
         s.contender(&contender).await
     })
     .await?;
@@ -604,7 +604,7 @@ pub async fn record_debate(
     IdPath(debate): IdPath<DebateId>,
     ApiJson(body): ApiJson<DebateAttendance>,
 ) -> Result<axum::Json<IdWritten>, Problem> {
-    let scheduled = existing(&state, format!("debate {}", debate.0), async |s| {
+    let scheduled = existing(&state, Missing::Debate, debate.0, async |s| {
         s.debate(&debate).await
     })
     .await?

@@ -10,7 +10,7 @@ use super::extract::{ApiJson, ApiPath, ApiQuery, Writer, optional_text};
 use super::types::{Fields, LedgerPosition, TerritoryKindName, all, path_territory};
 use super::write::{Created, existing, write, written_body};
 use crate::WebState;
-use crate::problem::{Problem, WriteRefused};
+use crate::problem::{Missing, Problem, WriteRefused};
 
 /// Searches return at most this many territories.
 const SEARCH_LIMIT: u32 = 100;
@@ -126,7 +126,7 @@ pub async fn list_territories(
         store.search_territories(q, SEARCH_LIMIT).await
     } else if let Some(parent) = &parent {
         if store.territory(parent).await.map_err(storage)?.is_none() {
-            return Err(Problem::not_found(format!("territory {parent}")));
+            return Err(Problem::not_found(Missing::Territory, parent));
         }
         store.territory_children(Some(parent)).await
     } else {
@@ -162,7 +162,7 @@ pub async fn get_territory(
         .territory(&code)
         .await
         .map_err(storage)?
-        .ok_or_else(|| Problem::not_found(format!("territory {code}")))?;
+        .ok_or_else(|| Problem::not_found(Missing::Territory, &code))?;
     let ancestors = store.territory_ancestors(&code).await.map_err(storage)?;
     let children = store
         .territory_children(Some(&code))
@@ -276,7 +276,7 @@ pub async fn rename_territory(
     ApiJson(body): ApiJson<TerritoryNames>,
 ) -> Result<axum::Json<TerritoryWritten>, Problem> {
     let code = path_territory(&code)?;
-    existing(&state, format!("territory {code}"), async |s| {
+    existing(&state, Missing::Territory, &code, async |s| {
         s.territory(&code).await
     })
     .await?;

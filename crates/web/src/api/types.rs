@@ -177,7 +177,11 @@ fn exact<T>(field: &str, s: &str, parse: impl Fn(&str) -> Result<T, Rule>) -> Re
         // Let the parser name the rule, then refuse anyway.
         parse("").and(Err(Rule::FieldRequired))
     };
-    parsed.map_err(|r| Problem::bad_parameter(field, r.key(), r.english()))
+    parsed.map_err(|r| {
+        let args = crate::problem::rule_args(field, &r);
+        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        Problem::bad_parameter(field, r.key(), r.english(), &args)
+    })
 }
 
 /// Path identifiers: malformed → 400 naming the parameter.
@@ -222,5 +226,5 @@ pub fn path_person(id: &str) -> Result<PersonId, Problem> {
     let hyphenated = if id.len() == 36 { id } else { "" };
     uuid::Uuid::parse_str(hyphenated)
         .map(PersonId)
-        .map_err(|_| Problem::bad_parameter("id", "person-id-format", "a person id is a UUID"))
+        .map_err(|_| Problem::bad_parameter("id", "person-id-format", "a person id is a UUID", &[]))
 }

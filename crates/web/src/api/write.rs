@@ -34,7 +34,7 @@ use super::extract::Writer;
 use super::territories::storage;
 use super::types::{Fields, LedgerPosition};
 use crate::WebState;
-use crate::problem::Problem;
+use crate::problem::{Missing, Problem};
 
 /// What a write saved, as read back after its transaction, and where its entry sits in the ledger.
 #[derive(Debug, Clone)]
@@ -173,20 +173,22 @@ impl<B: Serialize> IntoResponse for Created<B> {
     }
 }
 
-/// The record `lookup` finds, or 404 naming `what` ("territory 631010000 does not exist"): the
-/// check a write on an existing resource makes before it runs its command.
+/// The record `lookup` finds, or 404 naming the `what` of `id` ("territory 631010000 does not
+/// exist", worded in the request's language): the check a write on an existing resource makes
+/// before it runs its command.
 ///
 /// # Errors
 /// 404 when nothing is found, 500 when the store fails.
 pub async fn existing<T>(
     state: &WebState,
-    what: impl std::fmt::Display,
+    what: Missing,
+    id: impl std::fmt::Display,
     lookup: impl AsyncFnOnce(&Store) -> Result<Option<T>, StorageError>,
 ) -> Result<T, Problem> {
     lookup(state.app.store())
         .await
         .map_err(storage)?
-        .ok_or_else(|| Problem::not_found(what))
+        .ok_or_else(|| Problem::not_found(what, id))
 }
 
 /// `impl From<Written<Saved>> for Body` for a resource's `…Written` answer

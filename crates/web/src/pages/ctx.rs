@@ -277,6 +277,8 @@ const IDENTIFIER_ARGS: &[&str] = &[
     "username",
     // i11-web: payment and decision document numbers
     "document",
+    // what an API 404 names (a KATO code, a precinct, a UUID, a tracking code)
+    "id",
 ];
 
 /// Counts go to Fluent as numbers (plurals, grouping); identifiers and everything else as text.

@@ -638,7 +638,7 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
             "В поле «number» нужно указать целое число.",
             "В поле «territory_code» нужно указать текст в кавычках.",
             "Поля «voter» в этом запросе нет.",
-            "address: Заполните это поле.",
+            "В поле «address» нужно указать значение.",
         ] {
             assert!(detail.contains(part), "{ctx}: {part} in {detail}");
         }
@@ -731,6 +731,251 @@ async fn invalid_bodies_name_the_field_and_write_nothing() {
             before,
             "{ctx}: something was written"
         );
+    }
+}
+
+/// What a user sees of a problem in each language: `detail` and `Content-Language` in ru and kk,
+/// the English detail unchanged without `Accept-Language`, and a header naming none of ru, kk,
+/// en (`fr`, `*`) answered like no header.
+#[tokio::test]
+async fn problem_details_speak_the_language_asked_for() {
+    /// GET `path` (as `who`) with `Accept-Language: lang` (none for `None`): the problem with
+    /// `status` and its `Content-Language`.
+    async fn ask(
+        t: &TestApp,
+        path: &str,
+        lang: Option<&str>,
+        who: Option<&Login>,
+        status: u16,
+    ) -> (Value, Option<String>) {
+        let bearer = who.map(|w| format!("Bearer {}", w.token));
+        let mut headers = Vec::new();
+        if let Some(b) = &bearer {
+            headers.push(("authorization", b.as_str()));
+        }
+        if let Some(l) = lang {
+            headers.push(("accept-language", l));
+        }
+        let r = t.get_with(path, &headers).await;
+        let p = problem(&r, status, &format!("{} {path} {lang:?}", t.backend));
+        assert!(
+            r.header("vary")
+                .is_some_and(|v| v.contains("accept-language")),
+            "{path} {lang:?}"
+        );
+        (p, r.header("content-language").map(str::to_owned))
+    }
+    let detail = |p: &Value| p["detail"].as_str().unwrap_or_default().to_owned();
+    for t in backends().await {
+        let ctx = t.backend;
+        t.load_small().await;
+        let admin = admin(&t).await;
+
+        // 1. What does not exist, typed: worded from the catalogs.
+        let path = "/api/v1/territories/631010000";
+        let (p, lang) = ask(&t, path, Some("ru"), None, 404).await;
+        assert_eq!(detail(&p), "Территория 631010000 не найдена.", "{ctx}: {p}");
+        assert_eq!(p["title"], "Не найдено", "{ctx}: {p}");
+        assert_eq!(lang.as_deref(), Some("ru"), "{ctx}");
+        let (p, lang) = ask(&t, path, Some("kk-KZ, ru;q=0.5"), None, 404).await;
+        assert_eq!(detail(&p), "631010000 аумағы табылмады.", "{ctx}: {p}");
+        assert_eq!(lang.as_deref(), Some("kk"), "{ctx}");
+        for header in [None, Some("fr"), Some("*"), Some("de-AT, *;q=0.5")] {
+            let (p, lang) = ask(&t, path, header, None, 404).await;
+            assert_eq!(
+                detail(&p),
+                "territory 631010000 does not exist",
+                "{ctx} {header:?}: {p}"
+            );
+            assert_eq!(p["title"], "Not found", "{ctx} {header:?}: {p}");
+            assert_eq!(lang, None, "{ctx} {header:?}");
+        }
+        let (p, _) = ask(&t, "/api/v1/precincts/101800000/999", Some("ru"), None, 404).await;
+        assert_eq!(
+            detail(&p),
+            "Избирательный участок 101800000/999 не найден.",
+            "{ctx}: {p}"
+        );
+        let (p, _) = ask(&t, "/api/v1/parties/nurotan", Some("kk"), None, 404).await;
+        assert_eq!(detail(&p), "«nurotan» партиясы табылмады.", "{ctx}: {p}");
+        let (p, _) = ask(&t, "/api/v1/accounts/no.one", Some("ru"), Some(&admin), 404).await;
+        assert_eq!(
+            detail(&p),
+            "Учётная запись «no.one» не найдена.",
+            "{ctx}: {p}"
+        );
+        // The app's own "not found" (its English names the thing): a generic sentence in ru
+        // and kk, the English as it was.
+        let path = "/api/v1/elections/01900000-0000-7000-8000-0000000000ff/candidates";
+        let (p, lang) = ask(&t, path, Some("kk"), None, 404).await;
+        assert_eq!(detail(&p), "Сұралған жазба табылмады.", "{ctx}: {p}");
+        assert_eq!(lang.as_deref(), Some("kk"), "{ctx}");
+        let (english, _) = ask(&t, path, None, None, 404).await;
+        let (en, _) = ask(&t, path, Some("en"), None, 404).await;
+        assert_eq!(english["detail"], en["detail"], "{ctx}: {en}");
+        assert!(
+            detail(&english).ends_with(" does not exist"),
+            "{ctx}: {english}"
+        );
+
+        // 2. A malformed parameter: its message and the detail name the parameter, with the
+        // values the message needs in `args`.
+        let path = "/api/v1/precincts?limit=5000";
+        let (p, lang) = ask(&t, path, Some("ru"), None, 400).await;
+        assert_eq!(
+            sorted_errors(&p),
+            pairs(&[("limit", "limit-out-of-range")]),
+            "{ctx}: {p}"
+        );
+        assert_eq!(p["errors"][0]["args"]["max"], "1000", "{ctx}: {p}");
+        assert_eq!(
+            detail(&p),
+            "Параметр «limit» — целое число от 1 до 1\u{a0}000.",
+            "{ctx}: {p}"
+        );
+        assert_eq!(p["errors"][0]["message"], p["detail"], "{ctx}: {p}");
+        assert_eq!(lang.as_deref(), Some("ru"), "{ctx}");
+        let (p, _) = ask(&t, path, Some("kk"), None, 400).await;
+        assert_eq!(
+            detail(&p),
+            "«limit» параметрі 1 мен 1\u{a0}000 аралығындағы бүтін сан болуы керек.",
+            "{ctx}: {p}"
+        );
+        let (p, lang) = ask(&t, path, None, None, 400).await;
+        assert_eq!(
+            detail(&p),
+            "limit: a whole number from 1 to 1000",
+            "{ctx}: {p}"
+        );
+        assert_eq!(lang, None, "{ctx}");
+        let (p, _) = ask(
+            &t,
+            "/api/v1/elections/not-a-uuid/candidates",
+            Some("kk"),
+            None,
+            400,
+        )
+        .await;
+        assert_eq!(
+            sorted_errors(&p),
+            pairs(&[("id", "id-format")]),
+            "{ctx}: {p}"
+        );
+        assert!(
+            detail(&p).starts_with("«id» параметрі UUID болуы керек"),
+            "{ctx}: {p}"
+        );
+        let (p, _) = ask(
+            &t,
+            "/api/ledger/proof/inclusion?index=0&size=0",
+            Some("ru"),
+            None,
+            400,
+        )
+        .await;
+        assert_eq!(
+            detail(&p),
+            "Параметр «size» — целое число не меньше 1.",
+            "{ctx}: {p}"
+        );
+        // A domain rule on a path parameter: its catalog message after the parameter's name.
+        let (p, _) = ask(&t, "/api/v1/territories/12", Some("ru"), None, 400).await;
+        assert_eq!(
+            sorted_errors(&p),
+            pairs(&[("code", "code-format")]),
+            "{ctx}: {p}"
+        );
+        let code_format = sailau_i18n::Catalog::new()
+            .unwrap()
+            .tr(sailau_i18n::Lang::Ru, "code-format");
+        assert_eq!(detail(&p), format!("code: {code_format}"), "{ctx}: {p}");
+
+        // 3. A key given twice in a JSON body.
+        let bearer = format!("Bearer {}", admin.token);
+        let body = r#"{"number": 502, "territory_code": "103200000", "address": "x", "voters": 1, "voters": 2}"#;
+        for (lang, want) in [
+            (Some("ru"), "Поле «voters» указано в запросе несколько раз."),
+            (
+                Some("kk"),
+                "«voters» өрісі сұрауда бірнеше рет көрсетілген.",
+            ),
+            (None, "The field “voters” is given more than once."),
+            (Some("fr"), "The field “voters” is given more than once."),
+        ] {
+            let mut headers = vec![("authorization", bearer.as_str())];
+            if let Some(l) = lang {
+                headers.push(("accept-language", l));
+            }
+            let r = send_raw(
+                &t,
+                Method::POST,
+                "/api/v1/precincts",
+                Some("application/json"),
+                body.to_owned(),
+                &headers,
+            )
+            .await;
+            let p = problem(&r, 422, &format!("{ctx} {lang:?}"));
+            assert_eq!(
+                sorted_errors(&p),
+                pairs(&[("voters", "duplicate-field")]),
+                "{ctx} {lang:?}: {p}"
+            );
+            assert_eq!(detail(&p), want, "{ctx} {lang:?}: {p}");
+            assert_eq!(p["errors"][0]["message"], want, "{ctx} {lang:?}: {p}");
+            let content_language = lang.filter(|l| *l != "fr");
+            assert_eq!(
+                r.header("content-language"),
+                content_language,
+                "{ctx} {lang:?}"
+            );
+        }
+
+        // 4. A required field names itself in its message and in the detail, whether serde or
+        // the domain found it missing; the English of the domain's refusal is as it was.
+        for (lang, want) in [
+            ("ru", "В поле «address» нужно указать значение."),
+            ("kk", "«address» өрісінің мәні көрсетілуі керек."),
+            ("en", "The field “address” needs a value."),
+        ] {
+            for body in [
+                json!({"number": 502, "territory_code": "103200000", "voters": 1}),
+                json!({"number": 502, "territory_code": "103200000", "address": " ", "voters": 1}),
+            ] {
+                let r = send_raw(
+                    &t,
+                    Method::POST,
+                    "/api/v1/precincts",
+                    Some("application/json"),
+                    body.to_string(),
+                    &[
+                        ("authorization", bearer.as_str()),
+                        ("accept-language", lang),
+                    ],
+                )
+                .await;
+                let p = problem(&r, 422, &format!("{ctx} {lang} {body}"));
+                assert_eq!(
+                    sorted_errors(&p),
+                    pairs(&[("address", "field-required")]),
+                    "{ctx} {lang}: {p}"
+                );
+                assert_eq!(p["errors"][0]["message"], want, "{ctx} {lang}: {p}");
+                assert_eq!(p["errors"][0]["args"]["field"], "address", "{ctx}: {p}");
+                assert_eq!(detail(&p), want, "{ctx} {lang}: {p}");
+            }
+        }
+        let p = answer(
+            &t,
+            Method::POST,
+            "/api/v1/precincts",
+            &json!({"number": 502, "territory_code": "103200000", "address": " ", "voters": 1}),
+            Some(&admin),
+            422,
+            ctx,
+        )
+        .await;
+        assert_eq!(detail(&p), "address: a value is required", "{ctx}: {p}");
     }
 }
 
