@@ -394,6 +394,11 @@ pub struct Problem {
     /// worded in the request's language (boxed: a `Problem` stays small as an `Err`).
     #[serde(skip)]
     missing: Option<Box<(Missing, String)>>,
+    /// The values of a kind's detail in the catalogs (`problem-detail-<slug>`: the path of an
+    /// unknown endpoint, the seconds to wait, the reference of a failure), kept so that the
+    /// detail can be worded in the request's language (boxed, as `missing`).
+    #[serde(skip)]
+    detail_args: Option<Box<Vec<(&'static str, String)>>>,
 }
 
 /// Headers that go with some problems.
@@ -420,12 +425,19 @@ impl Problem {
             headers: None,
             denied: None,
             missing: None,
+            detail_args: None,
         }
     }
 
     /// With what went wrong this time.
     pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
         self.detail = Some(detail.into());
+        self
+    }
+
+    /// With the values its kind's detail takes in the catalogs (`problem-detail-<slug>`).
+    pub fn with_detail_args(mut self, args: Vec<(&'static str, String)>) -> Problem {
+        self.detail_args = Some(Box::new(args));
         self
     }
 
@@ -516,9 +528,11 @@ impl Problem {
     pub fn internal(cause: &dyn fmt::Display) -> Problem {
         let reference = reference();
         tracing::error!(reference = %reference, error = %cause, "internal error answering an API request");
-        Problem::new(ProblemKind::Internal).with_detail(format!(
-            "the server failed; the cause is logged under reference {reference}"
-        ))
+        Problem::new(ProblemKind::Internal)
+            .with_detail(format!(
+                "the server failed; the cause is logged under reference {reference}"
+            ))
+            .with_detail_args(vec![("reference", reference)])
     }
 
     fn denied(d: &Denied) -> Problem {
@@ -663,10 +677,20 @@ impl Problem {
             self.title = std::borrow::Cow::Owned(ctx.tr(&title_key));
             any = true;
         }
-        // A kind whose detail is the same every time (a media type, a size): from the catalog.
+        // A kind whose detail is the same every time (a media type, a size) or made of a few
+        // values it kept (a path, seconds, a reference): from the catalog.
         let detail_key = format!("problem-detail-{}", self.kind.slug());
-        if self.errors.is_empty() && self.denied.is_none() && catalog.contains(lang, &detail_key) {
-            self.detail = Some(ctx.tr(&detail_key));
+        let detail_args: &[(&str, String)] = self.detail_args.as_deref().map_or(&[], |a| a);
+        if self.errors.is_empty()
+            && self.denied.is_none()
+            && self.missing.is_none()
+            && catalog.contains(lang, &detail_key)
+            && catalog
+                .variables(lang, &detail_key)
+                .iter()
+                .all(|v| detail_args.iter().any(|(k, _)| k == v))
+        {
+            self.detail = Some(ctx.tr_args(&detail_key, detail_args));
             any = true;
         }
         // The detail of broken rules, from the errors just worded (not of imports' lines or
@@ -788,6 +812,7 @@ impl From<AppError> for Problem {
                 .with_detail(AppError::BadCredentials.to_string()),
             AppError::Throttled { retry_after_secs } => Problem::new(ProblemKind::Throttled)
                 .with_detail(AppError::Throttled { retry_after_secs }.to_string())
+                .with_detail_args(vec![("seconds", retry_after_secs.to_string())])
                 .with_retry_after(retry_after_secs),
             AppError::NotFound(what) => Problem::not_found(Missing::Record, what),
             AppError::BadRequest(detail) => {
@@ -999,13 +1024,47 @@ pub async fn fill_instance(req: Request, next: Next) -> Response {
     if status.is_server_error() {
         tracing::error!(status = %status, path = %problem.instance.as_deref().unwrap_or(""), "bare server error from the API");
     }
-    problem.render()
+    let localized = lang.filter(|&lang| problem.localize(lang));
+    let mut completed = problem.render();
+    vary_on_language(completed.headers_mut());
+    if let Some(lang) = localized
+        && let Ok(v) = HeaderValue::from_str(lang.code())
+    {
+        completed.headers_mut().insert(header::CONTENT_LANGUAGE, v);
+    }
+    completed
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use sailau_domain::Rule;
+
+    #[test]
+    fn details_made_of_kept_values_are_worded_in_the_language_asked_for() {
+        let mut p = Problem::from(AppError::Throttled {
+            retry_after_secs: 30,
+        });
+        assert_eq!(
+            p.detail.as_deref(),
+            Some("too many failed sign-in attempts; try again in 30 s")
+        );
+        assert!(p.localize(sailau_i18n::Lang::Ru));
+        assert_eq!(
+            p.detail.as_deref(),
+            Some("Слишком много неудачных попыток входа; повторите через 30 с.")
+        );
+        let mut p = Problem::internal(&"a test failure");
+        let english = p.detail.clone().unwrap_or_default();
+        let reference = english.rsplit(' ').next().unwrap_or_default().to_owned();
+        assert!(p.localize(sailau_i18n::Lang::Kk));
+        assert_eq!(
+            p.detail,
+            Some(format!(
+                "Серверде ақау болды; себебі журналға {reference} нөмірімен жазылды."
+            ))
+        );
+    }
 
     #[test]
     fn invalid_lists_every_field_with_rule_and_args() {

@@ -2242,6 +2242,10 @@ problem-title-internal = Internal server error
 problem-title-unavailable = Service unavailable
 problem-detail-unsupported-media-type = Send the body in a format this address accepts: JSON with Content-Type: application/json; imports take a CSV file or an XLSX workbook.
 problem-detail-payload-too-large = The request body is larger than this address accepts.
+problem-detail-unknown-endpoint = There is no API endpoint at { $path }; the endpoints are listed in /api/openapi.json.
+problem-detail-throttled = Too many failed sign-in attempts; try again in { NUMBER($seconds) } s.
+problem-detail-internal = The server failed; the cause is logged under reference { $reference }.
+problem-detail-unavailable = The database does not answer; try again later.
 # The API's wording of a rule where it differs from the pages' (a page shows the message beside
 # the field's label; a problem document names the field itself).
 problem-message-field-required = The field “{ $field }” needs a value.

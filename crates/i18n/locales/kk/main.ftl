@@ -1962,6 +1962,10 @@ problem-title-internal = Сервердің ішкі қатесі
 problem-title-unavailable = Қызмет уақытша қолжетімсіз
 problem-detail-unsupported-media-type = Сұрау денесін осы мекенжай қабылдайтын пішімде жіберіңіз: Content-Type: application/json тақырыбымен JSON; импорт CSV файлын немесе XLSX кітабын қабылдайды.
 problem-detail-payload-too-large = Сұрау денесі осы мекенжай қабылдайтын өлшемнен үлкен.
+problem-detail-unknown-endpoint = Бағдарламалық интерфейсте { $path } мекенжайы жоқ; мекенжайлар тізімі /api/openapi.json ішінде.
+problem-detail-throttled = Кіру әрекеттері тым көп рет сәтсіз болды; { NUMBER($seconds) } с кейін қайталаңыз.
+problem-detail-internal = Серверде ақау болды; себебі журналға { $reference } нөмірімен жазылды.
+problem-detail-unavailable = Дерекқор жауап бермейді; кейінірек қайталаңыз.
 # The API's wording of a rule where it differs from the pages' (a page shows the message beside
 # the field's label; a problem document names the field itself).
 problem-message-field-required = «{ $field }» өрісінің мәні көрсетілуі керек.

@@ -2185,6 +2185,10 @@ problem-title-internal = Внутренняя ошибка сервера
 problem-title-unavailable = Сервис временно недоступен
 problem-detail-unsupported-media-type = Отправьте тело запроса в формате, который принимает этот адрес: JSON с заголовком Content-Type: application/json; импорт принимает файл CSV или книгу XLSX.
 problem-detail-payload-too-large = Тело запроса больше, чем принимает этот адрес.
+problem-detail-unknown-endpoint = Адреса { $path } в программном интерфейсе нет; список адресов — в /api/openapi.json.
+problem-detail-throttled = Слишком много неудачных попыток входа; повторите через { NUMBER($seconds) } с.
+problem-detail-internal = На сервере произошёл сбой; причина записана в журнал под номером { $reference }.
+problem-detail-unavailable = База данных не отвечает; повторите попытку позже.
 # The API's wording of a rule where it differs from the pages' (a page shows the message beside
 # the field's label; a problem document names the field itself).
 problem-message-field-required = В поле «{ $field }» нужно указать значение.

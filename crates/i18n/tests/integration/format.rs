@@ -6,6 +6,7 @@ use crate::catalog;
 
 const NUMERIC: &[&str] = &[
     "count",
+    "seconds",
     "max",
     "min",
     "line",
@@ -159,6 +160,9 @@ fn plausible(name: &str, n: u64, kind: &'static str) -> Arg<'static> {
         "names" => "trustee-1, trustee-3".into(),
         // API problem documents: what a 404 names
         "id" => "631010000".into(),
+        // API problem documents: an unknown endpoint's path, a failure's reference
+        "path" => "/api/v1/nothing".into(),
+        "reference" => "3f9a0c1d2b7e".into(),
         other => panic!("no plausible value for ${other}: add one to this test"),
     }
 }

@@ -362,10 +362,12 @@ pub async fn healthz(State(state): State<WebState>) -> Result<axum::Json<Health>
 }
 
 async fn unknown_endpoint(uri: Uri) -> Problem {
-    Problem::new(ProblemKind::UnknownEndpoint).with_detail(format!(
-        "no API endpoint at {}; see /api/openapi.json",
-        uri.path()
-    ))
+    Problem::new(ProblemKind::UnknownEndpoint)
+        .with_detail(format!(
+            "no API endpoint at {}; see /api/openapi.json",
+            uri.path()
+        ))
+        .with_detail_args(vec![("path", uri.path().to_owned())])
 }
 
 /// A short page describing a problem type (what the `type` URIs of problem documents point to).

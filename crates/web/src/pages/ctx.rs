@@ -258,6 +258,7 @@ pub fn role_key(role: Role) -> String {
 /// "110 000 000").
 const IDENTIFIER_ARGS: &[&str] = &[
     "unit",
+    "reference",
     "year",
     "code",
     "number",

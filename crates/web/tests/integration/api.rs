@@ -790,6 +790,28 @@ async fn problem_details_speak_the_language_asked_for() {
             assert_eq!(p["title"], "Not found", "{ctx} {header:?}: {p}");
             assert_eq!(lang, None, "{ctx} {header:?}");
         }
+        // An address the API does not have, and a method an address does not take (answered
+        // by the router itself): worded too.
+        let (p, lang) = ask(&t, "/api/v1/nothing", Some("ru"), None, 404).await;
+        assert_eq!(
+            detail(&p),
+            "Адреса /api/v1/nothing в программном интерфейсе нет; список адресов — в /api/openapi.json.",
+            "{ctx}: {p}"
+        );
+        assert_eq!(lang.as_deref(), Some("ru"), "{ctx}");
+        let (p, lang) = ask(&t, "/api/v1/nothing", None, None, 404).await;
+        assert_eq!(
+            detail(&p),
+            "no API endpoint at /api/v1/nothing; see /api/openapi.json",
+            "{ctx}: {p}"
+        );
+        assert_eq!(lang, None, "{ctx}");
+        let (p, lang) = ask(&t, "/api/v1/session", Some("kk"), None, 405).await;
+        assert_eq!(
+            p["title"], "Сұрау әдісіне қолдау көрсетілмейді",
+            "{ctx}: {p}"
+        );
+        assert_eq!(lang.as_deref(), Some("kk"), "{ctx}");
         let (p, _) = ask(&t, "/api/v1/precincts/101800000/999", Some("ru"), None, 404).await;
         assert_eq!(
             detail(&p),
