@@ -390,15 +390,21 @@ pub struct Problem {
     /// worded in the request's language.
     #[serde(skip)]
     denied: Option<Denied>,
-    /// What a 404 says does not exist and the id that named it, kept so that `detail` can be
-    /// worded in the request's language (boxed: a `Problem` stays small as an `Err`).
+    /// What the detail is worded from in the request's language: what a 404 says does not
+    /// exist, and the values of the kind's own detail (boxed: a `Problem` stays small as an
+    /// `Err`).
     #[serde(skip)]
-    missing: Option<Box<(Missing, String)>>,
-    /// The values of a kind's detail in the catalogs (`problem-detail-<slug>`: the path of an
-    /// unknown endpoint, the seconds to wait, the reference of a failure), kept so that the
-    /// detail can be worded in the request's language (boxed, as `missing`).
-    #[serde(skip)]
-    detail_args: Option<Box<Vec<(&'static str, String)>>>,
+    words: Option<Box<DetailWords>>,
+}
+
+/// What a problem's detail is worded from in the request's language ([`fill_instance`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct DetailWords {
+    /// What a 404 says does not exist, and the id that named it.
+    missing: Option<(Missing, String)>,
+    /// The values of the kind's detail in the catalogs (`problem-detail-<slug>`): the path of an
+    /// unknown endpoint, the seconds to wait, the reference of a failure.
+    args: Vec<(&'static str, String)>,
 }
 
 /// Headers that go with some problems.
@@ -424,8 +430,7 @@ impl Problem {
             errors: Vec::new(),
             headers: None,
             denied: None,
-            missing: None,
-            detail_args: None,
+            words: None,
         }
     }
 
@@ -437,7 +442,7 @@ impl Problem {
 
     /// With the values its kind's detail takes in the catalogs (`problem-detail-<slug>`).
     pub fn with_detail_args(mut self, args: Vec<(&'static str, String)>) -> Problem {
-        self.detail_args = Some(Box::new(args));
+        self.words.get_or_insert_with(Default::default).args = args;
         self
     }
 
@@ -477,7 +482,7 @@ impl Problem {
         let id = id.to_string();
         let mut problem = Problem::new(ProblemKind::NotFound)
             .with_detail(format!("{} does not exist", what.english(&id)));
-        problem.missing = Some(Box::new((what, id)));
+        problem.words.get_or_insert_with(Default::default).missing = Some((what, id));
         problem
     }
 
@@ -639,7 +644,7 @@ impl Problem {
         }
         // What does not exist; the app's own English words only in other languages (its
         // English names the thing better than a generic sentence).
-        if let Some((what, id)) = self.missing.as_deref()
+        if let Some((what, id)) = self.words.as_deref().and_then(|w| w.missing.as_ref())
             && !(*what == Missing::Record && lang == sailau_i18n::Lang::En)
             && catalog.contains(lang, &what.catalog_key())
         {
@@ -680,10 +685,11 @@ impl Problem {
         // A kind whose detail is the same every time (a media type, a size) or made of a few
         // values it kept (a path, seconds, a reference): from the catalog.
         let detail_key = format!("problem-detail-{}", self.kind.slug());
-        let detail_args: &[(&str, String)] = self.detail_args.as_deref().map_or(&[], |a| a);
+        let words = self.words.as_deref();
+        let detail_args: &[(&str, String)] = words.map_or(&[], |w| &w.args);
         if self.errors.is_empty()
             && self.denied.is_none()
-            && self.missing.is_none()
+            && words.is_none_or(|w| w.missing.is_none())
             && catalog.contains(lang, &detail_key)
             && catalog
                 .variables(lang, &detail_key)
