@@ -19,6 +19,16 @@ pub struct SessionRow {
     pub expires_at_ms: i64,
 }
 
+/// A session and its account as [`Store::session`] and [`Store::sessions`] select them.
+fn session_row(r: &sqlx::any::AnyRow) -> Result<SessionRow> {
+    Ok(SessionRow {
+        account: crate::rows::account(r)?,
+        csrf_token: r.try_get("csrf_token")?,
+        created_at_ms: r.try_get("created_at_ms")?,
+        expires_at_ms: r.try_get("expires_at_ms")?,
+    })
+}
+
 /// One throttling rule for a key: `free` attempts per window without waiting; from then on, each
 /// further attempt waits `base_delay_ms` after the previous one, doubling up to `max_delay_ms`.
 /// Attempts are forgotten `window_ms` after the first one of the window.
@@ -146,13 +156,7 @@ impl Store {
         .bind(now_ms)
         .fetch_optional(self.pool())
         .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(SessionRow {
-            account: crate::rows::account(&r)?,
-            csrf_token: r.try_get("csrf_token")?,
-            created_at_ms: r.try_get("created_at_ms")?,
-            expires_at_ms: r.try_get("expires_at_ms")?,
-        }))
+        row.as_ref().map(session_row).transpose()
     }
 
     /// The stored sessions of several token hashes at once, each with its account as it is now,
@@ -180,15 +184,7 @@ impl Store {
                 q = q.bind(h.as_str());
             }
             for r in q.fetch_all(self.pool()).await? {
-                out.push((
-                    r.try_get("token_hash")?,
-                    SessionRow {
-                        account: crate::rows::account(&r)?,
-                        csrf_token: r.try_get("csrf_token")?,
-                        created_at_ms: r.try_get("created_at_ms")?,
-                        expires_at_ms: r.try_get("expires_at_ms")?,
-                    },
-                ));
+                out.push((r.try_get("token_hash")?, session_row(&r)?));
             }
         }
         Ok(out)
