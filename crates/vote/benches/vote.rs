@@ -38,9 +38,34 @@ struct Setup {
     keys: Vec<TrusteeKey>,
 }
 
+/// The ballot the browser test times in headless Chromium (`e2e/primaries.mjs`, the demo's live
+/// campaign): one contest, three contenders, exactly one mark.
+fn browser_test_manifest() -> Manifest {
+    Manifest {
+        election_id: "bench-browser".into(),
+        title: "bench".into(),
+        contests: vec![Contest {
+            id: "akim".into(),
+            title: "Akim".into(),
+            min_selections: 1,
+            max_selections: 1,
+            options: (0..3)
+                .map(|i| ContestOption {
+                    id: format!("contender-{i}"),
+                    label: format!("Contender {i}"),
+                    kind: OptionKind::Candidate,
+                })
+                .collect(),
+        }],
+    }
+}
+
 fn setup() -> Setup {
+    setup_of(manifest())
+}
+
+fn setup_of(manifest: Manifest) -> Setup {
     let rng = &mut rand::rng();
-    let manifest = manifest();
     let params = ElectionParameters::new(&manifest, 5, 3).unwrap();
     let (secrets, publics): (Vec<_>, Vec<_>) = (1..=5)
         .map(|i| generate_trustee(&params, i, rng).unwrap())
@@ -90,6 +115,23 @@ fn benches(c: &mut Criterion) {
     c.bench_function("encrypt ballot (5 candidates + against all)", |b| {
         b.iter(|| encrypt_ballot(&s.ctx, &key, black_box(&pb), rng).unwrap())
     });
+
+    // The browser test's loop, in Rust: derive the credential key from the code, then encrypt,
+    // prove and sign (the figure beside `node e2e/primaries.mjs`'s, issue 14 measure 2).
+    let browser = setup_of(browser_test_manifest());
+    let (browser_code, _) = generate_credential(&browser.params, rng);
+    let browser_marks = PlaintextBallot {
+        contests: vec![vec![true, false, false]],
+    };
+    c.bench_function(
+        "derive key + encrypt + prove + sign (1 contest, 3 options: the browser test's ballot)",
+        |b| {
+            b.iter(|| {
+                let key = browser_code.derive_key(browser.ctx.parameters_hash());
+                encrypt_ballot(&browser.ctx, &key, black_box(&browser_marks), rng).unwrap()
+            })
+        },
+    );
 
     let batch = ballots(&s, 1000);
     let one = batch[0].clone();
