@@ -12,7 +12,7 @@
 
 #[path = "support/postgres.rs"]
 mod postgres;
-use postgres::postgres_url;
+use postgres::{drop_database, postgres_url};
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -21,7 +21,6 @@ use sailau_app::{Acting, App, SystemClock};
 use sailau_domain::*;
 use sailau_ledger::LedgerSigningKey;
 use sailau_storage::{SqliteSync, Store};
-use sqlx::Connection;
 
 /// The allocator of the `sailau` binary, so that the figures are the product's.
 #[global_allocator]
@@ -212,6 +211,7 @@ fn main() {
             appends("PostgreSQL", &url, SqliteSync::Full).await;
             if let Some(url) = postgres_url("sailau_bench_instances").await {
                 instances(&url).await;
+                drop_database(&url).await;
             }
         } else {
             println!("PostgreSQL: skipped (set SAILAU_TEST_POSTGRES_URL)");
@@ -224,16 +224,8 @@ fn main() {
         .await;
         if let Some(url) = postgres_url("sailau_bench").await {
             verify_large("PostgreSQL", &url, entries).await;
-        }
-        // Leave no benchmark database behind.
-        if let Ok(base) = std::env::var("SAILAU_TEST_POSTGRES_URL")
-            && let Ok(mut admin) = sqlx::PgConnection::connect(&base).await
-        {
-            let name = format!("sailau_bench_{}", std::process::id());
-            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .execute(&mut admin)
-                .await;
+            // Leave no benchmark database behind.
+            drop_database(&url).await;
         }
     });
 }

@@ -9,7 +9,7 @@
 
 #[path = "support/postgres.rs"]
 mod postgres;
-use postgres::postgres_url;
+use postgres::{drop_database, postgres_url};
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -81,6 +81,7 @@ fn main() {
         .await;
         if let Some(url) = postgres_url("sailau_bench_login").await {
             burst("PostgreSQL", &url).await;
+            drop_database(&url).await;
         } else {
             println!("PostgreSQL: skipped (set SAILAU_TEST_POSTGRES_URL)");
         }

@@ -271,7 +271,10 @@ fn main() {
         let url = format!("sqlite:{}", dir.path().join("bench.db").display());
         run("SQLite (synchronous=FULL)", &url).await;
         match postgres::postgres_url("i11sign_bench").await {
-            Some(url) => run("PostgreSQL", &url).await,
+            Some(url) => {
+                run("PostgreSQL", &url).await;
+                postgres::drop_database(&url).await;
+            }
             None => eprintln!("PostgreSQL skipped: set SAILAU_TEST_POSTGRES_URL"),
         }
     });

@@ -598,7 +598,10 @@ fn main() {
             run("sqlite", &url).await;
         }
         match postgres::postgres_url("sailau_bench_ballots").await {
-            Some(url) => run("postgres", &url).await,
+            Some(url) => {
+                run("postgres", &url).await;
+                postgres::drop_database(&url).await;
+            }
             None => println!("postgres: skipped (SAILAU_TEST_POSTGRES_URL unset or unreachable)"),
         }
     });

@@ -372,7 +372,10 @@ fn main() {
         let url = format!("sqlite:{}", dir.path().join("party.db").display());
         run("sqlite", &url).await;
         match postgres::postgres_url("sailau_bench_party").await {
-            Some(url) => run("postgres", &url).await,
+            Some(url) => {
+                run("postgres", &url).await;
+                postgres::drop_database(&url).await;
+            }
             None => println!("postgres: skipped (SAILAU_TEST_POSTGRES_URL unset or unreachable)"),
         }
     });

@@ -21,3 +21,20 @@ pub async fn postgres_url(prefix: &str) -> Option<String> {
     let (head, _) = base.rsplit_once('/')?;
     Some(format!("{head}/{name}"))
 }
+
+/// Drops the database of `url` (one [`postgres_url`] made), closing its connections, so that a
+/// benchmark leaves nothing behind on the server.
+pub async fn drop_database(url: &str) {
+    let (Ok(base), Some((_, name))) = (
+        std::env::var("SAILAU_TEST_POSTGRES_URL"),
+        url.rsplit_once('/'),
+    ) else {
+        return;
+    };
+    if let Ok(mut admin) = sqlx::PgConnection::connect(&base).await {
+        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut admin)
+            .await;
+    }
+}
