@@ -135,7 +135,7 @@ async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
     let regions = store.territory_children(None).await?;
     let region = regions
         .first()
-        .ok_or_else(|| AppError::NotFound("a demo region".into()))?;
+        .ok_or_else(|| AppError::NotFound(crate::Thing::Other, "a demo region".into()))?;
     // The precinct commission of two polling stations of the unit whose repeat election is
     // still to be counted (`demo_election_day::REPEAT_ELECTION`).
     let tie_unit = sailau_domain::TerritoryCode::parse(crate::demo_election_day::TIE_UNIT)
@@ -148,7 +148,7 @@ async fn demo_accounts(app: &App) -> Result<Vec<DemoAccount>, AppError> {
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| AppError::NotFound("a demo party".into()))?;
+        .ok_or_else(|| AppError::NotFound(crate::Thing::Other, "a demo party".into()))?;
     let party = store
         .party(
             &sailau_domain::PartyCode::parse("amanat")

@@ -54,7 +54,7 @@ const SEED_UNITS: [&str; 2] = ["155200000", "473600000"];
 pub const TIE_UNIT: &str = "394000000";
 
 fn bad(what: &str) -> AppError {
-    AppError::NotFound(format!("demo election day: {what}"))
+    AppError::NotFound(crate::Thing::Other, format!("demo election day: {what}"))
 }
 
 /// A fixed pseudo-random sequence (SplitMix64): the same numbers on every run.

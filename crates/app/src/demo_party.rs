@@ -199,7 +199,10 @@ pub async fn load(app: &App) -> Result<(), AppError> {
             .person(&PersonId(uuid::Uuid::from_u128(plan.nominee.0)))
             .await?
         else {
-            return Err(AppError::NotFound("the demo's nominee".into()));
+            return Err(AppError::NotFound(
+                crate::Thing::Other,
+                "the demo's nominee".into(),
+            ));
         };
         let nominee = MemberId(id(1, b, 0));
         batch.push(member(

@@ -178,10 +178,9 @@ pub async fn load(app: &App, sim: &SimClock) -> Result<(), AppError> {
     let setup = Acting::Operator;
     let roles = demo_role_scopes()?;
     let acting = |name: &str| -> Result<Acting, AppError> {
-        let (_, role, scope) = roles
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .ok_or_else(|| AppError::NotFound(format!("the demo account {name}")))?;
+        let (_, role, scope) = roles.iter().find(|(n, _, _)| *n == name).ok_or_else(|| {
+            AppError::NotFound(crate::Thing::Other, format!("the demo account {name}"))
+        })?;
         Ok(Acting::Account(sailau_domain::Principal {
             username: user(name)?,
             role: *role,
@@ -587,7 +586,7 @@ async fn ceremony(
     let files = app
         .election_public(&campaign)
         .await?
-        .ok_or_else(|| AppError::NotFound("the demo's fixed ballot".into()))?;
+        .ok_or_else(|| AppError::NotFound(crate::Thing::Other, "the demo's fixed ballot".into()))?;
     let params = files.parameters.clone();
     let n = params.trustees;
     let trustee = |i: u32| acting(&format!("trustee-{i}"));
@@ -773,7 +772,7 @@ async fn close_online_vote(
     let files = app
         .election_public(&campaign)
         .await?
-        .ok_or_else(|| AppError::NotFound("the demo's fixed ballot".into()))?;
+        .ok_or_else(|| AppError::NotFound(crate::Thing::Other, "the demo's fixed ballot".into()))?;
     let ctx =
         sailau_vote::ElectionContext::new(&files.manifest, &files.parameters, &files.trustees)
             .map_err(|e| crypto(&e))?;
@@ -808,10 +807,9 @@ pub async fn load_live(
 ) -> Result<LiveCampaign, AppError> {
     let roles = demo_role_scopes()?;
     let acting = |name: &str| -> Result<Acting, AppError> {
-        let (_, role, scope) = roles
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .ok_or_else(|| AppError::NotFound(format!("the demo account {name}")))?;
+        let (_, role, scope) = roles.iter().find(|(n, _, _)| *n == name).ok_or_else(|| {
+            AppError::NotFound(crate::Thing::Other, format!("the demo account {name}"))
+        })?;
         Ok(Acting::Account(sailau_domain::Principal {
             username: user(name)?,
             role: *role,

@@ -23,9 +23,9 @@ pub enum AppError {
         /// Seconds until the next attempt will be checked.
         retry_after_secs: u64,
     },
-    /// Something named does not exist.
-    #[error("not found: {0}")]
-    NotFound(String),
+    /// Something named does not exist: what kind of thing, and the id that named it.
+    #[error("{} does not exist", .0.english(.1))]
+    NotFound(Thing, String),
     /// A request outside what the ledger can answer (index beyond its size, ...).
     #[error("{0}")]
     BadRequest(String),
@@ -64,6 +64,63 @@ pub enum AppError {
     Io(#[from] std::io::Error),
 }
 
+/// The kind of thing an [`AppError::NotFound`] names, so that an interface words it in the
+/// user's language (the web's `problem-not-found-<slug>` catalog keys) with the id beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    /// A territory (an election's unit), by its KATO code.
+    Territory,
+    /// A polling station, by its region's KATO code and number (`391000000/123`).
+    Precinct,
+    /// An election, by id.
+    Election,
+    /// An election's contest, by id.
+    Contest,
+    /// A nomination of a candidate, by id.
+    Nomination,
+    /// An attached file, by its SHA-256 (lowercase hex).
+    Attachment,
+    /// A primaries campaign, by id.
+    Campaign,
+    /// The fixed ballot of a primaries campaign, by the campaign's id (not fixed yet).
+    FixedBallot,
+    /// A party conference, by id.
+    Conference,
+    /// A party member, by id.
+    Member,
+    /// A party's branch in a region (`party @ region`).
+    Branch,
+    /// A person of the registry, by id.
+    Person,
+    /// An entry of the ledger, by its index.
+    LedgerEntry,
+    /// Something of the demo's own making, named by the id in English (only the demo's
+    /// loader meets it).
+    Other,
+}
+
+impl Thing {
+    /// The thing named by `id`, in English: "election 0190…", "ledger entry 42".
+    pub fn english(self, id: &str) -> String {
+        match self {
+            Thing::Territory => format!("territory {id}"),
+            Thing::Precinct => format!("precinct {id}"),
+            Thing::Election => format!("election {id}"),
+            Thing::Contest => format!("contest {id}"),
+            Thing::Nomination => format!("nomination {id}"),
+            Thing::Attachment => format!("attachment {id}"),
+            Thing::Campaign => format!("campaign {id}"),
+            Thing::FixedBallot => format!("the fixed ballot of campaign {id}"),
+            Thing::Conference => format!("conference {id}"),
+            Thing::Member => format!("member {id}"),
+            Thing::Branch => format!("branch {id}"),
+            Thing::Person => format!("person {id}"),
+            Thing::LedgerEntry => format!("ledger entry {id}"),
+            Thing::Other => id.to_owned(),
+        }
+    }
+}
+
 impl From<DomainError> for AppError {
     fn from(e: DomainError) -> Self {
         match e {
@@ -81,7 +138,7 @@ impl AppError {
             | AppError::Forbidden(_)
             | AppError::BadCredentials
             | AppError::Throttled { .. }
-            | AppError::NotFound(_)
+            | AppError::NotFound(..)
             | AppError::BadRequest(_) => true,
             AppError::Batch { error, .. } => error.is_client_error(),
             AppError::Rows(_) => true,

@@ -149,7 +149,7 @@ impl App {
                 .map_err(|e| AppError::BadRequest(e.to_string()))?;
             let leaf_hash = *tree
                 .leaf(index)
-                .ok_or_else(|| AppError::NotFound(format!("entry {index}")))?;
+                .ok_or_else(|| AppError::NotFound(crate::Thing::LedgerEntry, index.to_string()))?;
             Ok(InclusionAnswer {
                 leaf_hash,
                 root,

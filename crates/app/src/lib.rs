@@ -37,7 +37,7 @@ use sailau_ledger::LedgerSigningKey;
 use sailau_storage::Store;
 
 pub use auth::{LoginPolicy, NewSession, SESSION_TTL_MS, SessionInfo};
-pub use error::AppError;
+pub use error::{AppError, Thing};
 pub use execute::{Acting, Applied};
 pub use keyfile::{KeyFileError, load_or_create_key, read_key, read_public_key};
 pub use sailau_domain as domain;

@@ -391,7 +391,11 @@ impl Handler for RecordPaperCount {
                 .await?,
             admitted,
             now: instant(ctx.at_ms),
-            published: false,
+            // The ratings are final once the online votes' decryption is published.
+            published: tx
+                .online_vote(&self.campaign)
+                .await?
+                .is_some_and(|r| r.vote.result.is_some()),
             window_text: window_text(&campaign.opened.windows.paper_voting, region.as_ref()),
         };
         validate_paper_count(self, &facts)?;

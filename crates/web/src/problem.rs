@@ -246,6 +246,20 @@ pub enum Missing {
     BallotWithCode,
     /// An election's contest in a region, by the region's KATO code.
     ContestInRegion,
+    /// An election's contest, by id.
+    Contest,
+    /// A nomination of a candidate, by id.
+    Nomination,
+    /// An attached file, by its SHA-256.
+    Attachment,
+    /// A party conference, by id.
+    Conference,
+    /// A party member, by id.
+    Member,
+    /// A party's branch in a region (`party @ region`).
+    Branch,
+    /// An entry of the ledger, by its index.
+    LedgerEntry,
     /// Something the app did not find, named in its own English words (the id): worded
     /// generically in Russian and Kazakh.
     Record,
@@ -265,6 +279,27 @@ impl Missing {
         format!("problem-not-found-{}", self.slug())
     }
 
+    /// What the app's [`sailau_app::Thing`] is called here.
+    pub fn of(thing: sailau_app::Thing) -> Missing {
+        use sailau_app::Thing;
+        match thing {
+            Thing::Territory => Missing::Territory,
+            Thing::Precinct => Missing::Precinct,
+            Thing::Election => Missing::Election,
+            Thing::Contest => Missing::Contest,
+            Thing::Nomination => Missing::Nomination,
+            Thing::Attachment => Missing::Attachment,
+            Thing::Campaign => Missing::Campaign,
+            Thing::FixedBallot => Missing::FixedBallot,
+            Thing::Conference => Missing::Conference,
+            Thing::Member => Missing::Member,
+            Thing::Branch => Missing::Branch,
+            Thing::Person => Missing::Person,
+            Thing::LedgerEntry => Missing::LedgerEntry,
+            Thing::Other => Missing::Record,
+        }
+    }
+
     /// The thing named by `id`, in English: "territory 631010000", "a ballot with code …".
     fn english(self, id: &str) -> String {
         match self {
@@ -281,6 +316,13 @@ impl Missing {
             Missing::FixedBallot => format!("the fixed ballot of campaign {id}"),
             Missing::BallotWithCode => format!("a ballot with code {id}"),
             Missing::ContestInRegion => format!("a contest in region {id}"),
+            Missing::Contest => format!("contest {id}"),
+            Missing::Nomination => format!("nomination {id}"),
+            Missing::Attachment => format!("attachment {id}"),
+            Missing::Conference => format!("conference {id}"),
+            Missing::Member => format!("member {id}"),
+            Missing::Branch => format!("branch {id}"),
+            Missing::LedgerEntry => format!("ledger entry {id}"),
             Missing::Record => id.to_owned(),
         }
     }
@@ -675,7 +717,8 @@ impl Problem {
             } else {
                 every_worded = false;
             }
-            names_field.push(variables.contains("field"));
+            // A message about the body as a whole names no field: "body: …" would say nothing.
+            names_field.push(variables.contains("field") || error.field == "body");
         }
         let title_key = format!("problem-title-{}", self.kind.slug());
         if catalog.contains(lang, &title_key) {
@@ -820,7 +863,7 @@ impl From<AppError> for Problem {
                 .with_detail(AppError::Throttled { retry_after_secs }.to_string())
                 .with_detail_args(vec![("seconds", retry_after_secs.to_string())])
                 .with_retry_after(retry_after_secs),
-            AppError::NotFound(what) => Problem::not_found(Missing::Record, what),
+            AppError::NotFound(thing, id) => Problem::not_found(Missing::of(thing), id),
             AppError::BadRequest(detail) => {
                 Problem::new(ProblemKind::BadRequest).with_detail(detail)
             }
@@ -1115,7 +1158,10 @@ mod tests {
             .status,
             429
         );
-        assert_eq!(Problem::from(AppError::NotFound("x".into())).status, 404);
+        assert_eq!(
+            Problem::from(AppError::NotFound(sailau_app::Thing::Other, "x".into())).status,
+            404
+        );
         assert_eq!(Problem::from(AppError::BadRequest("x".into())).status, 400);
         let internal = Problem::from(AppError::Ledger("secret cause".into()));
         assert_eq!(internal.status, 500);
@@ -1170,10 +1216,33 @@ mod tests {
         );
         assert!(p.localize(sailau_i18n::Lang::Kk));
         assert_eq!(p.detail.as_deref(), Some("631010000 аумағы табылмады."));
-        let mut p = Problem::from(AppError::NotFound("conference 42".into()));
-        assert_eq!(p.detail.as_deref(), Some("conference 42 does not exist"));
+        // The app's "not found" says what and which: worded like the web's own.
+        let conference = || {
+            Problem::from(AppError::NotFound(
+                sailau_app::Thing::Conference,
+                "42".into(),
+            ))
+        };
+        assert_eq!(
+            conference().detail.as_deref(),
+            Some("conference 42 does not exist")
+        );
+        let mut p = conference();
         assert!(p.localize(sailau_i18n::Lang::En));
-        assert_eq!(p.detail.as_deref(), Some("conference 42 does not exist"));
+        assert_eq!(p.detail.as_deref(), Some("Conference 42 does not exist."));
+        let mut p = conference();
+        assert!(p.localize(sailau_i18n::Lang::Ru));
+        assert_eq!(
+            p.detail.as_deref(),
+            Some("Конференция с идентификатором 42 не найдена.")
+        );
+        // Only the demo's own things are named in English words, worded generically.
+        let mut p = Problem::from(AppError::NotFound(
+            sailau_app::Thing::Other,
+            "a demo party".into(),
+        ));
+        assert!(p.localize(sailau_i18n::Lang::En));
+        assert_eq!(p.detail.as_deref(), Some("a demo party does not exist"));
         assert!(p.localize(sailau_i18n::Lang::Ru));
         assert_eq!(p.detail.as_deref(), Some("Запрошенная запись не найдена."));
     }

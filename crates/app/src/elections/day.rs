@@ -528,6 +528,20 @@ impl App {
         election: &ElectionId,
         precinct: &PrecinctRef,
     ) -> Result<ProtocolView, AppError> {
+        // An election or a polling station that does not exist has no protocol to show, not
+        // an empty one.
+        if self.store.election(election).await?.is_none() {
+            return Err(AppError::NotFound(
+                crate::Thing::Election,
+                election.to_string(),
+            ));
+        }
+        if self.store.precinct(precinct).await?.is_none() {
+            return Err(AppError::NotFound(
+                crate::Thing::Precinct,
+                precinct.to_string(),
+            ));
+        }
         let stored = self.store.protocol(election, precinct).await?;
         let versions = self.store.protocol_versions(election, precinct).await?;
         let entries = self.store.protocol_entries(election, precinct).await?;

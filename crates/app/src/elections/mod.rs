@@ -140,8 +140,8 @@ pub struct WorkbenchItem {
     pub missing: ValidationErrors,
 }
 
-fn not_found(what: &str) -> AppError {
-    AppError::NotFound(what.to_owned())
+fn not_found(thing: crate::Thing, id: impl std::fmt::Display) -> AppError {
+    AppError::NotFound(thing, id.to_string())
 }
 
 fn registered_count(ns: &[Nomination]) -> u64 {
@@ -159,7 +159,7 @@ impl App {
         self.store
             .territory(code)
             .await?
-            .ok_or_else(|| not_found("unit"))
+            .ok_or_else(|| not_found(crate::Thing::Territory, code))
     }
 
     /// Every election, latest election day first.
@@ -173,7 +173,7 @@ impl App {
             .store
             .election(id)
             .await?
-            .ok_or_else(|| not_found("election"))?;
+            .ok_or_else(|| not_found(crate::Thing::Election, id))?;
         let rules = election.rules()?;
         let zone = zones::zone_name(election.territory.as_ref());
         let calendar = Calendar::compute(&rules, election.election_day, election.called_on, zone)
@@ -208,12 +208,12 @@ impl App {
             .store
             .contest(id)
             .await?
-            .ok_or_else(|| not_found("contest"))?;
+            .ok_or_else(|| not_found(crate::Thing::Contest, id))?;
         let election = self
             .store
             .election(&contest.election)
             .await?
-            .ok_or_else(|| not_found("election"))?;
+            .ok_or_else(|| not_found(crate::Thing::Election, contest.election))?;
         let rules = election.rules()?;
         let calendar = contest.calendar(&election, &rules)?;
         let nominations = self.store.contest_nominations(id).await?;
@@ -241,7 +241,7 @@ impl App {
         election: &ElectionId,
     ) -> Result<Vec<RegisteredCandidate>, AppError> {
         if self.store.election(election).await?.is_none() {
-            return Err(not_found("election"));
+            return Err(not_found(crate::Thing::Election, election));
         }
         let mut out = Vec::new();
         for contest in self.store.contests_of(election).await? {
@@ -274,17 +274,17 @@ impl App {
             .store
             .nomination(id)
             .await?
-            .ok_or_else(|| not_found("nomination"))?;
+            .ok_or_else(|| not_found(crate::Thing::Nomination, id))?;
         let contest = self
             .store
             .contest(&nomination.contest)
             .await?
-            .ok_or_else(|| not_found("contest"))?;
+            .ok_or_else(|| not_found(crate::Thing::Contest, nomination.contest))?;
         let election = self
             .store
             .election(&contest.election)
             .await?
-            .ok_or_else(|| not_found("election"))?;
+            .ok_or_else(|| not_found(crate::Thing::Election, contest.election))?;
         let rules = election.rules()?;
         let calendar = contest.calendar(&election, &rules)?;
         let route = nomination.route.kind();
@@ -402,7 +402,7 @@ impl App {
         self.store
             .attachment(sha256)
             .await?
-            .ok_or_else(|| not_found("attachment"))
+            .ok_or_else(|| not_found(crate::Thing::Attachment, sha256))
     }
 
     /// Attaches a file to a nomination: reads its kind and size against the election's rule set
@@ -421,12 +421,12 @@ impl App {
             .store
             .contest(&n.contest)
             .await?
-            .ok_or_else(|| not_found("contest"))?;
+            .ok_or_else(|| not_found(crate::Thing::Contest, n.contest))?;
         let election = self
             .store
             .election(&contest.election)
             .await?
-            .ok_or_else(|| not_found("election"))?;
+            .ok_or_else(|| not_found(crate::Thing::Election, contest.election))?;
         let rules = election.rules()?;
         let file = AttachmentMeta::of(&bytes, &rules.attachments)?;
         let command = AttachDocument {

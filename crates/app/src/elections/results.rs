@@ -240,7 +240,7 @@ impl App {
             .store
             .election(id)
             .await?
-            .ok_or_else(|| super::not_found("election"))?;
+            .ok_or_else(|| super::not_found(crate::Thing::Election, id))?;
         let rules = election.rules()?;
         let policies = Policies::of(&rules.election_day, &rules.deposit);
         let certified: BTreeMap<ContestId, i64> = self

@@ -55,11 +55,9 @@ impl App {
         let c = self.store.conference(&m.conference).await?.ok_or_else(|| {
             ValidationErrors::one("conference", PartyRule::ConferenceMissing.into())
         })?;
-        let person = self
-            .store
-            .person(&contender.person)
-            .await?
-            .ok_or_else(|| AppError::NotFound(format!("person {}", contender.person)))?;
+        let person = self.store.person(&contender.person).await?.ok_or_else(|| {
+            AppError::NotFound(crate::Thing::Person, contender.person.to_string())
+        })?;
         let kind = match c.kind.as_str() {
             "extraordinary" => "внеочередная ",
             _ => "",

@@ -220,7 +220,10 @@ impl App {
             territory_code: region.clone(),
         };
         if !self.store.branches_of(party).await?.contains(&regional) {
-            return Err(AppError::NotFound(format!("branch {party} @ {region}")));
+            return Err(AppError::NotFound(
+                crate::Thing::Branch,
+                format!("{party} @ {region}"),
+            ));
         }
         let plan = self.store.plan(party, region).await?;
         let mut branches = Vec::new();
@@ -329,7 +332,7 @@ impl App {
             .store
             .member_facts(member)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("member {member}")))?;
+            .ok_or_else(|| AppError::NotFound(crate::Thing::Member, member.to_string()))?;
         let target = Target {
             territory_path: self
                 .store

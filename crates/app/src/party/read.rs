@@ -123,7 +123,7 @@ impl App {
         self.store
             .conference(id)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("conference {id}")))
+            .ok_or_else(|| AppError::NotFound(crate::Thing::Conference, id.to_string()))
     }
 
     /// A conference with its roster, live count, quorum and motions.

@@ -1381,7 +1381,10 @@ impl App {
         let target = campaign_target(&mut tx, campaign).await?;
         let Some(c) = tx.campaign(campaign).await? else {
             tx.rollback().await?;
-            return Err(AppError::NotFound(format!("campaign {campaign}")));
+            return Err(AppError::NotFound(
+                crate::Thing::Campaign,
+                campaign.to_string(),
+            ));
         };
         if let Err(denied) =
             sailau_domain::authorize_read(reader, sailau_domain::Read::VoterRoster, &target)

@@ -188,12 +188,12 @@ async fn the_record_directory_and_zip_hold_the_same_bytes() {
         let empty = tempfile::tempdir().unwrap();
         assert!(matches!(
             f.app.write_record(&none, empty.path()).await,
-            Err(AppError::NotFound(_))
+            Err(AppError::NotFound(..))
         ));
         assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0, "{b}");
         assert!(matches!(
             f.app.record_zip(&none).await,
-            Err(AppError::NotFound(_))
+            Err(AppError::NotFound(..))
         ));
         assert_eq!(f.app.record_streams(), 0, "{b}");
     }

@@ -67,7 +67,8 @@ pub struct PaperFacts<'a> {
     pub admitted: Vec<Contender>,
     /// When the command is issued.
     pub now: Instant,
-    /// Whether the campaign's results have been published (no count after that).
+    /// Whether the trustees' decryption of the online votes is published, so that the ratings
+    /// are final (no count after that).
     pub published: bool,
     /// The paper window as the message shows it (local times).
     pub window_text: (String, String),
@@ -77,7 +78,8 @@ pub struct PaperFacts<'a> {
 ///
 /// # Errors
 /// [`PrimariesRule::CampaignMissing`], `PositionMissing`, `OrganizationInvalid`, `PaperClosed`
-/// (before paper voting opens, or after the results are published), `PaperCountTwice`,
+/// (before paper voting opens), `PaperCountAfterResults` (the trustees' decryption of the online
+/// votes is published: the ratings are final, seed 003), `PaperCountTwice`,
 /// `PaperCountShape` (not each admitted contender once), `PaperCountsAboveIssued` (more votes
 /// than the ballots issued allow).
 pub fn validate_paper_count(
@@ -98,7 +100,9 @@ pub fn validate_paper_count(
     if !facts.organization_ok {
         errs.push("organization", PrimariesRule::OrganizationInvalid.into());
     }
-    if facts.now < campaign.opened.windows.paper_voting.opens || facts.published {
+    if facts.published {
+        errs.push("campaign", PrimariesRule::PaperCountAfterResults.into());
+    } else if facts.now < campaign.opened.windows.paper_voting.opens {
         let (opens, closes) = facts.window_text.clone();
         errs.push(
             "campaign",

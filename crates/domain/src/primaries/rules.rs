@@ -249,6 +249,9 @@ pub enum PrimariesRule {
         /// When it closes.
         closes: String,
     },
+    /// The trustees have decrypted the online votes and the ratings are final: paper counts are
+    /// entered before that.
+    PaperCountAfterResults,
     /// The primary organization has already entered its paper count.
     PaperCountTwice,
     /// A paper count names each admitted contender of the position once and no one else.
@@ -440,6 +443,7 @@ impl PrimariesRule {
                 opens: w().0,
                 closes: w().1,
             },
+            PrimariesRule::PaperCountAfterResults,
             PrimariesRule::PaperCountTwice,
             PrimariesRule::PaperCountShape,
             PrimariesRule::PaperCountsAboveIssued { issued: 40 },
@@ -544,6 +548,7 @@ impl PrimariesRule {
             PrimariesRule::AttendanceNotDue => "prim-attendance-not-due",
             PrimariesRule::AttendanceShape => "prim-attendance-shape",
             PrimariesRule::PaperClosed { .. } => "prim-paper-closed",
+            PrimariesRule::PaperCountAfterResults => "prim-paper-count-after-results",
             PrimariesRule::PaperCountTwice => "prim-paper-count-twice",
             PrimariesRule::PaperCountShape => "prim-paper-count-shape",
             PrimariesRule::PaperCountsAboveIssued { .. } => "prim-paper-counts-above-issued",
@@ -696,6 +701,10 @@ impl PrimariesRule {
             }
             PrimariesRule::PaperClosed { opens, closes } => {
                 format!("paper ballots are counted from {opens} to {closes}")
+            }
+            PrimariesRule::PaperCountAfterResults => {
+                "the results are final: paper counts are entered before the online votes are decrypted"
+                    .into()
             }
             PrimariesRule::PaperCountTwice => {
                 "this primary organization has already entered its count".into()

@@ -589,6 +589,35 @@ fn a_paper_count_names_each_admitted_contender_once_within_the_ballots_issued() 
         keys,
         vec!["prim-paper-count-shape", "prim-paper-counts-above-issued"]
     );
+
+    // Counting commissions count after the polling stations close (14:00): a count entered in
+    // the evening is taken, until the trustees' decryption makes the ratings final.
+    let evening = PaperFacts {
+        now: ts("2020-10-03T19:00:00Z"),
+        ..facts.clone()
+    };
+    validate_paper_count(&count, &evening).unwrap();
+    let rule_of = |f: &PaperFacts<'_>| -> Vec<&'static str> {
+        validate_paper_count(&count, f)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|e| e.rule.key())
+            .collect()
+    };
+    let final_ratings = PaperFacts {
+        published: true,
+        ..evening
+    };
+    assert_eq!(
+        rule_of(&final_ratings),
+        vec!["prim-paper-count-after-results"]
+    );
+    let too_early = PaperFacts {
+        now: ts("2020-10-03T01:59:00Z"),
+        ..facts.clone()
+    };
+    assert_eq!(rule_of(&too_early), vec!["prim-paper-closed"]);
 }
 
 // ---- §7: quota-balanced lists -------------------------------------------------------------

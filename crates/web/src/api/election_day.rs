@@ -344,6 +344,7 @@ pub async fn attach_scan(
     responses(
         (status = 200, description = "The protocol", body = Object),
         (status = 400, description = "A malformed parameter", body = Problem),
+        (status = 404, description = "No such election or polling station", body = Problem),
     )
 )]
 pub async fn get_protocol(

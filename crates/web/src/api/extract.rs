@@ -552,6 +552,13 @@ fn field_error(path: &str, message: &str) -> ProblemError {
         ("invalid-value", "text" | "true-false" | "list" | "object") => "invalid-type",
         _ => rule,
     };
+    // A whole number our own reader refused ([`whole_number`]): its own rule, with the range.
+    if message == whole_number_message() {
+        return worded(
+            ProblemError::new(field.clone(), "whole-number-range", message),
+            &[("field", field), ("max", MAX_POSITION.to_string())],
+        );
+    }
     let error = ProblemError::new(field.clone(), rule, message.clone());
     // Worded from the catalogs, naming the field and what it takes, without serde's terms
     // ("invalid type: integer `5`, expected a string"). A value refused by its own rule (an
@@ -619,10 +626,13 @@ pub fn required_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 fn whole_number<E: serde::de::Error>(t: &str) -> Result<u64, E> {
     match t.parse::<u64>() {
         Ok(n) if n <= MAX_POSITION && t.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
-        _ => Err(E::custom(format!(
-            "not a whole number from 0 to {MAX_POSITION}"
-        ))),
+        _ => Err(E::custom(whole_number_message())),
     }
+}
+
+/// What [`whole_number`] says, recognized by [`field_error`] as the rule `whole-number-range`.
+fn whole_number_message() -> String {
+    format!("not a whole number from 0 to {MAX_POSITION}")
 }
 
 /// For optional text query parameters: empty is `None`.

@@ -685,8 +685,9 @@ pub struct NewPaperCount {
     pub counts: Vec<PaperVotes>,
 }
 
-/// A counting commission records a primary organization's paper count (during and after
-/// paper voting, until the tally).
+/// A counting commission records a primary organization's paper count (from the opening of
+/// paper voting until the trustees' decryption of the online votes is published, when the
+/// ratings become final).
 #[utoipa::path(
     post, path = "/api/v1/primaries/{id}/paper-counts", tag = "primaries",
     params(IdPath<CampaignId>),

@@ -136,7 +136,10 @@ pub async fn login(
             Err(AppError::Throttled { retry_after_secs }) => {
                 let mut res = refuse(
                     form,
-                    page.ctx.tr("login-too-many-attempts"),
+                    page.ctx.tr_args(
+                        "login-too-many-attempts",
+                        &[("seconds", retry_after_secs.to_string())],
+                    ),
                     StatusCode::TOO_MANY_REQUESTS,
                 );
                 // As the API's 429: how many seconds to wait (RFC 9110 §10.2.3).

@@ -25,6 +25,13 @@ pub struct FormState {
     choices: Vec<&'static str>,
     /// The fields that are file uploads: one left empty is told "Choose a file.".
     files: Vec<&'static str>,
+    /// Fields named at run time (one per contender, `votes-<id>`), after the fixed ones, with
+    /// the label the page gives each (its text, not a catalog key), once the page knows it.
+    named: Vec<(String, Option<String>)>,
+    /// Put before every field's `id` (`f-<prefix><name>`) where a page shows one form several
+    /// times (a paper count per position), so that ids stay unique and the summary's links
+    /// reach this form's fields.
+    id_prefix: String,
 }
 
 impl FormState {
@@ -51,6 +58,53 @@ impl FormState {
     pub fn labelled(mut self, labels: &[(&'static str, &'static str)]) -> FormState {
         self.labels.extend_from_slice(labels);
         self
+    }
+
+    /// Adds a field named at run time, with its submitted value (kept on the form when it is
+    /// shown again); its label comes later, from [`FormState::label_named`].
+    pub fn named_field(&mut self, name: &str, value: Option<&str>) {
+        if !self.named.iter().any(|(n, _)| n == name) {
+            self.named.push((name.to_owned(), None));
+        }
+        if let Some(v) = value {
+            self.values.insert(name.to_owned(), v.to_owned());
+        }
+    }
+
+    /// Gives the fields named at run time their labels (name, label text); a field of the list
+    /// the form did not have yet is added, so the summary follows the page's order.
+    pub fn label_named(mut self, labels: &[(String, String)]) -> FormState {
+        for (name, label) in labels {
+            match self.named.iter_mut().find(|(n, _)| n == name) {
+                Some(slot) => slot.1 = Some(label.clone()),
+                None => self.named.push((name.clone(), Some(label.clone()))),
+            }
+        }
+        // The page's order (the contenders'), not the order the values were read in.
+        let order = |n: &str| {
+            labels
+                .iter()
+                .position(|(l, _)| l == n)
+                .unwrap_or(usize::MAX)
+        };
+        self.named.sort_by_key(|(n, _)| order(n));
+        self
+    }
+
+    /// Puts `prefix` before every field's `id` ([`FormState::id_prefix`]).
+    pub fn with_id_prefix(mut self, prefix: impl Into<String>) -> FormState {
+        self.id_prefix = prefix.into();
+        self
+    }
+
+    /// What goes before a field's name in its `id` (after `f-`): empty for a form shown once.
+    pub fn id_prefix(&self) -> &str {
+        &self.id_prefix
+    }
+
+    /// Whether `field` is one of the form's fields, fixed or named at run time.
+    fn has_field(&self, field: &str) -> bool {
+        self.fields.contains(&field) || self.named.iter().any(|(n, _)| n == field)
     }
 
     /// Marks these fields as drop-downs (`<select>`): a required one left empty is told to
@@ -100,11 +154,32 @@ impl FormState {
             self.fields
                 .iter()
                 .position(|f| f == field)
+                .or_else(|| {
+                    self.named
+                        .iter()
+                        .position(|(n, _)| n == field)
+                        .map(|i| self.fields.len() + i)
+                })
                 .map_or(0, |i| i + 1)
         });
         errors
             .into_iter()
             .map(|(field, message)| {
+                let anchor = if field.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}{field}", self.id_prefix)
+                };
+                if let Some((_, Some(label))) = self.named.iter().find(|(n, _)| n == field) {
+                    let text = ctx.tr_args(
+                        "field-error-with-label",
+                        &[
+                            ("field", label.clone()),
+                            ("message", super::messages::lower_first(message)),
+                        ],
+                    );
+                    return (anchor, text);
+                }
                 let key = self
                     .labels
                     .iter()
@@ -121,7 +196,7 @@ impl FormState {
                     ),
                     _ => message.clone(),
                 };
-                (field.clone(), text)
+                (anchor, text)
             })
             .collect()
     }
@@ -153,7 +228,7 @@ impl FormState {
 
     /// Adds an error for a field (or for the form as a whole, when the field is not on it).
     pub fn push(&mut self, field: &str, message: String) {
-        let field = if self.fields.contains(&field) {
+        let field = if self.has_field(field) {
             field.to_owned()
         } else {
             String::new()
@@ -170,7 +245,7 @@ impl FormState {
             } else {
                 ctx.rule(&e.rule)
             };
-            if self.fields.contains(&e.field.as_str()) {
+            if self.has_field(&e.field) {
                 if !self
                     .errors
                     .iter()
@@ -216,7 +291,7 @@ impl From<AppError> for Fail {
     fn from(e: AppError) -> Fail {
         match e {
             AppError::Forbidden(d) => Fail::Forbidden(Some(d)),
-            AppError::NotFound(_) => Fail::NotFound,
+            AppError::NotFound(..) => Fail::NotFound,
             AppError::Invalid(_)
             | AppError::BadRequest(_)
             | AppError::BadCredentials

@@ -172,8 +172,11 @@ impl PageCtx {
                 .join(" "),
             AppError::Forbidden(d) => self.denied(d),
             AppError::BadCredentials => self.tr("login-wrong-credentials"),
-            AppError::Throttled { .. } => self.tr("login-too-many-attempts"),
-            AppError::NotFound(_) => self.tr("app-not-found"),
+            AppError::Throttled { retry_after_secs } => self.tr_args(
+                "login-too-many-attempts",
+                &[("seconds", retry_after_secs.to_string())],
+            ),
+            AppError::NotFound(..) => self.tr("app-not-found"),
             AppError::BadRequest(_) => self.tr("error-bad-request-body"),
             AppError::Batch { position, error } => self.tr_args(
                 "app-batch-item",
@@ -712,7 +715,7 @@ mod tests {
             AppError::Throttled {
                 retry_after_secs: 60,
             },
-            AppError::NotFound("precinct 391000000/123".into()),
+            AppError::NotFound(sailau_app::Thing::Other, "precinct 391000000/123".into()),
             AppError::BadRequest("index 5 beyond size 3".into()),
             AppError::Batch {
                 position: 2,
@@ -738,7 +741,7 @@ mod tests {
                 | AppError::Forbidden(_)
                 | AppError::BadCredentials
                 | AppError::Throttled { .. }
-                | AppError::NotFound(_)
+                | AppError::NotFound(..)
                 | AppError::BadRequest(_)
                 | AppError::Batch { .. }
                 | AppError::Rows(_)

@@ -722,7 +722,9 @@ async fn campaign_page(
             Vec::new()
         };
         if !organizations.is_empty() || paper_refused.is_some() {
-            for (block, p) in positions.iter_mut().zip(&c.opened.positions) {
+            for (block_index, (block, p)) in
+                positions.iter_mut().zip(&c.opened.positions).enumerate()
+            {
                 let contenders: Vec<(String, String)> = v
                     .contenders
                     .iter()
@@ -737,10 +739,13 @@ async fn campaign_page(
                 if contenders.is_empty() {
                     continue;
                 }
+                // One paper form per position: ids made unique by the position's place.
                 let form = match &paper_refused {
                     Some((key, f)) if key == &p.key => f.clone(),
                     _ => FormState::new(&[]),
-                };
+                }
+                .label_named(&contenders)
+                .with_id_prefix(format!("paper{}-", block_index));
                 block.paper_form = Some(PaperForm {
                     form,
                     position: p.key.clone(),
@@ -1284,6 +1289,9 @@ async fn paper_count(
         fields.sort();
         for field in fields {
             let contender = ContenderId::parse(&field["votes-".len()..]).ok_or(Fail::BadRequest)?;
+            // Each contender's box is a field of the form: its error named and shown beside
+            // it, its value kept.
+            form.named_field(&field, values.get(&field).map(String::as_str));
             if let Some(votes) = number(&mut form, &field) {
                 counts.push(sailau_domain::primaries::paper::ContenderVotes { contender, votes });
             }

@@ -826,19 +826,69 @@ async fn problem_details_speak_the_language_asked_for() {
             "Учётная запись «no.one» не найдена.",
             "{ctx}: {p}"
         );
-        // The app's own "not found" (its English names the thing): a generic sentence in ru
-        // and kk, the English as it was.
-        let path = "/api/v1/elections/01900000-0000-7000-8000-0000000000ff/candidates";
-        let (p, lang) = ask(&t, path, Some("kk"), None, 404).await;
-        assert_eq!(detail(&p), "Сұралған жазба табылмады.", "{ctx}: {p}");
-        assert_eq!(lang.as_deref(), Some("kk"), "{ctx}");
-        let (english, _) = ask(&t, path, None, None, 404).await;
-        let (en, _) = ask(&t, path, Some("en"), None, 404).await;
-        assert_eq!(english["detail"], en["detail"], "{ctx}: {en}");
-        assert!(
-            detail(&english).ends_with(" does not exist"),
-            "{ctx}: {english}"
+        // The app's own "not found" says what and which too: an election, a contest, a party
+        // conference, by the id asked for.
+        let id = "01900000-0000-7000-8000-0000000000ff";
+        for path in [
+            format!("/api/v1/elections/{id}"),
+            format!("/api/v1/elections/{id}/candidates"),
+            // Not an empty protocol of an election that does not exist.
+            format!("/api/v1/elections/{id}/protocols/150000000/1"),
+        ] {
+            let (p, lang) = ask(&t, &path, Some("kk"), None, 404).await;
+            assert_eq!(
+                detail(&p),
+                format!("{id} идентификаторы бар сайлау табылмады."),
+                "{ctx} {path}: {p}"
+            );
+            assert_eq!(lang.as_deref(), Some("kk"), "{ctx}");
+            let (p, _) = ask(&t, &path, Some("ru"), None, 404).await;
+            assert_eq!(
+                detail(&p),
+                format!("Выборы с идентификатором {id} не найдены."),
+                "{ctx} {path}: {p}"
+            );
+            let (english, _) = ask(&t, &path, None, None, 404).await;
+            assert_eq!(
+                detail(&english),
+                format!("election {id} does not exist"),
+                "{ctx}: {english}"
+            );
+        }
+        let (p, _) = ask(
+            &t,
+            &format!("/api/v1/party/conferences/{id}"),
+            Some("ru"),
+            None,
+            404,
+        )
+        .await;
+        assert_eq!(
+            detail(&p),
+            format!("Конференция с идентификатором {id} не найдена."),
+            "{ctx}: {p}"
         );
+
+        // A parameter that is no whole number at all: named, worded, with its range in `args`.
+        for bad in ["abc", "-1"] {
+            let (p, _) = ask(
+                &t,
+                &format!("/api/v1/precincts?limit={bad}"),
+                Some("ru"),
+                None,
+                400,
+            )
+            .await;
+            assert_eq!(
+                sorted_errors(&p),
+                pairs(&[("limit", "whole-number-range")]),
+                "{ctx}: {p}"
+            );
+            assert!(
+                detail(&p).starts_with("Параметр «limit» — целое число от 0 до 9"),
+                "{ctx}: {p}"
+            );
+        }
 
         // 2. A malformed parameter: its message and the detail name the parameter, with the
         // values the message needs in `args`.

@@ -371,13 +371,14 @@ async fn login_is_throttled_with_a_message() {
         }
         let r = last.unwrap();
         assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{b}");
-        assert_contains(&r, &tr(Lang::Ru, "login-too-many-attempts"), b);
-        // Like the API's 429, the page says how long to wait (the test policy: a minute).
+        // Like the API's 429, the page says how long to wait (the test policy: a minute), in
+        // its words and in `Retry-After`.
         let wait: u64 = r
             .header("retry-after")
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(|| panic!("{b}: no Retry-After on the page's 429"));
         assert!((1..=60).contains(&wait), "{b}: Retry-After {wait}");
+        assert_contains(&r, &format!("Подождите {wait} с и попробуйте снова."), b);
         // Even the right password is refused while throttled.
         let r = t
             .post_form(

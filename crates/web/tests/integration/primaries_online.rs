@@ -79,6 +79,56 @@ async fn the_finished_campaign_reads_well_and_its_record_verifies() {
     assert_eq!(one["debates"].as_array().unwrap().len(), 2);
     assert!(!one["paper_counts"].as_array().unwrap().is_empty());
     assert_eq!(one["online_counted"], true);
+    // The ratings are final (the trustees' decryption is published): a primary organization's
+    // paper count that comes now is refused with its rule and changes nothing.
+    let counting = t
+        .login(
+            Role::CountingCommission,
+            Scope::Party {
+                party: PartyCode::parse("amanat").unwrap(),
+                territory: None,
+            },
+        )
+        .await;
+    let counts: Vec<serde_json::Value> = one["contenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["position"] == "akim-155200000" && x["status"] == "admitted")
+        .map(|x| serde_json::json!({"contender": x["id"], "votes": 1}))
+        .collect();
+    assert!(!counts.is_empty());
+    let late = serde_json::json!({
+        "organization": "154200000",
+        "position": "akim-155200000",
+        "issued": 5,
+        "counts": counts,
+    });
+    let r = t
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/primaries/{c}/paper-counts"),
+            Some(&late),
+            Some(&counting.token),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let rules: Vec<String> = r.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["field"].as_str().unwrap(),
+                e["rule"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(rules, vec!["campaign:prim-paper-count-after-results"]);
+    let again = t.get(&format!("/api/v1/primaries/{c}")).await.json();
+    assert_eq!(again["paper_counts"], one["paper_counts"]);
+    assert_eq!(again["results"], one["results"]);
     let list_position = one["results"]
         .as_array()
         .unwrap()

@@ -130,6 +130,49 @@ async fn the_demo_campaign_reads_well_and_the_committee_decides() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Each contender's box is a field: its error is linked from the summary and shown beside
+    // it, and what was typed stays in the boxes; the form of each position has its own ids.
+    fields[2] = ("issued", "40");
+    fields[3].1 = "1,5";
+    fields[4].1 = "";
+    let r = t
+        .post_form_as(
+            &format!("/primaries/{id}/paper?lang=ru"),
+            &fields,
+            &counting,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for f in &admitted[..2] {
+        assert!(
+            r.body.contains(&format!("href=\"#f-paper0-{f}\"")),
+            "{f}: {}",
+            r.body
+        );
+        assert!(
+            r.body.contains(&format!("id=\"f-paper0-{f}-error\"")),
+            "{f}"
+        );
+    }
+    assert!(r.body.contains("value=\"1,5\""), "{}", r.body);
+    let named = v
+        .contenders
+        .iter()
+        .find(|c| format!("votes-{}", c.contender.registered.contender) == admitted[0])
+        .and_then(|c| c.name.clone())
+        .unwrap();
+    let surname = named.split(' ').next().unwrap();
+    assert!(
+        r.body
+            .split("class=\"error-summary\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</ul>").next())
+            .is_some_and(|summary| summary.contains(surname)),
+        "the summary names {surname}: {}",
+        r.body
+    );
+    assert_eq!(r.body.matches("id=\"f-paper0-organization\"").count(), 1);
+    assert_eq!(r.body.matches("id=\"f-organization\"").count(), 0);
     assert_eq!(t.ledger_size().await, before);
 
     // A new application, decided on its page by the committee only.

@@ -476,7 +476,8 @@ impl App {
     pub async fn record_zip(&self, campaign: &CampaignId) -> Result<RecordZip, AppError> {
         if self.election_public(campaign).await?.is_none() {
             return Err(AppError::NotFound(
-                "the campaign's ballot is not fixed".into(),
+                crate::Thing::FixedBallot,
+                campaign.to_string(),
             ));
         }
         let (to, rest) = mpsc::channel(QUEUE);
@@ -571,7 +572,7 @@ impl App {
     /// The record's files in order (see [`App::write_record_to`]).
     async fn feed_record(&self, campaign: &CampaignId, out: &Feed) -> Result<(), Stop> {
         let Some(public) = self.election_public(campaign).await? else {
-            return Err(AppError::NotFound("the campaign's ballot is not fixed".into()).into());
+            return Err(AppError::NotFound(crate::Thing::FixedBallot, campaign.to_string()).into());
         };
         let row = self.store.online_vote(campaign).await?.unwrap_or_default();
         let v = &row.vote;

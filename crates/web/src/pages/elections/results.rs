@@ -1184,7 +1184,7 @@ async fn download(
                 StatusCode::INTERNAL_SERVER_ERROR.into_response()
             }
         },
-        Err(sailau_app::AppError::NotFound(_)) => StatusCode::NOT_FOUND.into_response(),
+        Err(sailau_app::AppError::NotFound(..)) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
             tracing::error!(error = %e, "results failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

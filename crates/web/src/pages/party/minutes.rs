@@ -206,7 +206,7 @@ pub async fn pdf(
     };
     let view = match state.app.conference_view(&ConferenceId(id)).await {
         Ok(v) => v,
-        Err(sailau_app::AppError::NotFound(_)) => {
+        Err(sailau_app::AppError::NotFound(..)) => {
             return (StatusCode::NOT_FOUND, page.ctx.tr("app-not-found")).into_response();
         }
         Err(e) => {
