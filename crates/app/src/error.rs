@@ -64,57 +64,91 @@ pub enum AppError {
     Io(#[from] std::io::Error),
 }
 
-/// The kind of thing an [`AppError::NotFound`] names, so that an interface words it in the
-/// user's language (the web's `problem-not-found-<slug>` catalog keys) with the id beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kind of thing a "not found" names (an [`AppError::NotFound`], or a 404 the web answers
+/// itself), so that an interface words it in the user's language (the web's
+/// `problem-not-found-<slug>` catalog keys, with the id as `$id`); in English, [`Thing::english`]:
+/// "territory 631010000 does not exist".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Thing {
     /// A territory (an election's unit), by its KATO code.
     Territory,
     /// A polling station, by its region's KATO code and number (`391000000/123`).
     Precinct,
+    /// A party, by its code.
+    Party,
+    /// A person of the registry, by id.
+    Person,
+    /// An account, by username.
+    Account,
     /// An election, by id.
     Election,
+    /// A primaries campaign, by id.
+    Campaign,
+    /// A contender of the primaries, by id.
+    Contender,
+    /// A debate of the primaries, by id.
+    Debate,
+    /// A primary party organization's meeting, by id.
+    Meeting,
+    /// The fixed ballot of a primaries campaign, by the campaign's id (not fixed yet).
+    FixedBallot,
+    /// A ballot on a primaries board, by its tracking code or fingerprint.
+    BallotWithCode,
+    /// An election's contest in a region, by the region's KATO code.
+    ContestInRegion,
     /// An election's contest, by id.
     Contest,
     /// A nomination of a candidate, by id.
     Nomination,
     /// An attached file, by its SHA-256 (lowercase hex).
     Attachment,
-    /// A primaries campaign, by id.
-    Campaign,
-    /// The fixed ballot of a primaries campaign, by the campaign's id (not fixed yet).
-    FixedBallot,
     /// A party conference, by id.
     Conference,
     /// A party member, by id.
     Member,
     /// A party's branch in a region (`party @ region`).
     Branch,
-    /// A person of the registry, by id.
-    Person,
     /// An entry of the ledger, by its index.
     LedgerEntry,
-    /// Something of the demo's own making, named by the id in English (only the demo's
-    /// loader meets it).
+    /// Something of the demo's own making, named by the id in English (only the demo's loader
+    /// meets it): worded generically in Russian and Kazakh.
+    #[strum(serialize = "record")]
     Other,
 }
 
 impl Thing {
-    /// The thing named by `id`, in English: "election 0190…", "ledger entry 42".
+    /// Every kind of thing, in declaration order.
+    pub const ALL: &'static [Thing] = <Thing as strum::VariantArray>::VARIANTS;
+
+    /// The stable slug: `territory`, `fixed-ballot`, `ledger-entry`, `record` (for
+    /// [`Thing::Other`]).
+    pub fn slug(self) -> &'static str {
+        self.into()
+    }
+
+    /// The thing named by `id`, in English: "territory 631010000", "a ballot with code …".
     pub fn english(self, id: &str) -> String {
         match self {
             Thing::Territory => format!("territory {id}"),
             Thing::Precinct => format!("precinct {id}"),
+            Thing::Party => format!("party {id}"),
+            Thing::Person => format!("person {id}"),
+            Thing::Account => format!("account {id}"),
             Thing::Election => format!("election {id}"),
+            Thing::Campaign => format!("campaign {id}"),
+            Thing::Contender => format!("contender {id}"),
+            Thing::Debate => format!("debate {id}"),
+            Thing::Meeting => format!("meeting {id}"),
+            Thing::FixedBallot => format!("the fixed ballot of campaign {id}"),
+            Thing::BallotWithCode => format!("a ballot with code {id}"),
+            Thing::ContestInRegion => format!("a contest in region {id}"),
             Thing::Contest => format!("contest {id}"),
             Thing::Nomination => format!("nomination {id}"),
             Thing::Attachment => format!("attachment {id}"),
-            Thing::Campaign => format!("campaign {id}"),
-            Thing::FixedBallot => format!("the fixed ballot of campaign {id}"),
             Thing::Conference => format!("conference {id}"),
             Thing::Member => format!("member {id}"),
             Thing::Branch => format!("branch {id}"),
-            Thing::Person => format!("person {id}"),
             Thing::LedgerEntry => format!("ledger entry {id}"),
             Thing::Other => id.to_owned(),
         }

@@ -213,119 +213,15 @@ pub enum WriteRefused {
     Invalid(Problem),
 }
 
-/// What a 404 says does not exist. The problem keeps it beside the id that named it, so that
-/// `detail` is worded in the request's language (the catalogs' `problem-not-found-<slug>`, with
-/// the id as `$id`); without `Accept-Language` the detail is the English "territory 631010000
-/// does not exist".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Missing {
-    /// A territory, by its KATO code.
-    Territory,
-    /// A polling station, by its region's KATO code and number (`391000000/123`).
-    Precinct,
-    /// A party, by its code.
-    Party,
-    /// A person of the registry, by id.
-    Person,
-    /// An account, by username.
-    Account,
-    /// An election, by id.
-    Election,
-    /// A primaries campaign, by id.
-    Campaign,
-    /// A contender of the primaries, by id.
-    Contender,
-    /// A debate of the primaries, by id.
-    Debate,
-    /// A primary party organization's meeting, by id.
-    Meeting,
-    /// The fixed ballot of a primaries campaign, by the campaign's id (not fixed yet).
-    FixedBallot,
-    /// A ballot on a primaries board, by its tracking code or fingerprint.
-    BallotWithCode,
-    /// An election's contest in a region, by the region's KATO code.
-    ContestInRegion,
-    /// An election's contest, by id.
-    Contest,
-    /// A nomination of a candidate, by id.
-    Nomination,
-    /// An attached file, by its SHA-256.
-    Attachment,
-    /// A party conference, by id.
-    Conference,
-    /// A party member, by id.
-    Member,
-    /// A party's branch in a region (`party @ region`).
-    Branch,
-    /// An entry of the ledger, by its index.
-    LedgerEntry,
-    /// Something the app did not find, named in its own English words (the id): worded
-    /// generically in Russian and Kazakh.
-    Record,
-}
+/// What a 404 says does not exist: the app's [`sailau_app::Thing`]. The problem keeps it beside
+/// the id that named it, so that `detail` is worded in the request's language (the catalogs'
+/// `problem-not-found-<slug>`, with the id as `$id`, [`not_found_key`]); without
+/// `Accept-Language` the detail is the English "territory 631010000 does not exist".
+pub use sailau_app::Thing as Missing;
 
-impl Missing {
-    /// Every kind of thing, in declaration order.
-    pub const ALL: &'static [Missing] = <Missing as strum::VariantArray>::VARIANTS;
-
-    /// The stable slug: `territory`, `fixed-ballot`, `ballot-with-code`, ...
-    pub fn slug(self) -> &'static str {
-        self.into()
-    }
-
-    /// The catalog key of the detail: `problem-not-found-<slug>`, with `$id` (but `record`).
-    pub fn catalog_key(self) -> String {
-        format!("problem-not-found-{}", self.slug())
-    }
-
-    /// What the app's [`sailau_app::Thing`] is called here.
-    pub fn of(thing: sailau_app::Thing) -> Missing {
-        use sailau_app::Thing;
-        match thing {
-            Thing::Territory => Missing::Territory,
-            Thing::Precinct => Missing::Precinct,
-            Thing::Election => Missing::Election,
-            Thing::Contest => Missing::Contest,
-            Thing::Nomination => Missing::Nomination,
-            Thing::Attachment => Missing::Attachment,
-            Thing::Campaign => Missing::Campaign,
-            Thing::FixedBallot => Missing::FixedBallot,
-            Thing::Conference => Missing::Conference,
-            Thing::Member => Missing::Member,
-            Thing::Branch => Missing::Branch,
-            Thing::Person => Missing::Person,
-            Thing::LedgerEntry => Missing::LedgerEntry,
-            Thing::Other => Missing::Record,
-        }
-    }
-
-    /// The thing named by `id`, in English: "territory 631010000", "a ballot with code …".
-    fn english(self, id: &str) -> String {
-        match self {
-            Missing::Territory => format!("territory {id}"),
-            Missing::Precinct => format!("precinct {id}"),
-            Missing::Party => format!("party {id}"),
-            Missing::Person => format!("person {id}"),
-            Missing::Account => format!("account {id}"),
-            Missing::Election => format!("election {id}"),
-            Missing::Campaign => format!("campaign {id}"),
-            Missing::Contender => format!("contender {id}"),
-            Missing::Debate => format!("debate {id}"),
-            Missing::Meeting => format!("meeting {id}"),
-            Missing::FixedBallot => format!("the fixed ballot of campaign {id}"),
-            Missing::BallotWithCode => format!("a ballot with code {id}"),
-            Missing::ContestInRegion => format!("a contest in region {id}"),
-            Missing::Contest => format!("contest {id}"),
-            Missing::Nomination => format!("nomination {id}"),
-            Missing::Attachment => format!("attachment {id}"),
-            Missing::Conference => format!("conference {id}"),
-            Missing::Member => format!("member {id}"),
-            Missing::Branch => format!("branch {id}"),
-            Missing::LedgerEntry => format!("ledger entry {id}"),
-            Missing::Record => id.to_owned(),
-        }
-    }
+/// The catalog key of a 404's detail: `problem-not-found-<slug>`, with `$id` (but `record`).
+pub fn not_found_key(what: Missing) -> String {
+    format!("problem-not-found-{}", what.slug())
 }
 
 /// One broken rule: which field (or line), which rule, and a message in English.
@@ -687,10 +583,10 @@ impl Problem {
         // What does not exist; the app's own English words only in other languages (its
         // English names the thing better than a generic sentence).
         if let Some((what, id)) = self.words.as_deref().and_then(|w| w.missing.as_ref())
-            && !(*what == Missing::Record && lang == sailau_i18n::Lang::En)
-            && catalog.contains(lang, &what.catalog_key())
+            && !(*what == Missing::Other && lang == sailau_i18n::Lang::En)
+            && catalog.contains(lang, &not_found_key(*what))
         {
-            self.detail = Some(ctx.tr_args(&what.catalog_key(), &[("id", id.clone())]));
+            self.detail = Some(ctx.tr_args(&not_found_key(*what), &[("id", id.clone())]));
             any = true;
         }
         let mut every_worded = true;
@@ -863,7 +759,7 @@ impl From<AppError> for Problem {
                 .with_detail(AppError::Throttled { retry_after_secs }.to_string())
                 .with_detail_args(vec![("seconds", retry_after_secs.to_string())])
                 .with_retry_after(retry_after_secs),
-            AppError::NotFound(thing, id) => Problem::not_found(Missing::of(thing), id),
+            AppError::NotFound(thing, id) => Problem::not_found(thing, id),
             AppError::BadRequest(detail) => {
                 Problem::new(ProblemKind::BadRequest).with_detail(detail)
             }
@@ -1194,13 +1090,9 @@ mod tests {
         };
         for &what in Missing::ALL {
             for lang in sailau_i18n::Lang::ALL {
-                let key = what.catalog_key();
+                let key = not_found_key(what);
                 assert!(catalog.contains(lang, &key), "{lang} {key}");
-                let want: &[&str] = if what == Missing::Record {
-                    &[]
-                } else {
-                    &["id"]
-                };
+                let want: &[&str] = if what == Missing::Other { &[] } else { &["id"] };
                 let vars = catalog.variables(lang, &key);
                 assert!(
                     vars.iter().map(String::as_str).eq(want.iter().copied()),
