@@ -6,21 +6,21 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use sailau_vote::*;
 use std::hint::black_box;
 
-fn manifest() -> Manifest {
-    let mut options: Vec<ContestOption> = (0..5)
+/// `n` candidates, `cand-0` …
+fn candidates(n: usize) -> Vec<ContestOption> {
+    (0..n)
         .map(|i| ContestOption {
             id: format!("cand-{i}"),
             label: format!("Candidate {i}"),
             kind: OptionKind::Candidate,
         })
-        .collect();
-    options.push(ContestOption {
-        id: "against-all".into(),
-        label: "Против всех".into(),
-        kind: OptionKind::AgainstAll,
-    });
+        .collect()
+}
+
+/// One akim contest with these options, exactly one mark.
+fn akim_manifest(election_id: &str, options: Vec<ContestOption>) -> Manifest {
     Manifest {
-        election_id: "bench".into(),
+        election_id: election_id.into(),
         title: "bench".into(),
         contests: vec![Contest {
             id: "akim".into(),
@@ -32,6 +32,16 @@ fn manifest() -> Manifest {
     }
 }
 
+fn manifest() -> Manifest {
+    let mut options = candidates(5);
+    options.push(ContestOption {
+        id: "against-all".into(),
+        label: "Против всех".into(),
+        kind: OptionKind::AgainstAll,
+    });
+    akim_manifest("bench", options)
+}
+
 struct Setup {
     params: ElectionParameters,
     ctx: ElectionContext,
@@ -41,23 +51,7 @@ struct Setup {
 /// The ballot the browser test times in headless Chromium (`e2e/primaries.mjs`, the demo's live
 /// campaign): one contest, three contenders, exactly one mark.
 fn browser_test_manifest() -> Manifest {
-    Manifest {
-        election_id: "bench-browser".into(),
-        title: "bench".into(),
-        contests: vec![Contest {
-            id: "akim".into(),
-            title: "Akim".into(),
-            min_selections: 1,
-            max_selections: 1,
-            options: (0..3)
-                .map(|i| ContestOption {
-                    id: format!("contender-{i}"),
-                    label: format!("Contender {i}"),
-                    kind: OptionKind::Candidate,
-                })
-                .collect(),
-        }],
-    }
+    akim_manifest("bench-browser", candidates(3))
 }
 
 fn setup() -> Setup {
